@@ -1,0 +1,455 @@
+"""Suoja's domain model as typed SQLAlchemy entities.
+
+Each enumerated column has a check constraint built from :mod:`models.enums`, and every
+record that people edit has a version counter, so a stale edit is refused instead of
+silently overwriting someone else's work. Columns that searches use carry an index;
+``search_*`` columns hold normalised keys (case-folded names, E.164 phones) so a search
+is an index range scan on every database, with no SQLite-only SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Optional
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
+
+from models.base import Base, TimestampMixin, UTCDateTime, utcnow
+from models.enums import (
+    ActionState,
+    ApplicationGrounds,
+    AuditAction,
+    CaseStatus,
+    Channel,
+    ClosureReason,
+    Currency,
+    Decision,
+    Language,
+    PoliceReportState,
+    Referral,
+    RiskLevel,
+    Role,
+    SessionMode,
+    values,
+)
+
+#: Largest evidence file stored in the database (screenshots, saved e-mails, PDFs).
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+
+Money = Numeric(12, 2, asdecimal=True)
+
+
+def one_of(column: str, enum: type[StrEnum], name: str | None = None) -> CheckConstraint:
+    """A check constraint allowing only the values of ``enum`` (NULL passes, as in SQL)."""
+    allowed = ", ".join(f"'{value}'" for value in values(enum))
+    return CheckConstraint(f"{column} IN ({allowed})", name=name or f"{column}_valid")
+
+
+victim_breach = Table(
+    "victim_breach",
+    Base.metadata,
+    Column("victim_id", ForeignKey("victim.id", ondelete="CASCADE"), primary_key=True),
+    Column("breach_id", ForeignKey("breach.id", ondelete="RESTRICT"), primary_key=True),
+    Index("ix_victim_breach_breach_id", "breach_id"),
+)
+
+
+class User(TimestampMixin, Base):
+    """A staff account. Accounts are locked, never deleted, so the audit trail stays whole."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (one_of("role", Role), CheckConstraint("failed_logins >= 0", name="failed"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Breach(TimestampMixin, Base):
+    """An incident that made people victims, e.g. "Vastaamo 2018"."""
+
+    __tablename__ = "breach"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    occurred_from: Mapped[Optional[dt.date]] = mapped_column(Date)
+    occurred_to: Mapped[Optional[dt.date]] = mapped_column(Date)
+    revealed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+
+
+class Victim(TimestampMixin, Base):
+    """A person the breach harmed, with contact details and safe-contact rules."""
+
+    __tablename__ = "victim"
+    __table_args__ = (
+        one_of("language", Language),
+        Index("ix_victim_search_last_name", "search_last_name"),
+        Index("ix_victim_search_first_names", "search_first_names"),
+        Index("ix_victim_search_full_name", "search_full_name"),
+        Index("ix_victim_birth_date_search_full_name", "birth_date", "search_full_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_names: Mapped[str] = mapped_column(String(200))
+    last_name: Mapped[str] = mapped_column(String(200))
+    # Case-folded keys (see services.text.search_key) for prefix searches on any database.
+    search_first_names: Mapped[str] = mapped_column(String(200))
+    search_last_name: Mapped[str] = mapped_column(String(200))
+    search_full_name: Mapped[str] = mapped_column(String(400))
+    identity_code: Mapped[Optional[str]] = mapped_column(String(11), index=True)
+    birth_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    phone: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # E.164
+    email: Mapped[Optional[str]] = mapped_column(String(254), index=True)  # domain lower-cased
+    street_address: Mapped[str] = mapped_column(String(200), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    country: Mapped[str] = mapped_column(String(2), default="FI")
+    language: Mapped[str] = mapped_column(String(2), default=Language.FINNISH.value)
+    # Safe-contact rules: what we may do without putting the person at risk.
+    may_leave_voicemail: Mapped[bool] = mapped_column(Boolean, default=False)
+    may_send_sms: Mapped[bool] = mapped_column(Boolean, default=True)
+    may_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    may_send_post: Mapped[bool] = mapped_column(Boolean, default=False)
+    safe_contact_note: Mapped[str] = mapped_column(Text, default="")
+    consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    identity_codes: Mapped[list[IdentityCodeRecord]] = relationship(
+        back_populates="victim", order_by="IdentityCodeRecord.valid_from",
+        cascade="all, delete-orphan",
+    )
+    breaches: Mapped[list[Breach]] = relationship(secondary=victim_breach)
+    case: Mapped[Optional[Case]] = relationship(back_populates="victim", uselist=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IdentityCodeRecord(Base):
+    """One identity code a victim has had; a new code closes the previous record."""
+
+    __tablename__ = "identity_code_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    victim_id: Mapped[int] = mapped_column(ForeignKey("victim.id", ondelete="CASCADE"), index=True)
+    identity_code: Mapped[str] = mapped_column(String(11), index=True)
+    valid_from: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    valid_to: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+    victim: Mapped[Victim] = relationship(back_populates="identity_codes")
+
+
+class Case(TimestampMixin, Base):
+    """The unit of work: one per victim, with a reference like ``SUO-2020-00042``."""
+
+    __tablename__ = "case_file"
+    __table_args__ = (
+        one_of("status", CaseStatus),
+        one_of("closure_reason", ClosureReason),
+        one_of("risk_level", RiskLevel),
+        CheckConstraint(
+            "(status = 'closed') = (closure_reason IS NOT NULL)", name="closure_reason_iff_closed"
+        ),
+        Index("ix_case_file_status_risk_level", "status", "risk_level"),
+        Index("ix_case_file_assigned_to_id_status", "assigned_to_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    victim_id: Mapped[int] = mapped_column(ForeignKey("victim.id", ondelete="RESTRICT"), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default=CaseStatus.NEW.value)
+    closure_reason: Mapped[Optional[str]] = mapped_column(String(20))
+    assigned_to_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    risk_level: Mapped[str] = mapped_column(String(10), default=RiskLevel.MEDIUM.value)
+    risk_reason: Mapped[str] = mapped_column(Text, default="")
+    opened_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    victim: Mapped[Victim] = relationship(back_populates="case")
+    assigned_to: Mapped[Optional[User]] = relationship()
+    extortion_contacts: Mapped[list[ExtortionContact]] = relationship(
+        back_populates="case", order_by="ExtortionContact.received_at"
+    )
+    police_reports: Mapped[list[PoliceReport]] = relationship(back_populates="case")
+    support_sessions: Mapped[list[SupportSession]] = relationship(
+        back_populates="case", order_by="SupportSession.started_at"
+    )
+    protective_actions: Mapped[list[ProtectiveAction]] = relationship(back_populates="case")
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="case", order_by="FollowUp.due_on"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="case")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ExtortionContact(TimestampMixin, Base):
+    """One extortion ("ransom") message a victim received."""
+
+    __tablename__ = "extortion_contact"
+    __table_args__ = (
+        one_of("channel", Channel),
+        one_of("currency", Currency),
+        CheckConstraint("amount_demanded IS NULL OR amount_demanded >= 0", name="demand_positive"),
+        CheckConstraint("amount_paid IS NULL OR amount_paid >= 0", name="paid_positive"),
+        CheckConstraint("paid OR amount_paid IS NULL", name="amount_only_if_paid"),
+        Index("ix_extortion_contact_case_id_received_at", "case_id", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    sender: Mapped[str] = mapped_column(String(320), default="", index=True)
+    amount_demanded: Mapped[Optional[Decimal]] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default=Currency.EUR.value)
+    wallet_address: Mapped[Optional[str]] = mapped_column(String(100), index=True)
+    deadline_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    message_text: Mapped[str] = mapped_column(Text, default="")
+    paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    amount_paid: Mapped[Optional[Decimal]] = mapped_column(Money)
+    handed_to_police: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="extortion_contacts")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PoliceReport(TimestampMixin, Base):
+    """A crime report, numbered ``DDDD/R/N/YY`` as on the victim's report copy."""
+
+    __tablename__ = "police_report"
+    __table_args__ = (one_of("state", PoliceReportState),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_file.id", ondelete="CASCADE"), index=True
+    )
+    report_number: Mapped[str] = mapped_column(String(24), index=True)
+    department: Mapped[str] = mapped_column(String(200), default="")
+    filed_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    state: Mapped[str] = mapped_column(String(30), default=PoliceReportState.FILED.value)
+    victim_has_copy: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="police_reports")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SupportSession(TimestampMixin, Base):
+    """A counselling contact. ``notes`` are confidential and never leave in police exports."""
+
+    __tablename__ = "support_session"
+    __table_args__ = (
+        one_of("mode", SessionMode),
+        one_of("referral", Referral),
+        CheckConstraint("duration_minutes BETWEEN 0 AND 1440", name="duration_range"),
+        CheckConstraint("distress_level BETWEEN 0 AND 10", name="distress_range"),
+        Index("ix_support_session_case_id_started_at", "case_id", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    counsellor_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("user_account.id"), index=True
+    )
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    mode: Mapped[str] = mapped_column(String(20), default=SessionMode.PHONE.value)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    distress_level: Mapped[Optional[int]] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    referral: Mapped[str] = mapped_column(String(20), default=Referral.NONE.value)
+    next_follow_up_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="support_sessions")
+    counsellor: Mapped[Optional[User]] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ProtectiveActionType(Base):
+    """The checklist catalogue (copied from ``enums.PROTECTIVE_ACTION_CATALOGUE``)."""
+
+    __tablename__ = "protective_action_type"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    guidance: Mapped[str] = mapped_column(Text, default="")
+    validity_days: Mapped[Optional[int]] = mapped_column(Integer)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProtectiveAction(TimestampMixin, Base):
+    """One protective step for one victim, with its state, date and expiry."""
+
+    __tablename__ = "protective_action"
+    __table_args__ = (
+        one_of("state", ActionState),
+        one_of("grounds", ApplicationGrounds),
+        one_of("decision", Decision),
+        Index("ix_protective_action_case_id_type_code", "case_id", "type_code"),
+        Index("ix_protective_action_type_code_state", "type_code", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    type_code: Mapped[str] = mapped_column(ForeignKey("protective_action_type.code"))
+    state: Mapped[str] = mapped_column(String(20), default=ActionState.NOT_STARTED.value)
+    state_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    expires_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Used by the identity-code change application; empty for the other steps.
+    grounds: Mapped[Optional[str]] = mapped_column(String(20))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[Optional[str]] = mapped_column(String(10))
+    decision_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="protective_actions")
+    type: Mapped[ProtectiveActionType] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class FollowUp(TimestampMixin, Base):
+    """A task with a due date; drives the "due today" and "overdue" lists."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        Index("ix_follow_up_assignee_id_done_due_on", "assignee_id", "done", "due_on"),
+        Index("ix_follow_up_done_due_on", "done", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_file.id", ondelete="CASCADE"), index=True
+    )
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    assignee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    description: Mapped[str] = mapped_column(String(500))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    case: Mapped[Case] = relationship(back_populates="follow_ups")
+    assignee: Mapped[Optional[User]] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Attachment(Base):
+    """An evidence file stored inside the encrypted database."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (
+        CheckConstraint(f"size_bytes BETWEEN 0 AND {MAX_ATTACHMENT_BYTES}", name="size_limit"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case_file.id", ondelete="CASCADE"), index=True
+    )
+    extortion_contact_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("extortion_contact.id", ondelete="SET NULL"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # Deferred: listing attachments never drags megabytes of evidence into memory.
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    added_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    case: Mapped[Case] = relationship(back_populates="attachments")
+
+
+class AuditEvent(Base):
+    """Who did what to which record, when — never the personal data itself.
+
+    Events form an HMAC chain: ``chain_hash`` covers this event's fields and the previous
+    event's ``chain_hash``, keyed by a key derived from the database key, so an edited,
+    deleted or reordered event breaks the chain (see ``models.audit``).
+    """
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        one_of("action", AuditAction),
+        Index("ix_audit_event_user_id_occurred_at", "user_id", "occurred_at"),
+        Index("ix_audit_event_case_id_occurred_at", "case_id", "occurred_at"),
+        Index("ix_audit_event_action_occurred_at", "action", "occurred_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    action: Mapped[str] = mapped_column(String(20))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[Optional[int]] = mapped_column(Integer)
+    case_id: Mapped[Optional[int]] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(500), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Meta(Base):
+    """Key/value facts about this database (its id, when it was created)."""
+
+    __tablename__ = "suoja_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+__all__ = [
+    "Attachment",
+    "AuditEvent",
+    "Breach",
+    "Case",
+    "ExtortionContact",
+    "FollowUp",
+    "IdentityCodeRecord",
+    "MAX_ATTACHMENT_BYTES",
+    "Meta",
+    "PoliceReport",
+    "ProtectiveAction",
+    "ProtectiveActionType",
+    "SupportSession",
+    "User",
+    "Victim",
+    "victim_breach",
+]

@@ -1,0 +1,221 @@
+"""Every enumerated value Suoja stores, and the protective-action catalogue.
+
+The database has a check constraint for each enumeration below (see ``entities``), so a
+value outside these sets can never be saved, whoever writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    COUNSELLOR = "counsellor"
+    POLICE_LIAISON = "police_liaison"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+
+class Language(StrEnum):
+    FINNISH = "fi"
+    SWEDISH = "sv"
+    ENGLISH = "en"
+
+
+class CaseStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    WAITING = "waiting"
+    CLOSED = "closed"
+
+
+class ClosureReason(StrEnum):
+    RESOLVED = "resolved"
+    REFERRED = "referred"
+    DECLINED = "declined"
+    UNREACHABLE = "unreachable"
+    DUPLICATE = "duplicate"
+    OTHER = "other"
+
+
+class RiskLevel(StrEnum):
+    ACUTE = "acute"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Channel(StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    LETTER = "letter"
+    PHONE = "phone"
+    SOCIAL_MEDIA = "social_media"
+    OTHER = "other"
+
+
+class Currency(StrEnum):
+    EUR = "EUR"
+    BTC = "BTC"
+    USD = "USD"
+
+
+class PoliceReportState(StrEnum):
+    FILED = "filed"
+    STATEMENT_SUBMITTED = "statement_submitted"
+    UNDER_INVESTIGATION = "under_investigation"
+    CLOSED = "closed"
+
+
+class SessionMode(StrEnum):
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    CHAT = "chat"
+
+
+class Referral(StrEnum):
+    NONE = "none"
+    RIKU = "riku"  # Victim Support Finland, 116 006
+    PSYCHIATRIC = "psychiatric"
+    HEALTH_CENTRE = "health_centre"
+    LEGAL_AID = "legal_aid"
+    OTHER = "other"
+
+
+class ActionState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DECLINED = "declined"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ApplicationGrounds(StrEnum):
+    """Grounds for an identity-code change application to DVV (a leak alone is not enough)."""
+
+    REPEATED_MISUSE = "repeated_misuse"
+    SAFETY_THREAT = "safety_threat"
+
+
+class Decision(StrEnum):
+    PENDING = "pending"
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+class AuditAction(StrEnum):
+    INIT = "init"
+    LOGIN = "login"
+    FAILED_LOGIN = "failed_login"
+    LOGOUT = "logout"
+    UNLOCK = "unlock"
+    VIEW = "view"
+    REVEAL = "reveal"
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    MIGRATE = "migrate"
+    VERIFY = "verify"
+    SEED = "seed"
+    BREAK_GLASS = "break_glass"
+    ERASE = "erase"
+    ACCOUNT = "account"
+
+
+@dataclass(frozen=True)
+class ProtectiveActionKind:
+    """One line of the protective-action checklist.
+
+    Attributes:
+        code: stable identifier stored in the database.
+        title: what the counsellor sees.
+        guidance: what the step involves, in one or two sentences.
+        validity_days: how long the step stays in force once done, if it expires.
+    """
+
+    code: str
+    title: str
+    guidance: str
+    validity_days: int | None = None
+
+
+#: The Finnish checklist, in the order a counsellor walks a victim through it.
+#: The initial migration copies it into the ``protective_action_type`` table.
+PROTECTIVE_ACTION_CATALOGUE: tuple[ProtectiveActionKind, ...] = (
+    ProtectiveActionKind(
+        "credit_ban_positive_register",
+        "Credit ban (positive credit register)",
+        "Free credit ban in the Tax Administration's positive credit register.",
+    ),
+    ProtectiveActionKind(
+        "credit_ban_asiakastieto",
+        "Credit ban at Suomen Asiakastieto",
+        "Paid credit ban recorded by Suomen Asiakastieto.",
+        validity_days=365,
+    ),
+    ProtectiveActionKind(
+        "credit_ban_bisnode",
+        "Credit ban at Bisnode",
+        "Paid credit ban recorded by Bisnode (Dun & Bradstreet).",
+        validity_days=365,
+    ),
+    ProtectiveActionKind(
+        "bank_notified",
+        "Bank notified",
+        "The victim's banks know the identity code leaked and watch for misuse.",
+    ),
+    ProtectiveActionKind(
+        "dvv_disclosure_ban",
+        "DVV ban on disclosing contact details",
+        "Ban on disclosing contact details and moving notifications (Digital and "
+        "Population Data Services Agency).",
+    ),
+    ProtectiveActionKind(
+        "posti_moving_protection",
+        "Posti moving protection",
+        "Posti does not pass on the new address.",
+    ),
+    ProtectiveActionKind(
+        "teleoperator_disclosure_ban",
+        "Teleoperator address-disclosure ban",
+        "The phone operator does not disclose the victim's address.",
+    ),
+    ProtectiveActionKind(
+        "prh_registration_ban",
+        "PRH registration ban",
+        "Finnish Patent and Registration Office refuses company registrations in the "
+        "victim's name without checks.",
+    ),
+    ProtectiveActionKind(
+        "new_identity_documents",
+        "New identity documents",
+        "Passport and identity card replaced.",
+    ),
+    ProtectiveActionKind(
+        "passwords_changed",
+        "Passwords changed",
+        "Passwords of e-mail, bank and other services changed.",
+    ),
+    ProtectiveActionKind(
+        "identity_code_change",
+        "Identity-code change application (DVV)",
+        "Only for repeated misuse causing significant harm or a threat to safety with a "
+        "police threat assessment; a leak alone is not enough. Record grounds, evidence "
+        "and decision.",
+    ),
+    ProtectiveActionKind(
+        "state_treasury_claim",
+        "State Treasury compensation claim",
+        "Compensation from the State Treasury, possible after the court case.",
+    ),
+)
+
+
+def values(enum: type[StrEnum]) -> tuple[str, ...]:
+    """All stored values of an enumeration, in declaration order."""
+    return tuple(member.value for member in enum)

@@ -1,0 +1,232 @@
+"""Key slots: the database's data key, wrapped once per user and once for a recovery code.
+
+Modelled on LUKS and KeePassXC. A random 256-bit *data key* opens the SQLCipher database.
+It is never stored as such: the key file beside the database holds *slots*, each the data
+key encrypted with AES-256-GCM under a key derived from one secret (a user's password or
+the recovery code) with Argon2id. The slot's kind, name and the database id are bound in
+as associated data, so a slot cannot be moved to another user or database unnoticed.
+Changing a password rewraps one slot; the data key and the database stay as they are.
+
+The key file is JSON, written atomically with owner-only permissions.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from models.errors import AuthenticationError, DataError
+
+KEYFILE_FORMAT = "suoja-keyfile"
+KEYFILE_VERSION = 1
+DATA_KEY_BYTES = 32
+SLOT_USER = "user"
+SLOT_RECOVERY = "recovery"
+RECOVERY_SLOT_NAME = "recovery"
+
+_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud safely
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost settings, stored in each slot so they can be raised later.
+
+    The defaults follow RFC 9106's second recommendation (64 MiB, 3 passes), which
+    takes a few hundred milliseconds here: slow for a guesser, unnoticeable at login.
+    """
+
+    time_cost: int = 3
+    memory_kib: int = 64 * 1024
+    parallelism: int = 2
+
+    def derive(self, secret: str, salt: bytes) -> bytes:
+        """Derive a 256-bit wrapping key from ``secret``."""
+        return hash_secret_raw(
+            secret.encode("utf-8"),
+            salt,
+            time_cost=self.time_cost,
+            memory_cost=self.memory_kib,
+            parallelism=self.parallelism,
+            hash_len=32,
+            type=Type.ID,
+        )
+
+
+@dataclass
+class KeySlot:
+    """One wrapped copy of the data key."""
+
+    kind: str
+    name: str
+    kdf: KdfParams
+    salt: bytes
+    nonce: bytes
+    wrapped_key: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "kdf": {"algorithm": "argon2id", **asdict(self.kdf)},
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> KeySlot:
+        kdf = dict(raw["kdf"])
+        if kdf.pop("algorithm") != "argon2id":
+            raise ValueError("unknown KDF")
+        return cls(
+            kind=str(raw["kind"]),
+            name=str(raw["name"]),
+            kdf=KdfParams(**{k: int(v) for k, v in kdf.items()}),
+            salt=_unb64(raw["salt"]),
+            nonce=_unb64(raw["nonce"]),
+            wrapped_key=_unb64(raw["wrapped_key"]),
+        )
+
+
+@dataclass
+class KeyFile:
+    """The key slots of one database.
+
+    Attributes:
+        database_id: random id shared with the database's ``suoja_meta`` table, so a key
+            file and a database that do not belong together are told apart.
+    """
+
+    database_id: str
+    slots: list[KeySlot] = field(default_factory=list)
+
+    # -- slots ---------------------------------------------------------------------
+
+    def add_slot(
+        self, kind: str, name: str, secret: str, data_key: bytes, kdf: KdfParams | None = None
+    ) -> None:
+        """Wrap ``data_key`` under ``secret``, replacing any slot of the same kind and name."""
+        kdf = kdf or KdfParams()
+        salt = secrets.token_bytes(16)
+        nonce = secrets.token_bytes(12)
+        wrapping_key = kdf.derive(secret, salt)
+        wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, self._aad(kind, name))
+        self.remove_slot(kind, name)
+        self.slots.append(KeySlot(kind, name, kdf, salt, nonce, wrapped))
+
+    def remove_slot(self, kind: str, name: str) -> None:
+        self.slots = [s for s in self.slots if (s.kind, s.name) != (kind, name)]
+
+    def has_slot(self, kind: str, name: str) -> bool:
+        return any((s.kind, s.name) == (kind, name) for s in self.slots)
+
+    def unwrap(self, kind: str, name: str, secret: str) -> bytes:
+        """Return the data key.
+
+        Raises:
+            AuthenticationError: no such slot, or the secret is wrong. The two are not
+                told apart, so the error does not reveal which usernames exist.
+        """
+        slot = next((s for s in self.slots if (s.kind, s.name) == (kind, name)), None)
+        if slot is None:
+            # Spend the same effort as a real attempt, so timing does not tell either.
+            KdfParams().derive(secret, b"\0" * 16)
+            raise AuthenticationError(_WRONG_SECRET[kind])
+        wrapping_key = slot.kdf.derive(secret, slot.salt)
+        try:
+            return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key, self._aad(kind, name))
+        except InvalidTag:
+            raise AuthenticationError(_WRONG_SECRET[kind]) from None
+
+    def _aad(self, kind: str, name: str) -> bytes:
+        return f"{KEYFILE_FORMAT}/{KEYFILE_VERSION}|{self.database_id}|{kind}|{name}".encode()
+
+    # -- storage -------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        """Write atomically: a crash leaves either the old or the new file, never half."""
+        document = {
+            "format": KEYFILE_FORMAT,
+            "version": KEYFILE_VERSION,
+            "database_id": self.database_id,
+            "slots": [slot.to_json() for slot in self.slots],
+        }
+        data = json.dumps(document, indent=2).encode("utf-8")
+        fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp_name, 0o600)
+            os.replace(tmp_name, path)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        """Read a key file.
+
+        Raises:
+            DataError: the file is missing, or it is not a Suoja key file.
+        """
+        try:
+            raw = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            raise DataError(
+                f"The key file {path.name} beside the database is missing, "
+                "so the database cannot be opened."
+            ) from None
+        except (OSError, ValueError):
+            raise DataError(f"{path.name} is not a Suoja key file.") from None
+        try:
+            if raw["format"] != KEYFILE_FORMAT or raw["version"] != KEYFILE_VERSION:
+                raise ValueError("format")
+            return cls(
+                database_id=str(raw["database_id"]),
+                slots=[KeySlot.from_json(slot) for slot in raw["slots"]],
+            )
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path.name} is not a Suoja key file.") from None
+
+
+_WRONG_SECRET = {
+    SLOT_USER: "Wrong username or password.",
+    SLOT_RECOVERY: "The recovery code is not correct.",
+}
+
+
+def new_data_key() -> bytes:
+    """A fresh random 256-bit database key."""
+    return secrets.token_bytes(DATA_KEY_BYTES)
+
+
+def new_recovery_code() -> str:
+    """A recovery code of 8 groups of 5 characters (200 bits), easy to read and type."""
+    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(40))
+    return "-".join(chars[i : i + 5] for i in range(0, 40, 5))
+
+
+def normalise_recovery_code(code: str) -> str:
+    """Accept the code with or without dashes, spaces or lower case."""
+    compact = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(compact[i : i + 5] for i in range(0, len(compact), 5))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)

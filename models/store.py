@@ -1,0 +1,269 @@
+"""Creating and opening a Suoja database: the key file, the engine, migrations, sign-in.
+
+:func:`create_database` is ``init``; :func:`open_database` is every later start. Both
+return a :class:`Database` (the engine and the unit-of-work factory) and the signed-in
+:class:`Actor`. Nothing is written before the password has been checked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import migration
+from models.audit import AuditLog, derive_chain_key
+from models.base import utcnow
+from models.database import backup_to, keyfile_path, open_engine
+from models.entities import Meta, User
+from models.enums import AuditAction, Role
+from models.errors import AuthenticationError, DataError, ValidationError
+from models.keyfile import (
+    RECOVERY_SLOT_NAME,
+    SLOT_RECOVERY,
+    SLOT_USER,
+    KdfParams,
+    KeyFile,
+    new_data_key,
+    new_recovery_code,
+    normalise_recovery_code,
+)
+
+log = logging.getLogger("suoja.store")
+
+MIN_PASSWORD_LENGTH = 12
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user, as services see them."""
+
+    user_id: int
+    username: str
+    display_name: str
+    role: Role
+
+
+class Database:
+    """An open Suoja database: engine, key material and units of work.
+
+    Services never keep a ``db_session`` between calls: each call opens one with
+    :meth:`reading` or :meth:`writing`, which is one unit of work.
+    """
+
+    def __init__(self, path: Path, engine: Engine, data_key: bytes) -> None:
+        self.path = path
+        self.engine = engine
+        self._data_key = data_key
+        self.audit = AuditLog(derive_chain_key(data_key))
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        # BEGIN IMMEDIATE: a writer takes the write lock up front, so two writers queue
+        # instead of one failing half-way (and the audit chain cannot fork).
+        self._writer = sessionmaker(
+            engine.execution_options(suoja_immediate=True), expire_on_commit=False
+        )
+
+    @property
+    def keyfile_path(self) -> Path:
+        return keyfile_path(self.path)
+
+    @property
+    def chain_key(self) -> bytes:
+        return derive_chain_key(self._data_key)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        with self._reader() as db_session:
+            try:
+                yield db_session
+            finally:
+                db_session.rollback()
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that commits if the block succeeds, else rolls everything back."""
+        with self._writer() as db_session, db_session.begin():
+            yield db_session
+
+    def load_keyfile(self) -> KeyFile:
+        return KeyFile.load(self.keyfile_path)
+
+    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None) -> None:
+        """Give ``username`` a key slot (or rewrap theirs under a new password)."""
+        check_password_rules(password)
+        keys = self.load_keyfile()
+        keys.add_slot(SLOT_USER, username, password, self._data_key, kdf)
+        keys.save(self.keyfile_path)
+
+    def backup(self, target: Path) -> None:
+        """An encrypted copy of the database plus a copy of its key file beside it."""
+        backup_to(self.engine, target, self._data_key)
+        self.load_keyfile().save(keyfile_path(target))
+
+    def dispose(self) -> None:
+        """Close every connection (used by the idle lock and at exit)."""
+        self.engine.dispose()
+
+
+def check_password_rules(password: str) -> None:
+    """The minimum every password must meet (the access-control work adds more)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError("Password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+
+
+@dataclass(frozen=True)
+class InitResult:
+    database: Database
+    actor: Actor
+    recovery_code: str
+
+
+def create_database(
+    db_path: Path,
+    *,
+    username: str,
+    password: str,
+    display_name: str | None = None,
+    kdf: KdfParams | None = None,
+) -> InitResult:
+    """Create a new encrypted database with its first supervisor.
+
+    Everything is rolled back (no file left behind) if any step fails.
+
+    Raises:
+        DataError: a database or key file already exists at that place.
+        ValidationError: the username or password breaks the rules.
+    """
+    check_password_rules(password)
+    username = username.strip()
+    if not username or len(username) > 64 or not username.isprintable():
+        raise ValidationError("Username", "must be 1–64 printable characters")
+    key_path = keyfile_path(db_path)
+    if db_path.exists() or key_path.exists():
+        raise DataError(f"A database already exists at {db_path}; refusing to overwrite it.")
+    if not db_path.parent.is_dir():
+        raise DataError(f"The folder {db_path.parent} does not exist.")
+
+    data_key = new_data_key()
+    database_id = str(uuid.uuid4())
+    recovery_code = new_recovery_code()
+    created: list[Path] = [db_path, key_path, *_sidecars(db_path)]
+    try:
+        engine = open_engine(db_path, data_key, create=True)
+        os.chmod(db_path, 0o600)  # owner-only, like the key file
+        migration.upgrade(engine)
+        database = Database(db_path, engine, data_key)
+        with database.writing() as db_session:
+            db_session.add_all(
+                [
+                    Meta(key="database_id", value=database_id),
+                    Meta(key="created_at", value=utcnow().isoformat()),
+                ]
+            )
+            user = User(
+                username=username, display_name=display_name or username,
+                role=Role.SUPERVISOR.value,
+            )
+            db_session.add(user)
+            db_session.flush()
+            database.audit.record(
+                db_session, user_id=user.id, action=AuditAction.INIT, entity="database"
+            )
+            actor = Actor(user.id, user.username, user.display_name, Role.SUPERVISOR)
+        keys = KeyFile(database_id=database_id)
+        keys.add_slot(SLOT_USER, username, password, data_key, kdf)
+        keys.add_slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME, recovery_code, data_key, kdf)
+        keys.save(key_path)
+    except BaseException:
+        with contextlib.suppress(NameError):
+            engine.dispose()
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
+    log.info("created a new database")
+    return InitResult(database, actor, recovery_code)
+
+
+def _sidecars(db_path: Path) -> list[Path]:
+    return [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def unlock_data_key(db_path: Path, username: str, password: str) -> tuple[KeyFile, bytes]:
+    """Check the files and the password; return the key file and the data key.
+
+    Raises:
+        DataError: the database or its key file is missing or not Suoja's.
+        AuthenticationError: wrong username or password.
+    """
+    if not db_path.is_file():
+        raise DataError(f"There is no Suoja database at {db_path}.")
+    keys = KeyFile.load(keyfile_path(db_path))
+    return keys, keys.unwrap(SLOT_USER, username, password)
+
+
+def unlock_with_recovery_code(db_path: Path, code: str) -> bytes:
+    """The data key from the recovery code (for resetting a lost supervisor password)."""
+    if not db_path.is_file():
+        raise DataError(f"There is no Suoja database at {db_path}.")
+    keys = KeyFile.load(keyfile_path(db_path))
+    return keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
+
+
+def open_database(
+    db_path: Path, username: str, password: str, *, backup_dir: Path | None = None
+) -> tuple[Database, Actor]:
+    """Sign in and open the database, upgrading an older schema after a backup.
+
+    Raises:
+        DataError: missing, damaged or foreign database or key file.
+        AuthenticationError: wrong username or password, or a locked account.
+    """
+    keys, data_key = unlock_data_key(db_path, username, password)
+    engine = open_engine(db_path, data_key)
+    try:
+        database = Database(db_path, engine, data_key)
+        _check_database_id(database, keys.database_id)
+        if migration.needs_upgrade(engine):
+            _upgrade_with_backup(database, backup_dir or db_path.parent / "backups")
+        with database.writing() as db_session:
+            user = db_session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise AuthenticationError("Wrong username or password.")
+            if not user.is_active:
+                raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
+            user.last_login_at = utcnow()
+            database.audit.record(db_session, user_id=user.id, action=AuditAction.LOGIN)
+            actor = Actor(user.id, user.username, user.display_name, Role(user.role))
+    except BaseException:
+        engine.dispose()
+        raise
+    return database, actor
+
+
+def _check_database_id(database: Database, expected: str) -> None:
+    try:
+        with database.reading() as db_session:
+            found = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
+    except OperationalError:
+        found = None
+    if found != expected:
+        raise DataError("The database and its key file do not belong together.")
+
+
+def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
+    database.backup(target)
+    log.info("backup taken before upgrading the schema")
+    migration.upgrade(database.engine)
