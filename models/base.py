@@ -64,3 +64,8 @@ class TimestampMixin:
 
 
 __all__ = ["Base", "NAMING_CONVENTION", "TimestampMixin", "UTCDateTime", "func", "utcnow"]
+
+
+def local_today() -> dt.date:
+    """Today's date where the workstation is (what "due today" means to the user)."""
+    return dt.datetime.now().astimezone().date()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Optional
 
 from sqlalchemy import (
     Boolean,
@@ -27,7 +26,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
@@ -83,8 +81,8 @@ class User(TimestampMixin, Base):
     role: Mapped[str] = mapped_column(String(20))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
-    last_login_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -98,9 +96,9 @@ class Breach(TimestampMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
-    occurred_from: Mapped[Optional[dt.date]] = mapped_column(Date)
-    occurred_to: Mapped[Optional[dt.date]] = mapped_column(Date)
-    revealed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    occurred_from: Mapped[dt.date | None] = mapped_column(Date)
+    occurred_to: Mapped[dt.date | None] = mapped_column(Date)
+    revealed_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Victim(TimestampMixin, Base):
@@ -122,10 +120,10 @@ class Victim(TimestampMixin, Base):
     search_first_names: Mapped[str] = mapped_column(String(200))
     search_last_name: Mapped[str] = mapped_column(String(200))
     search_full_name: Mapped[str] = mapped_column(String(400))
-    identity_code: Mapped[Optional[str]] = mapped_column(String(11), index=True)
-    birth_date: Mapped[Optional[dt.date]] = mapped_column(Date)
-    phone: Mapped[Optional[str]] = mapped_column(String(20), index=True)  # E.164
-    email: Mapped[Optional[str]] = mapped_column(String(254), index=True)  # domain lower-cased
+    identity_code: Mapped[str | None] = mapped_column(String(11), index=True)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)  # E.164
+    email: Mapped[str | None] = mapped_column(String(254), index=True)  # domain lower-cased
     street_address: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")
     city: Mapped[str] = mapped_column(String(100), default="")
@@ -138,7 +136,7 @@ class Victim(TimestampMixin, Base):
     may_send_post: Mapped[bool] = mapped_column(Boolean, default=False)
     safe_contact_note: Mapped[str] = mapped_column(Text, default="")
     consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
-    consent_date: Mapped[Optional[dt.date]] = mapped_column(Date)
+    consent_date: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     identity_codes: Mapped[list[IdentityCodeRecord]] = relationship(
@@ -146,7 +144,7 @@ class Victim(TimestampMixin, Base):
         cascade="all, delete-orphan",
     )
     breaches: Mapped[list[Breach]] = relationship(secondary=victim_breach)
-    case: Mapped[Optional[Case]] = relationship(back_populates="victim", uselist=False)
+    case: Mapped[Case | None] = relationship(back_populates="victim", uselist=False)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -160,7 +158,7 @@ class IdentityCodeRecord(Base):
     victim_id: Mapped[int] = mapped_column(ForeignKey("victim.id", ondelete="CASCADE"), index=True)
     identity_code: Mapped[str] = mapped_column(String(11), index=True)
     valid_from: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    valid_to: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    valid_to: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(String(200), default="")
 
     victim: Mapped[Victim] = relationship(back_populates="identity_codes")
@@ -183,18 +181,20 @@ class Case(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
-    victim_id: Mapped[int] = mapped_column(ForeignKey("victim.id", ondelete="RESTRICT"), unique=True)
+    victim_id: Mapped[int] = mapped_column(
+        ForeignKey("victim.id", ondelete="RESTRICT"), unique=True
+    )
     status: Mapped[str] = mapped_column(String(10), default=CaseStatus.NEW.value)
-    closure_reason: Mapped[Optional[str]] = mapped_column(String(20))
-    assigned_to_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    closure_reason: Mapped[str | None] = mapped_column(String(20))
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     risk_level: Mapped[str] = mapped_column(String(10), default=RiskLevel.MEDIUM.value)
     risk_reason: Mapped[str] = mapped_column(Text, default="")
     opened_on: Mapped[dt.date] = mapped_column(Date, index=True)
-    closed_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     victim: Mapped[Victim] = relationship(back_populates="case")
-    assigned_to: Mapped[Optional[User]] = relationship()
+    assigned_to: Mapped[User | None] = relationship()
     extortion_contacts: Mapped[list[ExtortionContact]] = relationship(
         back_populates="case", order_by="ExtortionContact.received_at"
     )
@@ -229,13 +229,13 @@ class ExtortionContact(TimestampMixin, Base):
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     channel: Mapped[str] = mapped_column(String(20))
     sender: Mapped[str] = mapped_column(String(320), default="", index=True)
-    amount_demanded: Mapped[Optional[Decimal]] = mapped_column(Money)
+    amount_demanded: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3), default=Currency.EUR.value)
-    wallet_address: Mapped[Optional[str]] = mapped_column(String(100), index=True)
-    deadline_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    wallet_address: Mapped[str | None] = mapped_column(String(100), index=True)
+    deadline_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     message_text: Mapped[str] = mapped_column(Text, default="")
     paid: Mapped[bool] = mapped_column(Boolean, default=False)
-    amount_paid: Mapped[Optional[Decimal]] = mapped_column(Money)
+    amount_paid: Mapped[Decimal | None] = mapped_column(Money)
     handed_to_police: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -280,21 +280,21 @@ class SupportSession(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
-    counsellor_id: Mapped[Optional[int]] = mapped_column(
+    counsellor_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id"), index=True
     )
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
     mode: Mapped[str] = mapped_column(String(20), default=SessionMode.PHONE.value)
     notes: Mapped[str] = mapped_column(Text, default="")
-    distress_level: Mapped[Optional[int]] = mapped_column(Integer)
+    distress_level: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(Text, default="")
     referral: Mapped[str] = mapped_column(String(20), default=Referral.NONE.value)
-    next_follow_up_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    next_follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     case: Mapped[Case] = relationship(back_populates="support_sessions")
-    counsellor: Mapped[Optional[User]] = relationship()
+    counsellor: Mapped[User | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -307,7 +307,7 @@ class ProtectiveActionType(Base):
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     guidance: Mapped[str] = mapped_column(Text, default="")
-    validity_days: Mapped[Optional[int]] = mapped_column(Integer)
+    validity_days: Mapped[int | None] = mapped_column(Integer)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -327,14 +327,14 @@ class ProtectiveAction(TimestampMixin, Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     type_code: Mapped[str] = mapped_column(ForeignKey("protective_action_type.code"))
     state: Mapped[str] = mapped_column(String(20), default=ActionState.NOT_STARTED.value)
-    state_on: Mapped[Optional[dt.date]] = mapped_column(Date)
-    expires_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    state_on: Mapped[dt.date | None] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     # Used by the identity-code change application; empty for the other steps.
-    grounds: Mapped[Optional[str]] = mapped_column(String(20))
+    grounds: Mapped[str | None] = mapped_column(String(20))
     evidence: Mapped[str] = mapped_column(Text, default="")
-    decision: Mapped[Optional[str]] = mapped_column(String(10))
-    decision_on: Mapped[Optional[dt.date]] = mapped_column(Date)
+    decision: Mapped[str | None] = mapped_column(String(10))
+    decision_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     case: Mapped[Case] = relationship(back_populates="protective_actions")
@@ -357,14 +357,14 @@ class FollowUp(TimestampMixin, Base):
         ForeignKey("case_file.id", ondelete="CASCADE"), index=True
     )
     due_on: Mapped[dt.date] = mapped_column(Date)
-    assignee_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     description: Mapped[str] = mapped_column(String(500))
     done: Mapped[bool] = mapped_column(Boolean, default=False)
-    done_at: Mapped[Optional[dt.datetime]] = mapped_column(UTCDateTime)
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     case: Mapped[Case] = relationship(back_populates="follow_ups")
-    assignee: Mapped[Optional[User]] = relationship()
+    assignee: Mapped[User | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -382,7 +382,7 @@ class Attachment(Base):
     case_id: Mapped[int] = mapped_column(
         ForeignKey("case_file.id", ondelete="CASCADE"), index=True
     )
-    extortion_contact_id: Mapped[Optional[int]] = mapped_column(
+    extortion_contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("extortion_contact.id", ondelete="SET NULL"), index=True
     )
     filename: Mapped[str] = mapped_column(String(255))
@@ -391,7 +391,7 @@ class Attachment(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     # Deferred: listing attachments never drags megabytes of evidence into memory.
     content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
-    added_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     case: Mapped[Case] = relationship(back_populates="attachments")
@@ -416,11 +416,11 @@ class AuditEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    user_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user_account.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(40), default="")
-    entity_id: Mapped[Optional[int]] = mapped_column(Integer)
-    case_id: Mapped[Optional[int]] = mapped_column(Integer)
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    case_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(String(500), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,341 @@
+"""Plain data objects the services take and hand back.
+
+The GUI and the command line never see ORM objects, so a widget can never trigger a lazy
+database load or keep a stale row alive. ``*Draft`` classes are what a form fills in;
+``*Data`` classes add the id and version a later edit must quote back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from models.enums import (
+    ActionState,
+    CaseStatus,
+    Channel,
+    Currency,
+    Language,
+    PoliceReportState,
+    Referral,
+    RiskLevel,
+    SessionMode,
+)
+
+T = TypeVar("T")
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def build(cls: type[T], source: Any, **overrides: Any) -> T:
+    """Make a ``cls`` from the same-named attributes of ``source`` (an ORM row).
+
+    Fields that ``source`` lacks keep their defaults unless given in ``overrides``.
+    """
+    values = {
+        f.name: getattr(source, f.name)
+        for f in fields(cls)  # type: ignore[arg-type]
+        if f.name not in overrides and hasattr(source, f.name)
+    }
+    return cls(**values, **overrides)
+
+
+# -- victims and cases -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class VictimDraft:
+    first_names: str
+    last_name: str
+    identity_code: str | None = None  # used at intake; later changes keep a history
+    birth_date: dt.date | None = None
+    phone: str | None = None
+    email: str | None = None
+    street_address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: str = "FI"
+    language: Language = Language.FINNISH
+    may_leave_voicemail: bool = False
+    may_send_sms: bool = True
+    may_email: bool = False
+    may_send_post: bool = False
+    safe_contact_note: str = ""
+    consent_given: bool = False
+    consent_date: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdentityCodeEntry:
+    masked: str
+    valid_from: dt.datetime
+    valid_to: dt.datetime | None
+    note: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class VictimData:
+    """A victim as shown: the identity code only masked (revealing it is audited)."""
+
+    id: int
+    version: int
+    first_names: str
+    last_name: str
+    identity_code_masked: str | None
+    identity_code_temporary: bool
+    birth_date: dt.date | None
+    phone: str | None
+    email: str | None
+    street_address: str
+    postal_code: str
+    city: str
+    country: str
+    language: str
+    may_leave_voicemail: bool
+    may_send_sms: bool
+    may_email: bool
+    may_send_post: bool
+    safe_contact_note: str
+    consent_given: bool
+    consent_date: dt.date | None
+    identity_code_history: tuple[IdentityCodeEntry, ...] = ()
+    breaches: tuple[str, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_names} {self.last_name}"
+
+    def safe_contact_warnings(self) -> tuple[str, ...]:
+        """The rules a counsellor must see before contacting the person."""
+        warnings = []
+        if not self.may_leave_voicemail:
+            warnings.append("Do not leave voicemail")
+        if not self.may_send_sms:
+            warnings.append("Do not send text messages")
+        if not self.may_email:
+            warnings.append("Do not e-mail")
+        if not self.may_send_post:
+            warnings.append("Do not send post")
+        return tuple(warnings)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseDraft:
+    risk_level: RiskLevel = RiskLevel.MEDIUM
+    risk_reason: str = ""
+    assigned_to_id: int | None = None
+    opened_on: dt.date | None = None  # default: today
+    breach_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseData:
+    id: int
+    version: int
+    reference: str
+    status: str
+    closure_reason: str | None
+    risk_level: str
+    risk_reason: str
+    assigned_to_id: int | None
+    assigned_to_name: str | None
+    opened_on: dt.date
+    closed_on: dt.date | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseRow:
+    """One line of a case list."""
+
+    case_id: int
+    reference: str
+    victim_name: str
+    identity_code_masked: str | None
+    status: str
+    risk_level: str
+    counsellor: str | None
+    opened_on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseFilter:
+    """What a case list shows; empty fields do not filter."""
+
+    statuses: tuple[CaseStatus, ...] = ()
+    risk_levels: tuple[RiskLevel, ...] = ()
+    assigned_to_id: int | None = None
+    unassigned_only: bool = False
+    breach_id: int | None = None
+    text: str = ""  # the global search box
+
+
+# -- records in a case ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtortionContactDraft:
+    received_at: dt.datetime
+    channel: Channel
+    sender: str = ""
+    amount_demanded: Decimal | None = None
+    currency: Currency = Currency.EUR
+    wallet_address: str | None = None
+    deadline_at: dt.datetime | None = None
+    message_text: str = ""
+    paid: bool = False
+    amount_paid: Decimal | None = None
+    handed_to_police: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtortionContactData(ExtortionContactDraft):
+    id: int
+    version: int
+    case_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PoliceReportDraft:
+    report_number: str
+    filed_on: dt.date
+    department: str = ""
+    state: PoliceReportState = PoliceReportState.FILED
+    victim_has_copy: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class PoliceReportData(PoliceReportDraft):
+    id: int
+    version: int
+    case_id: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupportSessionDraft:
+    started_at: dt.datetime
+    duration_minutes: int = 30
+    mode: SessionMode = SessionMode.PHONE
+    notes: str = ""
+    distress_level: int | None = None
+    outcome: str = ""
+    referral: Referral = Referral.NONE
+    next_follow_up_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SupportSessionData(SupportSessionDraft):
+    id: int
+    version: int
+    case_id: int
+    counsellor_id: int | None
+    counsellor_name: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProtectiveActionDraft:
+    type_code: str
+    state: ActionState = ActionState.NOT_STARTED
+    state_on: dt.date | None = None
+    expires_on: dt.date | None = None
+    note: str = ""
+    grounds: str | None = None
+    evidence: str = ""
+    decision: str | None = None
+    decision_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProtectiveActionData(ProtectiveActionDraft):
+    id: int
+    version: int
+    case_id: int
+    title: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpDraft:
+    due_on: dt.date
+    description: str
+    assignee_id: int | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpData(FollowUpDraft):
+    id: int
+    version: int
+    case_id: int
+    done_at: dt.datetime | None = None
+    assignee_name: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpRow:
+    """A follow-up in the "due today / overdue" list."""
+
+    follow_up_id: int
+    case_id: int
+    case_reference: str
+    victim_name: str
+    due_on: dt.date
+    description: str
+    overdue: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttachmentInfo:
+    id: int
+    case_id: int
+    extortion_contact_id: int | None
+    filename: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    added_at: dt.datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseDetail:
+    """Everything the case view shows, loaded in one unit of work."""
+
+    case: CaseData
+    victim: VictimData
+    extortion_contacts: tuple[ExtortionContactData, ...]
+    police_reports: tuple[PoliceReportData, ...]
+    #: ``None`` when the reader's role may not see support sessions (police liaison).
+    support_sessions: tuple[SupportSessionData, ...] | None
+    protective_actions: tuple[ProtectiveActionData, ...]
+    follow_ups: tuple[FollowUpData, ...]
+    attachments: tuple[AttachmentInfo, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class UserData:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    is_active: bool
+    last_login_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class BreachData:
+    id: int
+    name: str
+    description: str = ""
+    occurred_from: dt.date | None = None
+    occurred_to: dt.date | None = None
+    revealed_on: dt.date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchHit:
+    """A case found by the global search, and what matched (not the matching value)."""
+
+    row: CaseRow
+    matched: str = field(default="")

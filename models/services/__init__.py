@@ -1,0 +1,33 @@
+"""The use cases, grouped by area. Build them once per signed-in user with :func:`build`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.changes import ChangeBus
+from models.services.accounts import AccountService
+from models.services.cases import CaseService
+from models.services.records import RecordService
+from models.store import Actor, Database
+
+
+@dataclass(frozen=True)
+class Services:
+    database: Database
+    actor: Actor
+    changes: ChangeBus
+    cases: CaseService
+    records: RecordService
+    accounts: AccountService
+
+
+def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
+    changes = changes or ChangeBus()
+    return Services(
+        database=database,
+        actor=actor,
+        changes=changes,
+        cases=CaseService(database, actor, changes),
+        records=RecordService(database, actor, changes),
+        accounts=AccountService(database, actor, changes),
+    )

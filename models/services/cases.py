@@ -1,0 +1,486 @@
+"""Use cases around a victim and their case: intake, the case view, edits, case lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from models import validation as v
+from models.base import local_today, utcnow
+from models.dto import (
+    AttachmentInfo,
+    BreachData,
+    CaseData,
+    CaseDetail,
+    CaseDraft,
+    CaseFilter,
+    CaseRow,
+    ExtortionContactData,
+    FollowUpData,
+    IdentityCodeEntry,
+    PoliceReportData,
+    ProtectiveActionData,
+    SupportSessionData,
+    VictimData,
+    VictimDraft,
+    build,
+)
+from models.entities import (
+    Breach,
+    Case,
+    IdentityCodeRecord,
+    User,
+    Victim,
+    victim_breach,
+)
+from models.enums import AuditAction, CaseStatus, ClosureReason
+from models.errors import ConflictError, NotFound, ValidationError
+from models.permissions import Permission, allows
+from models.services import normalise
+from models.services._base import Service
+from models.services.search import matching_case_ids
+from models.text import KEY_END
+
+REFERENCE_PREFIX = "SUO"
+ALL_CASES = CaseFilter()
+
+#: Sort keys a case list can ask for, and the column each sorts on.
+SORT_COLUMNS = ("reference", "victim", "identity_code", "status", "risk", "counsellor", "opened")
+
+_RISK_ORDER = case(
+    {"acute": 0, "high": 1, "medium": 2, "low": 3}, value=Case.risk_level, else_=4
+)
+_STATUS_ORDER = case(
+    {"new": 0, "open": 1, "waiting": 2, "closed": 3}, value=Case.status, else_=4
+)
+
+_STALE = (
+    "Someone else changed this record after you opened it; reload it to see their changes."
+)
+
+
+def check_version(entity: Any, expected: int) -> None:
+    """Refuse an edit made on an out-of-date copy (optimistic locking)."""
+    if entity.version != expected:
+        raise ConflictError(_STALE)
+
+
+def victim_data(victim: Victim, history: Sequence[IdentityCodeRecord] = ()) -> VictimData:
+    code = victim.identity_code
+    return VictimData(
+        id=victim.id,
+        version=victim.version,
+        first_names=victim.first_names,
+        last_name=victim.last_name,
+        identity_code_masked=v.mask_identity_code(code) if code else None,
+        identity_code_temporary=code is not None and code[7:10] >= "900",
+        birth_date=victim.birth_date,
+        phone=victim.phone,
+        email=victim.email,
+        street_address=victim.street_address,
+        postal_code=victim.postal_code,
+        city=victim.city,
+        country=victim.country,
+        language=victim.language,
+        may_leave_voicemail=victim.may_leave_voicemail,
+        may_send_sms=victim.may_send_sms,
+        may_email=victim.may_email,
+        may_send_post=victim.may_send_post,
+        safe_contact_note=victim.safe_contact_note,
+        consent_given=victim.consent_given,
+        consent_date=victim.consent_date,
+        identity_code_history=tuple(
+            IdentityCodeEntry(
+                masked=v.mask_identity_code(r.identity_code),
+                valid_from=r.valid_from,
+                valid_to=r.valid_to,
+                note=r.note,
+            )
+            for r in history
+        ),
+        breaches=tuple(b.name for b in victim.breaches),
+    )
+
+
+def case_data(case_row: Case) -> CaseData:
+    return CaseData(
+        id=case_row.id,
+        version=case_row.version,
+        reference=case_row.reference,
+        status=case_row.status,
+        closure_reason=case_row.closure_reason,
+        risk_level=case_row.risk_level,
+        risk_reason=case_row.risk_reason,
+        assigned_to_id=case_row.assigned_to_id,
+        assigned_to_name=case_row.assigned_to.display_name if case_row.assigned_to else None,
+        opened_on=case_row.opened_on,
+        closed_on=case_row.closed_on,
+    )
+
+
+def next_reference(db_session: Session, year: int) -> str:
+    """The next free ``SUO-YYYY-NNNNN`` for ``year``."""
+    prefix = f"{REFERENCE_PREFIX}-{year}-"
+    last = db_session.scalar(
+        select(func.max(Case.reference)).where(
+            Case.reference >= prefix, Case.reference < prefix + KEY_END
+        )
+    )
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:05d}"
+
+
+class CaseService(Service):
+    """Intake, the case view and the case list."""
+
+    # -- intake and edits -------------------------------------------------------------
+
+    def create_intake(self, victim: VictimDraft, case_draft: CaseDraft) -> CaseData:
+        """Record a new victim and open their case in one unit of work.
+
+        Raises:
+            ValidationError: a field breaks a rule (nothing is saved).
+        """
+        self._require(Permission.EDIT_CASES)
+        victim_values = normalise.victim_columns(victim)
+        case_values = normalise.case_columns(case_draft)
+        if case_values["assigned_to_id"] is None and self._actor.role == "counsellor":
+            case_values["assigned_to_id"] = self._actor.user_id
+        with self._db.writing() as db_session:
+            breaches = self._breaches(db_session, case_draft.breach_ids)
+            if case_values["assigned_to_id"] is not None:
+                self._active_user(db_session, case_values["assigned_to_id"])
+            victim_row = Victim(**victim_values)
+            victim_row.breaches = breaches
+            if victim_row.identity_code:
+                victim_row.identity_codes.append(
+                    IdentityCodeRecord(identity_code=victim_row.identity_code, note="intake")
+                )
+            db_session.add(victim_row)
+            db_session.flush()
+            case_row = Case(
+                victim_id=victim_row.id,
+                reference=next_reference(db_session, case_values["opened_on"].year),
+                status=CaseStatus.NEW.value,
+                **case_values,
+            )
+            db_session.add(case_row)
+            db_session.flush()
+            self._audit(db_session, AuditAction.CREATE, "case", case_row.id, case_row.id)
+            result = case_data(case_row)
+        self._changes.announce("case", [result.id], [result.id])
+        return result
+
+    def update_victim(self, victim_id: int, version: int, draft: VictimDraft) -> VictimData:
+        """Save edited personal and contact details (identity codes change apart)."""
+        self._require(Permission.EDIT_CASES)
+        values = normalise.victim_columns(draft)
+        values.pop("identity_code")
+        with self._db.writing() as db_session:
+            victim = self._victim(db_session, victim_id)
+            check_version(victim, version)
+            if victim.identity_code and values["birth_date"] != victim.birth_date:
+                raise ValidationError("Date of birth", "does not match the identity code")
+            for name, value in values.items():
+                setattr(victim, name, value)
+            db_session.flush()
+            case_id = victim.case.id if victim.case else None
+            self._audit(db_session, AuditAction.UPDATE, "victim", victim.id, case_id)
+            result = victim_data(victim)
+        self._changes.announce("victim", [victim_id], [case_id] if case_id else [])
+        return result
+
+    def change_identity_code(self, victim_id: int, new_code: str, note: str = "") -> None:
+        """Record a new identity code, closing the previous one in the history."""
+        self._require(Permission.EDIT_CASES)
+        parsed = v.parse_identity_code(new_code)
+        note = v.validate_text(note, field="Note", max_length=200, required=False)
+        with self._db.writing() as db_session:
+            victim = self._victim(db_session, victim_id)
+            now = utcnow()
+            for record in victim.identity_codes:
+                if record.valid_to is None:
+                    record.valid_to = now
+            victim.identity_codes.append(
+                IdentityCodeRecord(identity_code=parsed.compact, valid_from=now, note=note)
+            )
+            victim.identity_code = parsed.compact
+            victim.birth_date = parsed.birth_date
+            case_id = victim.case.id if victim.case else None
+            self._audit(
+                db_session, AuditAction.UPDATE, "identity_code", victim.id, case_id
+            )
+        self._changes.announce("victim", [victim_id], [case_id] if case_id else [])
+
+    def reveal_identity_code(self, case_id: int) -> str | None:
+        """The full identity code — a deliberate act, written to the audit log."""
+        self._require(Permission.REVEAL_IDENTITY_CODE)
+        with self._db.writing() as db_session:
+            case_row = self._case(db_session, case_id)
+            self._audit(db_session, AuditAction.REVEAL, "identity_code", case_row.victim_id,
+                        case_id)
+            return case_row.victim.identity_code
+
+    def update_case(self, case_id: int, version: int, draft: CaseDraft) -> CaseData:
+        """Change risk level, reason, assignment or breaches of a case."""
+        self._require(Permission.EDIT_CASES)
+        values = normalise.case_columns(draft)
+        with self._db.writing() as db_session:
+            case_row = self._case(db_session, case_id)
+            check_version(case_row, version)
+            if values["assigned_to_id"] != case_row.assigned_to_id:
+                self._require(Permission.REASSIGN_CASES)
+                if values["assigned_to_id"] is not None:
+                    self._active_user(db_session, values["assigned_to_id"])
+            for name, value in values.items():
+                setattr(case_row, name, value)
+            if draft.breach_ids:
+                case_row.victim.breaches = self._breaches(db_session, draft.breach_ids)
+            db_session.flush()
+            self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id)
+            result = case_data(case_row)
+        self._changes.announce("case", [case_id], [case_id])
+        return result
+
+    def set_status(
+        self, case_id: int, version: int, status: CaseStatus,
+        closure_reason: ClosureReason | None = None,
+    ) -> CaseData:
+        """Move a case along new → open → waiting → closed (closing needs a reason)."""
+        self._require(Permission.EDIT_CASES)
+        status = CaseStatus(status)
+        if status is CaseStatus.CLOSED and closure_reason is None:
+            raise ValidationError("Closure reason", "is needed to close a case")
+        with self._db.writing() as db_session:
+            case_row = self._case(db_session, case_id)
+            check_version(case_row, version)
+            case_row.status = status.value
+            if closure_reason is not None and status is CaseStatus.CLOSED:
+                case_row.closure_reason = ClosureReason(closure_reason).value
+                case_row.closed_on = local_today()
+            else:
+                case_row.closure_reason = None
+                case_row.closed_on = None
+            db_session.flush()
+            self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
+                        detail=f"status={status.value}")
+            result = case_data(case_row)
+        self._changes.announce("case", [case_id], [case_id])
+        return result
+
+    # -- reading ------------------------------------------------------------------------
+
+    def get_detail(self, case_id: int) -> CaseDetail:
+        """Everything the case view shows; the access is written to the audit log."""
+        self._require(Permission.READ_CASES)
+        with self._db.writing() as db_session:
+            case_row = db_session.scalar(
+                select(Case)
+                .where(Case.id == case_id)
+                .options(
+                    selectinload(Case.victim).selectinload(Victim.breaches),
+                    selectinload(Case.victim).selectinload(Victim.identity_codes),
+                    selectinload(Case.assigned_to),
+                    selectinload(Case.extortion_contacts),
+                    selectinload(Case.police_reports),
+                    selectinload(Case.protective_actions),
+                    selectinload(Case.follow_ups),
+                    selectinload(Case.attachments),
+                )
+            )
+            if case_row is None:
+                raise NotFound("That case does not exist.")
+            self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
+            sessions = None
+            if allows(self._actor.role, Permission.READ_SESSION_NOTES):
+                sessions = self._session_data(db_session, case_id)
+            titles = self._action_titles(db_session)
+            users = self._user_names(db_session)
+            return CaseDetail(
+                case=case_data(case_row),
+                victim=victim_data(case_row.victim, case_row.victim.identity_codes),
+                extortion_contacts=tuple(
+                    build(ExtortionContactData, c) for c in case_row.extortion_contacts
+                ),
+                police_reports=tuple(
+                    build(PoliceReportData, r)
+                    for r in sorted(case_row.police_reports, key=lambda r: r.filed_on)
+                ),
+                support_sessions=sessions,
+                protective_actions=tuple(
+                    build(ProtectiveActionData, a, title=titles.get(a.type_code, a.type_code))
+                    for a in sorted(case_row.protective_actions,
+                                    key=lambda a: (list(titles).index(a.type_code)
+                                                   if a.type_code in titles else 99, a.id))
+                ),
+                follow_ups=tuple(
+                    build(FollowUpData, f, assignee_name=users.get(f.assignee_id))
+                    for f in case_row.follow_ups
+                ),
+                attachments=tuple(
+                    build(AttachmentInfo, a)
+                    for a in sorted(case_row.attachments, key=lambda a: a.added_at)
+                ),
+            )
+
+    def _session_data(self, db_session: Session, case_id: int) -> tuple[SupportSessionData, ...]:
+        from models.entities import SupportSession
+
+        counsellor = aliased(User)
+        rows = db_session.execute(
+            select(SupportSession, counsellor.display_name)
+            .outerjoin(counsellor, SupportSession.counsellor_id == counsellor.id)
+            .where(SupportSession.case_id == case_id)
+            .order_by(SupportSession.started_at)
+        ).all()
+        return tuple(build(SupportSessionData, s, counsellor_name=name) for s, name in rows)
+
+    def _action_titles(self, db_session: Session) -> dict[str, str]:
+        from models.entities import ProtectiveActionType
+
+        rows = db_session.execute(
+            select(ProtectiveActionType.code, ProtectiveActionType.title).order_by(
+                ProtectiveActionType.sort_order
+            )
+        ).all()
+        return {code: title for code, title in rows}
+
+    def _user_names(self, db_session: Session) -> dict[int | None, str]:
+        return {uid: name for uid, name in db_session.execute(
+            select(User.id, User.display_name))}
+
+    def list_case_ids(
+        self, case_filter: CaseFilter = ALL_CASES, sort: str = "reference",
+        descending: bool = False,
+    ) -> list[int]:
+        """The ids of every case the filter lets through, in display order."""
+        self._require(Permission.READ_CASES)
+        if sort not in SORT_COLUMNS:
+            raise ValueError(f"unknown sort key {sort!r}")
+        statement = self._filtered(select(Case.id), case_filter)
+        order = self._sort_column(sort)
+        order_clause = order.desc() if descending else order.asc()
+        tiebreak = Case.id.desc() if descending else Case.id.asc()
+        statement = statement.order_by(order_clause, tiebreak)
+        with self._db.reading() as db_session:
+            return list(db_session.scalars(statement))
+
+    def count_cases(self, case_filter: CaseFilter = ALL_CASES) -> int:
+        self._require(Permission.READ_CASES)
+        statement = self._filtered(select(func.count(Case.id)), case_filter)
+        with self._db.reading() as db_session:
+            return int(db_session.scalar(statement) or 0)
+
+    def case_rows(self, case_ids: Sequence[int]) -> list[CaseRow]:
+        """List rows for ``case_ids`` in the order given (missing ids are skipped)."""
+        self._require(Permission.READ_CASES)
+        if not case_ids:
+            return []
+        rows: dict[int, CaseRow] = {}
+        with self._db.reading() as db_session:
+            for chunk_start in range(0, len(case_ids), 500):
+                chunk = list(case_ids[chunk_start : chunk_start + 500])
+                result = db_session.execute(
+                    select(
+                        Case.id, Case.reference, Victim.first_names, Victim.last_name,
+                        Victim.identity_code, Case.status, Case.risk_level,
+                        User.display_name, Case.opened_on,
+                    )
+                    .join(Victim, Case.victim_id == Victim.id)
+                    .outerjoin(User, Case.assigned_to_id == User.id)
+                    .where(Case.id.in_(chunk))
+                )
+                for cid, ref, first, last, code, status, risk, counsellor, opened in result:
+                    rows[cid] = CaseRow(
+                        case_id=cid, reference=ref, victim_name=f"{last}, {first}",
+                        identity_code_masked=v.mask_identity_code(code) if code else None,
+                        status=status, risk_level=risk, counsellor=counsellor, opened_on=opened,
+                    )
+        return [rows[cid] for cid in case_ids if cid in rows]
+
+    def list_breaches(self) -> list[BreachData]:
+        with self._db.reading() as db_session:
+            return [build(BreachData, b) for b in db_session.scalars(
+                select(Breach).order_by(Breach.name))]
+
+    def create_breach(self, name: str, description: str = "") -> BreachData:
+        self._require(Permission.REASSIGN_CASES)  # supervisors only
+        name = v.validate_text(name, field="Breach name", max_length=200)
+        with self._db.writing() as db_session:
+            if db_session.scalar(select(Breach.id).where(Breach.name == name)):
+                raise ValidationError("Breach name", "is already in use")
+            breach = Breach(name=name, description=description)
+            db_session.add(breach)
+            db_session.flush()
+            self._audit(db_session, AuditAction.CREATE, "breach", breach.id)
+            result = build(BreachData, breach)
+        self._changes.announce("breach", [result.id])
+        return result
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _filtered(self, statement: Select[Any], case_filter: CaseFilter) -> Select[Any]:
+        if case_filter.statuses:
+            statement = statement.where(Case.status.in_([s.value for s in case_filter.statuses]))
+        if case_filter.risk_levels:
+            statement = statement.where(
+                Case.risk_level.in_([r.value for r in case_filter.risk_levels])
+            )
+        if case_filter.assigned_to_id is not None:
+            statement = statement.where(Case.assigned_to_id == case_filter.assigned_to_id)
+        if case_filter.unassigned_only:
+            statement = statement.where(Case.assigned_to_id.is_(None))
+        if case_filter.breach_id is not None:
+            statement = statement.where(
+                Case.victim_id.in_(
+                    select(victim_breach.c.victim_id).where(
+                        victim_breach.c.breach_id == case_filter.breach_id
+                    )
+                )
+            )
+        if case_filter.text.strip():
+            statement = statement.where(Case.id.in_(matching_case_ids(case_filter.text)))
+        return statement
+
+    def _sort_column(self, sort: str) -> Any:
+        victim_key = (
+            select(Victim.search_full_name).where(Victim.id == Case.victim_id).scalar_subquery()
+        )
+        code_key = select(Victim.identity_code).where(Victim.id == Case.victim_id)
+        counsellor = select(User.display_name).where(User.id == Case.assigned_to_id)
+        return {
+            "reference": Case.reference,
+            "victim": victim_key,
+            "identity_code": code_key.scalar_subquery(),
+            "status": _STATUS_ORDER,
+            "risk": _RISK_ORDER,
+            "counsellor": counsellor.scalar_subquery(),
+            "opened": Case.opened_on,
+        }[sort]
+
+    def _case(self, db_session: Session, case_id: int) -> Case:
+        case_row = db_session.get(Case, case_id)
+        if case_row is None:
+            raise NotFound("That case does not exist.")
+        return case_row
+
+    def _victim(self, db_session: Session, victim_id: int) -> Victim:
+        victim = db_session.get(Victim, victim_id)
+        if victim is None:
+            raise NotFound("That victim record does not exist.")
+        return victim
+
+    def _active_user(self, db_session: Session, user_id: int) -> User:
+        user = db_session.get(User, user_id)
+        if user is None or not user.is_active:
+            raise ValidationError("Counsellor", "must be an active account")
+        return user
+
+    def _breaches(self, db_session: Session, breach_ids: Sequence[int]) -> list[Breach]:
+        breaches = list(db_session.scalars(select(Breach).where(Breach.id.in_(breach_ids))))
+        if len(breaches) != len(set(breach_ids)):
+            raise ValidationError("Breach", "refers to a breach that does not exist")
+        return breaches

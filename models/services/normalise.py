@@ -1,0 +1,207 @@
+"""Turning a form's draft into column values: validation in one pass per entity.
+
+Each function returns the dict of columns to store, or raises ``ValidationError`` naming
+the field and the rule. Nothing is written until every field has passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from enum import StrEnum
+from typing import Any
+
+from models import validation as v
+from models.base import local_today
+from models.dto import (
+    CaseDraft,
+    ExtortionContactDraft,
+    FollowUpDraft,
+    PoliceReportDraft,
+    ProtectiveActionDraft,
+    SupportSessionDraft,
+    VictimDraft,
+)
+from models.enums import (
+    ActionState,
+    ApplicationGrounds,
+    Channel,
+    Currency,
+    Decision,
+    Language,
+    PoliceReportState,
+    Referral,
+    RiskLevel,
+    SessionMode,
+)
+from models.errors import ValidationError
+from models.text import full_name_key, search_key
+
+NAME_MAX = 200
+NOTE_MAX = 20_000
+MESSAGE_MAX = 100_000
+
+
+def _choice(value: Any, enum: type[StrEnum], field: str) -> str:
+    try:
+        return enum(value).value
+    except ValueError:
+        raise ValidationError(field, "is not one of the allowed values") from None
+
+
+def _optional(value: str | None) -> str | None:
+    if value is None:
+        return None
+    stripped = value.strip()
+    return stripped or None
+
+
+def victim_columns(draft: VictimDraft, *, today: dt.date | None = None) -> dict[str, Any]:
+    """Columns of a victim; the identity code is returned compact under ``identity_code``."""
+    first = v.validate_text(draft.first_names, field="First names", max_length=NAME_MAX)
+    last = v.validate_text(draft.last_name, field="Last name", max_length=NAME_MAX)
+    code = _optional(draft.identity_code)
+    birth_date = draft.birth_date
+    identity_code = None
+    if code is not None:
+        parsed = v.parse_identity_code(code)
+        identity_code = parsed.compact
+        if birth_date is None:
+            birth_date = parsed.birth_date
+        elif birth_date != parsed.birth_date:
+            raise ValidationError("Date of birth", "does not match the identity code")
+    if birth_date is not None:
+        v.validate_not_future(birth_date, field="Date of birth")
+    phone = _optional(draft.phone)
+    email = _optional(draft.email)
+    if draft.consent_date is not None:
+        v.validate_not_future(draft.consent_date, field="Consent date")
+    country = (draft.country or "FI").strip().upper()
+    if len(country) != 2 or not country.isalpha():
+        raise ValidationError("Country", "must be a two-letter country code such as FI")
+    return {
+        "first_names": first,
+        "last_name": last,
+        "search_first_names": search_key(first),
+        "search_last_name": search_key(last),
+        "search_full_name": full_name_key(first, last),
+        "identity_code": identity_code,
+        "birth_date": birth_date,
+        "phone": v.validate_phone(phone) if phone else None,
+        "email": v.validate_email(email).lower() if email else None,
+        "street_address": v.validate_text(
+            draft.street_address, field="Street address", max_length=200, required=False
+        ),
+        "postal_code": v.validate_text(
+            draft.postal_code, field="Postal code", max_length=20, required=False
+        ),
+        "city": v.validate_text(draft.city, field="City", max_length=100, required=False),
+        "country": country,
+        "language": _choice(draft.language, Language, "Language"),
+        "may_leave_voicemail": bool(draft.may_leave_voicemail),
+        "may_send_sms": bool(draft.may_send_sms),
+        "may_email": bool(draft.may_email),
+        "may_send_post": bool(draft.may_send_post),
+        "safe_contact_note": v.validate_text(
+            draft.safe_contact_note, field="Safe-contact note", max_length=2000, required=False
+        ),
+        "consent_given": bool(draft.consent_given),
+        "consent_date": draft.consent_date,
+    }
+
+
+def case_columns(draft: CaseDraft) -> dict[str, Any]:
+    opened_on = draft.opened_on or local_today()
+    v.validate_not_future(opened_on, field="Opened on")
+    return {
+        "risk_level": _choice(draft.risk_level, RiskLevel, "Risk level"),
+        "risk_reason": v.validate_text(
+            draft.risk_reason, field="Risk reason", max_length=2000, required=False
+        ),
+        "assigned_to_id": draft.assigned_to_id,
+        "opened_on": opened_on,
+    }
+
+
+def extortion_contact_columns(draft: ExtortionContactDraft) -> dict[str, Any]:
+    values = asdict(draft)
+    values["received_at"] = v.validate_not_future(draft.received_at, field="Received at")
+    values["channel"] = _choice(draft.channel, Channel, "Channel")
+    values["currency"] = _choice(draft.currency, Currency, "Currency")
+    values["sender"] = v.validate_text(draft.sender, field="Sender", max_length=320, required=False)
+    if draft.amount_demanded is not None:
+        values["amount_demanded"] = v.parse_money(draft.amount_demanded, field="Amount demanded")
+    wallet = _optional(draft.wallet_address)
+    values["wallet_address"] = v.validate_bitcoin_address(wallet) if wallet else None
+    if draft.deadline_at is not None and draft.deadline_at < draft.received_at:
+        raise ValidationError("Deadline", "cannot be before the message was received")
+    values["message_text"] = v.validate_text(
+        draft.message_text, field="Message text", max_length=MESSAGE_MAX, required=False
+    )
+    if draft.amount_paid is not None:
+        if not draft.paid:
+            raise ValidationError("Amount paid", "can only be given when the demand was paid")
+        values["amount_paid"] = v.parse_money(draft.amount_paid, field="Amount paid")
+    return values
+
+
+def police_report_columns(draft: PoliceReportDraft) -> dict[str, Any]:
+    return {
+        "report_number": v.validate_police_report_number(draft.report_number),
+        "filed_on": v.validate_not_future(draft.filed_on, field="Filed on"),
+        "department": v.validate_text(
+            draft.department, field="Police department", max_length=200, required=False
+        ),
+        "state": _choice(draft.state, PoliceReportState, "Report state"),
+        "victim_has_copy": bool(draft.victim_has_copy),
+    }
+
+
+def support_session_columns(draft: SupportSessionDraft) -> dict[str, Any]:
+    if not 0 <= draft.duration_minutes <= 1440:
+        raise ValidationError("Duration", "must be between 0 and 1,440 minutes")
+    if draft.distress_level is not None and not 0 <= draft.distress_level <= 10:
+        raise ValidationError("Distress level", "must be between 0 and 10")
+    return {
+        "started_at": v.validate_not_future(draft.started_at, field="Session start"),
+        "duration_minutes": draft.duration_minutes,
+        "mode": _choice(draft.mode, SessionMode, "Mode"),
+        "notes": v.validate_text(draft.notes, field="Notes", max_length=NOTE_MAX, required=False),
+        "distress_level": draft.distress_level,
+        "outcome": v.validate_text(
+            draft.outcome, field="Outcome", max_length=2000, required=False
+        ),
+        "referral": _choice(draft.referral, Referral, "Referral"),
+        "next_follow_up_on": draft.next_follow_up_on,
+    }
+
+
+def protective_action_columns(draft: ProtectiveActionDraft) -> dict[str, Any]:
+    if draft.state_on is not None:
+        v.validate_not_future(draft.state_on, field="Date")
+    if draft.expires_on is not None and draft.state_on and draft.expires_on < draft.state_on:
+        raise ValidationError("Expiry date", "cannot be before the date of the step")
+    return {
+        "type_code": draft.type_code,
+        "state": _choice(draft.state, ActionState, "State"),
+        "state_on": draft.state_on,
+        "expires_on": draft.expires_on,
+        "note": v.validate_text(draft.note, field="Note", max_length=NOTE_MAX, required=False),
+        "grounds": (
+            _choice(draft.grounds, ApplicationGrounds, "Grounds") if draft.grounds else None
+        ),
+        "evidence": v.validate_text(
+            draft.evidence, field="Evidence", max_length=NOTE_MAX, required=False
+        ),
+        "decision": _choice(draft.decision, Decision, "Decision") if draft.decision else None,
+        "decision_on": draft.decision_on,
+    }
+
+
+def follow_up_columns(draft: FollowUpDraft) -> dict[str, Any]:
+    return {
+        "due_on": draft.due_on,
+        "description": v.validate_text(draft.description, field="Description", max_length=500),
+        "assignee_id": draft.assignee_id,
+        "done": bool(draft.done),
+    }

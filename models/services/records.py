@@ -1,0 +1,331 @@
+"""Use cases for the records inside a case: extortion contacts, police reports, support
+sessions, protective actions, follow-ups and evidence attachments.
+
+Every change is one unit of work with its audit event; every edit quotes the version it
+was made on, so a stale edit is refused instead of overwriting someone else's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.base import local_today, utcnow
+from models.dto import (
+    AttachmentInfo,
+    ExtortionContactData,
+    ExtortionContactDraft,
+    FollowUpData,
+    FollowUpDraft,
+    FollowUpRow,
+    PoliceReportData,
+    PoliceReportDraft,
+    ProtectiveActionData,
+    ProtectiveActionDraft,
+    SupportSessionData,
+    SupportSessionDraft,
+    build,
+)
+from models.entities import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    Case,
+    ExtortionContact,
+    FollowUp,
+    PoliceReport,
+    ProtectiveAction,
+    ProtectiveActionType,
+    SupportSession,
+    User,
+    Victim,
+)
+from models.enums import AuditAction
+from models.errors import NotFound, ValidationError
+from models.permissions import Permission
+from models.services import normalise
+from models.services._base import Service
+from models.services.cases import check_version
+from models.validation import validate_text
+
+E = TypeVar("E")
+D = TypeVar("D")
+
+
+class RecordService(Service):
+    """Add, edit and remove the records of a case."""
+
+    # -- generic machinery ------------------------------------------------------------
+
+    def _add(
+        self, case_id: int, entity_cls: type[Any], values: dict[str, Any], kind: str,
+        to_data: Callable[[Any], D], permission: Permission = Permission.EDIT_CASES,
+    ) -> D:
+        self._require(permission)
+        with self._db.writing() as db_session:
+            self._case(db_session, case_id)
+            row = entity_cls(case_id=case_id, **values)
+            db_session.add(row)
+            db_session.flush()
+            self._audit(db_session, AuditAction.CREATE, kind, row.id, case_id)
+            result = to_data(row)
+        self._changes.announce(kind, [row.id], [case_id])
+        return result
+
+    def _update(
+        self, entity_cls: type[Any], record_id: int, version: int, values: dict[str, Any],
+        kind: str, to_data: Callable[[Any], D],
+        permission: Permission = Permission.EDIT_CASES,
+    ) -> D:
+        self._require(permission)
+        with self._db.writing() as db_session:
+            row = self._get(db_session, entity_cls, record_id)
+            check_version(row, version)
+            for name, value in values.items():
+                setattr(row, name, value)
+            db_session.flush()
+            self._audit(db_session, AuditAction.UPDATE, kind, row.id, row.case_id)
+            result = to_data(row)
+            case_id = row.case_id
+        self._changes.announce(kind, [record_id], [case_id])
+        return result
+
+    def _delete(
+        self, entity_cls: type[Any], record_id: int, kind: str,
+        permission: Permission = Permission.EDIT_CASES,
+    ) -> None:
+        self._require(permission)
+        with self._db.writing() as db_session:
+            row = self._get(db_session, entity_cls, record_id)
+            case_id = row.case_id
+            db_session.delete(row)
+            self._audit(db_session, AuditAction.DELETE, kind, record_id, case_id)
+        self._changes.announce(kind, [record_id], [case_id])
+
+    def _case(self, db_session: Session, case_id: int) -> Case:
+        case_row = db_session.get(Case, case_id)
+        if case_row is None:
+            raise NotFound("That case does not exist.")
+        return case_row
+
+    def _get(self, db_session: Session, entity_cls: type[E], record_id: int) -> E:
+        row = db_session.get(entity_cls, record_id)
+        if row is None:
+            raise NotFound("That record no longer exists; it may have been removed.")
+        return row
+
+    # -- extortion contacts -----------------------------------------------------------
+
+    def add_extortion_contact(
+        self, case_id: int, draft: ExtortionContactDraft
+    ) -> ExtortionContactData:
+        values = normalise.extortion_contact_columns(draft)
+        return self._add(case_id, ExtortionContact, values, "extortion_contact",
+                         lambda r: build(ExtortionContactData, r))
+
+    def update_extortion_contact(
+        self, contact_id: int, version: int, draft: ExtortionContactDraft
+    ) -> ExtortionContactData:
+        values = normalise.extortion_contact_columns(draft)
+        return self._update(ExtortionContact, contact_id, version, values, "extortion_contact",
+                            lambda r: build(ExtortionContactData, r))
+
+    def delete_extortion_contact(self, contact_id: int) -> None:
+        self._delete(ExtortionContact, contact_id, "extortion_contact")
+
+    # -- police reports ---------------------------------------------------------------
+
+    def add_police_report(self, case_id: int, draft: PoliceReportDraft) -> PoliceReportData:
+        values = normalise.police_report_columns(draft)
+        return self._add(case_id, PoliceReport, values, "police_report",
+                         lambda r: build(PoliceReportData, r))
+
+    def update_police_report(
+        self, report_id: int, version: int, draft: PoliceReportDraft
+    ) -> PoliceReportData:
+        values = normalise.police_report_columns(draft)
+        return self._update(PoliceReport, report_id, version, values, "police_report",
+                            lambda r: build(PoliceReportData, r))
+
+    def delete_police_report(self, report_id: int) -> None:
+        self._delete(PoliceReport, report_id, "police_report")
+
+    # -- support sessions -------------------------------------------------------------
+
+    def add_support_session(
+        self, case_id: int, draft: SupportSessionDraft
+    ) -> SupportSessionData:
+        values = normalise.support_session_columns(draft)
+        values["counsellor_id"] = self._actor.user_id
+        return self._add(case_id, SupportSession, values, "support_session",
+                         lambda r: build(SupportSessionData, r),
+                         permission=Permission.EDIT_SESSIONS)
+
+    def update_support_session(
+        self, session_id: int, version: int, draft: SupportSessionDraft
+    ) -> SupportSessionData:
+        values = normalise.support_session_columns(draft)
+        return self._update(SupportSession, session_id, version, values, "support_session",
+                            lambda r: build(SupportSessionData, r),
+                            permission=Permission.EDIT_SESSIONS)
+
+    # -- protective actions -------------------------------------------------------------
+
+    def protective_action_types(self) -> list[tuple[str, str, str]]:
+        """The checklist catalogue: (code, title, guidance) in checklist order."""
+        with self._db.reading() as db_session:
+            return [
+                (t.code, t.title, t.guidance)
+                for t in db_session.scalars(
+                    select(ProtectiveActionType).order_by(ProtectiveActionType.sort_order)
+                )
+            ]
+
+    def add_protective_action(
+        self, case_id: int, draft: ProtectiveActionDraft
+    ) -> ProtectiveActionData:
+        values = self._action_values(draft)
+        return self._add(case_id, ProtectiveAction, values, "protective_action",
+                         self._action_data)
+
+    def update_protective_action(
+        self, action_id: int, version: int, draft: ProtectiveActionDraft
+    ) -> ProtectiveActionData:
+        values = self._action_values(draft)
+        return self._update(ProtectiveAction, action_id, version, values, "protective_action",
+                            self._action_data)
+
+    def delete_protective_action(self, action_id: int) -> None:
+        self._delete(ProtectiveAction, action_id, "protective_action")
+
+    def _action_values(self, draft: ProtectiveActionDraft) -> dict[str, Any]:
+        values = normalise.protective_action_columns(draft)
+        with self._db.reading() as db_session:
+            known = db_session.execute(
+                select(ProtectiveActionType.validity_days).where(
+                    ProtectiveActionType.code == draft.type_code
+                )
+            ).first()
+        if known is None:
+            raise ValidationError("Protective action", "is not on the checklist")
+        validity_days = known[0]
+        if values["expires_on"] is None and validity_days and values["state_on"]:
+            values["expires_on"] = values["state_on"] + dt.timedelta(days=validity_days)
+        if draft.type_code != "identity_code_change" and (draft.grounds or draft.decision):
+            raise ValidationError("Grounds", "apply only to an identity-code change application")
+        return values
+
+    @staticmethod
+    def _action_data(row: ProtectiveAction) -> ProtectiveActionData:
+        return build(ProtectiveActionData, row, title=row.type.title if row.type else "")
+
+    # -- follow-ups ---------------------------------------------------------------------
+
+    def add_follow_up(self, case_id: int, draft: FollowUpDraft) -> FollowUpData:
+        values = normalise.follow_up_columns(draft)
+        if values["assignee_id"] is None:
+            values["assignee_id"] = self._actor.user_id
+        return self._add(case_id, FollowUp, values, "follow_up",
+                         lambda r: build(FollowUpData, r))
+
+    def update_follow_up(self, follow_up_id: int, version: int, draft: FollowUpDraft
+                         ) -> FollowUpData:
+        values = normalise.follow_up_columns(draft)
+        values["done_at"] = utcnow() if values["done"] else None
+        return self._update(FollowUp, follow_up_id, version, values, "follow_up",
+                            lambda r: build(FollowUpData, r))
+
+    def mark_follow_up_done(self, follow_up_id: int, version: int) -> FollowUpData:
+        return self._update(FollowUp, follow_up_id, version,
+                            {"done": True, "done_at": utcnow()}, "follow_up",
+                            lambda r: build(FollowUpData, r))
+
+    def delete_follow_up(self, follow_up_id: int) -> None:
+        self._delete(FollowUp, follow_up_id, "follow_up")
+
+    def follow_ups_due(
+        self, user_id: int | None = None, today: dt.date | None = None
+    ) -> list[FollowUpRow]:
+        """Open follow-ups due today or earlier, oldest first.
+
+        Args:
+            user_id: whose list; default the signed-in user. ``0`` means everyone's.
+            today: the reference date (default: today's local date).
+        """
+        self._require(Permission.READ_CASES)
+        today = today or local_today()
+        who = self._actor.user_id if user_id is None else user_id
+        statement = (
+            select(FollowUp.id, FollowUp.case_id, Case.reference, Victim.first_names,
+                   Victim.last_name, FollowUp.due_on, FollowUp.description)
+            .join(Case, FollowUp.case_id == Case.id)
+            .join(Victim, Case.victim_id == Victim.id)
+            .where(FollowUp.done.is_(False), FollowUp.due_on <= today)
+            .order_by(FollowUp.due_on, FollowUp.id)
+        )
+        if who:
+            statement = statement.where(FollowUp.assignee_id == who)
+        with self._db.reading() as db_session:
+            return [
+                FollowUpRow(
+                    follow_up_id=fid, case_id=cid, case_reference=ref,
+                    victim_name=f"{last}, {first}", due_on=due, description=text,
+                    overdue=due < today,
+                )
+                for fid, cid, ref, first, last, due, text in db_session.execute(statement)
+            ]
+
+    # -- attachments ---------------------------------------------------------------------
+
+    def add_attachment(
+        self, case_id: int, filename: str, content: bytes, media_type: str | None = None,
+        extortion_contact_id: int | None = None,
+    ) -> AttachmentInfo:
+        """Store an evidence file inside the encrypted database.
+
+        Raises:
+            ValidationError: the file is larger than the limit, or the name is unusable.
+        """
+        self._require(Permission.EDIT_CASES)
+        if len(content) > MAX_ATTACHMENT_BYTES:
+            limit_mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
+            raise ValidationError("Attachment", f"is larger than the {limit_mb} MB limit")
+        filename = validate_text(filename.replace("/", "_").replace("\\", "_"),
+                                 field="File name", max_length=255)
+        media_type = media_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        values = {
+            "filename": filename,
+            "media_type": media_type,
+            "size_bytes": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "content": content,
+            "extortion_contact_id": extortion_contact_id,
+            "added_by_id": self._actor.user_id,
+        }
+        return self._add(case_id, Attachment, values, "attachment",
+                         lambda r: build(AttachmentInfo, r))
+
+    def attachment_content(self, attachment_id: int) -> bytes:
+        """The file's bytes, checked against the stored SHA-256 (opening it is audited)."""
+        self._require(Permission.READ_CASES)
+        with self._db.writing() as db_session:
+            row = self._get(db_session, Attachment, attachment_id)
+            content = row.content
+            self._audit(db_session, AuditAction.VIEW, "attachment", row.id, row.case_id)
+        if hashlib.sha256(content).hexdigest() != row.sha256:
+            from models.errors import DataError
+
+            raise DataError("The stored file does not match its SHA-256 hash; it is damaged.")
+        return content
+
+    def delete_attachment(self, attachment_id: int) -> None:
+        self._delete(Attachment, attachment_id, "attachment")
+
+    def user_names(self) -> dict[int, str]:
+        with self._db.reading() as db_session:
+            return dict(db_session.execute(select(User.id, User.display_name)).tuples())

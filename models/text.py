@@ -1,0 +1,33 @@
+"""Search keys: how names are normalised so searches are case- and accent-insensitive.
+
+Finnish treats å, ä and ö as letters of their own ("Mäki" is not "Maki"), so they are kept;
+other accents are dropped, so "simonova" finds "Šimonová". Keys are stored beside the
+names and compared with plain range conditions, which use an index on every database.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KEPT_LETTERS = frozenset("åäö")
+
+#: Greater than any character a key can hold: ``key < prefix + KEY_END`` ends a prefix range.
+KEY_END = "\U0010ffff"
+
+
+def search_key(text: str) -> str:
+    """Case-folded, accent-stripped (except å ä ö), whitespace-collapsed form of ``text``."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    out: list[str] = []
+    for char in folded:
+        if char in _KEPT_LETTERS:
+            out.append(char)
+            continue
+        decomposed = unicodedata.normalize("NFKD", char)
+        out.extend(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join("".join(out).split())
+
+
+def full_name_key(first_names: str, last_name: str) -> str:
+    """The key for "Last First" searches and for sorting by name."""
+    return search_key(f"{last_name} {first_names}")
