@@ -92,7 +92,7 @@ class AuditLog:
         )
         event.chain_hash = _event_mac(self._key, event)
         db_session.add(event)
-        db_session.flush([event])
+        db_session.flush()
         return event
 
 

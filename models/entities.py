@@ -51,7 +51,8 @@ from models.enums import (
 #: Largest evidence file stored in the database (screenshots, saved e-mails, PDFs).
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
-Money = Numeric(12, 2, asdecimal=True)
+#: Euros to the cent, bitcoin to the satoshi.
+Money = Numeric(18, 8, asdecimal=True)
 
 
 def one_of(column: str, enum: type[StrEnum], name: str | None = None) -> CheckConstraint:

@@ -79,3 +79,25 @@ class ConflictError(KnownError):
     """Someone else saved the record first (optimistic locking)."""
 
     exit_code = 4
+
+
+def from_database_error(error: BaseException) -> KnownError | None:
+    """Translate a driver or SQLAlchemy error into a plain sentence, if it is expected.
+
+    The message is chosen from the error's kind, never copied from it, so no SQL and no
+    bound value (personal data) reaches the user or a log.
+    """
+    text = str(getattr(error, "orig", error)).lower()
+    if "locked" in text or "busy" in text:
+        return DataError("The database is busy in another window or program; try again shortly.")
+    if "disk is full" in text or "database or disk is full" in text:
+        return DataError("The disk is full; the last change was not saved.")
+    if "malformed" in text or "not a database" in text or "hmac" in text:
+        return DataError(
+            "The database is damaged (a page failed its check); run 'verify' and restore a backup."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DataError("The database file is read-only; nothing can be saved.")
+    if "unable to open" in text:
+        return DataError("The database file cannot be opened; check the folder's permissions.")
+    return None

@@ -129,8 +129,11 @@ def extortion_contact_columns(draft: ExtortionContactDraft) -> dict[str, Any]:
     values["channel"] = _choice(draft.channel, Channel, "Channel")
     values["currency"] = _choice(draft.currency, Currency, "Currency")
     values["sender"] = v.validate_text(draft.sender, field="Sender", max_length=320, required=False)
+    places = 8 if values["currency"] == Currency.BTC.value else 2
     if draft.amount_demanded is not None:
-        values["amount_demanded"] = v.parse_money(draft.amount_demanded, field="Amount demanded")
+        values["amount_demanded"] = v.parse_money(
+            draft.amount_demanded, field="Amount demanded", decimals=places
+        )
     wallet = _optional(draft.wallet_address)
     values["wallet_address"] = v.validate_bitcoin_address(wallet) if wallet else None
     if draft.deadline_at is not None and draft.deadline_at < draft.received_at:
@@ -141,7 +144,9 @@ def extortion_contact_columns(draft: ExtortionContactDraft) -> dict[str, Any]:
     if draft.amount_paid is not None:
         if not draft.paid:
             raise ValidationError("Amount paid", "can only be given when the demand was paid")
-        values["amount_paid"] = v.parse_money(draft.amount_paid, field="Amount paid")
+        values["amount_paid"] = v.parse_money(
+            draft.amount_paid, field="Amount paid", decimals=places
+        )
     return values
 
 

@@ -1,0 +1,1 @@
+"""Suoja's desktop GUI (PySide6). Talks only to ``models.services``; never builds SQL."""

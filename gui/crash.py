@@ -1,0 +1,36 @@
+"""One place where bugs surface: an uncaught exception becomes a dialog, not a dead window.
+
+The dialog names the kind of error only. Messages and tracebacks can carry personal data
+(a value that failed to save), so they are neither shown nor logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from models.errors import KnownError
+
+log = logging.getLogger("suoja.gui")
+
+
+def install_excepthook() -> None:
+    def hook(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if isinstance(error, KnownError):
+            message = str(error)
+        else:
+            log.error("unhandled %s", kind.__name__)
+            message = QApplication.translate(
+                "crash",
+                "Suoja hit an internal error ({kind}). Your saved work is safe; the step "
+                "you were doing was not completed. Please tell your administrator.",
+            ).format(kind=kind.__name__)
+        parent = QApplication.activeWindow()
+        QMessageBox.critical(parent, QApplication.translate("crash", "Suoja"), message)
+
+    sys.excepthook = hook

@@ -1,0 +1,30 @@
+"""Suoja's composition root: parse the command line, then run a command or the desktop app.
+
+    python main.py [--db PATH]        the desktop app
+    python main.py --demo             the desktop app on a fresh synthetic demo database
+    python main.py init --db PATH --user NAME
+    python main.py seed-demo --db PATH --user NAME --victims N [--seed S]
+    python main.py verify --db PATH --user NAME
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from models import cli
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = cli.build_parser().parse_args(argv)
+    if args.command is not None:
+        return cli.run(args)
+    # Qt is imported only when the window is wanted, so headless commands start fast.
+    from gui.app import run_app
+
+    return run_app(db_path=args.db, demo=args.demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""The headless commands of ``main.py``: init, seed-demo, verify.
+
+Passwords come from ``SUOJA_PASSWORD`` or an interactive prompt, never from an argument
+(arguments show up in process lists and shell history). Exit codes: 0 success, 2 wrong
+usage, 3 authentication failed, 4 data or integrity problem, 1 anything else. Errors are
+one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from models import migration
+from models.audit import verify_chain
+from models.database import (
+    cipher_integrity_problems,
+    open_engine,
+    sqlite_integrity_problems,
+)
+from models.entities import Meta, User
+from models.enums import AuditAction, Role
+from models.errors import (
+    AuthenticationError,
+    DataError,
+    KnownError,
+    UsageError,
+    from_database_error,
+)
+from models.permissions import Permission, require
+from models.store import Actor, Database, create_database, open_database, unlock_data_key
+
+log = logging.getLogger("suoja.cli")
+
+PASSWORD_VARIABLE = "SUOJA_PASSWORD"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Suoja: case management for victims of a psychotherapy-records breach.",
+        epilog=f"Passwords are read from ${PASSWORD_VARIABLE} or asked for; never give them "
+        "as arguments.",
+    )
+    parser.add_argument("--db", type=Path, help="the encrypted database file")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="start the desktop app on a fresh demo database with synthetic data",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a new encrypted database")
+    init.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    init.add_argument("--user", required=True, help="username of the first supervisor")
+    init.add_argument("--display-name", help="how the supervisor's name is shown")
+
+    seed = commands.add_parser("seed-demo", help="fill a database with synthetic demo data")
+    seed.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    seed.add_argument("--user", required=True)
+    seed.add_argument("--victims", type=_positive_int, required=True)
+    seed.add_argument("--seed", type=int, default=1)
+
+    verify = commands.add_parser(
+        "verify", help="check encryption pages, database structure and the audit chain"
+    )
+    verify.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    verify.add_argument("--user", required=True)
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def read_password(prompt: str = "Password: ", *, confirm: bool = False) -> str:
+    """The password from the environment, else asked for without echo.
+
+    Raises:
+        UsageError: no password in the environment and no terminal to ask on.
+    """
+    from_env = os.environ.get(PASSWORD_VARIABLE)
+    if from_env:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(f"No password given: set {PASSWORD_VARIABLE} or run in a terminal.")
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the password: ") != password:
+        raise UsageError("The two passwords differ; nothing was created.")
+    return password
+
+
+def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
+    """Run one headless command; returns the exit code."""
+    handlers = {"init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify}
+    try:
+        return handlers[args.command](args, out)
+    except KnownError as error:
+        _fail(str(error))
+        return error.exit_code
+    except SQLAlchemyError as error:
+        known = from_database_error(error)
+        _fail(str(known) if known else "The database reported an unexpected problem.")
+        log.error("database error of type %s", type(error).__name__)
+        return known.exit_code if known else 1
+    except KeyboardInterrupt:
+        _fail("Interrupted; the unfinished step was rolled back.")
+        return 1
+    except OSError as error:
+        _fail(f"The operating system refused a file operation ({error.strerror or 'error'}).")
+        return 1
+
+
+def _fail(message: str) -> None:
+    print(f"suoja: {message}", file=sys.stderr)
+
+
+def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    password = read_password("New password for the first supervisor: ", confirm=True)
+    result = create_database(
+        args.command_db, username=args.user, password=password, display_name=args.display_name
+    )
+    result.database.dispose()
+    out(f"Created an encrypted database at {args.command_db}")
+    out(f"Supervisor account: {args.user}")
+    out("")
+    out("RECOVERY CODE (shown only this once; store it offline, e.g. in a safe):")
+    out(f"    {result.recovery_code}")
+    out("It opens the database if every password is lost. Anyone holding it can read all data.")
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from models.seed import seed_demo
+
+    database, actor = open_database(args.command_db, args.user, read_password())
+    try:
+        progress = _terminal_progress("Seeding") if sys.stderr.isatty() else None
+        summary = seed_demo(database, actor, victims=args.victims, seed=args.seed,
+                            progress=progress)
+    finally:
+        database.dispose()
+    out(
+        f"Seeded {summary.victims} victims, {summary.cases} cases, "
+        f"{summary.extortion_contacts} extortion contacts, {summary.police_reports} police "
+        f"reports, {summary.support_sessions} support sessions, {summary.follow_ups} "
+        f"follow-ups, {summary.protective_actions} protective actions, "
+        f"{summary.attachments} attachments in {summary.seconds:.1f} s."
+    )
+    out(f"Demo accounts ({len(summary.accounts)}) use the demo password; see README.")
+    return 0
+
+
+def _terminal_progress(label: str) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        print(f"\r{label}… {percent:3d} %", end="" if done < total else "\n",
+              file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    """SQLCipher page check, SQLite integrity check, then the audit chain.
+
+    Nothing is upgraded or repaired; the one write is the ``verify`` audit event, and
+    only when every check passed.
+    """
+    started = time.perf_counter()
+    keys, data_key = unlock_data_key(args.command_db, args.user, read_password())
+    engine = open_engine(args.command_db, data_key)
+    database = Database(args.command_db, engine, data_key)
+    try:
+        pages = cipher_integrity_problems(engine)
+        if pages:
+            raise DataError(f"The database is damaged: {_page_problem(pages[0])}"
+                            + (f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""))
+        out("SQLCipher page check: every page authenticates")
+        try:
+            structure = sqlite_integrity_problems(engine)
+        except SQLAlchemyError:
+            structure = ["the integrity check could not read the database"]
+        if structure:
+            raise DataError(f"The database structure is damaged: {structure[0]}")
+        out("SQLite integrity check: ok")
+        with database.reading() as db_session:
+            found_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
+            if found_id != keys.database_id:
+                raise DataError("The database and its key file do not belong together.")
+            user = db_session.scalar(select(User).where(User.username == args.user))
+            if user is None or not user.is_active:
+                raise AuthenticationError("Wrong username or password.")
+            require(Role(user.role), Permission.MAINTAIN_DATABASE)
+            actor = Actor(user.id, user.username, user.display_name, Role(user.role))
+            chain = verify_chain(db_session, database.chain_key)
+        if not chain.ok:
+            raise DataError(f"The audit trail is broken: {chain.problem}")
+        out(f"Audit chain: {chain.events} events, every link verifies")
+        revision = migration.current_revision(engine)
+        head = migration.head_revision()
+        out(f"Schema revision: {revision}" + ("" if revision == head else f" (code: {head})"))
+        with database.writing() as db_session:
+            database.audit.record(db_session, user_id=actor.user_id, action=AuditAction.VERIFY,
+                                  entity="database", detail="ok")
+        out(f"Verified in {time.perf_counter() - started:.1f} s: no problems found.")
+        return 0
+    finally:
+        database.dispose()
+
+
+def _page_problem(raw: str) -> str:
+    """SQLCipher says e.g. "HMAC verification failed for page 42"; say it plainly."""
+    words = raw.split()
+    if "page" in words:
+        index = words.index("page")
+        if index + 1 < len(words):
+            return f"page {words[index + 1]} failed its encryption check (tampered or corrupted)."
+    return "a page failed its encryption check (tampered or corrupted)."
