@@ -256,3 +256,14 @@ def test_error_messages_carry_no_personal_data(svc: services.Services) -> None:
     with pytest.raises(ValidationError) as raised:
         svc.cases.create_intake(_victim(email="aino.hamalainen@@example.org"), CaseDraft())
     assert "aino" not in str(raised.value).lower()
+
+
+def test_search_keys_sort_the_finnish_way() -> None:
+    from models.text import search_key
+
+    words = ["Öhman", "Zetterberg", "Åberg", "Ärölä", "Aalto", "Šimonová"]
+    assert sorted(words, key=search_key) == [
+        "Aalto", "Šimonová", "Zetterberg", "Åberg", "Ärölä", "Öhman"
+    ]
+    assert search_key("  ŠIMONOVÁ  ") == search_key("simonova")
+    assert search_key("MÄKI") != search_key("maki")
