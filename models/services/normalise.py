@@ -128,7 +128,15 @@ def extortion_contact_columns(draft: ExtortionContactDraft) -> dict[str, Any]:
     values["received_at"] = v.validate_not_future(draft.received_at, field="Received at")
     values["channel"] = _choice(draft.channel, Channel, "Channel")
     values["currency"] = _choice(draft.currency, Currency, "Currency")
-    values["sender"] = v.validate_text(draft.sender, field="Sender", max_length=320, required=False)
+    sender = v.validate_text(draft.sender, field="Sender", max_length=320, required=False)
+    if sender and values["channel"] in (Channel.SMS.value, Channel.PHONE.value):
+        # A number is stored in E.164 so the global search finds it however it is typed;
+        # a withheld or alphanumeric sender ID is kept as it was written.
+        try:
+            sender = v.validate_phone(sender, field="Sender")
+        except ValidationError:
+            pass
+    values["sender"] = sender
     places = 8 if values["currency"] == Currency.BTC.value else 2
     if draft.amount_demanded is not None:
         values["amount_demanded"] = v.parse_money(

@@ -127,9 +127,14 @@ def matching_case_ids(text: str) -> Any:
                 .where(_prefix(Victim.email, text.lower()))
             )
         elif kind == "phone":
+            phone = normalise_phone_prefix(text)
             statements.append(
                 select(Case.id).join(Victim, Case.victim_id == Victim.id)
-                .where(_prefix(Victim.phone, normalise_phone_prefix(text)))
+                .where(_prefix(Victim.phone, phone))
+            )
+            # SMS and phone extortion senders are stored in the same E.164 form.
+            statements.append(
+                select(ExtortionContact.case_id).where(_prefix(ExtortionContact.sender, phone))
             )
         elif kind == "wallet":
             wallet = text.lower() if text.lower().startswith(("bc1", "tb1")) else text

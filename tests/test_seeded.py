@@ -1,0 +1,166 @@
+"""On a seeded database: every search kind, and no personal data in the raw files."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import select
+
+from models import services
+from models.database import keyfile_path
+from models.dto import CaseFilter
+from models.entities import Case, ExtortionContact, PoliceReport, Victim
+from models.seed import seed_demo
+from models.services.search import search_kinds
+from models.store import Actor, Database, create_database
+from tests.conftest import FAST_KDF, PASSWORD
+
+VICTIMS = 600
+
+
+@dataclass
+class Seeded:
+    folder: Path
+    db_path: Path
+    database: Database
+    actor: Actor
+    svc: services.Services
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Seeded]:
+    folder = tmp_path_factory.mktemp("seeded")
+    db_path = folder / "seeded.db"
+    result = create_database(db_path, username="super", password=PASSWORD, kdf=FAST_KDF)
+    seed_demo(result.database, result.actor, victims=VICTIMS, seed=7, kdf=FAST_KDF)
+    yield Seeded(folder, db_path, result.database, result.actor,
+                 services.build(result.database, result.actor))
+    result.database.dispose()
+
+
+def _plain(victim: Victim) -> SimpleNamespace:
+    return SimpleNamespace(**{c: getattr(victim, c) for c in Victim.__table__.columns.keys()})
+
+
+def _sample_victims(database: Database, count: int = 25) -> list[tuple[int, SimpleNamespace]]:
+    with database.reading() as db_session:
+        rows = db_session.execute(select(Case.id, Victim).join(Victim)).all()
+        database_rows = [(case_id, _plain(victim)) for case_id, victim in rows]
+    return random.Random(3).sample(database_rows, count)
+
+
+def _found(svc: services.Services, text: str) -> set[int]:
+    return set(svc.cases.list_case_ids(CaseFilter(text=text)))
+
+
+def test_search_by_name_prefix_any_case(seeded: Seeded) -> None:
+    for case_id, victim in _sample_victims(seeded.database):
+        assert case_id in _found(seeded.svc, victim.last_name[:3].upper())
+        assert case_id in _found(seeded.svc, victim.last_name.lower())
+        assert case_id in _found(seeded.svc, f"{victim.first_names} {victim.last_name[:2]}")
+        assert case_id in _found(seeded.svc, f"{victim.last_name} {victim.first_names[:1]}")
+
+
+def test_search_by_identity_code_full_and_partial(seeded: Seeded) -> None:
+    checked = 0
+    for case_id, victim in _sample_victims(seeded.database):
+        if victim.identity_code is None:
+            continue
+        assert search_kinds(victim.identity_code)[0] == "identity_code"
+        assert _found(seeded.svc, victim.identity_code.lower()) == {case_id}
+        assert case_id in _found(seeded.svc, victim.identity_code[:7])
+        checked += 1
+    assert checked >= 20
+
+
+def test_search_by_case_reference(seeded: Seeded) -> None:
+    with seeded.database.reading() as db_session:
+        references = list(db_session.execute(select(Case.id, Case.reference).limit(50)))
+    for case_id, reference in references:
+        assert _found(seeded.svc, reference.lower()) == {case_id}
+
+
+def test_search_by_police_report_number(seeded: Seeded) -> None:
+    with seeded.database.reading() as db_session:
+        reports = list(db_session.execute(
+            select(PoliceReport.case_id, PoliceReport.report_number).limit(50)))
+    assert reports
+    for case_id, number in reports:
+        assert case_id in _found(seeded.svc, number)
+        assert case_id in _found(seeded.svc, number.lower())
+
+
+def test_search_by_phone_in_any_format(seeded: Seeded) -> None:
+    for case_id, victim in _sample_victims(seeded.database):
+        if not victim.phone:
+            continue
+        spaced = f"{victim.phone[:3]} {victim.phone[3:6]} {victim.phone[6:]}"
+        assert case_id in _found(seeded.svc, victim.phone)
+        assert case_id in _found(seeded.svc, spaced)
+        assert case_id in _found(seeded.svc, "00" + victim.phone[1:])
+
+
+def test_search_by_email(seeded: Seeded) -> None:
+    for case_id, victim in _sample_victims(seeded.database):
+        if victim.email:
+            assert case_id in _found(seeded.svc, victim.email.upper())
+            assert case_id in _found(seeded.svc, victim.email.split("@")[0] + "@")
+
+
+def test_search_by_wallet_and_sender(seeded: Seeded) -> None:
+    with seeded.database.reading() as db_session:
+        contacts = list(db_session.execute(
+            select(ExtortionContact.case_id, ExtortionContact.wallet_address,
+                   ExtortionContact.sender)
+            .where(ExtortionContact.wallet_address.is_not(None)).limit(40)))
+    assert contacts
+    for case_id, wallet, sender in contacts:
+        assert case_id in _found(seeded.svc, wallet)
+        if sender:
+            assert case_id in _found(seeded.svc, sender)
+
+
+def test_search_with_no_match_and_filters_combine(seeded: Seeded) -> None:
+    assert _found(seeded.svc, "qqqqzzzz") == set()
+    all_cases = seeded.svc.cases.count_cases()
+    assert all_cases == VICTIMS
+    from models.enums import CaseStatus
+
+    closed = seeded.svc.cases.count_cases(CaseFilter(statuses=(CaseStatus.CLOSED,)))
+    assert 0 < closed < all_cases
+
+
+def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:
+    """Names, identity codes, phones, e-mails and wallets appear in no file on disk."""
+    with seeded.database.reading() as db_session:
+        victims = [_plain(v) for v in db_session.scalars(select(Victim))]
+        wallets = list(db_session.scalars(
+            select(ExtortionContact.wallet_address)
+            .where(ExtortionContact.wallet_address.is_not(None))))
+    needles: set[bytes] = set()
+    for victim in victims:
+        needles.add(victim.last_name.encode())
+        if victim.identity_code:
+            needles.add(victim.identity_code.encode())
+        if victim.email:
+            needles.add(victim.email.encode())
+        if victim.phone:
+            needles.add(victim.phone.encode())
+    needles.update(w.encode() for w in wallets)
+    needles = {n for n in needles if len(n) >= 6}
+    assert len(needles) > 500
+    files = [seeded.db_path, keyfile_path(seeded.db_path),
+             seeded.db_path.with_name(seeded.db_path.name + "-wal")]
+    assert files[2].exists() and files[2].stat().st_size > 0  # the WAL is really checked
+    backup = seeded.folder / "backup.db"
+    seeded.database.backup(backup)
+    files.append(backup)
+    for path in files:
+        raw = path.read_bytes()
+        leaked = [n for n in needles if n in raw]
+        assert leaked == [], f"{path.name} holds {len(leaked)} personal values"
