@@ -30,7 +30,6 @@ def default_database_path() -> Path:
 def prepare_demo(folder: Path) -> tuple[Path, list[tuple[str, str]], str]:
     """A fresh demo database with synthetic data; returns its path and the accounts."""
     from models.seed import DEMO_PASSWORD, seed_demo
-
     from models.store import create_database
 
     db_path = folder / "suoja-demo.db"

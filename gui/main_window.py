@@ -6,7 +6,7 @@ the case view and intake.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,13 +55,18 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setObjectName("cases")
         self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8
+        )
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 240, 110, 80, 70, 170)):
+        for column, width in enumerate((130, 260, 110, 80, 70, 210)):
             self.table.setColumnWidth(column, width)
         self.setCentralWidget(self.table)
 
