@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
                 name=actor.display_name, role=actor.role.value.replace("_", " ")
             )
         )
+        if services.cases.is_demo_database():
+            self.setWindowTitle(self.windowTitle() + self.tr(" — DEMO DATABASE, synthetic data"))
         self.resize(1100, 700)
 
         self.search = QLineEdit()

@@ -92,6 +92,8 @@ def open_engine(db_path: Path, data_key: bytes, *, create: bool = False) -> Engi
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # SQL errors must never echo the values bound to them: they are personal data.
+        hide_parameters=True,
     )
     _install_begin_handler(engine)
     return engine

@@ -51,6 +51,7 @@ from models.entities import (
     ExtortionContact,
     FollowUp,
     IdentityCodeRecord,
+    Meta,
     PoliceReport,
     ProtectiveAction,
     SupportSession,
@@ -85,6 +86,8 @@ log = logging.getLogger("suoja.seed")
 
 #: The password of every demo account. Published on purpose: demo databases only.
 DEMO_PASSWORD = "suoja-demo-password"
+#: ``suoja_meta`` key present only in databases filled by :func:`seed_demo`.
+DEMO_MARKER = "demo_data"
 
 #: Most victims :func:`seed_demo` makes in one run. Birth dates 1940–2005 with the
 #: temporary individual numbers 900–999 give 2.4 million codes; this keeps them far from
@@ -1523,6 +1526,8 @@ def seed_demo(
             counts["attachments"] += len(batch.attachments)
             if progress is not None:
                 progress(last_id, victims)
+        # Marks the database as demo data: the app says so in every window title.
+        db_session.merge(Meta(key=DEMO_MARKER, value=f"victims={victims} seed={seed}"))
         database.audit.record(
             db_session, user_id=actor.user_id, action=AuditAction.SEED, entity="database",
             detail=f"victims={victims} seed={seed}",

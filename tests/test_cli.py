@@ -142,3 +142,14 @@ def test_real_process_exit_codes_and_no_traceback(tmp_path: Path) -> None:
     missing = run("verify", "--db", str(tmp_path / "none.db"), "--user", "admin")
     assert missing.returncode == 4 and "Traceback" not in missing.stderr
     assert run("frobnicate").returncode == 2
+
+
+def test_seed_demo_then_verify(cli_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["seed-demo", "--db", str(cli_db), "--user", "admin", "--victims", "50",
+                 "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Seeded 50 victims, 50 cases")
+    assert main(["verify", "--db", str(cli_db), "--user", "admin"]) == 0
+    # A second seed into the same database is refused: it already has victims.
+    assert main(["seed-demo", "--db", str(cli_db), "--user", "admin", "--victims", "5"]) == 4
+    assert "already" in _stderr_line(capsys)

@@ -66,6 +66,7 @@ def test_typing_in_search_filters_the_list(svc: services.Services, qtbot) -> Non
     qtbot.addWidget(window)
     assert window.model.rowCount() == len(NAMES)
     assert window.count_label.text() == "5 cases"
+    assert "DEMO" not in window.windowTitle()
     with qtbot.waitSignal(window.model.modelReset, timeout=2000):
         qtbot.keyClicks(window.search, "virt")
     assert window.model.rowCount() == 1

@@ -135,6 +135,10 @@ def test_search_with_no_match_and_filters_combine(seeded: Seeded) -> None:
     assert 0 < closed < all_cases
 
 
+def test_seeded_database_is_marked_as_demo(seeded: Seeded) -> None:
+    assert seeded.svc.cases.is_demo_database()
+
+
 def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:
     """Names, identity codes, phones, e-mails and wallets appear in no file on disk."""
     with seeded.database.reading() as db_session:

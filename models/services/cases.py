@@ -401,6 +401,13 @@ class CaseService(Service):
                     )
         return [rows[cid] for cid in case_ids if cid in rows]
 
+    def is_demo_database(self) -> bool:
+        """Whether the database holds synthetic demo data (shown in the window title)."""
+        from models.entities import Meta
+
+        with self._db.reading() as db_session:
+            return db_session.get(Meta, "demo_data") is not None
+
     def list_breaches(self) -> list[BreachData]:
         with self._db.reading() as db_session:
             return [build(BreachData, b) for b in db_session.scalars(
