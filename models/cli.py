@@ -204,7 +204,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             user = db_session.scalar(select(User).where(User.username == args.user))
             if user is None or not user.is_active:
                 raise AuthenticationError("Wrong username or password.")
-            require(Role(user.role), Permission.MAINTAIN_DATABASE)
+            require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
             chain = verify_chain(db_session, database.chain_key)
         if not chain.ok:

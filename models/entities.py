@@ -173,6 +173,7 @@ class Case(TimestampMixin, Base):
         one_of("status", CaseStatus),
         one_of("closure_reason", ClosureReason),
         one_of("risk_level", RiskLevel),
+        one_of("requested_closure_reason", ClosureReason),
         CheckConstraint(
             "(status = 'closed') = (closure_reason IS NOT NULL)", name="closure_reason_iff_closed"
         ),
@@ -192,10 +193,14 @@ class Case(TimestampMixin, Base):
     risk_reason: Mapped[str] = mapped_column(Text, default="")
     opened_on: Mapped[dt.date] = mapped_column(Date, index=True)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    # A counsellor asks to close; a supervisor approves (closes) or returns the request.
+    closure_requested_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    closure_requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    requested_closure_reason: Mapped[str | None] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     victim: Mapped[Victim] = relationship(back_populates="case")
-    assigned_to: Mapped[User | None] = relationship()
+    assigned_to: Mapped[User | None] = relationship(foreign_keys=[assigned_to_id])
     extortion_contacts: Mapped[list[ExtortionContact]] = relationship(
         back_populates="case", order_by="ExtortionContact.received_at"
     )
@@ -427,6 +432,27 @@ class AuditEvent(Base):
     chain_hash: Mapped[str] = mapped_column(String(64))
 
 
+class AccessGrant(Base):
+    """A break-the-glass access: one counsellor, one case, a stated reason, a time limit.
+
+    The reason is free text a person wrote, so it lives here (encrypted with the rest)
+    and never in the audit event, which refers to the grant by id.
+    """
+
+    __tablename__ = "access_grant"
+    __table_args__ = (
+        Index("ix_access_grant_user_id_case_id_expires_at", "user_id", "case_id", "expires_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"),
+                                         index=True)
+    reason: Mapped[str] = mapped_column(String(500))
+    granted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 class Meta(Base):
     """Key/value facts about this database (its id, when it was created)."""
 
@@ -437,6 +463,7 @@ class Meta(Base):
 
 
 __all__ = [
+    "AccessGrant",
     "Attachment",
     "AuditEvent",
     "Breach",

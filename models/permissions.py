@@ -1,68 +1,147 @@
 """What each role may do — the one place the role matrix is written down.
 
-Services call :func:`require` before they touch data; the GUI only mirrors these answers
-(to hide a button), it never decides. The access-control work refines counsellors' access
-to other counsellors' cases (break-the-glass); until then every case role reads all cases.
+Services call :func:`require` (and, for one case, :func:`require_case`) before they touch
+data; the GUI only mirrors these answers (to hide a button), it never decides.
+
+Case scope: a counsellor works on the cases assigned to them and on unassigned new
+intakes. Another counsellor's case opens only through *break-the-glass*: the counsellor
+states a reason, the access is granted for a few hours, audited and listed for
+supervisors. Police liaison and supervisors work across all cases; administrators see no
+case content at all.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from models.enums import Role
 from models.errors import PermissionDenied
 
 
-class Permission(StrEnum):
-    READ_CASES = "read_cases"
-    EDIT_CASES = "edit_cases"
-    READ_SESSION_NOTES = "read_session_notes"
-    EDIT_SESSIONS = "edit_sessions"
+class Operation(StrEnum):
+    # Finding cases (names, references, masked codes): everyone with a case role.
+    LIST_CASES = "list_cases"
+    # Inside one case.
+    OPEN_CASE = "open_case"
+    CREATE_INTAKE = "create_intake"
+    EDIT_VICTIM = "edit_victim"
     REVEAL_IDENTITY_CODE = "reveal_identity_code"
+    EDIT_CASE = "edit_case"
+    REQUEST_CLOSURE = "request_closure"
+    VIEW_EXTORTION = "view_extortion"
+    EDIT_EXTORTION = "edit_extortion"
+    VIEW_POLICE_REPORTS = "view_police_reports"
+    EDIT_POLICE_REPORTS = "edit_police_reports"
+    VIEW_PROTECTIVE_ACTIONS = "view_protective_actions"
+    EDIT_PROTECTIVE_ACTIONS = "edit_protective_actions"
+    VIEW_ATTACHMENTS = "view_attachments"
+    EDIT_ATTACHMENTS = "edit_attachments"
+    VIEW_FOLLOW_UPS = "view_follow_ups"
+    EDIT_FOLLOW_UPS = "edit_follow_ups"
+    VIEW_SESSIONS = "view_sessions"
+    EDIT_SESSIONS = "edit_sessions"
+    BREAK_GLASS = "break_glass"
     EXPORT_POLICE = "export_police"
     EXPORT_CARE = "export_care"
-    REASSIGN_CASES = "reassign_cases"
+    # Supervision.
+    REASSIGN_CASE = "reassign_case"
+    APPROVE_CLOSURE = "approve_closure"
     READ_AUDIT = "read_audit"
+    REPORTS = "reports"
+    ERASE_VICTIM = "erase_victim"
+    MANAGE_BREACHES = "manage_breaches"
+    # Administration.
     MANAGE_ACCOUNTS = "manage_accounts"
-    MAINTAIN_DATABASE = "maintain_database"  # backup, verify, seed demo data
+    BACKUP = "backup"
+    RESTORE = "restore"
+    VERIFY = "verify"
+    SEED_DEMO = "seed_demo"
 
 
-_CASE_WORK = {
-    Permission.READ_CASES,
-    Permission.EDIT_CASES,
-    Permission.REVEAL_IDENTITY_CODE,
+#: Kept for readability where "permission" reads better than "operation".
+Permission = Operation
+
+_CASE_CONTENT = frozenset({
+    Operation.LIST_CASES, Operation.OPEN_CASE, Operation.CREATE_INTAKE, Operation.EDIT_VICTIM,
+    Operation.REVEAL_IDENTITY_CODE, Operation.EDIT_CASE, Operation.VIEW_EXTORTION,
+    Operation.EDIT_EXTORTION, Operation.VIEW_POLICE_REPORTS, Operation.EDIT_POLICE_REPORTS,
+    Operation.VIEW_PROTECTIVE_ACTIONS, Operation.EDIT_PROTECTIVE_ACTIONS,
+    Operation.VIEW_ATTACHMENTS, Operation.EDIT_ATTACHMENTS, Operation.VIEW_FOLLOW_UPS,
+    Operation.EDIT_FOLLOW_UPS,
+})
+
+_SESSIONS = frozenset({Operation.VIEW_SESSIONS, Operation.EDIT_SESSIONS})
+
+MATRIX: dict[Role, frozenset[Operation]] = {
+    Role.COUNSELLOR: _CASE_CONTENT | _SESSIONS | {
+        Operation.REQUEST_CLOSURE, Operation.BREAK_GLASS, Operation.EXPORT_CARE,
+    },
+    Role.POLICE_LIAISON: _CASE_CONTENT | {Operation.EXPORT_POLICE},
+    Role.SUPERVISOR: frozenset(Operation) - {Operation.BREAK_GLASS},
+    Role.ADMINISTRATOR: frozenset({
+        Operation.MANAGE_ACCOUNTS, Operation.BACKUP, Operation.RESTORE, Operation.VERIFY,
+    }),
 }
 
-MATRIX: dict[Role, frozenset[Permission]] = {
-    Role.COUNSELLOR: frozenset(
-        _CASE_WORK
-        | {Permission.READ_SESSION_NOTES, Permission.EDIT_SESSIONS, Permission.EXPORT_CARE}
-    ),
-    Role.POLICE_LIAISON: frozenset(_CASE_WORK | {Permission.EXPORT_POLICE}),
-    Role.SUPERVISOR: frozenset(Permission),
-    Role.ADMINISTRATOR: frozenset({Permission.MANAGE_ACCOUNTS, Permission.MAINTAIN_DATABASE}),
+#: Operations a counsellor may do only on cases in their scope (own, unassigned or a
+#: break-the-glass grant). Listing and intake are not scoped: victims must be findable.
+CASE_SCOPED = _CASE_CONTENT - {Operation.LIST_CASES, Operation.CREATE_INTAKE} | _SESSIONS | {
+    Operation.REQUEST_CLOSURE, Operation.EXPORT_CARE,
 }
 
-_REFUSALS: dict[Permission, str] = {
-    Permission.READ_CASES: "Your role does not give access to case records.",
-    Permission.EDIT_CASES: "Your role does not allow changing case records.",
-    Permission.READ_SESSION_NOTES: "Your role does not give access to support-session notes.",
-    Permission.EDIT_SESSIONS: "Your role does not allow recording support sessions.",
-    Permission.REVEAL_IDENTITY_CODE: "Your role does not allow revealing identity codes.",
-    Permission.EXPORT_POLICE: "Your role does not allow police exports.",
-    Permission.EXPORT_CARE: "Your role does not allow care-handover exports.",
-    Permission.REASSIGN_CASES: "Only a supervisor can reassign cases.",
-    Permission.READ_AUDIT: "Only a supervisor can read the audit log.",
-    Permission.MANAGE_ACCOUNTS: "Your role does not allow managing accounts.",
-    Permission.MAINTAIN_DATABASE: "Your role does not allow database maintenance.",
+_REFUSALS: dict[Operation, str] = {
+    Operation.VIEW_SESSIONS: "Your role does not give access to support-session notes.",
+    Operation.EDIT_SESSIONS: "Your role does not allow recording support sessions.",
+    Operation.REASSIGN_CASE: "Only a supervisor can reassign cases.",
+    Operation.APPROVE_CLOSURE: "Only a supervisor can approve closing a case.",
+    Operation.READ_AUDIT: "Only a supervisor can read the audit log.",
+    Operation.REPORTS: "Only a supervisor can produce caseload reports.",
+    Operation.ERASE_VICTIM: "Only a supervisor can erase a victim's data.",
+    Operation.MANAGE_BREACHES: "Only a supervisor can manage breaches.",
+    Operation.MANAGE_ACCOUNTS: "Your role does not allow managing accounts.",
+    Operation.BACKUP: "Your role does not allow making backups.",
+    Operation.RESTORE: "Your role does not allow restoring backups.",
+    Operation.VERIFY: "Your role does not allow verifying the database.",
+    Operation.SEED_DEMO: "Only a supervisor can seed demo data.",
+    Operation.EXPORT_POLICE: "Your role does not allow police exports.",
+    Operation.EXPORT_CARE: "Your role does not allow care-handover exports.",
+    Operation.BREAK_GLASS: "Your role does not use break-the-glass access.",
 }
+_CASE_REFUSAL = "Your role does not give access to case records."
+OUT_OF_SCOPE = (
+    "This case is assigned to another counsellor. Open it with break-the-glass access "
+    "and a reason if the victim needs help now."
+)
 
 
-def allows(role: Role, permission: Permission) -> bool:
-    return permission in MATRIX[role]
+@dataclass(frozen=True)
+class CaseScope:
+    """Who a case belongs to, as far as access is concerned."""
+
+    assigned_to_id: int | None
+    has_grant: bool = False
 
 
-def require(role: Role, permission: Permission) -> None:
-    """Raise :class:`PermissionDenied` unless ``role`` has ``permission``."""
-    if not allows(role, permission):
-        raise PermissionDenied(_REFUSALS[permission])
+def allows(role: Role, operation: Operation) -> bool:
+    return operation in MATRIX[Role(role)]
+
+
+def require(role: Role, operation: Operation) -> None:
+    """Raise :class:`PermissionDenied` unless ``role`` may do ``operation`` at all."""
+    if not allows(role, operation):
+        raise PermissionDenied(_REFUSALS.get(operation, _CASE_REFUSAL))
+
+
+def in_scope(role: Role, user_id: int, scope: CaseScope) -> bool:
+    """Whether a user of ``role`` may work on a case with this ``scope``."""
+    if Role(role) is not Role.COUNSELLOR:
+        return True
+    return scope.assigned_to_id in (None, user_id) or scope.has_grant
+
+
+def require_case(role: Role, user_id: int, operation: Operation, scope: CaseScope) -> None:
+    """Raise unless ``operation`` is allowed on this particular case."""
+    require(role, operation)
+    if operation in CASE_SCOPED and not in_scope(role, user_id, scope):
+        raise PermissionDenied(OUT_OF_SCOPE)

@@ -220,9 +220,14 @@ def unlock_with_recovery_code(db_path: Path, code: str) -> bytes:
 
 
 def open_database(
-    db_path: Path, username: str, password: str, *, backup_dir: Path | None = None
+    db_path: Path, username: str, password: str, *, backup_dir: Path | None = None,
+    purpose: AuditAction = AuditAction.LOGIN,
 ) -> tuple[Database, Actor]:
     """Sign in and open the database, upgrading an older schema after a backup.
+
+    Args:
+        purpose: what the audit log records: ``LOGIN``, or ``UNLOCK`` when the desktop
+            app's idle lock is lifted.
 
     Raises:
         DataError: missing, damaged or foreign database or key file.
@@ -242,7 +247,7 @@ def open_database(
             if not user.is_active:
                 raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
             user.last_login_at = utcnow()
-            database.audit.record(db_session, user_id=user.id, action=AuditAction.LOGIN)
+            database.audit.record(db_session, user_id=user.id, action=purpose)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
     except BaseException:
         engine.dispose()
