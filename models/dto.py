@@ -145,6 +145,21 @@ class CaseData:
     assigned_to_name: str | None
     opened_on: dt.date
     closed_on: dt.date | None
+    closure_requested_at: dt.datetime | None = None
+    requested_closure_reason: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccessGrantData:
+    """A break-the-glass access, as supervisors review them."""
+
+    id: int
+    case_id: int
+    case_reference: str
+    username: str
+    reason: str
+    granted_at: dt.datetime
+    expires_at: dt.datetime
 
 
 @dataclass(frozen=True, kw_only=True)

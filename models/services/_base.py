@@ -1,12 +1,17 @@
-"""What every service shares: the database, the signed-in actor, audit and announcements."""
+"""What every service shares: the database, the signed-in actor, access checks, audit and
+announcements."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.base import utcnow
 from models.changes import ChangeBus
-from models.enums import AuditAction
-from models.permissions import Permission, require
+from models.entities import AccessGrant, Case
+from models.enums import AuditAction, Role
+from models.errors import NotFound, PermissionDenied
+from models.permissions import CaseScope, Operation, in_scope, require, require_case
 from models.store import Actor, Database
 
 
@@ -22,8 +27,45 @@ class Service:
     def actor(self) -> Actor:
         return self._actor
 
-    def _require(self, permission: Permission) -> None:
-        require(self._actor.role, permission)
+    def _require(self, operation: Operation) -> None:
+        require(self._actor.role, operation)
+
+    def _scope(self, db_session: Session, case_id: int) -> CaseScope:
+        """The access scope of a case for the signed-in user.
+
+        Raises:
+            NotFound: there is no such case.
+        """
+        assigned = db_session.execute(
+            select(Case.assigned_to_id).where(Case.id == case_id)
+        ).first()
+        if assigned is None:
+            raise NotFound("That case does not exist.")
+        has_grant = False
+        if self._actor.role is Role.COUNSELLOR and assigned[0] not in (None, self._actor.user_id):
+            has_grant = db_session.scalar(
+                select(AccessGrant.id).where(
+                    AccessGrant.user_id == self._actor.user_id,
+                    AccessGrant.case_id == case_id,
+                    AccessGrant.expires_at > utcnow(),
+                ).limit(1)
+            ) is not None
+        return CaseScope(assigned[0], has_grant)
+
+    def _require_case(self, db_session: Session, case_id: int, operation: Operation) -> None:
+        """Check ``operation`` on this case (role and, for counsellors, case scope)."""
+        require_case(self._actor.role, self._actor.user_id, operation,
+                     self._scope(db_session, case_id))
+
+    def _may(self, db_session: Session, case_id: int, operation: Operation) -> bool:
+        try:
+            self._require_case(db_session, case_id, operation)
+        except PermissionDenied:
+            return False
+        return True
+
+    def _in_scope(self, db_session: Session, case_id: int) -> bool:
+        return in_scope(self._actor.role, self._actor.user_id, self._scope(db_session, case_id))
 
     def _audit(
         self,

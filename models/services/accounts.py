@@ -9,7 +9,7 @@ from models.entities import User
 from models.enums import AuditAction, Role
 from models.errors import NotFound, ValidationError
 from models.keyfile import SLOT_USER, KdfParams
-from models.permissions import Permission
+from models.permissions import Operation
 from models.services._base import Service
 from models.store import check_password_rules
 from models.validation import validate_text
@@ -30,7 +30,7 @@ class AccountService(Service):
         Raises:
             ValidationError: the username is taken or a field breaks a rule.
         """
-        self._require(Permission.MANAGE_ACCOUNTS)
+        self._require(Operation.MANAGE_ACCOUNTS)
         username = validate_text(username, field="Username", max_length=64)
         display_name = validate_text(display_name, field="Display name", max_length=200)
         role = Role(role)
@@ -51,7 +51,7 @@ class AccountService(Service):
 
     def set_active(self, user_id: int, active: bool) -> UserData:
         """Lock or unlock an account (accounts are never deleted)."""
-        self._require(Permission.MANAGE_ACCOUNTS)
+        self._require(Operation.MANAGE_ACCOUNTS)
         with self._db.writing() as db_session:
             user = db_session.get(User, user_id)
             if user is None:

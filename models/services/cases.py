@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from models import validation as v
 from models.base import local_today, utcnow
 from models.dto import (
+    AccessGrantData,
     AttachmentInfo,
     BreachData,
     CaseData,
@@ -29,6 +31,7 @@ from models.dto import (
     build,
 )
 from models.entities import (
+    AccessGrant,
     Breach,
     Case,
     IdentityCodeRecord,
@@ -36,15 +39,17 @@ from models.entities import (
     Victim,
     victim_breach,
 )
-from models.enums import AuditAction, CaseStatus, ClosureReason
+from models.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.errors import ConflictError, NotFound, ValidationError
-from models.permissions import Permission, allows
+from models.permissions import Operation, allows
 from models.services import normalise
 from models.services._base import Service
 from models.services.search import matching_case_ids
 from models.text import KEY_END
 
 REFERENCE_PREFIX = "SUO"
+MIN_BREAK_GLASS_REASON = 10
+BREAK_GLASS_DURATION = dt.timedelta(hours=8)
 ALL_CASES = CaseFilter()
 
 #: Sort keys a case list can ask for, and the column each sorts on.
@@ -118,6 +123,8 @@ def case_data(case_row: Case) -> CaseData:
         assigned_to_name=case_row.assigned_to.display_name if case_row.assigned_to else None,
         opened_on=case_row.opened_on,
         closed_on=case_row.closed_on,
+        closure_requested_at=case_row.closure_requested_at,
+        requested_closure_reason=case_row.requested_closure_reason,
     )
 
 
@@ -144,11 +151,16 @@ class CaseService(Service):
         Raises:
             ValidationError: a field breaks a rule (nothing is saved).
         """
-        self._require(Permission.EDIT_CASES)
+        self._require(Operation.CREATE_INTAKE)
         victim_values = normalise.victim_columns(victim)
         case_values = normalise.case_columns(case_draft)
-        if case_values["assigned_to_id"] is None and self._actor.role == "counsellor":
+        if self._actor.role is Role.COUNSELLOR:
+            # The counsellor who takes the call owns the case; others assign it later.
+            if case_values["assigned_to_id"] not in (None, self._actor.user_id):
+                self._require(Operation.REASSIGN_CASE)
             case_values["assigned_to_id"] = self._actor.user_id
+        elif case_values["assigned_to_id"] is not None:
+            self._require(Operation.REASSIGN_CASE)
         with self._db.writing() as db_session:
             breaches = self._breaches(db_session, case_draft.breach_ids)
             if case_values["assigned_to_id"] is not None:
@@ -176,11 +188,11 @@ class CaseService(Service):
 
     def update_victim(self, victim_id: int, version: int, draft: VictimDraft) -> VictimData:
         """Save edited personal and contact details (identity codes change apart)."""
-        self._require(Permission.EDIT_CASES)
         values = normalise.victim_columns(draft)
         values.pop("identity_code")
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)
+            self._require_victim(db_session, victim, Operation.EDIT_VICTIM)
             check_version(victim, version)
             if victim.identity_code and values["birth_date"] != victim.birth_date:
                 raise ValidationError("Date of birth", "does not match the identity code")
@@ -195,11 +207,11 @@ class CaseService(Service):
 
     def change_identity_code(self, victim_id: int, new_code: str, note: str = "") -> None:
         """Record a new identity code, closing the previous one in the history."""
-        self._require(Permission.EDIT_CASES)
         parsed = v.parse_identity_code(new_code)
         note = v.validate_text(note, field="Note", max_length=200, required=False)
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)
+            self._require_victim(db_session, victim, Operation.EDIT_VICTIM)
             now = utcnow()
             for record in victim.identity_codes:
                 if record.valid_to is None:
@@ -217,8 +229,8 @@ class CaseService(Service):
 
     def reveal_identity_code(self, case_id: int) -> str | None:
         """The full identity code — a deliberate act, written to the audit log."""
-        self._require(Permission.REVEAL_IDENTITY_CODE)
         with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.REVEAL_IDENTITY_CODE)
             case_row = self._case(db_session, case_id)
             self._audit(db_session, AuditAction.REVEAL, "identity_code", case_row.victim_id,
                         case_id)
@@ -226,13 +238,13 @@ class CaseService(Service):
 
     def update_case(self, case_id: int, version: int, draft: CaseDraft) -> CaseData:
         """Change risk level, reason, assignment or breaches of a case."""
-        self._require(Permission.EDIT_CASES)
         values = normalise.case_columns(draft)
         with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.EDIT_CASE)
             case_row = self._case(db_session, case_id)
             check_version(case_row, version)
             if values["assigned_to_id"] != case_row.assigned_to_id:
-                self._require(Permission.REASSIGN_CASES)
+                self._require(Operation.REASSIGN_CASE)
                 if values["assigned_to_id"] is not None:
                     self._active_user(db_session, values["assigned_to_id"])
             for name, value in values.items():
@@ -249,12 +261,18 @@ class CaseService(Service):
         self, case_id: int, version: int, status: CaseStatus,
         closure_reason: ClosureReason | None = None,
     ) -> CaseData:
-        """Move a case along new → open → waiting → closed (closing needs a reason)."""
-        self._require(Permission.EDIT_CASES)
+        """Move a case along new → open → waiting → closed (closing needs a reason).
+
+        Closing directly is a supervisor's decision; counsellors use
+        :meth:`request_closure`, which a supervisor approves or returns.
+        """
         status = CaseStatus(status)
-        if status is CaseStatus.CLOSED and closure_reason is None:
-            raise ValidationError("Closure reason", "is needed to close a case")
+        if status is CaseStatus.CLOSED:
+            if closure_reason is None:
+                raise ValidationError("Closure reason", "is needed to close a case")
+            self._require(Operation.APPROVE_CLOSURE)
         with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.EDIT_CASE)
             case_row = self._case(db_session, case_id)
             check_version(case_row, version)
             case_row.status = status.value
@@ -264,6 +282,7 @@ class CaseService(Service):
             else:
                 case_row.closure_reason = None
                 case_row.closed_on = None
+            self._clear_closure_request(case_row)
             db_session.flush()
             self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
                         detail=f"status={status.value}")
@@ -271,12 +290,131 @@ class CaseService(Service):
         self._changes.announce("case", [case_id], [case_id])
         return result
 
+    # -- closure requests ---------------------------------------------------------------
+
+    def request_closure(self, case_id: int, version: int, reason: ClosureReason) -> CaseData:
+        """A counsellor asks to close the case; a supervisor approves or returns it."""
+        reason = ClosureReason(reason)
+        with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.REQUEST_CLOSURE)
+            case_row = self._case(db_session, case_id)
+            check_version(case_row, version)
+            if case_row.status == CaseStatus.CLOSED.value:
+                raise ValidationError("Status", "the case is already closed")
+            case_row.closure_requested_at = utcnow()
+            case_row.closure_requested_by_id = self._actor.user_id
+            case_row.requested_closure_reason = reason.value
+            db_session.flush()
+            self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
+                        detail=f"closure requested reason={reason.value}")
+            result = case_data(case_row)
+        self._changes.announce("case", [case_id], [case_id])
+        return result
+
+    def approve_closure(self, case_id: int, version: int) -> CaseData:
+        """Close the case with the reason the counsellor gave (supervisors)."""
+        self._require(Operation.APPROVE_CLOSURE)
+        with self._db.reading() as db_session:
+            reason = db_session.scalar(
+                select(Case.requested_closure_reason).where(Case.id == case_id))
+        if reason is None:
+            raise ValidationError("Closure", "nobody has asked to close this case")
+        return self.set_status(case_id, version, CaseStatus.CLOSED, ClosureReason(reason))
+
+    def return_closure(self, case_id: int, version: int) -> CaseData:
+        """Send a closure request back: the case stays open (supervisors)."""
+        self._require(Operation.APPROVE_CLOSURE)
+        with self._db.writing() as db_session:
+            case_row = self._case(db_session, case_id)
+            check_version(case_row, version)
+            if case_row.closure_requested_at is None:
+                raise ValidationError("Closure", "nobody has asked to close this case")
+            self._clear_closure_request(case_row)
+            db_session.flush()
+            self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
+                        detail="closure returned")
+            result = case_data(case_row)
+        self._changes.announce("case", [case_id], [case_id])
+        return result
+
+    @staticmethod
+    def _clear_closure_request(case_row: Case) -> None:
+        case_row.closure_requested_at = None
+        case_row.closure_requested_by_id = None
+        case_row.requested_closure_reason = None
+
+    # -- break-the-glass -----------------------------------------------------------------
+
+    def needs_break_glass(self, case_id: int) -> bool:
+        """Whether opening this case needs break-the-glass access (to offer the dialog)."""
+        with self._db.reading() as db_session:
+            return not self._in_scope(db_session, case_id)
+
+    def break_glass(self, case_id: int, reason: str) -> AccessGrantData | None:
+        """Open another counsellor's case for a stated reason, for a few hours, audited.
+
+        Returns:
+            The grant, or ``None`` when the case was already within the user's scope.
+
+        Raises:
+            ValidationError: the reason is missing or too short to mean anything.
+        """
+        self._require(Operation.BREAK_GLASS)
+        reason = v.validate_text(reason, field="Reason", max_length=500)
+        if len(reason) < MIN_BREAK_GLASS_REASON:
+            raise ValidationError(
+                "Reason", f"must say why, in at least {MIN_BREAK_GLASS_REASON} characters"
+            )
+        with self._db.writing() as db_session:
+            case_row = self._case(db_session, case_id)
+            if self._in_scope(db_session, case_id):
+                return None
+            now = utcnow()
+            grant = AccessGrant(user_id=self._actor.user_id, case_id=case_id, reason=reason,
+                                granted_at=now, expires_at=now + BREAK_GLASS_DURATION)
+            db_session.add(grant)
+            db_session.flush()
+            self._audit(db_session, AuditAction.BREAK_GLASS, "access_grant", grant.id, case_id)
+            result = AccessGrantData(
+                id=grant.id, case_id=case_id, case_reference=case_row.reference,
+                username=self._actor.username, reason=reason, granted_at=grant.granted_at,
+                expires_at=grant.expires_at,
+            )
+        self._changes.announce("access_grant", [result.id], [case_id])
+        return result
+
+    def list_access_grants(self, since: dt.datetime | None = None) -> list[AccessGrantData]:
+        """Break-the-glass accesses, newest first, for supervisors to review."""
+        self._require(Operation.READ_AUDIT)
+        statement = (
+            select(AccessGrant, Case.reference, User.username)
+            .join(Case, AccessGrant.case_id == Case.id)
+            .join(User, AccessGrant.user_id == User.id)
+            .order_by(AccessGrant.granted_at.desc(), AccessGrant.id.desc())
+        )
+        if since is not None:
+            statement = statement.where(AccessGrant.granted_at >= since)
+        with self._db.reading() as db_session:
+            return [
+                AccessGrantData(
+                    id=g.id, case_id=g.case_id, case_reference=ref, username=username,
+                    reason=g.reason, granted_at=g.granted_at, expires_at=g.expires_at,
+                )
+                for g, ref, username in db_session.execute(statement)
+            ]
+
+    def _require_victim(self, db_session: Session, victim: Victim, operation: Operation) -> None:
+        if victim.case is None:
+            self._require(operation)
+        else:
+            self._require_case(db_session, victim.case.id, operation)
+
     # -- reading ------------------------------------------------------------------------
 
     def get_detail(self, case_id: int) -> CaseDetail:
         """Everything the case view shows; the access is written to the audit log."""
-        self._require(Permission.READ_CASES)
         with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.OPEN_CASE)
             case_row = db_session.scalar(
                 select(Case)
                 .where(Case.id == case_id)
@@ -295,7 +433,7 @@ class CaseService(Service):
                 raise NotFound("That case does not exist.")
             self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
             sessions = None
-            if allows(self._actor.role, Permission.READ_SESSION_NOTES):
+            if allows(self._actor.role, Operation.VIEW_SESSIONS):
                 sessions = self._session_data(db_session, case_id)
             titles = self._action_titles(db_session)
             users = self._user_names(db_session)
@@ -357,7 +495,7 @@ class CaseService(Service):
         descending: bool = False,
     ) -> list[int]:
         """The ids of every case the filter lets through, in display order."""
-        self._require(Permission.READ_CASES)
+        self._require(Operation.LIST_CASES)
         if sort not in SORT_COLUMNS:
             raise ValueError(f"unknown sort key {sort!r}")
         statement = self._filtered(select(Case.id), case_filter)
@@ -369,14 +507,14 @@ class CaseService(Service):
             return list(db_session.scalars(statement))
 
     def count_cases(self, case_filter: CaseFilter = ALL_CASES) -> int:
-        self._require(Permission.READ_CASES)
+        self._require(Operation.LIST_CASES)
         statement = self._filtered(select(func.count(Case.id)), case_filter)
         with self._db.reading() as db_session:
             return int(db_session.scalar(statement) or 0)
 
     def case_rows(self, case_ids: Sequence[int]) -> list[CaseRow]:
         """List rows for ``case_ids`` in the order given (missing ids are skipped)."""
-        self._require(Permission.READ_CASES)
+        self._require(Operation.LIST_CASES)
         if not case_ids:
             return []
         rows: dict[int, CaseRow] = {}
@@ -414,7 +552,7 @@ class CaseService(Service):
                 select(Breach).order_by(Breach.name))]
 
     def create_breach(self, name: str, description: str = "") -> BreachData:
-        self._require(Permission.REASSIGN_CASES)  # supervisors only
+        self._require(Operation.MANAGE_BREACHES)
         name = v.validate_text(name, field="Breach name", max_length=200)
         with self._db.writing() as db_session:
             if db_session.scalar(select(Breach.id).where(Breach.name == name)):

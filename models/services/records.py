@@ -47,7 +47,7 @@ from models.entities import (
 )
 from models.enums import AuditAction
 from models.errors import NotFound, ValidationError
-from models.permissions import Permission
+from models.permissions import Operation
 from models.services import normalise
 from models.services._base import Service
 from models.services.cases import check_version
@@ -64,11 +64,11 @@ class RecordService(Service):
 
     def _add(
         self, case_id: int, entity_cls: type[Any], values: dict[str, Any], kind: str,
-        to_data: Callable[[Any], D], permission: Permission = Permission.EDIT_CASES,
+        to_data: Callable[[Any], D], operation: Operation,
     ) -> D:
-        self._require(permission)
+        self._require(operation)
         with self._db.writing() as db_session:
-            self._case(db_session, case_id)
+            self._require_case(db_session, case_id, operation)
             row = entity_cls(case_id=case_id, **values)
             db_session.add(row)
             db_session.flush()
@@ -79,12 +79,12 @@ class RecordService(Service):
 
     def _update(
         self, entity_cls: type[Any], record_id: int, version: int, values: dict[str, Any],
-        kind: str, to_data: Callable[[Any], D],
-        permission: Permission = Permission.EDIT_CASES,
+        kind: str, to_data: Callable[[Any], D], operation: Operation,
     ) -> D:
-        self._require(permission)
+        self._require(operation)
         with self._db.writing() as db_session:
             row = self._get(db_session, entity_cls, record_id)
+            self._require_case(db_session, row.case_id, operation)
             check_version(row, version)
             for name, value in values.items():
                 setattr(row, name, value)
@@ -96,22 +96,16 @@ class RecordService(Service):
         return result
 
     def _delete(
-        self, entity_cls: type[Any], record_id: int, kind: str,
-        permission: Permission = Permission.EDIT_CASES,
+        self, entity_cls: type[Any], record_id: int, kind: str, operation: Operation,
     ) -> None:
-        self._require(permission)
+        self._require(operation)
         with self._db.writing() as db_session:
             row = self._get(db_session, entity_cls, record_id)
             case_id = row.case_id
+            self._require_case(db_session, case_id, operation)
             db_session.delete(row)
             self._audit(db_session, AuditAction.DELETE, kind, record_id, case_id)
         self._changes.announce(kind, [record_id], [case_id])
-
-    def _case(self, db_session: Session, case_id: int) -> Case:
-        case_row = db_session.get(Case, case_id)
-        if case_row is None:
-            raise NotFound("That case does not exist.")
-        return case_row
 
     def _get(self, db_session: Session, entity_cls: type[E], record_id: int) -> E:
         row = db_session.get(entity_cls, record_id)
@@ -126,34 +120,34 @@ class RecordService(Service):
     ) -> ExtortionContactData:
         values = normalise.extortion_contact_columns(draft)
         return self._add(case_id, ExtortionContact, values, "extortion_contact",
-                         lambda r: build(ExtortionContactData, r))
+                         lambda r: build(ExtortionContactData, r), Operation.EDIT_EXTORTION)
 
     def update_extortion_contact(
         self, contact_id: int, version: int, draft: ExtortionContactDraft
     ) -> ExtortionContactData:
         values = normalise.extortion_contact_columns(draft)
         return self._update(ExtortionContact, contact_id, version, values, "extortion_contact",
-                            lambda r: build(ExtortionContactData, r))
+                            lambda r: build(ExtortionContactData, r), Operation.EDIT_EXTORTION)
 
     def delete_extortion_contact(self, contact_id: int) -> None:
-        self._delete(ExtortionContact, contact_id, "extortion_contact")
+        self._delete(ExtortionContact, contact_id, "extortion_contact", Operation.EDIT_EXTORTION)
 
     # -- police reports ---------------------------------------------------------------
 
     def add_police_report(self, case_id: int, draft: PoliceReportDraft) -> PoliceReportData:
         values = normalise.police_report_columns(draft)
         return self._add(case_id, PoliceReport, values, "police_report",
-                         lambda r: build(PoliceReportData, r))
+                         lambda r: build(PoliceReportData, r), Operation.EDIT_POLICE_REPORTS)
 
     def update_police_report(
         self, report_id: int, version: int, draft: PoliceReportDraft
     ) -> PoliceReportData:
         values = normalise.police_report_columns(draft)
         return self._update(PoliceReport, report_id, version, values, "police_report",
-                            lambda r: build(PoliceReportData, r))
+                            lambda r: build(PoliceReportData, r), Operation.EDIT_POLICE_REPORTS)
 
     def delete_police_report(self, report_id: int) -> None:
-        self._delete(PoliceReport, report_id, "police_report")
+        self._delete(PoliceReport, report_id, "police_report", Operation.EDIT_POLICE_REPORTS)
 
     # -- support sessions -------------------------------------------------------------
 
@@ -163,16 +157,14 @@ class RecordService(Service):
         values = normalise.support_session_columns(draft)
         values["counsellor_id"] = self._actor.user_id
         return self._add(case_id, SupportSession, values, "support_session",
-                         lambda r: build(SupportSessionData, r),
-                         permission=Permission.EDIT_SESSIONS)
+                         lambda r: build(SupportSessionData, r), Operation.EDIT_SESSIONS)
 
     def update_support_session(
         self, session_id: int, version: int, draft: SupportSessionDraft
     ) -> SupportSessionData:
         values = normalise.support_session_columns(draft)
         return self._update(SupportSession, session_id, version, values, "support_session",
-                            lambda r: build(SupportSessionData, r),
-                            permission=Permission.EDIT_SESSIONS)
+                            lambda r: build(SupportSessionData, r), Operation.EDIT_SESSIONS)
 
     # -- protective actions -------------------------------------------------------------
 
@@ -191,17 +183,18 @@ class RecordService(Service):
     ) -> ProtectiveActionData:
         values = self._action_values(draft)
         return self._add(case_id, ProtectiveAction, values, "protective_action",
-                         self._action_data)
+                         self._action_data, Operation.EDIT_PROTECTIVE_ACTIONS)
 
     def update_protective_action(
         self, action_id: int, version: int, draft: ProtectiveActionDraft
     ) -> ProtectiveActionData:
         values = self._action_values(draft)
         return self._update(ProtectiveAction, action_id, version, values, "protective_action",
-                            self._action_data)
+                            self._action_data, Operation.EDIT_PROTECTIVE_ACTIONS)
 
     def delete_protective_action(self, action_id: int) -> None:
-        self._delete(ProtectiveAction, action_id, "protective_action")
+        self._delete(ProtectiveAction, action_id, "protective_action",
+                     Operation.EDIT_PROTECTIVE_ACTIONS)
 
     def _action_values(self, draft: ProtectiveActionDraft) -> dict[str, Any]:
         values = normalise.protective_action_columns(draft)
@@ -231,22 +224,22 @@ class RecordService(Service):
         if values["assignee_id"] is None:
             values["assignee_id"] = self._actor.user_id
         return self._add(case_id, FollowUp, values, "follow_up",
-                         lambda r: build(FollowUpData, r))
+                         lambda r: build(FollowUpData, r), Operation.EDIT_FOLLOW_UPS)
 
     def update_follow_up(self, follow_up_id: int, version: int, draft: FollowUpDraft
                          ) -> FollowUpData:
         values = normalise.follow_up_columns(draft)
         values["done_at"] = utcnow() if values["done"] else None
         return self._update(FollowUp, follow_up_id, version, values, "follow_up",
-                            lambda r: build(FollowUpData, r))
+                            lambda r: build(FollowUpData, r), Operation.EDIT_FOLLOW_UPS)
 
     def mark_follow_up_done(self, follow_up_id: int, version: int) -> FollowUpData:
         return self._update(FollowUp, follow_up_id, version,
                             {"done": True, "done_at": utcnow()}, "follow_up",
-                            lambda r: build(FollowUpData, r))
+                            lambda r: build(FollowUpData, r), Operation.EDIT_FOLLOW_UPS)
 
     def delete_follow_up(self, follow_up_id: int) -> None:
-        self._delete(FollowUp, follow_up_id, "follow_up")
+        self._delete(FollowUp, follow_up_id, "follow_up", Operation.EDIT_FOLLOW_UPS)
 
     def follow_ups_due(
         self, user_id: int | None = None, today: dt.date | None = None
@@ -257,9 +250,11 @@ class RecordService(Service):
             user_id: whose list; default the signed-in user. ``0`` means everyone's.
             today: the reference date (default: today's local date).
         """
-        self._require(Permission.READ_CASES)
+        self._require(Operation.LIST_CASES)
         today = today or local_today()
         who = self._actor.user_id if user_id is None else user_id
+        if who != self._actor.user_id:
+            self._require(Operation.REPORTS)  # someone else's list: supervisors
         statement = (
             select(FollowUp.id, FollowUp.case_id, Case.reference, Victim.first_names,
                    Victim.last_name, FollowUp.due_on, FollowUp.description)
@@ -291,7 +286,7 @@ class RecordService(Service):
         Raises:
             ValidationError: the file is larger than the limit, or the name is unusable.
         """
-        self._require(Permission.EDIT_CASES)
+        self._require(Operation.EDIT_ATTACHMENTS)
         if len(content) > MAX_ATTACHMENT_BYTES:
             limit_mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
             raise ValidationError("Attachment", f"is larger than the {limit_mb} MB limit")
@@ -308,13 +303,13 @@ class RecordService(Service):
             "added_by_id": self._actor.user_id,
         }
         return self._add(case_id, Attachment, values, "attachment",
-                         lambda r: build(AttachmentInfo, r))
+                         lambda r: build(AttachmentInfo, r), Operation.EDIT_ATTACHMENTS)
 
     def attachment_content(self, attachment_id: int) -> bytes:
         """The file's bytes, checked against the stored SHA-256 (opening it is audited)."""
-        self._require(Permission.READ_CASES)
         with self._db.writing() as db_session:
             row = self._get(db_session, Attachment, attachment_id)
+            self._require_case(db_session, row.case_id, Operation.VIEW_ATTACHMENTS)
             content = row.content
             self._audit(db_session, AuditAction.VIEW, "attachment", row.id, row.case_id)
         if hashlib.sha256(content).hexdigest() != row.sha256:
@@ -324,7 +319,7 @@ class RecordService(Service):
         return content
 
     def delete_attachment(self, attachment_id: int) -> None:
-        self._delete(Attachment, attachment_id, "attachment")
+        self._delete(Attachment, attachment_id, "attachment", Operation.EDIT_ATTACHMENTS)
 
     def user_names(self) -> dict[int, str]:
         with self._db.reading() as db_session:
