@@ -22,12 +22,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
-from models.entities import AuditEvent
+from models.entities import AuditEvent, Meta
 from models.enums import AuditAction
 
 log = logging.getLogger("suoja.audit")
 
 GENESIS_HASH = "0" * 64
+#: ``suoja_meta`` key holding the chain's end: "<seq>:<MAC>", so cutting events off the end
+#: is detected too (the MAC cannot be made for an earlier event without the key).
+HEAD_KEY = "audit_head"
 
 
 def derive_chain_key(data_key: bytes) -> bytes:
@@ -35,6 +38,10 @@ def derive_chain_key(data_key: bytes) -> bytes:
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"suoja audit chain v1"
     ).derive(data_key)
+
+
+def _head_mac(key: bytes, seq: int, chain_hash: str) -> str:
+    return hmac.new(key, f"head\x1f{seq}\x1f{chain_hash}".encode(), hashlib.sha256).hexdigest()
 
 
 def _event_mac(key: bytes, event: AuditEvent) -> str:
@@ -92,6 +99,8 @@ class AuditLog:
         )
         event.chain_hash = _event_mac(self._key, event)
         db_session.add(event)
+        db_session.merge(Meta(key=HEAD_KEY,
+                              value=f"{seq}:{_head_mac(self._key, seq, event.chain_hash)}"))
         db_session.flush()
         return event
 
@@ -139,4 +148,18 @@ def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
             )
         expected_prev = event.chain_hash
         expected_seq += 1
+    head = db_session.get(Meta, HEAD_KEY)
+    if count == 0 and head is None:
+        return ChainReport(0)
+    last_seq = expected_seq - 1
+    if head is None:
+        return ChainReport(count, last_seq, "The audit trail's end marker is missing.")
+    head_seq, _, head_mac = head.value.partition(":")
+    if head_seq != str(last_seq) or not hmac.compare_digest(
+        head_mac, _head_mac(chain_key, last_seq, expected_prev)
+    ):
+        return ChainReport(
+            count, last_seq + 1,
+            f"Audit events after event {last_seq} were removed from the end of the chain.",
+        )
     return ChainReport(count)

@@ -37,6 +37,8 @@ from models.keyfile import (
     new_recovery_code,
     normalise_recovery_code,
 )
+from models.passwords import check_password
+from models.signin import FailedAttempt, SignInGuard
 
 log = logging.getLogger("suoja.store")
 
@@ -116,7 +118,7 @@ class Database:
 
 
 def check_password_rules(password: str) -> None:
-    """The minimum every password must meet (the access-control work adds more)."""
+    """The length every key-slot password must have (strength: ``models.passwords``)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError("Password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
 
@@ -144,10 +146,10 @@ def create_database(
         DataError: a database or key file already exists at that place.
         ValidationError: the username or password breaks the rules.
     """
-    check_password_rules(password)
     username = username.strip()
     if not username or len(username) > 64 or not username.isprintable():
         raise ValidationError("Username", "must be 1–64 printable characters")
+    check_password(password, username=username, display_name=display_name or "")
     key_path = keyfile_path(db_path)
     if db_path.exists() or key_path.exists():
         raise DataError(f"A database already exists at {db_path}; refusing to overwrite it.")
@@ -201,14 +203,25 @@ def _sidecars(db_path: Path) -> list[Path]:
 def unlock_data_key(db_path: Path, username: str, password: str) -> tuple[KeyFile, bytes]:
     """Check the files and the password; return the key file and the data key.
 
+    Failures are counted (``models.signin``); after repeated failures the account is
+    locked out for a while, even for the right password.
+
     Raises:
         DataError: the database or its key file is missing or not Suoja's.
-        AuthenticationError: wrong username or password.
+        AuthenticationError: wrong username or password, or locked out.
     """
     if not db_path.is_file():
         raise DataError(f"There is no Suoja database at {db_path}.")
     keys = KeyFile.load(keyfile_path(db_path))
-    return keys, keys.unwrap(SLOT_USER, username, password)
+    known = keys.has_slot(SLOT_USER, username)
+    guard = SignInGuard(db_path)
+    guard.check(username, known)
+    try:
+        data_key = keys.unwrap(SLOT_USER, username, password)
+    except AuthenticationError:
+        guard.record_failure(username, known)
+        raise
+    return keys, data_key
 
 
 def unlock_with_recovery_code(db_path: Path, code: str) -> bytes:
@@ -247,12 +260,30 @@ def open_database(
             if not user.is_active:
                 raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
             user.last_login_at = utcnow()
+            _audit_failed_attempts(database, db_session, SignInGuard(db_path).record_success(
+                username))
             database.audit.record(db_session, user_id=user.id, action=purpose)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
     except BaseException:
         engine.dispose()
         raise
     return database, actor
+
+
+def _audit_failed_attempts(
+    database: Database, db_session: Session, attempts: list[FailedAttempt]
+) -> None:
+    """Move failures counted while the database was closed into the audit chain."""
+    if not attempts:
+        return
+    ids = dict(db_session.execute(select(User.username, User.id)).all())
+    for attempt in attempts:
+        database.audit.record(
+            db_session, user_id=ids.get(attempt.username) if attempt.username else None,
+            action=AuditAction.FAILED_LOGIN, entity="user",
+            detail=f"attempted_at={attempt.at.isoformat(timespec='seconds')}"
+            + ("" if attempt.username else " unknown_username"),
+        )
 
 
 def _check_database_id(database: Database, expected: str) -> None:

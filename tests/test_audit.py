@@ -49,6 +49,15 @@ def test_tampering_names_the_first_broken_link(
     assert words in report.problem and str(broken_seq) in report.problem
 
 
+def test_cutting_events_off_the_end_is_detected(database: Database) -> None:
+    _write_events(database, 10)
+    with database.writing() as db_session:
+        db_session.execute(delete(AuditEvent).where(AuditEvent.seq >= 9))
+    report = _verify(database)
+    assert report.first_broken_seq == 9
+    assert "removed from the end" in report.problem
+
+
 def test_reordering_is_detected(database: Database) -> None:
     _write_events(database, 10)
     with database.writing() as db_session:

@@ -51,7 +51,13 @@ def test_wrong_password_changes_nothing(database: Database, db_path: Path) -> No
         open_database(db_path, "super", "not the right password")
     with pytest.raises(AuthenticationError):
         open_database(db_path, "nobody", PASSWORD)
-    assert _fingerprint(db_path.parent) == before
+    after = _fingerprint(db_path.parent)
+    # The database and key file are untouched; only the sign-in counter beside them grew,
+    # and it holds neither the password nor the unknown name that was typed.
+    counter = db_path.with_name("suoja.db.signin")
+    assert after.pop(counter.name) and after == before
+    raw = counter.read_bytes()
+    assert b"not the right password" not in raw and b"nobody" not in raw
 
 
 def test_missing_key_file(database: Database, db_path: Path) -> None:

@@ -62,7 +62,7 @@ def _audit_actions(database: Database) -> list[tuple[str, str]]:
 
 
 def _as(svc: services.Services, role: Role, name: str) -> services.Services:
-    account = svc.accounts.create_user(name, name.title(), role, "a long enough password",
+    account = svc.accounts.create_user(name, name.title(), role, "Tuuli-Kivi-Järvi-Polku",
                                        kdf=FAST_KDF)
     actor = Actor(account.id, account.username, account.display_name, role)
     return services.build(svc.database, actor)
@@ -238,7 +238,7 @@ def test_roles_are_enforced_in_the_service_layer(svc: services.Services) -> None
         admin.cases.list_case_ids()
     counsellor = _as(svc, Role.COUNSELLOR, "counsellor8")
     with pytest.raises(PermissionDenied):
-        counsellor.accounts.create_user("x1", "X", Role.SUPERVISOR, "a long enough password")
+        counsellor.accounts.create_user("x1", "X", Role.SUPERVISOR, "Tuuli-Kivi-Järvi-Polku")
 
 
 def test_changes_are_announced(svc: services.Services) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from models.changes import ChangeBus
 from models.services.accounts import AccountService
+from models.services.audit_log import AuditService
 from models.services.cases import CaseService
 from models.services.records import RecordService
 from models.store import Actor, Database
@@ -19,6 +20,7 @@ class Services:
     cases: CaseService
     records: RecordService
     accounts: AccountService
+    audit: AuditService
 
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
@@ -30,4 +32,5 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         cases=CaseService(database, actor, changes),
         records=RecordService(database, actor, changes),
         accounts=AccountService(database, actor, changes),
+        audit=AuditService(database, actor, changes),
     )

@@ -1,22 +1,30 @@
-"""Staff accounts: create, list, lock and unlock, change password (key slots follow)."""
+"""Staff accounts: create, lock and unlock (never delete), reset passwords, change roles.
+
+Every account's password unwraps its own key slot, so resetting a password rewraps that
+slot and changes nothing else. Every change is audited.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from models.dto import UserData, build
 from models.entities import User
 from models.enums import AuditAction, Role
-from models.errors import NotFound, ValidationError
+from models.errors import AuthenticationError, NotFound, ValidationError
 from models.keyfile import SLOT_USER, KdfParams
-from models.permissions import Operation
+from models.passwords import check_password
+from models.permissions import Operation, allows
 from models.services._base import Service
-from models.store import check_password_rules
 from models.validation import validate_text
+
+_USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 class AccountService(Service):
     def list_users(self) -> list[UserData]:
+        """Every account (supervisors and administrators; others see only names)."""
         with self._db.reading() as db_session:
             return [build(UserData, u) for u in db_session.scalars(
                 select(User).order_by(User.username))]
@@ -28,13 +36,15 @@ class AccountService(Service):
         """A new account with its own key slot.
 
         Raises:
-            ValidationError: the username is taken or a field breaks a rule.
+            ValidationError: the username is taken, or a field or the password breaks a rule.
         """
         self._require(Operation.MANAGE_ACCOUNTS)
-        username = validate_text(username, field="Username", max_length=64)
+        username = validate_text(username, field="Username", max_length=64).lower()
+        if not set(username) <= _USERNAME_CHARS:
+            raise ValidationError("Username", "may use only a–z, digits, dot, dash and underscore")
         display_name = validate_text(display_name, field="Display name", max_length=200)
         role = Role(role)
-        check_password_rules(password)
+        check_password(password, username=username, display_name=display_name)
         with self._db.writing() as db_session:
             if db_session.scalar(select(User.id).where(User.username == username)):
                 raise ValidationError("Username", "is already taken")
@@ -53,10 +63,13 @@ class AccountService(Service):
         """Lock or unlock an account (accounts are never deleted)."""
         self._require(Operation.MANAGE_ACCOUNTS)
         with self._db.writing() as db_session:
-            user = db_session.get(User, user_id)
-            if user is None:
-                raise NotFound("That account does not exist.")
+            user = self._user(db_session, user_id)
+            if not active and user.id == self._actor.user_id:
+                raise ValidationError("Account", "you cannot lock your own account")
+            if not active:
+                self._keep_an_account_manager(db_session, user, user.role, active=False)
             user.is_active = active
+            user.failed_logins = 0
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="unlocked" if active else "locked")
@@ -64,13 +77,72 @@ class AccountService(Service):
         self._changes.announce("user", [user_id])
         return result
 
-    def change_own_password(self, new_password: str, kdf: KdfParams | None = None) -> None:
-        """Rewrap the signed-in user's key slot under a new password."""
-        check_password_rules(new_password)
+    def change_role(self, user_id: int, role: Role) -> UserData:
+        self._require(Operation.MANAGE_ACCOUNTS)
+        role = Role(role)
+        with self._db.writing() as db_session:
+            user = self._user(db_session, user_id)
+            self._keep_an_account_manager(db_session, user, role.value, active=user.is_active)
+            old = user.role
+            user.role = role.value
+            db_session.flush()
+            self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
+                        detail=f"role {old} -> {role.value}")
+            result = build(UserData, user)
+        self._changes.announce("user", [user_id])
+        return result
+
+    def reset_password(self, user_id: int, new_password: str,
+                       kdf: KdfParams | None = None) -> None:
+        """Give an account a new password (rewraps its key slot; nothing else changes)."""
+        self._require(Operation.MANAGE_ACCOUNTS)
+        with self._db.writing() as db_session:
+            user = self._user(db_session, user_id)
+            check_password(new_password, username=user.username, display_name=user.display_name)
+            self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
+                        detail="password reset")
+            self._db.add_key_slot(user.username, new_password, kdf)
+        self._changes.announce("user", [user_id])
+
+    def change_own_password(self, current_password: str, new_password: str,
+                            kdf: KdfParams | None = None) -> None:
+        """Rewrap the signed-in user's key slot under a new password.
+
+        Raises:
+            AuthenticationError: the current password is wrong.
+        """
+        keys = self._db.load_keyfile()
+        try:
+            keys.unwrap(SLOT_USER, self._actor.username, current_password)
+        except AuthenticationError:
+            raise AuthenticationError("The current password is not correct.") from None
+        check_password(new_password, username=self._actor.username,
+                       display_name=self._actor.display_name)
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
-            keys = self._db.load_keyfile()
-            if not keys.has_slot(SLOT_USER, self._actor.username):
-                raise NotFound("Your account has no key slot to change.")
             self._db.add_key_slot(self._actor.username, new_password, kdf)
+
+    def _user(self, db_session: Session, user_id: int) -> User:
+        user = db_session.get(User, user_id)
+        if user is None:
+            raise NotFound("That account does not exist.")
+        return user
+
+    def _keep_an_account_manager(self, db_session: Session, user: User, new_role: str,
+                                 active: bool) -> None:
+        """Refuse a change that would leave nobody able to manage accounts."""
+        if not allows(Role(user.role), Operation.MANAGE_ACCOUNTS):
+            return
+        if active and allows(Role(new_role), Operation.MANAGE_ACCOUNTS):
+            return
+        managers = [r.value for r in Role if allows(r, Operation.MANAGE_ACCOUNTS)]
+        others = db_session.scalar(
+            select(func.count(User.id)).where(
+                User.id != user.id, User.is_active.is_(True), User.role.in_(managers)
+            )
+        )
+        if not others:
+            raise ValidationError(
+                "Account", "at least one active supervisor or administrator must remain"
+            )

@@ -323,4 +323,5 @@ class RecordService(Service):
 
     def user_names(self) -> dict[int, str]:
         with self._db.reading() as db_session:
-            return dict(db_session.execute(select(User.id, User.display_name)).tuples())
+            rows = db_session.execute(select(User.id, User.display_name))
+            return {uid: name for uid, name in rows}
