@@ -315,17 +315,20 @@ class AttachmentInfo:
 
 @dataclass(frozen=True, kw_only=True)
 class CaseDetail:
-    """Everything the case view shows, loaded in one unit of work."""
+    """Everything the case view shows, loaded in one unit of work.
+
+    A section is ``None`` when the reader's role may not see it (police liaison never
+    sees support sessions), and an empty tuple when there is nothing in it.
+    """
 
     case: CaseData
     victim: VictimData
-    extortion_contacts: tuple[ExtortionContactData, ...]
-    police_reports: tuple[PoliceReportData, ...]
-    #: ``None`` when the reader's role may not see support sessions (police liaison).
+    extortion_contacts: tuple[ExtortionContactData, ...] | None
+    police_reports: tuple[PoliceReportData, ...] | None
     support_sessions: tuple[SupportSessionData, ...] | None
-    protective_actions: tuple[ProtectiveActionData, ...]
-    follow_ups: tuple[FollowUpData, ...]
-    attachments: tuple[AttachmentInfo, ...]
+    protective_actions: tuple[ProtectiveActionData, ...] | None
+    follow_ups: tuple[FollowUpData, ...] | None
+    attachments: tuple[AttachmentInfo, ...] | None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -76,8 +76,9 @@ from models.enums import (
     Role,
     SessionMode,
 )
-from models.errors import DataError, PermissionDenied, ValidationError
+from models.errors import DataError, ValidationError
 from models.keyfile import KdfParams
+from models.permissions import Operation, require
 from models.store import Actor, Database
 from models.text import full_name_key, search_key
 from models.validation import generate_temporary_identity_code
@@ -1475,8 +1476,7 @@ def seed_demo(
             of the demo usernames.
     """
     started = time.perf_counter()
-    if actor.role != Role.SUPERVISOR:
-        raise PermissionDenied("Only a supervisor can seed demo data.")
+    require(actor.role, Operation.SEED_DEMO)
     if isinstance(victims, bool) or not isinstance(victims, int):
         raise TypeError("victims must be an int")
     if not 1 <= victims <= MAX_VICTIMS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
@@ -432,36 +432,42 @@ class CaseService(Service):
             if case_row is None:
                 raise NotFound("That case does not exist.")
             self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
-            sessions = None
-            if allows(self._actor.role, Operation.VIEW_SESSIONS):
-                sessions = self._session_data(db_session, case_id)
+            role = self._actor.role
+
+            def section(operation: Operation, make: Callable[[], tuple[Any, ...]]
+                        ) -> tuple[Any, ...] | None:
+                # A section the role may not see is None, never silently empty.
+                return make() if allows(role, operation) else None
+
             titles = self._action_titles(db_session)
+            order = {code: index for index, code in enumerate(titles)}
             users = self._user_names(db_session)
             return CaseDetail(
                 case=case_data(case_row),
                 victim=victim_data(case_row.victim, case_row.victim.identity_codes),
-                extortion_contacts=tuple(
+                extortion_contacts=section(Operation.VIEW_EXTORTION, lambda: tuple(
                     build(ExtortionContactData, c) for c in case_row.extortion_contacts
-                ),
-                police_reports=tuple(
+                )),
+                police_reports=section(Operation.VIEW_POLICE_REPORTS, lambda: tuple(
                     build(PoliceReportData, r)
                     for r in sorted(case_row.police_reports, key=lambda r: r.filed_on)
+                )),
+                support_sessions=section(
+                    Operation.VIEW_SESSIONS, lambda: self._session_data(db_session, case_id)
                 ),
-                support_sessions=sessions,
-                protective_actions=tuple(
+                protective_actions=section(Operation.VIEW_PROTECTIVE_ACTIONS, lambda: tuple(
                     build(ProtectiveActionData, a, title=titles.get(a.type_code, a.type_code))
                     for a in sorted(case_row.protective_actions,
-                                    key=lambda a: (list(titles).index(a.type_code)
-                                                   if a.type_code in titles else 99, a.id))
-                ),
-                follow_ups=tuple(
+                                    key=lambda a: (order.get(a.type_code, len(order)), a.id))
+                )),
+                follow_ups=section(Operation.VIEW_FOLLOW_UPS, lambda: tuple(
                     build(FollowUpData, f, assignee_name=users.get(f.assignee_id))
                     for f in case_row.follow_ups
-                ),
-                attachments=tuple(
+                )),
+                attachments=section(Operation.VIEW_ATTACHMENTS, lambda: tuple(
                     build(AttachmentInfo, a)
                     for a in sorted(case_row.attachments, key=lambda a: a.added_at)
-                ),
+                )),
             )
 
     def _session_data(self, db_session: Session, case_id: int) -> tuple[SupportSessionData, ...]:
