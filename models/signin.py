@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import math
 import os
 import tempfile
 from dataclasses import dataclass
@@ -59,7 +60,8 @@ class SignInGuard:
         entry = self._load()["accounts"].get(username if known else _UNKNOWN, {})
         until = entry.get("locked_until")
         if until and dt.datetime.fromisoformat(until) > now:
-            minutes = max(1, int((dt.datetime.fromisoformat(until) - now).total_seconds() // 60))
+            seconds = (dt.datetime.fromisoformat(until) - now).total_seconds()
+            minutes = max(1, math.ceil(seconds / 60))
             raise AuthenticationError(
                 f"Too many failed sign-ins; this account is locked for {minutes} more "
                 f"minute{'s' if minutes != 1 else ''}."

@@ -1,0 +1,147 @@
+"""Accounts, password rules, sign-in throttling and the audit-log queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models import services
+from models.enums import AuditAction, Role
+from models.errors import AuthenticationError, ValidationError
+from models.passwords import check_password
+from models.services.audit_log import AuditQuery
+from models.signin import FREE_ATTEMPTS, SignInGuard
+from models.store import Actor, Database, open_database
+from tests.conftest import FAST_KDF, PASSWORD
+
+STRONG = "Tuuli-Kivi-Järvi-Polku"
+
+
+@pytest.fixture
+def boss(database: Database, supervisor: Actor) -> services.Services:
+    return services.build(database, supervisor)
+
+
+@pytest.mark.parametrize(
+    "password, reason",
+    [
+        ("short1!", "at least 12 characters"),
+        ("Password1234", "word followed by a year"),
+        ("Summer2024!!", "word followed by a year"),
+        ("Salasana2020", "word followed by a year"),
+        ("qwertyuiopasdf", "common"),
+        ("aaaaaaaaaaaaaaa", "Repeats"),
+        ("maria-on-the-phone", "username or name"),
+    ],
+)
+def test_weak_passwords_are_refused_with_a_reason(password: str, reason: str) -> None:
+    with pytest.raises(ValidationError) as refused:
+        check_password(password, username="maria", display_name="Maria Example")
+    assert reason.lower() in str(refused.value).lower()
+    assert password not in str(refused.value)
+
+
+@pytest.mark.parametrize("password", [STRONG, "correct horse battery staple",
+                                      "T4lvi-Sade-Kuusi-88"])
+def test_strong_passwords_pass(password: str) -> None:
+    check_password(password, username="maria", display_name="Maria Example")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(min_size=0, max_size=11))
+def test_anything_shorter_than_twelve_is_refused(password: str) -> None:
+    with pytest.raises(ValidationError, match="at least 12"):
+        check_password(password)
+
+
+def test_account_lifecycle_is_audited(boss: services.Services, db_path: Path,
+                                      database: Database) -> None:
+    user = boss.accounts.create_user("Maija.K", "Maija K", Role.COUNSELLOR, STRONG,
+                                     kdf=FAST_KDF)
+    assert user.username == "maija.k"
+    with pytest.raises(ValidationError, match="already taken"):
+        boss.accounts.create_user("maija.k", "Other", Role.COUNSELLOR, STRONG, kdf=FAST_KDF)
+    boss.accounts.set_active(user.id, False)
+    with pytest.raises(AuthenticationError, match="locked"):
+        open_database(db_path, "maija.k", STRONG)
+    boss.accounts.set_active(user.id, True)
+    boss.accounts.reset_password(user.id, "Uusi-Salainen-Lause-42", kdf=FAST_KDF)
+    with pytest.raises(AuthenticationError):
+        open_database(db_path, "maija.k", STRONG)
+    reopened, actor = open_database(db_path, "maija.k", "Uusi-Salainen-Lause-42")
+    reopened.dispose()
+    assert actor.role is Role.COUNSELLOR
+    boss.accounts.change_role(user.id, Role.POLICE_LIAISON)
+    details = [e.detail for e in boss.audit.query(AuditQuery(actions=(AuditAction.ACCOUNT,)))]
+    assert details == ["role counsellor -> police_liaison", "password reset", "unlocked",
+                       "locked", "created role=counsellor"]
+    assert all(STRONG not in d for d in details)
+
+
+def test_last_account_manager_cannot_be_removed(boss: services.Services) -> None:
+    with pytest.raises(ValidationError, match="you cannot lock your own account"):
+        boss.accounts.set_active(boss.actor.user_id, False)
+    with pytest.raises(ValidationError, match="at least one active supervisor"):
+        boss.accounts.change_role(boss.actor.user_id, Role.COUNSELLOR)
+
+
+def test_change_own_password_needs_the_current_one(boss: services.Services,
+                                                   db_path: Path) -> None:
+    with pytest.raises(AuthenticationError, match="current password"):
+        boss.accounts.change_own_password("not it at all!", STRONG, kdf=FAST_KDF)
+    boss.accounts.change_own_password(PASSWORD, STRONG, kdf=FAST_KDF)
+    database, _ = open_database(db_path, "super", STRONG)
+    database.dispose()
+
+
+def test_repeated_failures_lock_the_account_for_a_while(opened: tuple[Database, Actor, str],
+                                                        db_path: Path) -> None:
+    opened[0].dispose()
+    for _ in range(FREE_ATTEMPTS):
+        with pytest.raises(AuthenticationError, match="Wrong username or password"):
+            open_database(db_path, "super", "wrong password number")
+    with pytest.raises(AuthenticationError, match="locked for 5 more minutes"):
+        open_database(db_path, "super", PASSWORD)  # even the right password waits
+    guard = SignInGuard(db_path)
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=6)
+    guard.check("super", known=True, now=later)  # the lockout has passed by then
+
+
+def test_failed_sign_ins_reach_the_audit_chain(opened: tuple[Database, Actor, str],
+                                               db_path: Path) -> None:
+    opened[0].dispose()
+    for name in ("super", "super", "someone-typed-this"):
+        with pytest.raises(AuthenticationError):
+            open_database(db_path, name, "wrong password number")
+    database, actor = open_database(db_path, "super", PASSWORD)
+    try:
+        svc = services.build(database, actor)
+        failed = svc.audit.query(AuditQuery(actions=(AuditAction.FAILED_LOGIN,)))
+        assert len(failed) == 3
+        assert sorted(e.username or "" for e in failed) == ["", "super", "super"]
+        assert all("someone-typed-this" not in e.detail for e in failed)
+        assert svc.audit.verify().ok
+        # The counter was reset by the successful sign-in.
+        assert SignInGuard(db_path).record_success("super") == []
+    finally:
+        database.dispose()
+
+
+def test_audit_query_filters(boss: services.Services) -> None:
+    from models.dto import CaseDraft, VictimDraft
+
+    case = boss.cases.create_intake(VictimDraft(first_names="A", last_name="Example"),
+                                    CaseDraft())
+    boss.cases.get_detail(case.id)
+    by_case = boss.audit.query(AuditQuery(case_reference=case.reference.lower()))
+    assert [e.action for e in by_case] == ["view", "create"]
+    assert all(e.case_reference == case.reference for e in by_case)
+    views = boss.audit.query(AuditQuery(actions=(AuditAction.VIEW,),
+                                        user_id=boss.actor.user_id))
+    assert views and all(e.action == "view" for e in views)
+    future = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    assert boss.audit.query(AuditQuery(since=future)) == []
