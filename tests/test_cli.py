@@ -153,3 +153,37 @@ def test_seed_demo_then_verify(cli_db: Path, capsys: pytest.CaptureFixture[str])
     # A second seed into the same database is refused: it already has victims.
     assert main(["seed-demo", "--db", str(cli_db), "--user", "admin", "--victims", "5"]) == 4
     assert "already" in _stderr_line(capsys)
+
+
+@pytest.mark.parametrize("tamper", ["edit", "delete", "reorder", "truncate"])
+def test_verify_exits_4_naming_the_tampered_audit_event(
+    cli_db: Path, capsys: pytest.CaptureFixture[str], tamper: str
+) -> None:
+    from sqlalchemy import delete, update
+
+    from models.entities import AuditEvent
+    from models.store import open_database
+
+    for _ in range(4):  # sign in a few times: events 2..5 are logins
+        database, _actor = open_database(cli_db, "admin", PASSWORD)
+        database.dispose()
+    database, _actor = open_database(cli_db, "admin", PASSWORD)  # event 6
+    with database.writing() as db_session:
+        if tamper == "edit":
+            db_session.execute(update(AuditEvent).where(AuditEvent.seq == 3)
+                               .values(detail="nothing to see"))
+        elif tamper == "delete":
+            db_session.execute(delete(AuditEvent).where(AuditEvent.seq == 3))
+        elif tamper == "reorder":
+            db_session.execute(update(AuditEvent).where(AuditEvent.seq == 3).values(seq=-3))
+            db_session.execute(update(AuditEvent).where(AuditEvent.seq == 4).values(seq=3))
+            db_session.execute(update(AuditEvent).where(AuditEvent.seq == -3).values(seq=4))
+        else:
+            db_session.execute(delete(AuditEvent).where(AuditEvent.seq >= 5))
+    database.dispose()
+    assert main(["verify", "--db", str(cli_db), "--user", "admin"]) == 4
+    line = _stderr_line(capsys)
+    assert line.startswith("suoja: The audit trail is broken: ")
+    expected = {"edit": "event 3 was changed", "delete": "event 3 is missing",
+                "reorder": "event 3", "truncate": "after event 4 were removed"}[tamper]
+    assert expected in line
