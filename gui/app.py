@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from gui.crash import install_excepthook
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
+from gui.settings import Preferences
 from models import services as services_module
 from models.errors import KnownError
 from models.store import open_database
@@ -67,19 +68,39 @@ def run_app(db_path: Path | None = None, demo: bool = False) -> int:
         )
         return 2
 
+    window = _sign_in(db_path, accounts, demo_password)
+    if isinstance(window, int):
+        return window
+    window.show()
+    code = app.exec()
+    # After an unlock the open database is a new one: the session knows which.
+    window.session.close()
+    if demo_dir is not None:
+        demo_dir.cleanup()
+    return code
+
+
+def _sign_in(
+    db_path: Path, accounts: list[tuple[str, str]], demo_password: str
+) -> MainWindow | int:
+    """Sign in and build the main window, or return the exit code (cancelled: 0).
+
+    A function of its own so that nothing but the window's session keeps the opened
+    database once this returns: the idle lock must be able to let go of it.
+    """
     dialog = LoginDialog(db_path, open_database, accounts, demo_password)
     if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.result_value is None:
         return 0
-    database, actor = dialog.result_value
+    (database, actor), dialog.result_value = dialog.result_value, None
+    dialog.deleteLater()
     try:
-        window = MainWindow(services_module.build(database, actor))
+        # The window signs the same user in again after an idle lock: the path and the
+        # username come with the services, ``open_database`` does the rest.
+        return MainWindow(
+            services_module.build(database, actor), opener=open_database,
+            idle_lock_minutes=Preferences().idle_lock_minutes,
+        )
     except KnownError as error:
         QMessageBox.critical(None, "Suoja", str(error))
         database.dispose()
         return 4
-    window.show()
-    code = app.exec()
-    database.dispose()
-    if demo_dir is not None:
-        demo_dir.cleanup()
-    return code

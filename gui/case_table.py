@@ -30,7 +30,9 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, cases: CaseService, parent: object | None = None) -> None:
+    """The case list. ``cases`` is ``None`` while the window is locked (the list is empty)."""
+
+    def __init__(self, cases: CaseService | None, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._cases = cases
         self._ids: list[int] = []
@@ -41,24 +43,68 @@ class CaseTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------
 
+    @property
+    def case_filter(self) -> CaseFilter:
+        return self._filter
+
+    @property
+    def sort_order(self) -> tuple[str, bool]:
+        """The sort key and whether it is descending."""
+        return self._sort_key, self._descending
+
     def set_filter(self, case_filter: CaseFilter) -> None:
         self._filter = case_filter
         self.reload()
 
+    def set_service(self, cases: CaseService, case_filter: CaseFilter | None = None) -> None:
+        """Show the list again through new services (after unlocking)."""
+        self._cases = cases
+        if case_filter is not None:
+            self._filter = case_filter
+        self.reload()
+
+    def clear(self) -> None:
+        """Forget every id, row and the search filter, and the service (for the idle lock).
+
+        The sort order is kept: it holds no personal data and comes back after unlocking.
+        """
+        self.beginResetModel()
+        self._cases = None
+        self._ids = []
+        self._rows.clear()
+        self._filter = CaseFilter()
+        self.endResetModel()
+
     def reload(self) -> None:
         """Fetch the id list again (after a filter, sort or data change)."""
         self.beginResetModel()
-        self._ids = self._cases.list_case_ids(self._filter, self._sort_key, self._descending)
+        self._ids = (
+            []
+            if self._cases is None
+            else self._cases.list_case_ids(self._filter, self._sort_key, self._descending)
+        )
         self._rows.clear()
         self.endResetModel()
 
     def case_id(self, row: int) -> int:
         return self._ids[row]
 
+    def row_of(self, case_id: int) -> int | None:
+        """The row showing ``case_id``, or None if it is not in the list."""
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return None
+
+    def reference(self, row: int) -> str:
+        """The case reference (e.g. ``SUO-2020-00042``) shown in ``row``."""
+        loaded = self._row(row)
+        return loaded.reference if loaded is not None else ""
+
     def _row(self, row: int) -> CaseRow | None:
         case_id = self._ids[row]
         cached = self._rows.get(case_id)
-        if cached is None:
+        if cached is None and self._cases is not None:
             start = row - row % PAGE_SIZE
             page = self._ids[start : start + PAGE_SIZE]
             for loaded in self._cases.case_rows(page):

@@ -1,7 +1,7 @@
 """Announcements of what changed, so every view can refresh itself.
 
-Services call :meth:`ChangeBus.announce` after a unit of work commits; the GUI connects
-one Qt signal to it (``gui.bridge``), the command line ignores it. Qt-free on purpose.
+Services call :meth:`ChangeBus.announce` after a unit of work commits; the GUI's views
+subscribe to it (``gui.main_window``), the command line ignores it. Qt-free on purpose.
 """
 
 from __future__ import annotations

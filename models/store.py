@@ -85,6 +85,7 @@ class Database:
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work (rolled back at the end)."""
+        self._check_open()
         with self._reader() as db_session:
             try:
                 yield db_session
@@ -94,6 +95,7 @@ class Database:
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
         """A unit of work that commits if the block succeeds, else rolls everything back."""
+        self._check_open()
         with self._writer() as db_session, db_session.begin():
             yield db_session
 
@@ -113,8 +115,22 @@ class Database:
         self.load_keyfile().save(keyfile_path(target))
 
     def dispose(self) -> None:
-        """Close every connection (used by the idle lock and at exit)."""
+        """Close every connection (at exit)."""
         self.engine.dispose()
+
+    def close(self) -> None:
+        """Close for good (the idle lock): connections closed, key forgotten.
+
+        Any later unit of work on this object is refused, so a service someone kept
+        cannot read the database while the workstation is locked.
+        """
+        self.engine.dispose(close=True)
+        self._data_key = b""
+        self._closed = True
+
+    def _check_open(self) -> None:
+        if getattr(self, "_closed", False):
+            raise AuthenticationError("Suoja is locked; sign in again to continue.")
 
 
 def check_password_rules(password: str) -> None:

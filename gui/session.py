@@ -1,0 +1,124 @@
+"""The signed-in user's session: the current services, locking and unlocking.
+
+Services hold the open :class:`~models.store.Database`, so locking cannot just hide a
+window: the session drops its services and disposes the engine, and unlocking signs the
+*same* user in again (audited as ``unlock``) and builds new services on the new database,
+reusing the one :class:`~models.changes.ChangeBus` so subscribers stay connected. Views
+never keep services of their own: they take them from :attr:`Session.services` and from
+the :attr:`Session.unlocked` signal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from models import services as services_module
+from models.changes import ChangeBus
+from models.enums import AuditAction
+from models.errors import AuthenticationError
+from models.services import Services
+from models.store import Actor, Database, open_database
+
+
+class Opener(Protocol):
+    """Signs a user in: :func:`models.store.open_database` or a stand-in."""
+
+    def __call__(
+        self, db_path: Path, username: str, password: str, *, purpose: AuditAction = ...
+    ) -> tuple[Database, Actor]: ...
+
+
+class SessionLocked(RuntimeError):
+    """Services were asked for while the session is locked (a bug in the caller)."""
+
+
+class Session(QObject):
+    """Owns the current :class:`~models.services.Services` of one signed-in user.
+
+    Signals:
+        about_to_lock: views save what they need to resume and drop everything they
+            show; the database is still open while this runs.
+        locked: the database has been disposed; show the lock screen.
+        unlocked(Services): the same user signed in again; here are the new services.
+    """
+
+    about_to_lock = Signal()
+    locked = Signal()
+    unlocked = Signal(object)
+
+    def __init__(
+        self, services: Services, opener: Opener = open_database,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services: Services | None = services
+        self._opener = opener
+        self._db_path = services.database.path
+        self._actor = services.actor
+        self._changes = services.changes
+
+    @property
+    def is_locked(self) -> bool:
+        return self._services is None
+
+    @property
+    def services(self) -> Services:
+        """The current services.
+
+        Raises:
+            SessionLocked: while locked; callers check :attr:`is_locked` first.
+        """
+        if self._services is None:
+            raise SessionLocked("the session is locked")
+        return self._services
+
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    @property
+    def changes(self) -> ChangeBus:
+        return self._changes
+
+    @property
+    def db_path(self) -> Path:
+        return self._db_path
+
+    def lock(self) -> None:
+        """Clear the views, dispose the database engine and forget the services."""
+        if self._services is None:
+            return
+        self.about_to_lock.emit()
+        database = self._services.database
+        self._services = None
+        database.close()  # connections closed and the key forgotten, not just pooled
+        self.locked.emit()
+
+    def unlock(self, password: str) -> Services:
+        """Sign the same user in again and resume with new services.
+
+        Raises:
+            AuthenticationError: wrong password, or the account was locked meanwhile.
+            DataError: the database or its key file went missing or was damaged.
+        """
+        if self._services is not None:
+            return self._services
+        database, actor = self._opener(
+            self._db_path, self._actor.username, password, purpose=AuditAction.UNLOCK
+        )
+        if actor.user_id != self._actor.user_id:
+            # Same username, different account (the database was swapped): refuse.
+            database.dispose()
+            raise AuthenticationError("Wrong username or password.")
+        self._actor = actor
+        self._services = services_module.build(database, actor, self._changes)
+        self.unlocked.emit(self._services)
+        return self._services
+
+    def close(self) -> None:
+        """Dispose the database at exit (nothing to do while locked)."""
+        if self._services is not None:
+            self._services.database.dispose()
