@@ -9,14 +9,15 @@ before SQLAlchemy sees it. Nothing here creates a file unless ``create=True``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from models.errors import DataError
+from models.errors import DataError, KnownError, from_database_error
 
 log = logging.getLogger("suoja.database")
 
@@ -33,6 +34,8 @@ CONNECTION_PRAGMAS: dict[str, Any] = {
 }
 
 BUSY_TIMEOUT_MS = 5000
+
+T = TypeVar("T")
 
 
 def keyfile_path(db_path: Path) -> Path:
@@ -140,20 +143,115 @@ def sqlite_integrity_problems(engine: Engine) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
-def backup_to(engine: Engine, target: Path, data_key: bytes) -> None:
-    """Write an encrypted copy of the database to ``target`` (same key).
+def _keyed_connection(path: Path, data_key: bytes) -> sqlcipher.Connection:
+    """A bare connection keyed with ``data_key`` (no Suoja checks: the file may be new)."""
+    connection = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return connection
+    except BaseException:
+        connection.close()
+        raise
 
-    Uses ``sqlcipher_export`` into an attached, keyed database, which copies every table
-    while the source stays open; the copy is as encrypted as the original.
+
+def online_backup(
+    engine: Engine, target: Path, data_key: bytes, snapshot: Callable[[Connection], T]
+) -> T:
+    """Copy the open database page by page into ``target``, keyed with the same key.
+
+    SQLite's online backup API reads inside one read transaction of the source, so other
+    connections keep reading and writing meanwhile (WAL) and the copy is one consistent
+    snapshot. ``snapshot`` runs first in that same transaction, so what it sees (e.g. row
+    counts) is exactly what the copy holds. SQLCipher copies between two databases with
+    the same key and page size; every page is re-encrypted for the target on the way.
+
+    Args:
+        engine: the source database's engine.
+        target: an empty or new file; it is overwritten page by page.
+        data_key: the source's data key (the copy is keyed with it too).
+        snapshot: called with the source connection inside the backup's transaction.
+
+    Returns:
+        What ``snapshot`` returned.
     """
-    if target.exists():
-        raise DataError(f"A backup named {target.name} already exists.")
-    with engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        raw.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{data_key.hex()}'\"", (str(target),))
+    with engine.connect() as connection, connection.begin():
+        seen = snapshot(connection)
+        source = connection.connection.dbapi_connection
+        assert source is not None
         try:
-            raw.execute(f"PRAGMA backup.application_id = {SUOJA_APPLICATION_ID}")
-            raw.execute("SELECT sqlcipher_export('backup')")
+            copy = _keyed_connection(target, data_key)
+            try:
+                source.backup(copy)
+                copy.execute(f"PRAGMA application_id = {SUOJA_APPLICATION_ID}")
+            finally:
+                copy.close()
+        except sqlcipher.Error as error:
+            raise _copy_error(error) from None
+    return seen
+
+
+def _copy_error(error: BaseException) -> KnownError:
+    """A driver error while writing a copy, as a plain sentence (e.g. the disk is full)."""
+    if "full" in str(error).lower():
+        return DataError("The disk is full; the copy was not written.")
+    return from_database_error(error) or DataError(
+        "The copy could not be written (the driver reported an error)."
+    )
+
+
+def seal_copy(path: Path, data_key: bytes) -> None:
+    """Make a closed database one self-contained file: no write-ahead log beside it.
+
+    Switching to the rollback journal checkpoints the WAL into the file and deletes it,
+    so the file can be renamed, copied or fsynced alone. Every later connection through
+    :func:`open_engine` switches the database back to WAL.
+
+    Raises:
+        DataError: another connection still holds the file, so the log could not go.
+    """
+    try:
+        connection = _keyed_connection(path, data_key)
+        try:
+            mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         finally:
-            raw.execute("DETACH DATABASE backup")
+            connection.close()
+    except sqlcipher.Error as error:
+        raise _copy_error(error) from None
+    wal = path.with_name(path.name + "-wal")
+    if str(mode).lower() != "delete" or wal.exists():
+        raise DataError("The copy is still in use by another connection; try again.")
+
+
+def scrub_freed_pages(engine: Engine) -> bool:
+    """Rewrite the database file so that nothing deleted survives in it or in its log.
+
+    ``secure_delete`` already zeroes the space a change frees inside the file, but the
+    previous versions of changed pages remain in the write-ahead log until a checkpoint.
+    This rebuilds the file with ``VACUUM`` (dropping every free page), then checkpoints
+    the log into the file and truncates it to nothing. ``VACUUM`` cannot run inside a
+    transaction, and the engine's ``begin`` handler starts one for every SQLAlchemy
+    connection, so this runs on the raw driver connection, which autocommits.
+
+    The rebuild holds a copy of the database in memory (``temp_store=MEMORY`` keeps
+    decrypted temporary data off the disk): about 330 MB and 4–5 s for the 40,000-victim
+    reference database, so the GUI must call this from a worker.
+
+    Returns:
+        True if the log was truncated; False if another connection was still reading an
+        old snapshot after the busy timeout. The old pages then stay in the log until a
+        later ``TRUNCATE`` checkpoint, or until the last connection closes (SQLite then
+        checkpoints and deletes the log).
+    """
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            cursor.execute("VACUUM")
+            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
+    return busy == 0

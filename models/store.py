@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import migration
 from models.audit import AuditLog, derive_chain_key
 from models.base import utcnow
-from models.database import backup_to, keyfile_path, open_engine
+from models.database import keyfile_path, open_engine
 from models.entities import Meta, User
 from models.enums import AuditAction, Role
 from models.errors import AuthenticationError, DataError, ValidationError
@@ -75,6 +75,12 @@ class Database:
         )
 
     @property
+    def data_key(self) -> bytes:
+        """The raw data key (for keyed copies: backups). Never log or store it."""
+        self._check_open()
+        return self._data_key
+
+    @property
     def keyfile_path(self) -> Path:
         return keyfile_path(self.path)
 
@@ -108,11 +114,6 @@ class Database:
         keys = self.load_keyfile()
         keys.add_slot(SLOT_USER, username, password, self._data_key, kdf)
         keys.save(self.keyfile_path)
-
-    def backup(self, target: Path) -> None:
-        """An encrypted copy of the database plus a copy of its key file beside it."""
-        backup_to(self.engine, target, self._data_key)
-        self.load_keyfile().save(keyfile_path(target))
 
     def dispose(self) -> None:
         """Close every connection (at exit)."""
@@ -328,6 +329,8 @@ def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
-    database.backup(target)
+    from models.maintenance import write_checked_copy  # maintenance builds on this module
+
+    write_checked_copy(database, target)
     log.info("backup taken before upgrading the schema")
     migration.upgrade(database.engine)

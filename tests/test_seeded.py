@@ -162,7 +162,9 @@ def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:
              seeded.db_path.with_name(seeded.db_path.name + "-wal")]
     assert files[2].exists() and files[2].stat().st_size > 0  # the WAL is really checked
     backup = seeded.folder / "backup.db"
-    seeded.database.backup(backup)
+    from models.maintenance import backup_database
+
+    backup_database(seeded.database, seeded.actor, backup)
     files.append(backup)
     for path in files:
         raw = path.read_bytes()

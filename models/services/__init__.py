@@ -9,6 +9,7 @@ from models.services.accounts import AccountService
 from models.services.audit_log import AuditService
 from models.services.cases import CaseService
 from models.services.records import RecordService
+from models.services.retention import RetentionService
 from models.store import Actor, Database
 
 
@@ -21,6 +22,7 @@ class Services:
     records: RecordService
     accounts: AccountService
     audit: AuditService
+    retention: RetentionService
 
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
@@ -33,4 +35,5 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         records=RecordService(database, actor, changes),
         accounts=AccountService(database, actor, changes),
         audit=AuditService(database, actor, changes),
+        retention=RetentionService(database, actor, changes),
     )

@@ -1,0 +1,474 @@
+"""Backups and restores of a Suoja database, and the desktop app's automatic backups.
+
+A backup is a hot, encrypted, self-contained copy: the database file through SQLite's
+online backup API (keyed with the same data key, so it is as encrypted as the original)
+and a copy of its key file beside it as ``<backup>.keys``. It opens with the passwords
+(and the recovery code) that were valid when it was taken.
+
+Nothing half-made ever carries the final name: the copy is written to a hidden temporary
+file in the target folder, checked (SQLCipher's page check, SQLite's integrity check, the
+row count of every table against the snapshot it was copied from), made one file (no
+write-ahead log beside it), flushed to disk and only then renamed. A failure or an
+interruption at any step removes what was written.
+
+A restore goes only into a new path, never over a database: it copies the backup beside
+the target under a temporary name, checks that copy (pages, structure, the audit chain,
+and that the signing-in user may restore), records the restore in the copy's audit trail
+and then renames it, so the restored database always carries its ``restore`` event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, func, inspect, select, table
+from sqlalchemy.exc import SQLAlchemyError
+
+from models.audit import verify_chain
+from models.base import utcnow
+from models.database import (
+    cipher_integrity_problems,
+    keyfile_path,
+    online_backup,
+    open_engine,
+    seal_copy,
+    sqlite_integrity_problems,
+)
+from models.entities import Meta, User
+from models.enums import AuditAction, Role
+from models.errors import AuthenticationError, DataError, from_database_error
+from models.keyfile import SLOT_USER, KeyFile
+from models.permissions import Operation, require
+from models.store import Actor, Database
+
+log = logging.getLogger("suoja.maintenance")
+
+#: Where automatic backups go, beside the database.
+AUTOMATIC_FOLDER_NAME = "backups"
+#: How many automatic backups are kept by default (a week of daily ones).
+DEFAULT_KEEP = 7
+_STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class BackupReport:
+    """A finished, checked backup.
+
+    Attributes:
+        path: the backup file; its key file is beside it as ``<path>.keys``.
+        size_bytes: size of the backup file.
+        table_counts: rows per table, identical in the database (at the snapshot) and
+            in the copy.
+        seconds: how long the whole backup took, checks included.
+    """
+
+    path: Path
+    size_bytes: int
+    table_counts: dict[str, int]
+    seconds: float
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """A finished restore.
+
+    Attributes:
+        path: the restored database; its key file is beside it.
+        size_bytes: size of the restored database file.
+        table_counts: rows per table in the restored database (before its ``restore``
+            audit event).
+        audit_events: how many audit events verified in the backup's chain.
+        seconds: how long the restore took, checks included.
+    """
+
+    path: Path
+    size_bytes: int
+    table_counts: dict[str, int]
+    audit_events: int
+    seconds: float
+
+
+# -- backup ------------------------------------------------------------------------
+
+
+def backup_database(database: Database, actor: Actor, target: Path) -> BackupReport:
+    """Write a checked, encrypted copy of the open database and its key file.
+
+    The database stays in use meanwhile: the copy is one consistent snapshot. A
+    ``backup`` event is added to the database's audit trail (after the snapshot, so it
+    is not in the copy itself).
+
+    Args:
+        database: the open database.
+        actor: the signed-in user; must be an administrator or a supervisor.
+        target: the new backup file; ``<target>.keys`` is written beside it.
+
+    Returns:
+        What was written and checked.
+
+    Raises:
+        PermissionDenied: the actor's role may not make backups.
+        DataError: ``target`` (or its key file) exists, the folder is missing, or the
+            copy failed its checks (nothing is left behind then).
+    """
+    require(Role(actor.role), Operation.BACKUP)
+    return _backup(database, actor, Path(target), detail="checks ok")
+
+
+def write_checked_copy(database: Database, target: Path) -> BackupReport:
+    """The same checked, atomic copy as :func:`backup_database`, without an audit event.
+
+    For the system's own safety copies taken before anyone has signed in, such as the
+    backup before a schema upgrade (``store._upgrade_with_backup``). It checks no role:
+    never call it on a user's behalf.
+    """
+    return _backup(database, None, Path(target), detail="")
+
+
+def _backup(
+    database: Database, actor: Actor | None, target: Path, *, detail: str
+) -> BackupReport:
+    started = time.perf_counter()
+    _refuse_existing(target, "already exists; choose a new name for the backup")
+    if not target.parent.is_dir():
+        raise DataError(f"The folder {target.parent} does not exist.")
+    data_key = _data_key(database)
+    keys = database.load_keyfile()
+    key_target = keyfile_path(target)
+    partial = _partial_path(target)
+    wrote_keys = False
+    try:
+        counts = online_backup(database.engine, partial, data_key, _count_rows)
+        _check_copy(partial, data_key, keys.database_id, counts)
+        seal_copy(partial, data_key)
+        _fsync(partial)
+        _refuse_existing(target, "appeared while the backup was written; nothing was replaced")
+        keys.save(key_target)
+        wrote_keys = True
+        if actor is not None:
+            # Audited before the rename: a backup file that exists has been recorded.
+            with database.writing() as db_session:
+                database.audit.record(
+                    db_session, user_id=actor.user_id, action=AuditAction.BACKUP,
+                    entity="database", detail=detail,
+                )
+        os.replace(partial, target)
+        _fsync_folder(target.parent)
+    except BaseException:
+        _remove_partial(partial)
+        if wrote_keys and not target.exists():
+            key_target.unlink(missing_ok=True)
+        raise
+    seconds = time.perf_counter() - started
+    log.info("backup written and checked in %.1f s", seconds)
+    return BackupReport(target, target.stat().st_size, counts, seconds)
+
+
+def _data_key(database: Database) -> bytes:
+    return database.data_key
+
+
+def _count_rows(connection: Connection) -> dict[str, int]:
+    """Rows per table, for every table the database actually has."""
+    names = sorted(inspect(connection).get_table_names())
+    return {
+        name: int(connection.execute(select(func.count()).select_from(table(name))).scalar_one())
+        for name in names
+    }
+
+
+def _check_copy(path: Path, data_key: bytes, database_id: str,
+                expected: dict[str, int]) -> None:
+    """Open the copy as a Suoja database and check pages, structure and row counts."""
+    engine = open_engine(path, data_key)
+    try:
+        _check_pages_and_structure(engine, "backup copy")
+        with engine.connect() as connection:
+            found_id = connection.execute(
+                select(Meta.value).where(Meta.key == "database_id")
+            ).scalar()
+            counts = _count_rows(connection)
+        if found_id != database_id:
+            raise DataError("The backup copy does not belong to this database's key file.")
+        if counts != expected:
+            differing = sorted(name for name in expected.keys() | counts.keys()
+                               if expected.get(name) != counts.get(name))
+            raise DataError(
+                "The backup copy does not hold the same rows as the database (tables: "
+                f"{', '.join(differing)}); nothing was kept."
+            )
+    except SQLAlchemyError as error:
+        raise _as_data_error(error, "backup copy") from None
+    finally:
+        engine.dispose()
+
+
+def _check_pages_and_structure(engine: Engine, what: str) -> None:
+    pages = cipher_integrity_problems(engine)
+    if pages:
+        more = f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""
+        raise DataError(f"The {what} is damaged: {_page_problem(pages[0])}{more}")
+    structure = sqlite_integrity_problems(engine)
+    if structure:
+        raise DataError(f"The {what}'s structure is damaged (SQLite integrity check failed).")
+
+
+def _page_problem(raw: str) -> str:
+    """SQLCipher says e.g. "HMAC verification failed for page 42"; say it plainly."""
+    words = raw.split()
+    if "page" in words:
+        index = words.index("page")
+        if index + 1 < len(words):
+            return f"page {words[index + 1]} failed its encryption check (tampered or corrupted)."
+    return "a page failed its encryption check (tampered or corrupted)."
+
+
+def _as_data_error(error: SQLAlchemyError, what: str) -> DataError:
+    known = from_database_error(error)
+    if isinstance(known, DataError):
+        return known
+    return DataError(f"The {what} could not be read; it is damaged or not a Suoja database.")
+
+
+# -- automatic backups ---------------------------------------------------------------
+
+
+def automatic_backup_folder(db_path: Path) -> Path:
+    """Where the automatic backups of ``db_path`` go: ``backups/`` beside it."""
+    return db_path.parent / AUTOMATIC_FOLDER_NAME
+
+
+def rotate_automatic_backups(
+    database: Database,
+    actor: Actor,
+    folder: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    now: dt.datetime | None = None,
+    min_interval: dt.timedelta = dt.timedelta(0),
+) -> Path | None:
+    """Take an automatic backup and keep only the ``keep`` newest.
+
+    The desktop app calls this on close (``min_interval`` 0) and once a day (24 h).
+    Backups are named ``<db stem>-auto-YYYYmmddTHHMMSSZ.db`` (UTC); other files in the
+    folder, such as the backups taken before a schema upgrade, are never touched.
+
+    Any signed-in user's session may trigger it, whatever their role: the copy stays
+    beside the database, under the same key and key slots, so it lets nothing out that
+    the database itself does not. Making a backup *elsewhere* (:func:`backup_database`)
+    is for administrators and supervisors.
+
+    Args:
+        database: the open database.
+        actor: the signed-in user (recorded in the audit trail).
+        folder: where the automatic backups are kept; default ``backups/`` beside the
+            database (created if missing).
+        keep: how many automatic backups to keep, at least 1.
+        now: the current time (for tests); default the clock, in UTC.
+        min_interval: skip the backup if the newest automatic one is younger than this.
+
+    Returns:
+        The new backup, or None if it was skipped as too soon.
+
+    Raises:
+        ValueError: ``keep`` is below 1 or ``now`` is naive.
+        DataError: the backup failed its checks (nothing is left behind then).
+    """
+    if keep < 1:
+        raise ValueError("keep at least one automatic backup")
+    now = now or utcnow()
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    now = now.astimezone(dt.UTC)
+    folder = folder or automatic_backup_folder(database.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = database.path.stem
+    existing = _automatic_backups(folder, stem)
+    # A newest backup "in the future" (the clock was set back) does not stop this one.
+    if existing and dt.timedelta(0) <= now - existing[-1][0] < min_interval:
+        return None
+    target = folder / f"{stem}-auto-{now.strftime(_STAMP_FORMAT)}.db"
+    if target.exists():
+        return None  # one was taken this very second
+    _backup(database, actor, target, detail="automatic; checks ok")
+    for _stamp, old in _automatic_backups(folder, stem)[:-keep]:
+        keyfile_path(old).unlink(missing_ok=True)
+        old.unlink(missing_ok=True)
+    return target
+
+
+def _automatic_backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
+    """The automatic backups of the database ``stem`` in ``folder``, oldest first."""
+    pattern = re.compile(rf"{re.escape(stem)}-auto-(\d{{8}}T\d{{6}}Z)\.db")
+    found: list[tuple[dt.datetime, Path]] = []
+    for path in folder.iterdir():
+        match = pattern.fullmatch(path.name)
+        if match and path.is_file():
+            stamp = dt.datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=dt.UTC)
+            found.append((stamp, path))
+    return sorted(found)
+
+
+# -- restore -------------------------------------------------------------------------
+
+
+def restore_backup(source: Path, target: Path, username: str, password: str) -> RestoreReport:
+    """Check a backup and restore it into a new database path.
+
+    The user signs in against the *backup's* key slots and must be an administrator or
+    a supervisor in the backup. Failed attempts are not throttled here as at sign-in:
+    whoever holds a backup file can try passwords offline anyway, which Argon2id slows.
+
+    Args:
+        source: the backup file; its key file must be beside it (``<source>.keys``).
+        target: where the restored database goes; neither it nor its key file may exist.
+        username: an account in the backup.
+        password: that account's password at the time of the backup.
+
+    Returns:
+        What was restored and checked.
+
+    Raises:
+        DataError: the target exists; the backup or its key file is missing, damaged
+            or not Suoja's; its audit trail is broken. Nothing is created then.
+        AuthenticationError: wrong username or password, or a locked account.
+        PermissionDenied: the account's role may not restore backups.
+    """
+    started = time.perf_counter()
+    source, target = Path(source), Path(target)
+    _refuse_existing(target, "exists; restore only into a new path")
+    if not target.parent.is_dir():
+        raise DataError(f"The folder {target.parent} does not exist.")
+    if not source.is_file():
+        raise DataError(f"There is no backup at {source}.")
+    wal = source.with_name(source.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise DataError(
+            f"{source.name} is a database in use, not a backup; make a backup of it first."
+        )
+    keys = KeyFile.load(keyfile_path(source))
+    data_key = keys.unwrap(SLOT_USER, username, password)
+    partial = _partial_path(target)
+    key_target = keyfile_path(target)
+    wrote_keys = False
+    try:
+        _copy_file(source, partial)
+        counts, events = _check_and_mark_restored(partial, data_key, keys.database_id, username)
+        seal_copy(partial, data_key)
+        _fsync(partial)
+        _refuse_existing(target, "appeared while restoring; nothing was replaced")
+        keys.save(key_target)
+        wrote_keys = True
+        os.replace(partial, target)
+        _fsync_folder(target.parent)
+    except BaseException:
+        _remove_partial(partial)
+        if wrote_keys and not target.exists():
+            key_target.unlink(missing_ok=True)
+        raise
+    seconds = time.perf_counter() - started
+    log.info("backup restored and checked in %.1f s", seconds)
+    return RestoreReport(target, target.stat().st_size, counts, events, seconds)
+
+
+def _check_and_mark_restored(
+    path: Path, data_key: bytes, database_id: str, username: str
+) -> tuple[dict[str, int], int]:
+    """Check the copy as ``verify`` does, then record the restore in its audit trail.
+
+    Returns:
+        (rows per table before the restore event, audit events verified).
+    """
+    engine = open_engine(path, data_key)
+    database = Database(path, engine, data_key)
+    try:
+        _check_pages_and_structure(engine, "backup")
+        with database.reading() as db_session:
+            found_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
+            if found_id != database_id:
+                raise DataError("The backup and its key file do not belong together.")
+            user = db_session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise AuthenticationError("Wrong username or password.")
+            if not user.is_active:
+                raise AuthenticationError("This account is locked in the backup.")
+            require(Role(user.role), Operation.RESTORE)
+            user_id = user.id
+            chain = verify_chain(db_session, database.chain_key)
+        if not chain.ok:
+            raise DataError(f"The backup's audit trail is broken: {chain.problem}")
+        with engine.connect() as connection:
+            counts = _count_rows(connection)
+        with database.writing() as db_session:
+            database.audit.record(
+                db_session, user_id=user_id, action=AuditAction.RESTORE, entity="database",
+                detail=f"checks ok; audit_events={chain.events}",
+            )
+    except SQLAlchemyError as error:
+        raise _as_data_error(error, "backup") from None
+    finally:
+        engine.dispose()
+    return counts, chain.events
+
+
+# -- files ---------------------------------------------------------------------------
+
+
+def _refuse_existing(target: Path, reason: str) -> None:
+    """Refuse a target that exists, or whose key file or journal files exist.
+
+    A stale ``-wal`` beside a new database would be replayed into it, so those count.
+    """
+    for path in (target, keyfile_path(target), *_sidecar_paths(target)):
+        if path.exists():
+            raise DataError(f"{path.name} {reason}.")
+
+
+def _sidecar_paths(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in _SIDECARS]
+
+
+def _partial_path(target: Path) -> Path:
+    """A new, empty, owner-only file beside ``target`` for the copy in progress."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
+                                dir=target.parent)
+    os.close(fd)  # mkstemp makes it 0600; SQLite keeps the mode, and gives it to journals
+    return Path(name)
+
+
+def _remove_partial(partial: Path) -> None:
+    for path in (partial, *_sidecar_paths(partial)):
+        path.unlink(missing_ok=True)
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    """Copy bytes into the existing (0600) ``target`` and flush them to disk."""
+    with source.open("rb") as reading, target.open("r+b") as writing:
+        shutil.copyfileobj(reading, writing, length=1024 * 1024)
+        writing.truncate()
+        writing.flush()
+        os.fsync(writing.fileno())
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
