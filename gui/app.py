@@ -68,11 +68,13 @@ def run_app(db_path: Path | None = None, demo: bool = False) -> int:
         )
         return 2
 
-    window = _sign_in(db_path, accounts, demo_password)
+    window = _sign_in(db_path, accounts, demo_password, automatic_backups=not demo)
     if isinstance(window, int):
         return window
     window.show()
     code = app.exec()
+    if window.automatic_backups:
+        window.auto_backup.run_on_close(None)
     # After an unlock the open database is a new one: the session knows which.
     window.session.close()
     if demo_dir is not None:
@@ -81,7 +83,8 @@ def run_app(db_path: Path | None = None, demo: bool = False) -> int:
 
 
 def _sign_in(
-    db_path: Path, accounts: list[tuple[str, str]], demo_password: str
+    db_path: Path, accounts: list[tuple[str, str]], demo_password: str,
+    automatic_backups: bool = True,
 ) -> MainWindow | int:
     """Sign in and build the main window, or return the exit code (cancelled: 0).
 
@@ -99,6 +102,7 @@ def _sign_in(
         return MainWindow(
             services_module.build(database, actor), opener=open_database,
             idle_lock_minutes=Preferences().idle_lock_minutes,
+            automatic_backups=automatic_backups,
         )
     except KnownError as error:
         QMessageBox.critical(None, "Suoja", str(error))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.auto_backup import AutoBackup
 from gui.case_table import CaseTableModel
 from gui.clipboard import clear_sensitive
 from gui.idle import Clock, IdleWatcher
@@ -70,15 +71,21 @@ class MainWindow(QMainWindow):
         opener: signs the same user in again when unlocking.
         idle_lock_minutes: inactivity before the window locks itself.
         clock: the idle watcher's clock (tests pass a controllable one).
+        automatic_backups: take a backup daily and on close (off for demo databases).
     """
 
     def __init__(
         self, services: Services, *, opener: Opener = open_database,
         idle_lock_minutes: int = IDLE_LOCK_MINUTES.default, clock: Clock | None = None,
-        parent: QWidget | None = None,
+        automatic_backups: bool = False, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = Session(services, opener, self)
+        self.auto_backup = AutoBackup(self.session, self)
+        self.auto_backup.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.automatic_backups = automatic_backups
+        if automatic_backups:
+            self.auto_backup.start()
         self._saved: _ViewState | None = None
         actor = services.actor
         self.setWindowTitle(
