@@ -5,6 +5,9 @@
     python main.py init --db PATH --user NAME
     python main.py seed-demo --db PATH --user NAME --victims N [--seed S]
     python main.py verify --db PATH --user NAME
+    python main.py backup --db PATH --user NAME --out FILE
+    python main.py restore --from FILE --db PATH --user NAME
+    python main.py user --db PATH --user NAME list|add|lock|unlock|reset-password [USERNAME]
 """
 
 from __future__ import annotations

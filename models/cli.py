@@ -34,6 +34,7 @@ from models.errors import (
     AuthenticationError,
     DataError,
     KnownError,
+    NotFound,
     UsageError,
     from_database_error,
 )
@@ -95,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where the restored database goes; it must not exist")
     restore.add_argument("--user", required=True,
                          help="an administrator or supervisor account in the backup")
+
+    user = commands.add_parser(
+        "user", help="manage staff accounts: list, add, lock, unlock, reset-password"
+    )
+    user.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    user.add_argument("--user", required=True, help="an administrator or supervisor")
+    user.add_argument("action", choices=["list", "add", "lock", "unlock", "reset-password"])
+    user.add_argument("name", nargs="?", help="the account to act on")
+    user.add_argument("--role", choices=[r.value for r in Role], default=Role.COUNSELLOR.value)
+    user.add_argument("--display-name", help="how the new account's name is shown")
     return parser
 
 
@@ -129,7 +140,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     """Run one headless command; returns the exit code."""
     handlers = {
         "init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify,
-        "backup": cmd_backup, "restore": cmd_restore,
+        "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
     }
     try:
         return handlers[args.command](args, out)
@@ -284,3 +295,56 @@ def cmd_restore(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         f"{report.audit_events} events verifies.")
     out(f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.1f} s.")
     return 0
+
+
+NEW_PASSWORD_VARIABLE = "SUOJA_NEW_PASSWORD"
+
+
+def _new_password() -> str:
+    """The new account's password: ``$SUOJA_NEW_PASSWORD``, else asked twice."""
+    from_env = os.environ.get(NEW_PASSWORD_VARIABLE)
+    if from_env:
+        return from_env
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(
+            f"No new password given: set {NEW_PASSWORD_VARIABLE} or run in a terminal."
+        )
+    password = getpass.getpass("New password for the account: ")
+    if getpass.getpass("Repeat the new password: ") != password:
+        raise UsageError("The two passwords differ; nothing was changed.")
+    return password
+
+
+def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    """Account administration from the command line (the same services as the GUI)."""
+    from models import services
+
+    if args.action != "list" and not args.name:
+        raise UsageError(f"'user {args.action}' needs the account's username.")
+    database, actor = open_database(args.command_db, args.user, read_password())
+    try:
+        accounts = services.build(database, actor).accounts
+        if args.action == "list":
+            for account in accounts.list_users():
+                state = "active" if account.is_active else "locked"
+                out(f"{account.username:<20} {account.role:<15} {state:<7} "
+                    f"{account.display_name}")
+            return 0
+        if args.action == "add":
+            created = accounts.create_user(args.name, args.display_name or args.name,
+                                           Role(args.role), _new_password())
+            out(f"Created {created.role.replace('_', ' ')} account {created.username}.")
+            return 0
+        target = next((a for a in accounts.list_users() if a.username == args.name.lower()),
+                      None)
+        if target is None:
+            raise NotFound("There is no account with that username.")
+        if args.action == "reset-password":
+            accounts.reset_password(target.id, _new_password())
+            out(f"New password set for {target.username}; their key slot was rewrapped.")
+        else:
+            accounts.set_active(target.id, args.action == "unlock")
+            out(f"Account {target.username} {args.action}ed.")
+        return 0
+    finally:
+        database.dispose()

@@ -187,3 +187,27 @@ def test_verify_exits_4_naming_the_tampered_audit_event(
     expected = {"edit": "event 3 was changed", "delete": "event 3 is missing",
                 "reorder": "event 3", "truncate": "after event 4 were removed"}[tamper]
     assert expected in line
+
+
+def test_user_administration_from_the_command_line(
+    cli_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SUOJA_NEW_PASSWORD", "Tuuli-Kivi-Järvi-Polku")
+    base = ["user", "--db", str(cli_db), "--user", "admin"]
+    assert main([*base, "add", "kaisa", "--role", "counsellor",
+                 "--display-name", "Kaisa K"]) == 0
+    assert "Created counsellor account kaisa." in capsys.readouterr().out
+    assert main([*base, "lock", "kaisa"]) == 0
+    assert main([*base, "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "kaisa" in listing and "locked" in listing
+    assert main([*base, "unlock", "kaisa"]) == 0
+    assert main([*base, "reset-password", "nobody"]) == 4
+    assert "no account" in _stderr_line(capsys)
+    monkeypatch.setenv("SUOJA_NEW_PASSWORD", "Password1234")
+    assert main([*base, "add", "olli"]) == 4
+    assert "Password:" in _stderr_line(capsys)
+    monkeypatch.setenv("SUOJA_PASSWORD", "Tuuli-Kivi-Järvi-Polku")
+    assert main(["user", "--db", str(cli_db), "--user", "kaisa", "list"]) == 0
+    assert main(["user", "--db", str(cli_db), "--user", "kaisa", "add", "x1"]) == 3
+    assert "managing accounts" in _stderr_line(capsys)
