@@ -8,11 +8,15 @@
     python main.py backup --db PATH --user NAME --out FILE
     python main.py restore --from FILE --db PATH --user NAME
     python main.py user --db PATH --user NAME list|add|lock|unlock|reset-password [USERNAME]
+    python main.py export-pdf --db PATH --user NAME (--case REF | --all)
+                              --profile police|care --out PATH
+    python main.py report --db PATH --user NAME --out FILE
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import sys
 
 
@@ -30,4 +34,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the PDF batch's render workers in a frozen build
     sys.exit(main())

@@ -501,6 +501,11 @@ def format_money_fi(amount: Decimal, currency: str = "EUR") -> str:
     code = currency.strip().upper()
     if not code:
         raise ValueError("currency must not be empty")
+    if code != "EUR" and amount == amount.quantize(_CENT):
+        # Stored amounts carry the column's 8 places: 0.05000000 BTC reads as 0,05 BTC.
+        amount = amount.quantize(_CENT)
+    elif code != "EUR":
+        amount = amount.normalize()
     exponent = amount.as_tuple().exponent
     if code == "EUR" or not isinstance(exponent, int) or exponent > -2:
         amount = amount.quantize(_CENT, rounding=ROUND_HALF_UP)

@@ -8,6 +8,7 @@ from models.changes import ChangeBus
 from models.services.accounts import AccountService
 from models.services.audit_log import AuditService
 from models.services.cases import CaseService
+from models.services.exports import ExportService
 from models.services.records import RecordService
 from models.services.retention import RetentionService
 from models.store import Actor, Database
@@ -23,6 +24,7 @@ class Services:
     accounts: AccountService
     audit: AuditService
     retention: RetentionService
+    exports: ExportService
 
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
@@ -36,4 +38,5 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         accounts=AccountService(database, actor, changes),
         audit=AuditService(database, actor, changes),
         retention=RetentionService(database, actor, changes),
+        exports=ExportService(database, actor, changes),
     )

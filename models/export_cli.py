@@ -1,0 +1,231 @@
+"""The export commands of ``main.py``: ``export-pdf`` and ``report``.
+
+    main.py export-pdf --db PATH --user NAME (--case REF | --all) --profile police|care
+                       --out PATH [--status S ...] [--breach NAME]
+                       [--reports-filed-from D] [--reports-filed-to D]
+                       [--reveal-identity-codes] [--password-env VAR] [--workers N]
+    main.py report --db PATH --user NAME --out FILE [--password-env VAR]
+
+:func:`add_commands` registers them on the command parser of :mod:`models.cli`, and
+:data:`HANDLERS` maps each command to its function for ``cli.run``, which turns known
+errors into one line on stderr and the exit code.
+
+The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.read_password``).
+An optional PDF password is read from the environment variable named by
+``--password-env``, never from an argument, and must differ from the sign-in password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from models.enums import CaseStatus
+from models.errors import UsageError
+from models.pdf.data import Profile
+
+Out = Callable[[str], None]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``export-pdf`` and ``report`` to the sub-command parser of ``main.py``."""
+    export = commands.add_parser(
+        "export-pdf", help="export case summaries as PDF (one case, or a batch into a folder)",
+        description="Export case summaries. The police profile never contains support-"
+        "session notes; identity codes are masked unless --reveal-identity-codes is given "
+        "(which is audited). Every export is written to the audit log.",
+    )
+    export.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    export.add_argument("--user", required=True)
+    which = export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--case", metavar="REF", help="one case, by reference (SUO-2020-00042)")
+    which.add_argument("--all", action="store_true",
+                       help="every case you may export (narrow with the filters below)")
+    export.add_argument("--profile", required=True, choices=[p.value for p in Profile])
+    export.add_argument("--out", type=Path, required=True, metavar="PATH",
+                        help="the PDF file (with --case) or the folder (with --all)")
+    export.add_argument("--status", action="append", choices=[s.value for s in CaseStatus],
+                        help="with --all: only cases in this state (repeatable)")
+    export.add_argument("--breach", metavar="NAME", help="with --all: only this breach's victims")
+    export.add_argument("--reports-filed-from", type=parse_date, metavar="DATE",
+                        help="with --all: only cases with a police report filed on or after "
+                        "DATE (d.M.yyyy or yyyy-mm-dd)")
+    export.add_argument("--reports-filed-to", type=parse_date, metavar="DATE",
+                        help="with --all: ... and on or before DATE")
+    export.add_argument("--reveal-identity-codes", action="store_true",
+                        help="print full identity codes instead of masked ones (audited)")
+    _password_env_argument(export)
+    export.add_argument("--workers", type=_workers, default=2, metavar="N",
+                        help="render processes for --all (default 2; 0 = none)")
+
+    report = commands.add_parser(
+        "report", help="the caseload report for supervisors, as PDF",
+        description="Open cases per counsellor, risk distribution, overdue follow-ups, "
+        "high-risk victims with no contact in 7 days and police-report coverage.",
+    )
+    report.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    report.add_argument("--user", required=True)
+    report.add_argument("--out", type=Path, required=True, metavar="FILE")
+    _password_env_argument(report)
+
+
+def _password_env_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-env", metavar="VAR",
+        help="encrypt the PDF with AES-256 under the password in environment variable VAR",
+    )
+
+
+def parse_date(value: str) -> dt.date:
+    """A date typed as ``d.M.yyyy`` (Finnish) or ``yyyy-mm-dd``."""
+    text = value.strip()
+    try:
+        if "." in text:
+            day, month, year = (int(part) for part in text.split("."))
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a date like 24.10.2020 or 2020-10-24") from None
+
+
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if not 0 <= count <= 16:
+        raise argparse.ArgumentTypeError("must be between 0 and 16")
+    return count
+
+
+def pdf_password(variable: str | None) -> str | None:
+    """The PDF password from the environment variable ``variable`` (None: no encryption).
+
+    Raises:
+        UsageError: the variable is empty or unset, or it is the sign-in password's.
+    """
+    from models.cli import PASSWORD_VARIABLE
+
+    if variable is None:
+        return None
+    if variable == PASSWORD_VARIABLE:
+        raise UsageError("Use a PDF password of its own, not the sign-in password's variable.")
+    password = os.environ.get(variable, "")
+    if not password:
+        raise UsageError(f"The environment variable {variable} holds no PDF password.")
+    if password == os.environ.get(PASSWORD_VARIABLE):
+        raise UsageError("The PDF password must differ from your sign-in password.")
+    return password
+
+
+def progress_bar(stream: IO[str], label: str = "Exporting") -> Callable[[int, int], None]:
+    """A one-line progress bar redrawn in place on ``stream`` (a terminal)."""
+    width = 30
+
+    def show(done: int, total: int) -> None:
+        filled = width * done // max(total, 1)
+        stream.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
+    """Export one case summary, or one per selected case into a folder."""
+    from models.cli import read_password
+    from models.services.exports import CaseSelection, ExportService
+    from models.store import open_database
+
+    filters = (args.status, args.breach, args.reports_filed_from, args.reports_filed_to)
+    if args.case and any(f is not None for f in filters):
+        raise UsageError("--status, --breach and --reports-filed-* go with --all, not --case.")
+    if (args.reports_filed_from and args.reports_filed_to
+            and args.reports_filed_from > args.reports_filed_to):
+        raise UsageError("--reports-filed-from is after --reports-filed-to.")
+    password = pdf_password(args.password_env)
+    profile = Profile(args.profile)
+    database, actor = open_database(args.command_db, args.user, read_password())
+    try:
+        from models.changes import ChangeBus
+
+        exports = ExportService(database, actor, ChangeBus())
+        if args.case:
+            path = exports.export_case(
+                exports.find_case(args.case), profile, args.out,
+                reveal_identity_code=args.reveal_identity_codes, password=password)
+            out(f"Wrote {path} ({_describe(profile, args.reveal_identity_codes, password)}).")
+            return 0
+        if args.out.exists() and not args.out.is_dir():
+            raise UsageError("With --all, --out must be a folder.")
+        selection = CaseSelection(
+            statuses=tuple(CaseStatus(s) for s in args.status or ()),
+            breach_name=args.breach,
+            reports_filed_from=args.reports_filed_from,
+            reports_filed_to=args.reports_filed_to,
+        )
+        cases = exports.select_cases(selection)
+        if not cases:
+            out("No cases match; nothing was exported.")
+            return 0
+        references = dict(cases)
+        progress = progress_bar(sys.stderr) if sys.stderr.isatty() else None
+        result = exports.export_cases(
+            [case_id for case_id, _ in cases], profile, args.out,
+            reveal_identity_codes=args.reveal_identity_codes, password=password,
+            progress=progress, cancel=threading.Event(), workers=args.workers,
+        )
+    finally:
+        database.dispose()
+    out(f"Exported {len(result.written)} of {result.total} cases to {args.out} in "
+        f"{result.seconds:.1f} s ({_describe(profile, args.reveal_identity_codes, password)}).")
+    if result.failed:
+        first_id, reason = result.failed[0]
+        more = f" and {len(result.failed) - 1} more" if len(result.failed) > 1 else ""
+        sys.stderr.write(f"suoja: {len(result.failed)} cases were not exported: "
+                         f"{references.get(first_id, first_id)}: {reason}{more}\n")
+        return 1
+    return 0
+
+
+def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
+    parts = [f"{profile.value} profile",
+             "full identity codes" if revealed else "identity codes masked"]
+    if password:
+        parts.append("AES-256 encrypted")
+    return ", ".join(parts)
+
+
+def cmd_report(args: argparse.Namespace, out: Out) -> int:
+    """Write the caseload report (supervisors)."""
+    from models.changes import ChangeBus
+    from models.cli import read_password
+    from models.services.exports import ExportService
+    from models.store import open_database
+
+    password = pdf_password(args.password_env)
+    if args.out.is_dir():
+        raise UsageError("--out must name the report file, not a folder.")
+    database, actor = open_database(args.command_db, args.user, read_password())
+    try:
+        path = ExportService(database, actor, ChangeBus()).export_caseload_report(
+            args.out, password=password)
+    finally:
+        database.dispose()
+    out(f"Wrote the caseload report to {path}"
+        + (" (AES-256 encrypted)." if password else "."))
+    return 0
+
+
+#: Command name → function, for ``models.cli.run``.
+HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
+    "export-pdf": cmd_export_pdf,
+    "report": cmd_report,
+}

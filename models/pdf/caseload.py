@@ -1,0 +1,304 @@
+"""The caseload report for supervisors: figures from :class:`CaseloadReport` with charts
+drawn by reportlab's graphics (a stacked bar chart of open cases per counsellor, a pie of
+the risk distribution and a pie of police-report coverage)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.piecharts import Pie
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from models.pdf.data import CaseloadReport, CounsellorLoad, ExportStamp
+from models.pdf.layout import (
+    BODY_WIDTH,
+    FONT,
+    Metadata,
+    PageFrame,
+    build_pdf,
+    data_table,
+    encrypt_pdf,
+    fi_date,
+    fi_datetime,
+    heading,
+    key_value_table,
+    para,
+    styles,
+    text,
+)
+from models.validation import NBSP
+
+DOCUMENT_NAME = "Caseload report for supervisors"
+
+RISK_COLOURS = {
+    "acute": colors.HexColor("#A4161A"),
+    "high": colors.HexColor("#E07A1F"),
+    "medium": colors.HexColor("#E9C46A"),
+    "low": colors.HexColor("#7FB77E"),
+}
+OTHER_COLOUR = colors.HexColor("#8DA9C4")
+COVERED_COLOUR = colors.HexColor("#2A6F97")
+UNCOVERED_COLOUR = colors.HexColor("#D0D5DB")
+
+UNASSIGNED = "Unassigned"
+
+
+def fi_int(value: int) -> str:
+    """``40 000``: digits grouped by threes with a no-break space."""
+    return f"{value:,}".replace(",", NBSP)
+
+
+def fi_percent(share: float) -> str:
+    """``62,7 %`` (one decimal, comma, no-break space before the sign)."""
+    return f"{share * 100:.1f}".replace(".", ",") + f"{NBSP}%"
+
+
+def metadata(report: CaseloadReport) -> Metadata:
+    return Metadata(title=f"Suoja caseload report {fi_date(report.as_of)}",
+                    subject="Confidential caseload report for supervisors")
+
+
+def render_caseload_report(
+    report: CaseloadReport, stamp: ExportStamp, *, password: str | None = None
+) -> bytes:
+    """The caseload report as PDF bytes (AES-256 encrypted when ``password`` is given)."""
+    frame = PageFrame(document=DOCUMENT_NAME, reference=f"Caseload {fi_date(report.as_of)}",
+                      stamp=stamp)
+    info = metadata(report)
+    data = build_pdf(caseload_story(report), frame=frame, metadata=info)
+    return encrypt_pdf(data, password, info) if password else data
+
+
+def caseload_story(report: CaseloadReport) -> list[Flowable]:
+    """The flowables of the caseload report."""
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph("Caseload report", s.title),
+        Paragraph(text(f"Figures as of {fi_date(report.as_of)}; open cases are those that "
+                       "are new, open or waiting."), s.subtitle),
+        key_value_table([
+            ("Open cases", fi_int(report.open_cases)),
+            ("Overdue follow-ups", fi_int(report.overdue_follow_ups)),
+            (f"Acute or high risk, no contact in {report.uncontacted_days} days",
+             para(f"<b>{fi_int(report.uncontacted_total)}</b>")),
+            ("Police-report coverage",
+             f"{fi_percent(report.report_coverage)} ({fi_int(report.victims_with_report)} of "
+             f"{fi_int(report.victims_with_contact)} victims with an extortion contact)"),
+        ], key_width=70 * mm),
+    ]
+    story += _counsellor_section(report)
+    story += _risk_section(report)
+    story += _coverage_section(report)
+    story += _overdue_section(report)
+    # Last: the list of cases can run over several pages.
+    story += _uncontacted_section(report)
+    return story
+
+
+def _heading(title: str) -> list[Flowable]:
+    # Room for a pie chart or a few table rows, so a heading never ends a page.
+    return heading(title, room=60 * mm)
+
+
+def _name(name: str | None) -> str:
+    return name or UNASSIGNED
+
+
+# -- open cases per counsellor -----------------------------------------------------------
+
+
+def _counsellor_section(report: CaseloadReport) -> list[Flowable]:
+    section: list[Flowable] = [*_heading("Open cases per counsellor")]
+    loads = report.per_counsellor
+    if not loads:
+        return [*section, Paragraph("No open cases.", styles().note)]
+    section.append(_counsellor_chart(loads))
+    rows = [
+        [_name(x.counsellor), fi_int(x.open_cases), fi_int(x.acute), fi_int(x.high),
+         fi_int(x.open_cases - x.acute - x.high)]
+        for x in loads
+    ]
+    widths = [BODY_WIDTH - 4 * 62, 62, 62, 62, 62]
+    table = data_table(["Counsellor", "Open cases", "Acute", "High", "Medium or low"], rows,
+                       widths, extra_style=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])
+    return [*section, Spacer(1, 3 * mm), table]
+
+
+def _counsellor_chart(loads: Sequence[CounsellorLoad]) -> Drawing:
+    # Top of the chart = busiest: the bar chart draws its first category at the bottom.
+    rows = list(reversed(loads))
+    bar_height = 11
+    label_width = 150
+    height = max(90, bar_height * len(rows) + 70)
+    drawing = Drawing(BODY_WIDTH, height)
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 18
+    chart.width = BODY_WIDTH - label_width - 10
+    chart.height = height - 40
+    chart.data = [
+        [x.acute for x in rows],
+        [x.high for x in rows],
+        [x.open_cases - x.acute - x.high for x in rows],
+    ]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [_short(_name(x.counsellor)) for x in rows]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#E0E0E0")
+    chart.barSpacing = 0
+    chart.groupSpacing = 3
+    for index, colour in enumerate((RISK_COLOURS["acute"], RISK_COLOURS["high"],
+                                    OTHER_COLOUR)):
+        chart.bars[index].fillColor = colour
+        chart.bars[index].strokeColor = None
+    drawing.add(chart)
+    legend = _legend([(RISK_COLOURS["acute"], "acute"), (RISK_COLOURS["high"], "high"),
+                      (OTHER_COLOUR, "medium or low")])
+    # Above the bars, so it never meets the value axis' labels.
+    legend.x = label_width
+    legend.y = height - 14
+    legend.columnMaximum = 1
+    legend.deltax = 80
+    drawing.add(legend)
+    return drawing
+
+
+def _short(name: str, limit: int = 32) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _legend(pairs: list[tuple[colors.Color, str]]) -> Legend:
+    legend = Legend()
+    legend.colorNamePairs = pairs
+    legend.fontName = FONT
+    legend.fontSize = 7.5
+    legend.alignment = "right"
+    legend.boxAnchor = "sw"
+    legend.dx = 7
+    legend.dy = 7
+    legend.strokeColor = None
+    return legend
+
+
+# -- risk distribution -------------------------------------------------------------------
+
+
+def _risk_section(report: CaseloadReport) -> list[Flowable]:
+    section: list[Flowable] = [*_heading("Risk distribution of open cases")]
+    total = sum(n for _, n in report.risk_distribution)
+    if not total:
+        return [*section, Paragraph("No open cases.", styles().note)]
+    rows = [[level, fi_int(n), fi_percent(n / total)] for level, n in report.risk_distribution]
+    table = data_table(["Risk level", "Open cases", "Share"], rows, [70, 60, 50],
+                       extra_style=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])
+    pie = _pie([(RISK_COLOURS.get(level, OTHER_COLOUR), level, n)
+                for level, n in report.risk_distribution])
+    return [*section, _side_by_side(pie, table)]
+
+
+def _pie(slices: list[tuple[colors.Color, str, int]], size: float = 110) -> Drawing:
+    drawing = Drawing(size + 150, size + 10)
+    shown = [(colour, name, n) for colour, name, n in slices if n > 0]
+    pie = Pie()
+    pie.x = 5
+    pie.y = 5
+    pie.width = pie.height = size
+    pie.data = [n for _, _, n in shown]
+    pie.labels = None
+    pie.startAngle = 90
+    pie.direction = "clockwise"
+    pie.slices.strokeColor = colors.white
+    pie.slices.strokeWidth = 1
+    for index, (colour, _, _) in enumerate(shown):
+        pie.slices[index].fillColor = colour
+    drawing.add(pie)
+    total = sum(n for _, _, n in slices) or 1
+    legend = _legend([(colour, f"{name}: {fi_percent(n / total)}")
+                      for colour, name, n in slices])
+    legend.x = size + 20
+    legend.y = size / 2 - 8 * len(slices) / 2
+    legend.columnMaximum = len(slices)
+    drawing.add(legend)
+    return drawing
+
+
+def _side_by_side(left: Flowable, right: Flowable) -> Table:
+    table = Table([[left, right]], colWidths=[BODY_WIDTH * 0.55, BODY_WIDTH * 0.45],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+# -- overdue follow-ups ------------------------------------------------------------------
+
+
+def _overdue_section(report: CaseloadReport) -> list[Flowable]:
+    section: list[Flowable] = [*_heading("Overdue follow-ups on open cases")]
+    if not report.overdue_by_assignee:
+        return [*section, Paragraph("No overdue follow-ups.", styles().note)]
+    rows = [[_name(x.assignee), fi_int(x.overdue), fi_date(x.oldest_due_on)]
+            for x in report.overdue_by_assignee]
+    table = data_table(["Assignee", "Overdue", "Oldest due date"], rows,
+                       [BODY_WIDTH - 160, 70, 90],
+                       extra_style=[("ALIGN", (1, 0), (1, -1), "RIGHT")])
+    return [*section, table]
+
+
+# -- high-risk victims with no contact ---------------------------------------------------
+
+
+def _uncontacted_section(report: CaseloadReport) -> list[Flowable]:
+    s = styles()
+    section: list[Flowable] = [*_heading(
+        f"Acute or high risk, no support session in {report.uncontacted_days} days "
+        f"({fi_int(report.uncontacted_total)})")]
+    if not report.uncontacted:
+        return [*section, Paragraph("None: every acute or high-risk open case has had a "
+                                    "support session in that time.", s.note)]
+    if report.uncontacted_total > len(report.uncontacted):
+        section.append(Paragraph(text(
+            f"The {fi_int(len(report.uncontacted))} most urgent of "
+            f"{fi_int(report.uncontacted_total)} are listed: acute first, then those "
+            "never or longest not contacted."), s.note))
+    rows = [
+        [para(f"<b>{text(x.reference)}</b>"), x.risk_level, _name(x.counsellor),
+         fi_date(x.opened_on), fi_datetime(x.last_session_at) or "never"]
+        for x in report.uncontacted
+    ]
+    widths = [90, 50, BODY_WIDTH - 90 - 50 - 64 - 90, 64, 90]
+    return [*section, data_table(
+        ["Case", "Risk", "Counsellor", "Opened", "Last support session"], rows, widths)]
+
+
+# -- police-report coverage --------------------------------------------------------------
+
+
+def _coverage_section(report: CaseloadReport) -> list[Flowable]:
+    s = styles()
+    section: list[Flowable] = [*_heading("Police-report coverage")]
+    if not report.victims_with_contact:
+        return [*section, Paragraph("No extortion contacts recorded.", s.note)]
+    without = report.victims_with_contact - report.victims_with_report
+    pie = _pie([(COVERED_COLOUR, "with a police report", report.victims_with_report),
+                (UNCOVERED_COLOUR, "no police report yet", without)])
+    explanation = Paragraph(text(
+        f"Of {fi_int(report.victims_with_contact)} victims who recorded at least one "
+        f"extortion contact, {fi_int(report.victims_with_report)} have a police report "
+        f"number on file ({fi_percent(report.report_coverage)}); {fi_int(without)} have "
+        "none yet. Only the number on the report copy counts, not the online service's "
+        "confirmation e-mail."), s.body)
+    return [*section, _side_by_side(pie, explanation)]
+

@@ -1,0 +1,431 @@
+"""What every Suoja PDF shares: the Unicode font, styles, the page frame and encryption.
+
+Every page carries "CONFIDENTIAL", the case reference (or the report's name), who
+exported it and when (``d.M.yyyy HH:mm``, local time) and "page X of Y". The total page
+count is known only at the end, so :class:`NumberedCanvas` keeps each page's drawing
+state and draws the frames when the document is saved (one layout pass).
+
+The PDF metadata names no person: the title names the document and the case reference,
+author, creator and producer are "Suoja".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeAlias
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    LongTable,
+    Paragraph,
+    SimpleDocTemplate,
+    TableStyle,
+)
+
+from models.pdf.data import ExportStamp
+
+#: ``resources/fonts`` at the top of the source tree.
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+PAGE_SIZE = A4
+MARGIN_X = 16 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 18 * mm
+#: Width the body text and tables may use.
+BODY_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+
+CONFIDENTIAL_RED = colors.HexColor("#A4161A")
+RULE_GREY = colors.HexColor("#9AA0A6")
+HEADER_FILL = colors.HexColor("#E8EAED")
+ZEBRA_FILL = colors.HexColor("#F6F7F9")
+TEXT_GREY = colors.HexColor("#4A4F55")
+
+#: Longest piece of free text put in one table row. A longer text continues in further
+#: rows, so no single row can outgrow a page (which reportlab cannot lay out).
+MAX_CELL_CHARS = 1200
+
+_fonts_lock = threading.Lock()
+# Control characters other than tab and newline have no glyph and can upset PDF viewers.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) with reportlab, once per process.
+
+    Raises:
+        FileNotFoundError: the font files are missing from ``resources/fonts``.
+    """
+    with _fonts_lock:
+        if FONT in pdfmetrics.getRegisteredFontNames():
+            return
+        pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+        # <b> in a Paragraph picks the bold face; there is no oblique face in the set.
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+        )
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of every Suoja PDF (all in DejaVu Sans)."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_small: ParagraphStyle
+    header_cell: ParagraphStyle
+    warning: ParagraphStyle
+
+
+@functools.cache
+def styles() -> Styles:
+    """The shared styles; registers the fonts on first use."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, spaceAfter=4)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10, spaceAfter=0)
+    return Styles(
+        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=16,
+                             leading=20, spaceAfter=2),
+        subtitle=ParagraphStyle("subtitle", parent=body, textColor=TEXT_GREY, spaceAfter=8),
+        heading=ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, fontSize=11.5,
+                               leading=15, spaceBefore=10, spaceAfter=5),
+        body=body,
+        note=ParagraphStyle("note", parent=body, fontSize=8, leading=10, textColor=TEXT_GREY),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_small=ParagraphStyle("cell_small", parent=cell, fontSize=7.5, leading=9.5),
+        header_cell=ParagraphStyle("header_cell", parent=cell, fontName=FONT_BOLD),
+        warning=ParagraphStyle("warning", parent=body, fontName=FONT_BOLD,
+                               textColor=CONFIDENTIAL_RED),
+    )
+
+
+def heading(title: str, room: float = 50 * mm) -> list[Flowable]:
+    """A section heading that starts a new page when less than ``room`` is left.
+
+    Not ``keepWithNext``: that would push a section longer than a page (300 extortion
+    contacts) to a fresh page and leave the page before it half empty.
+    """
+    return [CondPageBreak(room), Paragraph(text(title), styles().heading)]
+
+
+# -- text --------------------------------------------------------------------------------
+
+
+def text(value: object) -> str:
+    """User text made safe for a Paragraph: XML special characters escaped, line breaks
+    kept, control characters dropped."""
+    cleaned = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
+    """Cut a long text into pieces of at most ``limit`` characters, at line breaks or
+    spaces where possible, so that each piece fits in one table row."""
+    remaining = value.strip("\n")
+    pieces: list[str] = []
+    while len(remaining) > limit:
+        cut = remaining.rfind("\n", limit // 2, limit)
+        if cut < 0:
+            cut = remaining.rfind(" ", limit // 2, limit)
+        if cut < 0:
+            cut = limit
+        pieces.append(remaining[:cut])
+        remaining = remaining[cut:].lstrip("\n ")
+    pieces.append(remaining)
+    return pieces
+
+
+def fi_date(value: dt.date | None) -> str:
+    """``d.M.yyyy`` (Finnish), or an empty string."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = local(value).date()
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def fi_datetime(value: dt.datetime | None) -> str:
+    """``d.M.yyyy HH:mm`` in the workstation's local time, or an empty string."""
+    if value is None:
+        return ""
+    moment = local(value)
+    return f"{moment.day}.{moment.month}.{moment.year} {moment:%H:%M}"
+
+
+def local(value: dt.datetime) -> dt.datetime:
+    """An aware datetime in local time (a naive one is taken to be UTC, as stored)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone()
+
+
+def yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def label(value: str | None, labels: dict[str, str] | None = None) -> str:
+    """A stored enumeration value as words (``"social_media"`` → ``"social media"``)."""
+    if not value:
+        return ""
+    if labels and value in labels:
+        return labels[value]
+    return value.replace("_", " ")
+
+
+# -- tables ------------------------------------------------------------------------------
+
+#: What a table cell may hold: user text (escaped when laid out), a flowable, or several.
+Cell: TypeAlias = "Flowable | list[Flowable] | str"
+
+
+def para(value: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A cell paragraph from markup that is already escaped."""
+    return Paragraph(value, style or styles().cell)
+
+
+def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
+    """A cell paragraph from user text (escaped here)."""
+    return Paragraph(text(value), style or styles().cell)
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[float],
+    *,
+    extra_style: Sequence[tuple[Any, ...]] = (),
+    zebra: bool = True,
+) -> LongTable:
+    """A table whose header row repeats on every page it continues on.
+
+    Args:
+        header: column titles (plain words, escaped here).
+        rows: cells; strings are escaped and wrapped into paragraphs, flowables and
+            lists of flowables are used as they are.
+        widths: column widths in points; they should add up to at most :data:`BODY_WIDTH`.
+        extra_style: more ``TableStyle`` commands (spans, keep-together ranges).
+        zebra: shade every other row (turn off when rows come in groups).
+    """
+    s = styles()
+    data: list[list[Cell]] = [[para(text(h), s.header_cell) for h in header]]
+    for row in rows:
+        data.append([cell(c) if isinstance(c, str) else c for c in row])
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_GREY),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if zebra and len(data) > 2:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]))
+    commands.extend(extra_style)
+    table = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def key_value_table(pairs: Sequence[tuple[str, Flowable | str]],
+                    key_width: float = 42 * mm) -> LongTable:
+    """Two columns of "what: value" lines (e.g. the victim's identity)."""
+    s = styles()
+    data = [
+        [para(text(key), s.cell_bold), value if isinstance(value, Flowable) else cell(value)]
+        for key, value in pairs
+    ]
+    table = LongTable(data, colWidths=[key_width, BODY_WIDTH - key_width], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, HEADER_FILL),
+    ]))
+    return table
+
+
+# -- the page frame ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageFrame:
+    """What the header and footer of every page say.
+
+    Attributes:
+        document: the kind of document ("Case summary for the police").
+        reference: the case reference, or a short name for a report.
+        stamp: who exported it, and when.
+    """
+
+    document: str
+    reference: str
+    stamp: ExportStamp
+
+    @property
+    def exported_line(self) -> str:
+        return (f"Exported by {self.stamp.exported_by} on "
+                f"{fi_datetime(self.stamp.exported_at)}")
+
+
+class NumberedCanvas(Canvas):
+    """A canvas that draws the page frame, with "page X of Y", when the document is saved.
+
+    ``showPage`` only remembers the page's state; ``save`` then knows the total and draws
+    each page's header and footer before emitting it.
+    """
+
+    def __init__(self, *args: Any, frame: PageFrame, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._frame = frame
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        """Override of Canvas.showPage: keep the page until the total is known."""
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Override of Canvas.save: draw every page's frame, then write the file."""
+        total = len(self._page_states)
+        for state in self._page_states:
+            self.__dict__.update(state)
+            self._draw_frame(total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _draw_frame(self, total: int) -> None:
+        frame = self._frame
+        width, height = PAGE_SIZE
+        top = height - 12 * mm
+        self.saveState()
+        self.setFillColor(CONFIDENTIAL_RED)
+        self.setFont(FONT_BOLD, 10)
+        self.drawString(MARGIN_X, top, "CONFIDENTIAL")
+        self.setFillColor(colors.black)
+        self.setFont(FONT, 8.5)
+        self.drawCentredString(width / 2, top, frame.document)
+        self.setFont(FONT_BOLD, 10)
+        self.drawRightString(width - MARGIN_X, top, frame.reference)
+        self.setStrokeColor(RULE_GREY)
+        self.setLineWidth(0.6)
+        self.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        bottom = 10 * mm
+        self.line(MARGIN_X, bottom + 4 * mm, width - MARGIN_X, bottom + 4 * mm)
+        self.setFont(FONT, 7.5)
+        self.setFillColor(TEXT_GREY)
+        self.drawString(MARGIN_X, bottom, f"CONFIDENTIAL · {frame.reference} · "
+                        f"{frame.exported_line}")
+        self.setFillColor(colors.black)
+        self.setFont(FONT_BOLD, 8)
+        self.drawRightString(width - MARGIN_X, bottom, f"page {self._pageNumber} of {total}")
+        self.restoreState()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Metadata:
+    """The PDF's document information; by design it names no person.
+
+    Attributes:
+        title: e.g. "Suoja case summary SUO-2020-00042 (police)".
+        subject: e.g. "Confidential case summary for the police".
+    """
+
+    title: str
+    subject: str
+
+
+SOFTWARE = "Suoja"
+
+
+def build_pdf(story: list[Flowable], *, frame: PageFrame, metadata: Metadata) -> bytes:
+    """Lay out ``story`` on A4 pages with the page frame; returns the PDF bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=PAGE_SIZE,
+        leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        title=metadata.title, subject=metadata.subject,
+        author=SOFTWARE, creator=SOFTWARE, producer=SOFTWARE, keywords=[],
+        lang="en", initialFontName=FONT,
+    )
+    maker: Callable[..., Canvas] = functools.partial(NumberedCanvas, frame=frame)
+    document.build(story, canvasmaker=maker)
+    return buffer.getvalue()
+
+
+def encrypt_pdf(data: bytes, password: str, metadata: Metadata) -> bytes:
+    """Encrypt finished PDF bytes with AES-256 (PDF 2.0, revision 6) under ``password``.
+
+    reportlab's own encryption offers AES-256 only as the deprecated revision 5 and only
+    through the unmaintained pure-Python ``pyaes``; pypdf uses ``cryptography``.
+
+    Raises:
+        ValueError: the password is empty.
+    """
+    if not password:
+        raise ValueError("an encryption password must not be empty")
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.add_metadata({
+        "/Title": metadata.title, "/Subject": metadata.subject, "/Author": SOFTWARE,
+        "/Creator": SOFTWARE, "/Producer": SOFTWARE,
+    })
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target.part`` and rename it into place.
+
+    An interruption leaves at most a ``.part`` file, never a half-written file with the
+    final name. The file is readable by its owner only: it holds personal data.
+    """
+    part = target.with_name(target.name + ".part")
+    try:
+        with open(part, "wb", opener=_private_opener) as handle:
+            handle.write(data)
+            handle.flush()
+        part.replace(target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def _private_opener(path: str, flags: int) -> int:
+    import os
+
+    return os.open(path, flags, 0o600)

@@ -1,0 +1,472 @@
+"""Exports: case summaries for the police and for care handover, batches, caseload report.
+
+PDFs are the one way Suoja's data leaves the building, so every export is checked against
+the role matrix and written to the audit log as an ``export`` event naming the case, the
+profile and whether the identity code was masked — never personal data. Each profile
+reads only its own sections: a police export never even loads support sessions.
+Revealing the full identity code needs its own permission and writes its own ``reveal``
+event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from models.base import local_today, utcnow
+from models.dto import (
+    AttachmentInfo,
+    ExtortionContactData,
+    FollowUpData,
+    PoliceReportData,
+    ProtectiveActionData,
+    SupportSessionData,
+    build,
+)
+from models.entities import (
+    AccessGrant,
+    Breach,
+    Case,
+    ExtortionContact,
+    FollowUp,
+    PoliceReport,
+    ProtectiveActionType,
+    SupportSession,
+    User,
+    Victim,
+    victim_breach,
+)
+from models.enums import AuditAction, CaseStatus, RiskLevel, Role
+from models.errors import NotFound, ValidationError
+from models.pdf.batch import BatchResult, export_batch, summary_file_name
+from models.pdf.case_summary import render_case_summary
+from models.pdf.caseload import render_caseload_report
+from models.pdf.data import (
+    CaseloadReport,
+    CaseSummary,
+    CounsellorLoad,
+    ExportStamp,
+    OverdueByAssignee,
+    Profile,
+    UncontactedCase,
+)
+from models.pdf.layout import write_atomically
+from models.permissions import Operation, allows
+from models.services._base import Service
+from models.services.cases import case_data, victim_data
+
+OPEN_STATUSES = (CaseStatus.NEW.value, CaseStatus.OPEN.value, CaseStatus.WAITING.value)
+HIGH_RISK = (RiskLevel.ACUTE.value, RiskLevel.HIGH.value)
+#: "High-risk victims nobody has called": no support session within this many days.
+NO_CONTACT_DAYS = 7
+#: The caseload report lists at most this many uncontacted cases (the count is complete).
+UNCONTACTED_LIST_LIMIT = 200
+
+_OPERATION = {Profile.POLICE: Operation.EXPORT_POLICE, Profile.CARE: Operation.EXPORT_CARE}
+#: What a user must be allowed to see to export each profile.
+_SECTIONS = {
+    Profile.POLICE: (Operation.VIEW_EXTORTION, Operation.VIEW_POLICE_REPORTS,
+                     Operation.VIEW_PROTECTIVE_ACTIONS, Operation.VIEW_ATTACHMENTS),
+    Profile.CARE: (Operation.VIEW_SESSIONS, Operation.VIEW_FOLLOW_UPS),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseSelection:
+    """Which cases a batch export takes; empty fields do not filter.
+
+    Attributes:
+        statuses: only cases in one of these states.
+        breach_name: only victims of this breach (its exact name).
+        reports_filed_from: only cases with a police report filed on or after this day.
+        reports_filed_to: ... and on or before this day.
+    """
+
+    statuses: tuple[CaseStatus, ...] = ()
+    breach_name: str | None = None
+    reports_filed_from: dt.date | None = None
+    reports_filed_to: dt.date | None = None
+
+
+def export_detail(profile: Profile, revealed: bool) -> str:
+    """The audit detail of one export (no personal data)."""
+    return f"profile={Profile(profile).value} masked={'no' if revealed else 'yes'}"
+
+
+class ExportService(Service):
+    """Case summaries, batch exports and the caseload report."""
+
+    # -- who and when -------------------------------------------------------------------
+
+    def stamp(self) -> ExportStamp:
+        """The "exported by … on …" line for a PDF made now by the signed-in user."""
+        return ExportStamp(exported_by=self._actor.display_name, exported_at=utcnow())
+
+    def may_export(self, profile: Profile) -> bool:
+        """Whether the signed-in role may export this profile at all (to offer the action)."""
+        return allows(self._actor.role, _OPERATION[Profile(profile)])
+
+    # -- finding cases ------------------------------------------------------------------
+
+    def find_case(self, reference: str) -> int:
+        """The id of the case with this reference.
+
+        Raises:
+            NotFound: no case has that reference.
+        """
+        self._require(Operation.LIST_CASES)
+        with self._db.reading() as db_session:
+            case_id = db_session.scalar(
+                select(Case.id).where(Case.reference == reference.strip().upper()))
+        if case_id is None:
+            raise NotFound("No case has that reference.")
+        return case_id
+
+    def select_cases(self, selection: CaseSelection = CaseSelection()  # noqa: B008
+                     ) -> list[tuple[int, str]]:
+        """The (id, reference) of every case the selection takes, in reference order.
+
+        A counsellor's selection holds only the cases within their scope (their own,
+        unassigned ones and break-the-glass grants).
+
+        Raises:
+            ValidationError: no breach has the given name.
+        """
+        self._require(Operation.LIST_CASES)
+        statement = select(Case.id, Case.reference).order_by(Case.reference)
+        if selection.statuses:
+            statement = statement.where(
+                Case.status.in_([CaseStatus(s).value for s in selection.statuses]))
+        with self._db.reading() as db_session:
+            if selection.breach_name is not None:
+                breach_id = db_session.scalar(
+                    select(Breach.id).where(Breach.name == selection.breach_name))
+                if breach_id is None:
+                    raise ValidationError("Breach", "no breach has that name")
+                statement = statement.where(Case.victim_id.in_(
+                    select(victim_breach.c.victim_id).where(
+                        victim_breach.c.breach_id == breach_id)))
+            if selection.reports_filed_from or selection.reports_filed_to:
+                reports = select(PoliceReport.case_id)
+                if selection.reports_filed_from:
+                    reports = reports.where(PoliceReport.filed_on >= selection.reports_filed_from)
+                if selection.reports_filed_to:
+                    reports = reports.where(PoliceReport.filed_on <= selection.reports_filed_to)
+                statement = statement.where(Case.id.in_(reports))
+            if self._actor.role is Role.COUNSELLOR:
+                statement = statement.where(self._counsellor_scope())
+            return [(cid, ref) for cid, ref in db_session.execute(statement)]
+
+    def _counsellor_scope(self) -> Any:
+        granted = select(AccessGrant.case_id).where(
+            AccessGrant.user_id == self._actor.user_id, AccessGrant.expires_at > utcnow())
+        return or_(Case.assigned_to_id == self._actor.user_id, Case.assigned_to_id.is_(None),
+                   Case.id.in_(granted))
+
+    # -- one case -----------------------------------------------------------------------
+
+    def case_summary(
+        self, case_id: int, profile: Profile, *, reveal_identity_code: bool = False
+    ) -> CaseSummary:
+        """Load what ``profile`` lets out of one case, and write the export to the audit log.
+
+        One unit of work checks the export permission on this case (role and, for
+        counsellors, case scope), reads only the sections of the profile — a police
+        export never reads support sessions, whoever makes it — fetches the full identity
+        code when asked (a ``reveal`` event) and records the ``export`` event with the
+        profile and whether the code was masked.
+
+        Raises:
+            PermissionDenied: the role may not export this profile, reveal codes, or
+                work on this case.
+            NotFound: there is no such case.
+        """
+        profile = Profile(profile)
+        operation = _OPERATION[profile]
+        self._require(operation)
+        for section in _SECTIONS[profile]:
+            self._require(section)
+        if reveal_identity_code:
+            self._require(Operation.REVEAL_IDENTITY_CODE)
+        with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, operation)
+            if reveal_identity_code:
+                self._require_case(db_session, case_id, Operation.REVEAL_IDENTITY_CODE)
+            summary = (self._police_summary(db_session, case_id, reveal_identity_code)
+                       if profile is Profile.POLICE
+                       else self._care_summary(db_session, case_id, reveal_identity_code))
+            if summary.identity_code_revealed:
+                self._audit(db_session, AuditAction.REVEAL, "identity_code", summary.victim.id,
+                            case_id, detail=f"export profile={profile.value}")
+            self._audit(db_session, AuditAction.EXPORT, "case", case_id, case_id,
+                        detail=export_detail(profile, summary.identity_code_revealed))
+        return summary
+
+    def _case_row(self, db_session: Session, case_id: int, *sections: Any) -> Case:
+        case_row = db_session.scalar(
+            select(Case).where(Case.id == case_id).options(
+                selectinload(Case.victim).selectinload(Victim.breaches),
+                selectinload(Case.assigned_to),
+                *(selectinload(section) for section in sections),
+            ))
+        if case_row is None:
+            raise NotFound("That case does not exist.")
+        return case_row
+
+    @staticmethod
+    def _identity(case_row: Case, reveal: bool) -> dict[str, Any]:
+        victim = victim_data(case_row.victim)
+        full = case_row.victim.identity_code if reveal else None
+        return {
+            "case": case_data(case_row), "victim": victim,
+            "identity_code": full or victim.identity_code_masked,
+            "identity_code_revealed": full is not None,
+        }
+
+    def _police_summary(self, db_session: Session, case_id: int, reveal: bool) -> CaseSummary:
+        case_row = self._case_row(db_session, case_id, Case.extortion_contacts,
+                                  Case.police_reports, Case.protective_actions,
+                                  Case.attachments)
+        titles = dict(db_session.execute(
+            select(ProtectiveActionType.code, ProtectiveActionType.title)
+            .order_by(ProtectiveActionType.sort_order)).all())
+        order = {code: index for index, code in enumerate(titles)}
+        return CaseSummary(
+            profile=Profile.POLICE, **self._identity(case_row, reveal),
+            extortion_contacts=tuple(
+                build(ExtortionContactData, c)
+                for c in sorted(case_row.extortion_contacts, key=lambda c: (c.received_at, c.id))
+            ),
+            police_reports=tuple(
+                build(PoliceReportData, r)
+                for r in sorted(case_row.police_reports, key=lambda r: (r.filed_on, r.id))
+            ),
+            protective_actions=tuple(
+                build(ProtectiveActionData, a, title=titles.get(a.type_code, a.type_code))
+                for a in sorted(case_row.protective_actions,
+                                key=lambda a: (order.get(a.type_code, len(order)), a.id))
+            ),
+            attachments=tuple(
+                build(AttachmentInfo, a)
+                for a in sorted(case_row.attachments, key=lambda a: (a.added_at, a.id))
+            ),
+        )
+
+    def _care_summary(self, db_session: Session, case_id: int, reveal: bool) -> CaseSummary:
+        case_row = self._case_row(db_session, case_id, Case.follow_ups)
+        names: dict[int | None, str] = dict(
+            db_session.execute(select(User.id, User.display_name)).all())
+        sessions = db_session.scalars(
+            select(SupportSession).where(SupportSession.case_id == case_id)
+            .order_by(SupportSession.started_at, SupportSession.id))
+        return CaseSummary(
+            profile=Profile.CARE, **self._identity(case_row, reveal),
+            support_sessions=tuple(
+                build(SupportSessionData, x, counsellor_name=names.get(x.counsellor_id))
+                for x in sessions
+            ),
+            follow_ups=tuple(
+                build(FollowUpData, f, assignee_name=names.get(f.assignee_id))
+                for f in sorted(case_row.follow_ups, key=lambda f: (f.due_on, f.id))
+            ),
+        )
+
+    def render_case(
+        self, case_id: int, profile: Profile, *, reveal_identity_code: bool = False,
+        password: str | None = None,
+    ) -> bytes:
+        """One case summary as PDF bytes (audited like :meth:`case_summary`)."""
+        summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code)
+        return render_case_summary(summary, self.stamp(), password=password)
+
+    def export_case(
+        self, case_id: int, profile: Profile, target: Path, *,
+        reveal_identity_code: bool = False, password: str | None = None,
+    ) -> Path:
+        """Write one case summary to ``target`` (via ``target.part``, renamed when whole).
+
+        Args:
+            target: the PDF file, or an existing folder to write
+                ``<reference>-<profile>.pdf`` into.
+
+        Returns:
+            The path of the written file.
+        """
+        summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code)
+        if target.is_dir():
+            target = target / summary_file_name(summary.reference, summary.profile)
+        write_atomically(target, render_case_summary(summary, self.stamp(), password=password))
+        return target
+
+    # -- many cases ---------------------------------------------------------------------
+
+    def export_cases(
+        self,
+        case_ids: Sequence[int],
+        profile: Profile,
+        folder: Path,
+        *,
+        reveal_identity_codes: bool = False,
+        password: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+        workers: int = 2,
+    ) -> BatchResult:
+        """Write one ``<reference>-<profile>.pdf`` per case into ``folder``.
+
+        Each case is loaded and audited here (one ``export`` event per case) and rendered
+        by ``workers`` processes, which never see the database or its key. Setting
+        ``cancel`` stops the batch after the cases in hand; files are renamed into place
+        only when whole.
+
+        Args:
+            progress: called with (cases done, total) after each case.
+            cancel: set it (from any thread) to stop.
+            workers: render processes; 0 renders in the calling thread.
+
+        Raises:
+            PermissionDenied: the role may not export this profile at all (checked before
+                anything is written).
+        """
+        profile = Profile(profile)
+        self._require(_OPERATION[profile])
+        if reveal_identity_codes:
+            self._require(Operation.REVEAL_IDENTITY_CODE)
+        folder.mkdir(parents=True, exist_ok=True)
+
+        def load(case_id: int) -> CaseSummary:
+            return self.case_summary(case_id, profile,
+                                     reveal_identity_code=reveal_identity_codes)
+
+        return export_batch(
+            case_ids, load, folder, self.stamp(), password=password, progress=progress,
+            cancel=cancel, workers=workers,
+        )
+
+    # -- caseload report ----------------------------------------------------------------
+
+    def caseload_report(self, today: dt.date | None = None) -> CaseloadReport:
+        """The supervisors' caseload figures, counted by the database (``GROUP BY``).
+
+        Args:
+            today: the reference day for "overdue" and "no contact in 7 days"
+                (default: today's local date).
+
+        Raises:
+            PermissionDenied: the role is not a supervisor's.
+        """
+        self._require(Operation.REPORTS)
+        today = today or local_today()
+        with self._db.reading() as db_session:
+            return self._caseload(db_session, today)
+
+    def export_caseload_report(
+        self, target: Path, *, password: str | None = None, today: dt.date | None = None
+    ) -> Path:
+        """Write the caseload report PDF to ``target`` and audit the export."""
+        report = self.caseload_report(today)
+        with self._db.writing() as db_session:
+            self._audit(db_session, AuditAction.EXPORT, "caseload_report",
+                        detail="report=caseload")
+        write_atomically(target, render_caseload_report(report, self.stamp(),
+                                                        password=password))
+        return target
+
+    def _caseload(self, db_session: Session, today: dt.date) -> CaseloadReport:
+        is_open = Case.status.in_(OPEN_STATUSES)
+        count = func.count(Case.id)
+        acute = func.sum(case((Case.risk_level == RiskLevel.ACUTE.value, 1), else_=0))
+        high = func.sum(case((Case.risk_level == RiskLevel.HIGH.value, 1), else_=0))
+        per_counsellor = tuple(
+            CounsellorLoad(counsellor=name, open_cases=n, acute=int(a or 0), high=int(h or 0))
+            for name, n, a, h in db_session.execute(
+                select(User.display_name, count, acute, high)
+                .select_from(Case)
+                .outerjoin(User, Case.assigned_to_id == User.id)
+                .where(is_open)
+                .group_by(Case.assigned_to_id, User.display_name)
+                .order_by(count.desc(), User.display_name)
+            )
+        )
+        by_risk = dict(db_session.execute(
+            select(Case.risk_level, count).where(is_open).group_by(Case.risk_level)).all())
+        risk_distribution = tuple((level.value, int(by_risk.get(level.value, 0)))
+                                  for level in RiskLevel)
+
+        overdue_rows = db_session.execute(
+            select(User.display_name, func.count(FollowUp.id), func.min(FollowUp.due_on))
+            .select_from(FollowUp)
+            .join(Case, FollowUp.case_id == Case.id)
+            .outerjoin(User, FollowUp.assignee_id == User.id)
+            .where(FollowUp.done.is_(False), FollowUp.due_on < today, is_open)
+            .group_by(FollowUp.assignee_id, User.display_name)
+            .order_by(func.count(FollowUp.id).desc(), User.display_name)
+        ).all()
+        overdue_by_assignee = tuple(
+            OverdueByAssignee(assignee=name, overdue=n, oldest_due_on=oldest)
+            for name, n, oldest in overdue_rows
+        )
+
+        since = _local_midnight(today - dt.timedelta(days=NO_CONTACT_DAYS - 1))
+        recent = select(SupportSession.id).where(
+            SupportSession.case_id == Case.id, SupportSession.started_at >= since)
+        uncontacted_where = and_(is_open, Case.risk_level.in_(HIGH_RISK), ~recent.exists())
+        uncontacted_total = int(db_session.scalar(
+            select(func.count(Case.id)).where(uncontacted_where)) or 0)
+        last_session = (select(func.max(SupportSession.started_at))
+                        .where(SupportSession.case_id == Case.id).scalar_subquery())
+        risk_order = case({RiskLevel.ACUTE.value: 0}, value=Case.risk_level, else_=1)
+        uncontacted = tuple(
+            UncontactedCase(case_id=cid, reference=ref, risk_level=risk, counsellor=name,
+                            opened_on=opened, last_session_at=_aware(last))
+            for cid, ref, risk, name, opened, last in db_session.execute(
+                select(Case.id, Case.reference, Case.risk_level, User.display_name,
+                       Case.opened_on, last_session)
+                .outerjoin(User, Case.assigned_to_id == User.id)
+                .where(uncontacted_where)
+                .order_by(risk_order, last_session.is_not(None), last_session, Case.reference)
+                .limit(UNCONTACTED_LIST_LIMIT)
+            )
+        )
+
+        with_contact = Case.id.in_(select(ExtortionContact.case_id))
+        with_report = Case.id.in_(select(PoliceReport.case_id))
+        victims_with_contact, victims_with_report = db_session.execute(
+            select(func.count(Case.id),
+                   func.sum(case((with_report, 1), else_=0)))
+            .where(with_contact)
+        ).one()
+        return CaseloadReport(
+            as_of=today,
+            open_cases=sum(load.open_cases for load in per_counsellor),
+            per_counsellor=per_counsellor,
+            risk_distribution=risk_distribution,
+            overdue_follow_ups=sum(row.overdue for row in overdue_by_assignee),
+            overdue_by_assignee=overdue_by_assignee,
+            uncontacted_days=NO_CONTACT_DAYS,
+            uncontacted_total=uncontacted_total,
+            uncontacted=uncontacted,
+            victims_with_contact=int(victims_with_contact or 0),
+            victims_with_report=int(victims_with_report or 0),
+        )
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    """The start of ``day`` in the workstation's time zone, as an aware datetime."""
+    return dt.datetime.combine(day, dt.time()).astimezone()
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    # The correlated max() comes back through no column type: attach UTC as stored.
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
