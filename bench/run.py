@@ -282,8 +282,29 @@ def measure_pdf(svc: services.Services, db_path: Path, repeat: int) -> dict[str,
 
 
 def exports_benchmark(svc: services.Services, db_path: Path, repeat: int
-                      ) -> dict[str, float | None]:  # pragma: no cover - filled in with PDFs
-    return {"pdf_case_ms": None, "pdf_batch_100_s": None}
+                      ) -> dict[str, float | None]:
+    """One police summary (load + audit + render), and 100 with the batch exporter."""
+    import tempfile
+
+    from models.pdf.data import Profile
+
+    case_ids = svc.cases.list_case_ids()
+    sample = random.Random(5).sample(case_ids, min(10, len(case_ids)))
+    singles = []
+    for case_id in sample:
+        svc.exports.render_case(case_id, Profile.POLICE)
+        singles.append(statistics.median(
+            _timed(lambda c=case_id: svc.exports.render_case(c, Profile.POLICE))
+            for _ in range(repeat)))
+    batch_ids = case_ids[:100]
+    with tempfile.TemporaryDirectory(dir=db_path.parent) as folder:
+        started = time.perf_counter()
+        result = svc.exports.export_cases(batch_ids, Profile.POLICE, Path(folder))
+        batch_s = time.perf_counter() - started
+    if len(result.written) != len(batch_ids):
+        raise RuntimeError("the batch did not write every PDF")
+    return {"pdf_case_ms": _ms(statistics.median(singles)),
+            "pdf_batch_100_s": round(batch_s, 2)}
 
 
 def measure_rss(db_path: Path) -> float:

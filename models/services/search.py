@@ -53,9 +53,13 @@ def search_kinds(text: str) -> list[str]:
     digits = re.sub(r"\D", "", text)
     if _PHONE.match(text) and len(digits) >= 4:
         kinds.append("phone")
-    if _WALLET.match(text) and len(text) >= 8:
+    has_digit = any(ch.isdigit() for ch in text)
+    # Real addresses carry digits; without this rule "nieminen" would look like one.
+    if _WALLET.match(text) and len(text) >= 8 and (has_digit or text[:3].lower() == "bc1"):
         kinds.append("wallet")
-    if any(ch.isalpha() for ch in text) and "@" not in text and "/" not in text:
+    # Names hold no digits: "011083-956Y" is an identity code, not a name starting "011…".
+    if any(ch.isalpha() for ch in text) and not has_digit and "@" not in text \
+            and "/" not in text:
         kinds.append("name")
     if "@" in text or "." in text:
         kinds.append("sender")
