@@ -1,4 +1,5 @@
-"""Starting the desktop app: the Qt application, the database location, sign-in, window."""
+"""Starting the desktop app: the Qt application, the database location, first-run setup or
+sign-in, and the main window."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from gui.crash import install_excepthook
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
-from gui.settings import Preferences
+from gui.settings import Preferences, WindowState
+from gui.setup import SetupDialog
+from gui.style import apply_style
 from models import services as services_module
 from models.errors import KnownError
 from models.store import open_database
@@ -51,6 +54,7 @@ def run_app(db_path: Path | None = None, demo: bool = False) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Suoja")
     app.setOrganizationName("Suoja")
+    apply_style(app)
     install_excepthook()
 
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -60,15 +64,8 @@ def run_app(db_path: Path | None = None, demo: bool = False) -> int:
         demo_dir = tempfile.TemporaryDirectory(prefix="suoja-demo-")
         db_path, accounts, demo_password = prepare_demo(Path(demo_dir.name))
     db_path = db_path or default_database_path()
-    if not db_path.exists():
-        QMessageBox.information(
-            None, "Suoja",
-            f"There is no database at {db_path} yet. Create one with:\n\n"
-            f"python main.py init --db {db_path} --user YOUR-NAME",
-        )
-        return 2
 
-    window = _sign_in(db_path, accounts, demo_password, automatic_backups=not demo)
+    window = _start(db_path, accounts, demo_password, automatic_backups=not demo)
     if isinstance(window, int):
         return window
     window.show()
@@ -82,29 +79,36 @@ def run_app(db_path: Path | None = None, demo: bool = False) -> int:
     return code
 
 
-def _sign_in(
+def _start(
     db_path: Path, accounts: list[tuple[str, str]], demo_password: str,
     automatic_backups: bool = True,
 ) -> MainWindow | int:
-    """Sign in and build the main window, or return the exit code (cancelled: 0).
+    """First-run setup or sign-in, then the main window; or the exit code (cancelled: 0).
 
     A function of its own so that nothing but the window's session keeps the opened
     database once this returns: the idle lock must be able to let go of it.
     """
-    dialog = LoginDialog(db_path, open_database, accounts, demo_password)
-    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.result_value is None:
-        return 0
-    (database, actor), dialog.result_value = dialog.result_value, None
-    dialog.deleteLater()
+    if not db_path.exists():
+        setup = SetupDialog(db_path)
+        if setup.exec() != QDialog.DialogCode.Accepted or setup.result_value is None:
+            return 0
+        (database, actor), setup.result_value = setup.result_value, None
+        setup.deleteLater()
+    else:
+        dialog = LoginDialog(db_path, open_database, accounts, demo_password)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
+            return 0
+        (database, actor), dialog.result_value = dialog.result_value, None
+        dialog.deleteLater()
     try:
         # The window signs the same user in again after an idle lock: the path and the
         # username come with the services, ``open_database`` does the rest.
         return MainWindow(
             services_module.build(database, actor), opener=open_database,
             idle_lock_minutes=Preferences().idle_lock_minutes,
-            automatic_backups=automatic_backups,
+            automatic_backups=automatic_backups, window_state=WindowState(),
         )
     except KnownError as error:
-        QMessageBox.critical(None, "Suoja", str(error))
+        QMessageBox.critical(None, QApplication.translate("app", "Suoja"), str(error))
         database.dispose()
         return 4

@@ -2,13 +2,17 @@
 
 Only the ids of the matching cases are held (a few hundred kilobytes at 40,000 cases);
 the displayed columns are fetched a page at a time when a row first becomes visible, as
-in Anki's browser table. Sorting and filtering ask the service for a new id list.
+in Anki's browser table. Sorting and filtering ask the service for a new id list. The
+risk level carries a small coloured dot and closed cases are shown muted.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
+from gui.labels import risk_label, status_label
+from gui.style import risk_icon
 from models.dto import CaseFilter, CaseRow
 from models.services.cases import CaseService
 
@@ -27,6 +31,8 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("Counsellor", "counsellor", "counsellor"),
     ("Opened", "opened", "opened_on"),
 )
+RISK_COLUMN = 4
+_MUTED = QColor("#6b7c89")
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -51,6 +57,15 @@ class CaseTableModel(QAbstractTableModel):
     def sort_order(self) -> tuple[str, bool]:
         """The sort key and whether it is descending."""
         return self._sort_key, self._descending
+
+    def set_sort(self, column: int, order: Qt.SortOrder, *, reload: bool = True) -> None:
+        """Sort by ``column``; ``reload=False`` only remembers it (before the first load)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_key = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        if reload:
+            self.reload()
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         self._filter = case_filter
@@ -128,14 +143,26 @@ class CaseTableModel(QAbstractTableModel):
             return None
         if role == CASE_ID_ROLE:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
+        ):
             return None
         row = self._row(index.row())
         if row is None:
             return None
-        value = getattr(row, COLUMNS[index.column()][2])
+        if role == Qt.ItemDataRole.DecorationRole:
+            return risk_icon(row.risk_level) if index.column() == RISK_COLUMN else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _MUTED if row.status == "closed" else None
+        attribute = COLUMNS[index.column()][2]
+        value = getattr(row, attribute)
         if value is None:
             return ""
+        if attribute == "status":
+            return status_label(value)
+        if attribute == "risk_level":
+            return risk_label(value)
         if hasattr(value, "strftime"):
             return f"{value.day}.{value.month}.{value.year}"
         return str(value).replace("_", " ")
@@ -155,8 +182,4 @@ class CaseTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Override of QAbstractItemModel.sort: the database sorts, by the column's key."""
-        if not 0 <= column < len(COLUMNS):
-            return
-        self._sort_key = COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.set_sort(column, order)

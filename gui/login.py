@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -18,7 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.errors import KnownError
+from gui.forms import ERROR_STYLE
+from gui.style import icon
+from models.errors import KnownError, from_database_error
 from models.store import Actor, Database
 
 Opener = Callable[[Path, str, str], tuple[Database, Actor]]
@@ -42,17 +47,38 @@ class LoginDialog(QDialog):
         self._demo_password = demo_password
         self.result_value: tuple[Database, Actor] | None = None
         self.setWindowTitle(self.tr("Suoja — sign in"))
-        self.setMinimumWidth(420)
+        self.setObjectName("loginDialog")
+        self.setMinimumWidth(max(440, 48 * self.fontMetrics().averageCharWidth()))
 
-        heading = QLabel(self.tr("<h2>Suoja</h2>Case management for breach victims"))
+        logo = QLabel()
+        size = 2 * self.fontMetrics().height() + 8
+        logo.setPixmap(icon("shield").pixmap(QSize(size, size)))
+        title = QLabel(self.tr("Suoja"))
+        title_font = QFont(title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        subtitle = QLabel(self.tr("Case management for breach victims"))
+        subtitle.setStyleSheet("color: palette(placeholder-text);")
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(title)
+        names.addWidget(subtitle)
+        heading = QHBoxLayout()
+        heading.addWidget(logo)
+        heading.addSpacing(8)
+        heading.addLayout(names, 1)
+
         self.username = QLineEdit()
         self.username.setObjectName("username")
+        self.username.setAccessibleName(self.tr("Username"))
         self.password = QLineEdit()
         self.password.setObjectName("password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
 
@@ -60,17 +86,22 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&Username"), self.username)
         form.addRow(self.tr("&Password"), self.password)
         database_label = QLabel(self.tr("Database: {name}").format(name=db_path.name))
-        database_label.setStyleSheet("color: palette(mid);")
+        database_label.setStyleSheet("color: palette(placeholder-text);")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        sign_in = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        sign_in.setText(self.tr("Sign in"))
+        sign_in.setDefault(True)  # Enter in either field signs in
         buttons.accepted.connect(self._sign_in)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        layout.addLayout(heading)
+        layout.addSpacing(4)
         layout.addLayout(form)
         layout.addWidget(self.error)
         if demo_accounts:
@@ -89,12 +120,14 @@ class LoginDialog(QDialog):
         hint.setWordWrap(True)
         listing = QListWidget()
         listing.setObjectName("demoAccounts")
+        listing.setAccessibleName(self.tr("Demo accounts"))
         for username, role in accounts:
             item = QListWidgetItem(f"{username}  —  {role.replace('_', ' ')}")
             item.setData(Qt.ItemDataRole.UserRole, username)
             listing.addItem(item)
-        listing.setMaximumHeight(130)
+        listing.setMaximumHeight(7 * self.fontMetrics().height() + 12)
         listing.itemDoubleClicked.connect(self._fill_demo)
+        listing.itemActivated.connect(self._fill_demo)  # Enter on an account
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(hint)
         box_layout.addWidget(listing)
@@ -110,13 +143,26 @@ class LoginDialog(QDialog):
         if not username or not self.password.text():
             self._show_error(self.tr("Enter your username and password."))
             return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.result_value = self._opener(self._db_path, username, self.password.text())
         except KnownError as error:
-            self.password.clear()
-            self._show_error(str(error))
+            self._refused(str(error))
             return
+        except Exception as error:  # a driver error: a plain sentence if it is an expected one
+            known = from_database_error(error)
+            if known is None:
+                raise
+            self._refused(str(known))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()
+
+    def _refused(self, message: str) -> None:
+        self.password.clear()
+        self._show_error(message)
+        self.password.setFocus()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -1,59 +1,92 @@
-"""The main window: global search, the case list, a status bar — and the idle lock.
+"""The main window: places on the left, global search, filters, the case list, follow-ups.
 
-A minimal window for the foundation; the counsellor-desktop work adds navigation, filters,
-the case view and intake.
+Places: *My cases* (the counsellor's own), *All cases*, *Follow-ups due* (today and
+overdue); later work adds more with :meth:`MainWindow.add_place`. The global search box
+(Ctrl+F) searches every case, so typing in it moves to *All cases*; the filter bar narrows
+the case list by status, risk level, counsellor and breach. Activating a case
+(double-click or Enter) opens it in the case view; Ctrl+N starts an intake.
 
-Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) clears every view, closes
-and deletes every window and dialog this window owns (so dialogs showing case data must be
-created with the main window as their parent, must treat *Rejected* as cancel and must not
-be used after ``exec()`` returns beyond reading their result), disposes the
-database and shows :class:`~gui.lock_screen.LockScreen`. Unlocking restores the search,
-sort, selection and scroll position.
+Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) clears every view — the
+case list, the follow-ups, the filter lists, the counts — closes and deletes every window
+and dialog this window owns (so dialogs showing case data must be created with the main
+window as their parent, must treat *Rejected* as cancel and must not be used after
+``exec()`` returns beyond reading their result; while :attr:`MainWindow.is_locking` is
+true they must not ask anything, e.g. "discard changes?"), disposes the database and
+shows :class:`~gui.lock_screen.LockScreen`. Unlocking restores the place, search,
+filters, sort, selection and scroll position.
+
+The column layout of the lists and the window geometry are saved with
+:class:`~gui.settings.WindowState` when the window locks or closes.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QTableView,
     QToolBar,
     QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
 from gui.auto_backup import AutoBackup
-from gui.case_table import CaseTableModel
+from gui.case_table import COLUMNS, CaseTableModel
 from gui.clipboard import clear_sensitive
+from gui.errors import show_error
+from gui.filters import FilterBar, FilterChoice
+from gui.follow_ups import FollowUpsView
 from gui.idle import Clock, IdleWatcher
+from gui.intake import IntakeWizard
+from gui.labels import role_label
 from gui.lock_screen import LockScreen
+from gui.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES, NavigationList, Place
 from gui.session import Opener, Session
-from gui.settings import IDLE_LOCK_MINUTES
+from gui.settings import (
+    CASE_TABLE_HEADER,
+    FOLLOW_UP_TABLE_HEADER,
+    IDLE_LOCK_MINUTES,
+    MAIN_WINDOW_GEOMETRY,
+    WindowState,
+)
+from gui.style import icon
 from models.changes import Change
 from models.dto import CaseFilter
+from models.enums import Role
 from models.errors import KnownError
+from models.permissions import Operation, allows
 from models.services import Services
 from models.store import open_database
 
+log = logging.getLogger("suoja.gui.window")
+
 SEARCH_DELAY_MS = 150
 LOCK_SHORTCUT = "Ctrl+L"
+INTAKE_SHORTCUT = "Ctrl+N"
+CASE_PLACES = (MY_CASES, ALL_CASES)
 
 
 @dataclass(frozen=True)
 class _ViewState:
     """Where the user was when the window locked (held in memory only, never shown)."""
 
+    place: str | None
     search_text: str
     case_filter: CaseFilter
     selected_ids: tuple[int, ...]
@@ -61,6 +94,11 @@ class _ViewState:
     current_column: int
     top_id: int | None
     search_had_focus: bool
+    everyone_follow_ups: bool
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0")
 
 
 class MainWindow(QMainWindow):
@@ -72,12 +110,15 @@ class MainWindow(QMainWindow):
         idle_lock_minutes: inactivity before the window locks itself.
         clock: the idle watcher's clock (tests pass a controllable one).
         automatic_backups: take a backup daily and on close (off for demo databases).
+        window_state: where the column layout and geometry are kept; nothing is saved
+            when omitted.
     """
 
     def __init__(
         self, services: Services, *, opener: Opener = open_database,
         idle_lock_minutes: int = IDLE_LOCK_MINUTES.default, clock: Clock | None = None,
-        automatic_backups: bool = False, parent: QWidget | None = None,
+        automatic_backups: bool = False, window_state: WindowState | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = Session(services, opener, self)
@@ -86,91 +127,78 @@ class MainWindow(QMainWindow):
         self.automatic_backups = automatic_backups
         if automatic_backups:
             self.auto_backup.start()
+        self._window_state = window_state
         self._saved: _ViewState | None = None
+        self._locking = False
+        self._extra_places: dict[str, QWidget] = {}
         actor = services.actor
+        self._may_list = allows(actor.role, Operation.LIST_CASES)
+        self._may_intake = allows(actor.role, Operation.CREATE_INTAKE)
         self.setWindowTitle(
             self.tr("Suoja — {name} ({role})").format(
-                name=actor.display_name, role=actor.role.value.replace("_", " ")
+                name=actor.display_name, role=role_label(actor.role.value)
             )
         )
-        if services.cases.is_demo_database():
+        if self._may_list and services.cases.is_demo_database():
             self.setWindowTitle(self.windowTitle() + self.tr(" — DEMO DATABASE, synthetic data"))
-        self.resize(1100, 700)
+        self.setObjectName("mainWindow")
+        metrics = self.fontMetrics()
+        self.resize(max(1100, 95 * metrics.averageCharWidth()), max(700, 38 * metrics.height()))
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(
-            self.tr("Search name, identity code, case, police report, phone, e-mail, wallet…")
+        self._build_actions()
+        self._build_toolbar()
+        self._build_case_table()
+        self.follow_ups = FollowUpsView(allows(actor.role, Operation.REPORTS))
+        self.follow_ups.case_activated.connect(self.open_case)
+        self.follow_ups.scope_changed.connect(lambda _everyone: self.reload_follow_ups())
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.no_access = QLabel(
+            self.tr("Your role manages accounts and backups; it does not show case records.")
         )
-        self.search.setClearButtonEnabled(True)
-        self.lock_action = QAction(self.tr("Lock"), self)
-        self.lock_action.setObjectName("lockAction")
-        self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
-        # Works from every window of the app, dialogs included.
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setToolTip(
-            self.tr("Lock Suoja now ({shortcut})").format(shortcut=LOCK_SHORTCUT)
-        )
-        self.lock_action.triggered.connect(self.lock)
-        self.addAction(self.lock_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar = QToolBar(self.tr("Search"))
-        self.toolbar.setMovable(False)
-        self.toolbar.addWidget(QLabel(self.tr("  Search: ")))
-        self.toolbar.addWidget(self.search)
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addAction(self.lock_action)
-        self.addToolBar(self.toolbar)
-        self._find_shortcut = QShortcut(
-            QKeySequence.StandardKey.Find, self, activated=self._focus_search
-        )
-
-        self.model = CaseTableModel(services.cases, self)
-        self.table = QTableView()
-        self.table.setObjectName("cases")
-        self.table.setModel(self.model)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 8
-        )
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 260, 110, 80, 70, 210)):
-            self.table.setColumnWidth(column, width)
-        # Ctrl+C copies the case reference and nothing else (QTableView's own Ctrl+C
-        # would copy whichever cell is current, a victim's name included).
-        self.copy_reference_action = QAction(self.tr("Copy reference"), self.table)
-        self.copy_reference_action.setObjectName("copyReference")
-        self.copy_reference_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_reference_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.copy_reference_action.triggered.connect(self.copy_reference)
-        self.table.addAction(self.copy_reference_action)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.no_access.setObjectName("noAccess")
+        self.no_access.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_access.setWordWrap(True)
 
         self.lock_screen = LockScreen(actor.display_name, actor.username)
         self.lock_screen.unlock_requested.connect(self._unlock)
         self.lock_screen.sign_out_requested.connect(self.close)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.table)
+        self.pages.addWidget(self.follow_ups)
+        self.pages.addWidget(self.no_access)
         self.pages.addWidget(self.lock_screen)
-        self.setCentralWidget(self.pages)
 
-        self.lock_hint = QLabel(
-            self.tr("Locks after {minutes} min idle · {shortcut} to lock now").format(
-                minutes=idle_lock_minutes, shortcut=LOCK_SHORTCUT
-            )
-        )
-        self.lock_hint.setObjectName("lockHint")
-        self.statusBar().addWidget(self.lock_hint)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.navigation = NavigationList()
+        self.navigation.place_chosen.connect(self.show_place)
+        self._place_shortcuts: list[QShortcut] = []
+        if self._may_list:
+            self._add_standard_places()
+        else:
+            self.navigation.hide()
+            self.filter_bar.hide()
+            self.search.setEnabled(False)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.filter_bar)
+        right_layout.addWidget(self.pages, 1)
+        central = QWidget()
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.navigation)
+        central_layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar(idle_lock_minutes)
+        QWidget.setTabOrder(self.navigation, self.filter_bar.status)
+        QWidget.setTabOrder(self.filter_bar.status, self.filter_bar.risk)
+        QWidget.setTabOrder(self.filter_bar.risk, self.filter_bar.counsellor)
+        QWidget.setTabOrder(self.filter_bar.counsellor, self.filter_bar.breach)
+        QWidget.setTabOrder(self.filter_bar.breach, self.filter_bar.clear_button)
+        QWidget.setTabOrder(self.filter_bar.clear_button, self.table)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -187,33 +215,361 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_lock_minutes * 60, clock=clock, parent=self)
         self.idle.idle.connect(self.lock)
         self.idle.start()
-        self.model.reload()
+
+        self._restore_layout()
+        if self._may_list:
+            self._fill_filter_lists(services)
+            self._refresh_follow_up_counts()
+            self.navigation.select(self._first_place())
+        else:
+            self.pages.setCurrentWidget(self.no_access)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.intake_action = QAction(icon("new-intake"), self.tr("New intake"), self)
+        self.intake_action.setObjectName("intakeAction")
+        self.intake_action.setShortcut(QKeySequence(INTAKE_SHORTCUT))
+        self.intake_action.setToolTip(
+            self.tr("Record a new victim and open their case ({shortcut})").format(
+                shortcut=INTAKE_SHORTCUT)
+        )
+        self.intake_action.triggered.connect(self.new_intake)
+        self.intake_action.setEnabled(self._may_intake)
+        self.addAction(self.intake_action)
+
+        self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
+        # Works from every window of the app, dialogs included.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(
+            self.tr("Lock Suoja now ({shortcut})").format(shortcut=LOCK_SHORTCUT)
+        )
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+
+    def _build_toolbar(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setAccessibleName(self.tr("Search all cases"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, identity code, case, police report, phone, e-mail, wallet…")
+        )
+        self.search.setToolTip(self.tr("Search every case (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(48 * self.search.fontMetrics().averageCharWidth())
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar = QToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        size = self.fontMetrics().height() + 4
+        self.toolbar.setIconSize(self.toolbar.iconSize().scaled(
+            size, size, Qt.AspectRatioMode.KeepAspectRatio))
+        if self._may_intake:
+            self.toolbar.addAction(self.intake_action)
+            self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.lock_action)
+        self.addToolBar(self.toolbar)
+        self._find_shortcut = QShortcut(
+            QKeySequence.StandardKey.Find, self, activated=self._focus_search
+        )
+
+    def _build_case_table(self) -> None:
+        self.model = CaseTableModel(self.session.services.cases if self._may_list else None, self)
+        self.table = QTableView()
+        self.table.setObjectName("cases")
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self._default_column_widths()
+        self.table.activated.connect(self._on_case_activated)
+
+        self.open_case_action = QAction(icon("open-case"), self.tr("Open case"), self.table)
+        self.open_case_action.setObjectName("openCase")
+        self.open_case_action.triggered.connect(self._open_current_case)
+        self.table.addAction(self.open_case_action)
+        # Ctrl+C copies the case reference and nothing else (QTableView's own Ctrl+C
+        # would copy whichever cell is current, a victim's name included).
+        self.copy_reference_action = QAction(self.tr("Copy reference"), self.table)
+        self.copy_reference_action.setObjectName("copyReference")
+        self.copy_reference_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_reference_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_reference_action.triggered.connect(self.copy_reference)
+        self.table.addAction(self.copy_reference_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _default_column_widths(self) -> None:
+        # From the font, so the columns fit their content at any scaling.
+        metrics = self.table.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        icon_width = metrics.height() + 4
+        samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
+                   "Medium", "Mmmmm M. (mmmmmmmmm)")
+        for column, sample in enumerate(samples):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header)
+                        + metrics.height())
+            if column == 4:
+                width += icon_width
+            self.table.setColumnWidth(column, width + padding)
+
+    def _build_status_bar(self, idle_lock_minutes: int) -> None:
+        self.lock_hint = QLabel(
+            self.tr("Locks after {minutes} min idle · {shortcut} to lock now").format(
+                minutes=idle_lock_minutes, shortcut=LOCK_SHORTCUT
+            )
+        )
+        self.lock_hint.setObjectName("lockHint")
+        self.statusBar().addWidget(self.lock_hint)
+        self.follow_up_label = QLabel()
+        self.follow_up_label.setObjectName("followUpCount")
+        self.statusBar().addPermanentWidget(self.follow_up_label)
+        self._count_separator = QFrame()
+        self._count_separator.setFrameShape(QFrame.Shape.VLine)
+        self._count_separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(self._count_separator)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _add_standard_places(self) -> None:
+        places = [
+            Place(MY_CASES, self.tr("My cases"), "my-cases",
+                  self.tr("Cases assigned to you (Ctrl+1)")),
+            Place(ALL_CASES, self.tr("All cases"), "all-cases",
+                  self.tr("Every case; the search box searches here (Ctrl+2)")),
+            Place(FOLLOW_UPS, self.tr("Follow-ups due"), "follow-ups",
+                  self.tr("Your follow-ups due today or overdue (Ctrl+3)")),
+        ]
+        for place in places:
+            self.navigation.add_place(place)
+            self._add_place_shortcut(place.key)
+
+    def _add_place_shortcut(self, key: str) -> None:
+        number = len(self._place_shortcuts) + 1
+        if number > 9:
+            return
+        shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+        shortcut.activated.connect(lambda: self.navigation.select(key))
+        self._place_shortcuts.append(shortcut)
+
+    def add_place(self, place: Place, widget: QWidget) -> None:
+        """Add a place (a dashboard, the audit log) and the widget it shows.
+
+        The widget must clear what it shows when the session locks (connect to
+        ``window.session.about_to_lock``) and may refill itself on ``unlocked``.
+        """
+        self._extra_places[place.key] = widget
+        self.pages.insertWidget(self.pages.indexOf(self.lock_screen), widget)
+        self.navigation.add_place(place)
+        self._add_place_shortcut(place.key)
+
+    def _first_place(self) -> str:
+        remembered = self._window_state.last_place if self._window_state else None
+        if remembered in self.navigation.keys():
+            return str(remembered)
+        # Counsellors start with their own caseload; everyone else with every case.
+        return MY_CASES if self.session.actor.role is Role.COUNSELLOR else ALL_CASES
+
+    # -- places --------------------------------------------------------------------------
+
+    @property
+    def place(self) -> str | None:
+        return self.navigation.current_key
+
+    def show_place(self, key: str) -> None:
+        """Show one place (the navigation list calls this when the user picks one)."""
+        if self.session.is_locked:
+            return
+        if key in CASE_PLACES:
+            self.pages.setCurrentWidget(self.table)
+            self.filter_bar.show()
+            actor = self.session.actor
+            self.filter_bar.fix_counsellor(
+                (actor.user_id, actor.display_name) if key == MY_CASES else None
+            )
+            self.apply_filters()
+        elif key == FOLLOW_UPS:
+            self.filter_bar.hide()
+            self.pages.setCurrentWidget(self.follow_ups)
+            self.reload_follow_ups()
+        elif key in self._extra_places:
+            self.filter_bar.hide()
+            self.pages.setCurrentWidget(self._extra_places[key])
+        self._update_count()
+
+    def current_filter(self) -> CaseFilter:
+        """The case list's filter: the place, the filter bar and the search text."""
+        mine = self.session.actor.user_id if self.place == MY_CASES else None
+        return self.filter_bar.case_filter(self.search.text(), assigned_to_id=mine)
+
+    def apply_filters(self) -> None:
+        if self.session.is_locked or not self._may_list:
+            return
+        self.model.set_filter(self.current_filter())
 
     # -- searching -----------------------------------------------------------------------
 
     def _focus_search(self) -> None:
+        if self.session.is_locked or not self.search.isEnabled():
+            return
         self.search.setFocus()
         self.search.selectAll()
 
     def apply_search(self) -> None:
-        if self.session.is_locked:
+        if self.session.is_locked or not self._may_list:
             return
-        self.model.set_filter(CaseFilter(text=self.search.text()))
+        if self.search.text().strip() and self.place != ALL_CASES:
+            # The search box is global: a caller may be anyone's victim.
+            self.navigation.select(ALL_CASES)  # shows All cases with the search applied
+            return
+        self.apply_filters()
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in ("case", "victim") and not self.session.is_locked:
+        if self.session.is_locked or not self._may_list:
+            return
+        if change.kind in ("case", "victim"):
             self.model.reload()
+        if change.kind in ("case", "victim", "follow_up"):
+            self._refresh_follow_up_counts()
+            if self.place == FOLLOW_UPS:
+                self.reload_follow_ups()
+        if change.kind in ("user", "breach"):
+            self._fill_filter_lists(self.session.services)
 
     def _update_count(self) -> None:
-        if self.session.is_locked:
+        showing = not self.session.is_locked and self.place in CASE_PLACES
+        self._count_separator.setVisible(showing)
+        if not showing:
             self.count_label.clear()
             return
         shown = self.model.rowCount()
-        if self.search.text().strip():
-            text = self.tr("{shown} cases match").format(shown=f"{shown:,}".replace(",", " "))
+        if self.search.text().strip() or not self.filter_bar.choice().is_empty:
+            text = self.tr("{shown} cases match").format(shown=_number(shown))
         else:
-            text = self.tr("{shown} cases").format(shown=f"{shown:,}".replace(",", " "))
+            text = self.tr("{shown} cases").format(shown=_number(shown))
         self.count_label.setText(text)
+
+    def _fill_filter_lists(self, services: Services, choice: FilterChoice | None = None) -> None:
+        try:
+            users = services.accounts.list_users()
+            breaches = services.cases.list_breaches()
+        except KnownError as error:
+            show_error(self, error)
+            return
+        self.filter_bar.populate(users, breaches, choice)
+
+    # -- follow-ups ----------------------------------------------------------------------
+
+    def reload_follow_ups(self) -> None:
+        """Fetch the follow-ups list again (own, or everyone's for supervisors)."""
+        if self.session.is_locked or not self._may_list:
+            return
+        everyone = self.follow_ups.showing_everyone
+        try:
+            rows = self.session.services.records.follow_ups_due(0 if everyone else None)
+        except KnownError as error:
+            show_error(self, error)
+            return
+        self.follow_ups.set_rows(rows)
+        if not everyone:
+            self._show_follow_up_counts(*self.follow_ups.model.counts())
+
+    def _refresh_follow_up_counts(self) -> None:
+        try:
+            rows = self.session.services.records.follow_ups_due()
+        except KnownError:
+            return
+        overdue = sum(1 for row in rows if row.overdue)
+        self._show_follow_up_counts(len(rows) - overdue, overdue)
+
+    def _show_follow_up_counts(self, today: int, overdue: int) -> None:
+        total = today + overdue
+        self.navigation.set_badge(FOLLOW_UPS, _number(total) if total else "")
+        if total:
+            self.follow_up_label.setText(
+                self.tr("Follow-ups: {overdue} overdue, {today} today").format(
+                    overdue=_number(overdue), today=_number(today))
+            )
+        else:
+            self.follow_up_label.setText(self.tr("No follow-ups due"))
+
+    # -- cases and intake ----------------------------------------------------------------
+
+    def _on_case_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_case(self.model.case_id(index.row()))
+
+    def _open_current_case(self) -> None:
+        self._on_case_activated(self.table.currentIndex())
+
+    def open_case(self, case_id: int) -> None:
+        """Open a case in the case view (it asks for break-the-glass if needed)."""
+        if self.session.is_locked:
+            return
+        try:
+            from gui.case_view import open_case
+        except ModuleNotFoundError as error:
+            if error.name != "gui.case_view":
+                raise
+            self.statusBar().showMessage(self.tr("The case view is not available yet."), 8000)
+            return
+        try:
+            open_case(self, self.session, case_id)
+        except KnownError as error:
+            show_error(self, error)
+
+    def new_intake(self) -> IntakeWizard | None:
+        """Start the intake of a new victim (Ctrl+N); returns the intake window."""
+        if self.session.is_locked or not self._may_intake:
+            return None
+        for existing in self.findChildren(IntakeWizard):
+            if existing.isVisible():
+                existing.raise_()
+                existing.activateWindow()
+                return existing
+        wizard = IntakeWizard(self.session, self)
+        wizard.case_created.connect(self._after_intake)
+        wizard.open_existing.connect(self.open_case)
+        wizard.finished.connect(wizard.deleteLater)
+        wizard.show()
+        return wizard
+
+    def _after_intake(self, case_id: int, reference: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Case {reference} created.").format(reference=reference), 15000
+        )
+        if self.place in CASE_PLACES:
+            row = self.model.row_of(case_id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+        self.open_case(case_id)
 
     def copy_reference(self) -> None:
         """Copy the selected cases' references (one a line) to the clipboard."""
@@ -225,34 +581,99 @@ class MainWindow(QMainWindow):
         if references:
             QGuiApplication.clipboard().setText("\n".join(references))
 
+    def _column_menu(self, position: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        for column in range(len(COLUMNS)):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(column in visible)
+            # Reference stays, and at least one more column: a list must say something.
+            action.setEnabled(column != 0 and not (column in visible and len(visible) <= 2))
+            action.toggled.connect(
+                lambda checked, c=column: header.setSectionHidden(c, not checked))
+        menu.exec(header.mapToGlobal(position))
+        menu.deleteLater()
+
+    # -- saved layout --------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        state = self._window_state
+        if state is None:
+            return
+        geometry = state.blob(MAIN_WINDOW_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        header = self.table.horizontalHeader()
+        saved = state.blob(CASE_TABLE_HEADER)
+        if saved is not None and header.restoreState(saved):
+            self.model.set_sort(header.sortIndicatorSection(), header.sortIndicatorOrder(),
+                                reload=False)
+        saved = state.blob(FOLLOW_UP_TABLE_HEADER)
+        if saved is not None:
+            self.follow_ups.table.horizontalHeader().restoreState(saved)
+
+    def save_layout(self) -> None:
+        """Remember window geometry, column layout and the place (never what was shown)."""
+        state = self._window_state
+        if state is None:
+            return
+        state.set_blob(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        state.set_blob(CASE_TABLE_HEADER, self.table.horizontalHeader().saveState())
+        state.set_blob(FOLLOW_UP_TABLE_HEADER,
+                       self.follow_ups.table.horizontalHeader().saveState())
+        if self.place:
+            state.last_place = self.place
+        state.sync()
+
     # -- locking -------------------------------------------------------------------------
 
     @property
     def is_locked(self) -> bool:
         return self.session.is_locked
 
+    @property
+    def is_locking(self) -> bool:
+        """True while locking (or closing) clears the views: owned dialogs close without asking."""
+        return self._locking
+
     def lock(self) -> None:
         """Lock now: clear every view, dispose the database, ask for the password."""
         self.session.lock()
 
     def _save_and_clear(self) -> None:
-        self._saved = self._view_state()
-        self.idle.stop()
-        self._search_timer.stop()
-        QToolTip.hideText()
-        self._close_owned_windows()
-        self.lock_action.setEnabled(False)
-        self.copy_reference_action.setEnabled(False)
-        self._find_shortcut.setEnabled(False)
-        self.toolbar.hide()
-        self.search.blockSignals(True)
-        self.search.clear()  # also empties its undo history
-        self.search.blockSignals(False)
-        self.model.clear()
-        self.statusBar().clearMessage()
-        self.lock_hint.hide()
-        self.count_label.clear()
-        clear_sensitive()
+        self._locking = True
+        try:
+            self._saved = self._view_state()
+            self.save_layout()
+            self.idle.stop()
+            self._search_timer.stop()
+            QToolTip.hideText()
+            self._close_owned_windows()
+            for action in (self.lock_action, self.copy_reference_action, self.intake_action,
+                           self.open_case_action):
+                action.setEnabled(False)
+            self._find_shortcut.setEnabled(False)
+            for shortcut in self._place_shortcuts:
+                shortcut.setEnabled(False)
+            self.toolbar.hide()
+            self.navigation.hide()
+            self.filter_bar.hide()
+            self.search.blockSignals(True)
+            self.search.clear()  # also empties its undo history
+            self.search.blockSignals(False)
+            self.model.clear()
+            self.follow_ups.clear()
+            self.filter_bar.clear_choices()
+            self.navigation.clear_badges()
+            self.statusBar().clearMessage()
+            self.lock_hint.hide()
+            self.count_label.clear()
+            self.follow_up_label.clear()
+            clear_sensitive()
+        finally:
+            self._locking = False
 
     def _view_state(self) -> _ViewState:
         selection = self.table.selectionModel()
@@ -263,6 +684,7 @@ class MainWindow(QMainWindow):
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         focus = QApplication.focusWidget()
         return _ViewState(
+            place=self.place,
             search_text=self.search.text(),
             case_filter=self.model.case_filter,
             selected_ids=selected,
@@ -270,6 +692,7 @@ class MainWindow(QMainWindow):
             current_column=max(current.column(), 0),
             top_id=self.model.case_id(top.row()) if top.isValid() else None,
             search_had_focus=focus is self.search,
+            everyone_follow_ups=self.follow_ups.everyone.isChecked(),
         )
 
     def _close_owned_windows(self) -> None:
@@ -311,20 +734,48 @@ class MainWindow(QMainWindow):
         saved, self._saved = self._saved, None
         self.lock_screen.reset()
         self.lock_screen.set_display_name(services.actor.display_name)
-        self.pages.setCurrentWidget(self.table)
         self.toolbar.show()
         self.lock_hint.show()
-        self.lock_action.setEnabled(True)
-        self.copy_reference_action.setEnabled(True)
+        for action in (self.lock_action, self.copy_reference_action, self.open_case_action):
+            action.setEnabled(True)
+        self.intake_action.setEnabled(self._may_intake)
         self._find_shortcut.setEnabled(True)
-        if saved is None:
-            self.model.set_service(services.cases)
-        else:
+        for shortcut in self._place_shortcuts:
+            shortcut.setEnabled(True)
+        if not self._may_list:
+            self.pages.setCurrentWidget(self.no_access)
+            self.idle.start()
+            return
+        self.navigation.show()
+        place = saved.place if saved is not None and saved.place else self._first_place()
+        if saved is not None:
             self.search.blockSignals(True)
             self.search.setText(saved.search_text)
             self.search.blockSignals(False)
-            self.model.set_service(services.cases, saved.case_filter)
-            self._restore_position(saved)
+            self.follow_ups.everyone.blockSignals(True)
+            self.follow_ups.everyone.setChecked(saved.everyone_follow_ups)
+            self.follow_ups.everyone.blockSignals(False)
+        choice = FilterChoice.from_case_filter(saved.case_filter) if saved else None
+        if choice is not None and place == MY_CASES:
+            choice = FilterChoice(statuses=choice.statuses, risk_levels=choice.risk_levels,
+                                  breach_id=choice.breach_id)
+        self._fill_filter_lists(services, choice)
+        self._refresh_follow_up_counts()
+        blocked = self.navigation.blockSignals(True)
+        self.navigation.select(place)
+        self.navigation.blockSignals(blocked)
+        if place in CASE_PLACES:
+            self.pages.setCurrentWidget(self.table)
+            self.filter_bar.show()
+            actor = services.actor
+            self.filter_bar.fix_counsellor(
+                (actor.user_id, actor.display_name) if place == MY_CASES else None)
+            self.model.set_service(services.cases, self.current_filter())
+            if saved is not None:
+                self._restore_position(saved)
+        else:
+            self.model.set_service(services.cases, self.current_filter())
+            self.show_place(place)
         self.idle.start()
 
     def _restore_position(self, saved: _ViewState) -> None:
@@ -351,11 +802,18 @@ class MainWindow(QMainWindow):
 
     # -- Qt overrides --------------------------------------------------------------------
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
-        """Override of QWidget.closeEvent: stop listening and clear secrets first."""
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Override of QWidget.closeEvent: save the layout, close dialogs, clear secrets."""
+        if not self.session.is_locked:
+            self.save_layout()
+        self._locking = True  # owned dialogs close without asking: the user is leaving
+        try:
+            self._close_owned_windows()
+        finally:
+            self._locking = False
         self.idle.stop()
         clear_sensitive()
         if self._listening:
             self._listening = False
             self.session.changes.unsubscribe(self._on_change)
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

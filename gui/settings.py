@@ -1,16 +1,18 @@
 """Every user preference of the desktop app, declared once, stored with ``QSettings``.
 
-Preferences (what a person chooses) live under ``preferences/``; saved window state, when
-it comes, gets its own class under ``state/`` so resetting one never touches the other.
-Nothing secret is ever stored here. Widgets do not read settings themselves: the
-composition root (``gui.app``) reads them and passes the values in.
+Preferences (what a person chooses) live under ``preferences/``; saved window state (where
+the window was, column layout, the last place shown) lives under ``state/`` in
+:class:`WindowState`, so resetting one never touches the other. Nothing secret, and
+nothing about a victim, is ever stored here. Widgets do not read settings themselves: the
+composition root (``gui.app``) reads them and passes the values (or a :class:`WindowState`)
+in.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,54 @@ class Preferences:
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, minutes: int) -> None:
         IDLE_LOCK_MINUTES.write(self._store, minutes)
+
+
+#: Keys of the saved window state, declared once.
+MAIN_WINDOW_GEOMETRY = "state/main_window/geometry"
+MAIN_WINDOW_STATE = "state/main_window/state"
+CASE_TABLE_HEADER = "state/case_table/header"
+FOLLOW_UP_TABLE_HEADER = "state/follow_up_table/header"
+LAST_PLACE = "state/navigation/place"
+
+
+class WindowState:
+    """Saved window layout: geometry, column layout of the lists, the last place shown.
+
+    Only opaque Qt layout blobs and place names are stored: never search text, filters or
+    anything else that could tell who was looked at.
+
+    Args:
+        store: where it is kept; the platform's default place when omitted.
+    """
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    def blob(self, key: str) -> QByteArray | None:
+        """A saved ``saveState()``/``saveGeometry()`` value, or None if there is none."""
+        raw = self._store.value(key)
+        if isinstance(raw, QByteArray) and not raw.isEmpty():
+            return raw
+        if isinstance(raw, bytes | bytearray) and raw:
+            return QByteArray(bytes(raw))
+        return None
+
+    def set_blob(self, key: str, value: QByteArray) -> None:
+        self._store.setValue(key, value)
+
+    @property
+    def last_place(self) -> str | None:
+        raw = self._store.value(LAST_PLACE)
+        return str(raw) if raw else None
+
+    @last_place.setter
+    def last_place(self, place: str) -> None:
+        self._store.setValue(LAST_PLACE, place)
+
+    def sync(self) -> None:
+        """Write to disk now (QSettings otherwise writes later)."""
+        self._store.sync()
+
+    def reset(self) -> None:
+        """Forget every saved layout (preferences stay)."""
+        self._store.remove("state")

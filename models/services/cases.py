@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, select, union
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from models import validation as v
@@ -45,7 +45,7 @@ from models.permissions import Operation, allows
 from models.services import normalise
 from models.services._base import Service
 from models.services.search import matching_case_ids
-from models.text import KEY_END
+from models.text import KEY_END, full_name_key
 
 REFERENCE_PREFIX = "SUO"
 MIN_BREAK_GLASS_REASON = 10
@@ -544,6 +544,46 @@ class CaseService(Service):
                         status=status, risk_level=risk, counsellor=counsellor, opened_on=opened,
                     )
         return [rows[cid] for cid in case_ids if cid in rows]
+
+    def find_duplicates(self, draft: VictimDraft) -> list[CaseRow]:
+        """Cases of victims who may be the person in ``draft`` (the intake's duplicate check).
+
+        A victim matches on the same identity code (current or earlier, from the code
+        history), on the same name and date of birth (the date taken from the identity
+        code when not given), or on the same phone number. Each test is an equality on an
+        indexed column. Listing is not audited, like the case list itself.
+
+        Raises:
+            ValidationError: the identity code or phone number in ``draft`` is malformed.
+        """
+        self._require(Operation.LIST_CASES)
+        code = (draft.identity_code or "").strip()
+        birth_date = draft.birth_date
+        statements: list[Select[Any]] = []
+        by_victim = select(Case.id).join(Victim, Case.victim_id == Victim.id)
+        if code:
+            parsed = v.parse_identity_code(code)
+            birth_date = birth_date or parsed.birth_date
+            statements.append(by_victim.where(Victim.identity_code == parsed.compact))
+            statements.append(
+                select(Case.id)
+                .join(IdentityCodeRecord, IdentityCodeRecord.victim_id == Case.victim_id)
+                .where(IdentityCodeRecord.identity_code == parsed.compact)
+            )
+        if birth_date is not None and draft.first_names.strip() and draft.last_name.strip():
+            statements.append(by_victim.where(
+                Victim.birth_date == birth_date,
+                Victim.search_full_name == full_name_key(draft.first_names, draft.last_name),
+            ))
+        phone = (draft.phone or "").strip()
+        if phone:
+            statements.append(by_victim.where(Victim.phone == v.validate_phone(phone)))
+        if not statements:
+            return []
+        with self._db.reading() as db_session:
+            query = statements[0] if len(statements) == 1 else union(*statements)
+            found = set(db_session.scalars(query))
+        return sorted(self.case_rows(sorted(found)), key=lambda row: row.reference)
 
     def is_demo_database(self) -> bool:
         """Whether the database holds synthetic demo data (shown in the window title)."""
