@@ -77,9 +77,9 @@ def _median_ms(function: Callable[[], Any], repeat: int) -> float:
 # -- the database -----------------------------------------------------------------------
 
 
-def prepare(victims: int, seed: int) -> tuple[Path, float]:
+def prepare(victims: int, seed: int, cache: Path = CACHE) -> tuple[Path, float]:
     """The seeded database for (victims, seed), built once; returns it and the seed time."""
-    folder = CACHE / f"n{victims}-s{seed}"
+    folder = cache / f"n{victims}-s{seed}"
     db_path = folder / "bench.db"
     info = folder / "seed.json"
     if db_path.exists() and info.exists():
@@ -177,8 +177,8 @@ def raw_search_ms(connection: Any, samples: list[tuple[str, str]], repeat: int) 
 # -- the measurements -------------------------------------------------------------------
 
 
-def measure(victims: int, seed: int, repeat: int) -> dict[str, Any]:
-    db_path, seed_s = prepare(victims, seed)
+def measure(victims: int, seed: int, repeat: int, cache: Path = CACHE) -> dict[str, Any]:
+    db_path, seed_s = prepare(victims, seed, cache)
     results: dict[str, Any] = {"victims": victims, "seed": seed, "seed_s": seed_s}
 
     keys = KeyFile.load(keyfile_path(db_path))
@@ -359,12 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--cache", type=Path, default=CACHE,
+                        help="where seeded databases are kept (default bench/.cache)")
     parser.add_argument("--rss-probe", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.rss_probe:
         rss_probe(args.rss_probe)
         return 0
-    results = measure(args.victims, args.seed, args.repeat)
+    results = measure(args.victims, args.seed, args.repeat, args.cache)
     results["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python " \
                          f"{platform.python_version()}"
     print(table(results))
