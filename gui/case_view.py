@@ -372,6 +372,9 @@ class CaseHeader(QFrame):
         self.request_closure_button.setObjectName("requestClosure")
         self.close_case_button = QPushButton(self.tr("C&lose case…"))
         self.close_case_button.setObjectName("closeCase")
+        self.export_button = QPushButton(self.tr("E&xport PDF…"))
+        self.export_button.setObjectName("exportPdf")
+        self.export_button.setToolTip(self.tr("A case summary for the police or for handover"))
 
         top = QHBoxLayout()
         top.addWidget(self.name, 1)
@@ -388,7 +391,8 @@ class CaseHeader(QFrame):
         code_row.addWidget(self.countdown)
         code_row.addStretch(1)
         for button in (self.edit_victim_button, self.change_code_button, self.edit_case_button,
-                       self.request_closure_button, self.close_case_button):
+                       self.request_closure_button, self.close_case_button,
+                       self.export_button):
             code_row.addWidget(button)
 
         column = QVBoxLayout(self)
@@ -673,6 +677,18 @@ class CaseView(QWidget):
         header.edit_victim_button.setVisible(allows(role, Operation.EDIT_VICTIM))
         header.change_code_button.setVisible(allows(role, Operation.EDIT_VICTIM))
         header.edit_case_button.setVisible(allows(role, Operation.EDIT_CASE))
+        header.export_button.clicked.connect(self.export_pdf)
+        header.export_button.setVisible(
+            allows(role, Operation.EXPORT_POLICE) or allows(role, Operation.EXPORT_CARE))
+
+    def export_pdf(self) -> None:
+        """Offer the case summary profiles this role may export (the service decides)."""
+        from gui.export_dialog import ExportCaseDialog
+
+        dialog = ExportCaseDialog(self._session, self._case_id,
+                                  self._detail.case.reference, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # closed with the view when the app locks
 
     def _size_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -238,6 +239,18 @@ class MainWindow(QMainWindow):
         self.intake_action.setEnabled(self._may_intake)
         self.addAction(self.intake_action)
 
+        role = self.session.services.actor.role
+        self.batch_export_action = QAction(self.tr("Batch export…"), self)
+        self.batch_export_action.setObjectName("batchExportAction")
+        self.batch_export_action.setToolTip(self.tr("One PDF case summary per case, into a folder"))
+        self.batch_export_action.triggered.connect(self.batch_export)
+        self.batch_export_action.setVisible(
+            allows(role, Operation.EXPORT_POLICE) or allows(role, Operation.EXPORT_CARE))
+        self.report_action = QAction(self.tr("Caseload report…"), self)
+        self.report_action.setObjectName("reportAction")
+        self.report_action.triggered.connect(self.caseload_report)
+        self.report_action.setVisible(allows(role, Operation.REPORTS))
+
         self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence(LOCK_SHORTCUT))
@@ -248,6 +261,33 @@ class MainWindow(QMainWindow):
         )
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+
+    def batch_export(self) -> None:
+        """Open the batch export (police liaison, supervisors); it runs on a worker."""
+        from gui.export_dialog import BatchExportDialog
+
+        dialog = BatchExportDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def caseload_report(self, target: Path | None = None) -> Path | None:
+        """Write the supervisors' caseload report PDF where the user chooses."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save caseload report"), str(Path.home() / "caseload.pdf"),
+                self.tr("PDF files (*.pdf)"))
+            if not name:
+                return None
+            target = Path(name)
+        try:
+            written = self.session.services.exports.export_caseload_report(target)
+        except KnownError as error:
+            show_error(self, error)
+            return None
+        self.statusBar().showMessage(self.tr("Caseload report written."), 10000)
+        return written
 
     def _build_toolbar(self) -> None:
         self.search = QLineEdit()
@@ -276,6 +316,8 @@ class MainWindow(QMainWindow):
             self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
         self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.batch_export_action)
+        self.toolbar.addAction(self.report_action)
         self.toolbar.addAction(self.lock_action)
         self.addToolBar(self.toolbar)
         self._find_shortcut = QShortcut(

@@ -91,3 +91,40 @@ def test_cancelled_batch_leaves_only_whole_files(
     assert list(folder.glob("*.part")) == []
     for pdf in written:
         assert len(PdfReader(pdf).pages) >= 1
+
+
+def test_export_is_reachable_from_the_windows(
+    seeded: services.Services, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    from gui.case_view import CaseView
+    from gui.export_dialog import BatchExportDialog as Batch
+    from gui.export_dialog import ExportCaseDialog as Single
+    from gui.main_window import MainWindow
+
+    window = MainWindow(seeded)
+    qtbot.addWidget(window)
+    assert window.batch_export_action.isVisible() and window.report_action.isVisible()
+    report = window.caseload_report(tmp_path / "caseload.pdf")
+    assert report is not None and PdfReader(report).pages
+    window.batch_export()
+    assert window.findChild(Batch) is not None
+    view = CaseView(window.session, seeded.cases.list_case_ids()[0], window)  # window owns it
+    view.header.export_button.click()
+    assert view.findChild(Single) is not None
+    window.lock()  # nothing with case data survives a lock, export dialogs included
+    qtbot.waitUntil(lambda: window.findChild(Batch) is None, timeout=2000)
+
+
+def test_counsellor_gets_no_batch_or_report_actions(
+    seeded: services.Services, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    from gui.main_window import MainWindow
+
+    user = seeded.accounts.create_user("kaisa", "Kaisa K", Role.COUNSELLOR,
+                                       "Tuuli-Kivi-Järvi-Polku", kdf=FAST_KDF)
+    counsellor = services.build(seeded.database, Actor(user.id, "kaisa", "Kaisa K",
+                                                       Role.COUNSELLOR))
+    window = MainWindow(counsellor)
+    qtbot.addWidget(window)
+    assert window.batch_export_action.isVisible()  # care handover of their own cases
+    assert not window.report_action.isVisible()
