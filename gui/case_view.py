@@ -781,7 +781,7 @@ class CaseView(QWidget):
         if self._wiped or self._session.is_locked:
             return None
         try:
-            detail = self._session.services.cases.get_detail(self._case_id)
+            detail = self._session.services.cases.get_detail(self._case_id, refresh=True)
         except KnownError as error:
             # No access any more (the break-the-glass grant ended) or the case is gone.
             record_dialogs.report_error(self, error)

@@ -267,3 +267,11 @@ def test_search_keys_sort_the_finnish_way() -> None:
     ]
     assert search_key("  ŠIMONOVÁ  ") == search_key("simonova")
     assert search_key("MÄKI") != search_key("maki")
+
+
+def test_refreshing_an_open_case_is_not_a_second_view(svc: services.Services,
+                                                      database: Database) -> None:
+    case = svc.cases.create_intake(_victim(), CaseDraft())
+    svc.cases.get_detail(case.id)
+    svc.cases.get_detail(case.id, refresh=True)
+    assert _audit_actions(database).count(("view", "case")) == 1

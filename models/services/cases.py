@@ -411,9 +411,16 @@ class CaseService(Service):
 
     # -- reading ------------------------------------------------------------------------
 
-    def get_detail(self, case_id: int) -> CaseDetail:
-        """Everything the case view shows; the access is written to the audit log."""
-        with self._db.writing() as db_session:
+    def get_detail(self, case_id: int, *, refresh: bool = False) -> CaseDetail:
+        """Everything the case view shows; the access is written to the audit log.
+
+        Args:
+            refresh: the view already open shows the case again after a change (which is
+                audited itself), so no second ``view`` event is written; access is still
+                checked, so an ended break-the-glass grant closes the view.
+        """
+        unit = self._db.reading() if refresh else self._db.writing()
+        with unit as db_session:
             self._require_case(db_session, case_id, Operation.OPEN_CASE)
             case_row = db_session.scalar(
                 select(Case)
@@ -431,7 +438,8 @@ class CaseService(Service):
             )
             if case_row is None:
                 raise NotFound("That case does not exist.")
-            self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
+            if not refresh:
+                self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
             role = self._actor.role
 
             def section(operation: Operation, make: Callable[[], tuple[Any, ...]]
