@@ -246,6 +246,12 @@ class MainWindow(QMainWindow):
         self.batch_export_action.triggered.connect(self.batch_export)
         self.batch_export_action.setVisible(
             allows(role, Operation.EXPORT_POLICE) or allows(role, Operation.EXPORT_CARE))
+        self.import_action = QAction(self.tr("Import list…"), self)
+        self.import_action.setObjectName("importAction")
+        self.import_action.setToolTip(
+            self.tr("Import a list of affected people (CSV) as new cases"))
+        self.import_action.triggered.connect(self.import_list)
+        self.import_action.setVisible(allows(role, Operation.CREATE_INTAKE))
         self.report_action = QAction(self.tr("Caseload report…"), self)
         self.report_action.setObjectName("reportAction")
         self.report_action.triggered.connect(self.caseload_report)
@@ -261,6 +267,14 @@ class MainWindow(QMainWindow):
         )
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+
+    def import_list(self) -> None:
+        """Open the CSV import; it holds the file's rows, so a lock closes it."""
+        from gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def batch_export(self) -> None:
         """Open the batch export (police liaison, supervisors); it runs on a worker."""
@@ -316,6 +330,7 @@ class MainWindow(QMainWindow):
             self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search)
         self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.import_action)
         self.toolbar.addAction(self.batch_export_action)
         self.toolbar.addAction(self.report_action)
         self.toolbar.addAction(self.lock_action)

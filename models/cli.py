@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from models import export_cli, migration
+from models import export_cli, import_cli, migration
 from models.audit import verify_chain
 from models.database import (
     cipher_integrity_problems,
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--display-name", help="how the new account's name is shown")
 
     export_cli.add_commands(commands)
+    import_cli.add_commands(commands)
     return parser
 
 
@@ -144,6 +145,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         "init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify,
         "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
         **export_cli.HANDLERS,
+        **import_cli.HANDLERS,
     }
     try:
         return handlers[args.command](args, out)

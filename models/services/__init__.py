@@ -9,6 +9,7 @@ from models.services.accounts import AccountService
 from models.services.audit_log import AuditService
 from models.services.cases import CaseService
 from models.services.exports import ExportService
+from models.services.imports import ImportService
 from models.services.records import RecordService
 from models.services.retention import RetentionService
 from models.store import Actor, Database
@@ -25,6 +26,7 @@ class Services:
     audit: AuditService
     retention: RetentionService
     exports: ExportService
+    imports: ImportService
 
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
@@ -39,4 +41,5 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         audit=AuditService(database, actor, changes),
         retention=RetentionService(database, actor, changes),
         exports=ExportService(database, actor, changes),
+        imports=ImportService(database, actor, changes),
     )

@@ -1,0 +1,112 @@
+"""The import command of ``main.py``: ``import-csv``.
+
+    main.py import-csv --db PATH --user NAME FILE [--all-or-nothing]
+                       [--map TARGET=COLUMN ...] [--breach NAME]
+
+:func:`add_commands` registers it on the command parser of :mod:`models.cli`, and
+:data:`HANDLERS` maps it to its function for ``cli.run``, which turns known errors into
+one line on stderr and the exit code.
+
+The summary goes to stdout; each refused or duplicate row is one line on stderr
+(``line 17: Identity code: check character does not match; check for a typo``) naming
+the field and the rule, never the value. Exit code 0 when every row was imported, 4 when
+any row was refused or a duplicate (even if the others were imported), 2 for wrong
+usage, 3 when sign-in failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from models.errors import UsageError
+from models.importing import FIELD_LABELS, Problem
+
+Out = Callable[[str], None]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``import-csv`` to the sub-command parser of ``main.py``."""
+    command = commands.add_parser(
+        "import-csv", help="import a list of affected people (CSV) as new victims and cases",
+        description="Read a CSV file (UTF-8, UTF-8 with BOM or Windows-1252; ';' or ',' "
+        "between fields; line 1 names the columns), validate every row with the intake's "
+        "rules, skip people who are already victims, and import the rest as new, "
+        "unassigned cases in one transaction. Columns are found by their Finnish or "
+        "English names; --map sets one explicitly. Fields: " + ", ".join(FIELD_LABELS) + ".",
+    )
+    command.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    command.add_argument("--user", required=True)
+    command.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
+    command.add_argument("--all-or-nothing", action="store_true",
+                         help="import nothing if any row is refused or a duplicate")
+    command.add_argument("--map", action="append", type=_mapping, default=[],
+                         metavar="TARGET=COLUMN",
+                         help="take TARGET (e.g. identity_code) from COLUMN (a header name "
+                         "or a 1-based number; empty to ignore); repeatable")
+    command.add_argument("--breach", metavar="NAME",
+                         help="link every imported victim to this breach")
+
+
+def _mapping(value: str) -> tuple[str, str]:
+    target, sep, column = value.partition("=")
+    target = target.strip()
+    if not sep or target not in FIELD_LABELS:
+        raise argparse.ArgumentTypeError(
+            "must be TARGET=COLUMN with TARGET one of " + ", ".join(FIELD_LABELS))
+    return target, column
+
+
+def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
+    """Import a CSV list of affected people."""
+    from models.changes import ChangeBus
+    from models.cli import read_password
+    from models.importing import apply_overrides, check_mapping, guess_mapping, read_csv
+    from models.services.imports import Duplicate, ImportService
+    from models.store import open_database
+
+    if not args.file.is_file():
+        raise UsageError("The file to import does not exist or is not a file.")
+    table = read_csv(args.file.read_bytes())
+    mapping = apply_overrides(table.header, guess_mapping(table.header), dict(args.map))
+    check_mapping(mapping)
+    database, actor = open_database(args.command_db, args.user, read_password())
+    try:
+        imports = ImportService(database, actor, ChangeBus())
+        breach_id = imports.breach_id(args.breach) if args.breach else None
+        report = imports.run(table, mapping, breach_id=breach_id,
+                             all_or_nothing=args.all_or_nothing)
+    finally:
+        database.dispose()
+    columns = ", ".join(f"{FIELD_LABELS[f]} ← {table.header[i] or f'column {i + 1}'}"
+                        for f, i in sorted(mapping.items(), key=lambda item: item[1]))
+    out(f"Read {report.rows} rows ({table.encoding}, '{table.delimiter}' between fields).")
+    out(f"Columns: {columns}.")
+    findings: list[Problem | Duplicate] = [*report.problems, *report.duplicates]
+    for finding in sorted(findings, key=lambda found: found.line):
+        sys.stderr.write(f"{finding}\n")
+    if report.imported:
+        out(f"Imported {report.imported} people as new cases {report.first_reference} – "
+            f"{report.last_reference} in {report.seconds:.1f} s.")
+    else:
+        out("Nothing was imported.")
+    out(f"Refused {len(report.problems)} rows; skipped {len(report.duplicates)} duplicates.")
+    if report.complete:
+        return 0
+    if report.imported:
+        verdict = "the other rows were imported"
+    elif args.all_or_nothing and report.accepted:
+        verdict = "nothing was imported (--all-or-nothing)"
+    else:
+        verdict = "nothing was imported"
+    sys.stderr.write(f"suoja: {len(report.problems)} rows were refused and "
+                     f"{len(report.duplicates)} were duplicates; {verdict}.\n")
+    return 4
+
+
+#: Command name → function, for ``models.cli.run``.
+HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
+    "import-csv": cmd_import_csv,
+}
