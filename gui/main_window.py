@@ -102,6 +102,10 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", "\u00a0")
 
 
+#: Extra places, in navigation order; each module's register() checks the role.
+WORKSPACES = ("caseload", "audit_viewer", "accounts_admin")
+
+
 class MainWindow(QMainWindow):
     """The desktop app's one main window.
 
@@ -224,6 +228,17 @@ class MainWindow(QMainWindow):
             self.navigation.select(self._first_place())
         else:
             self.pages.setCurrentWidget(self.no_access)
+        self._register_workspaces()
+
+    def _register_workspaces(self) -> None:
+        """Add the supervisors' and administrators' places the role allows."""
+        from gui import accounts_admin, audit_viewer, caseload
+
+        for workspace in WORKSPACES:
+            workspace_module = {"caseload": caseload, "audit_viewer": audit_viewer,
+                                "accounts_admin": accounts_admin}.get(workspace)
+            if workspace_module is not None:
+                workspace_module.register(self)
 
     # -- building ------------------------------------------------------------------------
 

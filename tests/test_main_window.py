@@ -187,8 +187,10 @@ def test_an_administrator_sees_no_case_list(database: Database, supervisor: Acto
                                       kdf=FAST_KDF)
     actor = Actor(admin.id, admin.username, admin.display_name, Role.ADMINISTRATOR)
     window = show(MainWindow(services.build(database, actor)), qtbot)
-    assert window.pages.currentWidget() is window.no_access
-    assert window.navigation.isHidden()
+    # No case places at all: the administrator's one place is account administration.
+    assert window.navigation.keys() == ["accounts"]
+    assert window.place == "accounts"
+    assert window.pages.currentWidget() is not window.no_access
     assert not window.intake_action.isEnabled()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, case, func, select, union
@@ -683,3 +684,134 @@ class CaseService(Service):
         if len(breaches) != len(set(breach_ids)):
             raise ValidationError("Breach", "refers to a breach that does not exist")
         return breaches
+
+    # -- caseload management (supervisors) ------------------------------------------------
+
+    def reassign_cases(self, case_ids: Sequence[int], user_id: int) -> int:
+        """Assign every case in ``case_ids`` to the counsellor ``user_id``, in one unit of work.
+
+        Each case that changes hands gets its own audit event; cases the counsellor already
+        holds are left alone.
+
+        Returns:
+            How many cases changed hands.
+
+        Raises:
+            ValidationError: the target is not an active counsellor, or no case was chosen.
+            NotFound: one of the cases does not exist (nothing is changed).
+        """
+        self._require(Operation.REASSIGN_CASE)
+        wanted = list(dict.fromkeys(case_ids))
+        if not wanted:
+            raise ValidationError("Cases", "choose at least one case to reassign")
+        changed: list[int] = []
+        with self._db.writing() as db_session:
+            target = db_session.get(User, user_id)
+            if target is None or not target.is_active:
+                raise ValidationError("Counsellor", "must be an active account")
+            if target.role != Role.COUNSELLOR.value:
+                raise ValidationError("Counsellor", "cases can be assigned only to counsellors")
+            rows = {c.id: c for c in db_session.scalars(select(Case).where(Case.id.in_(wanted)))}
+            if len(rows) != len(wanted):
+                raise NotFound("One of the chosen cases does not exist.")
+            for case_id in wanted:
+                case_row = rows[case_id]
+                if case_row.assigned_to_id == user_id:
+                    continue
+                case_row.assigned_to_id = user_id
+                changed.append(case_id)
+            db_session.flush()
+            for case_id in changed:
+                self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
+                            detail="reassigned")
+        if changed:
+            self._changes.announce("case", changed, changed)
+        return len(changed)
+
+    def counsellor_loads(self) -> list[CounsellorLoad]:
+        """Each active counsellor's open and high-risk open cases (counted in SQL).
+
+        Accounts of other roles or locked accounts appear only while they still hold open
+        cases, so a supervisor sees work that must be moved.
+        """
+        self._require(Operation.REASSIGN_CASE)
+        open_count = func.count(Case.id)
+        high_count = func.count(case((Case.risk_level.in_(HIGH_RISK_LEVELS), Case.id)))
+        statement = (
+            select(User.id, User.display_name, User.is_active, User.role, open_count,
+                   high_count)
+            .outerjoin(Case, (Case.assigned_to_id == User.id)
+                       & (Case.status != CaseStatus.CLOSED.value))
+            .group_by(User.id, User.display_name, User.is_active, User.role)
+            .having(
+                ((User.role == Role.COUNSELLOR.value) & User.is_active.is_(True))
+                | (open_count > 0)
+            )
+            .order_by(User.display_name, User.id)
+        )
+        with self._db.reading() as db_session:
+            return [
+                CounsellorLoad(user_id=uid, display_name=name, open_cases=int(opened),
+                               high_risk_open=int(high), is_active=bool(active), role=role)
+                for uid, name, active, role, opened, high in db_session.execute(statement)
+            ]
+
+    def closure_requests(self) -> list[ClosureRequestRow]:
+        """Pending closure requests, oldest first (supervisors)."""
+        self._require(Operation.APPROVE_CLOSURE)
+        counsellor = aliased(User)
+        requester = aliased(User)
+        statement = (
+            select(Case.id, Case.version, Case.reference, Case.status, Case.risk_level,
+                   counsellor.display_name, requester.display_name,
+                   Case.closure_requested_at, Case.requested_closure_reason)
+            .outerjoin(counsellor, Case.assigned_to_id == counsellor.id)
+            .outerjoin(requester, Case.closure_requested_by_id == requester.id)
+            .where(Case.closure_requested_at.is_not(None))
+            .order_by(Case.closure_requested_at, Case.id)
+        )
+        requests: list[ClosureRequestRow] = []
+        with self._db.reading() as db_session:
+            for cid, version, ref, status, risk, owner, by, at, reason in db_session.execute(
+                statement
+            ):
+                assert at is not None  # the query selects only requested cases
+                requests.append(ClosureRequestRow(
+                    case_id=cid, version=version, reference=ref, status=status,
+                    risk_level=risk, counsellor=owner, requested_by=by,
+                    requested_at=at, reason=reason or "",
+                ))
+        return requests
+
+
+# -- caseload management: the plain rows it returns ------------------------------------
+
+#: Risk levels that count as "high risk" in a counsellor's load.
+HIGH_RISK_LEVELS = ("acute", "high")
+
+
+@dataclass(frozen=True, kw_only=True)
+class CounsellorLoad:
+    """How many open cases one account holds (closed cases do not count)."""
+
+    user_id: int
+    display_name: str
+    open_cases: int
+    high_risk_open: int
+    is_active: bool = True
+    role: str = Role.COUNSELLOR.value
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosureRequestRow:
+    """A counsellor's pending request to close a case, as a supervisor reviews it."""
+
+    case_id: int
+    version: int
+    reference: str
+    status: str
+    risk_level: str
+    counsellor: str | None
+    requested_by: str | None
+    requested_at: dt.datetime
+    reason: str

@@ -1,0 +1,486 @@
+"""Account administration: create, lock, unlock, reset a password, change a role.
+
+For administrators and supervisors (``Operation.MANAGE_ACCOUNTS``). Accounts are locked,
+never deleted, so the audit trail stays whole. Every change goes through
+:class:`~models.services.accounts.AccountService`, which checks the role, refuses weak
+passwords and writes the audit event; the dialogs check passwords as they are typed so
+the reason shows before anything is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.errors import show_error
+from gui.labels import role_label
+from gui.navigation import Place
+from gui.session import Session
+from models.changes import Change
+from models.dto import UserData
+from models.enums import Role
+from models.errors import KnownError, ValidationError
+from models.keyfile import KdfParams
+from models.passwords import check_password
+from models.permissions import Operation, allows
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+PLACE_KEY = "accounts"
+USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: Argon2id parameters for new key slots; ``None`` means the production defaults.
+#: Tests set cheap ones here.
+KDF: KdfParams | None = None
+
+Index = QModelIndex | QPersistentModelIndex
+
+_MUTED = QColor("#6b7c89")
+_ERROR_STYLE = "color: #b3261e;"
+_OK_STYLE = "color: #1b6e2d;"
+
+
+def _when(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    local = value.astimezone()
+    return f"{local.day}.{local.month}.{local.year} {local:%H:%M}"
+
+
+class UserTableModel(QAbstractTableModel):
+    """Every account (a few dozen: held in full)."""
+
+    HEADERS = ("Username", "Display name", "Role", "State", "Last sign-in")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._users: list[UserData] = []
+
+    def set_users(self, users: list[UserData]) -> None:
+        self.beginResetModel()
+        self._users = list(users)
+        self.endResetModel()
+
+    def user(self, row: int) -> UserData:
+        return self._users[row]
+
+    def row_of(self, user_id: int) -> int | None:
+        for row, user in enumerate(self._users):
+            if user.id == user_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._users)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._users):
+            return None
+        user = self._users[index.row()]
+        if role == USER_ID_ROLE:
+            return user.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if user.is_active else _MUTED
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = (
+            user.username, user.display_name, role_label(user.role),
+            self.tr("Active") if user.is_active else self.tr("Locked"),
+            _when(user.last_login_at) or self.tr("never"),
+        )
+        return values[index.column()]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Override of QAbstractItemModel.headerData."""
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+def _role_combo() -> QComboBox:
+    combo = QComboBox()
+    for role in Role:
+        combo.addItem(role_label(role.value).capitalize(), role.value)
+    return combo
+
+
+class PasswordFields(QWidget):
+    """A new password typed twice, checked as it is typed; the reason shows below."""
+
+    def __init__(self, name_parts: Callable[[], tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name_parts = name_parts
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("New password"))
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat the password"))
+        self.feedback = QLabel()
+        self.feedback.setObjectName("passwordFeedback")
+        self.feedback.setWordWrap(True)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addRow(self.tr("Password:"), self.password)
+        layout.addRow(self.tr("Repeat:"), self.repeat)
+        layout.addRow("", self.feedback)
+        self.password.textChanged.connect(self.check)
+        self.repeat.textChanged.connect(self.check)
+
+    def check(self) -> bool:
+        """Whether the password is acceptable; shows the reason when it is not."""
+        password = self.password.text()
+        if not password:
+            self.feedback.setStyleSheet("")
+            self.feedback.setText(self.tr("At least 12 characters; several unrelated words "
+                                          "work well."))
+            return False
+        username, display_name = self._name_parts()
+        try:
+            check_password(password, username=username, display_name=display_name)
+        except ValidationError as error:
+            self.feedback.setStyleSheet(_ERROR_STYLE)
+            self.feedback.setText(str(error))
+            return False
+        if password != self.repeat.text():
+            self.feedback.setStyleSheet(_ERROR_STYLE)
+            self.feedback.setText(self.tr("The two passwords are not the same."))
+            return False
+        self.feedback.setStyleSheet(_OK_STYLE)
+        self.feedback.setText(self.tr("Strong enough."))
+        return True
+
+
+class _ActionDialog(QDialog):
+    """A dialog whose OK runs ``submit``; a refusal is shown inline and the dialog stays."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.submit: Callable[[], None] = lambda: None
+
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _submit(self) -> None:
+        try:
+            self.submit()
+        except KnownError as error:
+            self.error.setText(str(error))
+            return
+        self.accept()
+
+
+class CreateAccountDialog(_ActionDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New account"))
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("e.g. kaisa.koski"))
+        self.display_name = QLineEdit()
+        self.role = _role_combo()
+        self.role.setCurrentIndex(self.role.findData(Role.COUNSELLOR.value))
+        self.passwords = PasswordFields(
+            lambda: (self.username.text().strip().lower(), self.display_name.text().strip()))
+        form = QFormLayout()
+        form.addRow(self.tr("Username:"), self.username)
+        form.addRow(self.tr("Display name:"), self.display_name)
+        form.addRow(self.tr("Role:"), self.role)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.passwords)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for edit in (self.username, self.display_name, self.passwords.password,
+                     self.passwords.repeat):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.error.clear()
+        ready = bool(self.username.text().strip() and self.display_name.text().strip())
+        self.ok_button().setEnabled(self.passwords.check() and ready)
+
+
+class ResetPasswordDialog(_ActionDialog):
+    def __init__(self, user: UserData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Reset password"))
+        self.passwords = PasswordFields(lambda: (user.username, user.display_name))
+        intro = QLabel(self.tr("A new password for {name} ({username}). Tell it to them "
+                               "in person; they should change it at their next sign-in."
+                               ).format(name=user.display_name, username=user.username))
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.passwords)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for edit in (self.passwords.password, self.passwords.repeat):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.error.clear()
+        self.ok_button().setEnabled(self.passwords.check())
+
+
+class ChangeRoleDialog(_ActionDialog):
+    def __init__(self, user: UserData, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change role"))
+        self.role = _role_combo()
+        self.role.setCurrentIndex(max(self.role.findData(user.role), 0))
+        form = QFormLayout()
+        form.addRow(self.tr("Account:"), QLabel(f"{user.display_name} ({user.username})"))
+        form.addRow(self.tr("Role:"), self.role)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+
+class AccountsView(QWidget):
+    """The account administration screen. Shows nothing while the session is locked."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountsView")
+        self._session = session
+        self._loaded = False
+        self.dialog: QDialog | None = None
+
+        self.model = UserTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("accountsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(len(UserTableModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.create_button = QPushButton(self.tr("New account…"))
+        self.create_button.clicked.connect(self.open_create_dialog)
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.clicked.connect(lambda: self.set_active(False))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.unlock_button.clicked.connect(lambda: self.set_active(True))
+        self.reset_button = QPushButton(self.tr("Reset password…"))
+        self.reset_button.clicked.connect(self.open_reset_dialog)
+        self.role_button = QPushButton(self.tr("Change role…"))
+        self.role_button.clicked.connect(self.open_role_dialog)
+        buttons = QHBoxLayout()
+        for button in (self.create_button, self.lock_button, self.unlock_button,
+                       self.reset_button, self.role_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        hint = QLabel(self.tr("Accounts are locked, never deleted, so the audit trail stays "
+                              "whole. A locked account cannot sign in."))
+        hint.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("accountsStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.status)
+
+        session.about_to_lock.connect(self.clear)
+        session.unlocked.connect(lambda _services: self._reload_if_visible())
+        session.changes.subscribe(self._on_change)
+        self._update_buttons()
+
+    # -- loading ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Override of QWidget.showEvent: load on first display."""
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def _reload_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._session.is_locked:
+            return
+        chosen = self.selected_user()
+        self.model.set_users(self._session.services.accounts.list_users())
+        self._loaded = True
+        if chosen is not None:
+            self.select_user(chosen.id)
+
+    def clear(self) -> None:
+        """Forget every account shown and close an open dialog (about to lock)."""
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.model.set_users([])
+        self.status.clear()
+        self._loaded = False
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "user" and self._loaded and not self._session.is_locked:
+            self.refresh()
+
+    # -- selection -------------------------------------------------------------------
+
+    def selected_user(self) -> UserData | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.user(rows[0].row()) if rows else None
+
+    def select_user(self, user_id: int) -> None:
+        row = self.model.row_of(user_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        user = self.selected_user()
+        own = user is not None and user.id == self._session.actor.user_id
+        self.lock_button.setEnabled(user is not None and user.is_active and not own)
+        self.unlock_button.setEnabled(user is not None and not user.is_active)
+        self.reset_button.setEnabled(user is not None and not own)
+        self.role_button.setEnabled(user is not None and not own)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def set_active(self, active: bool) -> None:
+        user = self.selected_user()
+        if user is None or self._session.is_locked:
+            return
+        try:
+            self._session.services.accounts.set_active(user.id, active)
+        except KnownError as error:
+            show_error(self, error, self.tr("Accounts"))
+            return
+        message = self.tr("{username} unlocked.") if active else self.tr("{username} locked.")
+        self.status.setText(message.format(username=user.username))
+
+    def open_create_dialog(self) -> CreateAccountDialog:
+        dialog = CreateAccountDialog(self)
+
+        def submit() -> None:
+            created = self._session.services.accounts.create_user(
+                dialog.username.text(), dialog.display_name.text(),
+                Role(dialog.role.currentData()), dialog.passwords.password.text(), kdf=KDF)
+            self.status.setText(self.tr("Account {username} created.").format(
+                username=created.username))
+            self.select_user(created.id)
+
+        dialog.submit = submit
+        self._show(dialog)
+        return dialog
+
+    def open_reset_dialog(self) -> ResetPasswordDialog | None:
+        user = self.selected_user()
+        if user is None:
+            return None
+        dialog = ResetPasswordDialog(user, self)
+
+        def submit() -> None:
+            self._session.services.accounts.reset_password(
+                user.id, dialog.passwords.password.text(), kdf=KDF)
+            self.status.setText(self.tr("Password of {username} reset.").format(
+                username=user.username))
+
+        dialog.submit = submit
+        self._show(dialog)
+        return dialog
+
+    def open_role_dialog(self) -> ChangeRoleDialog | None:
+        user = self.selected_user()
+        if user is None:
+            return None
+        dialog = ChangeRoleDialog(user, self)
+
+        def submit() -> None:
+            changed = self._session.services.accounts.change_role(
+                user.id, Role(dialog.role.currentData()))
+            self.status.setText(self.tr("{username} is now a {role}.").format(
+                username=changed.username, role=role_label(changed.role)))
+
+        dialog.submit = submit
+        self._show(dialog)
+        return dialog
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+
+def register(window: MainWindow) -> None:
+    """Add the accounts place when the signed-in role may manage accounts.
+
+    Administrators see no case places, so the main window hides its navigation for
+    them; the accounts place is then their only one, so it is shown and selected.
+    """
+    if not allows(window.session.actor.role, Operation.MANAGE_ACCOUNTS):
+        return
+    view = AccountsView(window.session)
+    place = Place(PLACE_KEY, view.tr("Accounts"), "key",
+                  view.tr("Create, lock and unlock accounts; reset passwords; change roles"))
+    window.add_place(place, view)
+    if allows(window.session.actor.role, Operation.LIST_CASES):
+        return
+
+    def show_accounts(*_args: object) -> None:
+        # After the window's own resume, which shows its "no case records" page.
+        window.navigation.show()
+        window.navigation.select(PLACE_KEY)  # shows the place
+
+    show_accounts()
+    window.session.unlocked.connect(show_accounts)

@@ -1,0 +1,504 @@
+"""Caseload management for supervisors: reassign cases and review closure requests.
+
+The left side is the case list (the same id-backed :class:`~gui.case_table.CaseTableModel`
+as the main list, with its own filter and multi-row selection); the right side lists each
+counsellor's load (open cases, high-risk open cases) so the supervisor sees it before
+choosing whom to give the selected cases to. Below, pending closure requests are approved
+or returned. Every change goes through :class:`~models.services.cases.CaseService`, which
+checks the role and writes the audit events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.case_table import CaseTableModel
+from gui.errors import show_error
+from gui.labels import risk_label
+from gui.navigation import Place
+from gui.session import Session
+from gui.style import risk_icon
+from models.changes import Change
+from models.dto import CaseFilter
+from models.enums import CaseStatus, Role
+from models.errors import KnownError
+from models.permissions import Operation, allows
+from models.services.cases import ClosureRequestRow, CounsellorLoad
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+PLACE_KEY = "caseload"
+USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: What the case list shows by default: work that is not finished.
+ACTIVE_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
+_WARNING = QColor("#b3261e")
+
+
+def _date(value: dt.datetime) -> str:
+    """A UTC timestamp in local time, as ``d.M.yyyy HH:MM``."""
+    local = value.astimezone()
+    return f"{local.day}.{local.month}.{local.year} {local:%H:%M}"
+
+
+class LoadTableModel(QAbstractTableModel):
+    """Counsellors and their loads (a few dozen rows: held in full)."""
+
+    HEADERS = ("Counsellor", "Open cases", "High risk")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loads: list[CounsellorLoad] = []
+
+    def set_loads(self, loads: list[CounsellorLoad]) -> None:
+        self.beginResetModel()
+        self._loads = list(loads)
+        self.endResetModel()
+
+    def load(self, row: int) -> CounsellorLoad:
+        return self._loads[row]
+
+    def loads(self) -> list[CounsellorLoad]:
+        return list(self._loads)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._loads)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._loads):
+            return None
+        load = self._loads[index.row()]
+        column = index.column()
+        if role == USER_ID_ROLE:
+            return load.user_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                name = load.display_name
+                if not load.is_active:
+                    return self.tr("{name} (locked)").format(name=name)
+                if load.role != Role.COUNSELLOR.value:
+                    return self.tr("{name} (not a counsellor)").format(name=name)
+                return name
+            return str(load.open_cases if column == 1 else load.high_risk_open)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and load.high_risk_open:
+            return _WARNING
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Override of QAbstractItemModel.headerData."""
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+class ClosureRequestModel(QAbstractTableModel):
+    """Pending closure requests (few at a time: held in full)."""
+
+    HEADERS = ("Reference", "Risk", "Counsellor", "Requested by", "Requested", "Reason")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ClosureRequestRow] = []
+
+    def set_rows(self, rows: list[ClosureRequestRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def request(self, row: int) -> ClosureRequestRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == CASE_ID_ROLE:
+            return row.case_id
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return risk_icon(row.risk_level)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = (
+            row.reference, risk_label(row.risk_level), row.counsellor or "",
+            row.requested_by or "", _date(row.requested_at), row.reason.replace("_", " "),
+        )
+        return values[column]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Override of QAbstractItemModel.headerData."""
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+class CaseloadView(QWidget):
+    """The supervisor's caseload screen. Shows nothing while the session is locked."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseloadView")
+        self._session = session
+        self._loaded = False
+
+        # -- the case list --------------------------------------------------------------
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Find a case by name, reference or code"))
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.owner = QComboBox()
+        self.owner.setAccessibleName(self.tr("Counsellor"))
+        self.owner.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.include_closed = QComboBox()
+        self.include_closed.addItem(self.tr("Open work"), False)
+        self.include_closed.addItem(self.tr("All statuses"), True)
+        self.include_closed.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.owner, 1)
+        filters.addWidget(self.include_closed)
+
+        self.model = CaseTableModel(None, self)
+        self.table = QTableView()
+        self.table.setObjectName("caseloadTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setColumnHidden(2, True)  # identity codes are not needed to balance work
+        self._default_column_widths()
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.target = QComboBox()
+        self.target.setAccessibleName(self.tr("Reassign to"))
+        self.target.setMinimumContentsLength(28)
+        self.reassign_button = QPushButton(self.tr("Reassign selected"))
+        self.reassign_button.clicked.connect(self.reassign_selected)
+        self.selection_label = QLabel()
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        reassign_row = QHBoxLayout()
+        reassign_row.addWidget(self.selection_label)
+        reassign_row.addWidget(self.result_label, 1)
+        reassign_row.addWidget(QLabel(self.tr("Reassign to:")))
+        reassign_row.addWidget(self.target)
+        reassign_row.addWidget(self.reassign_button)
+
+        cases_box = QWidget()
+        cases_layout = QVBoxLayout(cases_box)
+        cases_layout.setContentsMargins(0, 0, 0, 0)
+        cases_layout.addLayout(filters)
+        cases_layout.addWidget(self.table, 1)
+        cases_layout.addLayout(reassign_row)
+
+        # -- loads ------------------------------------------------------------------------
+        self.loads = LoadTableModel(self)
+        self.loads_view = QTableView()
+        self.loads_view.setObjectName("counsellorLoads")
+        self.loads_view.setModel(self.loads)
+        self.loads_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.loads_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.loads_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loads_view.verticalHeader().hide()
+        self.loads_view.setWordWrap(False)
+        header = self.loads_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.loads_view.doubleClicked.connect(self._show_counsellor)
+        metrics = self.fontMetrics()
+        loads_box = QGroupBox(self.tr("Counsellors' loads"))
+        loads_box.setMinimumWidth(metrics.horizontalAdvance("Mmmmm M. (mmmmmmmmm, demo)")
+                                  + metrics.horizontalAdvance("Open cases  High risk")
+                                  + 8 * metrics.averageCharWidth())
+        loads_layout = QVBoxLayout(loads_box)
+        loads_layout.addWidget(self.loads_view)
+        loads_hint = QLabel(self.tr("Open cases, of which acute or high risk. "
+                                    "Double-click a counsellor to list their cases."))
+        loads_hint.setWordWrap(True)
+        loads_hint.setObjectName("hint")
+        loads_layout.addWidget(loads_hint)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(cases_box)
+        top.addWidget(loads_box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 1)
+        top.setCollapsible(1, False)
+
+        # -- closure requests ---------------------------------------------------------
+        self.requests = ClosureRequestModel(self)
+        self.requests_view = QTableView()
+        self.requests_view.setObjectName("closureRequests")
+        self.requests_view.setModel(self.requests)
+        self.requests_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.requests_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.requests_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.requests_view.verticalHeader().hide()
+        self.requests_view.setWordWrap(False)
+        request_header = self.requests_view.horizontalHeader()
+        for column in range(len(ClosureRequestModel.HEADERS)):
+            request_header.setSectionResizeMode(column,
+                                                QHeaderView.ResizeMode.ResizeToContents)
+        request_header.setStretchLastSection(True)
+        self.requests_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._update_buttons())
+        self.requests.modelReset.connect(self._update_buttons)
+        self.approve_button = QPushButton(self.tr("Approve closure"))
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.return_button = QPushButton(self.tr("Return to counsellor"))
+        self.return_button.clicked.connect(self.return_selected)
+        request_buttons = QVBoxLayout()
+        request_buttons.addWidget(self.approve_button)
+        request_buttons.addWidget(self.return_button)
+        request_buttons.addStretch(1)
+        self.requests_box = QGroupBox(self.tr("Closure requests"))
+        requests_layout = QHBoxLayout(self.requests_box)
+        requests_layout.addWidget(self.requests_view, 1)
+        requests_layout.addLayout(request_buttons)
+
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(top)
+        outer.addWidget(self.requests_box)
+        outer.setStretchFactor(0, 3)
+        outer.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(outer)
+
+        session.about_to_lock.connect(self.clear)
+        session.unlocked.connect(lambda _services: self.refresh())
+        session.changes.subscribe(self._on_change)
+        self._update_buttons()
+
+    def _default_column_widths(self) -> None:
+        # From the font, so the columns fit their content at any scaling.
+        metrics = self.table.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
+                   "Medium", "Mmmmm M. (mmmmmmmmm, demo)")
+        for column, sample in enumerate(samples):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample),
+                        metrics.horizontalAdvance(header) + metrics.height())
+            if column == 4:
+                width += metrics.height() + 4  # the risk dot
+            self.table.setColumnWidth(column, width + padding)
+
+    # -- loading ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Override of QWidget.showEvent: load on first display (nothing before)."""
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Fill everything from the current services (after unlocking or a change)."""
+        if self._session.is_locked:
+            return
+        services = self._session.services
+        loads = services.cases.counsellor_loads()
+        self.loads.set_loads(loads)
+        self._fill_owner_filter(loads)
+        self._fill_targets(loads)
+        self.requests.set_rows(services.cases.closure_requests())
+        self.requests_box.setTitle(
+            self.tr("Closure requests ({count})").format(count=self.requests.rowCount()))
+        self.model.set_service(services.cases, self.case_filter())
+        self._loaded = True
+
+    def clear(self) -> None:
+        """Forget every case, name and load shown (the session is about to lock)."""
+        self.model.clear()
+        self.loads.set_loads([])
+        self.requests.set_rows([])
+        self.requests_box.setTitle(self.tr("Closure requests"))
+        blocked = self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.blockSignals(blocked)
+        self.target.clear()
+        self.search.clear()
+        self.result_label.clear()
+        self._loaded = False
+        self._update_buttons()
+
+    def case_filter(self) -> CaseFilter:
+        owner = self.owner.currentData()
+        closed = bool(self.include_closed.currentData())
+        return CaseFilter(
+            statuses=() if closed else ACTIVE_STATUSES,
+            assigned_to_id=owner if isinstance(owner, int) and owner > 0 else None,
+            unassigned_only=owner == 0,
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        if self._session.is_locked or not self._loaded:
+            return
+        self.model.set_filter(self.case_filter())
+
+    def _fill_owner_filter(self, loads: list[CounsellorLoad]) -> None:
+        chosen = self.owner.currentData()
+        blocked = self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.addItem(self.tr("Every counsellor"), None)
+        self.owner.addItem(self.tr("Unassigned"), 0)
+        for load in loads:
+            self.owner.addItem(load.display_name, load.user_id)
+        index = self.owner.findData(chosen)
+        self.owner.setCurrentIndex(max(index, 0))
+        self.owner.blockSignals(blocked)
+
+    def _fill_targets(self, loads: list[CounsellorLoad]) -> None:
+        chosen = self.target.currentData()
+        self.target.clear()
+        for load in loads:
+            if not load.is_active or load.role != Role.COUNSELLOR.value:
+                continue
+            self.target.addItem(
+                self.tr("{name} — {open} open, {high} high risk").format(
+                    name=load.display_name, open=load.open_cases, high=load.high_risk_open),
+                load.user_id,
+            )
+        index = self.target.findData(chosen)
+        if index >= 0:
+            self.target.setCurrentIndex(index)
+        self._update_buttons()
+
+    def _on_change(self, change: Change) -> None:
+        if self._session.is_locked or not self._loaded:
+            return
+        if change.kind in ("case", "victim", "user"):
+            self.refresh()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def selected_case_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.case_id(row) for row in rows]
+
+    def reassign_selected(self) -> int:
+        """Give the selected cases to the counsellor chosen in the combo box."""
+        case_ids = self.selected_case_ids()
+        user_id = self.target.currentData()
+        if self._session.is_locked or not case_ids or not isinstance(user_id, int):
+            return 0
+        try:
+            moved = self._session.services.cases.reassign_cases(case_ids, user_id)
+        except KnownError as error:
+            show_error(self, error, self.tr("Reassign cases"))
+            return 0
+        self.table.clearSelection()
+        self.result_label.setText(
+            self.tr("{count} cases reassigned to {name}.").format(
+                count=moved, name=self._name_of(user_id)))
+        return moved
+
+    def approve_selected(self) -> None:
+        self._decide(approve=True)
+
+    def return_selected(self) -> None:
+        self._decide(approve=False)
+
+    def _decide(self, *, approve: bool) -> None:
+        rows = self.requests_view.selectionModel().selectedRows()
+        if self._session.is_locked or not rows:
+            return
+        request = self.requests.request(rows[0].row())
+        cases = self._session.services.cases
+        try:
+            if approve:
+                cases.approve_closure(request.case_id, request.version)
+            else:
+                cases.return_closure(request.case_id, request.version)
+        except KnownError as error:
+            show_error(self, error, self.tr("Closure request"))
+            self.refresh()
+
+    def _show_counsellor(self, index: QModelIndex) -> None:
+        position = self.owner.findData(self.loads.load(index.row()).user_id)
+        if position >= 0:
+            self.owner.setCurrentIndex(position)
+
+    def _name_of(self, user_id: int) -> str:
+        for load in self.loads.loads():
+            if load.user_id == user_id:
+                return load.display_name
+        return ""
+
+    def _update_buttons(self) -> None:
+        selected = len(self.table.selectionModel().selectedRows())
+        self.reassign_button.setEnabled(selected > 0 and self.target.count() > 0)
+        total = self.model.rowCount()
+        self.selection_label.setText(
+            self.tr("{count} of {total} cases selected").format(count=selected, total=total)
+            if selected else self.tr("{total} cases").format(total=total))
+        has_request = bool(self.requests_view.selectionModel().selectedRows())
+        self.approve_button.setEnabled(has_request)
+        self.return_button.setEnabled(has_request)
+
+
+def register(window: MainWindow) -> None:
+    """Add the caseload place to ``window`` when the signed-in role may reassign cases."""
+    if not allows(window.session.actor.role, Operation.REASSIGN_CASE):
+        return
+    view = CaseloadView(window.session)
+    window.add_place(
+        Place(PLACE_KEY, view.tr("Caseload"), "all-cases",
+              view.tr("Reassign cases and review closure requests")),
+        view,
+    )
