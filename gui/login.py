@@ -18,15 +18,39 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from gui.forms import ERROR_STYLE
 from gui.style import icon
-from models.errors import KnownError, from_database_error
+from models.errors import DataError, KnownError, from_database_error
+from models.maintenance import latest_automatic_backup, restore_backup, restored_path
 from models.store import Actor, Database
 
 Opener = Callable[[Path, str, str], tuple[Database, Actor]]
+
+
+def ask_restore(parent: QWidget, problem: str, backup: Path, target: Path) -> bool:
+    """Ask whether to restore the latest automatic backup (tests replace this)."""
+    answer = QMessageBox.question(
+        parent,
+        QApplication.translate("LoginDialog", "Suoja — the database is damaged"),
+        QApplication.translate(
+            "LoginDialog",
+            "{problem}\n\nRestore the latest automatic backup ({backup})?\n\n"
+            "It is checked and restored into a new file, {target}, and opened from there. "
+            "The damaged file is kept unchanged; changes made after the backup are not in it.",
+        ).format(problem=problem, backup=backup.name, target=target.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _is_damage(error: KnownError) -> bool:
+    return isinstance(error, DataError) and "damaged" in str(error)
 
 
 class LoginDialog(QDialog):
@@ -46,6 +70,8 @@ class LoginDialog(QDialog):
         self._opener = opener
         self._demo_password = demo_password
         self.result_value: tuple[Database, Actor] | None = None
+        #: Where a backup was restored to and opened from, when the database was damaged.
+        self.restored_to: Path | None = None
         self.setWindowTitle(self.tr("Suoja — sign in"))
         self.setObjectName("loginDialog")
         self.setMinimumWidth(max(440, 48 * self.fontMetrics().averageCharWidth()))
@@ -147,7 +173,8 @@ class LoginDialog(QDialog):
         try:
             self.result_value = self._opener(self._db_path, username, self.password.text())
         except KnownError as error:
-            self._refused(str(error))
+            if not (_is_damage(error) and self._offer_restore(str(error), username)):
+                self._refused(str(error))
             return
         except Exception as error:  # a driver error: a plain sentence if it is an expected one
             known = from_database_error(error)
@@ -158,6 +185,29 @@ class LoginDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         self.accept()
+
+    def _offer_restore(self, problem: str, username: str) -> bool:
+        """Offer the latest automatic backup; True if it was restored, opened and accepted.
+
+        The backup is restored into a new path beside the database (never over it).
+        """
+        backup = latest_automatic_backup(self._db_path)
+        if backup is None:
+            return False
+        target = restored_path(self._db_path)
+        if not ask_restore(self, problem, backup, target):
+            return False
+        try:
+            restore_backup(backup, target, username, self.password.text())
+            self.result_value = self._opener(target, username, self.password.text())
+        except KnownError as error:
+            self._refused(self.tr("The backup could not be restored: {reason}").format(
+                reason=str(error)))
+            return True
+        self.restored_to = target
+        self._db_path = target
+        self.accept()
+        return True
 
     def _refused(self, message: str) -> None:
         self.password.clear()

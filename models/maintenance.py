@@ -317,6 +317,27 @@ def _automatic_backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]
     return sorted(found)
 
 
+def latest_automatic_backup(db_path: Path) -> Path | None:
+    """The newest automatic backup of ``db_path`` (in ``backups/`` beside it), if any."""
+    folder = automatic_backup_folder(db_path)
+    if not folder.is_dir():
+        return None
+    found = [path for _stamp, path in _automatic_backups(folder, db_path.stem)
+             if keyfile_path(path).is_file()]
+    return found[-1] if found else None
+
+
+def restored_path(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """A new path beside ``db_path`` for restoring a backup into: never an existing file."""
+    stamp = (now or utcnow()).astimezone(dt.UTC).strftime(_STAMP_FORMAT)
+    target = db_path.with_name(f"{db_path.stem}-restored-{stamp}.db")
+    number = 1
+    while target.exists() or keyfile_path(target).exists():
+        number += 1
+        target = db_path.with_name(f"{db_path.stem}-restored-{stamp}-{number}.db")
+    return target
+
+
 # -- restore -------------------------------------------------------------------------
 
 

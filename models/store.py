@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import migration
@@ -26,7 +26,7 @@ from models.base import utcnow
 from models.database import keyfile_path, open_engine
 from models.entities import Meta, User
 from models.enums import AuditAction, Role
-from models.errors import AuthenticationError, DataError, ValidationError
+from models.errors import AuthenticationError, DataError, ValidationError, from_database_error
 from models.keyfile import (
     RECOVERY_SLOT_NAME,
     SLOT_RECOVERY,
@@ -92,7 +92,7 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work (rolled back at the end)."""
         self._check_open()
-        with self._reader() as db_session:
+        with translated_database_errors(), self._reader() as db_session:
             try:
                 yield db_session
             finally:
@@ -100,9 +100,14 @@ class Database:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
-        """A unit of work that commits if the block succeeds, else rolls everything back."""
+        """A unit of work that commits if the block succeeds, else rolls everything back.
+
+        Raises:
+            DataError: the disk is full, the database is busy, damaged or read-only (the
+                unit of work was rolled back).
+        """
         self._check_open()
-        with self._writer() as db_session, db_session.begin():
+        with translated_database_errors(), self._writer() as db_session, db_session.begin():
             yield db_session
 
     def load_keyfile(self) -> KeyFile:
@@ -132,6 +137,22 @@ class Database:
     def _check_open(self) -> None:
         if getattr(self, "_closed", False):
             raise AuthenticationError("Suoja is locked; sign in again to continue.")
+
+
+@contextlib.contextmanager
+def translated_database_errors() -> Iterator[None]:
+    """Turn an expected driver error (disk full, busy, damaged page…) into a DataError.
+
+    The one place where services' units of work get a plain sentence instead of
+    SQLAlchemy's error; unexpected driver errors (bugs) pass through unchanged.
+    """
+    try:
+        yield
+    except DBAPIError as error:
+        known = from_database_error(error)
+        if known is None:
+            raise
+        raise known from None
 
 
 def check_password_rules(password: str) -> None:
@@ -280,7 +301,9 @@ def open_unlocked(
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
-        if migration.needs_upgrade(engine):
+        with translated_database_errors():
+            upgrade = migration.needs_upgrade(engine)
+        if upgrade:
             _upgrade_with_backup(database, backup_dir or db_path.parent / "backups")
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))

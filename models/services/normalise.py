@@ -195,7 +195,8 @@ def protective_action_columns(draft: ProtectiveActionDraft) -> dict[str, Any]:
     if draft.expires_on is not None and draft.state_on and draft.expires_on < draft.state_on:
         raise ValidationError("Expiry date", "cannot be before the date of the step")
     return {
-        "type_code": draft.type_code,
+        "type_code": v.validate_text(draft.type_code, field="Protective action",
+                                     max_length=100),
         "state": _choice(draft.state, ActionState, "State"),
         "state_on": draft.state_on,
         "expires_on": draft.expires_on,

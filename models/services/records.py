@@ -201,7 +201,7 @@ class RecordService(Service):
         with self._db.reading() as db_session:
             known = db_session.execute(
                 select(ProtectiveActionType.validity_days).where(
-                    ProtectiveActionType.code == draft.type_code
+                    ProtectiveActionType.code == values["type_code"]
                 )
             ).first()
         if known is None:
@@ -209,7 +209,7 @@ class RecordService(Service):
         validity_days = known[0]
         if values["expires_on"] is None and validity_days and values["state_on"]:
             values["expires_on"] = values["state_on"] + dt.timedelta(days=validity_days)
-        if draft.type_code != "identity_code_change" and (draft.grounds or draft.decision):
+        if values["type_code"] != "identity_code_change" and (draft.grounds or draft.decision):
             raise ValidationError("Grounds", "apply only to an identity-code change application")
         return values
 
