@@ -21,6 +21,7 @@ The column layout of the lists and the window geometry are saved with
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,7 @@ def _number(value: int) -> str:
 
 
 #: Extra places, in navigation order; each module's register() checks the role.
-WORKSPACES = ("caseload", "audit_viewer", "accounts_admin")
+WORKSPACES = ("dashboard", "analysis_view", "caseload", "audit_viewer", "accounts_admin")
 
 
 class MainWindow(QMainWindow):
@@ -157,7 +158,8 @@ class MainWindow(QMainWindow):
         self.follow_ups.case_activated.connect(self.open_case)
         self.follow_ups.scope_changed.connect(lambda _everyone: self.reload_follow_ups())
         self.filter_bar = FilterBar()
-        self.filter_bar.changed.connect(self.apply_filters)
+        self._drill_down: tuple[CaseFilter, str] | None = None
+        self.filter_bar.changed.connect(self._filters_changed)
         self.no_access = QLabel(
             self.tr("Your role manages accounts and backups; it does not show case records.")
         )
@@ -232,13 +234,28 @@ class MainWindow(QMainWindow):
 
     def _register_workspaces(self) -> None:
         """Add the supervisors' and administrators' places the role allows."""
-        from gui import accounts_admin, audit_viewer, caseload
+        from gui import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
 
+        modules = {"dashboard": dashboard, "analysis_view": analysis_view,
+                   "caseload": caseload, "audit_viewer": audit_viewer,
+                   "accounts_admin": accounts_admin}
         for workspace in WORKSPACES:
-            workspace_module = {"caseload": caseload, "audit_viewer": audit_viewer,
-                                "accounts_admin": accounts_admin}.get(workspace)
-            if workspace_module is not None:
-                workspace_module.register(self)
+            view = modules[workspace].register(self)  # type: ignore[attr-defined]
+            signal = getattr(view, "open_cases", None)
+            if signal is not None:
+                signal.connect(self.show_cases)
+
+    def show_cases(self, target: object, title: str) -> None:
+        """Show the case list narrowed to a figure's cases (dashboard, analysis)."""
+        if self.session.is_locked or not self._may_list:
+            return
+        self.navigation.select(ALL_CASES)  # may show the place, which ends any drill-down
+        if isinstance(target, CaseFilter):
+            self._drill_down = (target, title)
+        else:
+            ids = tuple(int(i) for i in target)  # type: ignore[attr-defined]
+            self._drill_down = (CaseFilter(case_ids=ids), title)
+        self.show_place(ALL_CASES, keep_drill_down=True)
 
     # -- building ------------------------------------------------------------------------
 
@@ -474,10 +491,12 @@ class MainWindow(QMainWindow):
     def place(self) -> str | None:
         return self.navigation.current_key
 
-    def show_place(self, key: str) -> None:
+    def show_place(self, key: str, keep_drill_down: bool = False) -> None:
         """Show one place (the navigation list calls this when the user picks one)."""
         if self.session.is_locked:
             return
+        if not keep_drill_down:
+            self._drill_down = None
         if key in CASE_PLACES:
             self.pages.setCurrentWidget(self.table)
             self.filter_bar.show()
@@ -496,9 +515,19 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def current_filter(self) -> CaseFilter:
-        """The case list's filter: the place, the filter bar and the search text."""
+        """The case list's filter: the place, the filter bar and the search text.
+
+        A drill-down from a dashboard figure replaces the filter bar until the user
+        picks a place or changes a filter.
+        """
+        if self._drill_down is not None:
+            return dataclasses.replace(self._drill_down[0], text=self.search.text())
         mine = self.session.actor.user_id if self.place == MY_CASES else None
         return self.filter_bar.case_filter(self.search.text(), assigned_to_id=mine)
+
+    def _filters_changed(self) -> None:
+        self._drill_down = None
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         if self.session.is_locked or not self._may_list:
@@ -541,7 +570,10 @@ class MainWindow(QMainWindow):
             self.count_label.clear()
             return
         shown = self.model.rowCount()
-        if self.search.text().strip() or not self.filter_bar.choice().is_empty:
+        if self._drill_down is not None:
+            text = self.tr("{title}: {shown} cases").format(
+                title=self._drill_down[1], shown=_number(shown))
+        elif self.search.text().strip() or not self.filter_bar.choice().is_empty:
             text = self.tr("{shown} cases match").format(shown=_number(shown))
         else:
             text = self.tr("{shown} cases").format(shown=_number(shown))
@@ -716,6 +748,7 @@ class MainWindow(QMainWindow):
 
     def _save_and_clear(self) -> None:
         self._locking = True
+        self._drill_down = None
         try:
             self._saved = self._view_state()
             self.save_layout()

@@ -186,6 +186,8 @@ class CaseFilter:
     unassigned_only: bool = False
     breach_id: int | None = None
     text: str = ""  # the global search box
+    #: Only these cases (a dashboard figure's drill-down); ``None`` does not filter.
+    case_ids: tuple[int, ...] | None = None
 
 
 # -- records in a case ------------------------------------------------------------------

@@ -228,6 +228,12 @@ class ExtortionContact(TimestampMixin, Base):
         CheckConstraint("amount_paid IS NULL OR amount_paid >= 0", name="paid_positive"),
         CheckConstraint("paid OR amount_paid IS NULL", name="amount_only_if_paid"),
         Index("ix_extortion_contact_case_id_received_at", "case_id", "received_at"),
+        # Covering indexes: the cross-case wallet/sender analysis never reads the rows
+        # (which carry the long message texts).
+        Index("ix_extortion_contact_wallet_cover", "wallet_address", "case_id", "received_at",
+              "currency", "amount_demanded", "amount_paid"),
+        Index("ix_extortion_contact_sender_cover", "sender", "case_id", "received_at",
+              "currency", "amount_demanded", "amount_paid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

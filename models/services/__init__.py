@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from models.changes import ChangeBus
 from models.services.accounts import AccountService
+from models.services.analysis import AnalysisService
 from models.services.audit_log import AuditService
 from models.services.cases import CaseService
 from models.services.exports import ExportService
@@ -27,6 +28,7 @@ class Services:
     retention: RetentionService
     exports: ExportService
     imports: ImportService
+    analysis: AnalysisService
 
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
@@ -42,4 +44,5 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         retention=RetentionService(database, actor, changes),
         exports=ExportService(database, actor, changes),
         imports=ImportService(database, actor, changes),
+        analysis=AnalysisService(database, actor, changes),
     )

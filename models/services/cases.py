@@ -643,6 +643,8 @@ class CaseService(Service):
             )
         if case_filter.text.strip():
             statement = statement.where(Case.id.in_(matching_case_ids(case_filter.text)))
+        if case_filter.case_ids is not None:
+            statement = statement.where(Case.id.in_(case_filter.case_ids))
         return statement
 
     def _sort_column(self, sort: str) -> Any:

@@ -1,0 +1,78 @@
+"""Cross-case extortion analysis for investigators: the wallet addresses or senders seen
+in more than one case, with totals, and the cases' references — never names or identity
+codes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, Paragraph
+
+from models.pdf.data import ExportStamp
+from models.pdf.layout import (
+    BODY_WIDTH,
+    Metadata,
+    PageFrame,
+    build_pdf,
+    data_table,
+    encrypt_pdf,
+    fi_datetime,
+    heading,
+    styles,
+    text,
+)
+from models.validation import NBSP
+
+if TYPE_CHECKING:  # the service hands its rows in; the PDF layer never calls services
+    from models.services.analysis import SharedIndicator
+
+DOCUMENT_NAME = "Cross-case extortion analysis for investigators"
+_TITLES = {"wallet": ("Wallet addresses", "Wallet address"), "sender": ("Senders", "Sender")}
+
+
+def _money(totals: Sequence[tuple[str, Decimal]]) -> str:
+    parts = []
+    for currency, amount in sorted(totals, key=lambda t: (t[0] != "EUR", t[0])):
+        places = 8 if currency == "BTC" else 2
+        number = f"{amount:,.{places}f}".replace(",", NBSP).replace(".", ",")
+        parts.append(f"{number}{NBSP}{'€' if currency == 'EUR' else currency}")
+    return "; ".join(parts) or "–"
+
+
+def render_shared_indicators(
+    kind: str, rows: Sequence[SharedIndicator], references: Mapping[str, Sequence[str]],
+    stamp: ExportStamp, *, password: str | None = None,
+) -> bytes:
+    """The analysis as PDF bytes (AES-256 encrypted when ``password`` is given)."""
+    plural, singular = _TITLES[kind]
+    frame = PageFrame(document=DOCUMENT_NAME, reference=f"Shared {plural.lower()}", stamp=stamp)
+    info = Metadata(title=f"Suoja cross-case analysis: shared {plural.lower()}",
+                    subject="Confidential cross-case extortion analysis")
+    s = styles()
+    story: list[Flowable] = [
+        Paragraph(text(f"{plural} seen in more than one case"), s.title),
+        Paragraph(text("Victims are named by case reference only. Totals are summed per "
+                       "currency over every contact with the same value."), s.subtitle),
+    ]
+    if not rows:
+        story.append(Paragraph(text(f"No {singular.lower()} appears in more than one case."),
+                               s.note))
+    else:
+        table_rows = [
+            [row.value, str(row.victims), str(row.contacts), fi_datetime(row.first_seen),
+             fi_datetime(row.last_seen), _money(row.demanded), _money(row.paid)]
+            for row in rows
+        ]
+        widths = [140, 44, 48, 58, 58, 92, BODY_WIDTH - 440]
+        story.append(data_table(
+            [singular, "Victims", "Contacts", "First seen", "Last seen", "Demanded", "Paid"],
+            table_rows, widths))
+        for row in rows:
+            refs = references.get(row.value, ())
+            story += heading(f"{row.value}: {len(refs)} cases", room=30)
+            # A paragraph, not a table cell, so thousands of references can run on.
+            story.append(Paragraph(text(", ".join(refs)), s.cell_small))
+    data = build_pdf(story, frame=frame, metadata=info)
+    return encrypt_pdf(data, password, info) if password else data
