@@ -9,7 +9,6 @@ the reason shows before anything is saved.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.case_sections import format_datetime
 from gui.errors import show_error
 from gui.labels import role_label
 from gui.navigation import Place
@@ -58,13 +58,6 @@ Index = QModelIndex | QPersistentModelIndex
 _MUTED = QColor("#6b7c89")
 _ERROR_STYLE = "color: #b3261e;"
 _OK_STYLE = "color: #1b6e2d;"
-
-
-def _when(value: dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return f"{local.day}.{local.month}.{local.year} {local:%H:%M}"
 
 
 class UserTableModel(QAbstractTableModel):
@@ -112,7 +105,7 @@ class UserTableModel(QAbstractTableModel):
         values = (
             user.username, user.display_name, role_label(user.role),
             self.tr("Active") if user.is_active else self.tr("Locked"),
-            _when(user.last_login_at) or self.tr("never"),
+            format_datetime(user.last_login_at) or self.tr("never"),
         )
         return values[index.column()]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QDate,
     QModelIndex,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.case_sections import Column, RecordTableModel
 from gui.errors import show_error
 from gui.navigation import Place
 from gui.session import Session
@@ -143,50 +145,22 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
 
-class GrantTableModel(QAbstractTableModel):
+class GrantTableModel(RecordTableModel):
     """Break-the-glass accesses: who opened which case, why and when."""
 
-    HEADERS = ("Time", "User", "Case", "Reason", "Until")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda g: _when(g.granted_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "User"), lambda g: g.username),
+        Column(QT_TRANSLATE_NOOP("columns", "Case"), lambda g: g.case_reference),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda g: g.reason),
+        Column(QT_TRANSLATE_NOOP("columns", "Until"), lambda g: _when(g.expires_at)),
+    )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._grants: list[AccessGrantData] = []
+    def tooltip(self, record: AccessGrantData, column: int) -> str | None:
+        return self.columns[column].text(record)
 
     def set_grants(self, grants: list[AccessGrantData]) -> None:
-        self.beginResetModel()
-        self._grants = list(grants)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._grants)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._grants):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        grant = self._grants[index.row()]
-        values = (
-            _when(grant.granted_at), grant.username, grant.case_reference, grant.reason,
-            _when(grant.expires_at),
-        )
-        return values[index.column()]
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        """Override of QAbstractItemModel.headerData."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
-        return None
+        self.set_records(grants)
 
 
 def _date_edit(tooltip: str) -> QDateEdit:
@@ -279,7 +253,7 @@ class AuditLogView(QWidget):
         self.grants_view.verticalHeader().hide()
         self.grants_view.setWordWrap(False)
         grant_header = self.grants_view.horizontalHeader()
-        for column in range(len(GrantTableModel.HEADERS)):
+        for column in range(len(GrantTableModel.columns)):
             grant_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         grant_header.setStretchLastSection(False)
         grant_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
