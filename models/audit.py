@@ -132,22 +132,24 @@ def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
     rows = db_session.scalars(
         select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000)
     )
-    for event in rows:
-        count += 1
-        if event.seq != expected_seq:
-            return ChainReport(
-                count, expected_seq, f"Audit event {expected_seq} is missing from the chain."
-            )
-        if event.prev_hash != expected_prev:
-            return ChainReport(
-                count, event.seq, f"Audit event {event.seq} does not follow the one before it."
-            )
-        if not hmac.compare_digest(event.chain_hash, _event_mac(chain_key, event)):
-            return ChainReport(
-                count, event.seq, f"Audit event {event.seq} was changed after it was written."
-            )
-        expected_prev = event.chain_hash
-        expected_seq += 1
+    with rows:  # a server-side cursor on PostgreSQL: closed even on an early return
+        for event in rows:
+            count += 1
+            if event.seq != expected_seq:
+                return ChainReport(
+                    count, expected_seq, f"Audit event {expected_seq} is missing from the chain."
+                )
+            if event.prev_hash != expected_prev:
+                return ChainReport(
+                    count, event.seq,
+                    f"Audit event {event.seq} does not follow the one before it.",
+                )
+            if not hmac.compare_digest(event.chain_hash, _event_mac(chain_key, event)):
+                return ChainReport(
+                    count, event.seq, f"Audit event {event.seq} was changed after it was written."
+                )
+            expected_prev = event.chain_hash
+            expected_seq += 1
     head = db_session.get(Meta, HEAD_KEY)
     if count == 0 and head is None:
         return ChainReport(0)

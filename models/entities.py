@@ -47,6 +47,7 @@ from models.enums import (
     SessionMode,
     values,
 )
+from models.sealed import SealedText, install
 
 #: Largest evidence file stored in the database (screenshots, saved e-mails, PDFs).
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -217,6 +218,7 @@ class Case(TimestampMixin, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+@install
 class ExtortionContact(TimestampMixin, Base):
     """One extortion ("ransom") message a victim received."""
 
@@ -245,7 +247,9 @@ class ExtortionContact(TimestampMixin, Base):
     currency: Mapped[str] = mapped_column(String(3), default=Currency.EUR.value)
     wallet_address: Mapped[str | None] = mapped_column(String(100), index=True)
     deadline_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    message_text: Mapped[str] = mapped_column(Text, default="")
+    #: Sealed in the application (``models.sealed``); read and write ``message_text``.
+    message_text_sealed: Mapped[str] = mapped_column("message_text", Text, default="")
+    message_text = SealedText("message_text_sealed", "message_text")
     paid: Mapped[bool] = mapped_column(Boolean, default=False)
     amount_paid: Mapped[Decimal | None] = mapped_column(Money)
     handed_to_police: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -278,6 +282,7 @@ class PoliceReport(TimestampMixin, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+@install
 class SupportSession(TimestampMixin, Base):
     """A counselling contact. ``notes`` are confidential and never leave in police exports."""
 
@@ -298,7 +303,9 @@ class SupportSession(TimestampMixin, Base):
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
     mode: Mapped[str] = mapped_column(String(20), default=SessionMode.PHONE.value)
-    notes: Mapped[str] = mapped_column(Text, default="")
+    #: Sealed in the application (``models.sealed``); read and write ``notes``.
+    notes_sealed: Mapped[str] = mapped_column("notes", Text, default="")
+    notes = SealedText("notes_sealed", "notes")
     distress_level: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(Text, default="")
     referral: Mapped[str] = mapped_column(String(20), default=Referral.NONE.value)
@@ -459,6 +466,20 @@ class AccessGrant(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
+class ServerState(Base):
+    """Documents a PostgreSQL server keeps for sign-in, before any key is known.
+
+    ``key_slots`` holds the wrapped data keys (on SQLite they live in the key file beside
+    the database, which must be read before the file can be decrypted, so this table stays
+    empty there); ``signin`` holds the failed sign-in counters (``models.signin``).
+    """
+
+    __tablename__ = "suoja_server_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    document: Mapped[str] = mapped_column(Text)
+
+
 class Meta(Base):
     """Key/value facts about this database (its id, when it was created)."""
 
@@ -480,6 +501,7 @@ __all__ = [
     "MAX_ATTACHMENT_BYTES",
     "Meta",
     "PoliceReport",
+    "ServerState",
     "ProtectiveAction",
     "ProtectiveActionType",
     "SupportSession",

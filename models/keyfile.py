@@ -153,15 +153,18 @@ class KeyFile:
 
     # -- storage -------------------------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        """Write atomically: a crash leaves either the old or the new file, never half."""
-        document = {
+    def to_document(self) -> str:
+        """The key file's JSON text (also what a PostgreSQL server stores in a row)."""
+        return json.dumps({
             "format": KEYFILE_FORMAT,
             "version": KEYFILE_VERSION,
             "database_id": self.database_id,
             "slots": [slot.to_json() for slot in self.slots],
-        }
-        data = json.dumps(document, indent=2).encode("utf-8")
+        }, indent=2)
+
+    def save(self, path: Path) -> None:
+        """Write atomically: a crash leaves either the old or the new file, never half."""
+        data = self.to_document().encode("utf-8")
         fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -182,15 +185,25 @@ class KeyFile:
             DataError: the file is missing, or it is not a Suoja key file.
         """
         try:
-            raw = json.loads(path.read_bytes())
+            text = path.read_bytes()
         except FileNotFoundError:
             raise DataError(
                 f"The key file {path.name} beside the database is missing, "
                 "so the database cannot be opened."
             ) from None
-        except (OSError, ValueError):
+        except OSError:
             raise DataError(f"{path.name} is not a Suoja key file.") from None
+        return cls.from_document(text, path.name)
+
+    @classmethod
+    def from_document(cls, text: str | bytes, name: str = "The key store") -> KeyFile:
+        """Parse a key file's JSON text.
+
+        Raises:
+            DataError: it is not a Suoja key file (``name`` says which in the message).
+        """
         try:
+            raw = json.loads(text)
             if raw["format"] != KEYFILE_FORMAT or raw["version"] != KEYFILE_VERSION:
                 raise ValueError("format")
             return cls(
@@ -198,7 +211,7 @@ class KeyFile:
                 slots=[KeySlot.from_json(slot) for slot in raw["slots"]],
             )
         except (KeyError, TypeError, ValueError):
-            raise DataError(f"{path.name} is not a Suoja key file.") from None
+            raise DataError(f"{name} is not a Suoja key file.") from None
 
 
 _WRONG_SECRET = {

@@ -43,10 +43,29 @@ def needs_upgrade(engine: Engine) -> bool:
     return current_revision(engine) != head_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Run the migrations up to ``revision`` in one transaction."""
+def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = None) -> None:
+    """Run the migrations up to ``revision`` in one transaction.
+
+    Args:
+        data_key: the database's data key, for revisions that re-encrypt data (0004
+            seals texts already stored). Not needed for an empty database.
+    """
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        config.attributes["data_key"] = data_key
         command.upgrade(config, revision)
+        if connection.dialect.name == "postgresql":
+            from models.server import resync_sequences
+
+            resync_sequences(connection)
     log.info("database upgraded to %s", revision)
+
+
+def downgrade(engine: Engine, revision: str, *, data_key: bytes | None = None) -> None:
+    """Run the migrations back down to ``revision`` (tests, and undoing a failed rollout)."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        config.attributes["data_key"] = data_key
+        command.downgrade(config, revision)

@@ -79,6 +79,7 @@ from models.enums import (
 from models.errors import DataError, ValidationError
 from models.keyfile import KdfParams
 from models.permissions import Operation, require
+from models.server import resync_sequences
 from models.store import Actor, Database
 from models.text import full_name_key, search_key
 from models.validation import generate_temporary_identity_code
@@ -1507,6 +1508,7 @@ def seed_demo(
         staff = _insert_staff(db_session, accounts)
         breach_ids = _insert_breaches(db_session)
         generator = _Generator(rng, victims, today, staff, breach_ids)
+        cipher = database.field_cipher
         chunk = max(250, min(2000, victims // 40 or 1))
         if progress is not None:
             progress(0, victims)
@@ -1515,6 +1517,7 @@ def seed_demo(
             batch = generator.batch(first_id, last_id)
             for table, rows in batch.tables():
                 if rows:
+                    cipher.seal_rows(table.name, rows)
                     db_session.execute(insert(table), rows)
             counts["victims"] += len(batch.victims)
             counts["cases"] += len(batch.cases)
@@ -1526,6 +1529,7 @@ def seed_demo(
             counts["attachments"] += len(batch.attachments)
             if progress is not None:
                 progress(last_id, victims)
+        resync_sequences(db_session)  # ids were given explicitly (PostgreSQL)
         # Marks the database as demo data: the app says so in every window title.
         db_session.merge(Meta(key=DEMO_MARKER, value=f"victims={victims} seed={seed}"))
         database.audit.record(

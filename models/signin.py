@@ -2,6 +2,8 @@
 
 A wrong password cannot be written to the encrypted database (without the right password
 there is no key), so failures are counted in a small side file beside it, ``<db>.signin``.
+On a PostgreSQL server the counters are a row the server keeps (``models.server``), so
+every workstation sees the same lockout.
 The next successful sign-in moves them into the audit chain as ``failed_login`` events.
 Names typed that match no account are never stored (people type passwords into the
 username field); they are counted together under one anonymous bucket.
@@ -20,7 +22,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from models.base import utcnow
 from models.errors import AuthenticationError
@@ -44,11 +46,49 @@ def signin_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".signin")
 
 
-class SignInGuard:
-    """Counts failures per account in ``<db>.signin`` and refuses locked accounts."""
+class CounterStore(Protocol):
+    """Where the counters live: a JSON document read and written whole."""
+
+    def read(self) -> str | None: ...
+
+    def write(self, document: str) -> None: ...
+
+
+class FileCounters:
+    """The counters in ``<db>.signin`` beside an SQLite database (0600, written atomically)."""
 
     def __init__(self, db_path: Path) -> None:
         self.path = signin_path(db_path)
+
+    def read(self) -> str | None:
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    def write(self, document: str) -> None:
+        fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(document)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except OSError:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class SignInGuard:
+    """Counts failures per account and refuses locked accounts.
+
+    Args:
+        where: an SQLite database's path (counters in ``<db>.signin``) or a store.
+    """
+
+    def __init__(self, where: Path | CounterStore) -> None:
+        self.store: CounterStore = FileCounters(where) if isinstance(where, Path) else where
 
     def check(self, username: str, known: bool, now: dt.datetime | None = None) -> None:
         """Refuse a sign-in while the account (or the unknown-name bucket) is locked out.
@@ -98,24 +138,19 @@ class SignInGuard:
 
     def _load(self) -> dict[str, Any]:
         try:
-            state = json.loads(self.path.read_text(encoding="utf-8"))
+            document = self.store.read()
+            if document is None:
+                return {"accounts": {}, "pending": []}
+            state = json.loads(document)
             if isinstance(state.get("accounts"), dict) and isinstance(state.get("pending"), list):
                 return state
-        except FileNotFoundError:
-            pass
         except (OSError, ValueError, AttributeError):
-            log.warning("sign-in counter file unreadable; starting afresh")
+            pass
+        log.warning("sign-in counters unreadable; starting afresh")
         return {"accounts": {}, "pending": []}
 
     def _save(self, state: dict[str, Any]) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(state, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
+            self.store.write(json.dumps(state))
         except OSError:
-            Path(tmp).unlink(missing_ok=True)
             log.warning("could not record a sign-in attempt")

@@ -3,6 +3,11 @@
 :func:`create_database` is ``init``; :func:`open_database` is every later start. Both
 return a :class:`Database` (the engine and the unit-of-work factory) and the signed-in
 :class:`Actor`. Nothing is written before the password has been checked.
+
+A database is a *target*: a :class:`~pathlib.Path` to the embedded SQLCipher file, or a
+:class:`~models.server.ServerUrl` of a PostgreSQL server. The same functions open both;
+what differs (where the key slots and sign-in counters live, how writers queue) is
+decided here and in ``models.server``.
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import migration
+from models import migration, server
 from models.audit import AuditLog, derive_chain_key
 from models.base import utcnow
 from models.database import keyfile_path, open_engine
@@ -38,7 +43,12 @@ from models.keyfile import (
     normalise_recovery_code,
 )
 from models.passwords import check_password
+from models.sealed import SESSION_KEY, FieldCipher
+from models.server import ServerCounters, ServerUrl
 from models.signin import FailedAttempt, SignInGuard
+
+#: Where a database is: the SQLCipher file, or a PostgreSQL server.
+Target = Path | ServerUrl
 
 log = logging.getLogger("suoja.store")
 
@@ -62,17 +72,38 @@ class Database:
     :meth:`reading` or :meth:`writing`, which is one unit of work.
     """
 
-    def __init__(self, path: Path, engine: Engine, data_key: bytes) -> None:
-        self.path = path
+    def __init__(self, target: Target, engine: Engine, data_key: bytes) -> None:
+        self.target = target
+        self.on_server = isinstance(target, ServerUrl)
         self.engine = engine
         self._data_key = data_key
         self.audit = AuditLog(derive_chain_key(data_key))
-        self._reader = sessionmaker(engine, expire_on_commit=False)
-        # BEGIN IMMEDIATE: a writer takes the write lock up front, so two writers queue
-        # instead of one failing half-way (and the audit chain cannot fork).
+        info = {SESSION_KEY: FieldCipher(data_key)}
+        self._reader = sessionmaker(engine, expire_on_commit=False, info=info)
+        # BEGIN IMMEDIATE (on a server: an advisory lock): a writer takes the write lock
+        # up front, so two writers queue instead of one failing half-way (and the audit
+        # chain cannot fork).
         self._writer = sessionmaker(
-            engine.execution_options(suoja_immediate=True), expire_on_commit=False
+            engine.execution_options(suoja_immediate=True), expire_on_commit=False, info=info
         )
+
+    @property
+    def path(self) -> Path:
+        """The SQLCipher file (for backups and their folder).
+
+        Raises:
+            DataError: the database is on a server; the server is backed up with pg_dump.
+        """
+        if isinstance(self.target, ServerUrl):
+            raise DataError("This database is on a PostgreSQL server: back it up on the "
+                            "server with pg_dump (see docs/DEPLOYMENT.md).")
+        return self.target
+
+    @property
+    def field_cipher(self) -> FieldCipher:
+        """Seals and opens session notes and extortion messages (``models.sealed``)."""
+        self._check_open()
+        return FieldCipher(self._data_key)
 
     @property
     def data_key(self) -> bytes:
@@ -108,17 +139,37 @@ class Database:
         """
         self._check_open()
         with translated_database_errors(), self._writer() as db_session, db_session.begin():
+            if self.on_server:
+                server.take_writer_lock(db_session)
             yield db_session
 
     def load_keyfile(self) -> KeyFile:
+        """The key slots: the key file beside the database, or the server's row."""
+        if self.on_server:
+            with self.reading() as db_session:
+                return server.load_key_slots(db_session)
         return KeyFile.load(self.keyfile_path)
 
-    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None) -> None:
-        """Give ``username`` a key slot (or rewrap theirs under a new password)."""
+    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None,
+                     db_session: Session | None = None) -> None:
+        """Give ``username`` a key slot (or rewrap theirs under a new password).
+
+        On a server the slot is written in ``db_session``'s unit of work when one is
+        given (so it commits with the account it belongs to), else in one of its own.
+        """
         check_password_rules(password)
-        keys = self.load_keyfile()
+        if not self.on_server:
+            keys = self.load_keyfile()
+            keys.add_slot(SLOT_USER, username, password, self._data_key, kdf)
+            keys.save(self.keyfile_path)
+            return
+        if db_session is None:
+            with self.writing() as own_session:
+                self.add_key_slot(username, password, kdf, own_session)
+            return
+        keys = server.load_key_slots(db_session)
         keys.add_slot(SLOT_USER, username, password, self._data_key, kdf)
-        keys.save(self.keyfile_path)
+        server.save_key_slots(db_session, keys)
 
     def dispose(self) -> None:
         """Close every connection (at exit)."""
@@ -169,7 +220,7 @@ class InitResult:
 
 
 def create_database(
-    db_path: Path,
+    db_path: Target,
     *,
     username: str,
     password: str,
@@ -188,6 +239,8 @@ def create_database(
     if not username or len(username) > 64 or not username.isprintable():
         raise ValidationError("Username", "must be 1–64 printable characters")
     check_password(password, username=username, display_name=display_name or "")
+    if isinstance(db_path, ServerUrl):
+        return _create_on_server(db_path, username, password, display_name, kdf)
     key_path = keyfile_path(db_path)
     if db_path.exists() or key_path.exists():
         raise DataError(f"A database already exists at {db_path}; refusing to overwrite it.")
@@ -203,26 +256,8 @@ def create_database(
         os.chmod(db_path, 0o600)  # owner-only, like the key file
         migration.upgrade(engine)
         database = Database(db_path, engine, data_key)
-        with database.writing() as db_session:
-            db_session.add_all(
-                [
-                    Meta(key="database_id", value=database_id),
-                    Meta(key="created_at", value=utcnow().isoformat()),
-                ]
-            )
-            user = User(
-                username=username, display_name=display_name or username,
-                role=Role.SUPERVISOR.value,
-            )
-            db_session.add(user)
-            db_session.flush()
-            database.audit.record(
-                db_session, user_id=user.id, action=AuditAction.INIT, entity="database"
-            )
-            actor = Actor(user.id, user.username, user.display_name, Role.SUPERVISOR)
-        keys = KeyFile(database_id=database_id)
-        keys.add_slot(SLOT_USER, username, password, data_key, kdf)
-        keys.add_slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME, recovery_code, data_key, kdf)
+        keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
+        actor = _first_supervisor(database, database_id, username, display_name)
         keys.save(key_path)
     except BaseException:
         with contextlib.suppress(NameError):
@@ -234,11 +269,77 @@ def create_database(
     return InitResult(database, actor, recovery_code)
 
 
+def _first_slots(database_id: str, username: str, password: str, recovery_code: str,
+                 data_key: bytes, kdf: KdfParams | None) -> KeyFile:
+    keys = KeyFile(database_id=database_id)
+    keys.add_slot(SLOT_USER, username, password, data_key, kdf)
+    keys.add_slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME, recovery_code, data_key, kdf)
+    return keys
+
+
+def _first_supervisor(
+    database: Database, database_id: str, username: str, display_name: str | None,
+    keys: KeyFile | None = None,
+) -> Actor:
+    """The database's id, the first supervisor and the ``init`` event (one unit of work);
+    on a server also the key slots, so a failed ``init`` leaves no half-set-up server."""
+    with database.writing() as db_session:
+        db_session.add_all(
+            [
+                Meta(key="database_id", value=database_id),
+                Meta(key="created_at", value=utcnow().isoformat()),
+            ]
+        )
+        user = User(
+            username=username, display_name=display_name or username,
+            role=Role.SUPERVISOR.value,
+        )
+        db_session.add(user)
+        db_session.flush()
+        database.audit.record(
+            db_session, user_id=user.id, action=AuditAction.INIT, entity="database"
+        )
+        if keys is not None:
+            server.save_key_slots(db_session, keys)
+        return Actor(user.id, user.username, user.display_name, Role.SUPERVISOR)
+
+
+def _create_on_server(
+    target: ServerUrl, username: str, password: str, display_name: str | None,
+    kdf: KdfParams | None,
+) -> InitResult:
+    """``init`` on a server: the schema, then the first supervisor and the key slots.
+
+    The server database must exist (the administrator creates it, see
+    docs/DEPLOYMENT.md) and must not hold Suoja or anything else yet.
+    """
+    engine = server.open_server_engine(target)
+    try:
+        if server.is_initialised(engine):
+            raise DataError(f"The server database {target.display} already holds a Suoja "
+                            "database; refusing to overwrite it.")
+        if server.has_foreign_tables(engine):
+            raise DataError(f"The server database {target.display} holds other tables; "
+                            "give Suoja an empty database of its own.")
+        data_key = new_data_key()
+        database_id = str(uuid.uuid4())
+        recovery_code = new_recovery_code()
+        migration.upgrade(engine, data_key=data_key)  # transactional DDL: all or nothing
+        database = Database(target, engine, data_key)
+        keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
+        actor = _first_supervisor(database, database_id, username, display_name, keys)
+    except BaseException:
+        engine.dispose()
+        raise
+    log.info("created a new database on a server")
+    return InitResult(database, actor, recovery_code)
+
+
 def _sidecars(db_path: Path) -> list[Path]:
     return [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def unlock_data_key(db_path: Path, username: str, password: str) -> tuple[KeyFile, bytes]:
+def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyFile, bytes]:
     """Check the files and the password; return the key file and the data key.
 
     Failures are counted (``models.signin``); after repeated failures the account is
@@ -248,11 +349,25 @@ def unlock_data_key(db_path: Path, username: str, password: str) -> tuple[KeyFil
         DataError: the database or its key file is missing or not Suoja's.
         AuthenticationError: wrong username or password, or locked out.
     """
+    if isinstance(db_path, ServerUrl):
+        engine = server.open_server_engine(db_path)
+        try:
+            with engine.connect() as connection:
+                keys = server.load_key_slots(connection)
+            return _unwrap_counted(keys, SignInGuard(ServerCounters(engine)), username,
+                                   password)
+        finally:
+            engine.dispose()
     if not db_path.is_file():
         raise DataError(f"There is no Suoja database at {db_path}.")
     keys = KeyFile.load(keyfile_path(db_path))
+    return _unwrap_counted(keys, SignInGuard(db_path), username, password)
+
+
+def _unwrap_counted(
+    keys: KeyFile, guard: SignInGuard, username: str, password: str
+) -> tuple[KeyFile, bytes]:
     known = keys.has_slot(SLOT_USER, username)
-    guard = SignInGuard(db_path)
     guard.check(username, known)
     try:
         data_key = keys.unwrap(SLOT_USER, username, password)
@@ -262,16 +377,24 @@ def unlock_data_key(db_path: Path, username: str, password: str) -> tuple[KeyFil
     return keys, data_key
 
 
-def unlock_with_recovery_code(db_path: Path, code: str) -> bytes:
+def unlock_with_recovery_code(db_path: Target, code: str) -> bytes:
     """The data key from the recovery code (for resetting a lost supervisor password)."""
-    if not db_path.is_file():
+    if isinstance(db_path, ServerUrl):
+        engine = server.open_server_engine(db_path)
+        try:
+            with engine.connect() as connection:
+                keys = server.load_key_slots(connection)
+        finally:
+            engine.dispose()
+    elif not db_path.is_file():
         raise DataError(f"There is no Suoja database at {db_path}.")
-    keys = KeyFile.load(keyfile_path(db_path))
+    else:
+        keys = KeyFile.load(keyfile_path(db_path))
     return keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
 
 
 def open_database(
-    db_path: Path, username: str, password: str, *, backup_dir: Path | None = None,
+    db_path: Target, username: str, password: str, *, backup_dir: Path | None = None,
     purpose: AuditAction = AuditAction.LOGIN,
 ) -> tuple[Database, Actor]:
     """Sign in and open the database, upgrading an older schema after a backup.
@@ -290,20 +413,25 @@ def open_database(
 
 
 def open_unlocked(
-    db_path: Path, keys: KeyFile, data_key: bytes, username: str, *,
+    db_path: Target, keys: KeyFile, data_key: bytes, username: str, *,
     backup_dir: Path | None = None, purpose: AuditAction = AuditAction.LOGIN,
 ) -> tuple[Database, Actor]:
     """The part of sign-in after the password has unwrapped the data key.
 
     Separate so the benchmark can time opening without the deliberate Argon2id cost.
     """
-    engine = open_engine(db_path, data_key)
+    on_server = isinstance(db_path, ServerUrl)
+    engine = server.open_server_engine(db_path) if on_server else open_engine(db_path, data_key)
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
         with translated_database_errors():
             upgrade = migration.needs_upgrade(engine)
-        if upgrade:
+        if upgrade and isinstance(db_path, ServerUrl):
+            # PostgreSQL's DDL is transactional: a failed upgrade changes nothing. The
+            # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
+            migration.upgrade(engine, data_key=data_key)
+        elif upgrade:
             _upgrade_with_backup(database, backup_dir or db_path.parent / "backups")
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
@@ -312,8 +440,8 @@ def open_unlocked(
             if not user.is_active:
                 raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
             user.last_login_at = utcnow()
-            _audit_failed_attempts(database, db_session, SignInGuard(db_path).record_success(
-                username))
+            guard = SignInGuard(ServerCounters(engine) if on_server else db_path)
+            _audit_failed_attempts(database, db_session, guard.record_success(username))
             database.audit.record(db_session, user_id=user.id, action=purpose)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
     except BaseException:
@@ -342,7 +470,7 @@ def _check_database_id(database: Database, expected: str) -> None:
     try:
         with database.reading() as db_session:
             found = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
-    except OperationalError:
+    except (OperationalError, ProgrammingError):
         found = None
     if found != expected:
         raise DataError("The database and its key file do not belong together.")
@@ -356,4 +484,4 @@ def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
 
     write_checked_copy(database, target)
     log.info("backup taken before upgrading the schema")
-    migration.upgrade(database.engine)
+    migration.upgrade(database.engine, data_key=database.data_key)

@@ -1,7 +1,13 @@
-"""Shared fixtures: every test gets its own encrypted database and its own folders."""
+"""Shared fixtures: every test gets its own encrypted database and its own folders.
+
+Tests marked ``both_databases`` run twice: on the embedded SQLCipher file and on a
+PostgreSQL server (``tests/helpers/pg_server.py`` finds or starts one). Without a server
+the PostgreSQL half is skipped with the reason, never passed silently.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +18,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.keyfile import KdfParams  # noqa: E402
-from models.store import Actor, Database, create_database  # noqa: E402
+from models.signin import SignInGuard  # noqa: E402
+from models.store import Actor, Database, Target, create_database  # noqa: E402
+from tests.helpers import pg_server  # noqa: E402
 
 #: Argon2id cheap enough for hundreds of tests; production parameters are tested apart.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
@@ -30,17 +38,95 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("SUOJA_PASSWORD", raising=False)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_databases"
+    ):
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` (the default) or ``postgresql`` (tests marked ``both_databases``)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[pg_server.PgServer | None]:
+    """A PostgreSQL server for the whole run, or None (then PostgreSQL tests skip)."""
+    server, why = pg_server.start()
+    pg_server.SKIP_REASON = why
+    yield server
+    if server is not None:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg: pg_server.PgServer | None) -> str | None:
+    """A server database migrated to the newest schema, copied for each test."""
+    if pg is None:
+        return None
+    from models import migration
+    from models.server import ServerUrl, open_server_engine
+
+    name = pg.create_database(name=f"suoja_template_{os.getpid()}")
+    engine = open_server_engine(ServerUrl.parse(pg.url_for(name)))
+    try:
+        migration.upgrade(engine)
+    finally:
+        engine.dispose()
+    return name
+
+
+@pytest.fixture
+def server_target(pg: pg_server.PgServer | None, pg_template: str | None
+                  ) -> Iterator[Target]:
+    """A fresh, empty (schema only) server database of the test's own."""
+    if pg is None or pg_template is None:
+        pytest.skip(f"PostgreSQL half skipped: {pg_server.SKIP_REASON}")
+    from models.server import ServerUrl
+
+    name = pg.create_database(template=pg_template)
+    yield ServerUrl.parse(pg.url_for(name))
+    pg.drop_database(name)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "suoja.db"
 
 
 @pytest.fixture
-def opened(db_path: Path) -> Iterator[tuple[Database, Actor, str]]:
+def target(backend: str, request: pytest.FixtureRequest, db_path: Path) -> Target:
+    """Where the test's database is: the SQLite file or a server database."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("server_target")
+        assert isinstance(server, Target)
+        return server
+    return db_path
+
+
+@pytest.fixture
+def opened(target: Target) -> Iterator[tuple[Database, Actor, str]]:
     """A fresh database with its first supervisor: (database, actor, recovery code)."""
-    result = create_database(db_path, username="super", password=PASSWORD, kdf=FAST_KDF)
+    result = create_database(target, username="super", password=PASSWORD, kdf=FAST_KDF)
     yield result.database, result.actor, result.recovery_code
     result.database.dispose()
+
+
+@contextlib.contextmanager
+def guard_for(target: Target) -> Iterator[SignInGuard]:
+    """The sign-in counters of ``target`` (a file beside SQLite, a row on a server)."""
+    from models.server import ServerCounters, ServerUrl, open_server_engine
+
+    if not isinstance(target, ServerUrl):
+        yield SignInGuard(target)
+        return
+    engine = open_server_engine(target)
+    try:
+        yield SignInGuard(ServerCounters(engine))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

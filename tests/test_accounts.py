@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,9 +13,11 @@ from models.enums import AuditAction, Role
 from models.errors import AuthenticationError, ValidationError
 from models.passwords import check_password
 from models.services.audit_log import AuditQuery
-from models.signin import FREE_ATTEMPTS, SignInGuard
-from models.store import Actor, Database, open_database
-from tests.conftest import FAST_KDF, PASSWORD
+from models.signin import FREE_ATTEMPTS
+from models.store import Actor, Database, Target, open_database
+from tests.conftest import FAST_KDF, PASSWORD, guard_for
+
+pytestmark = pytest.mark.both_databases
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"
 
@@ -58,7 +59,7 @@ def test_anything_shorter_than_twelve_is_refused(password: str) -> None:
         check_password(password)
 
 
-def test_account_lifecycle_is_audited(boss: services.Services, db_path: Path,
+def test_account_lifecycle_is_audited(boss: services.Services, target: Target,
                                       database: Database) -> None:
     user = boss.accounts.create_user("Maija.K", "Maija K", Role.COUNSELLOR, STRONG,
                                      kdf=FAST_KDF)
@@ -67,12 +68,12 @@ def test_account_lifecycle_is_audited(boss: services.Services, db_path: Path,
         boss.accounts.create_user("maija.k", "Other", Role.COUNSELLOR, STRONG, kdf=FAST_KDF)
     boss.accounts.set_active(user.id, False)
     with pytest.raises(AuthenticationError, match="locked"):
-        open_database(db_path, "maija.k", STRONG)
+        open_database(target, "maija.k", STRONG)
     boss.accounts.set_active(user.id, True)
     boss.accounts.reset_password(user.id, "Uusi-Salainen-Lause-42", kdf=FAST_KDF)
     with pytest.raises(AuthenticationError):
-        open_database(db_path, "maija.k", STRONG)
-    reopened, actor = open_database(db_path, "maija.k", "Uusi-Salainen-Lause-42")
+        open_database(target, "maija.k", STRONG)
+    reopened, actor = open_database(target, "maija.k", "Uusi-Salainen-Lause-42")
     reopened.dispose()
     assert actor.role is Role.COUNSELLOR
     boss.accounts.change_role(user.id, Role.POLICE_LIAISON)
@@ -90,34 +91,34 @@ def test_last_account_manager_cannot_be_removed(boss: services.Services) -> None
 
 
 def test_change_own_password_needs_the_current_one(boss: services.Services,
-                                                   db_path: Path) -> None:
+                                                   target: Target) -> None:
     with pytest.raises(AuthenticationError, match="current password"):
         boss.accounts.change_own_password("not it at all!", STRONG, kdf=FAST_KDF)
     boss.accounts.change_own_password(PASSWORD, STRONG, kdf=FAST_KDF)
-    database, _ = open_database(db_path, "super", STRONG)
+    database, _ = open_database(target, "super", STRONG)
     database.dispose()
 
 
 def test_repeated_failures_lock_the_account_for_a_while(opened: tuple[Database, Actor, str],
-                                                        db_path: Path) -> None:
+                                                        target: Target) -> None:
     opened[0].dispose()
     for _ in range(FREE_ATTEMPTS):
         with pytest.raises(AuthenticationError, match="Wrong username or password"):
-            open_database(db_path, "super", "wrong password number")
+            open_database(target, "super", "wrong password number")
     with pytest.raises(AuthenticationError, match="locked for 5 more minutes"):
-        open_database(db_path, "super", PASSWORD)  # even the right password waits
-    guard = SignInGuard(db_path)
+        open_database(target, "super", PASSWORD)  # even the right password waits
     later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=6)
-    guard.check("super", known=True, now=later)  # the lockout has passed by then
+    with guard_for(target) as guard:
+        guard.check("super", known=True, now=later)  # the lockout has passed by then
 
 
 def test_failed_sign_ins_reach_the_audit_chain(opened: tuple[Database, Actor, str],
-                                               db_path: Path) -> None:
+                                               target: Target) -> None:
     opened[0].dispose()
     for name in ("super", "super", "someone-typed-this"):
         with pytest.raises(AuthenticationError):
-            open_database(db_path, name, "wrong password number")
-    database, actor = open_database(db_path, "super", PASSWORD)
+            open_database(target, name, "wrong password number")
+    database, actor = open_database(target, "super", PASSWORD)
     try:
         svc = services.build(database, actor)
         failed = svc.audit.query(AuditQuery(actions=(AuditAction.FAILED_LOGIN,)))
@@ -126,7 +127,8 @@ def test_failed_sign_ins_reach_the_audit_chain(opened: tuple[Database, Actor, st
         assert all("someone-typed-this" not in e.detail for e in failed)
         assert svc.audit.verify().ok
         # The counter was reset by the successful sign-in.
-        assert SignInGuard(db_path).record_success("super") == []
+        with guard_for(target) as guard:
+            assert guard.record_success("super") == []
     finally:
         database.dispose()
 

@@ -10,6 +10,8 @@ from models.entities import AuditEvent
 from models.enums import AuditAction
 from models.store import Database
 
+pytestmark = pytest.mark.both_databases
+
 
 def _write_events(database: Database, count: int) -> None:
     with database.writing() as db_session:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from models import services
 from models.dto import (
@@ -269,7 +269,7 @@ def test_three_hundred_contacts_make_a_correct_multi_page_document(
         for i in range(300)
     ]
     with database.writing() as db_session:
-        db_session.execute(insert(ExtortionContact), rows)
+        db_session.add_all(ExtortionContact(**row) for row in rows)
     texts = pages(setup.exports.render_case(setup.case_id, Profile.POLICE))
     assert len(texts) > 5
     for number, page_text in enumerate(texts, start=1):

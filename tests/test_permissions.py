@@ -31,6 +31,8 @@ from models.permissions import CASE_SCOPED, MATRIX, OUT_OF_SCOPE, Operation, req
 from models.store import Actor, Database
 from tests.conftest import FAST_KDF
 
+pytestmark = pytest.mark.both_databases
+
 STRONG = "Tuuli-Kivi-Järvi-Polku"
 NOW = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
 

@@ -165,6 +165,20 @@ def _actor(database: Database, username: str) -> Actor:
 # -- what the checks look at -------------------------------------------------------------
 
 
+SEALED_SECRETS = ("ZYX-MESSAGE", "ZYX-SESSION-NOTES")
+
+
+def _sealed_texts(database: Database, case_id: int) -> list[str]:
+    """The stored (sealed) forms of the case's message and session-note texts."""
+    with database.reading() as db_session:
+        contacts = db_session.scalars(
+            select(ExtortionContact).where(ExtortionContact.case_id == case_id)).all()
+        sessions = db_session.scalars(
+            select(SupportSession).where(SupportSession.case_id == case_id)).all()
+        return [c.message_text_sealed for c in contacts if "ZYX-MESSAGE" in c.message_text] + [
+            x.notes_sealed for x in sessions if "ZYX-SESSION-NOTES" in x.notes]
+
+
 def _rows_holding(database: Database, value: str) -> list[str]:
     """Every ``table.column`` in which some row holds ``value`` (text or bytes)."""
     hits: list[str] = []
@@ -282,7 +296,14 @@ def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Act
                                                case_id: int, db_path: Path) -> None:
     key = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_USER, "super", PASSWORD)
     before_plain = _decrypted_file(db_path, key)
-    for secret in SECRETS:  # the checks below can see them while they are there
+    # The message and the session notes are sealed (models.sealed): the rows hold their
+    # ciphertexts, which must go too.
+    sealed = _sealed_texts(seeded, case_id)
+    assert sealed and all(s.startswith("v1:") for s in sealed)
+    secrets = [*[s for s in SECRETS if s not in SEALED_SECRETS], *sealed]
+    for secret in SEALED_SECRETS:
+        assert _rows_holding(seeded, secret) == [], secret
+    for secret in secrets:  # the checks below can see them while they are there
         assert _rows_holding(seeded, secret), secret
         assert secret.encode() in before_plain, secret
     statistics = _statistics(seeded, case_id)
@@ -300,11 +321,11 @@ def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Act
         REFERENCE, 1, 2, 3, 1, 4, 2, 2, 1)
     assert report.past_retention and report.compacted
     # Logically: no row of any table holds any of it.
-    for secret in SECRETS:
+    for secret in secrets:
         assert _rows_holding(seeded, secret) == [], secret
     # Physically: not in any page of the file or its log, free pages included.
     after_plain = _decrypted_file(db_path, key)
-    for secret in SECRETS:
+    for secret in secrets:
         assert secret.encode() not in after_plain, secret
     assert db_path.with_name(db_path.name + "-wal").stat().st_size == 0
     # The statistics, and every other case, are as they were.

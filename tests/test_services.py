@@ -35,6 +35,8 @@ from models.store import Actor, Database
 from models.validation import generate_temporary_identity_code
 from tests.conftest import FAST_KDF
 
+pytestmark = pytest.mark.both_databases
+
 CODE = generate_temporary_identity_code(dt.date(1985, 3, 14), 912)
 WALLET = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
 NOW = dt.datetime(2024, 5, 2, 9, 30, tzinfo=dt.UTC)

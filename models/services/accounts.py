@@ -54,7 +54,7 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"created role={role.value}")
             # Inside the unit of work: if the key file cannot be written, no account exists.
-            self._db.add_key_slot(username, password, kdf)
+            self._db.add_key_slot(username, password, kdf, db_session)
             result = build(UserData, user)
         self._changes.announce("user", [result.id])
         return result
@@ -101,7 +101,7 @@ class AccountService(Service):
             check_password(new_password, username=user.username, display_name=user.display_name)
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="password reset")
-            self._db.add_key_slot(user.username, new_password, kdf)
+            self._db.add_key_slot(user.username, new_password, kdf, db_session)
         self._changes.announce("user", [user_id])
 
     def change_own_password(self, current_password: str, new_password: str,
@@ -121,7 +121,7 @@ class AccountService(Service):
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
-            self._db.add_key_slot(self._actor.username, new_password, kdf)
+            self._db.add_key_slot(self._actor.username, new_password, kdf, db_session)
 
     def _user(self, db_session: Session, user_id: int) -> User:
         user = db_session.get(User, user_id)

@@ -30,6 +30,7 @@ from models.enums import AuditAction, CaseStatus, RiskLevel
 from models.errors import NotFound
 from models.importing import CsvTable, Problem, ValidRow, validate_rows
 from models.permissions import Operation
+from models.server import resync_sequences
 from models.services._base import Service
 from models.services.cases import REFERENCE_PREFIX, next_reference
 
@@ -304,4 +305,5 @@ class ImportService(Service):
             db_session.execute(insert(_table(Case)), cases)
             if progress is not None:
                 progress(min(start + _CHUNK, total), total)
+        resync_sequences(db_session)  # ids were given explicitly (PostgreSQL)
         return first, reference, list(range(first_case_id, case_id))

@@ -1,0 +1,235 @@
+"""Suoja on a PostgreSQL server: many workstations, one shared case database.
+
+The embedded default is one SQLCipher file (``models.database``). A crisis centre with
+many workstations points every one at a server instead, with a URL such as
+``postgresql+psycopg://suoja@db.example/suoja?sslmode=verify-full``. This module is the
+one place that knows the server's specifics:
+
+* the URL (:class:`ServerUrl`): never with a password in it. The server password comes
+  from libpq's own places (``~/.pgpass``, a service file, ``PGPASSWORD``) or is asked
+  for and kept in memory only. TLS settings (``sslmode``, ``sslrootcert``…) pass through.
+* the engine: every connection gives up after 5 s waiting for a lock (like SQLite's busy
+  timeout) and names itself ``suoja`` in ``pg_stat_activity``.
+* what SQLite keeps in files beside the database, a server keeps in
+  ``suoja_server_state`` rows: the key slots and the sign-in counters.
+* writers queue on one transaction-level advisory lock, which is what ``BEGIN
+  IMMEDIATE`` gives on SQLite: the audit chain, case numbering and duplicate checks
+  behave the same on both databases.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from models.entities import Base, ServerState
+from models.errors import AuthenticationError, DataError, UsageError
+from models.keyfile import KeyFile
+
+log = logging.getLogger("suoja.server")
+
+#: ``pg_advisory_xact_lock`` key every writer takes ("SUOJ" in ASCII).
+WRITER_LOCK = 0x53554F4A
+LOCK_TIMEOUT_MS = 5000
+KEY_SLOTS = "key_slots"
+SIGNIN = "signin"
+_DRIVER = "postgresql+psycopg"
+
+
+class ServerPasswordNeeded(AuthenticationError):
+    """The server asks for a password and none was found; the caller may ask for one."""
+
+
+@dataclass(frozen=True)
+class ServerUrl:
+    """Where a server database is; the password, if one was asked for, is memory-only."""
+
+    url: str
+    password: str | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def parse(cls, raw: str) -> ServerUrl:
+        """Check a ``--db-url``.
+
+        Raises:
+            UsageError: not a PostgreSQL URL, no database name, or a password in it.
+        """
+        try:
+            url = make_url(raw.strip())
+        except ArgumentError:
+            raise UsageError("The database URL is not valid; expected "
+                             "postgresql+psycopg://USER@HOST/DATABASE.") from None
+        if url.drivername not in ("postgresql", "postgres", _DRIVER):
+            raise UsageError("Only PostgreSQL server URLs are supported "
+                             "(postgresql+psycopg://USER@HOST/DATABASE).")
+        if url.password:
+            raise UsageError("Do not put the database password in the URL: use a libpq "
+                             "password file (~/.pgpass) or service file, or you will be asked.")
+        if not url.database:
+            raise UsageError("The database URL must name the database "
+                             "(postgresql+psycopg://USER@HOST/DATABASE).")
+        return cls(url.set(drivername=_DRIVER).render_as_string(hide_password=False))
+
+    def with_password(self, password: str) -> ServerUrl:
+        return ServerUrl(self.url, password)
+
+    @property
+    def display(self) -> str:
+        """For titles and messages: ``database on host`` (no user, no options)."""
+        url = make_url(self.url)
+        host = url.host or url.query.get("host") or "the local server"
+        if isinstance(host, tuple):
+            host = host[0]
+        return f"{url.database} on {host}"
+
+    def __str__(self) -> str:
+        return self.display
+
+
+def open_server_engine(target: ServerUrl) -> Engine:
+    """An engine on the server, with one connection tried at once so failures are clear.
+
+    Raises:
+        ServerPasswordNeeded: the server wants a password and none is known.
+        AuthenticationError: the server refused the user or password.
+        DataError: the server cannot be reached, TLS failed, or the database is missing.
+    """
+    connect_args: dict[str, object] = {
+        "application_name": "suoja",
+        "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
+    }
+    if target.password:
+        connect_args["password"] = target.password
+    engine = create_engine(
+        target.url, connect_args=connect_args, pool_size=4, max_overflow=4,
+        pool_pre_ping=True, hide_parameters=True,
+    )
+    try:
+        engine.connect().close()
+    except OperationalError as error:
+        engine.dispose()
+        raise connection_error(error, target) from None
+    return engine
+
+
+def connection_error(error: BaseException, target: ServerUrl) -> Exception:
+    """A failed connection as one plain sentence, chosen by kind (nothing copied)."""
+    detail = str(getattr(error, "orig", error)).lower()
+    where = target.display
+    if "no password supplied" in detail or "password is required" in detail:
+        return ServerPasswordNeeded(f"The database server ({where}) asks for a password.")
+    if "password authentication failed" in detail or "authentication failed" in detail:
+        return AuthenticationError(f"The database server ({where}) refused the user or "
+                                   "password.")
+    if "ssl" in detail or "certificate" in detail or "tls" in detail:
+        return DataError(f"The secure (TLS) connection to the database server ({where}) "
+                         "failed; check sslmode and the server's certificate.")
+    if "does not exist" in detail and "database" in detail:
+        return DataError(f"The server has no database named {make_url(target.url).database}.")
+    if "role" in detail and "does not exist" in detail:
+        return AuthenticationError(f"The database server ({where}) does not know that user.")
+    if "permission denied" in detail or "not permitted" in detail:
+        return AuthenticationError(f"The database server ({where}) does not allow this user "
+                                   "to connect.")
+    return DataError(f"The database server ({where}) cannot be reached; check the address "
+                     "and that the server is running.")
+
+
+def is_server(engine: Engine | Connection | Session) -> bool:
+    bind = engine.get_bind() if isinstance(engine, Session) else engine
+    return bind.dialect.name == "postgresql"
+
+
+def take_writer_lock(db_session: Session) -> None:
+    """Queue behind other writers until this transaction ends (``BEGIN IMMEDIATE``)."""
+    db_session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+
+
+def is_initialised(engine: Engine) -> bool:
+    """Does the server database already hold a Suoja database (its key slots)?"""
+    if not inspect(engine).has_table(ServerState.__tablename__):
+        return False
+    with engine.connect() as connection:
+        found = connection.scalar(
+            select(ServerState.name).where(ServerState.name == KEY_SLOTS)
+        )
+    return found is not None
+
+
+def has_foreign_tables(engine: Engine) -> bool:
+    """Tables in the public schema that are not Suoja's (a wrong database named)."""
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    return bool(set(inspect(engine).get_table_names()) - ours)
+
+
+def load_key_slots(connection: Connection | Session) -> KeyFile:
+    """The key slots the server keeps.
+
+    Raises:
+        DataError: this server database has not been set up for Suoja.
+    """
+    try:
+        document = connection.scalar(
+            select(ServerState.document).where(ServerState.name == KEY_SLOTS)
+        )
+    except SQLAlchemyError:
+        document = None
+    if document is None:
+        raise DataError("This server database is not set up for Suoja; run 'init' with "
+                        "--db-url first.")
+    return KeyFile.from_document(document, "The server's key store")
+
+
+def save_key_slots(db_session: Session, keys: KeyFile) -> None:
+    """Write the key slots in the caller's unit of work (they commit with it)."""
+    _upsert(db_session, KEY_SLOTS, keys.to_document())
+
+
+def _upsert(connection: Connection | Session, name: str, document: str) -> None:
+    statement = pg_insert(ServerState).values(name=name, document=document)
+    connection.execute(statement.on_conflict_do_update(
+        index_elements=[ServerState.name], set_={"document": document}))
+
+
+class ServerCounters:
+    """The sign-in counters as a ``suoja_server_state`` row (``models.signin``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def read(self) -> str | None:
+        try:
+            with self._engine.connect() as connection:
+                return connection.scalar(
+                    select(ServerState.document).where(ServerState.name == SIGNIN))
+        except SQLAlchemyError:
+            raise OSError("the sign-in counters could not be read") from None
+
+    def write(self, document: str) -> None:
+        try:
+            with self._engine.begin() as connection:
+                _upsert(connection, SIGNIN, document)
+        except SQLAlchemyError:
+            raise OSError("the sign-in counters could not be written") from None
+
+
+def resync_sequences(db_session: Session | Connection) -> None:
+    """After rows were inserted with explicit ids (seed, import), move each table's id
+    sequence past the largest id, so the next ordinary insert does not collide."""
+    bind = db_session.get_bind() if isinstance(db_session, Session) else db_session
+    if bind.dialect.name != "postgresql":
+        return
+    for table in Base.metadata.sorted_tables:
+        id_column = table.c.get("id")
+        if id_column is None or not id_column.primary_key or not id_column.autoincrement:
+            continue
+        db_session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+        ))
