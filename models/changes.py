@@ -2,11 +2,17 @@
 
 Services call :meth:`ChangeBus.announce` after a unit of work commits; the GUI's views
 subscribe to it (``gui.main_window``), the command line ignores it. Qt-free on purpose.
+
+On a PostgreSQL server other workstations change the same cases: a *relay*
+(``models.notify``) passes each local announcement on to the server (NOTIFY), and what
+other workstations announced comes back through :meth:`ChangeBus.deliver`, to the local
+subscribers only.
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -29,6 +35,13 @@ Listener = Callable[[Change], None]
 class ChangeBus:
     def __init__(self) -> None:
         self._listeners: list[Listener] = []
+        self._relay: Listener | None = None
+        #: Tells this bus's own announcements apart when they come back from a server.
+        self.origin = uuid.uuid4().hex
+
+    def set_relay(self, relay: Listener | None) -> None:
+        """Pass every local announcement on to ``relay`` too (one at a time)."""
+        self._relay = relay
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -38,5 +51,14 @@ class ChangeBus:
 
     def announce(self, kind: str, ids: Iterable[int], case_ids: Iterable[int] = ()) -> None:
         change = Change(kind, tuple(ids), tuple(case_ids))
+        self.deliver(change)
+        if self._relay is not None:
+            try:
+                self._relay(change)
+            except Exception:  # the change is saved; other views refresh later
+                log.warning("could not tell other workstations about a change")
+
+    def deliver(self, change: Change) -> None:
+        """Give ``change`` to this process's subscribers (not to the relay)."""
         for listener in list(self._listeners):
             listener(change)

@@ -17,18 +17,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from models import export_cli, import_cli, migration
 from models.audit import verify_chain
+from models.cli_target import add_target, target_of, with_server_password
 from models.database import (
     cipher_integrity_problems,
     keyfile_path,
     open_engine,
     sqlite_integrity_problems,
 )
-from models.entities import Meta, User
+from models.entities import ExtortionContact, Meta, SupportSession, User
 from models.enums import AuditAction, Role
 from models.errors import (
     AuthenticationError,
@@ -39,7 +41,14 @@ from models.errors import (
     from_database_error,
 )
 from models.permissions import Permission, require
-from models.store import Actor, Database, create_database, open_database, unlock_data_key
+from models.server import ServerUrl, open_server_engine
+from models.store import (
+    Actor,
+    Database,
+    create_database,
+    open_database,
+    unlock_data_key,
+)
 
 log = logging.getLogger("suoja.cli")
 
@@ -61,12 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a new encrypted database")
-    init.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(init)
     init.add_argument("--user", required=True, help="username of the first supervisor")
     init.add_argument("--display-name", help="how the supervisor's name is shown")
 
     seed = commands.add_parser("seed-demo", help="fill a database with synthetic demo data")
-    seed.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(seed)
     seed.add_argument("--user", required=True)
     seed.add_argument("--victims", type=_positive_int, required=True)
     seed.add_argument("--seed", type=int, default=1)
@@ -74,13 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify", help="check encryption pages, database structure and the audit chain"
     )
-    verify.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(verify)
     verify.add_argument("--user", required=True)
 
     backup = commands.add_parser(
         "backup", help="write a checked, encrypted copy of the database and its key file"
     )
-    backup.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(backup)
     backup.add_argument("--user", required=True, help="an administrator or supervisor")
     backup.add_argument(
         "--out", type=Path, required=True, metavar="FILE",
@@ -100,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     user = commands.add_parser(
         "user", help="manage staff accounts: list, add, lock, unlock, reset-password"
     )
-    user.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(user)
     user.add_argument("--user", required=True, help="an administrator or supervisor")
     user.add_argument("action", choices=["list", "add", "lock", "unlock", "reset-password"])
     user.add_argument("name", nargs="?", help="the account to act on")
@@ -139,6 +148,13 @@ def read_password(prompt: str = "Password: ", *, confirm: bool = False) -> str:
     return password
 
 
+def sign_in(args: argparse.Namespace) -> tuple[Database, Actor]:
+    """Open the command's database as ``--user`` (the password read once)."""
+    target = target_of(args)
+    password = read_password()
+    return with_server_password(target, lambda t: open_database(t, args.user, password))
+
+
 def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     """Run one headless command; returns the exit code."""
     handlers = {
@@ -170,12 +186,14 @@ def _fail(message: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    target = target_of(args)
     password = read_password("New password for the first supervisor: ", confirm=True)
-    result = create_database(
-        args.command_db, username=args.user, password=password, display_name=args.display_name
-    )
+    result = with_server_password(target, lambda t: create_database(
+        t, username=args.user, password=password, display_name=args.display_name
+    ))
     result.database.dispose()
-    out(f"Created an encrypted database at {args.command_db}")
+    out(f"Created an encrypted database at {target}" if isinstance(target, Path) else
+        f"Created a Suoja database on the server: {target}")
     out(f"Supervisor account: {args.user}")
     out("")
     out("RECOVERY CODE (shown only this once; store it offline, e.g. in a safe):")
@@ -187,7 +205,7 @@ def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from models.seed import seed_demo
 
-    database, actor = open_database(args.command_db, args.user, read_password())
+    database, actor = sign_in(args)
     try:
         progress = _terminal_progress("Seeding") if sys.stderr.isatty() else None
         summary = seed_demo(database, actor, victims=args.victims, seed=args.seed,
@@ -215,28 +233,23 @@ def _terminal_progress(label: str) -> Callable[[int, int], None]:
 
 
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    """SQLCipher page check, SQLite integrity check, then the audit chain.
+    """SQLCipher page check and SQLite integrity check (file databases), then the sealed
+    texts and the audit chain (both databases).
 
     Nothing is upgraded or repaired; the one write is the ``verify`` audit event, and
     only when every check passed.
     """
     started = time.perf_counter()
-    keys, data_key = unlock_data_key(args.command_db, args.user, read_password())
-    engine = open_engine(args.command_db, data_key)
-    database = Database(args.command_db, engine, data_key)
+    target = target_of(args)
+    password = read_password()
+    keys, data_key = with_server_password(
+        target, lambda t: unlock_data_key(t, args.user, password))
+    engine = (with_server_password(target, open_server_engine) if isinstance(target, ServerUrl)
+              else open_engine(target, data_key))
+    database = Database(target, engine, data_key)
     try:
-        pages = cipher_integrity_problems(engine)
-        if pages:
-            raise DataError(f"The database is damaged: {_page_problem(pages[0])}"
-                            + (f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""))
-        out("SQLCipher page check: every page authenticates")
-        try:
-            structure = sqlite_integrity_problems(engine)
-        except SQLAlchemyError:
-            structure = ["the integrity check could not read the database"]
-        if structure:
-            raise DataError(f"The database structure is damaged: {structure[0]}")
-        out("SQLite integrity check: ok")
+        if isinstance(target, Path):
+            _verify_file(engine, out)
         with database.reading() as db_session:
             found_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
             if found_id != keys.database_id:
@@ -246,6 +259,8 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 raise AuthenticationError("Wrong username or password.")
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
+            sealed = open_every_sealed_text(db_session)
+            out(f"Sealed texts: {sealed} notes and messages open with their rows' keys")
             chain = verify_chain(db_session, database.chain_key)
         if not chain.ok:
             raise DataError(f"The audit trail is broken: {chain.problem}")
@@ -262,6 +277,32 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         database.dispose()
 
 
+def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
+    pages = cipher_integrity_problems(engine)
+    if pages:
+        raise DataError(f"The database is damaged: {_page_problem(pages[0])}"
+                        + (f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""))
+    out("SQLCipher page check: every page authenticates")
+    try:
+        structure = sqlite_integrity_problems(engine)
+    except SQLAlchemyError:
+        structure = ["the integrity check could not read the database"]
+    if structure:
+        raise DataError(f"The database structure is damaged: {structure[0]}")
+    out("SQLite integrity check: ok")
+
+
+def open_every_sealed_text(db_session: Session) -> int:
+    """Open every sealed text; a text altered or moved to another row raises DataError."""
+    count = 0
+    for entity, field in ((ExtortionContact, "message_text"), (SupportSession, "notes")):
+        rows = db_session.scalars(select(entity).execution_options(yield_per=2000))
+        with rows:
+            for row in rows:
+                count += bool(getattr(row, field))
+    return count
+
+
 def _page_problem(raw: str) -> str:
     """SQLCipher says e.g. "HMAC verification failed for page 42"; say it plainly."""
     words = raw.split()
@@ -276,7 +317,11 @@ def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Sign in, write a checked backup and its key file; the database stays usable."""
     from models.maintenance import backup_database
 
-    database, actor = open_database(args.command_db, args.user, read_password())
+    if isinstance(target_of(args), ServerUrl):
+        raise UsageError("A server database is backed up on the server with pg_dump "
+                         "(see docs/DEPLOYMENT.md); 'backup' copies SQLite files.")
+
+    database, actor = sign_in(args)
     try:
         report = backup_database(database, actor, args.out)
     finally:
@@ -326,7 +371,7 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
     if args.action != "list" and not args.name:
         raise UsageError(f"'user {args.action}' needs the account's username.")
-    database, actor = open_database(args.command_db, args.user, read_password())
+    database, actor = sign_in(args)
     try:
         accounts = services.build(database, actor).accounts
         if args.action == "list":

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from models.cli_target import add_target
 from models.enums import CaseStatus
 from models.errors import UsageError
 from models.pdf.data import Profile
@@ -41,7 +42,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "session notes; identity codes are masked unless --reveal-identity-codes is given "
         "(which is audited). Every export is written to the audit log.",
     )
-    export.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(export)
     export.add_argument("--user", required=True)
     which = export.add_mutually_exclusive_group(required=True)
     which.add_argument("--case", metavar="REF", help="one case, by reference (SUO-2020-00042)")
@@ -69,7 +70,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Open cases per counsellor, risk distribution, overdue follow-ups, "
         "high-risk victims with no contact in 7 days and police-report coverage.",
     )
-    report.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(report)
     report.add_argument("--user", required=True)
     report.add_argument("--out", type=Path, required=True, metavar="FILE")
     _password_env_argument(report)
@@ -140,9 +141,8 @@ def progress_bar(stream: IO[str], label: str = "Exporting") -> Callable[[int, in
 
 def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
     """Export one case summary, or one per selected case into a folder."""
-    from models.cli import read_password
+    from models.cli import sign_in
     from models.services.exports import CaseSelection, ExportService
-    from models.store import open_database
 
     filters = (args.status, args.breach, args.reports_filed_from, args.reports_filed_to)
     if args.case and any(f is not None for f in filters):
@@ -152,7 +152,7 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
         raise UsageError("--reports-filed-from is after --reports-filed-to.")
     password = pdf_password(args.password_env)
     profile = Profile(args.profile)
-    database, actor = open_database(args.command_db, args.user, read_password())
+    database, actor = sign_in(args)
     try:
         from models.changes import ChangeBus
 
@@ -206,14 +206,13 @@ def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
     """Write the caseload report (supervisors)."""
     from models.changes import ChangeBus
-    from models.cli import read_password
+    from models.cli import sign_in
     from models.services.exports import ExportService
-    from models.store import open_database
 
     password = pdf_password(args.password_env)
     if args.out.is_dir():
         raise UsageError("--out must name the report file, not a folder.")
-    database, actor = open_database(args.command_db, args.user, read_password())
+    database, actor = sign_in(args)
     try:
         path = ExportService(database, actor, ChangeBus()).export_caseload_report(
             args.out, password=password)

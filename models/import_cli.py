@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from models.cli_target import add_target
 from models.errors import UsageError
 from models.importing import FIELD_LABELS, Problem
 
@@ -37,7 +38,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "unassigned cases in one transaction. Columns are found by their Finnish or "
         "English names; --map sets one explicitly. Fields: " + ", ".join(FIELD_LABELS) + ".",
     )
-    command.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH")
+    add_target(command)
     command.add_argument("--user", required=True)
     command.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
     command.add_argument("--all-or-nothing", action="store_true",
@@ -62,17 +63,16 @@ def _mapping(value: str) -> tuple[str, str]:
 def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
     """Import a CSV list of affected people."""
     from models.changes import ChangeBus
-    from models.cli import read_password
+    from models.cli import sign_in
     from models.importing import apply_overrides, check_mapping, guess_mapping, read_csv
     from models.services.imports import Duplicate, ImportService
-    from models.store import open_database
 
     if not args.file.is_file():
         raise UsageError("The file to import does not exist or is not a file.")
     table = read_csv(args.file.read_bytes())
     mapping = apply_overrides(table.header, guess_mapping(table.header), dict(args.map))
     check_mapping(mapping)
-    database, actor = open_database(args.command_db, args.user, read_password())
+    database, actor = sign_in(args)
     try:
         imports = ImportService(database, actor, ChangeBus())
         breach_id = imports.breach_id(args.breach) if args.breach else None

@@ -33,6 +33,10 @@ class Services:
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
     changes = changes or ChangeBus()
+    if database.on_server:
+        from models.notify import ServerRelay
+
+        changes.set_relay(ServerRelay(database, changes.origin))
     return Services(
         database=database,
         actor=actor,

@@ -1,0 +1,63 @@
+"""``--db PATH`` or ``--db-url URL``: which database a command works on.
+
+Every command that opens a database takes one of the two. The server's own password is
+never an argument or a setting: libpq finds it (``~/.pgpass``, a service file,
+``PGPASSWORD``), or the command asks for it on the terminal and keeps it in memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from models.errors import UsageError
+from models.server import ServerPasswordNeeded, ServerUrl
+
+T = TypeVar("T")
+
+URL_HELP = ("a PostgreSQL server database: postgresql+psycopg://USER@HOST/DATABASE, TLS "
+            "options such as ?sslmode=verify-full pass through; no password in it")
+
+
+def add_target(parser: argparse.ArgumentParser, *, path_help: str = "the encrypted database "
+               "file") -> None:
+    """Give a command ``--db PATH`` and ``--db-url URL`` (exactly one of them)."""
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--db", type=Path, dest="command_db", metavar="PATH", help=path_help)
+    group.add_argument("--db-url", dest="command_db_url", metavar="URL", help=URL_HELP)
+
+
+def target_of(args: argparse.Namespace) -> Path | ServerUrl:
+    """The database the command names.
+
+    Raises:
+        UsageError: the URL is malformed or carries a password.
+    """
+    url = getattr(args, "command_db_url", None)
+    if url:
+        return ServerUrl.parse(url)
+    path = getattr(args, "command_db", None)
+    if path is None:
+        raise UsageError("Name the database with --db PATH or --db-url URL.")
+    return Path(path)
+
+
+def with_server_password(target: Path | ServerUrl, action: Callable[[Path | ServerUrl], T]) -> T:
+    """Run ``action(target)``; if the server asks for a password, ask on the terminal once.
+
+    Raises:
+        ServerPasswordNeeded: the server wants a password and there is no terminal.
+    """
+    try:
+        return action(target)
+    except ServerPasswordNeeded as needed:
+        if not isinstance(target, ServerUrl) or not sys.stdin or not sys.stdin.isatty():
+            raise ServerPasswordNeeded(
+                f"{needed} Put it in a libpq password file (~/.pgpass) or run in a terminal."
+            ) from None
+        password = getpass.getpass(f"Password for the database server ({target.display}): ")
+        return action(target.with_password(password))
