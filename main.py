@@ -1,6 +1,8 @@
 """Suoja's composition root: parse the command line, then run a command or the desktop app.
 
-    python main.py [--db PATH]        the desktop app
+    python main.py [--db PATH]        the desktop app (on the encrypted file)
+    python main.py --db-url URL       the desktop app on a PostgreSQL server:
+                                      postgresql+psycopg://USER@HOST/DATABASE?sslmode=verify-full
     python main.py --demo             the desktop app on a fresh synthetic demo database
     python main.py init --db PATH --user NAME
     python main.py seed-demo --db PATH --user NAME --victims N [--seed S]
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     # Qt is imported only when the window is wanted, so headless commands start fast.
     from gui.app import run_app
 
-    return run_app(db_path=args.db, demo=args.demo)
+    return run_app(db_path=args.db, demo=args.demo, db_url=args.db_url)
 
 
 if __name__ == "__main__":

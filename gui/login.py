@@ -1,4 +1,9 @@
-"""The sign-in dialog. In demo mode it lists the demo accounts and fills them in on click."""
+"""The sign-in dialog. In demo mode it lists the demo accounts and fills them in on click.
+
+It signs in to a database file or to a PostgreSQL server database. When the server asks
+for a password libpq could not find (``~/.pgpass``, a service file), a *Server password*
+field appears; that password is kept in memory for this run only, never saved.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,9 +33,34 @@ from gui.forms import ERROR_STYLE
 from gui.style import icon
 from models.errors import DataError, KnownError, from_database_error
 from models.maintenance import latest_automatic_backup, restore_backup, restored_path
-from models.store import Actor, Database
+from models.server import ServerPasswordNeeded, ServerUrl
+from models.store import Actor, Database, Target
 
-Opener = Callable[[Path, str, str], tuple[Database, Actor]]
+Opener = Callable[[Target, str, str], tuple[Database, Actor]]
+
+
+def describe_target(target: Target) -> str:
+    """Where a database is, for people: the file's path, or "DATABASE on HOST"."""
+    return target.display if isinstance(target, ServerUrl) else str(target)
+
+
+def ask_server_password(parent: QWidget | None, target: ServerUrl, problem: str) -> str | None:
+    """Ask for the database server's own password (tests replace this); None if cancelled.
+
+    Used before sign-in, when the app must look at the server to choose between first-run
+    setup and sign-in. The password is returned, never stored.
+    """
+    password, ok = QInputDialog.getText(
+        parent,
+        QApplication.translate("LoginDialog", "Suoja — database server password"),
+        QApplication.translate(
+            "LoginDialog",
+            "{problem}\n\nPassword for the database server ({where}); it is used for this "
+            "session only and not saved:",
+        ).format(problem=problem, where=target.display),
+        QLineEdit.EchoMode.Password,
+    )
+    return password if ok and password else None
 
 
 def ask_restore(parent: QWidget, problem: str, backup: Path, target: Path) -> bool:
@@ -56,17 +87,21 @@ def _is_damage(error: KnownError) -> bool:
 class LoginDialog(QDialog):
     """Asks for username and password and opens the database with them.
 
+    Args:
+        db_path: the database: a file (:class:`~pathlib.Path`) or a server
+            (:class:`~models.server.ServerUrl`).
+
     Attributes:
         result_value: the opened database and actor once sign-in succeeded.
     """
 
     def __init__(
-        self, db_path: Path, opener: Opener,
+        self, db_path: Target, opener: Opener,
         demo_accounts: Sequence[tuple[str, str]] = (), demo_password: str = "",
         parent: object | None = None,
     ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._db_path = db_path
+        self._db_path: Target = db_path
         self._opener = opener
         self._demo_password = demo_password
         self.result_value: tuple[Database, Actor] | None = None
@@ -102,17 +137,32 @@ class LoginDialog(QDialog):
         self.password.setObjectName("password")
         self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # Shown only when the server asks for a password that libpq could not find.
+        self.server_password = QLineEdit()
+        self.server_password.setObjectName("serverPassword")
+        self.server_password.setAccessibleName(self.tr("Server password"))
+        self.server_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
 
-        form = QFormLayout()
-        form.addRow(self.tr("&Username"), self.username)
-        form.addRow(self.tr("&Password"), self.password)
-        database_label = QLabel(self.tr("Database: {name}").format(name=db_path.name))
-        database_label.setStyleSheet("color: palette(placeholder-text);")
+        self._form = QFormLayout()
+        self._form.addRow(self.tr("&Username"), self.username)
+        self._form.addRow(self.tr("&Password"), self.password)
+        self._form.addRow(self.tr("Ser&ver password"), self.server_password)
+        self._form.setRowVisible(self.server_password, False)
+        if isinstance(db_path, ServerUrl):
+            where = self.tr("Database server: {where}").format(where=db_path.display)
+        else:
+            where = self.tr("Database: {where}").format(where=str(db_path))
+        self.database_label = QLabel(where)
+        self.database_label.setObjectName("signInTarget")
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label.setStyleSheet("color: palette(placeholder-text);")
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -128,11 +178,11 @@ class LoginDialog(QDialog):
         layout.setSpacing(10)
         layout.addLayout(heading)
         layout.addSpacing(4)
-        layout.addLayout(form)
+        layout.addLayout(self._form)
         layout.addWidget(self.error)
         if demo_accounts:
             layout.addWidget(self._demo_box(demo_accounts))
-        layout.addWidget(database_label)
+        layout.addWidget(self.database_label)
         layout.addWidget(buttons)
         self.username.setFocus()
 
@@ -164,14 +214,34 @@ class LoginDialog(QDialog):
         self.password.setText(self._demo_password)
         self.password.setFocus()
 
+    @property
+    def target(self) -> Target:
+        """Where this dialog signs in to."""
+        return self._db_path
+
+    @property
+    def asks_server_password(self) -> bool:
+        """Whether the *Server password* field is shown."""
+        return not self.server_password.isHidden()
+
     def _sign_in(self) -> None:
         username = self.username.text().strip()
         if not username or not self.password.text():
             self._show_error(self.tr("Enter your username and password."))
             return
+        target = self._db_path
+        if self.asks_server_password and isinstance(target, ServerUrl):
+            if not self.server_password.text():
+                self._show_error(self.tr("Enter the database server's password."))
+                self.server_password.setFocus()
+                return
+            target = target.with_password(self.server_password.text())
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.result_value = self._opener(self._db_path, username, self.password.text())
+            self.result_value = self._opener(target, username, self.password.text())
+        except ServerPasswordNeeded as needed:
+            self._ask_server_password(str(needed))
+            return
         except KnownError as error:
             if not (_is_damage(error) and self._offer_restore(str(error), username)):
                 self._refused(str(error))
@@ -184,13 +254,25 @@ class LoginDialog(QDialog):
             return
         finally:
             QApplication.restoreOverrideCursor()
+        self._db_path = target  # the server password, if any, stays in memory only
+        self.server_password.clear()
         self.accept()
+
+    def _ask_server_password(self, problem: str) -> None:
+        self._form.setRowVisible(self.server_password, True)
+        self.server_password.clear()
+        self._show_error(self.tr("{problem} Enter it below; it is not saved.").format(
+            problem=problem))
+        self.server_password.setFocus()
 
     def _offer_restore(self, problem: str, username: str) -> bool:
         """Offer the latest automatic backup; True if it was restored, opened and accepted.
 
-        The backup is restored into a new path beside the database (never over it).
+        The backup is restored into a new path beside the database (never over it). A
+        server has no automatic backups here: it is backed up on the server.
         """
+        if not isinstance(self._db_path, Path):
+            return False
         backup = latest_automatic_backup(self._db_path)
         if backup is None:
             return False
@@ -211,6 +293,7 @@ class LoginDialog(QDialog):
 
     def _refused(self, message: str) -> None:
         self.password.clear()
+        self.server_password.clear()
         self._show_error(message)
         self.password.setFocus()
 

@@ -10,24 +10,25 @@ the :attr:`Session.unlocked` signal.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from models import services as services_module
-from models.changes import ChangeBus
+from models.changes import Change, ChangeBus
 from models.enums import AuditAction
 from models.errors import AuthenticationError
+from models.notify import ChangeListener
+from models.server import ServerUrl
 from models.services import Services
-from models.store import Actor, Database, open_database
+from models.store import Actor, Database, Target, open_database
 
 
 class Opener(Protocol):
     """Signs a user in: :func:`models.store.open_database` or a stand-in."""
 
     def __call__(
-        self, db_path: Path, username: str, password: str, *, purpose: AuditAction = ...
+        self, db_path: Target, username: str, password: str, *, purpose: AuditAction = ...
     ) -> tuple[Database, Actor]: ...
 
 
@@ -48,6 +49,8 @@ class Session(QObject):
     about_to_lock = Signal()
     locked = Signal()
     unlocked = Signal(object)
+    #: A change another workstation made (from the listener's thread; queued to ours).
+    _remote_change = Signal(object)
 
     def __init__(
         self, services: Services, opener: Opener = open_database,
@@ -56,9 +59,13 @@ class Session(QObject):
         super().__init__(parent)
         self._services: Services | None = services
         self._opener = opener
-        self._db_path = services.database.path
+        self._db_path: Target = services.database.target
         self._actor = services.actor
         self._changes = services.changes
+        # On a server, other workstations' changes reach our views as if they were ours.
+        self._remote_change.connect(self._deliver_remote, Qt.ConnectionType.QueuedConnection)
+        self._listener: ChangeListener | None = None
+        self._listen()
 
     @property
     def is_locked(self) -> bool:
@@ -84,8 +91,27 @@ class Session(QObject):
         return self._changes
 
     @property
-    def db_path(self) -> Path:
+    def db_path(self) -> Target:
         return self._db_path
+
+    def _listen(self) -> None:
+        if isinstance(self._db_path, ServerUrl) and self._listener is None:
+            self._listener = ChangeListener(self._db_path, self._remote_change.emit,
+                                            self._changes.origin).start()
+
+    def _stop_listening(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+
+    def wait_listening(self, timeout: float = 5.0) -> bool:
+        """True once other workstations' changes are being received (tests)."""
+        return self._listener is not None and self._listener.wait_listening(timeout)
+
+    @Slot(object)
+    def _deliver_remote(self, change: Change) -> None:
+        if self._services is not None:  # while locked the views hold nothing to refresh
+            self._changes.deliver(change)
 
     def lock(self) -> None:
         """Clear the views, dispose the database engine and forget the services."""
@@ -94,6 +120,7 @@ class Session(QObject):
         self.about_to_lock.emit()
         database = self._services.database
         self._services = None
+        self._stop_listening()
         database.close()  # connections closed and the key forgotten, not just pooled
         self.locked.emit()
 
@@ -115,10 +142,12 @@ class Session(QObject):
             raise AuthenticationError("Wrong username or password.")
         self._actor = actor
         self._services = services_module.build(database, actor, self._changes)
+        self._listen()
         self.unlocked.emit(self._services)
         return self._services
 
     def close(self) -> None:
         """Dispose the database at exit (nothing to do while locked)."""
+        self._stop_listening()
         if self._services is not None:
             self._services.database.dispose()

@@ -6,13 +6,23 @@ the window was, column layout, the last place shown) lives under ``state/`` in
 nothing about a victim, is ever stored here. Widgets do not read settings themselves: the
 composition root (``gui.app``) reads them and passes the values (or a :class:`WindowState`)
 in.
+
+The one connection setting, the PostgreSQL server's URL, is checked on the way in and on
+the way out: a URL with a password in it is never stored (the server password comes from
+libpq's password or service file, or is asked for and kept in memory only).
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from models.errors import UsageError
+from models.server import ServerUrl
+
+log = logging.getLogger("suoja.gui.settings")
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,23 @@ class IntSetting:
 #: brief fixes 5 as the default; a lock can be made sooner or later but never switched off.
 IDLE_LOCK_MINUTES = IntSetting("preferences/idle_lock_minutes", default=5, minimum=1, maximum=60)
 
+#: The PostgreSQL server database the app opens when no ``--db``/``--db-url`` is given
+#: (set by the first-run setup when it creates the database on a server). Never a password.
+SERVER_URL = "connection/server_url"
+
+
+def parse_server_url(text: str) -> ServerUrl:
+    """:meth:`ServerUrl.parse`, with every malformed URL refused as a :class:`UsageError`.
+
+    Raises:
+        UsageError: not a password-free PostgreSQL URL naming a database.
+    """
+    try:
+        return ServerUrl.parse(text)
+    except ValueError:  # e.g. "HOST:" with an empty or non-numeric port, half typed
+        raise UsageError("The database URL is not valid; expected "
+                         "postgresql+psycopg://USER@HOST/DATABASE.") from None
+
 
 class Preferences:
     """Typed access to the user's preferences.
@@ -60,6 +87,41 @@ class Preferences:
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, minutes: int) -> None:
         IDLE_LOCK_MINUTES.write(self._store, minutes)
+
+    @property
+    def server_url(self) -> ServerUrl | None:
+        """The configured server database, or None for the file on this computer.
+
+        A stored value that is no longer a valid, password-free URL (edited by hand) is
+        ignored rather than used.
+        """
+        raw = self._store.value(SERVER_URL)
+        if not raw:
+            return None
+        try:
+            return parse_server_url(str(raw))
+        except UsageError:
+            log.warning("the configured server URL is not valid and is ignored")
+            return None
+
+    @server_url.setter
+    def server_url(self, target: ServerUrl | str | None) -> None:
+        """Remember the server database (None forgets it and goes back to the file).
+
+        Only the URL is stored: a password given for this run (``with_password``) is not.
+
+        Raises:
+            UsageError: the URL is not a valid PostgreSQL URL or has a password in it.
+        """
+        if target is None:
+            self._store.remove(SERVER_URL)
+            return
+        url = target.url if isinstance(target, ServerUrl) else target
+        self._store.setValue(SERVER_URL, parse_server_url(url).url)
+
+    def sync(self) -> None:
+        """Write to disk now (QSettings otherwise writes later)."""
+        self._store.sync()
 
 
 #: Keys of the saved window state, declared once.

@@ -1,6 +1,9 @@
 """First run: create the encrypted database and the first supervisor, then the recovery code.
 
-Two steps in one window. *Create* asks for the supervisor's username, name and password
+Two steps in one window. *Create* asks where the database lives — an encrypted file on
+this computer, or a PostgreSQL server (a URL checked with :meth:`ServerUrl.parse
+<models.server.ServerUrl.parse>`, never with a password in it) — and the supervisor's
+username, name and password
 (checked inline with the same rules as everywhere: ``models.passwords``) and creates the
 database with :func:`models.store.create_database` on a worker, since Argon2id takes a
 moment. *Recovery code* shows the code once, explains what it is for, and lets the person
@@ -15,26 +18,31 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.forms import ERROR_STYLE, Form
+from gui.forms import ERROR_STYLE, Field, Form
+from gui.settings import parse_server_url
 from gui.style import icon
 from gui.tasks import run_task
-from models.errors import KnownError, ValidationError
+from models.errors import KnownError, UsageError, ValidationError
 from models.keyfile import KdfParams
 from models.passwords import check_password
-from models.store import Actor, Database, InitResult, create_database
+from models.server import ServerPasswordNeeded, ServerUrl
+from models.store import Actor, Database, InitResult, Target, create_database
 from models.validation import validate_text
 
 _USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
@@ -47,21 +55,39 @@ def _check_username(text: str) -> str:
     return name
 
 
+def _check_server_url(text: str) -> ServerUrl:
+    try:
+        return parse_server_url(text)
+    except UsageError as error:
+        # The field adds the full stop and the capital itself.
+        raise ValidationError("Server URL", str(error).rstrip(".")) from None
+
+
 class SetupDialog(QDialog):
     """Creates a new database. ``result_value`` holds (database, supervisor) when accepted.
 
     Args:
-        db_path: where the database will be created (the user may choose another place).
+        db_path: where the database will be created: a file (the user may choose another
+            place, or a server instead) or a server URL (pre-filled, server chosen).
         kdf: Argon2id cost for the key slots (tests pass a cheap one).
+        local_path: the file offered for "On this computer" when ``db_path`` is a server;
+            without one, only the server can be chosen.
+
+    Attributes:
+        created_target: where the database was created (a server URL keeps the server
+            password given for this run in memory only), once it was.
     """
 
-    def __init__(self, db_path: Path, kdf: KdfParams | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Target, kdf: KdfParams | None = None,
+                 parent: QWidget | None = None, *, local_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupDialog")
-        self.db_path = db_path
+        self._initial_server = db_path if isinstance(db_path, ServerUrl) else None
+        self.db_path: Path | None = db_path if isinstance(db_path, Path) else local_path
         self._kdf = kdf
         self.result_value: tuple[Database, Actor] | None = None
+        self.created_target: Target | None = None
+        self._creating: Target | None = None
         self.recovery_code = ""
         self.setWindowTitle(self.tr("Set up Suoja"))
         metrics = self.fontMetrics()
@@ -73,7 +99,7 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 18)
         layout.addWidget(self.stack)
-        self._update_create_button()
+        self._where_changed()
         self.username.editor.setFocus()
 
     # -- step 1 --------------------------------------------------------------------------
@@ -82,23 +108,10 @@ class SetupDialog(QDialog):
         page = QWidget()
         title = self._title(self.tr("Welcome to Suoja"))
         intro = QLabel(self.tr(
-            "There is no Suoja database on this computer yet. This creates one, encrypted, "
-            "and your supervisor account. You can add counsellors and other staff "
-            "afterwards."))
+            "There is no Suoja database here yet. This creates one, encrypted, and your "
+            "supervisor account. You can add counsellors and other staff afterwards."))
         intro.setWordWrap(True)
-
-        self.location = QLabel()
-        self.location.setObjectName("setupLocation")
-        self.location.setWordWrap(True)
-        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.change_location = QPushButton(self.tr("Change…"))
-        self.change_location.setObjectName("changeLocation")
-        self.change_location.setAutoDefault(False)
-        self.change_location.clicked.connect(self._choose_location)
-        where = QHBoxLayout()
-        where.addWidget(self.location, 1)
-        where.addWidget(self.change_location)
-        self._show_location()
+        where = self._where_section()
 
         self.form = Form()
         self.form.setObjectName("setupForm")
@@ -154,7 +167,7 @@ class SetupDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addLayout(where)
+        layout.addWidget(where)
         layout.addSpacing(6)
         layout.addWidget(self.form)
         layout.addWidget(hint)
@@ -171,13 +184,135 @@ class SetupDialog(QDialog):
         label.setFont(font)
         return label
 
+    def _where_section(self) -> QWidget:
+        """Where the database lives: a file on this computer or a PostgreSQL server."""
+        section = QWidget()
+        section.setObjectName("setupWhere")
+        heading = QLabel(self.tr("Where should the database be?"))
+        heading_font = QFont(heading.font())
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
+        self.on_computer = QRadioButton(self.tr("On this compu&ter (encrypted file)"))
+        self.on_computer.setObjectName("onThisComputer")
+        self.on_server = QRadioButton(self.tr("On a PostgreSQL &server"))
+        self.on_server.setObjectName("onServer")
+        self._where = QButtonGroup(self)
+        self._where.addButton(self.on_computer)
+        self._where.addButton(self.on_server)
+
+        # On this computer: the file and a button to put it elsewhere.
+        self.local_box = QWidget()
+        self.location = QLabel()
+        self.location.setObjectName("setupLocation")
+        self.location.setWordWrap(True)
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.change_location = QPushButton(self.tr("Change…"))
+        self.change_location.setObjectName("changeLocation")
+        self.change_location.setAutoDefault(False)
+        self.change_location.clicked.connect(self._choose_location)
+        local_row = QHBoxLayout(self.local_box)
+        local_row.setContentsMargins(24, 0, 0, 0)
+        local_row.addWidget(self.location, 1)
+        local_row.addWidget(self.change_location)
+        self._show_location()
+
+        # On a server: its URL (checked as typed) and, only if the server asks, its password.
+        # A grid rather than a Form: a long reason under the URL wraps to full height.
+        self.server_box = QWidget()
+        url_editor = QLineEdit()
+        url_editor.setPlaceholderText(
+            "postgresql+psycopg://suoja@db.example/suoja?sslmode=verify-full")
+        self.server_url = Field("setupServerUrl", self.tr("Server URL"), url_editor,
+                                _check_server_url, required=True)
+        password_editor = QLineEdit()
+        password_editor.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_password = Field("setupServerPassword", self.tr("Server password"),
+                                     password_editor)
+        url_label = QLabel(self.tr("Server &URL *"))
+        url_label.setBuddy(url_editor)
+        self._server_password_label = QLabel(self.tr("Server pass&word"))
+        self._server_password_label.setBuddy(password_editor)
+        server_hint = QLabel(self.tr(
+            "An empty database your server administrator created for Suoja. No password "
+            "in the URL: the server's password comes from your libpq password file "
+            "(~/.pgpass) or service file, or you are asked for it; it is never saved. TLS "
+            "options in the URL, such as sslmode=verify-full, are used as given."))
+        server_hint.setObjectName("setupServerHint")
+        server_hint.setWordWrap(True)
+        server_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.server_form = QWidget()
+        self.server_form.setObjectName("setupServerForm")
+        grid = QGridLayout(self.server_form)
+        grid.setContentsMargins(24, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(url_label, 0, 0)
+        grid.addWidget(url_editor, 0, 1)
+        grid.addWidget(self.server_url.error, 1, 1)
+        grid.addWidget(self._server_password_label, 2, 0)
+        grid.addWidget(password_editor, 2, 1)
+        grid.addWidget(self.server_password.error, 3, 1)
+        grid.setRowMinimumHeight(4, 3)  # a little air above the hint
+        grid.addWidget(server_hint, 5, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        server_column = QVBoxLayout(self.server_box)
+        server_column.setContentsMargins(0, 0, 0, 0)
+        server_column.addWidget(self.server_form)
+        #: Whether the *Server password* row is shown (the server asked for one).
+        self.asks_server_password = False
+        self._show_server_password(False)
+        for field in (self.server_url, self.server_password):
+            field.changed.connect(self._update_create_button)
+
+        if self._initial_server is not None:
+            self.server_url.set_value(self._initial_server.url)
+            url_editor.setCursorPosition(0)  # the user and host, not the options, in view
+            self.on_server.setChecked(True)
+        else:
+            self.on_computer.setChecked(True)
+        self.on_computer.setEnabled(self.db_path is not None)
+        self.on_server.toggled.connect(self._where_changed)
+
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(heading)
+        layout.addWidget(self.on_computer)
+        layout.addWidget(self.local_box)
+        layout.addWidget(self.on_server)
+        layout.addWidget(self.server_box)
+        return section
+
+    @property
+    def uses_server(self) -> bool:
+        """Whether "On a PostgreSQL server" is chosen."""
+        return self.on_server.isChecked()
+
+    def _where_changed(self, *_args: object) -> None:
+        server = self.uses_server
+        self.local_box.setVisible(not server)
+        self.server_box.setVisible(server)
+        if server and self.isVisible() and not self.server_url.raw():
+            self.server_url.editor.setFocus()
+        self._update_create_button()
+
+    def _show_server_password(self, visible: bool) -> None:
+        self._server_password_label.setVisible(visible)
+        self.server_password.editor.setVisible(visible)
+        self.asks_server_password = visible
+        if not visible:
+            self.server_password.set_value("")
+
     def _show_location(self) -> None:
+        if self.db_path is None:
+            self.location.setText(self.tr("Not available: start Suoja with --db PATH."))
+            return
         self.location.setText(self.tr("The database will be created at:\n{path}").format(
             path=str(self.db_path)))
 
     def _choose_location(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Where should the database be?"), str(self.db_path),
+            self, self.tr("Where should the database be?"), str(self.db_path or ""),
             self.tr("Suoja database (*.db)"))
         if chosen:
             path = Path(chosen)
@@ -207,49 +342,92 @@ class SetupDialog(QDialog):
         return all(not f.error.text() and f.raw() not in ("", None)
                    for f in self.form.fields.values())
 
+    def _where_ok(self) -> bool:
+        if not self.uses_server:
+            return self.db_path is not None
+        if self.server_url.error.text() or not self.server_url.raw():
+            return False
+        return not self.asks_server_password or bool(self.server_password.raw())
+
     def _update_create_button(self) -> None:
-        self.create_button.setEnabled(self._fields_ok() and not self.busy.isVisible())
+        # Called while the page is still being built, before the button exists.
+        if not hasattr(self, "create_button"):
+            return
+        self.create_button.setEnabled(
+            self._fields_ok() and self._where_ok() and not self.busy.isVisible())
+
+    def _chosen_target(self) -> Target | None:
+        """The database the form names, or None (with the reason shown) if it names none."""
+        if not self.uses_server:
+            return self.db_path
+        if self.server_url.validate():
+            return None
+        target = _check_server_url(self.server_url.raw())
+        if self.asks_server_password:
+            # Not stripped: spaces at either end may be part of a password.
+            editor = self.server_password.editor
+            assert isinstance(editor, QLineEdit)
+            if not editor.text():
+                return None
+            target = target.with_password(editor.text())
+        elif self._initial_server is not None and self._initial_server.url == target.url:
+            target = self._initial_server  # a server password asked for before, if any
+        return target
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.form, self.server_form, self.on_server):
+            widget.setEnabled(not busy)
+        self.on_computer.setEnabled(not busy and self.db_path is not None)
+        self.change_location.setEnabled(not busy)
+        self._update_create_button()
 
     def create(self) -> None:
         """Create the database on a worker; on success show the recovery code."""
         if not self.form.is_valid() or self.busy.isVisible():
             return
+        target = self._chosen_target()
+        if target is None:
+            return
         self.error.hide()
-        self.busy.show()
-        self.form.setEnabled(False)
-        self.change_location.setEnabled(False)
-        self._update_create_button()
-        db_path = self.db_path
+        self._set_busy(True)
         username = _check_username(self.username.raw())
         display_name = self.display_name.raw()
         password = self.password.raw()
         kdf = self._kdf
 
         def work() -> InitResult:
-            db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            return create_database(db_path, username=username, password=password,
+            if isinstance(target, Path):
+                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            return create_database(target, username=username, password=password,
                                    display_name=display_name, kdf=kdf)
 
+        self.created_target = None
+        self._creating = target
         run_task(work, self._created, self._failed)
 
     def _created(self, result: InitResult) -> None:
         self.busy.hide()
+        self.created_target = self._creating
         self.result_value = (result.database, result.actor)
         self.recovery_code = result.recovery_code
         groups = result.recovery_code.split("-")
         half = (len(groups) + 1) // 2
         # Two lines of groups, broken on purpose rather than wherever the width ends.
         self.code_label.setText("-".join(groups[:half]) + "-\n" + "-".join(groups[half:]))
-        for field in (self.password, self.repeat):
+        for field in (self.password, self.repeat, self.server_password):
             field.set_value("")
         self.stack.setCurrentIndex(1)
         self.stored.setFocus()
 
     def _failed(self, error: BaseException) -> None:
-        self.busy.hide()
-        self.form.setEnabled(True)
-        self.change_location.setEnabled(True)
-        if isinstance(error, KnownError):
+        self._set_busy(False)
+        if isinstance(error, ServerPasswordNeeded):
+            self._show_server_password(True)
+            self.error.setText(self.tr("{problem} Enter it above; it is not saved.").format(
+                problem=str(error)))
+            self.server_password.editor.setFocus()
+        elif isinstance(error, KnownError):
             self.error.setText(str(error))
         else:
             self.error.setText(self.tr(

@@ -62,7 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Passwords are read from ${PASSWORD_VARIABLE} or asked for; never give them "
         "as arguments.",
     )
-    parser.add_argument("--db", type=Path, help="the encrypted database file")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, help="the encrypted database file")
+    where.add_argument(
+        "--db-url", dest="db_url", metavar="URL",
+        help="a PostgreSQL server database: postgresql+psycopg://USER@HOST/DATABASE "
+        "(TLS options such as ?sslmode=verify-full pass through; no password in it)",
+    )
     parser.add_argument(
         "--demo", action="store_true",
         help="start the desktop app on a fresh demo database with synthetic data",

@@ -62,7 +62,8 @@ class ServerUrl:
         """
         try:
             url = make_url(raw.strip())
-        except ArgumentError:
+            url.port  # noqa: B018  (a malformed port raises only when read)
+        except (ArgumentError, ValueError):
             raise UsageError("The database URL is not valid; expected "
                              "postgresql+psycopg://USER@HOST/DATABASE.") from None
         if url.drivername not in ("postgresql", "postgres", _DRIVER):

@@ -34,7 +34,7 @@ from gui.settings import Preferences, WindowState
 from models import services
 from models.base import local_today
 from models.dto import CaseDraft, PoliceReportDraft, VictimDraft
-from models.store import Actor, Database, open_database
+from models.store import Actor, Database, Target, open_database
 from models.validation import generate_temporary_identity_code
 from tests.conftest import PASSWORD
 
@@ -45,6 +45,9 @@ EMAIL = "elina.testinen@example.org"
 WALLET = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
 BAD_REPORT = "5500-R-12345-20"
 REPORT = "5500/R/12345/20"
+
+# The same journey on the SQLCipher file and on a PostgreSQL server.
+pytestmark = pytest.mark.both_databases
 
 
 # -- no message box may block the test ------------------------------------------------------
@@ -152,13 +155,13 @@ def cells(model: Any, column: int) -> list[str]:
 # -- the steps ---------------------------------------------------------------------------------
 
 
-def sign_in(db_path: Path, tmp_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def sign_in(target: Target, tmp_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     """Sign in: a wrong password is refused in plain words, the right one opens the app.
 
     The main window is then built as ``gui.app._start`` builds it (automatic backups off,
     settings in the test's own INI file).
     """
-    dialog = LoginDialog(db_path, open_database)
+    dialog = LoginDialog(target, open_database)
     qtbot.addWidget(dialog)
     dialog.show()
     activate(dialog, qtbot)
@@ -371,10 +374,10 @@ def search_by_report_number(window: MainWindow, case_id: int, qtbot) -> None:  #
 
 
 @pytest.fixture
-def window(others: Database, db_path: Path, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+def window(others: Database, target: Target, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
            ) -> Iterator[MainWindow]:
     others.dispose()  # the app signs in to a closed database file
-    signed_in = sign_in(db_path, tmp_path, qtbot)
+    signed_in = sign_in(target, tmp_path, qtbot)
     yield signed_in
     signed_in.close()
     signed_in.session.close()

@@ -32,6 +32,7 @@ from models.entities import (
 )
 from models.enums import PROTECTIVE_ACTION_CATALOGUE, AuditAction, Role
 from models.errors import DataError, PermissionDenied
+from models.sealed import SEALED_COLUMNS
 from models.seed import DEMO_PASSWORD, SeedSummary, seed_demo
 from models.store import Actor, Database, create_database, open_database
 from models.text import full_name_key, search_key
@@ -365,9 +366,15 @@ def digest(database: Database) -> str:
     with database.reading() as db_session:
         for entity in DIGEST_TABLES:
             table = entity if isinstance(entity, Table) else entity.__table__
-            ordered = select(table).order_by(*table.primary_key.columns)
+            # Sealed texts differ in every copy (random nonces): hash what they open to.
+            sealed = SEALED_COLUMNS.get(table.name, ())
+            columns = [c for c in table.columns if c.name not in sealed]
+            ordered = select(*columns).order_by(*table.primary_key.columns)
             for row in db_session.execute(ordered):
                 hasher.update(repr(tuple(row)).encode())
+            if sealed and not isinstance(entity, Table):
+                for record in db_session.scalars(select(entity).order_by(entity.id)):
+                    hasher.update(repr([getattr(record, name) for name in sealed]).encode())
         for row in db_session.execute(
             select(User.username, User.display_name, User.role).order_by(User.id)
         ):

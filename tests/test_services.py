@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from models import services
 from models.dto import (
     CaseDraft,
+    CaseFilter,
     ExtortionContactDraft,
     FollowUpDraft,
     PoliceReportDraft,
@@ -101,6 +102,12 @@ def test_invalid_identity_code_saves_nothing(svc: services.Services,
 def test_birth_date_must_match_identity_code(svc: services.Services) -> None:
     with pytest.raises(ValidationError, match="Date of birth"):
         svc.cases.create_intake(_victim(birth_date=dt.date(1985, 3, 15)), CaseDraft())
+
+
+def test_search_for_text_of_no_known_shape_finds_nothing(svc: services.Services) -> None:
+    svc.cases.create_intake(_victim(), CaseDraft())
+    assert svc.cases.list_case_ids(CaseFilter(text="%%%")) == []
+    assert svc.cases.list_case_ids(CaseFilter(text="testinen007")) == []
 
 
 def test_stale_edit_is_refused(svc: services.Services) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Select, literal_column, select, union
+from sqlalchemy import Select, false, select, union
 from sqlalchemy.orm import InstrumentedAttribute
 
 from models.entities import (
@@ -154,7 +154,8 @@ def matching_case_ids(text: str) -> Any:
         elif kind == "name":
             statements.extend(_name_statements(text))
     if not statements:
-        return select(literal_column("NULL")).where(literal_column("1") == 0)
+        # Matches nothing; typed as a case id so PostgreSQL can compare it with one.
+        return select(Case.id).where(false())
     if len(statements) == 1:
         return statements[0]
     return union(*statements)
