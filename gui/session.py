@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from models import services as services_module
 from models.changes import Change, ChangeBus
@@ -30,6 +30,10 @@ class Opener(Protocol):
     def __call__(
         self, db_path: Target, username: str, password: str, *, purpose: AuditAction = ...
     ) -> tuple[Database, Actor]: ...
+
+
+#: How long other workstations' changes are collected before views refresh.
+REMOTE_BATCH_MS = 250
 
 
 class SessionLocked(RuntimeError):
@@ -65,6 +69,9 @@ class Session(QObject):
         # On a server, other workstations' changes reach our views as if they were ours.
         self._remote_change.connect(self._deliver_remote, Qt.ConnectionType.QueuedConnection)
         self._listener: ChangeListener | None = None
+        self._pending: dict[str, tuple[set[int], set[int]]] = {}
+        self._flush_timer = QTimer(self, singleShot=True, interval=REMOTE_BATCH_MS)
+        self._flush_timer.timeout.connect(self._flush_remote)
         self._listen()
 
     @property
@@ -110,8 +117,19 @@ class Session(QObject):
 
     @Slot(object)
     def _deliver_remote(self, change: Change) -> None:
-        if self._services is not None:  # while locked the views hold nothing to refresh
-            self._changes.deliver(change)
+        """Collect other workstations' changes for a moment, then deliver them merged
+        by kind: a burst of saves elsewhere reloads each view once, not once per save."""
+        ids, case_ids = self._pending.setdefault(change.kind, (set(), set()))
+        ids.update(change.ids)
+        case_ids.update(change.case_ids)
+        self._flush_timer.start()
+
+    def _flush_remote(self) -> None:
+        pending, self._pending = self._pending, {}
+        if self._services is None:  # while locked the views hold nothing to refresh
+            return
+        for kind, (ids, case_ids) in pending.items():
+            self._changes.deliver(Change(kind, tuple(sorted(ids)), tuple(sorted(case_ids))))
 
     def lock(self) -> None:
         """Clear the views, dispose the database engine and forget the services."""

@@ -45,6 +45,7 @@ from models.server import ServerUrl, open_server_engine
 from models.store import (
     Actor,
     Database,
+    Target,
     create_database,
     open_database,
     unlock_data_key,
@@ -250,7 +251,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     password = read_password()
     keys, data_key = with_server_password(
         target, lambda t: unlock_data_key(t, args.user, password))
-    engine = (with_server_password(target, open_server_engine) if isinstance(target, ServerUrl)
+    engine = (with_server_password(target, _server_engine) if isinstance(target, ServerUrl)
               else open_engine(target, data_key))
     database = Database(target, engine, data_key)
     try:
@@ -281,6 +282,11 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 0
     finally:
         database.dispose()
+
+
+def _server_engine(target: Target) -> Engine:
+    assert isinstance(target, ServerUrl)
+    return open_server_engine(target)
 
 
 def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:

@@ -234,3 +234,19 @@ def resync_sequences(db_session: Session | Connection) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
             f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
         ))
+
+
+def vacuum(engine: Engine, tables: list[str]) -> bool:
+    """After an erasure: VACUUM the tables, so the old row versions are dropped.
+
+    Plain VACUUM takes no lock that stops other workstations. It frees the space of the
+    dead row versions for reuse, but PostgreSQL does not overwrite those bytes at once,
+    and its write-ahead log and earlier pg_dump files still hold them until they are
+    rotated: the deployment guide (docs/DEPLOYMENT.md) covers that. Hence always False
+    ("not compacted"), unlike SQLite's file rewrite.
+    """
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for table in tables:
+            connection.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
+    return False
+

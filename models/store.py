@@ -420,8 +420,10 @@ def open_unlocked(
 
     Separate so the benchmark can time opening without the deliberate Argon2id cost.
     """
-    on_server = isinstance(db_path, ServerUrl)
-    engine = server.open_server_engine(db_path) if on_server else open_engine(db_path, data_key)
+    engine = (server.open_server_engine(db_path) if isinstance(db_path, ServerUrl)
+              else open_engine(db_path, data_key))
+    counters: Path | ServerCounters = (
+        ServerCounters(engine) if isinstance(db_path, ServerUrl) else db_path)
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
@@ -432,7 +434,7 @@ def open_unlocked(
             # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
             migration.upgrade(engine, data_key=data_key)
         elif upgrade:
-            _upgrade_with_backup(database, backup_dir or db_path.parent / "backups")
+            _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
@@ -440,8 +442,8 @@ def open_unlocked(
             if not user.is_active:
                 raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
             user.last_login_at = utcnow()
-            guard = SignInGuard(ServerCounters(engine) if on_server else db_path)
-            _audit_failed_attempts(database, db_session, guard.record_success(username))
+            _audit_failed_attempts(database, db_session,
+                                   SignInGuard(counters).record_success(username))
             database.audit.record(db_session, user_id=user.id, action=purpose)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
     except BaseException:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
-from models import migration
+from models import migration, services
+from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
 from models.entities import Base
+from models.enums import Channel
 from models.store import Actor, Database, open_database
 from tests.conftest import PASSWORD
 
 
+@pytest.mark.both_databases
 def test_migration_head_matches_the_models(database: Database) -> None:
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -24,6 +28,7 @@ def test_migration_head_matches_the_models(database: Database) -> None:
     assert migration.current_revision(database.engine) == migration.head_revision()
 
 
+@pytest.mark.both_databases
 def test_catalogue_is_in_the_database(database: Database) -> None:
     from sqlalchemy import select
 
@@ -88,3 +93,42 @@ def test_older_database_is_upgraded_after_a_backup(
     finally:
         old.dispose()
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+
+
+@pytest.mark.both_databases
+def test_0004_seals_the_texts_already_stored_and_unseals_them_on_the_way_down(
+    database: Database, supervisor: Actor
+) -> None:
+    svc = services.build(database, supervisor)
+    case = svc.cases.create_intake(VictimDraft(first_names="Vanha", last_name="Kanta"),
+                                   CaseDraft())
+    when = dt.datetime(2020, 10, 24, 8, 15, tzinfo=dt.UTC)
+    svc.records.add_extortion_contact(case.id, ExtortionContactDraft(
+        received_at=when, channel=Channel.EMAIL, message_text="Old message, verbatim."))
+    svc.records.add_support_session(case.id, SupportSessionDraft(
+        started_at=when, notes="Old notes."))
+
+    def stored() -> tuple[str, str]:
+        with database.engine.connect() as connection:
+            return (connection.scalar(text("SELECT message_text FROM extortion_contact")),
+                    connection.scalar(text("SELECT notes FROM support_session")))
+
+    assert all(value.startswith("v1:") for value in stored())
+    if database.on_server:
+        # Its key slots live in 0004's table: going below it is refused, nothing changes.
+        with pytest.raises(RuntimeError, match="cannot go below revision 0004"):
+            migration.downgrade(database.engine, "0003", data_key=database.data_key)
+        assert migration.current_revision(database.engine) == migration.head_revision()
+        assert svc.cases.get_detail(case.id).extortion_contacts[0].message_text == (
+            "Old message, verbatim.")
+        return
+    migration.downgrade(database.engine, "0003", data_key=database.data_key)
+    assert stored() == ("Old message, verbatim.", "Old notes.")  # as 0003 kept them
+    migration.upgrade(database.engine, data_key=database.data_key)
+    assert all(value.startswith("v1:") for value in stored())
+    detail = svc.cases.get_detail(case.id)
+    assert detail.extortion_contacts[0].message_text == "Old message, verbatim."
+    assert [s.notes for s in detail.support_sessions or ()] == ["Old notes."]
+    with pytest.raises(RuntimeError, match="needs the data key"):
+        migration.downgrade(database.engine, "0003", data_key=None)
+

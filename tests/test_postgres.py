@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from models import cli, services
 from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
-from models.enums import Channel, Currency, SessionMode
+from models.enums import CaseStatus, Channel, ClosureReason, Currency, SessionMode
 from models.errors import DataError, UsageError
 from models.notify import conninfo
 from models.seed import seed_demo
@@ -202,3 +202,30 @@ def test_pg_dump_backup_restores_and_verifies(
             database.dispose()
     finally:
         pg.drop_database(restored_name)
+
+
+def test_erasure_on_a_server_leaves_no_personal_data_in_the_tables(
+    server_target: ServerUrl,
+) -> None:
+    result = create_database(server_target, username="super", password=PASSWORD,
+                             kdf=FAST_KDF)
+    svc = services.build(result.database, result.actor)
+    try:
+        case_id = _case_with_secrets(svc)
+        case = svc.cases.get_detail(case_id).case
+        svc.cases.set_status(case_id, case.version, CaseStatus.CLOSED,
+                             ClosureReason.RESOLVED)
+        report = svc.retention.erase_victim(case_id, case.reference)
+        assert report.support_sessions_cleared == 2 and not report.compacted
+        assert svc.audit.verify().ok
+    finally:
+        result.database.dispose()
+    with _raw(server_target) as connection:
+        live = "\n".join(str(row) for table in ("victim", "extortion_contact",
+                                                "support_session", "case_file")
+                         for row in connection.execute(f"SELECT * FROM {table}"))  # noqa: S608
+        vacuumed = connection.execute(
+            "SELECT count(*) FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL AND "
+            "relname IN ('victim', 'extortion_contact', 'support_session')").fetchone()
+    assert "Palvelin" not in live and "v1:" not in live
+    assert vacuumed == (3,)

@@ -35,6 +35,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    keys = op.get_bind().execute(sa.text(
+        "SELECT count(*) FROM suoja_server_state WHERE name = 'key_slots'")).scalar()
+    if keys:
+        # A server database's key slots live in this table: dropping it locks everyone out.
+        raise RuntimeError("a server database keeps its key slots in suoja_server_state; "
+                           "it cannot go below revision 0004")
     _seal_existing(seal=False)
     op.drop_table('suoja_server_state')
 

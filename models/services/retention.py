@@ -48,7 +48,9 @@ What stays, as anonymous statistics of the service's work:
   recorded in it (action ``erase``, entity ``victim``, with the case id).
 
 Afterwards the database file is rewritten (``models.database.scrub_freed_pages``), so
-the removed values survive neither in free pages nor in the write-ahead log.
+the removed values survive neither in free pages nor in the write-ahead log. On a
+PostgreSQL server the touched tables are vacuumed instead (``models.server.vacuum``);
+the server's own logs and dumps age out as docs/DEPLOYMENT.md describes.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from models import server
 from models.base import local_today, utcnow
 from models.database import scrub_freed_pages
 from models.entities import (
@@ -236,7 +239,10 @@ class RetentionService(Service):
                 detail=("retention=" + ("due" if past else "early") + " "
                         + " ".join(f"{name}={count}" for name, count in counts.items())),
             )
-        compacted = scrub_freed_pages(self._db.engine)
+        if self._db.on_server:
+            compacted = server.vacuum(self._db.engine, _ERASED_TABLES)
+        else:
+            compacted = scrub_freed_pages(self._db.engine)
         self._changes.announce("case", [case_id], [case_id])
         seconds = time.perf_counter() - started
         log.info("erased one victim's personal data in %.1f s", seconds)
@@ -255,6 +261,11 @@ class RetentionService(Service):
             compacted=compacted,
             seconds=seconds,
         )
+
+
+_ERASED_TABLES = ["victim", "identity_code_record", "case_file", "extortion_contact",
+                  "police_report", "support_session", "follow_up", "protective_action",
+                  "attachment", "access_grant"]
 
 
 def _retention_days(db_session: Session) -> int:

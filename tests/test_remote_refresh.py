@@ -1,0 +1,93 @@
+"""Two workstations on one PostgreSQL server: what one saves, the other's open views show
+without anyone pressing reload (LISTEN/NOTIFY → the session → the views)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gui.case_view import open_case
+from gui.main_window import MainWindow
+from gui.navigation import ALL_CASES
+from gui.session import Session
+from models import services
+from models.dto import CaseDraft, ExtortionContactDraft, VictimDraft
+from models.enums import Channel, Currency
+from models.server import ServerUrl
+from models.store import create_database, open_database
+from tests.conftest import FAST_KDF, PASSWORD
+
+RECEIVED = dt.datetime(2020, 10, 24, 8, 15, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def here(server_target: ServerUrl) -> Iterator[services.Services]:
+    """The first workstation: the supervisor's services on a fresh server database."""
+    result = create_database(server_target, username="super", password=PASSWORD,
+                             kdf=FAST_KDF)
+    yield services.build(result.database, result.actor)
+    result.database.dispose()
+
+
+def test_the_other_workstation_refreshes_its_list_and_open_case(
+    here: services.Services, server_target: ServerUrl, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    first_case = here.cases.create_intake(
+        VictimDraft(first_names="Aino", last_name="Kaukonen"), CaseDraft())
+    database, actor = open_database(server_target, "super", PASSWORD)
+    window = MainWindow(services.build(database, actor), opener=open_database)
+    qtbot.addWidget(window)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    try:
+        assert window.session.wait_listening()
+        window.show_place(ALL_CASES)
+        assert window.model.rowCount() == 1
+        view = open_case(owner, window.session, first_case.id)
+        assert view is not None and view.contacts is not None
+        assert view.contacts.model.rowCount() == 0
+
+        # Saved on the first workstation…
+        here.cases.create_intake(VictimDraft(first_names="Eero", last_name="Kaukonen"),
+                                 CaseDraft())
+        here.records.add_extortion_contact(first_case.id, ExtortionContactDraft(
+            received_at=RECEIVED, channel=Channel.SMS, sender="+447700900999",
+            amount_demanded=Decimal("200"), currency=Currency.EUR,
+            message_text="Pay within 24 hours."))
+
+        # …shown on the second without a reload.
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10000)
+        qtbot.waitUntil(lambda: view.contacts.model.rowCount() == 1, timeout=10000)
+        view.close()
+    finally:
+        window.session.close()
+        window.close()
+        QApplication.processEvents()
+
+
+def test_a_locked_workstation_stops_listening_and_resumes_after_unlock(
+    here: services.Services, server_target: ServerUrl, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    database, actor = open_database(server_target, "super", PASSWORD)
+    session = Session(services.build(database, actor), open_database)
+    heard: list[str] = []
+    session.changes.subscribe(lambda change: heard.append(change.kind))
+    try:
+        assert session.wait_listening()
+        session.lock()
+        assert not session.wait_listening(0.1)
+        here.cases.create_intake(VictimDraft(first_names="Lukittu", last_name="Aikana"),
+                                 CaseDraft())
+        qtbot.wait(400)
+        assert heard == []  # nothing reaches views that hold nothing while locked
+        session.unlock(PASSWORD)
+        assert session.wait_listening()
+        here.cases.create_intake(VictimDraft(first_names="Avattu", last_name="Jalkeen"),
+                                 CaseDraft())
+        qtbot.waitUntil(lambda: "case" in heard, timeout=10000)
+    finally:
+        session.close()
