@@ -128,6 +128,10 @@ def connection_error(error: BaseException, target: ServerUrl) -> Exception:
     if "password authentication failed" in detail or "authentication failed" in detail:
         return AuthenticationError(f"The database server ({where}) refused the user or "
                                    "password.")
+    if "pg_hba.conf" in detail:
+        return AuthenticationError(f"The database server ({where}) does not accept this "
+                                   "connection; check the URL's TLS settings (sslmode) and "
+                                   "the server's access rules.")
     if "ssl" in detail or "certificate" in detail or "tls" in detail:
         return DataError(f"The secure (TLS) connection to the database server ({where}) "
                          "failed; check sslmode and the server's certificate.")

@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from models import cli, services
 from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
 from models.enums import CaseStatus, Channel, ClosureReason, Currency, SessionMode
-from models.errors import DataError, UsageError
+from models.errors import AuthenticationError, DataError, UsageError
 from models.notify import conninfo
 from models.seed import seed_demo
 from models.server import ServerUrl, open_server_engine
@@ -229,3 +229,74 @@ def test_erasure_on_a_server_leaves_no_personal_data_in_the_tables(
             "relname IN ('victim', 'extortion_contact', 'support_session')").fetchone()
     assert "Palvelin" not in live and "v1:" not in live
     assert vacuumed == (3,)
+
+
+# -- TLS: the URL's settings reach libpq ------------------------------------------------------
+
+
+def _certificates(folder: Path) -> tuple[Path, Path, bytes, bytes]:
+    """A test CA (and an unrelated one) and a server certificate for 127.0.0.1."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = dt.datetime.now(dt.UTC)
+
+    def certificate(subject: str, key: ec.EllipticCurvePrivateKey, issuer: str,
+                    signer: ec.EllipticCurvePrivateKey, ca: bool) -> x509.Certificate:
+        builder = (x509.CertificateBuilder()
+                   .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+                   .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer)]))
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - dt.timedelta(minutes=5))
+                   .not_valid_after(now + dt.timedelta(days=1))
+                   .add_extension(x509.BasicConstraints(ca=ca, path_length=None), True))
+        if not ca:
+            import ipaddress
+
+            builder = builder.add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        return builder.sign(signer, hashes.SHA256())
+
+    def pem(cert: x509.Certificate) -> bytes:
+        return cert.public_bytes(serialization.Encoding.PEM)
+
+    ca_key, other_key, server_key = (ec.generate_private_key(ec.SECP256R1()) for _ in range(3))
+    ca = certificate("Suoja test CA", ca_key, "Suoja test CA", ca_key, True)
+    other = certificate("Somebody else's CA", other_key, "Somebody else's CA", other_key, True)
+    server = certificate("127.0.0.1", server_key, "Suoja test CA", ca_key, False)
+    (folder / "root.crt").write_bytes(pem(ca))
+    (folder / "other.crt").write_bytes(pem(other))
+    key_pem = server_key.private_bytes(serialization.Encoding.PEM,
+                                       serialization.PrivateFormat.TraditionalOpenSSL,
+                                       serialization.NoEncryption())
+    return folder / "root.crt", folder / "other.crt", pem(server), key_pem
+
+
+def test_tls_settings_in_the_url_are_used(tmp_path: Path) -> None:
+    from tests.helpers import pg_server
+
+    root, other, server_cert, server_key = _certificates(tmp_path)
+    server, why = pg_server.start(tls=(server_cert, server_key))
+    if server is None:
+        pytest.skip(f"no TLS test server: {why}")
+    try:
+        name = server.create_database()
+        base = server.url_for(name)
+        verified = ServerUrl.parse(f"{base}?sslmode=verify-full&sslrootcert={root}")
+        result = create_database(verified, username="super", password=PASSWORD, kdf=FAST_KDF)
+        with result.database.engine.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").scalar() is True
+        result.database.dispose()
+        open_database(verified, "super", PASSWORD)[0].dispose()
+        # A server whose certificate the given root does not vouch for is refused…
+        with pytest.raises(DataError, match="secure \\(TLS\\) connection"):
+            open_database(ServerUrl.parse(f"{base}?sslmode=verify-full&sslrootcert={other}"),
+                          "super", PASSWORD)
+        # …and so is a connection that will not use TLS, by the server's rules.
+        with pytest.raises(AuthenticationError, match="does not accept"):
+            open_database(ServerUrl.parse(f"{base}?sslmode=disable"), "super", PASSWORD)
+    finally:
+        server.stop()

@@ -91,10 +91,16 @@ def _binaries() -> Path | None:
     return Path(candidates[-1]).parent if candidates else None
 
 
-def start() -> tuple[PgServer | None, str]:
-    """Find or start a server; returns it, or ``None`` and why not."""
+def start(tls: tuple[bytes, bytes] | None = None) -> tuple[PgServer | None, str]:
+    """Find or start a server; returns it, or ``None`` and why not.
+
+    Args:
+        tls: a server certificate and key (PEM). The server then also listens on
+            127.0.0.1 (a free port), accepting TCP connections only with TLS; the URL
+            returned is that TCP address. Always a private server, never the URL's.
+    """
     url = os.environ.get(URL_VARIABLE)
-    if url:
+    if url and tls is None:
         return PgServer(admin_url=url), ""
     binaries = _binaries()
     if binaries is None:
@@ -128,6 +134,19 @@ def start() -> tuple[PgServer | None, str]:
         options = (f"-c listen_addresses='' -c unix_socket_directories='{socket_dir}' "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                    "-c max_connections=200")
+        port = 0
+        if tls is not None:
+            port = _free_port()
+            for name, pem in (("server.crt", tls[0]), ("server.key", tls[1])):
+                (data / name).write_bytes(pem)
+                os.chmod(data / name, 0o600)
+                if run_as:
+                    shutil.chown(data / name, "postgres")
+            (data / "pg_hba.conf").write_text(
+                "local all all trust\n"
+                "hostssl all all 127.0.0.1/32 trust\n"
+                "hostnossl all all 127.0.0.1/32 reject\n", encoding="utf-8")
+            options += f" -c listen_addresses=127.0.0.1 -c port={port} -c ssl=on"
         subprocess.run(
             [*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-o", options,
              "-l", str(folder / "server.log"), "-w", "start"],
@@ -138,5 +157,14 @@ def start() -> tuple[PgServer | None, str]:
         detail = getattr(error, "stderr", b"") or b""
         return None, f"could not start a PostgreSQL server: {detail.decode(errors='replace')[:200]}"
     server._stop = [str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]
-    server.admin_url = f"postgresql+psycopg://suoja@/postgres?host={socket_dir}"
+    server.admin_url = (f"postgresql+psycopg://suoja@127.0.0.1:{port}/postgres" if port else
+                        f"postgresql+psycopg://suoja@/postgres?host={socket_dir}")
     return server, ""
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
