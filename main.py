@@ -10,9 +10,13 @@
     python main.py backup --db PATH --user NAME --out FILE
     python main.py restore --from FILE --db PATH --user NAME
     python main.py user --db PATH --user NAME list|add|lock|unlock|reset-password [USERNAME]
+    python main.py recover --db PATH --user NAME      (with the recovery code)
     python main.py export-pdf --db PATH --user NAME (--case REF | --all)
                               --profile police|care --out PATH
     python main.py report --db PATH --user NAME --out FILE
+    python main.py import-csv --db PATH --user NAME FILE
+
+Every command but ``restore`` takes ``--db-url URL`` in place of ``--db PATH``.
 """
 
 from __future__ import annotations

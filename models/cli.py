@@ -48,12 +48,14 @@ from models.store import (
     Target,
     create_database,
     open_database,
+    recover_account,
     unlock_data_key,
 )
 
 log = logging.getLogger("suoja.cli")
 
 PASSWORD_VARIABLE = "SUOJA_PASSWORD"
+RECOVERY_VARIABLE = "SUOJA_RECOVERY_CODE"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--role", choices=[r.value for r in Role], default=Role.COUNSELLOR.value)
     user.add_argument("--display-name", help="how the new account's name is shown")
 
+    recover = commands.add_parser(
+        "recover", help="with the recovery code: give an account a new password and unlock it",
+        description="For when every supervisor's password is lost or locked out. The "
+        f"recovery code is read from ${RECOVERY_VARIABLE} or asked for; the new password "
+        f"from ${NEW_PASSWORD_VARIABLE} or asked for twice. Audited.",
+    )
+    add_target(recover)
+    recover.add_argument("--user", required=True, help="the account to give a new password")
+
     export_cli.add_commands(commands)
     import_cli.add_commands(commands)
     return parser
@@ -167,6 +178,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     handlers = {
         "init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify,
         "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
+        "recover": cmd_recover,
         **export_cli.HANDLERS,
         **import_cli.HANDLERS,
     }
@@ -410,3 +422,20 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 0
     finally:
         database.dispose()
+
+
+def cmd_recover(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    """The recovery code's use: a new password for one account, which is unlocked."""
+    target = target_of(args)
+    code = os.environ.get(RECOVERY_VARIABLE)
+    if not code:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError(f"No recovery code given: set {RECOVERY_VARIABLE} or run in a "
+                             "terminal.")
+        code = getpass.getpass("Recovery code: ")
+    password = _new_password()
+    with_server_password(target, lambda t: recover_account(t, code, args.user, password))
+    out(f"New password set for {args.user} with the recovery code; the account is unlocked.")
+    out("Put the recovery code back in safe keeping; the reset is in the audit log.")
+    return 0
+

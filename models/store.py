@@ -31,7 +31,13 @@ from models.base import utcnow
 from models.database import keyfile_path, open_engine
 from models.entities import Meta, User
 from models.enums import AuditAction, Role
-from models.errors import AuthenticationError, DataError, ValidationError, from_database_error
+from models.errors import (
+    AuthenticationError,
+    DataError,
+    NotFound,
+    ValidationError,
+    from_database_error,
+)
 from models.keyfile import (
     RECOVERY_SLOT_NAME,
     SLOT_RECOVERY,
@@ -377,20 +383,74 @@ def _unwrap_counted(
     return keys, data_key
 
 
-def unlock_with_recovery_code(db_path: Target, code: str) -> bytes:
-    """The data key from the recovery code (for resetting a lost supervisor password)."""
+def load_key_slots(db_path: Target) -> KeyFile:
+    """The key slots of a database: its key file, or the server's row.
+
+    Raises:
+        DataError: no database there, or its key slots are missing or damaged.
+    """
     if isinstance(db_path, ServerUrl):
         engine = server.open_server_engine(db_path)
         try:
             with engine.connect() as connection:
-                keys = server.load_key_slots(connection)
+                return server.load_key_slots(connection)
         finally:
             engine.dispose()
-    elif not db_path.is_file():
+    if not db_path.is_file():
         raise DataError(f"There is no Suoja database at {db_path}.")
-    else:
-        keys = KeyFile.load(keyfile_path(db_path))
+    return KeyFile.load(keyfile_path(db_path))
+
+
+def unlock_with_recovery_code(db_path: Target, code: str) -> bytes:
+    """The data key from the recovery code (for resetting a lost supervisor password)."""
+    keys = load_key_slots(db_path)
     return keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
+
+
+def recover_account(db_path: Target, code: str, username: str, new_password: str,
+                    kdf: KdfParams | None = None) -> None:
+    """The recovery code's use: give an account a new password when every supervisor's
+    password is lost (or they are all locked out), and unlock it.
+
+    Audited as an ``account`` event with no user ("password reset with the recovery
+    code"); the sign-in counters of that account are cleared.
+
+    Raises:
+        AuthenticationError: the recovery code is wrong.
+        NotFound: there is no such account.
+        ValidationError: the new password breaks the rules.
+        DataError: the database is missing, damaged, or its schema is older than the code.
+    """
+    keys = load_key_slots(db_path)
+    data_key = keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
+    engine = (server.open_server_engine(db_path) if isinstance(db_path, ServerUrl)
+              else open_engine(db_path, data_key))
+    counters: Path | ServerCounters = (
+        ServerCounters(engine) if isinstance(db_path, ServerUrl) else db_path)
+    try:
+        database = Database(db_path, engine, data_key)
+        _check_database_id(database, keys.database_id)
+        with translated_database_errors():
+            if migration.needs_upgrade(engine):
+                raise DataError("The database's schema is older than this version of Suoja; "
+                                "sign in once with a working account to upgrade it first.")
+        with database.writing() as db_session:
+            user = db_session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise NotFound("There is no account with that username.")
+            check_password(new_password, username=user.username,
+                           display_name=user.display_name)
+            user.is_active = True
+            user.failed_logins = 0
+            _audit_failed_attempts(database, db_session,
+                                   SignInGuard(counters).record_success(username))
+            database.audit.record(db_session, user_id=None, action=AuditAction.ACCOUNT,
+                                  entity="user", entity_id=user.id,
+                                  detail="password reset with the recovery code")
+            database.add_key_slot(username, new_password, kdf, db_session)
+    finally:
+        engine.dispose()
+    log.info("an account's password was reset with the recovery code")
 
 
 def open_database(

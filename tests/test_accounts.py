@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import services
+from models import cli, services
 from models.enums import AuditAction, Role
 from models.errors import AuthenticationError, ValidationError
 from models.passwords import check_password
+from models.server import ServerUrl
 from models.services.audit_log import AuditQuery
 from models.signin import FREE_ATTEMPTS
 from models.store import Actor, Database, Target, open_database
@@ -147,3 +148,36 @@ def test_audit_query_filters(boss: services.Services) -> None:
     assert views and all(e.action == "view" for e in views)
     future = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
     assert boss.audit.query(AuditQuery(since=future)) == []
+
+
+def test_the_recovery_code_gives_a_locked_out_supervisor_a_new_password(
+    opened: tuple[Database, Actor, str], target: Target,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    opened[0].dispose()
+    code = opened[2]
+    for _ in range(FREE_ATTEMPTS):  # the only supervisor locks themself out
+        with pytest.raises(AuthenticationError):
+            open_database(target, "super", "forgotten password!")
+    with pytest.raises(AuthenticationError, match="locked for"):
+        open_database(target, "super", PASSWORD)
+
+    where = ["--db-url", target.url] if isinstance(target, ServerUrl) else ["--db", str(target)]
+    monkeypatch.setenv("SUOJA_NEW_PASSWORD", STRONG)
+    monkeypatch.setenv("SUOJA_RECOVERY_CODE", code[:-1] + ("A" if code[-1] != "A" else "B"))
+    assert cli.run(cli.build_parser().parse_args(["recover", *where, "--user", "super"])) == 3
+    assert capsys.readouterr().err.strip() == "suoja: The recovery code is not correct."
+    monkeypatch.setenv("SUOJA_RECOVERY_CODE", code.lower().replace("-", " "))  # as typed
+    assert cli.run(cli.build_parser().parse_args(["recover", *where, "--user", "super"])) == 0
+    assert "New password set for super" in capsys.readouterr().out
+
+    database, actor = open_database(target, "super", STRONG)  # no lockout any more
+    try:
+        events = services.build(database, actor).audit.query(
+            AuditQuery(actions=(AuditAction.ACCOUNT,)))
+        assert [e.detail for e in events] == ["password reset with the recovery code"]
+        assert events[0].username is None
+    finally:
+        database.dispose()
+    with pytest.raises(AuthenticationError):
+        open_database(target, "super", PASSWORD)  # the old password no longer opens it
