@@ -167,7 +167,7 @@ def _start(
     database once this returns: the idle lock must be able to let go of it.
 
     On a server there are no automatic backups (the server is backed up with pg_dump),
-    and a database created there by the setup is remembered in the configuration.
+    and a server signed in to or created by the setup is remembered in the configuration.
     """
     preferences = preferences if preferences is not None else Preferences()
     target: Target = db_path
@@ -195,6 +195,10 @@ def _start(
             return 0
         (database, actor), dialog.result_value = dialog.result_value, None
         dialog.deleteLater()
+        if isinstance(target, ServerUrl):
+            # Signed in to a server (e.g. started once with --db-url): the next start
+            # goes there too. The URL only; a server password is never kept.
+            preferences.server_url = ServerUrl(target.url)
     try:
         # The window signs the same user in again after an idle lock: the path and the
         # username come with the services, ``open_database`` does the rest.

@@ -88,7 +88,7 @@ def from_database_error(error: BaseException) -> KnownError | None:
     bound value (personal data) reaches the user or a log.
     """
     text = str(getattr(error, "orig", error)).lower()
-    if "locked" in text or "busy" in text:
+    if "locked" in text or "busy" in text or "lock timeout" in text or "deadlock" in text:
         return DataError("The database is busy in another window or program; try again shortly.")
     if "disk is full" in text or "database or disk is full" in text:
         return DataError("The disk is full; the last change was not saved.")
@@ -100,4 +100,14 @@ def from_database_error(error: BaseException) -> KnownError | None:
         return DataError("The database file is read-only; nothing can be saved.")
     if "unable to open" in text:
         return DataError("The database file cannot be opened; check the folder's permissions.")
+    # PostgreSQL (a server database):
+    if ("server closed the connection" in text or "terminating connection" in text
+            or "connection is closed" in text or "consuming input failed" in text):
+        return DataError("The connection to the database server was lost; nothing was saved "
+                         "from the last step. Try again.")
+    if "permission denied" in text or "must be owner" in text:
+        return DataError("The database server did not allow this change for this connection's "
+                         "role; ask the administrator (see docs/DEPLOYMENT.md).")
+    if "no space left" in text or "could not extend file" in text:
+        return DataError("The database server's disk is full; the last change was not saved.")
     return None

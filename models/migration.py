@@ -13,7 +13,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
+
+from models.errors import DataError
 
 log = logging.getLogger("suoja.migration")
 
@@ -40,7 +44,19 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def needs_upgrade(engine: Engine) -> bool:
-    return current_revision(engine) != head_revision()
+    """Is the database older than the code?
+
+    Raises:
+        DataError: it is newer: a later version of Suoja upgraded it.
+    """
+    current = current_revision(engine)
+    if current is not None:
+        try:
+            ScriptDirectory.from_config(_config()).get_revision(current)
+        except (CommandError, ResolutionError):
+            raise DataError("This database was upgraded by a newer version of Suoja; "
+                            "install that version on this workstation.") from None
+    return current != head_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = None) -> None:

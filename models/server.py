@@ -72,7 +72,7 @@ class ServerUrl:
         if url.password:
             raise UsageError("Do not put the database password in the URL: use a libpq "
                              "password file (~/.pgpass) or service file, or you will be asked.")
-        if not url.database:
+        if not url.database and not url.query.get("service"):
             raise UsageError("The database URL must name the database "
                              "(postgresql+psycopg://USER@HOST/DATABASE).")
         return cls(url.set(drivername=_DRIVER).render_as_string(hide_password=False))
@@ -84,6 +84,9 @@ class ServerUrl:
     def display(self) -> str:
         """For titles and messages: ``database on host`` (no user, no options)."""
         url = make_url(self.url)
+        service = url.query.get("service")
+        if service and not url.host:
+            return f"service {service if isinstance(service, str) else service[0]}"
         host = url.host or url.query.get("host") or "the local server"
         if isinstance(host, tuple):
             host = host[0]
@@ -250,7 +253,17 @@ def vacuum(engine: Engine, tables: list[str]) -> bool:
     ("not compacted"), unlike SQLite's file rewrite.
     """
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        # Only a table's owner may vacuum it; the app's role usually is not (the nightly
+        # vacuumdb of docs/DEPLOYMENT.md then does it).
+        owned = set(connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND "
+            "pg_has_role(current_user, tableowner, 'MEMBER')")).scalars())
+        skipped = [table for table in tables if table not in owned]
+        if skipped:
+            log.warning("erasure: %d tables left for the scheduled VACUUM (not their owner)",
+                        len(skipped))
         for table in tables:
-            connection.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
+            if table in owned:
+                connection.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
     return False
 

@@ -85,7 +85,11 @@ class Database:
         self._data_key = data_key
         self.audit = AuditLog(derive_chain_key(data_key))
         info = {SESSION_KEY: FieldCipher(data_key)}
-        self._reader = sessionmaker(engine, expire_on_commit=False, info=info)
+        # A reader sees one consistent snapshot, as SQLite's read transactions do (on a
+        # server other workstations commit between the statements of one read).
+        reader = (engine.execution_options(isolation_level="REPEATABLE READ")
+                  if self.on_server else engine)
+        self._reader = sessionmaker(reader, expire_on_commit=False, info=info)
         # BEGIN IMMEDIATE (on a server: an advisory lock): a writer takes the write lock
         # up front, so two writers queue instead of one failing half-way (and the audit
         # chain cannot fork).
@@ -492,7 +496,15 @@ def open_unlocked(
         if upgrade and isinstance(db_path, ServerUrl):
             # PostgreSQL's DDL is transactional: a failed upgrade changes nothing. The
             # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
-            migration.upgrade(engine, data_key=data_key)
+            try:
+                migration.upgrade(engine, data_key=data_key)
+            except DBAPIError as error:
+                if "permission denied" in str(getattr(error, "orig", error)).lower():
+                    raise DataError(
+                        "The database needs a schema upgrade that this account's server role "
+                        "may not make; the administrator signs in once as the database owner "
+                        "(docs/DEPLOYMENT.md).") from None
+                raise from_database_error(error) or error from None
         elif upgrade:
             _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
         with database.writing() as db_session:

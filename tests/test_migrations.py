@@ -15,7 +15,8 @@ from models import migration, services
 from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
 from models.entities import Base
 from models.enums import Channel
-from models.store import Actor, Database, open_database
+from models.errors import DataError
+from models.store import Actor, Database, Target, open_database
 from tests.conftest import PASSWORD
 
 
@@ -132,3 +133,15 @@ def test_0004_seals_the_texts_already_stored_and_unseals_them_on_the_way_down(
     with pytest.raises(RuntimeError, match="needs the data key"):
         migration.downgrade(database.engine, "0003", data_key=None)
 
+
+
+@pytest.mark.both_databases
+def test_a_database_from_a_newer_version_is_refused_in_plain_words(
+    opened: tuple[Database, Actor, str], target: Target,
+) -> None:
+    database = opened[0]
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    database.dispose()
+    with pytest.raises(DataError, match="upgraded by a newer version of Suoja"):
+        open_database(target, "super", PASSWORD)

@@ -16,7 +16,7 @@ from gui.setup import SetupDialog
 from models.cli import build_parser
 from models.errors import AuthenticationError, UsageError
 from models.server import ServerPasswordNeeded, ServerUrl
-from models.store import Target, open_database
+from models.store import Target, create_database, open_database
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"
@@ -394,3 +394,32 @@ def test_setup_dialog_switched_to_a_server_creates_it_there(
     database, actor = login.result_value
     database.dispose()
     assert (actor.username, actor.display_name) == ("maria", "Maria Virtanen")
+
+
+def test_signing_in_to_a_server_once_remembers_it_for_the_next_start(
+    server_target: ServerUrl, preferences: Preferences,
+    monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    create_database(server_target, username="maria", password=STRONG,
+                    kdf=FAST_KDF).database.dispose()
+    assert preferences.server_url is None  # e.g. this workstation was started with --db-url
+
+    class QuickLogin(LoginDialog):
+        def exec(self) -> int:
+            self.username.setText("maria")
+            self.password.setText(STRONG)
+            self.show()
+            qtbot.keyClick(self.password, Qt.Key.Key_Return)
+            return int(self.result())
+
+    monkeypatch.setattr(app_module, "LoginDialog", QuickLogin)
+    window = app_module._start(server_target.with_password("typed for this run only"), [], "",
+                               preferences=preferences)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        assert preferences.server_url == server_target
+        assert "typed for this run only" not in str(preferences._store.value(SERVER_URL))
+        assert app_module.resolve_target(None, None, preferences) == server_target
+    finally:
+        window.session.close()
