@@ -73,6 +73,7 @@ from models.dto import CaseFilter
 from models.enums import Role
 from models.errors import KnownError
 from models.permissions import Operation, allows
+from models.server import ServerUrl
 from models.services import Services
 from models.store import open_database
 
@@ -445,6 +446,29 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.statusBar().addPermanentWidget(self.count_label)
+        if isinstance(self.session.db_path, ServerUrl):
+            # Counsellors see that they work on the shared database, and whether the
+            # other workstations' changes are reaching this one.
+            separator = QFrame()
+            separator.setFrameShape(QFrame.Shape.VLine)
+            separator.setFrameShadow(QFrame.Shadow.Sunken)
+            self.statusBar().addWidget(separator)
+            self.server_label = QLabel()
+            self.server_label.setObjectName("serverState")
+            self.statusBar().addWidget(self.server_label)
+            self.session.live_updates.connect(self._show_live_updates)
+            self._show_live_updates(None)
+
+    def _show_live_updates(self, live: bool | None) -> None:
+        where = self.session.db_path
+        assert isinstance(where, ServerUrl)
+        if live is False:
+            text = self.tr("Shared server {where} · live updates paused, reconnecting…")
+            self.server_label.setProperty("warning", True)
+        else:
+            text = self.tr("Shared server {where} · live updates")
+            self.server_label.setProperty("warning", False)
+        self.server_label.setText(text.format(where=where.display))
 
     def _add_standard_places(self) -> None:
         places = [

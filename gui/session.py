@@ -55,6 +55,9 @@ class Session(QObject):
     unlocked = Signal(object)
     #: A change another workstation made (from the listener's thread; queued to ours).
     _remote_change = Signal(object)
+    #: On a server: whether other workstations' changes are arriving (False while the
+    #: connection is lost and being reopened).
+    live_updates = Signal(bool)
 
     def __init__(
         self, services: Services, opener: Opener = open_database,
@@ -104,7 +107,8 @@ class Session(QObject):
     def _listen(self) -> None:
         if isinstance(self._db_path, ServerUrl) and self._listener is None:
             self._listener = ChangeListener(self._db_path, self._remote_change.emit,
-                                            self._changes.origin).start()
+                                            self._changes.origin,
+                                            self.live_updates.emit).start()
 
     def _stop_listening(self) -> None:
         if self._listener is not None:

@@ -83,10 +83,11 @@ class ChangeListener:
     """
 
     def __init__(self, target: ServerUrl, deliver: Callable[[Change], None],
-                 origin: str) -> None:
+                 origin: str, on_state: Callable[[bool], None] | None = None) -> None:
         self._target = target
         self._deliver = deliver
         self._origin = origin
+        self._on_state = on_state
         self._stop = threading.Event()
         self._listening = threading.Event()
         self._thread = threading.Thread(target=self._run, name="suoja-listen", daemon=True)
@@ -112,13 +113,20 @@ class ChangeListener:
                                      application_name="suoja-listen") as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._listening.set()
+                    self._report(True)
                     while not self._stop.is_set():
                         for note in connection.notifies(timeout=0.5):
                             self._handle(note.payload)
             except psycopg.Error:
+                if self._listening.is_set() or not self._stop.is_set():
+                    log.warning("lost the change notifications; reconnecting")
                 self._listening.clear()
-                log.warning("lost the change notifications; reconnecting")
+                self._report(False)
                 self._stop.wait(2.0)
+
+    def _report(self, listening: bool) -> None:
+        if self._on_state is not None and not self._stop.is_set():
+            self._on_state(listening)
 
     def _handle(self, payload: str) -> None:
         parsed = parse(payload)

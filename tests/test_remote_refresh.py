@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.engine import make_url
 
 from gui.case_view import open_case
 from gui.main_window import MainWindow
@@ -91,3 +92,34 @@ def test_a_locked_workstation_stops_listening_and_resumes_after_unlock(
         qtbot.waitUntil(lambda: "case" in heard, timeout=10000)
     finally:
         session.close()
+
+
+def test_the_status_bar_says_when_live_updates_pause_and_resume(
+    here: services.Services, server_target: ServerUrl, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    import psycopg
+
+    from models.notify import conninfo
+
+    database, actor = open_database(server_target, "super", PASSWORD)
+    window = MainWindow(services.build(database, actor), opener=open_database)
+    qtbot.addWidget(window)
+    try:
+        label = window.server_label
+        qtbot.waitUntil(lambda: label.text().endswith("· live updates"), timeout=10000)
+        assert server_target.display in label.text()
+        # The server drops the listener's connection (a restart, a network cut)…
+        with psycopg.connect(conninfo(server_target), autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE application_name = 'suoja-listen' AND datname = %s",
+                          (make_url(server_target.url).database,))
+        qtbot.waitUntil(lambda: "paused" in label.text(), timeout=10000)
+        # …and it comes back by itself; changes arrive again.
+        qtbot.waitUntil(lambda: label.text().endswith("· live updates"), timeout=15000)
+        window.show_place(ALL_CASES)
+        here.cases.create_intake(VictimDraft(first_names="Palannut", last_name="Yhteys"),
+                                 CaseDraft())
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10000)
+    finally:
+        window.session.close()
+        window.close()
