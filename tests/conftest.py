@@ -39,9 +39,10 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "backend" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "both_databases"
-    ):
+    chosen = any(marker.args and marker.args[0] == "backend"
+                 for marker in metafunc.definition.iter_markers("parametrize"))
+    if ("backend" in metafunc.fixturenames and not chosen
+            and metafunc.definition.get_closest_marker("both_databases")):
         metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 

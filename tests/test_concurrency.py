@@ -159,13 +159,14 @@ def test_concurrent_writers_keep_the_audit_chain_whole(
     assert len(references) == len(set(references)) == len(writers) * per_writer
 
 
+# One SQLite file has one workstation: notifications between workstations need a server.
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_other_workstations_hear_of_a_change(
     team: services.Services, workstations: list[services.Services], target: Target
 ) -> None:
-    if not isinstance(target, ServerUrl):
-        pytest.skip("change notifications between workstations need a server; "
-                    "one SQLite file has one workstation")
     from models.notify import ChangeListener
+
+    assert isinstance(target, ServerUrl)
 
     first, second = workstations
     heard: list[Change] = []
