@@ -20,6 +20,7 @@ one place that knows the server's specifics:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
@@ -36,10 +37,15 @@ log = logging.getLogger("suoja.server")
 
 #: ``pg_advisory_xact_lock`` key every writer takes ("SUOJ" in ASCII).
 WRITER_LOCK = 0x53554F4A
+#: The sign-in counters' own lock (not the writers': a failed sign-in must not queue
+#: behind a long write, and a sign-in holding the writers' lock updates the counters).
+SIGNIN_LOCK = 0x53554F4B
 LOCK_TIMEOUT_MS = 5000
 KEY_SLOTS = "key_slots"
 SIGNIN = "signin"
 _DRIVER = "postgresql+psycopg"
+#: libpq options that carry a secret: never in a URL (settings, process lists, logs).
+_SECRET_OPTIONS = {"password", "sslpassword"}
 
 
 class ServerPasswordNeeded(AuthenticationError):
@@ -69,7 +75,8 @@ class ServerUrl:
         if url.drivername not in ("postgresql", "postgres", _DRIVER):
             raise UsageError("Only PostgreSQL server URLs are supported "
                              "(postgresql+psycopg://USER@HOST/DATABASE).")
-        if url.password:
+        secret_options = {key.lower() for key in url.query} & _SECRET_OPTIONS
+        if url.password or secret_options:
             raise UsageError("Do not put the database password in the URL: use a libpq "
                              "password file (~/.pgpass) or service file, or you will be asked.")
         if not url.database and not url.query.get("service"):
@@ -219,10 +226,16 @@ class ServerCounters:
         except SQLAlchemyError:
             raise OSError("the sign-in counters could not be read") from None
 
-    def write(self, document: str) -> None:
+    def update(self, change: Callable[[str | None], str]) -> None:
+        """Read, change and write the row in one transaction, queued behind every other
+        workstation's update (so simultaneous failed sign-ins are all counted)."""
         try:
             with self._engine.begin() as connection:
-                _upsert(connection, SIGNIN, document)
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": SIGNIN_LOCK})
+                document = connection.scalar(
+                    select(ServerState.document).where(ServerState.name == SIGNIN))
+                _upsert(connection, SIGNIN, change(document))
         except SQLAlchemyError:
             raise OSError("the sign-in counters could not be written") from None
 

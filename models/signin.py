@@ -14,12 +14,15 @@ bypass it, which is why each key slot is also protected by Argon2id's cost.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import math
 import os
 import tempfile
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -47,15 +50,40 @@ def signin_path(db_path: Path) -> Path:
 
 
 class CounterStore(Protocol):
-    """Where the counters live: a JSON document read and written whole."""
+    """Where the counters live: a JSON document, changed as one atomic step."""
 
     def read(self) -> str | None: ...
 
-    def write(self, document: str) -> None: ...
+    def update(self, change: Callable[[str | None], str]) -> None:
+        """Replace the document by ``change(old)``, with no other update in between."""
+        ...
+
+
+_THREADS = threading.Lock()
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Exclusive while held, across threads and (where the OS has flock) processes."""
+    with _THREADS, open(path, "a", encoding="utf-8") as handle:
+        os.chmod(path, 0o600)
+        try:
+            import fcntl
+        except ImportError:  # Windows: the thread lock only
+            yield
+            return
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 class FileCounters:
-    """The counters in ``<db>.signin`` beside an SQLite database (0600, written atomically)."""
+    """The counters in ``<db>.signin`` beside an SQLite database (0600, written atomically).
+
+    One workstation uses an SQLite file, so read-change-write needs no lock here.
+    """
 
     def __init__(self, db_path: Path) -> None:
         self.path = signin_path(db_path)
@@ -66,7 +94,11 @@ class FileCounters:
         except FileNotFoundError:
             return None
 
-    def write(self, document: str) -> None:
+    def update(self, change: Callable[[str | None], str]) -> None:
+        with _file_lock(self.path.with_name(self.path.name + ".lock")):
+            self._replace(change(self.read()))
+
+    def _replace(self, document: str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -108,49 +140,74 @@ class SignInGuard:
             )
 
     def record_failure(self, username: str, known: bool, now: dt.datetime | None = None) -> None:
-        now = now or utcnow()
-        state = self._load()
+        moment = now or utcnow()
         key = username if known else _UNKNOWN
-        entry = state["accounts"].setdefault(key, {"failures": 0})
-        entry["failures"] = int(entry.get("failures", 0)) + 1
-        beyond = entry["failures"] - FREE_ATTEMPTS
-        if beyond >= 0:
-            lockout = min(FIRST_LOCKOUT * (2 ** beyond), LONGEST_LOCKOUT)
-            entry["locked_until"] = (now + lockout).isoformat()
-        state["pending"] = (
-            state["pending"] + [{"username": username if known else None, "at": now.isoformat()}]
-        )[-MAX_PENDING:]
-        self._save(state)
+
+        def count(state: dict[str, Any]) -> None:
+            entry = state["accounts"].setdefault(key, {"failures": 0})
+            entry["failures"] = int(entry.get("failures", 0)) + 1
+            beyond = entry["failures"] - FREE_ATTEMPTS
+            if beyond >= 0:
+                lockout = min(FIRST_LOCKOUT * (2 ** beyond), LONGEST_LOCKOUT)
+                entry["locked_until"] = (moment + lockout).isoformat()
+            state["pending"] = (state["pending"] + [
+                {"username": username if known else None, "at": moment.isoformat()}
+            ])[-MAX_PENDING:]
+
+        self._change(count)
 
     def record_success(self, username: str) -> list[FailedAttempt]:
         """Reset the account's count; return (and forget) failures still to be audited."""
+        pending: list[FailedAttempt] = []
+
+        def reset(state: dict[str, Any]) -> None:
+            state["accounts"].pop(username, None)
+            pending.extend(
+                FailedAttempt(item.get("username"), dt.datetime.fromisoformat(item["at"]))
+                for item in state["pending"]
+            )
+            state["pending"] = []
+
         state = self._load()
-        if not state["accounts"] and not state["pending"]:
-            return []
-        state["accounts"].pop(username, None)
-        pending = [
-            FailedAttempt(item.get("username"), dt.datetime.fromisoformat(item["at"]))
-            for item in state["pending"]
-        ]
-        state["pending"] = []
-        self._save(state)
+        if state["accounts"] or state["pending"]:
+            self._change(reset)
         return pending
 
     def _load(self) -> dict[str, Any]:
         try:
-            document = self.store.read()
-            if document is None:
-                return {"accounts": {}, "pending": []}
-            state = json.loads(document)
-            if isinstance(state.get("accounts"), dict) and isinstance(state.get("pending"), list):
-                return state
-        except (OSError, ValueError, AttributeError):
-            pass
-        log.warning("sign-in counters unreadable; starting afresh")
-        return {"accounts": {}, "pending": []}
+            return _parse(self.store.read())
+        except OSError:
+            log.warning("sign-in counters unreadable")
+            return _empty()
 
-    def _save(self, state: dict[str, Any]) -> None:
+    def _change(self, change: Callable[[dict[str, Any]], None]) -> None:
+        """Apply ``change`` to the stored state in one atomic step (never over a state
+        that could not be read: the store raises instead, and nothing is written)."""
+
+        def apply(document: str | None) -> str:
+            state = _parse(document)
+            change(state)
+            return json.dumps(state)
+
         try:
-            self.store.write(json.dumps(state))
+            self.store.update(apply)
         except OSError:
             log.warning("could not record a sign-in attempt")
+
+
+def _empty() -> dict[str, Any]:
+    return {"accounts": {}, "pending": []}
+
+
+def _parse(document: str | None) -> dict[str, Any]:
+    """The state in ``document``; a damaged document counts as empty (and is replaced)."""
+    if document is None:
+        return _empty()
+    try:
+        state = json.loads(document)
+        if isinstance(state.get("accounts"), dict) and isinstance(state.get("pending"), list):
+            return state
+    except (ValueError, AttributeError):
+        pass
+    log.warning("sign-in counters damaged; starting afresh")
+    return _empty()

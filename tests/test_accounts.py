@@ -181,3 +181,28 @@ def test_the_recovery_code_gives_a_locked_out_supervisor_a_new_password(
         database.dispose()
     with pytest.raises(AuthenticationError):
         open_database(target, "super", PASSWORD)  # the old password no longer opens it
+
+
+def test_simultaneous_failed_sign_ins_are_all_counted(
+    opened: tuple[Database, Actor, str], target: Target,
+) -> None:
+    import threading
+
+    opened[0].dispose()
+    attempts = 8
+    barrier = threading.Barrier(attempts)
+
+    def guess() -> None:
+        with guard_for(target) as guard:
+            barrier.wait()
+            guard.record_failure("super", known=True)
+
+    threads = [threading.Thread(target=guess) for _ in range(attempts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    with guard_for(target) as guard:
+        with pytest.raises(AuthenticationError, match="locked for"):
+            guard.check("super", known=True)
+        assert len(guard.record_success("super")) == attempts  # each one reaches the audit

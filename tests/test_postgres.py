@@ -131,8 +131,13 @@ def test_server_urls_carry_tls_settings_but_never_a_password() -> None:
     assert parsed.query == {"sslmode": "verify-full", "sslrootcert": "/etc/suoja/ca.pem"}
     assert url.display == "suoja on db.example"
     assert "verify-full" in conninfo(url)
-    with pytest.raises(UsageError, match="password"):
-        ServerUrl.parse("postgresql+psycopg://suoja:secret@db.example/suoja")
+    for with_secret in ("postgresql+psycopg://suoja:secret@db.example/suoja",
+                        "postgresql://suoja@db.example/suoja?password=secret",
+                        "postgresql:///suoja?host=db.example&user=suoja&PASSWORD=secret",
+                        "postgresql://suoja@db.example/suoja?sslpassword=secret"):
+        with pytest.raises(UsageError, match="password") as refused:
+            ServerUrl.parse(with_secret)
+        assert "secret" not in str(refused.value)
     with pytest.raises(UsageError, match="name the database"):
         ServerUrl.parse("postgresql+psycopg://suoja@db.example")
     with pytest.raises(UsageError, match="Only PostgreSQL"):
