@@ -261,10 +261,12 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     started = time.perf_counter()
     target = target_of(args)
     password = read_password()
-    keys, data_key = with_server_password(
-        target, lambda t: unlock_data_key(t, args.user, password))
-    engine = (with_server_password(target, _server_engine) if isinstance(target, ServerUrl)
-              else open_engine(target, data_key))
+    if isinstance(target, ServerUrl):  # the server's password asked for once, if at all
+        target, engine = with_server_password(target, _server_engine)
+        keys, data_key = unlock_data_key(target, args.user, password)
+    else:
+        keys, data_key = unlock_data_key(target, args.user, password)
+        engine = open_engine(target, data_key)
     database = Database(target, engine, data_key)
     try:
         if isinstance(target, Path):
@@ -296,9 +298,9 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         database.dispose()
 
 
-def _server_engine(target: Target) -> Engine:
+def _server_engine(target: Target) -> tuple[ServerUrl, Engine]:
     assert isinstance(target, ServerUrl)
-    return open_server_engine(target)
+    return target, open_server_engine(target)
 
 
 def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:

@@ -116,13 +116,23 @@ class KeyFile:
         self, kind: str, name: str, secret: str, data_key: bytes, kdf: KdfParams | None = None
     ) -> None:
         """Wrap ``data_key`` under ``secret``, replacing any slot of the same kind and name."""
+        self.put_slot(self.wrap(kind, name, secret, data_key, kdf))
+
+    def wrap(
+        self, kind: str, name: str, secret: str, data_key: bytes, kdf: KdfParams | None = None
+    ) -> KeySlot:
+        """A new slot for this key file, not yet added (the slow Argon2id step, alone)."""
         kdf = kdf or KdfParams()
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         wrapping_key = kdf.derive(secret, salt)
         wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, self._aad(kind, name))
-        self.remove_slot(kind, name)
-        self.slots.append(KeySlot(kind, name, kdf, salt, nonce, wrapped))
+        return KeySlot(kind, name, kdf, salt, nonce, wrapped)
+
+    def put_slot(self, slot: KeySlot) -> None:
+        """Add a slot made by :meth:`wrap`, replacing any of the same kind and name."""
+        self.remove_slot(slot.kind, slot.name)
+        self.slots.append(slot)
 
     def remove_slot(self, kind: str, name: str) -> None:
         self.slots = [s for s in self.slots if (s.kind, s.name) != (kind, name)]

@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from models.errors import DataError
 
@@ -68,6 +68,11 @@ def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = 
     """
     config = _config()
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Other workstations may be writing: queue behind them like any writer.
+            from models.server import WRITER_LOCK
+
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
         config.attributes["connection"] = connection
         config.attributes["data_key"] = data_key
         command.upgrade(config, revision)

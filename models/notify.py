@@ -100,17 +100,20 @@ class ChangeListener:
         """True once LISTEN is in place (tests and start-up)."""
         return self._listening.wait(timeout)
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 0.0) -> None:
+        """Stop listening; the thread ends within half a second on its own (``wait``
+        for it, in tests). Nothing is delivered after this returns."""
         self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout=3)
+        if wait and self._thread.is_alive():
+            self._thread.join(timeout=wait)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(conninfo(self._target), autocommit=True,
                                      password=self._target.password or None,
-                                     application_name="suoja-listen") as connection:
+                                     application_name="suoja-listen",
+                                     connect_timeout=10) as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._listening.set()
                     self._report(True)
@@ -130,7 +133,7 @@ class ChangeListener:
 
     def _handle(self, payload: str) -> None:
         parsed = parse(payload)
-        if parsed is None or parsed[0] == self._origin:
+        if parsed is None or parsed[0] == self._origin or self._stop.is_set():
             return
         try:
             self._deliver(parsed[1])

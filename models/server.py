@@ -41,6 +41,12 @@ WRITER_LOCK = 0x53554F4A
 #: behind a long write, and a sign-in holding the writers' lock updates the counters).
 SIGNIN_LOCK = 0x53554F4B
 LOCK_TIMEOUT_MS = 5000
+IDLE_IN_TRANSACTION_MS = 60_000
+#: libpq settings used unless the URL sets them.
+CONNECTION_DEFAULTS: dict[str, object] = {
+    "connect_timeout": 10, "keepalives": 1, "keepalives_idle": 30,
+    "keepalives_interval": 10, "keepalives_count": 3,
+}
 KEY_SLOTS = "key_slots"
 SIGNIN = "signin"
 _DRIVER = "postgresql+psycopg"
@@ -113,8 +119,15 @@ def open_server_engine(target: ServerUrl) -> Engine:
     """
     connect_args: dict[str, object] = {
         "application_name": "suoja",
-        "options": f"-c lock_timeout={LOCK_TIMEOUT_MS}",
+        # A workstation that vanishes mid-transaction (a pulled cable) must not hold the
+        # writers' lock for long: the server ends such a session after a minute, and TCP
+        # keepalives notice a dead peer within about a minute too.
+        "options": (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
+                    f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"),
     }
+    chosen = {key.lower() for key in make_url(target.url).query}
+    connect_args.update({key: value for key, value in CONNECTION_DEFAULTS.items()
+                         if key not in chosen})
     if target.password:
         connect_args["password"] = target.password
     engine = create_engine(

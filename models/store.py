@@ -44,6 +44,7 @@ from models.keyfile import (
     SLOT_USER,
     KdfParams,
     KeyFile,
+    KeySlot,
     new_data_key,
     new_recovery_code,
     normalise_recovery_code,
@@ -166,19 +167,34 @@ class Database:
 
         On a server the slot is written in ``db_session``'s unit of work when one is
         given (so it commits with the account it belongs to), else in one of its own.
+        Services call :meth:`wrap_key_slot` first, outside their unit of work, and
+        :meth:`store_key_slot` inside it: Argon2id takes a while, and on a server every
+        other workstation's writes wait while a unit of work runs.
         """
+        slot = self.wrap_key_slot(username, password, kdf)
+        if db_session is None and self.on_server:
+            with self.writing() as own_session:
+                self.store_key_slot(slot, own_session)
+        else:
+            self.store_key_slot(slot, db_session)
+
+    def wrap_key_slot(self, username: str, password: str,
+                      kdf: KdfParams | None = None) -> KeySlot:
+        """The data key wrapped under ``password`` (slow: Argon2id), not yet stored."""
         check_password_rules(password)
+        return self.load_keyfile().wrap(SLOT_USER, username, password, self._data_key, kdf)
+
+    def store_key_slot(self, slot: KeySlot, db_session: Session | None) -> None:
+        """Store a slot from :meth:`wrap_key_slot`: in the key file, or on a server in
+        ``db_session``'s unit of work."""
         if not self.on_server:
             keys = self.load_keyfile()
-            keys.add_slot(SLOT_USER, username, password, self._data_key, kdf)
+            keys.put_slot(slot)
             keys.save(self.keyfile_path)
             return
-        if db_session is None:
-            with self.writing() as own_session:
-                self.add_key_slot(username, password, kdf, own_session)
-            return
+        assert db_session is not None, "a server's key slots are written in a unit of work"
         keys = server.load_key_slots(db_session)
-        keys.add_slot(SLOT_USER, username, password, self._data_key, kdf)
+        keys.put_slot(slot)
         server.save_key_slots(db_session, keys)
 
     def dispose(self) -> None:
@@ -193,6 +209,10 @@ class Database:
         """
         self.engine.dispose(close=True)
         self._data_key = b""
+        # The keys derived from it go too: the chain's and the sealed texts'.
+        self.audit = AuditLog(b"")
+        for maker in (self._reader, self._writer):
+            maker.kw["info"] = {}
         self._closed = True
 
     def _check_open(self) -> None:

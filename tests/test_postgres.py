@@ -332,3 +332,22 @@ def test_a_writer_stuck_elsewhere_is_busy_in_plain_words_and_nothing_half_saved(
         assert svc.cases.count_cases() == 1
     finally:
         result.database.dispose()
+
+
+def test_every_connection_gives_up_waiting_and_drops_dead_transactions(
+    server_target: ServerUrl,
+) -> None:
+    engine = open_server_engine(server_target)
+    try:
+        with engine.connect() as connection:
+            settings = {name: connection.exec_driver_sql(f"SHOW {name}").scalar() for name in
+                        ("lock_timeout", "idle_in_transaction_session_timeout",
+                         "application_name")}
+            used = connection.connection.dbapi_connection.info.get_parameters()
+    finally:
+        engine.dispose()
+    assert settings == {"lock_timeout": "5s", "idle_in_transaction_session_timeout": "1min",
+                        "application_name": "suoja"}
+    # libpq notices a vanished server (or a cut cable) by TCP keepalives, not in hours.
+    assert {k: used.get(k) for k in ("keepalives", "keepalives_idle", "connect_timeout")} == {
+        "keepalives": "1", "keepalives_idle": "30", "connect_timeout": "10"}

@@ -45,6 +45,7 @@ class AccountService(Service):
         display_name = validate_text(display_name, field="Display name", max_length=200)
         role = Role(role)
         check_password(password, username=username, display_name=display_name)
+        slot = self._db.wrap_key_slot(username, password, kdf)  # slow: before the lock
         with self._db.writing() as db_session:
             if db_session.scalar(select(User.id).where(User.username == username)):
                 raise ValidationError("Username", "is already taken")
@@ -54,7 +55,7 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"created role={role.value}")
             # Inside the unit of work: if the key file cannot be written, no account exists.
-            self._db.add_key_slot(username, password, kdf, db_session)
+            self._db.store_key_slot(slot, db_session)
             result = build(UserData, user)
         self._changes.announce("user", [result.id])
         return result
@@ -96,12 +97,16 @@ class AccountService(Service):
                        kdf: KdfParams | None = None) -> None:
         """Give an account a new password (rewraps its key slot; nothing else changes)."""
         self._require(Operation.MANAGE_ACCOUNTS)
-        with self._db.writing() as db_session:
+        with self._db.reading() as db_session:
             user = self._user(db_session, user_id)
             check_password(new_password, username=user.username, display_name=user.display_name)
+            username = user.username
+        slot = self._db.wrap_key_slot(username, new_password, kdf)  # slow: before the lock
+        with self._db.writing() as db_session:
+            user = self._user(db_session, user_id)  # usernames never change
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="password reset")
-            self._db.add_key_slot(user.username, new_password, kdf, db_session)
+            self._db.store_key_slot(slot, db_session)
         self._changes.announce("user", [user_id])
 
     def change_own_password(self, current_password: str, new_password: str,
@@ -118,10 +123,11 @@ class AccountService(Service):
             raise AuthenticationError("The current password is not correct.") from None
         check_password(new_password, username=self._actor.username,
                        display_name=self._actor.display_name)
+        slot = self._db.wrap_key_slot(self._actor.username, new_password, kdf)
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
-            self._db.add_key_slot(self._actor.username, new_password, kdf, db_session)
+            self._db.store_key_slot(slot, db_session)
 
     def _user(self, db_session: Session, user_id: int) -> User:
         user = db_session.get(User, user_id)
