@@ -144,8 +144,23 @@ def open_server_engine(target: ServerUrl) -> Engine:
 
 def connection_error(error: BaseException, target: ServerUrl) -> Exception:
     """A failed connection as one plain sentence, chosen by kind (nothing copied)."""
-    detail = str(getattr(error, "orig", error)).lower()
+    original = getattr(error, "orig", error)
+    code = getattr(original, "sqlstate", None) or ""
+    detail = str(original).lower()
     where = target.display
+    if "pg_hba.conf" in detail:  # also SQLSTATE 28000, but not a wrong password
+        return AuthenticationError(f"The database server ({where}) does not accept this "
+                                   "connection; check the URL's TLS settings (sslmode) and "
+                                   "the server's access rules.")
+    # The server's own refusals carry a code, the same in every server language.
+    if code in ("28P01", "28000"):
+        return AuthenticationError(f"The database server ({where}) refused the user or "
+                                   "password.")
+    if code == "3D000":
+        return DataError(f"The server has no database named {make_url(target.url).database}.")
+    if code == "42501":
+        return AuthenticationError(f"The database server ({where}) does not allow this user "
+                                   "to connect.")
     if "no password supplied" in detail or "password is required" in detail:
         return ServerPasswordNeeded(f"The database server ({where}) asks for a password.")
     if "password authentication failed" in detail or "authentication failed" in detail:

@@ -351,3 +351,23 @@ def test_every_connection_gives_up_waiting_and_drops_dead_transactions(
     # libpq notices a vanished server (or a cut cable) by TCP keepalives, not in hours.
     assert {k: used.get(k) for k in ("keepalives", "keepalives_idle", "connect_timeout")} == {
         "keepalives": "1", "keepalives_idle": "30", "connect_timeout": "10"}
+
+
+@pytest.mark.parametrize("sqlstate, words", [
+    ("55P03", "busy"), ("40P01", "busy"), ("08006", "connection to the database server was lost"),
+    ("57P01", "connection to the database server was lost"),
+    ("25P03", "connection to the database server was lost"),
+    ("42501", "did not allow this change"), ("53100", "disk is full"),
+])
+def test_server_errors_are_known_by_their_code_in_any_language(sqlstate: str,
+                                                               words: str) -> None:
+    from models.errors import from_database_error
+
+    class Translated(Exception):  # what a server with lc_messages = 'sv_SE' would say
+        def __init__(self) -> None:
+            super().__init__("FEL:  något gick fel i raden (Testi Testinen, ZQX-ROW-VALUE)")
+            self.sqlstate = sqlstate
+
+    known = from_database_error(Translated())
+    assert known is not None and words in str(known)
+    assert "Testinen" not in str(known) and "ZQX" not in str(known)
