@@ -16,10 +16,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from models import export_cli, import_cli, migration
 from models.audit import verify_chain
@@ -30,7 +31,7 @@ from models.database import (
     open_engine,
     sqlite_integrity_problems,
 )
-from models.entities import ExtortionContact, Meta, SupportSession, User
+from models.entities import Attachment, ExtortionContact, Meta, SupportSession, User
 from models.enums import AuditAction, Role
 from models.errors import (
     AuthenticationError,
@@ -281,7 +282,8 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
             sealed = open_every_sealed_text(db_session)
-            out(f"Sealed texts: {sealed} notes and messages open with their rows' keys")
+            out(f"Sealed values: {sealed} notes, messages and evidence files open with their "
+                "rows' keys")
             chain = verify_chain(db_session, database.chain_key)
         if not chain.ok:
             raise DataError(f"The audit trail is broken: {chain.problem}")
@@ -319,13 +321,21 @@ def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
 
 
 def open_every_sealed_text(db_session: Session) -> int:
-    """Open every sealed text; a text altered or moved to another row raises DataError."""
+    """Open every sealed value (notes, messages, evidence files); one that was altered,
+    emptied or moved to another row or case raises DataError."""
     count = 0
-    for entity, field in ((ExtortionContact, "message_text"), (SupportSession, "notes")):
-        rows = db_session.scalars(select(entity).execution_options(yield_per=2000))
+    sealed: tuple[tuple[Any, str, Any], ...] = (
+        (ExtortionContact, "message_text", None), (SupportSession, "notes", None),
+        (Attachment, "content", undefer(Attachment.content_sealed)),
+    )
+    for entity, field, option in sealed:
+        statement = select(entity).execution_options(yield_per=500)
+        rows = db_session.scalars(statement.options(option) if option is not None
+                                  else statement)
         with rows:
             for row in rows:
-                count += bool(getattr(row, field))
+                getattr(row, field)
+                count += 1
     return count
 
 

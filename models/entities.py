@@ -47,7 +47,7 @@ from models.enums import (
     SessionMode,
     values,
 )
-from models.sealed import SealedText, install
+from models.sealed import Sealed, install
 
 #: Largest evidence file stored in the database (screenshots, saved e-mails, PDFs).
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -229,6 +229,7 @@ class ExtortionContact(TimestampMixin, Base):
         CheckConstraint("amount_demanded IS NULL OR amount_demanded >= 0", name="demand_positive"),
         CheckConstraint("amount_paid IS NULL OR amount_paid >= 0", name="paid_positive"),
         CheckConstraint("paid OR amount_paid IS NULL", name="amount_only_if_paid"),
+        CheckConstraint("message_text LIKE 'v2:%'", name="message_text_sealed"),
         Index("ix_extortion_contact_case_id_received_at", "case_id", "received_at"),
         # Covering indexes: the cross-case wallet/sender analysis never reads the rows
         # (which carry the long message texts).
@@ -248,8 +249,8 @@ class ExtortionContact(TimestampMixin, Base):
     wallet_address: Mapped[str | None] = mapped_column(String(100), index=True)
     deadline_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     #: Sealed in the application (``models.sealed``); read and write ``message_text``.
-    message_text_sealed: Mapped[str] = mapped_column("message_text", Text, default="")
-    message_text = SealedText("message_text_sealed", "message_text")
+    message_text_sealed: Mapped[str] = mapped_column("message_text", Text)
+    message_text = Sealed("message_text_sealed", "message_text")
     paid: Mapped[bool] = mapped_column(Boolean, default=False)
     amount_paid: Mapped[Decimal | None] = mapped_column(Money)
     handed_to_police: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -292,6 +293,7 @@ class SupportSession(TimestampMixin, Base):
         one_of("referral", Referral),
         CheckConstraint("duration_minutes BETWEEN 0 AND 1440", name="duration_range"),
         CheckConstraint("distress_level BETWEEN 0 AND 10", name="distress_range"),
+        CheckConstraint("notes LIKE 'v2:%'", name="notes_sealed"),
         Index("ix_support_session_case_id_started_at", "case_id", "started_at"),
     )
 
@@ -304,8 +306,8 @@ class SupportSession(TimestampMixin, Base):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
     mode: Mapped[str] = mapped_column(String(20), default=SessionMode.PHONE.value)
     #: Sealed in the application (``models.sealed``); read and write ``notes``.
-    notes_sealed: Mapped[str] = mapped_column("notes", Text, default="")
-    notes = SealedText("notes_sealed", "notes")
+    notes_sealed: Mapped[str] = mapped_column("notes", Text)
+    notes = Sealed("notes_sealed", "notes")
     distress_level: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(Text, default="")
     referral: Mapped[str] = mapped_column(String(20), default=Referral.NONE.value)
@@ -388,6 +390,7 @@ class FollowUp(TimestampMixin, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+@install
 class Attachment(Base):
     """An evidence file stored inside the encrypted database."""
 
@@ -409,7 +412,9 @@ class Attachment(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     # Deferred: listing attachments never drags megabytes of evidence into memory.
-    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    # Sealed in the application (``models.sealed``); read and write ``content``.
+    content_sealed: Mapped[bytes] = deferred(mapped_column("content", LargeBinary))
+    content = Sealed("content_sealed", "content", binary=True)
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

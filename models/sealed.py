@@ -1,19 +1,21 @@
-"""Application-level encryption of the most confidential texts: session notes and the
-verbatim extortion messages.
+"""Application-level encryption of the most confidential values: session notes, the
+verbatim extortion messages and the evidence files.
 
 On SQLite the whole file is already encrypted by SQLCipher. On a PostgreSQL server the
-database administrator can read every table, so these two columns are *sealed* in the
+database administrator can read every table, so these columns are *sealed* in the
 application before they leave it: AES-256-GCM under a key derived (HKDF) from the data
-key, with the table, the column and the row's id bound in as associated data. A
-ciphertext copied to another row or column does not open. Both databases store the same
-sealed form, so there is one code path and one migration.
+key, with the table, the column, the row's id and the row's case bound in as associated
+data. A ciphertext copied to another row, column or case does not open, and neither does
+an emptied one: empty texts are sealed too, so blanking a note is detected. Both
+databases store the same sealed form, so there is one code path and one migration.
 
-Stored form: ``"v1:" + base64(nonce ‖ ciphertext ‖ tag)``; the empty string means empty
-(erasure writes it in bulk).
+Stored forms (version 2): text ``"v2:" + base64(nonce ‖ ciphertext ‖ tag)``; bytes
+``b"SJ2" + nonce ‖ ciphertext ‖ tag``. Version 1 (migration 0004: no case bound, empty
+texts stored as ``""``) is read only by migration 0005, which re-seals it.
 
-For the ORM, :class:`SealedText` is the attribute people use (``contact.message_text``);
-the mapped column attribute holds the sealed text. :func:`install` hooks the flush so a
-new or changed text is sealed on its way to the database; reading opens it with the
+For the ORM, :class:`Sealed` is the attribute people use (``contact.message_text``); the
+mapped column attribute holds the sealed value. :func:`install` hooks the flush so a new
+or changed value is sealed on its way to the database; reading opens it with the
 :class:`FieldCipher` of the session it was loaded in (``Session.info["field_cipher"]``).
 """
 
@@ -34,14 +36,21 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from models.errors import DataError
 
-PREFIX = "v1:"
+PREFIX = "v2:"
+BYTES_PREFIX = b"SJ2"
+V1_PREFIX = "v1:"
 SESSION_KEY = "field_cipher"
 #: What is sealed, by table: the column names (the same on every database).
 SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
     "extortion_contact": ("message_text",),
     "support_session": ("notes",),
 }
-_PENDING = "\x00pending"  # a new plaintext not yet sealed (never reaches the database)
+SEALED_BYTES: dict[str, tuple[str, ...]] = {"attachment": ("content",)}
+#: Written by the INSERT of a row whose id is not known yet; the sealed value follows
+#: in the same transaction (never committed, never opened).
+PENDING_TEXT = "v2:pending"
+PENDING_BYTES = b"SJ2pending"
+_UNSET = object()
 
 
 class FieldCipher:
@@ -53,56 +62,101 @@ class FieldCipher:
         self._aead = AESGCM(key)
 
     @staticmethod
-    def _aad(table: str, column: str, row_id: int) -> bytes:
-        return f"suoja-sealed/1|{table}|{column}|{row_id}".encode()
+    def _aad(table: str, column: str, row_id: int, case_id: int | None) -> bytes:
+        if case_id is None:  # version 1
+            return f"suoja-sealed/1|{table}|{column}|{row_id}".encode()
+        return f"suoja-sealed/2|{table}|{column}|{row_id}|{case_id}".encode()
 
-    def seal(self, table: str, column: str, row_id: int, text: str) -> str:
-        if not text:
-            return ""
+    def _seal(self, table: str, column: str, row_id: int, case_id: int, raw: bytes) -> bytes:
         nonce = secrets.token_bytes(12)
-        sealed = self._aead.encrypt(nonce, text.encode("utf-8"), self._aad(table, column, row_id))
-        return PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+        return nonce + self._aead.encrypt(nonce, raw, self._aad(table, column, row_id, case_id))
 
-    def open(self, table: str, column: str, row_id: int, stored: str | None) -> str:
-        """The plaintext of a stored value.
+    def _open(self, table: str, column: str, row_id: int, case_id: int | None,
+              raw: bytes) -> bytes:
+        try:
+            return self._aead.decrypt(raw[:12], raw[12:],
+                                      self._aad(table, column, row_id, case_id))
+        except (ValueError, InvalidTag):
+            raise DataError(f"A confidential value in {table} row {row_id} was altered or "
+                            "moved; it cannot be opened.") from None
+
+    def seal(self, table: str, column: str, row_id: int, case_id: int, text: str) -> str:
+        sealed = self._seal(table, column, row_id, case_id, text.encode("utf-8"))
+        return PREFIX + base64.b64encode(sealed).decode("ascii")
+
+    def open(self, table: str, column: str, row_id: int, case_id: int,
+             stored: str | None) -> str:
+        """The plaintext of a stored text.
 
         Raises:
-            DataError: the value is not sealed, or was altered or moved from another row.
+            DataError: the value is not sealed (e.g. blanked), or was altered or moved
+                from another row, column or case.
         """
-        if not stored:
-            return ""
-        if not stored.startswith(PREFIX):
+        if not stored or not stored.startswith(PREFIX) or stored == PENDING_TEXT:
             raise DataError(f"A confidential text in {table} row {row_id} is not sealed; "
                             "the database was changed outside Suoja.")
         try:
             raw = base64.b64decode(stored[len(PREFIX):], validate=True)
-            plain = self._aead.decrypt(raw[:12], raw[12:], self._aad(table, column, row_id))
-        except (ValueError, InvalidTag):
-            raise DataError(f"A confidential text in {table} row {row_id} was altered or "
-                            "moved; it cannot be opened.") from None
-        return plain.decode("utf-8")
+        except ValueError:
+            raw = b""
+        return self._open(table, column, row_id, case_id, raw).decode("utf-8")
+
+    def open_v1(self, table: str, column: str, row_id: int, stored: str) -> str:
+        """A text sealed by migration 0004 (for migration 0005 only)."""
+        if not stored:
+            return ""
+        if not stored.startswith(V1_PREFIX):
+            raise DataError(f"A confidential text in {table} row {row_id} is not sealed.")
+        raw = base64.b64decode(stored[len(V1_PREFIX):], validate=True)
+        return self._open(table, column, row_id, None, raw).decode("utf-8")
+
+    def seal_v1(self, table: str, column: str, row_id: int, text: str) -> str:
+        """The 0004 form (for migration 0005's downgrade only)."""
+        if not text:
+            return ""
+        nonce = secrets.token_bytes(12)
+        sealed = nonce + self._aead.encrypt(nonce, text.encode("utf-8"),
+                                            self._aad(table, column, row_id, None))
+        return V1_PREFIX + base64.b64encode(sealed).decode("ascii")
+
+    def seal_bytes(self, table: str, column: str, row_id: int, case_id: int,
+                   data: bytes) -> bytes:
+        return BYTES_PREFIX + self._seal(table, column, row_id, case_id, data)
+
+    def open_bytes(self, table: str, column: str, row_id: int, case_id: int,
+                   stored: bytes | None) -> bytes:
+        if (not stored or not bytes(stored).startswith(BYTES_PREFIX)
+                or bytes(stored) == PENDING_BYTES):
+            raise DataError(f"A confidential file in {table} row {row_id} is not sealed; "
+                            "the database was changed outside Suoja.")
+        return self._open(table, column, row_id, case_id, bytes(stored)[len(BYTES_PREFIX):])
 
     def seal_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
-        """Seal the sealed columns of rows about to be bulk-inserted (each has its ``id``)."""
-        columns = SEALED_COLUMNS.get(table, ())
-        if not columns:
+        """Seal the sealed columns of rows about to be bulk-inserted (each has its ``id``
+        and ``case_id``)."""
+        texts, blobs = SEALED_COLUMNS.get(table, ()), SEALED_BYTES.get(table, ())
+        if not texts and not blobs:
             return
         for row in rows:
-            for column in columns:
-                if column in row:
-                    row[column] = self.seal(table, column, row["id"], row[column] or "")
+            for column in texts:
+                row[column] = self.seal(table, column, row["id"], row["case_id"],
+                                        row.get(column) or "")
+            for column in blobs:
+                row[column] = self.seal_bytes(table, column, row["id"], row["case_id"],
+                                              row.get(column) or b"")
 
 
-class SealedText:
-    """The plaintext face of a sealed column.
+class Sealed:
+    """The plain face of a sealed column (text, or bytes with ``binary=True``).
 
-    ``stored`` is the name of the mapped attribute holding the sealed text; ``column``
-    is the database column's name (bound into the ciphertext).
+    ``stored`` is the name of the mapped attribute holding the sealed value; ``column``
+    is the database column's name (bound into the ciphertext, with the row's id and case).
     """
 
-    def __init__(self, stored: str, column: str) -> None:
+    def __init__(self, stored: str, column: str, *, binary: bool = False) -> None:
         self.stored = stored
         self.column = column
+        self.binary = binary
         self.name = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -114,17 +168,33 @@ class SealedText:
         stored = getattr(instance, self.stored)
         cache = instance.__dict__.setdefault("_suoja_plain", {})
         known = cache.get(self.name)
-        if known is not None and known[0] == stored:
+        if known is not None and known[0] is stored:
             return known[1]
-        cipher = _cipher_of(instance)
-        plain = cipher.open(instance.__table__.name, self.column, instance.id, stored)
+        plain = self.open(_cipher_of(instance), instance, stored)
         cache[self.name] = (stored, plain)
         return plain
 
-    def __set__(self, instance: Any, value: str | None) -> None:
-        text = value or ""
-        instance.__dict__.setdefault("_suoja_plain", {})[self.name] = (_PENDING, text)
-        setattr(instance, self.stored, _PENDING)  # marks the row dirty for the flush
+    def __set__(self, instance: Any, value: Any) -> None:
+        plain = (bytes(value) if value else b"") if self.binary else (value or "")
+        instance.__dict__.setdefault("_suoja_plain", {})[self.name] = (_UNSET, plain)
+        # Marks the row dirty for the flush, which seals the value.
+        setattr(instance, self.stored, PENDING_BYTES if self.binary else PENDING_TEXT)
+
+    def open(self, cipher: FieldCipher, instance: Any, stored: Any) -> Any:
+        table = instance.__table__.name
+        if self.binary:
+            return cipher.open_bytes(table, self.column, instance.id, instance.case_id, stored)
+        return cipher.open(table, self.column, instance.id, instance.case_id, stored)
+
+    def seal(self, cipher: FieldCipher, instance: Any, plain: Any) -> Any:
+        table = instance.__table__.name
+        if self.binary:
+            return cipher.seal_bytes(table, self.column, instance.id, instance.case_id, plain)
+        return cipher.seal(table, self.column, instance.id, instance.case_id, plain)
+
+    @property
+    def pending(self) -> Any:
+        return PENDING_BYTES if self.binary else PENDING_TEXT
 
 
 def _cipher_of(instance: Any) -> FieldCipher:
@@ -133,43 +203,48 @@ def _cipher_of(instance: Any) -> FieldCipher:
         session = object_session(instance)
         cipher = session.info.get(SESSION_KEY) if session is not None else None
         if cipher is None:
-            raise DataError("A confidential text cannot be opened outside a signed-in session.")
+            raise DataError("A confidential value cannot be opened outside a signed-in "
+                            "session.")
         instance.__dict__["_suoja_cipher"] = cipher
     return cipher
 
 
-def _sealed_fields(cls: type) -> list[SealedText]:
-    return [value for value in vars(cls).values() if isinstance(value, SealedText)]
-
-
 def install(cls: type) -> type:
-    """Hook ``cls``'s flush so its :class:`SealedText` fields are sealed (a decorator)."""
-    fields = _sealed_fields(cls)
+    """Hook ``cls``'s flush so its :class:`Sealed` fields are sealed (a class decorator).
 
-    def pending(target: Any) -> list[tuple[SealedText, str]]:
+    A new row's value is sealed after its INSERT (its id is bound in and exists only
+    then) by an UPDATE in the same transaction; a changed value before its UPDATE. A new
+    row whose value was never set gets the sealed empty value.
+    """
+    fields = [value for value in vars(cls).values() if isinstance(value, Sealed)]
+
+    def unsealed(target: Any, *, new: bool) -> list[tuple[Sealed, Any]]:
         cache = target.__dict__.get("_suoja_plain", {})
-        return [(f, cache[f.name][1]) for f in fields
-                if getattr(target, f.stored) == _PENDING and f.name in cache]
+        work = []
+        for field in fields:
+            if field.name in cache and cache[field.name][0] is _UNSET:
+                work.append((field, cache[field.name][1]))
+            elif new and getattr(target, field.stored) is None:
+                work.append((field, b"" if field.binary else ""))
+        return work
 
-    def seal_now(target: Any, work: list[tuple[SealedText, str]]) -> None:
+    def seal_now(target: Any, work: list[tuple[Sealed, Any]]) -> None:
         cipher = _cipher_of(target)
-        for field, text in work:
-            sealed = cipher.seal(target.__table__.name, field.column, target.id, text)
+        for field, plain in work:
+            sealed = field.seal(cipher, target, plain)
             setattr(target, field.stored, sealed)
-            target.__dict__["_suoja_plain"][field.name] = (sealed, text)
+            target.__dict__.setdefault("_suoja_plain", {})[field.name] = (sealed, plain)
 
     @event.listens_for(cls, "before_insert")
     def _before_insert(_mapper: Mapper[Any], _connection: Any, target: Any) -> None:
-        work = pending(target)
+        work = unsealed(target, new=True)
         if target.id is not None:
             seal_now(target, work)
-        else:
-            # The id (bound into the ciphertext) exists only after the INSERT: write an
-            # empty text now and the sealed one straight after, in the same transaction.
-            target.__dict__["_suoja_after_insert"] = [(f, t) for f, t in work if t]
-            _cipher_of(target)  # fail before writing anything if there is no key
-            for field, _text in work:
-                setattr(target, field.stored, "")
+            return
+        _cipher_of(target)  # fail before writing anything if there is no key
+        target.__dict__["_suoja_after_insert"] = work
+        for field, _plain in work:
+            setattr(target, field.stored, field.pending)
 
     @event.listens_for(cls, "after_insert")
     def _after_insert(_mapper: Mapper[Any], connection: Any, target: Any) -> None:
@@ -179,16 +254,16 @@ def install(cls: type) -> type:
         cipher = _cipher_of(target)
         table = target.__table__
         values = {}
-        for field, text in work:
-            sealed = cipher.seal(table.name, field.column, target.id, text)
+        for field, plain in work:
+            sealed = field.seal(cipher, target, plain)
             values[field.column] = sealed
             set_committed_value(target, field.stored, sealed)
-            target.__dict__["_suoja_plain"][field.name] = (sealed, text)
+            target.__dict__.setdefault("_suoja_plain", {})[field.name] = (sealed, plain)
         connection.execute(update(table).where(table.c.id == target.id).values(values))
 
     @event.listens_for(cls, "before_update")
     def _before_update(_mapper: Mapper[Any], _connection: Any, target: Any) -> None:
-        work = pending(target)
+        work = unsealed(target, new=False)
         if work:
             seal_now(target, work)
 

@@ -97,7 +97,7 @@ def test_older_database_is_upgraded_after_a_backup(
 
 
 @pytest.mark.both_databases
-def test_0004_seals_the_texts_already_stored_and_unseals_them_on_the_way_down(
+def test_0004_and_0005_seal_what_is_stored_and_unseal_it_on_the_way_down(
     database: Database, supervisor: Actor
 ) -> None:
     svc = services.build(database, supervisor)
@@ -108,13 +108,18 @@ def test_0004_seals_the_texts_already_stored_and_unseals_them_on_the_way_down(
         received_at=when, channel=Channel.EMAIL, message_text="Old message, verbatim."))
     svc.records.add_support_session(case.id, SupportSessionDraft(
         started_at=when, notes="Old notes."))
+    svc.records.add_attachment(case.id, "evidence.eml", b"From: ransom@example.invalid")
 
     def stored() -> tuple[str, str]:
         with database.engine.connect() as connection:
             return (connection.scalar(text("SELECT message_text FROM extortion_contact")),
                     connection.scalar(text("SELECT notes FROM support_session")))
 
-    assert all(value.startswith("v1:") for value in stored())
+    def stored_file() -> bytes:
+        with database.engine.connect() as connection:
+            return bytes(connection.scalar(text("SELECT content FROM attachment")))
+
+    assert all(value.startswith("v2:") for value in stored())
     if database.on_server:
         # Its key slots live in 0004's table: going below it is refused, nothing changes.
         with pytest.raises(RuntimeError, match="cannot go below revision 0004"):
@@ -123,16 +128,22 @@ def test_0004_seals_the_texts_already_stored_and_unseals_them_on_the_way_down(
         assert svc.cases.get_detail(case.id).extortion_contacts[0].message_text == (
             "Old message, verbatim.")
         return
+    assert stored_file().startswith(b"SJ2")
+    migration.downgrade(database.engine, "0004", data_key=database.data_key)
+    assert all(value.startswith("v1:") for value in stored())  # as 0004 kept them
+    assert stored_file() == b"From: ransom@example.invalid"
     migration.downgrade(database.engine, "0003", data_key=database.data_key)
     assert stored() == ("Old message, verbatim.", "Old notes.")  # as 0003 kept them
     migration.upgrade(database.engine, data_key=database.data_key)
-    assert all(value.startswith("v1:") for value in stored())
+    assert all(value.startswith("v2:") for value in stored())
+    assert stored_file().startswith(b"SJ2")
+    attachment = svc.cases.get_detail(case.id).attachments[0]
+    assert svc.records.attachment_content(attachment.id) == b"From: ransom@example.invalid"
     detail = svc.cases.get_detail(case.id)
     assert detail.extortion_contacts[0].message_text == "Old message, verbatim."
     assert [s.notes for s in detail.support_sessions or ()] == ["Old notes."]
     with pytest.raises(RuntimeError, match="needs the data key"):
         migration.downgrade(database.engine, "0003", data_key=None)
-
 
 
 @pytest.mark.both_databases

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from models import cli, services
 from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
+from models.entities import SupportSession
 from models.enums import CaseStatus, Channel, ClosureReason, Currency, SessionMode
 from models.errors import AuthenticationError, DataError, UsageError
 from models.notify import conninfo
@@ -75,8 +77,8 @@ def test_the_database_administrator_sees_only_ciphertext(server_target: ServerUr
         dump = "\n".join(str(row) for table in (
             "extortion_contact", "support_session", "suoja_server_state", "audit_event")
             for row in connection.execute(f"SELECT * FROM {table}"))  # noqa: S608
-    assert messages and all(m.startswith("v1:") for m in messages)
-    assert notes and all(n.startswith("v1:") for n in notes)
+    assert messages and all(m.startswith("v2:") for m in messages)
+    assert notes and all(n.startswith("v2:") for n in notes)
     for secret in ("ZQX-MESSAGE", "ZQX-NOTES", "bitcoineina", "will not pay", PASSWORD):
         assert secret not in dump
     # The key slots are in the database, wrapped: neither the key nor the password shows.
@@ -117,10 +119,38 @@ def test_verify_names_a_tampered_sealed_text(server_target: ServerUrl,
     assert "every link verifies" in capsys.readouterr().out
     with _raw(server_target) as connection:
         connection.execute("UPDATE extortion_contact SET message_text = "
-                           "'v1:' || substr(message_text, 5)")
+                           "'v2:' || substr(message_text, 5)")
     assert cli.run(cli.build_parser().parse_args(args)) == 4
     error = capsys.readouterr().err.strip().splitlines()
     assert len(error) == 1 and "altered or moved" in error[0]
+
+
+def test_blanked_or_moved_notes_are_caught(server_target: ServerUrl) -> None:
+    """An administrator who empties a note (past the check constraint), or moves a session
+    with its sealed notes to another victim's case, is found out; nothing opens wrongly."""
+    result = create_database(server_target, username="super", password=PASSWORD,
+                             kdf=FAST_KDF)
+    svc = services.build(result.database, result.actor)
+    try:
+        first = _case_with_secrets(svc)
+        other = svc.cases.create_intake(VictimDraft(first_names="Toinen", last_name="Uhri"),
+                                        CaseDraft()).id
+        with _raw(server_target) as connection:
+            with pytest.raises(psycopg.errors.CheckViolation):
+                connection.execute("UPDATE support_session SET notes = 'plain words'")
+            connection.execute("UPDATE support_session SET case_id = %s WHERE id = "
+                               "(SELECT min(id) FROM support_session)", (other,))
+        with pytest.raises(DataError, match="altered or moved"):
+            svc.cases.get_detail(other)
+        with _raw(server_target) as connection:
+            connection.execute("UPDATE support_session SET case_id = %s", (first,))
+            connection.execute("ALTER TABLE support_session "
+                               "DROP CONSTRAINT ck_support_session_notes_sealed")
+            connection.execute("UPDATE support_session SET notes = ''")
+        with pytest.raises(DataError, match="not sealed"):
+            svc.cases.get_detail(first)
+    finally:
+        result.database.dispose()
 
 
 def test_server_urls_carry_tls_settings_but_never_a_password() -> None:
@@ -221,11 +251,17 @@ def test_erasure_on_a_server_leaves_no_personal_data_in_the_tables(
     try:
         case_id = _case_with_secrets(svc)
         case = svc.cases.get_detail(case_id).case
+        with _raw(server_target) as connection:
+            before = [row[0] for row in connection.execute(
+                "SELECT notes FROM support_session UNION ALL "
+                "SELECT message_text FROM extortion_contact")]
         svc.cases.set_status(case_id, case.version, CaseStatus.CLOSED,
                              ClosureReason.RESOLVED)
         report = svc.retention.erase_victim(case_id, case.reference)
         assert report.support_sessions_cleared == 2 and not report.compacted
         assert svc.audit.verify().ok
+        with result.database.reading() as db_session:  # emptied, and still sealed
+            assert [s.notes for s in db_session.scalars(select(SupportSession))] == ["", ""]
     finally:
         result.database.dispose()
     with _raw(server_target) as connection:
@@ -235,7 +271,8 @@ def test_erasure_on_a_server_leaves_no_personal_data_in_the_tables(
         vacuumed = connection.execute(
             "SELECT count(*) FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL AND "
             "relname IN ('victim', 'extortion_contact', 'support_session')").fetchone()
-    assert "Palvelin" not in live and "v1:" not in live
+    assert "Palvelin" not in live
+    assert len(before) == 3 and not any(sealed in live for sealed in before)
     assert vacuumed == (3,)
 
 

@@ -165,21 +165,29 @@ def _actor(database: Database, username: str) -> Actor:
 # -- what the checks look at -------------------------------------------------------------
 
 
-SEALED_SECRETS = ("ZYX-MESSAGE", "ZYX-SESSION-NOTES")
+SEALED_SECRETS = ("ZYX-MESSAGE", "ZYX-SESSION-NOTES", "ZYX-ATTACHMENT-BYTES")
 
 
-def _sealed_texts(database: Database, case_id: int) -> list[str]:
-    """The stored (sealed) forms of the case's message and session-note texts."""
+def _raw(secret: str | bytes) -> bytes:
+    return secret if isinstance(secret, bytes) else secret.encode()
+
+
+def _sealed_texts(database: Database, case_id: int) -> list[str | bytes]:
+    """The stored (sealed) forms of the case's message and session-note texts, and a
+    stretch of its sealed evidence file (the whole may span several pages)."""
     with database.reading() as db_session:
         contacts = db_session.scalars(
             select(ExtortionContact).where(ExtortionContact.case_id == case_id)).all()
         sessions = db_session.scalars(
             select(SupportSession).where(SupportSession.case_id == case_id)).all()
+        files = db_session.scalars(
+            select(Attachment).where(Attachment.case_id == case_id)).all()
         return [c.message_text_sealed for c in contacts if "ZYX-MESSAGE" in c.message_text] + [
-            x.notes_sealed for x in sessions if "ZYX-SESSION-NOTES" in x.notes]
+            x.notes_sealed for x in sessions if "ZYX-SESSION-NOTES" in x.notes] + [
+            f.content_sealed[15:47] for f in files if b"ZYX-ATTACHMENT-BYTES" in f.content]
 
 
-def _rows_holding(database: Database, value: str) -> list[str]:
+def _rows_holding(database: Database, value: str | bytes) -> list[str]:
     """Every ``table.column`` in which some row holds ``value`` (text or bytes)."""
     hits: list[str] = []
     with database.engine.connect() as connection:
@@ -188,7 +196,7 @@ def _rows_holding(database: Database, value: str) -> list[str]:
                 found = connection.execute(
                     text(f'SELECT count(*) FROM "{table_name}" '
                          f'WHERE instr(CAST("{column["name"]}" AS BLOB), :needle) > 0'),
-                    {"needle": value.encode()},
+                    {"needle": value if isinstance(value, bytes) else value.encode()},
                 ).scalar_one()
                 if found:
                     hits.append(f"{table_name}.{column['name']}")
@@ -299,13 +307,14 @@ def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Act
     # The message and the session notes are sealed (models.sealed): the rows hold their
     # ciphertexts, which must go too.
     sealed = _sealed_texts(seeded, case_id)
-    assert sealed and all(s.startswith("v1:") for s in sealed)
+    assert any(isinstance(s, bytes) for s in sealed)
+    assert all(isinstance(s, bytes) or s.startswith("v2:") for s in sealed)
     secrets = [*[s for s in SECRETS if s not in SEALED_SECRETS], *sealed]
     for secret in SEALED_SECRETS:
         assert _rows_holding(seeded, secret) == [], secret
     for secret in secrets:  # the checks below can see them while they are there
         assert _rows_holding(seeded, secret), secret
-        assert secret.encode() in before_plain, secret
+        assert _raw(secret) in before_plain, secret
     statistics = _statistics(seeded, case_id)
     others = _everything(seeded, but_case=case_id)
     announced: list[Change] = []
@@ -326,7 +335,7 @@ def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Act
     # Physically: not in any page of the file or its log, free pages included.
     after_plain = _decrypted_file(db_path, key)
     for secret in secrets:
-        assert secret.encode() not in after_plain, secret
+        assert _raw(secret) not in after_plain, secret
     assert db_path.with_name(db_path.name + "-wal").stat().st_size == 0
     # The statistics, and every other case, are as they were.
     assert _statistics(seeded, case_id) == statistics

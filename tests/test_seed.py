@@ -32,7 +32,7 @@ from models.entities import (
 )
 from models.enums import PROTECTIVE_ACTION_CATALOGUE, AuditAction, Role
 from models.errors import DataError, PermissionDenied
-from models.sealed import SEALED_COLUMNS
+from models.sealed import SEALED_BYTES, SEALED_COLUMNS
 from models.seed import DEMO_PASSWORD, SeedSummary, seed_demo
 from models.store import Actor, Database, create_database, open_database
 from models.text import full_name_key, search_key
@@ -248,7 +248,7 @@ def test_wallets_are_valid_and_a_few_are_shared_by_many_victims(db_session: Sess
 def test_extortion_contacts_look_like_the_real_campaign(db_session: Session) -> None:
     contacts = db_session.scalars(select(ExtortionContact)).all()
     # Stored sealed (models.sealed), read as plain text through the entity.
-    assert all(row.message_text_sealed.startswith("v1:") for row in contacts)
+    assert all(row.message_text_sealed.startswith("v2:") for row in contacts)
     per_case = Counter(row.case_id for row in contacts)
     spread = Counter(per_case.values())
     assert spread[1] > spread[2] > spread[3] > 0 and max(spread) >= 4
@@ -367,7 +367,7 @@ def digest(database: Database) -> str:
         for entity in DIGEST_TABLES:
             table = entity if isinstance(entity, Table) else entity.__table__
             # Sealed texts differ in every copy (random nonces): hash what they open to.
-            sealed = SEALED_COLUMNS.get(table.name, ())
+            sealed = SEALED_COLUMNS.get(table.name, ()) + SEALED_BYTES.get(table.name, ())
             columns = [c for c in table.columns if c.name not in sealed]
             ordered = select(*columns).order_by(*table.primary_key.columns)
             for row in db_session.execute(ordered):

@@ -46,7 +46,7 @@ def downgrade() -> None:
 
 
 def _seal_existing(*, seal: bool) -> None:
-    from models.sealed import PREFIX, FieldCipher
+    from models.sealed import V1_PREFIX, FieldCipher
 
     connection = op.get_bind()
     data_key = context.config.attributes.get("data_key")
@@ -61,10 +61,10 @@ def _seal_existing(*, seal: bool) -> None:
             raise RuntimeError("sealing existing texts needs the data key")
         cipher = FieldCipher(data_key)
         for row_id, value in rows:
-            if seal and not value.startswith(PREFIX):
-                new = cipher.seal(table_name, column, row_id, value)
-            elif not seal and value.startswith(PREFIX):
-                new = cipher.open(table_name, column, row_id, value)
+            if seal and not value.startswith(V1_PREFIX):
+                new = cipher.seal_v1(table_name, column, row_id, value)
+            elif not seal and value.startswith(V1_PREFIX):
+                new = cipher.open_v1(table_name, column, row_id, value)
             else:
                 continue
             connection.execute(

@@ -84,6 +84,7 @@ from models.entities import (
 from models.enums import AuditAction, CaseStatus
 from models.errors import NotFound, ValidationError
 from models.permissions import Operation
+from models.sealed import Sealed
 from models.services._base import Service
 
 log = logging.getLogger("suoja.retention")
@@ -294,6 +295,15 @@ def _erase(db_session: Session, case_id: int, victim_id: int) -> dict[str, int]:
     def clear(entity: Any, where: ColumnElement[bool], **values: Any) -> int:
         count = _count(db_session, entity, where)
         if count:
+            # Sealed values are re-sealed empty row by row (their row and case are bound
+            # in); the rest in one statement.
+            sealed = {name: values.pop(name) for name in list(values)
+                      if isinstance(getattr(entity, name, None), Sealed)}
+            if sealed:
+                for row in db_session.scalars(select(entity).where(where)):
+                    for name, value in sealed.items():
+                        setattr(row, name, value)
+                db_session.flush()
             if hasattr(entity, "version"):
                 # A stale edit of an erased record must be refused, not written back.
                 values.update(version=entity.version + 1)
