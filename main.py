@@ -16,7 +16,8 @@
     python main.py report --db PATH --user NAME --out FILE
     python main.py import-csv --db PATH --user NAME FILE
 
-Every command but ``restore`` takes ``--db-url URL`` in place of ``--db PATH``.
+Every command but ``backup`` and ``restore`` (SQLite files; a server uses pg_dump) takes
+``--db-url URL`` in place of ``--db PATH``.
 """
 
 from __future__ import annotations
