@@ -22,7 +22,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, undefer
 
-from models import export_cli, import_cli, migration
+from models import audit_anchor, export_cli, import_cli, migration
 from models.audit import verify_chain
 from models.cli_target import add_target, target_of, with_server_password
 from models.database import (
@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_target(verify)
     verify.add_argument("--user", required=True)
+    verify.add_argument(
+        "--after-restore", action="store_true",
+        help="accept that the audit trail is shorter than this workstation last saw, "
+        "because the database was restored from an older backup (audited)",
+    )
 
     backup = commands.add_parser(
         "backup", help="write a checked, encrypted copy of the database and its key file"
@@ -285,15 +290,22 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(f"Sealed values: {sealed} notes, messages and evidence files open with their "
                 "rows' keys")
             chain = verify_chain(db_session, database.chain_key)
+            cut = audit_anchor.problem(db_session, keys.database_id)
         if not chain.ok:
             raise DataError(f"The audit trail is broken: {chain.problem}")
-        out(f"Audit chain: {chain.events} events, every link verifies")
+        if cut and not args.after_restore:
+            raise DataError(cut)
+        out(f"Audit chain: {chain.events} events, every link verifies"
+            + (" (shorter than last seen here: accepted after a restore)" if cut else ""))
         revision = migration.current_revision(engine)
         head = migration.head_revision()
         out(f"Schema revision: {revision}" + ("" if revision == head else f" (code: {head})"))
         with database.writing() as db_session:
             database.audit.record(db_session, user_id=actor.user_id, action=AuditAction.VERIFY,
-                                  entity="database", detail="ok")
+                                  entity="database",
+                                  detail="ok after restore" if cut else "ok")
+        with database.reading() as db_session:  # committed: the next check starts here
+            audit_anchor.remember(db_session, keys.database_id)
         out(f"Verified in {time.perf_counter() - started:.1f} s: no problems found.")
         return 0
     finally:

@@ -408,3 +408,41 @@ def test_server_errors_are_known_by_their_code_in_any_language(sqlstate: str,
     known = from_database_error(Translated())
     assert known is not None and words in str(known)
     assert "Testinen" not in str(known) and "ZQX" not in str(known)
+
+
+def test_verify_notices_events_cut_off_with_an_old_end_marker_put_back(
+    server_target: ServerUrl, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The server administrator keeps a copy of the chain's end marker, lets work go on,
+    then deletes the newer events and puts the old marker back. The chain itself still
+    verifies; the workstation that ran verify before remembers more."""
+    result = create_database(server_target, username="super", password=PASSWORD,
+                             kdf=FAST_KDF)
+    svc = services.build(result.database, result.actor)
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    args = ["verify", "--db-url", server_target.url, "--user", "super"]
+    try:
+        with _raw(server_target) as connection:
+            (seq,), (marker,) = (
+                connection.execute("SELECT max(seq) FROM audit_event").fetchone(),
+                connection.execute("SELECT value FROM suoja_meta "
+                                   "WHERE key = 'audit_head'").fetchone())
+        _case_with_secrets(svc)
+        assert cli.run(cli.build_parser().parse_args(args)) == 0  # remembers the end
+        svc.cases.create_intake(VictimDraft(first_names="Myöhempi", last_name="Tapahtuma"),
+                                CaseDraft())
+        with _raw(server_target) as connection:
+            connection.execute("DELETE FROM audit_event WHERE seq > %s", (seq,))
+            connection.execute("UPDATE suoja_meta SET value = %s WHERE key = 'audit_head'",
+                               (marker,))
+    finally:
+        result.database.dispose()
+    capsys.readouterr()
+    assert cli.run(cli.build_parser().parse_args(args)) == 4
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "no longer holds event" in error[0]
+    # After a real restore from an older dump the administrator says so, once.
+    assert cli.run(cli.build_parser().parse_args([*args, "--after-restore"])) == 0
+    assert "accepted after a restore" in capsys.readouterr().out
+    assert cli.run(cli.build_parser().parse_args(args)) == 0

@@ -1,0 +1,91 @@
+"""What this workstation last saw of the audit trail, kept outside the database.
+
+The chain's end marker (``audit.HEAD_KEY``) catches events cut off the end by someone
+without the key. On a PostgreSQL server a database administrator who saved an earlier
+copy of the marker can delete the newest events and put that copy back; restoring an
+older backup looks the same. ``verify`` therefore remembers, per database, the last
+event it checked (its number and MAC) in the user's own data folder, and the next
+``verify`` on this workstation requires that event to be there unchanged.
+
+The file holds database ids, event numbers and MACs only: nothing personal.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models.entities import AuditEvent
+
+log = logging.getLogger("suoja.audit_anchor")
+
+
+def anchors_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "suoja" / "audit-anchors.json"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    seq: int
+    chain_hash: str
+
+
+def _load() -> dict[str, dict[str, object]]:
+    try:
+        raw = json.loads(anchors_path().read_text(encoding="utf-8"))
+        return raw if isinstance(raw, dict) else {}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        log.warning("the audit anchors file is unreadable; starting afresh")
+        return {}
+
+
+def remembered(database_id: str) -> Anchor | None:
+    entry = _load().get(database_id)
+    try:
+        return Anchor(int(entry["seq"]), str(entry["hash"])) if entry else None  # type: ignore[call-overload]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def problem(db_session: Session, database_id: str) -> str:
+    """Why the chain does not hold the event this workstation last saw ("" if it does)."""
+    anchor = remembered(database_id)
+    if anchor is None:
+        return ""
+    found = db_session.scalar(select(AuditEvent.chain_hash).where(AuditEvent.seq == anchor.seq))
+    if found == anchor.chain_hash:
+        return ""
+    return (f"The audit trail no longer holds event {anchor.seq} as this workstation saw it "
+            "at its last check: events were removed or replaced, or the database was "
+            "restored from an older backup (then run verify with --after-restore).")
+
+
+def remember(db_session: Session, database_id: str) -> Anchor | None:
+    """Remember the chain's last event for the next check on this workstation."""
+    last = db_session.execute(
+        select(AuditEvent.seq, AuditEvent.chain_hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    if last is None:
+        return None
+    anchors = _load()
+    anchors[database_id] = {"seq": last[0], "hash": last[1]}
+    path = anchors_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(anchors, handle)
+        os.replace(tmp, path)
+    except OSError:
+        log.warning("could not remember the audit trail's end on this workstation")
+    return Anchor(last[0], last[1])
