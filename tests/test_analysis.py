@@ -53,6 +53,9 @@ from models.services.analysis import (
 from models.store import Actor, Database
 from tests.conftest import FAST_KDF
 
+# The cross-case figures are SQL aggregates: checked on both databases.
+pytestmark = pytest.mark.both_databases
+
 STRONG = "Tuuli-Kivi-Järvi-Polku"
 TODAY = dt.date(2024, 3, 13)
 W1, W2, W3 = (_wallet(random.Random(n)) for n in (1, 2, 3))

@@ -223,6 +223,7 @@ def _table(lines: list[str]):  # type: ignore[no-untyped-def]
     return table, guess_mapping(table.header)
 
 
+@pytest.mark.both_databases
 def test_import_creates_new_unassigned_cases_in_one_audited_batch(
     database: Database, supervisor: Actor
 ) -> None:
@@ -257,6 +258,7 @@ def test_import_creates_new_unassigned_cases_in_one_audited_batch(
     assert [e.detail for e in imports] == ["rows=3 imported=3 refused=0 duplicates=0"]
 
 
+@pytest.mark.both_databases
 def test_duplicates_against_the_database_and_within_the_file(
     database: Database, supervisor: Actor
 ) -> None:
@@ -291,6 +293,7 @@ def test_duplicates_against_the_database_and_within_the_file(
     assert report.imported == 2 and not report.complete
 
 
+@pytest.mark.both_databases
 def test_all_or_nothing_imports_nothing_when_a_row_is_refused(
     database: Database, supervisor: Actor
 ) -> None:
@@ -309,6 +312,7 @@ def test_all_or_nothing_imports_nothing_when_a_row_is_refused(
     assert report.imported == 2 and services.cases.count_cases() == 2
 
 
+@pytest.mark.both_databases
 def test_import_needs_the_intake_permission_and_a_real_breach(
     database: Database, supervisor: Actor
 ) -> None:
