@@ -55,7 +55,9 @@ def test_wrong_password_changes_nothing(database: Database, db_path: Path) -> No
     # The database and key file are untouched; only the sign-in counter beside them grew,
     # and it holds neither the password nor the unknown name that was typed.
     counter = db_path.with_name("suoja.db.signin")
-    assert after.pop(counter.name) and after == before
+    lock = db_path.with_name("suoja.db.signin.lock")  # empty: only ever locked
+    assert after.pop(counter.name) and after.pop(lock.name) and after == before
+    assert lock.stat().st_size == 0
     raw = counter.read_bytes()
     assert b"not the right password" not in raw and b"nobody" not in raw
 
