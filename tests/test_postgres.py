@@ -325,6 +325,8 @@ def test_tls_settings_in_the_url_are_used(tmp_path: Path) -> None:
     root, other, server_cert, server_key = _certificates(tmp_path)
     server, why = pg_server.start(tls=(server_cert, server_key))
     if server is None:
+        if os.environ.get("SUOJA_REQUIRE_PG"):
+            pytest.fail(f"SUOJA_REQUIRE_PG is set but no TLS test server: {why}")
         pytest.skip(f"no TLS test server: {why}")
     try:
         name = server.create_database()
