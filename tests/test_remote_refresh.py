@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.engine import make_url
 
@@ -123,3 +124,54 @@ def test_the_status_bar_says_when_live_updates_pause_and_resume(
     finally:
         window.session.close()
         window.close()
+
+
+def test_two_counsellors_saving_one_record_the_second_is_offered_a_reload(
+    here: services.Services, server_target: ServerUrl, monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """Workstation B has a contact open for editing when workstation A saves it: B's save
+    is refused with a reload offer (never a silent overwrite); after reloading B sees A's
+    words, and B's own save then goes in."""
+    from gui import record_dialogs
+    from gui.record_dialogs import RecordDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(record_dialogs, "ask_reload",
+                        lambda parent, error: asked.append(str(error)) or True)
+    case = here.cases.create_intake(VictimDraft(first_names="Kaksi", last_name="Kirjoittajaa"),
+                                    CaseDraft())
+    draft = ExtortionContactDraft(received_at=RECEIVED, channel=Channel.EMAIL,
+                                  sender="ransom@example.invalid", message_text="First words.")
+    contact = here.records.add_extortion_contact(case.id, draft)
+    database, actor = open_database(server_target, "super", PASSWORD)
+    window = MainWindow(services.build(database, actor), opener=open_database)
+    qtbot.addWidget(window)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    try:
+        view = open_case(owner, window.session, case.id)
+        assert view is not None and view.contacts is not None
+        view.tabs.setCurrentWidget(view.contacts)
+        view.contacts.select_row(0)
+        qtbot.mouseClick(view.contacts.edit_button, Qt.MouseButton.LeftButton)
+        dialog = next(d for d in view.open_dialogs() if isinstance(d, RecordDialog))
+        dialog.field("message_text").editor.setPlainText("B's words.")
+
+        here.records.update_extortion_contact(contact.id, contact.version, ExtortionContactDraft(
+            received_at=RECEIVED, channel=Channel.EMAIL, sender="ransom@example.invalid",
+            message_text="A's words."))
+
+        assert not dialog.save()
+        assert asked and "Someone else changed this record" in asked[0]
+        assert dialog.field("message_text").raw() == "A's words."  # reloaded, not lost
+        dialog.field("message_text").editor.setPlainText("B's words, after reading A's.")
+        assert dialog.save()
+        stored = here.cases.get_detail(case.id).extortion_contacts[0]
+        assert (stored.message_text, stored.version) == ("B's words, after reading A's.",
+                                                         contact.version + 2)
+        view.close()
+    finally:
+        window.session.close()
+        window.close()
+        QApplication.processEvents()
