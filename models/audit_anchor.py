@@ -3,9 +3,10 @@
 The chain's end marker (``audit.HEAD_KEY``) catches events cut off the end by someone
 without the key. On a PostgreSQL server a database administrator who saved an earlier
 copy of the marker can delete the newest events and put that copy back; restoring an
-older backup looks the same. ``verify`` therefore remembers, per database, the last
+older backup looks the same. ``verify`` therefore remembers, per database and place
+(backups and restored copies share the database's id but not its place), the last
 event it checked (its number and MAC) in the user's own data folder, and the next
-``verify`` on this workstation requires that event to be there unchanged.
+``verify`` of that place on this workstation requires that event to be there unchanged.
 
 The file holds database ids, event numbers and MACs only: nothing personal.
 """
@@ -38,28 +39,42 @@ class Anchor:
     chain_hash: str
 
 
+class _Unreadable(Exception):
+    pass
+
+
+def place_key(database_id: str, place: str) -> str:
+    """Which database where: its id, and its file path or server address."""
+    return f"{database_id}|{place}"
+
+
 def _load() -> dict[str, dict[str, object]]:
     try:
         raw = json.loads(anchors_path().read_text(encoding="utf-8"))
-        return raw if isinstance(raw, dict) else {}
     except FileNotFoundError:
         return {}
     except (OSError, ValueError):
-        log.warning("the audit anchors file is unreadable; starting afresh")
-        return {}
+        raise _Unreadable from None
+    if not isinstance(raw, dict):
+        raise _Unreadable
+    return raw
 
 
-def remembered(database_id: str) -> Anchor | None:
-    entry = _load().get(database_id)
+def remembered(key: str) -> Anchor | None:
+    try:
+        entry = _load().get(key)
+    except _Unreadable:
+        log.warning("the audit anchors file is unreadable; it is left as it is")
+        return None
     try:
         return Anchor(int(entry["seq"]), str(entry["hash"])) if entry else None  # type: ignore[call-overload]
     except (KeyError, TypeError, ValueError):
         return None
 
 
-def problem(db_session: Session, database_id: str) -> str:
+def problem(db_session: Session, key: str) -> str:
     """Why the chain does not hold the event this workstation last saw ("" if it does)."""
-    anchor = remembered(database_id)
+    anchor = remembered(key)
     if anchor is None:
         return ""
     found = db_session.scalar(select(AuditEvent.chain_hash).where(AuditEvent.seq == anchor.seq))
@@ -70,15 +85,20 @@ def problem(db_session: Session, database_id: str) -> str:
             "restored from an older backup (then run verify with --after-restore).")
 
 
-def remember(db_session: Session, database_id: str) -> Anchor | None:
-    """Remember the chain's last event for the next check on this workstation."""
+def remember(db_session: Session, key: str) -> Anchor | None:
+    """Remember the chain's last event for the next check on this workstation (never
+    over an unreadable anchors file, which may hold other databases' anchors)."""
     last = db_session.execute(
         select(AuditEvent.seq, AuditEvent.chain_hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
     if last is None:
         return None
-    anchors = _load()
-    anchors[database_id] = {"seq": last[0], "hash": last[1]}
+    try:
+        anchors = _load()
+    except _Unreadable:
+        log.warning("the audit anchors file is unreadable; not overwriting it")
+        return None
+    anchors[key] = {"seq": last[0], "hash": last[1]}
     path = anchors_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -16,11 +16,11 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from models import audit_anchor, export_cli, import_cli, migration
 from models.audit import verify_chain
@@ -42,6 +42,7 @@ from models.errors import (
     from_database_error,
 )
 from models.permissions import Permission, require
+from models.sealed import FieldCipher
 from models.server import ServerUrl, open_server_engine
 from models.store import (
     Actor,
@@ -286,17 +287,20 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 raise AuthenticationError("Wrong username or password.")
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
-            sealed = open_every_sealed_text(db_session)
+            sealed = open_every_sealed_text(db_session, database.field_cipher)
             out(f"Sealed values: {sealed} notes, messages and evidence files open with their "
                 "rows' keys")
             chain = verify_chain(db_session, database.chain_key)
-            cut = audit_anchor.problem(db_session, keys.database_id)
+            anchor_key = audit_anchor.place_key(keys.database_id, _place(target))
+            first_check = audit_anchor.remembered(anchor_key) is None
+            cut = audit_anchor.problem(db_session, anchor_key)
         if not chain.ok:
             raise DataError(f"The audit trail is broken: {chain.problem}")
         if cut and not args.after_restore:
             raise DataError(cut)
         out(f"Audit chain: {chain.events} events, every link verifies"
-            + (" (shorter than last seen here: accepted after a restore)" if cut else ""))
+            + (" (shorter than last seen here: accepted after a restore)" if cut else "")
+            + (" (first check of this database on this workstation)" if first_check else ""))
         revision = migration.current_revision(engine)
         head = migration.head_revision()
         out(f"Schema revision: {revision}" + ("" if revision == head else f" (code: {head})"))
@@ -305,11 +309,20 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                                   entity="database",
                                   detail="ok after restore" if cut else "ok")
         with database.reading() as db_session:  # committed: the next check starts here
-            audit_anchor.remember(db_session, keys.database_id)
+            audit_anchor.remember(db_session, anchor_key)
         out(f"Verified in {time.perf_counter() - started:.1f} s: no problems found.")
         return 0
     finally:
         database.dispose()
+
+
+def _place(target: Target) -> str:
+    """Where a database is, for the audit anchor: its file, or server, port and name."""
+    if isinstance(target, ServerUrl):
+        url = make_url(target.url)
+        host = url.host or url.query.get("host") or url.query.get("service") or ""
+        return f"{host}:{url.port or 5432}/{url.database}"
+    return str(Path(target).resolve())
 
 
 def _server_engine(target: Target) -> tuple[ServerUrl, Engine]:
@@ -332,22 +345,24 @@ def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
     out("SQLite integrity check: ok")
 
 
-def open_every_sealed_text(db_session: Session) -> int:
+def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> int:
     """Open every sealed value (notes, messages, evidence files); one that was altered,
-    emptied or moved to another row or case raises DataError."""
+    emptied or moved to another row or case raises DataError. Evidence files are read a
+    few at a time (each up to 25 MB) and not kept."""
     count = 0
-    sealed: tuple[tuple[Any, str, Any], ...] = (
-        (ExtortionContact, "message_text", None), (SupportSession, "notes", None),
-        (Attachment, "content", undefer(Attachment.content_sealed)),
-    )
-    for entity, field, option in sealed:
-        statement = select(entity).execution_options(yield_per=500)
-        rows = db_session.scalars(statement.options(option) if option is not None
-                                  else statement)
+    for entity, field in ((ExtortionContact, "message_text"), (SupportSession, "notes")):
+        rows = db_session.scalars(select(entity).execution_options(yield_per=500))
         with rows:
             for row in rows:
                 getattr(row, field)
                 count += 1
+    files = db_session.execute(
+        select(Attachment.id, Attachment.case_id, Attachment.content_sealed)
+        .execution_options(yield_per=4))
+    with files:
+        for row_id, case_id, stored in files:
+            cipher.open_bytes("attachment", "content", row_id, case_id, stored)
+            count += 1
     return count
 
 

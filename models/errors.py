@@ -107,8 +107,7 @@ def from_database_error(error: BaseException) -> KnownError | None:
     # PostgreSQL errors without a code (libpq's own, on the client):
     if ("server closed the connection" in text or "terminating connection" in text
             or "connection is closed" in text or "consuming input failed" in text):
-        return DataError("The connection to the database server was lost; nothing was saved "
-                         "from the last step. Try again.")
+        return DataError(_LOST)
     if "permission denied" in text or "must be owner" in text:
         return DataError("The database server did not allow this change for this connection's "
                          "role; ask the administrator (see docs/DEPLOYMENT.md).")
@@ -118,8 +117,8 @@ def from_database_error(error: BaseException) -> KnownError | None:
 
 
 _BUSY = "The database is busy in another window or program; try again shortly."
-_LOST = ("The connection to the database server was lost; nothing was saved from the last "
-         "step. Try again.")
+_LOST = ("The connection to the database server was lost; the last step may not have been "
+         "saved. Check it, then try again.")
 
 
 def _from_sqlstate(code: str | None) -> KnownError | None:

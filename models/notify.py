@@ -16,10 +16,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import psycopg
+from psycopg.conninfo import make_conninfo
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from models.changes import Change
+from models.server import connection_defaults
 
 if TYPE_CHECKING:
     from models.server import ServerUrl
@@ -110,10 +112,11 @@ class ChangeListener:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                with psycopg.connect(conninfo(self._target), autocommit=True,
+                where = make_conninfo(conninfo(self._target),
+                                      **connection_defaults(self._target))
+                with psycopg.connect(where, autocommit=True,
                                      password=self._target.password or None,
-                                     application_name="suoja-listen",
-                                     connect_timeout=10) as connection:
+                                     application_name="suoja-listen") as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._listening.set()
                     self._report(True)

@@ -168,8 +168,9 @@ class Sealed:
         stored = getattr(instance, self.stored)
         cache = instance.__dict__.setdefault("_suoja_plain", {})
         known = cache.get(self.name)
-        if known is not None and known[0] is stored:
-            return known[1]
+        if known is not None and (known[0] is stored
+                                  or (known[0] is _UNSET and stored == self.pending)):
+            return known[1]  # as stored, or set and not yet saved
         plain = self.open(_cipher_of(instance), instance, stored)
         cache[self.name] = (stored, plain)
         return plain
@@ -222,9 +223,16 @@ def install(cls: type) -> type:
         cache = target.__dict__.get("_suoja_plain", {})
         work = []
         for field in fields:
-            if field.name in cache and cache[field.name][0] is _UNSET:
-                work.append((field, cache[field.name][1]))
-            elif new and getattr(target, field.stored) is None:
+            stored = getattr(target, field.stored)
+            known = cache.get(field.name)
+            if stored == field.pending:
+                if known is None or known[0] is not _UNSET:
+                    # The placeholder without the value it stands for (e.g. copied by
+                    # Session.merge): refuse rather than save a value that is lost.
+                    raise DataError("A confidential value was lost before it was saved; "
+                                    "nothing was saved. Enter it again.")
+                work.append((field, known[1]))
+            elif new and stored is None:
                 work.append((field, b"" if field.binary else ""))
         return work
 

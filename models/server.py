@@ -43,7 +43,7 @@ SIGNIN_LOCK = 0x53554F4B
 LOCK_TIMEOUT_MS = 5000
 IDLE_IN_TRANSACTION_MS = 60_000
 #: libpq settings used unless the URL sets them.
-CONNECTION_DEFAULTS: dict[str, object] = {
+CONNECTION_DEFAULTS: dict[str, str | int] = {
     "connect_timeout": 10, "keepalives": 1, "keepalives_idle": 30,
     "keepalives_interval": 10, "keepalives_count": 3,
 }
@@ -125,9 +125,7 @@ def open_server_engine(target: ServerUrl) -> Engine:
         "options": (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
                     f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"),
     }
-    chosen = {key.lower() for key in make_url(target.url).query}
-    connect_args.update({key: value for key, value in CONNECTION_DEFAULTS.items()
-                         if key not in chosen})
+    connect_args.update(connection_defaults(target))
     if target.password:
         connect_args["password"] = target.password
     engine = create_engine(
@@ -140,6 +138,15 @@ def open_server_engine(target: ServerUrl) -> Engine:
         engine.dispose()
         raise connection_error(error, target) from None
     return engine
+
+
+def connection_defaults(target: ServerUrl) -> dict[str, str | int]:
+    """Keepalives and a connect timeout, for what the URL does not set itself (a service
+    file's own values are kept when the URL names a service)."""
+    query = {key.lower() for key in make_url(target.url).query}
+    if "service" in query:
+        return {}
+    return {key: value for key, value in CONNECTION_DEFAULTS.items() if key not in query}
 
 
 def connection_error(error: BaseException, target: ServerUrl) -> Exception:

@@ -157,21 +157,33 @@ class SignInGuard:
         self._change(count)
 
     def record_success(self, username: str) -> list[FailedAttempt]:
-        """Reset the account's count; return (and forget) failures still to be audited."""
-        pending: list[FailedAttempt] = []
+        """Reset the account's count; return (and forget) failures still to be audited.
+
+        Sign-in uses :meth:`pending` and :meth:`settle` instead, so the failures are
+        forgotten only once the audit events that record them are committed.
+        """
+        attempts = self.pending()
+        self.settle(username, attempts)
+        return attempts
+
+    def pending(self) -> list[FailedAttempt]:
+        """Failures not yet moved into the audit trail (nothing is changed)."""
+        return [FailedAttempt(item.get("username"), dt.datetime.fromisoformat(item["at"]))
+                for item in self._load()["pending"]]
+
+    def settle(self, username: str, audited: list[FailedAttempt]) -> None:
+        """After a sign-in committed: reset the account's count and forget the failures
+        that are now in the audit trail (others that came meanwhile stay)."""
+        done = {(a.username, a.at.isoformat()) for a in audited}
 
         def reset(state: dict[str, Any]) -> None:
             state["accounts"].pop(username, None)
-            pending.extend(
-                FailedAttempt(item.get("username"), dt.datetime.fromisoformat(item["at"]))
-                for item in state["pending"]
-            )
-            state["pending"] = []
+            state["pending"] = [item for item in state["pending"]
+                                if (item.get("username"), item.get("at")) not in done]
 
         state = self._load()
-        if state["accounts"] or state["pending"]:
+        if username in state["accounts"] or done:
             self._change(reset)
-        return pending
 
     def _load(self) -> dict[str, Any]:
         try:

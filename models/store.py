@@ -466,12 +466,14 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
                            display_name=user.display_name)
             user.is_active = True
             user.failed_logins = 0
-            _audit_failed_attempts(database, db_session,
-                                   SignInGuard(counters).record_success(username))
+            guard = SignInGuard(counters)
+            attempts = guard.pending()
+            _audit_failed_attempts(database, db_session, attempts)
             database.audit.record(db_session, user_id=None, action=AuditAction.ACCOUNT,
                                   entity="user", entity_id=user.id,
                                   detail="password reset with the recovery code")
             database.add_key_slot(username, new_password, kdf, db_session)
+        guard.settle(username, attempts)
     finally:
         engine.dispose()
     log.info("an account's password was reset with the recovery code")
@@ -519,7 +521,9 @@ def open_unlocked(
             try:
                 migration.upgrade(engine, data_key=data_key)
             except DBAPIError as error:
-                if "permission denied" in str(getattr(error, "orig", error)).lower():
+                original = getattr(error, "orig", error)
+                if getattr(original, "sqlstate", None) == "42501" or (
+                        "permission denied" in str(original).lower()):
                     raise DataError(
                         "The database needs a schema upgrade that this account's server role "
                         "may not make; the administrator signs in once as the database owner "
@@ -534,10 +538,13 @@ def open_unlocked(
             if not user.is_active:
                 raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
             user.last_login_at = utcnow()
-            _audit_failed_attempts(database, db_session,
-                                   SignInGuard(counters).record_success(username))
+            guard = SignInGuard(counters)
+            attempts = guard.pending()
+            _audit_failed_attempts(database, db_session, attempts)
             database.audit.record(db_session, user_id=user.id, action=purpose)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role))
+        # Forgotten only now that the events recording them are committed.
+        guard.settle(username, attempts)
     except BaseException:
         engine.dispose()
         raise

@@ -211,3 +211,21 @@ def test_user_administration_from_the_command_line(
     assert main(["user", "--db", str(cli_db), "--user", "kaisa", "list"]) == 0
     assert main(["user", "--db", str(cli_db), "--user", "kaisa", "add", "x1"]) == 3
     assert "managing accounts" in _stderr_line(capsys)
+
+
+def test_verifying_an_older_backup_does_not_alarm_or_weaken_the_live_check(
+    cli_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A backup shares the database's id; the workstation's memory of the audit trail is
+    kept per place, so the backup's shorter trail is no alarm, and the live database is
+    still held to what was seen of it."""
+    live = ["verify", "--db", str(cli_db), "--user", "admin"]
+    backup = tmp_path / "older.db"
+    assert main(["backup", "--db", str(cli_db), "--user", "admin", "--out", str(backup)]) == 0
+    assert main(live) == 0  # the live trail is now longer than the backup's
+    assert "first check of this database on this workstation" in capsys.readouterr().out
+    assert main(["verify", "--db", str(backup), "--user", "admin"]) == 0
+    assert "first check" in capsys.readouterr().out
+    assert main(live) == 0
+    out = capsys.readouterr().out
+    assert "every link verifies" in out and "first check" not in out

@@ -390,6 +390,15 @@ def test_every_connection_gives_up_waiting_and_drops_dead_transactions(
     # libpq notices a vanished server (or a cut cable) by TCP keepalives, not in hours.
     assert {k: used.get(k) for k in ("keepalives", "keepalives_idle", "connect_timeout")} == {
         "keepalives": "1", "keepalives_idle": "30", "connect_timeout": "10"}
+    # What the URL says itself wins.
+    own = ServerUrl.parse(server_target.url + "&keepalives_idle=5")
+    engine = open_server_engine(own)
+    try:
+        with engine.connect() as connection:
+            assert connection.connection.dbapi_connection.info.get_parameters()[
+                "keepalives_idle"] == "5"
+    finally:
+        engine.dispose()
 
 
 @pytest.mark.parametrize("sqlstate, words", [

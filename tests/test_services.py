@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy import text as sql
 
 from models import services
 from models.dto import (
@@ -284,3 +285,34 @@ def test_refreshing_an_open_case_is_not_a_second_view(svc: services.Services,
     svc.cases.get_detail(case.id)
     svc.cases.get_detail(case.id, refresh=True)
     assert _audit_actions(database).count(("view", "case")) == 1
+
+
+def test_a_sealed_value_is_saved_sealed_or_not_at_all(svc: services.Services,
+                                                      database: Database) -> None:
+    """Read-after-set, an expired unsaved value, and Session.merge of a detached copy."""
+    from models.entities import ExtortionContact
+    from models.errors import DataError
+
+    created = svc.cases.create_intake(_victim(), CaseDraft())
+    svc.records.add_extortion_contact(created.id, ExtortionContactDraft(
+        received_at=NOW, channel=Channel.EMAIL, message_text="Kept."))
+    with database.writing() as db_session:
+        row = db_session.scalars(select(ExtortionContact)).one()
+        row.message_text = "Changed."
+        assert row.message_text == "Changed."  # readable before the flush
+    with database.writing() as db_session:
+        row = db_session.scalars(select(ExtortionContact)).one()
+        row.message_text = "Thrown away."
+        db_session.expire(row, ["message_text_sealed"])  # the unsaved value is dropped
+        row.sender = "other@example.invalid"
+    with database.reading() as db_session:
+        detached = db_session.scalars(select(ExtortionContact)).one()
+        assert detached.message_text == "Changed."
+    detached.message_text = "Merged."
+    with pytest.raises(DataError, match="lost before it was saved"):
+        with database.writing() as db_session:
+            db_session.merge(detached)
+    with database.engine.connect() as connection:
+        stored = connection.scalar(sql("SELECT message_text FROM extortion_contact"))
+    assert stored.startswith("v2:") and stored != "v2:pending"
+    assert svc.cases.get_detail(created.id).extortion_contacts[0].message_text == "Changed."

@@ -35,10 +35,11 @@ def upgrade() -> None:
             plain = cipher().open_v1(table_name, column, row_id, value or "")
             _write(table_name, column, row_id,
                    cipher().seal(table_name, column, row_id, case_id, plain))
-    for row_id, case_id, value in _rows("attachment", "content"):
-        if value is not None and not bytes(value).startswith(b"SJ2"):
-            _write("attachment", "content", row_id,
-                   cipher().seal_bytes("attachment", "content", row_id, case_id, bytes(value)))
+    # Evidence files one at a time (each up to 25 MB); none was sealed before 0005.
+    for row_id, case_id in _ids("attachment"):
+        value = _one("attachment", "content", row_id)
+        _write("attachment", "content", row_id, cipher().seal_bytes(
+            "attachment", "content", row_id, case_id, bytes(value or b"")))
     for table_name, (name, condition) in _CHECKS.items():
         with op.batch_alter_table(table_name, schema=None) as batch_op:
             batch_op.create_check_constraint(op.f(f"ck_{table_name}_{name}"), condition)
@@ -54,10 +55,10 @@ def downgrade() -> None:
             plain = cipher().open(table_name, column, row_id, case_id, value)
             _write(table_name, column, row_id, cipher().seal_v1(table_name, column, row_id,
                                                                 plain))
-    for row_id, case_id, value in _rows("attachment", "content"):
-        if value is not None and bytes(value).startswith(b"SJ2"):
-            _write("attachment", "content", row_id,
-                   cipher().open_bytes("attachment", "content", row_id, case_id, value))
+    for row_id, case_id in _ids("attachment"):
+        value = _one("attachment", "content", row_id)
+        _write("attachment", "content", row_id,
+               cipher().open_bytes("attachment", "content", row_id, case_id, value))
 
 
 def _cipher():  # type: ignore[no-untyped-def]
@@ -87,6 +88,17 @@ def _rows(name: str, column: str) -> list[tuple[int, int, object]]:
     table = _table(name, column)
     return [tuple(row) for row in op.get_bind().execute(  # type: ignore[misc]
         sa.select(table.c.id, table.c.case_id, table.c[column]))]
+
+
+def _ids(name: str) -> list[tuple[int, int]]:
+    table = sa.table(name, sa.column("id", sa.Integer), sa.column("case_id", sa.Integer))
+    return [(row[0], row[1]) for row in op.get_bind().execute(
+        sa.select(table.c.id, table.c.case_id).order_by(table.c.id))]
+
+
+def _one(name: str, column: str, row_id: int) -> bytes | None:
+    table = _table(name, column)
+    return op.get_bind().scalar(sa.select(table.c[column]).where(table.c.id == row_id))
 
 
 def _write(name: str, column: str, row_id: int, value: object) -> None:

@@ -307,12 +307,14 @@ class RecordService(Service):
 
     def attachment_content(self, attachment_id: int) -> bytes:
         """The file's bytes, checked against the stored SHA-256 (opening it is audited)."""
-        with self._db.writing() as db_session:
+        # Read (up to 25 MB) outside the writers' lock; only the audit event needs it.
+        with self._db.reading() as db_session:
             row = self._get(db_session, Attachment, attachment_id)
             self._require_case(db_session, row.case_id, Operation.VIEW_ATTACHMENTS)
-            content = row.content
-            self._audit(db_session, AuditAction.VIEW, "attachment", row.id, row.case_id)
-        if hashlib.sha256(content).hexdigest() != row.sha256:
+            content, digest, case_id = row.content, row.sha256, row.case_id
+        with self._db.writing() as db_session:
+            self._audit(db_session, AuditAction.VIEW, "attachment", attachment_id, case_id)
+        if hashlib.sha256(content).hexdigest() != digest:
             from models.errors import DataError
 
             raise DataError("The stored file does not match its SHA-256 hash; it is damaged.")
