@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--user", required=True)
     seed.add_argument("--victims", type=_positive_int, required=True)
     seed.add_argument("--seed", type=int, default=1)
+    seed.add_argument(
+        "--throwaway-server", action="store_true",
+        help="allow seeding a server database: demo accounts share a published password, "
+        "so only ever on a database made for trying Suoja out",
+    )
 
     verify = commands.add_parser(
         "verify", help="check encryption pages, database structure and the audit chain"
@@ -197,7 +202,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     except SQLAlchemyError as error:
         known = from_database_error(error)
         _fail(str(known) if known else "The database reported an unexpected problem.")
-        log.error("database error of type %s", type(error).__name__)
+        log.debug("database error of type %s", type(error).__name__)
         return known.exit_code if known else 1
     except KeyboardInterrupt:
         _fail("Interrupted; the unfinished step was rolled back.")
@@ -231,6 +236,10 @@ def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from models.seed import seed_demo
 
+    if isinstance(target_of(args), ServerUrl) and not args.throwaway_server:
+        raise UsageError("seed-demo adds accounts whose password is published in the README; "
+                         "on a server, use a database made only for trying Suoja out and "
+                         "add --throwaway-server.")
     database, actor = sign_in(args)
     try:
         progress = _terminal_progress("Seeding") if sys.stderr.isatty() else None

@@ -92,7 +92,8 @@ def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
             f"{report.last_reference} in {report.seconds:.1f} s.")
     else:
         out("Nothing was imported.")
-    out(f"Refused {len(report.problems)} rows; skipped {len(report.duplicates)} duplicates.")
+    out(f"Refused {_rows(len(report.problems))}; skipped {len(report.duplicates)} "
+        f"duplicate{'' if len(report.duplicates) == 1 else 's'}.")
     if report.complete:
         return 0
     if report.imported:
@@ -101,9 +102,16 @@ def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
         verdict = "nothing was imported (--all-or-nothing)"
     else:
         verdict = "nothing was imported"
-    sys.stderr.write(f"suoja: {len(report.problems)} rows were refused and "
-                     f"{len(report.duplicates)} were duplicates; {verdict}.\n")
+    refused = len(report.problems)
+    sys.stderr.write(f"suoja: {_rows(refused)} {'was' if refused == 1 else 'were'} refused "
+                     f"and {len(report.duplicates)} "
+                     f"{'was a duplicate' if len(report.duplicates) == 1 else 'were duplicates'}"
+                     f"; {verdict}.\n")
     return 4
+
+
+def _rows(count: int) -> str:
+    return f"{count} row" + ("" if count == 1 else "s")
 
 
 #: Command name → function, for ``models.cli.run``.

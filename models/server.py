@@ -128,6 +128,9 @@ def open_server_engine(target: ServerUrl) -> Engine:
     connect_args.update(connection_defaults(target))
     if target.password:
         connect_args["password"] = target.password
+    if not _checks_certificate(target):
+        log.warning("the database URL does not check the server's certificate "
+                    "(add sslmode=verify-full and sslrootcert)")
     engine = create_engine(
         target.url, connect_args=connect_args, pool_size=4, max_overflow=4,
         pool_pre_ping=True, hide_parameters=True,
@@ -138,6 +141,15 @@ def open_server_engine(target: ServerUrl) -> Engine:
         engine.dispose()
         raise connection_error(error, target) from None
     return engine
+
+
+def _checks_certificate(target: ServerUrl) -> bool:
+    """Is the server's identity checked (or is it on this computer, over a socket)?"""
+    url = make_url(target.url)
+    host = url.host or ""
+    if not host or host.startswith("/") or "service" in url.query:
+        return True  # a Unix socket, or settings from a service file
+    return str(url.query.get("sslmode", "")) in ("verify-full", "verify-ca")
 
 
 def connection_defaults(target: ServerUrl) -> dict[str, str | int]:
@@ -177,6 +189,18 @@ def connection_error(error: BaseException, target: ServerUrl) -> Exception:
         return AuthenticationError(f"The database server ({where}) does not accept this "
                                    "connection; check the URL's TLS settings (sslmode) and "
                                    "the server's access rules.")
+    # libpq's own refusals (no code): say which setting is wrong; they hold no data.
+    url = make_url(target.url)
+    if "does not match host name" in detail:
+        return DataError(f"The database server's certificate is not for the host in the URL "
+                         f"({url.host}); use the name the certificate was made for.")
+    if "root certificate file" in detail:
+        return DataError("The root certificate for checking the server (sslrootcert, or "
+                         "~/.postgresql/root.crt) is missing.")
+    if "definition of service" in detail:
+        return UsageError("The URL names a service that is not in the pg_service.conf file.")
+    if "invalid sslmode" in detail:
+        return UsageError("The URL's sslmode is not valid; use verify-full.")
     if "ssl" in detail or "certificate" in detail or "tls" in detail:
         return DataError(f"The secure (TLS) connection to the database server ({where}) "
                          "failed; check sslmode and the server's certificate.")

@@ -197,6 +197,12 @@ class Database:
         keys.put_slot(slot)
         server.save_key_slots(db_session, keys)
 
+    def sign_in_guard(self) -> SignInGuard:
+        """This database's sign-in counters (``models.signin``)."""
+        if self.on_server:
+            return SignInGuard(ServerCounters(self.engine))
+        return SignInGuard(self.path)
+
     def dispose(self) -> None:
         """Close every connection (at exit)."""
         self.engine.dispose()
@@ -354,7 +360,14 @@ def _create_on_server(
         data_key = new_data_key()
         database_id = str(uuid.uuid4())
         recovery_code = new_recovery_code()
-        migration.upgrade(engine, data_key=data_key)  # transactional DDL: all or nothing
+        try:
+            migration.upgrade(engine, data_key=data_key)  # transactional DDL: all or nothing
+        except DBAPIError as error:
+            original = getattr(error, "orig", error)
+            if getattr(original, "sqlstate", None) == "42501":
+                raise DataError("This server role may not create Suoja's tables; run init "
+                                "as the database's owner role (docs/DEPLOYMENT.md).") from None
+            raise from_database_error(error) or error from None
         database = Database(target, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
         actor = _first_supervisor(database, database_id, username, display_name, keys)

@@ -206,3 +206,21 @@ def test_simultaneous_failed_sign_ins_are_all_counted(
         with pytest.raises(AuthenticationError, match="locked for"):
             guard.check("super", known=True)
         assert len(guard.record_success("super")) == attempts  # each one reaches the audit
+
+
+def test_unlock_and_password_reset_lift_a_lockout_after_failed_sign_ins(
+    boss: services.Services, target: Target,
+) -> None:
+    kaisa = boss.accounts.create_user("kaisa", "Kaisa K", Role.COUNSELLOR, STRONG, kdf=FAST_KDF)
+    for _ in range(FREE_ATTEMPTS + 1):
+        with pytest.raises(AuthenticationError):
+            open_database(target, "kaisa", "not her password at all")
+    with pytest.raises(AuthenticationError, match="locked for"):
+        open_database(target, "kaisa", STRONG)
+    boss.accounts.set_active(kaisa.id, True)  # "unlock" means unlocked
+    open_database(target, "kaisa", STRONG)[0].dispose()
+    for _ in range(FREE_ATTEMPTS + 1):
+        with pytest.raises(AuthenticationError):
+            open_database(target, "kaisa", "not her password at all")
+    boss.accounts.reset_password(kaisa.id, "Uusi-Salainen-Lause-42", kdf=FAST_KDF)
+    open_database(target, "kaisa", "Uusi-Salainen-Lause-42")[0].dispose()

@@ -342,6 +342,15 @@ def test_tls_settings_in_the_url_are_used(tmp_path: Path) -> None:
         with pytest.raises(DataError, match="secure \\(TLS\\) connection"):
             open_database(ServerUrl.parse(f"{base}?sslmode=verify-full&sslrootcert={other}"),
                           "super", PASSWORD)
+        # A certificate for another name, or no root to check it with: said plainly.
+        with pytest.raises(DataError, match="certificate is not for the host"):
+            open_database(ServerUrl.parse(
+                f"{base.replace('127.0.0.1', 'localhost')}?sslmode=verify-full"
+                f"&sslrootcert={root}"), "super", PASSWORD)
+        with pytest.raises(DataError, match="root certificate .* is missing"):
+            open_database(ServerUrl.parse(
+                f"{base}?sslmode=verify-full&sslrootcert={tmp_path / 'nowhere.crt'}"),
+                "super", PASSWORD)
         # …and so is a connection that will not use TLS, by the server's rules.
         with pytest.raises(AuthenticationError, match="does not accept"):
             open_database(ServerUrl.parse(f"{base}?sslmode=disable"), "super", PASSWORD)
@@ -457,3 +466,38 @@ def test_verify_notices_events_cut_off_with_an_old_end_marker_put_back(
     assert cli.run(cli.build_parser().parse_args([*args, "--after-restore"])) == 0
     assert "accepted after a restore" in capsys.readouterr().out
     assert cli.run(cli.build_parser().parse_args(args)) == 0
+
+
+def test_seed_demo_needs_a_throwaway_server_and_init_needs_the_owner(
+    pg: PgServer | None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    if pg is None:
+        if os.environ.get("SUOJA_REQUIRE_PG"):
+            pytest.fail("SUOJA_REQUIRE_PG is set but there is no PostgreSQL server")
+        pytest.skip("PostgreSQL half skipped: no server")
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    database = pg.create_database()  # empty: init has the schema to build
+    server_target = ServerUrl.parse(pg.url_for(database))
+    with _raw(server_target) as connection:  # a role that may use, not build, the schema
+        connection.execute("DROP ROLE IF EXISTS suoja_app_test")
+        connection.execute("CREATE ROLE suoja_app_test LOGIN")
+        connection.execute(f'GRANT CONNECT ON DATABASE "{database}" TO suoja_app_test')
+        connection.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    app_url = server_target.url.replace("suoja@", "suoja_app_test@", 1)
+    try:
+        assert cli.run(cli.build_parser().parse_args(
+            ["init", "--db-url", app_url, "--user", "super"])) == 4
+        error = capsys.readouterr().err.strip().splitlines()
+        assert error == ["suoja: This server role may not create Suoja's tables; run init as "
+                         "the database's owner role (docs/DEPLOYMENT.md)."]
+        assert cli.run(cli.build_parser().parse_args(
+            ["init", "--db-url", server_target.url, "--user", "super"])) == 0
+        capsys.readouterr()
+        seed = ["seed-demo", "--db-url", server_target.url, "--user", "super", "--victims", "5"]
+        assert cli.run(cli.build_parser().parse_args(seed)) == 2
+        assert "--throwaway-server" in capsys.readouterr().err
+        assert cli.run(cli.build_parser().parse_args([*seed, "--throwaway-server"])) == 0
+    finally:
+        pg.drop_database(database)
+        with _raw(ServerUrl.parse(pg.admin_url)) as connection:
+            connection.execute("DROP ROLE suoja_app_test")

@@ -75,6 +75,8 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="unlocked" if active else "locked")
             result = build(UserData, user)
+        if active:  # also lifts a lockout after failed sign-ins
+            self._db.sign_in_guard().settle(result.username, [])
         self._changes.announce("user", [user_id])
         return result
 
@@ -107,6 +109,7 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="password reset")
             self._db.store_key_slot(slot, db_session)
+        self._db.sign_in_guard().settle(username, [])  # the new password works at once
         self._changes.announce("user", [user_id])
 
     def change_own_password(self, current_password: str, new_password: str,
