@@ -71,8 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--db", type=Path, help="the encrypted database file")
     where.add_argument(
         "--db-url", dest="db_url", metavar="URL",
-        help="a PostgreSQL server database: postgresql+psycopg://USER@HOST/DATABASE "
-        "(TLS options such as ?sslmode=verify-full pass through; no password in it)",
+        help="the desktop app on a PostgreSQL server database: "
+        "postgresql+psycopg://USER@HOST/DATABASE (TLS options such as ?sslmode=verify-full "
+        "pass through; no password in it). Commands take their own --db-url, after the "
+        "command's name",
     )
     parser.add_argument(
         "--demo", action="store_true",
