@@ -47,6 +47,14 @@ class DataError(KnownError):
     exit_code = 4
 
 
+class Unavailable(DataError):
+    """The database could not be reached or was busy: nothing is known to be wrong with
+    the data, so commands exit 1 ("anything else"), not 4 ("data or integrity problem"),
+    and a monitoring job can tell an outage from damage."""
+
+    exit_code = 1
+
+
 class ValidationError(KnownError):
     """A value entered by a person breaks a rule.
 
@@ -93,7 +101,7 @@ def from_database_error(error: BaseException) -> KnownError | None:
         return by_code
     text = str(original).lower()
     if "locked" in text or "busy" in text or "lock timeout" in text or "deadlock" in text:
-        return DataError(_BUSY)
+        return Unavailable(_BUSY)
     if "disk is full" in text or "database or disk is full" in text:
         return DataError("The disk is full; the last change was not saved.")
     if "malformed" in text or "not a database" in text or "hmac" in text:
@@ -107,7 +115,7 @@ def from_database_error(error: BaseException) -> KnownError | None:
     # PostgreSQL errors without a code (libpq's own, on the client):
     if ("server closed the connection" in text or "terminating connection" in text
             or "connection is closed" in text or "consuming input failed" in text):
-        return DataError(_LOST)
+        return Unavailable(_LOST)
     if "permission denied" in text or "must be owner" in text:
         return DataError("The database server did not allow this change for this connection's "
                          "role; ask the administrator (see docs/DEPLOYMENT.md).")
@@ -126,9 +134,9 @@ def _from_sqlstate(code: str | None) -> KnownError | None:
     if not code:
         return None
     if code in ("55P03", "40P01", "40001"):  # lock timeout, deadlock, serialization
-        return DataError(_BUSY)
+        return Unavailable(_BUSY)
     if code.startswith("08") or code in ("57P01", "57P02", "57P03", "25P03"):
-        return DataError(_LOST)  # connection failure, shutdown, idle transaction ended
+        return Unavailable(_LOST)  # connection failure, shutdown, idle transaction ended
     if code == "42501":  # insufficient privilege
         return DataError("The database server did not allow this change for this "
                          "connection's role; ask the administrator (see docs/DEPLOYMENT.md).")

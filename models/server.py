@@ -30,7 +30,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.entities import Base, ServerState
-from models.errors import AuthenticationError, DataError, UsageError
+from models.errors import AuthenticationError, DataError, Unavailable, UsageError
 from models.keyfile import KeyFile
 
 log = logging.getLogger("suoja.server")
@@ -128,9 +128,7 @@ def open_server_engine(target: ServerUrl) -> Engine:
     connect_args.update(connection_defaults(target))
     if target.password:
         connect_args["password"] = target.password
-    if not _checks_certificate(target):
-        log.warning("the database URL does not check the server's certificate "
-                    "(add sslmode=verify-full and sslrootcert)")
+
     engine = create_engine(
         target.url, connect_args=connect_args, pool_size=4, max_overflow=4,
         pool_pre_ping=True, hide_parameters=True,
@@ -140,6 +138,9 @@ def open_server_engine(target: ServerUrl) -> Engine:
     except OperationalError as error:
         engine.dispose()
         raise connection_error(error, target) from None
+    if not _checks_certificate(target):  # connected, but to whom?
+        log.warning("the database URL does not check the server's certificate "
+                    "(add sslmode=verify-full and sslrootcert)")
     return engine
 
 
@@ -211,8 +212,8 @@ def connection_error(error: BaseException, target: ServerUrl) -> Exception:
     if "permission denied" in detail or "not permitted" in detail:
         return AuthenticationError(f"The database server ({where}) does not allow this user "
                                    "to connect.")
-    return DataError(f"The database server ({where}) cannot be reached; check the address "
-                     "and that the server is running.")
+    return Unavailable(f"The database server ({where}) cannot be reached; check the address "
+                       "and that the server is running.")
 
 
 def is_server(engine: Engine | Connection | Session) -> bool:

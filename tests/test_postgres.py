@@ -183,6 +183,16 @@ def test_an_unreachable_server_is_one_plain_sentence() -> None:
     assert "\n" not in str(raised.value)
 
 
+def test_verify_tells_an_outage_from_damage(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    url = "postgresql+psycopg://suoja@127.0.0.1:1/suoja?connect_timeout=2&sslmode=disable"
+    assert cli.run(cli.build_parser().parse_args(
+        ["verify", "--db-url", url, "--user", "super"])) == 1  # not 4: nothing is damaged
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "cannot be reached" in error[0]
+
+
 def test_init_refuses_a_server_database_that_is_already_in_use(
     server_target: ServerUrl
 ) -> None:
