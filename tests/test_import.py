@@ -389,7 +389,7 @@ def test_cli_reports_refused_rows_by_line_and_exits_4_without_personal_data(
     captured = capsys.readouterr()
     assert code_ == 4
     assert "line 3: Identity code: check character does not match" in captured.err
-    assert captured.err.strip().splitlines()[-1].startswith("suoja: 1 rows were refused")
+    assert captured.err.strip().splitlines()[-1].startswith("suoja: 1 row was refused")
     everything = captured.err + captured.out + "\n".join(out)
     for secret in (wrong, "Salainen", "person2@example.org", "Mäkelä"):
         assert secret not in everything
