@@ -339,7 +339,8 @@ class ExportService(Service):
         self._require(_OPERATION[profile])
         if reveal_identity_codes:
             self._require(Operation.REVEAL_IDENTITY_CODE)
-        folder.mkdir(parents=True, exist_ok=True)
+        # Owner-only when made here: the file names are case references.
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
         def load(case_id: int) -> CaseSummary:
             return self.case_summary(case_id, profile,
