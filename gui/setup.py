@@ -43,16 +43,11 @@ from models.keyfile import KdfParams
 from models.passwords import check_password
 from models.server import ServerPasswordNeeded, ServerUrl
 from models.store import Actor, Database, InitResult, Target, create_database
-from models.validation import validate_text
-
-_USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+from models.validation import validate_text, validate_username
 
 
 def _check_username(text: str) -> str:
-    name = validate_text(text, field="Username", max_length=64).lower()
-    if not set(name) <= _USERNAME_CHARS:
-        raise ValidationError("Username", "may use only a–z, digits, dot, dash and underscore")
-    return name
+    return validate_username(text)
 
 
 def _check_server_url(text: str) -> ServerUrl:

@@ -53,6 +53,7 @@ from models.passwords import check_password
 from models.sealed import SESSION_KEY, FieldCipher
 from models.server import ServerCounters, ServerUrl
 from models.signin import FailedAttempt, SignInGuard
+from models.validation import validate_username
 
 #: Where a database is: the SQLCipher file, or a PostgreSQL server.
 Target = Path | ServerUrl
@@ -271,9 +272,7 @@ def create_database(
         DataError: a database or key file already exists at that place.
         ValidationError: the username or password breaks the rules.
     """
-    username = username.strip()
-    if not username or len(username) > 64 or not username.isprintable():
-        raise ValidationError("Username", "must be 1–64 printable characters")
+    username = validate_username(username)
     check_password(password, username=username, display_name=display_name or "")
     if isinstance(db_path, ServerUrl):
         return _create_on_server(db_path, username, password, display_name, kdf)

@@ -716,6 +716,21 @@ def validate_not_future(value: _D, *, field: str, now: datetime | None = None) -
 _ALLOWED_CONTROLS = frozenset("\n\t")
 
 
+_USERNAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+def validate_username(value: str) -> str:
+    """A sign-in name: 1–64 of a–z, digits, dot, dash and underscore, stored lower-case.
+
+    Raises:
+        ValidationError: anything else (the value is not repeated).
+    """
+    name = validate_text(value, field="Username", max_length=64).lower()
+    if not set(name) <= _USERNAME_CHARS:
+        raise ValidationError("Username", "may use only a–z, digits, dot, dash and underscore")
+    return name
+
+
 def validate_text(value: str, *, field: str, max_length: int, required: bool = True) -> str:
     """Check free text: a name, a note, a description.
 

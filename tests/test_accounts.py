@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -224,3 +225,12 @@ def test_unlock_and_password_reset_lift_a_lockout_after_failed_sign_ins(
             open_database(target, "kaisa", "not her password at all")
     boss.accounts.reset_password(kaisa.id, "Uusi-Salainen-Lause-42", kdf=FAST_KDF)
     open_database(target, "kaisa", "Uusi-Salainen-Lause-42")[0].dispose()
+
+
+@pytest.mark.parametrize("name", ["Maria Ö", "maria virtanen", "maria/admin", ""])
+def test_init_takes_the_same_usernames_as_account_creation(name: str, tmp_path: Path) -> None:
+    from models.store import create_database
+
+    with pytest.raises(ValidationError, match="^Username: "):
+        create_database(tmp_path / "x.db", username=name, password=STRONG, kdf=FAST_KDF)
+    assert not (tmp_path / "x.db").exists()

@@ -17,9 +17,7 @@ from models.keyfile import SLOT_USER, KdfParams
 from models.passwords import check_password
 from models.permissions import Operation, allows
 from models.services._base import Service
-from models.validation import validate_text
-
-_USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
+from models.validation import validate_text, validate_username
 
 
 class AccountService(Service):
@@ -39,9 +37,7 @@ class AccountService(Service):
             ValidationError: the username is taken, or a field or the password breaks a rule.
         """
         self._require(Operation.MANAGE_ACCOUNTS)
-        username = validate_text(username, field="Username", max_length=64).lower()
-        if not set(username) <= _USERNAME_CHARS:
-            raise ValidationError("Username", "may use only a–z, digits, dot, dash and underscore")
+        username = validate_username(username)
         display_name = validate_text(display_name, field="Display name", max_length=200)
         role = Role(role)
         check_password(password, username=username, display_name=display_name)
