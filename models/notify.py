@@ -124,7 +124,7 @@ class ChangeListener:
                         for note in connection.notifies(timeout=0.5):
                             self._handle(note.payload)
             except psycopg.Error:
-                if self._listening.is_set() or not self._stop.is_set():
+                if not self._stop.is_set():
                     log.warning("lost the change notifications; reconnecting")
                 self._listening.clear()
                 self._report(False)

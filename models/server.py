@@ -100,9 +100,11 @@ class ServerUrl:
         service = url.query.get("service")
         if service and not url.host:
             return f"service {service if isinstance(service, str) else service[0]}"
-        host = url.host or url.query.get("host") or "the local server"
+        host = url.host or url.query.get("host") or ""
         if isinstance(host, tuple):
             host = host[0]
+        if not host or host.startswith("/"):  # a Unix socket: a server on this computer
+            host = "this computer"
         return f"{url.database} on {host}"
 
     def __str__(self) -> str:
