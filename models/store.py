@@ -470,21 +470,25 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
             if migration.needs_upgrade(engine):
                 raise DataError("The database's schema is older than this version of Suoja; "
                                 "sign in once with a working account to upgrade it first.")
+        with database.reading() as db_session:
+            found = db_session.scalar(select(User).where(User.username == username))
+            if found is None:
+                raise NotFound("There is no account with that username.")
+            check_password(new_password, username=found.username,
+                           display_name=found.display_name)
+        slot = database.wrap_key_slot(username, new_password, kdf)  # slow: before the lock
+        guard = SignInGuard(counters)
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
-            if user is None:
-                raise NotFound("There is no account with that username.")
-            check_password(new_password, username=user.username,
-                           display_name=user.display_name)
+            assert user is not None  # accounts are never deleted
             user.is_active = True
             user.failed_logins = 0
-            guard = SignInGuard(counters)
             attempts = guard.pending()
             _audit_failed_attempts(database, db_session, attempts)
             database.audit.record(db_session, user_id=None, action=AuditAction.ACCOUNT,
                                   entity="user", entity_id=user.id,
                                   detail="password reset with the recovery code")
-            database.add_key_slot(username, new_password, kdf, db_session)
+            database.store_key_slot(slot, db_session)
         guard.settle(username, attempts)
     finally:
         engine.dispose()
