@@ -359,14 +359,9 @@ def _create_on_server(
         data_key = new_data_key()
         database_id = str(uuid.uuid4())
         recovery_code = new_recovery_code()
-        try:
-            migration.upgrade(engine, data_key=data_key)  # transactional DDL: all or nothing
-        except DBAPIError as error:
-            original = getattr(error, "orig", error)
-            if getattr(original, "sqlstate", None) == "42501":
-                raise DataError("This server role may not create Suoja's tables; run init "
-                                "as the database's owner role (docs/DEPLOYMENT.md).") from None
-            raise from_database_error(error) or error from None
+        _upgrade_server(engine, data_key, refused=(
+            "This server role may not create Suoja's tables; run init as the database's "
+            "owner role (docs/DEPLOYMENT.md)."))
         database = Database(target, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
         actor = _first_supervisor(database, database_id, username, display_name, keys)
@@ -375,6 +370,25 @@ def _create_on_server(
         raise
     log.info("created a new database on a server")
     return InitResult(database, actor, recovery_code)
+
+
+def _engine(target: Target, data_key: bytes) -> Engine:
+    if isinstance(target, ServerUrl):
+        return server.open_server_engine(target)
+    return open_engine(target, data_key)
+
+
+def _upgrade_server(engine: Engine, data_key: bytes, *, refused: str) -> None:
+    """Migrate a server database (transactional DDL: all or nothing); ``refused`` is the
+    sentence for a role that may not change the schema."""
+    try:
+        migration.upgrade(engine, data_key=data_key)
+    except DBAPIError as error:
+        original = getattr(error, "orig", error)
+        if getattr(original, "sqlstate", None) == "42501" or (
+                "permission denied" in str(original).lower()):
+            raise DataError(refused) from None
+        raise from_database_error(error) or error from None
 
 
 def _sidecars(db_path: Path) -> list[Path]:
@@ -459,10 +473,7 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
     """
     keys = load_key_slots(db_path)
     data_key = keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
-    engine = (server.open_server_engine(db_path) if isinstance(db_path, ServerUrl)
-              else open_engine(db_path, data_key))
-    counters: Path | ServerCounters = (
-        ServerCounters(engine) if isinstance(db_path, ServerUrl) else db_path)
+    engine = _engine(db_path, data_key)
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
@@ -477,7 +488,7 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
             check_password(new_password, username=found.username,
                            display_name=found.display_name)
         slot = database.wrap_key_slot(username, new_password, kdf)  # slow: before the lock
-        guard = SignInGuard(counters)
+        guard = database.sign_in_guard()
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             assert user is not None  # accounts are never deleted
@@ -522,10 +533,7 @@ def open_unlocked(
 
     Separate so the benchmark can time opening without the deliberate Argon2id cost.
     """
-    engine = (server.open_server_engine(db_path) if isinstance(db_path, ServerUrl)
-              else open_engine(db_path, data_key))
-    counters: Path | ServerCounters = (
-        ServerCounters(engine) if isinstance(db_path, ServerUrl) else db_path)
+    engine = _engine(db_path, data_key)
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
@@ -534,17 +542,10 @@ def open_unlocked(
         if upgrade and isinstance(db_path, ServerUrl):
             # PostgreSQL's DDL is transactional: a failed upgrade changes nothing. The
             # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
-            try:
-                migration.upgrade(engine, data_key=data_key)
-            except DBAPIError as error:
-                original = getattr(error, "orig", error)
-                if getattr(original, "sqlstate", None) == "42501" or (
-                        "permission denied" in str(original).lower()):
-                    raise DataError(
-                        "The database needs a schema upgrade that this account's server role "
-                        "may not make; the administrator signs in once as the database owner "
-                        "(docs/DEPLOYMENT.md).") from None
-                raise from_database_error(error) or error from None
+            _upgrade_server(engine, data_key, refused=(
+                "The database needs a schema upgrade that this account's server role may not "
+                "make; the administrator signs in once as the database owner "
+                "(docs/DEPLOYMENT.md)."))
         elif upgrade:
             _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
         with database.writing() as db_session:
@@ -554,7 +555,7 @@ def open_unlocked(
             if not user.is_active:
                 raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
             user.last_login_at = utcnow()
-            guard = SignInGuard(counters)
+            guard = database.sign_in_guard()
             attempts = guard.pending()
             _audit_failed_attempts(database, db_session, attempts)
             database.audit.record(db_session, user_id=user.id, action=purpose)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +28,7 @@ from models.seed import seed_demo
 from models.server import ServerUrl, open_server_engine
 from models.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
+from tests.helpers import pg_server
 from tests.helpers.pg_server import PgServer
 
 MESSAGE = "Maksa 500 euroa bitcoineina tai julkaisemme muistiinpanosi. ZQX-MESSAGE"
@@ -221,9 +221,7 @@ def test_pg_dump_backup_restores_and_verifies(
     """The deployment guide's backup and restore, as written there."""
     pg_dump, pg_restore = pg.tool("pg_dump"), pg.tool("pg_restore")
     if pg_dump is None or pg_restore is None:
-        if os.environ.get("SUOJA_REQUIRE_PG"):
-            pytest.fail("SUOJA_REQUIRE_PG is set but pg_dump/pg_restore are not installed")
-        pytest.skip("pg_dump/pg_restore are not installed")
+        pg_server.unavailable("pg_dump/pg_restore are not installed")
     result = create_database(server_target, username="super", password=PASSWORD,
                              kdf=FAST_KDF)
     try:
@@ -330,14 +328,10 @@ def _certificates(folder: Path) -> tuple[Path, Path, bytes, bytes]:
 
 
 def test_tls_settings_in_the_url_are_used(tmp_path: Path) -> None:
-    from tests.helpers import pg_server
-
     root, other, server_cert, server_key = _certificates(tmp_path)
     server, why = pg_server.start(tls=(server_cert, server_key))
     if server is None:
-        if os.environ.get("SUOJA_REQUIRE_PG"):
-            pytest.fail(f"SUOJA_REQUIRE_PG is set but no TLS test server: {why}")
-        pytest.skip(f"no TLS test server: {why}")
+        pg_server.unavailable(f"no TLS test server: {why}")
     try:
         name = server.create_database()
         base = server.url_for(name)
@@ -482,9 +476,7 @@ def test_seed_demo_needs_a_throwaway_server_and_init_needs_the_owner(
     pg: PgServer | None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     if pg is None:
-        if os.environ.get("SUOJA_REQUIRE_PG"):
-            pytest.fail("SUOJA_REQUIRE_PG is set but there is no PostgreSQL server")
-        pytest.skip("PostgreSQL half skipped: no server")
+        pg_server.unavailable(pg_server.SKIP_REASON)
     monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
     database = pg.create_database()  # empty: init has the schema to build
     server_target = ServerUrl.parse(pg.url_for(database))

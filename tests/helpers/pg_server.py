@@ -23,11 +23,14 @@ import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import psycopg
 from psycopg import sql
 
 URL_VARIABLE = "SUOJA_TEST_PG_URL"
+#: Set by .ci/run: there a missing server (or tool) fails the run instead of skipping.
+REQUIRE_VARIABLE = "SUOJA_REQUIRE_PG"
 #: Why there is no server this run (set by the tests' session fixture).
 SKIP_REASON = ""
 
@@ -81,6 +84,16 @@ class PgServer:
             subprocess.run(self._run_as + self._stop, check=False, capture_output=True)
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip the calling test because PostgreSQL (or a tool of it) is missing; fail instead
+    where CI requires the PostgreSQL half to run."""
+    import pytest
+
+    if os.environ.get(REQUIRE_VARIABLE):
+        pytest.fail(f"{REQUIRE_VARIABLE} is set but {reason}")
+    pytest.skip(f"PostgreSQL half skipped: {reason}")
 
 
 def _binaries() -> Path | None:
