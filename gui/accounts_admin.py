@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case_sections import format_datetime
+from gui.case_sections import Column, RecordTableModel, format_datetime
 from gui.errors import show_error
 from gui.labels import role_label
 from gui.navigation import Place
@@ -47,77 +47,36 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 PLACE_KEY = "accounts"
-USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: Argon2id parameters for new key slots; ``None`` means the production defaults.
 #: Tests set cheap ones here.
 KDF: KdfParams | None = None
-
-Index = QModelIndex | QPersistentModelIndex
 
 _MUTED = QColor("#6b7c89")
 _ERROR_STYLE = "color: #b3261e;"
 _OK_STYLE = "color: #1b6e2d;"
 
 
-class UserTableModel(QAbstractTableModel):
-    """Every account (a few dozen: held in full)."""
+def tr(text: str) -> str:
+    """Translate in this module's context (for functions outside a QObject)."""
+    return QCoreApplication.translate("accounts_admin", text)
 
-    HEADERS = ("Username", "Display name", "Role", "State", "Last sign-in")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._users: list[UserData] = []
+class UserTableModel(RecordTableModel):
+    """Every account (a few dozen: held in full); locked ones are muted."""
 
-    def set_users(self, users: list[UserData]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
+    columns = (
+        Column(QT_TRANSLATE_NOOP("columns", "Username"), lambda u: u.username),
+        Column(QT_TRANSLATE_NOOP("columns", "Display name"), lambda u: u.display_name),
+        Column(QT_TRANSLATE_NOOP("columns", "Role"), lambda u: role_label(u.role)),
+        Column(QT_TRANSLATE_NOOP("columns", "State"),
+               lambda u: tr("Active") if u.is_active else tr("Locked")),
+        Column(QT_TRANSLATE_NOOP("columns", "Last sign-in"),
+               lambda u: format_datetime(u.last_login_at) or tr("never")),
+    )
 
-    def user(self, row: int) -> UserData:
-        return self._users[row]
-
-    def row_of(self, user_id: int) -> int | None:
-        for row, user in enumerate(self._users):
-            if user.id == user_id:
-                return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
-            return None
-        user = self._users[index.row()]
-        if role == USER_ID_ROLE:
-            return user.id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return None if user.is_active else _MUTED
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = (
-            user.username, user.display_name, role_label(user.role),
-            self.tr("Active") if user.is_active else self.tr("Locked"),
-            format_datetime(user.last_login_at) or self.tr("never"),
-        )
-        return values[index.column()]
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        """Override of QAbstractItemModel.headerData."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
-        return None
+    def foreground(self, record: UserData, column: int) -> QColor | None:
+        return None if record.is_active else _MUTED
 
 
 def _role_combo() -> QComboBox:
@@ -291,7 +250,7 @@ class AccountsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        for column in range(len(UserTableModel.HEADERS)):
+        for column in range(len(UserTableModel.columns)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -346,7 +305,7 @@ class AccountsView(QWidget):
         if self._session.is_locked:
             return
         chosen = self.selected_user()
-        self.model.set_users(self._session.services.accounts.list_users())
+        self.model.set_records(self._session.services.accounts.list_users())
         self._loaded = True
         if chosen is not None:
             self.select_user(chosen.id)
@@ -356,7 +315,7 @@ class AccountsView(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
-        self.model.set_users([])
+        self.model.set_records([])
         self.status.clear()
         self._loaded = False
 
@@ -368,7 +327,7 @@ class AccountsView(QWidget):
 
     def selected_user(self) -> UserData | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.user(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None
 
     def select_user(self, user_id: int) -> None:
         row = self.model.row_of(user_id)

@@ -285,6 +285,9 @@ class RecordTableModel(QAbstractTableModel):
     def tooltip(self, record: Any, column: int) -> str | None:
         return None
 
+    def decoration(self, record: Any, column: int) -> Any:
+        return None
+
     # -- Qt overrides -------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -309,6 +312,8 @@ class RecordTableModel(QAbstractTableModel):
             return self.tooltip(record, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.foreground(record, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(record, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column].align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RECORD_ID_ROLE:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.case_sections import Column, RecordTableModel
 from gui.case_table import CaseTableModel
 from gui.errors import show_error
 from gui.labels import risk_label
@@ -47,10 +48,6 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 PLACE_KEY = "caseload"
-USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: What the case list shows by default: work that is not finished.
 ACTIVE_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
@@ -63,120 +60,52 @@ def _date(value: dt.datetime) -> str:
     return f"{local.day}.{local.month}.{local.year} {local:%H:%M}"
 
 
-class LoadTableModel(QAbstractTableModel):
+def tr(text: str) -> str:
+    """Translate in this module's context (for functions outside a QObject)."""
+    return QCoreApplication.translate("caseload", text)
+
+
+def _counsellor(load: CounsellorLoad) -> str:
+    if not load.is_active:
+        return tr("{name} (locked)").format(name=load.display_name)
+    if load.role != Role.COUNSELLOR.value:
+        return tr("{name} (not a counsellor)").format(name=load.display_name)
+    return load.display_name
+
+
+class LoadTableModel(RecordTableModel):
     """Counsellors and their loads (a few dozen rows: held in full)."""
 
-    HEADERS = ("Counsellor", "Open cases", "High risk")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("columns", "Counsellor"), _counsellor),
+        Column(QT_TRANSLATE_NOOP("columns", "Open cases"), lambda x: str(x.open_cases), True),
+        Column(QT_TRANSLATE_NOOP("columns", "High risk"), lambda x: str(x.high_risk_open), True),
+    )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._loads: list[CounsellorLoad] = []
+    def record_id(self, record: CounsellorLoad) -> int:
+        return record.user_id
 
-    def set_loads(self, loads: list[CounsellorLoad]) -> None:
-        self.beginResetModel()
-        self._loads = list(loads)
-        self.endResetModel()
-
-    def load(self, row: int) -> CounsellorLoad:
-        return self._loads[row]
-
-    def loads(self) -> list[CounsellorLoad]:
-        return list(self._loads)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._loads)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._loads):
-            return None
-        load = self._loads[index.row()]
-        column = index.column()
-        if role == USER_ID_ROLE:
-            return load.user_id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                name = load.display_name
-                if not load.is_active:
-                    return self.tr("{name} (locked)").format(name=name)
-                if load.role != Role.COUNSELLOR.value:
-                    return self.tr("{name} (not a counsellor)").format(name=name)
-                return name
-            return str(load.open_cases if column == 1 else load.high_risk_open)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and load.high_risk_open:
-            return _WARNING
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        """Override of QAbstractItemModel.headerData."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
-        return None
+    def foreground(self, record: CounsellorLoad, column: int) -> QColor | None:
+        return _WARNING if column == 2 and record.high_risk_open else None
 
 
-class ClosureRequestModel(QAbstractTableModel):
+class ClosureRequestModel(RecordTableModel):
     """Pending closure requests (few at a time: held in full)."""
 
-    HEADERS = ("Reference", "Risk", "Counsellor", "Requested by", "Requested", "Reason")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("columns", "Reference"), lambda r: r.reference),
+        Column(QT_TRANSLATE_NOOP("columns", "Risk"), lambda r: risk_label(r.risk_level)),
+        Column(QT_TRANSLATE_NOOP("columns", "Counsellor"), lambda r: r.counsellor or ""),
+        Column(QT_TRANSLATE_NOOP("columns", "Requested by"), lambda r: r.requested_by or ""),
+        Column(QT_TRANSLATE_NOOP("columns", "Requested"), lambda r: _date(r.requested_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda r: r.reason.replace("_", " ")),
+    )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ClosureRequestRow] = []
+    def record_id(self, record: ClosureRequestRow) -> int:
+        return record.case_id
 
-    def set_rows(self, rows: list[ClosureRequestRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def request(self, row: int) -> ClosureRequestRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        """Override of QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == CASE_ID_ROLE:
-            return row.case_id
-        if role == Qt.ItemDataRole.DecorationRole and column == 1:
-            return risk_icon(row.risk_level)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        values = (
-            row.reference, risk_label(row.risk_level), row.counsellor or "",
-            row.requested_by or "", _date(row.requested_at), row.reason.replace("_", " "),
-        )
-        return values[column]
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        """Override of QAbstractItemModel.headerData."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.tr(self.HEADERS[section])
-        return None
+    def decoration(self, record: ClosureRequestRow, column: int) -> object:
+        return risk_icon(record.risk_level) if column == 1 else None
 
 
 class CaseloadView(QWidget):
@@ -290,7 +219,7 @@ class CaseloadView(QWidget):
         self.requests_view.verticalHeader().hide()
         self.requests_view.setWordWrap(False)
         request_header = self.requests_view.horizontalHeader()
-        for column in range(len(ClosureRequestModel.HEADERS)):
+        for column in range(len(ClosureRequestModel.columns)):
             request_header.setSectionResizeMode(column,
                                                 QHeaderView.ResizeMode.ResizeToContents)
         request_header.setStretchLastSection(True)
@@ -352,10 +281,10 @@ class CaseloadView(QWidget):
             return
         services = self._session.services
         loads = services.cases.counsellor_loads()
-        self.loads.set_loads(loads)
+        self.loads.set_records(loads)
         self._fill_owner_filter(loads)
         self._fill_targets(loads)
-        self.requests.set_rows(services.cases.closure_requests())
+        self.requests.set_records(services.cases.closure_requests())
         self.requests_box.setTitle(
             self.tr("Closure requests ({count})").format(count=self.requests.rowCount()))
         self.model.set_service(services.cases, self.case_filter())
@@ -364,8 +293,8 @@ class CaseloadView(QWidget):
     def clear(self) -> None:
         """Forget every case, name and load shown (the session is about to lock)."""
         self.model.clear()
-        self.loads.set_loads([])
-        self.requests.set_rows([])
+        self.loads.set_records([])
+        self.requests.set_records([])
         self.requests_box.setTitle(self.tr("Closure requests"))
         blocked = self.owner.blockSignals(True)
         self.owner.clear()
@@ -458,7 +387,7 @@ class CaseloadView(QWidget):
         rows = self.requests_view.selectionModel().selectedRows()
         if self._session.is_locked or not rows:
             return
-        request = self.requests.request(rows[0].row())
+        request = self.requests.record(rows[0].row())
         cases = self._session.services.cases
         try:
             if approve:
@@ -470,12 +399,12 @@ class CaseloadView(QWidget):
             self.refresh()
 
     def _show_counsellor(self, index: QModelIndex) -> None:
-        position = self.owner.findData(self.loads.load(index.row()).user_id)
+        position = self.owner.findData(self.loads.record(index.row()).user_id)
         if position >= 0:
             self.owner.setCurrentIndex(position)
 
     def _name_of(self, user_id: int) -> str:
-        for load in self.loads.loads():
+        for load in self.loads.records():
             if load.user_id == user_id:
                 return load.display_name
         return ""

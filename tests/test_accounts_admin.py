@@ -43,7 +43,7 @@ def view_of(window: MainWindow) -> AccountsView:
 
 
 def usernames(view: AccountsView) -> list[str]:
-    return [view.model.user(row).username for row in range(view.model.rowCount())]
+    return [view.model.record(row).username for row in range(view.model.rowCount())]
 
 
 def select(view: AccountsView, username: str) -> None:

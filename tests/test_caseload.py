@@ -36,7 +36,7 @@ def view_of(window: MainWindow) -> CaseloadView:
 
 def loads(view: CaseloadView) -> dict[str, tuple[int, int]]:
     return {load.display_name: (load.open_cases, load.high_risk_open)
-            for load in view.loads.loads()}
+            for load in view.loads.records()}
 
 
 def select_cases(view: CaseloadView, case_ids: list[int]) -> None:
@@ -123,7 +123,7 @@ def test_approve_and_return_closure_requests(window: MainWindow, office: Office,
         "Kaisa Koski", "Kaisa Koski"]
     assert not view.approve_button.isEnabled()
 
-    first = view.requests.request(0)
+    first = view.requests.record(0)
     view.requests_view.selectRow(0)
     qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
     approved = office.supervisor.cases.get_detail(first.case_id).case
@@ -131,7 +131,7 @@ def test_approve_and_return_closure_requests(window: MainWindow, office: Office,
     assert approved.closure_reason == ClosureReason.RESOLVED.value
 
     assert view.requests.rowCount() == 1
-    second = view.requests.request(0)
+    second = view.requests.record(0)
     view.requests_view.selectRow(0)
     qtbot.mouseClick(view.return_button, Qt.MouseButton.LeftButton)
     returned = office.supervisor.cases.get_detail(second.case_id).case
