@@ -140,5 +140,6 @@ class ChangeListener:
             return
         try:
             self._deliver(parsed[1])
-        except Exception:
-            log.exception("a change notification could not be delivered")
+        except Exception as error:  # its type only: a message may quote a value
+            log.warning("a change notification could not be delivered (%s)",
+                        type(error).__name__)
