@@ -675,8 +675,14 @@ class SupportSessionDialog(RecordDialog):
                                      self.tr("Not assessed")))
         form.line("outcome", self.tr("Outcome"))
         form.choice("referral", self.tr("Referral"), options("referral"))
-        form.add(OptionalDateField("next_follow_up_on", self.tr("Next follow-up"),
-                                   self.tr("Planned")))
+        planned = form.add(OptionalDateField("next_follow_up_on", self.tr("Next follow-up"),
+                                             self.tr("Plan a follow-up on")))
+        planned.editor.setToolTip(self.tr(
+            "Adds a follow-up to this case's Follow-ups, assigned to you; it shows in "
+            "Follow-ups due on that day."))
+        task = form.line("follow_up_task", self.tr("Follow-up task"),
+                         placeholder=self.tr("e.g. Call back about the police report"))
+        planned.box.check.toggled.connect(task.editor.setEnabled)  # type: ignore[attr-defined]
         notes = form.text("notes", self.tr("Confidential notes"))
         notes.editor.setMinimumHeight(self.fontMetrics().height() * 10)
 
@@ -684,11 +690,17 @@ class SupportSessionDialog(RecordDialog):
         return {"mode": SessionMode.PHONE.value, "referral": Referral.NONE.value,
                 "duration_minutes": 30}
 
+    def after_load(self) -> None:
+        # Values load without change signals: the task is typed only for a planned date.
+        planned = self.form.fields["next_follow_up_on"].raw() is not None
+        self.form.fields["follow_up_task"].editor.setEnabled(planned)
+
     def values_from(self, record: Any) -> dict[str, Any]:
         return {"started_at": record.started_at, "duration_minutes": record.duration_minutes,
                 "mode": record.mode, "distress_level": record.distress_level,
                 "outcome": record.outcome, "referral": record.referral,
-                "next_follow_up_on": record.next_follow_up_on, "notes": record.notes}
+                "next_follow_up_on": record.next_follow_up_on,
+                "follow_up_task": record.follow_up_task, "notes": record.notes}
 
     def to_draft(self, values: dict[str, Any]) -> SupportSessionDraft:
         return SupportSessionDraft(
@@ -696,7 +708,9 @@ class SupportSessionDialog(RecordDialog):
             mode=SessionMode(values["mode"]), notes=values["notes"] or "",
             distress_level=values["distress_level"], outcome=values["outcome"] or "",
             referral=Referral(values["referral"]),
-            next_follow_up_on=values["next_follow_up_on"])
+            next_follow_up_on=values["next_follow_up_on"],
+            follow_up_task=(values["follow_up_task"] or "")
+            if values["next_follow_up_on"] is not None else "")
 
     def submit(self, services: Services, draft: SupportSessionDraft) -> Any:
         if self.record is None:

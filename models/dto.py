@@ -240,7 +240,11 @@ class SupportSessionDraft:
     distress_level: int | None = None
     outcome: str = ""
     referral: Referral = Referral.NONE
+    #: Plan a follow-up at the session: it becomes one of the case's follow-ups (assigned
+    #: to whoever records the session), due on this day; ``None`` plans none.
     next_follow_up_on: dt.date | None = None
+    #: What the follow-up is for (empty: a standard description).
+    follow_up_task: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -250,6 +254,8 @@ class SupportSessionData(SupportSessionDraft):
     case_id: int
     counsellor_id: int | None
     counsellor_name: str | None = None
+    #: The follow-up planned at this session (one of the case's follow-ups), if any.
+    follow_up_id: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

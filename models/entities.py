@@ -311,13 +311,28 @@ class SupportSession(TimestampMixin, Base):
     distress_level: Mapped[int | None] = mapped_column(Integer)
     outcome: Mapped[str] = mapped_column(Text, default="")
     referral: Mapped[str] = mapped_column(String(20), default=Referral.NONE.value)
-    next_follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: The follow-up planned at this session: a row of ``follow_up`` like any other, so the
+    #: follow-up lists, the case's follow-ups and the session show the same one.
+    follow_up_id: Mapped[int | None] = mapped_column(
+        ForeignKey("follow_up.id", ondelete="SET NULL"), index=True
+    )
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     case: Mapped[Case] = relationship(back_populates="support_sessions")
     counsellor: Mapped[User | None] = relationship()
+    follow_up: Mapped[FollowUp | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def next_follow_up_on(self) -> dt.date | None:
+        """When the follow-up planned at this session is due (``None``: none planned)."""
+        return self.follow_up.due_on if self.follow_up is not None else None
+
+    @property
+    def follow_up_task(self) -> str:
+        """What the follow-up planned at this session is for."""
+        return self.follow_up.description if self.follow_up is not None else ""
 
 
 class ProtectiveActionType(Base):

@@ -670,8 +670,8 @@ class _Batch:
             (_table(Case), self.cases),
             (_table(ExtortionContact), self.contacts),
             (_table(PoliceReport), self.reports),
+            (_table(FollowUp), self.follow_ups),  # before the sessions that plan them
             (_table(SupportSession), self.sessions),
-            (_table(FollowUp), self.follow_ups),
             (_table(ProtectiveAction), self.actions),
             (_table(Attachment), self.attachments),
         ]
@@ -1221,7 +1221,6 @@ class _Generator:
             open_due.sort()
 
         sessions = out.sessions
-        last_index = len(moments) - 1
         for index, started in enumerate(moments):
             intake = index == 0
             by = (
@@ -1254,7 +1253,8 @@ class _Generator:
                     "distress_level": distress,
                     "outcome": _ch(rng, _OUTCOMES),
                     "referral": _REFERRALS(rng),
-                    "next_follow_up_on": open_due[0] if index == last_index and open_due else None,
+                    # The last call planned the first open follow-up (linked below).
+                    "follow_up_id": None,
                     "version": 1,
                     "created_at": ended,
                     "updated_at": ended,
@@ -1265,13 +1265,15 @@ class _Generator:
                 planned = max(opened_at, ended - dt.timedelta(days=_ri(rng, 2, 14)))
                 self._follow_up(out, case_id, started.date(), by, planned, ended)
 
-        for due in open_due:
+        for index, due in enumerate(open_due):
             assignee = counsellor
             task = _ch(rng, _FOLLOW_UP_TASKS)
             if task == _LIAISON_TASK and staff.liaisons and rand() < 0.5:
                 assignee = _ch(rng, staff.liaisons)
             planned = moments[-1] + dt.timedelta(hours=1) if moments else opened_at
             self._follow_up(out, case_id, due, assignee, planned, None, task)
+            if index == 0 and moments:
+                sessions[-1]["follow_up_id"] = self.ids["follow_up"]
 
     def _follow_up(
         self, out: _Batch, case_id: int, due: dt.date, assignee: int | None,

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -355,6 +355,35 @@ def test_support_session_is_logged_with_its_notes(open_view, world: World, qtbot
     assert session.counsellor_name == "Kaisa Neuvoja"
     assert view.sessions.notes.toPlainText() == "Talked through the second message."
     assert "Support session" in _texts(view.timeline.model, 1)
+
+
+def test_a_session_that_plans_a_follow_up_adds_it_to_the_follow_ups(  # type: ignore[no-untyped-def]
+    open_view, world: World, qtbot
+) -> None:
+    view = open_view()
+    view.tabs.setCurrentWidget(view.sessions)
+    qtbot.mouseClick(view.sessions.add_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(view)
+    dialog.field("started_at").set_value(
+        dt.datetime.now(dt.UTC).replace(second=0, microsecond=0) - dt.timedelta(hours=1))
+    planned = dialog.field("next_follow_up_on")
+    task = dialog.field("follow_up_task")
+    assert not task.editor.isEnabled()  # nothing to describe until a date is planned
+    qtbot.mouseClick(planned.box.check, Qt.MouseButton.LeftButton)
+    assert task.editor.isEnabled()
+    planned.date_edit.setDate(QDate(local_today()))
+    qtbot.keyClicks(task.editor, "Call back after the bank visit")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: view.follow_ups.model.rowCount() == 1)
+    follow_up = view.follow_ups.model.record(0)
+    assert (follow_up.due_on, follow_up.description, follow_up.assignee_id) == (
+        local_today(), "Call back after the bank visit", world.counsellor.user_id)
+    assert view.tabs.tabText(view.tabs.indexOf(view.follow_ups)) == "Follow-ups (1 open)"
+    assert view.sessions.model.record(0).next_follow_up_on == local_today()
+    session = view.session_
+    assert [r.description for r in session.services.records.follow_ups_due()] == [
+        "Call back after the bank visit"]
 
 
 def test_follow_up_is_marked_done(open_view, world: World, qtbot) -> None:  # type: ignore[no-untyped-def]

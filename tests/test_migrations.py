@@ -12,7 +12,13 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from models import migration, services
-from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
+from models.dto import (
+    CaseDraft,
+    ExtortionContactDraft,
+    FollowUpDraft,
+    SupportSessionDraft,
+    VictimDraft,
+)
 from models.entities import Base
 from models.enums import Channel
 from models.errors import DataError
@@ -156,3 +162,39 @@ def test_a_database_from_a_newer_version_is_refused_in_plain_words(
     database.dispose()
     with pytest.raises(DataError, match="upgraded by a newer version of Suoja"):
         open_database(target, "super", PASSWORD)
+
+
+@pytest.mark.both_databases
+def test_0006_turns_each_sessions_planned_date_into_one_of_the_cases_follow_ups(
+    database: Database, supervisor: Actor
+) -> None:
+    svc = services.build(database, supervisor)
+    case = svc.cases.create_intake(VictimDraft(first_names="Vanha", last_name="Kanta"),
+                                   CaseDraft())
+    when = dt.datetime(2020, 10, 24, 8, 15, tzinfo=dt.UTC)
+    for _ in range(3):
+        svc.records.add_support_session(case.id, SupportSessionDraft(started_at=when))
+    svc.records.add_follow_up(case.id, FollowUpDraft(
+        due_on=dt.date(2020, 11, 2), description="Call about the police report"))
+    # As 0005 kept it: a date on the session that no follow-up list showed.
+    migration.downgrade(database.engine, "0005", data_key=database.data_key)
+    with database.engine.begin() as connection:
+        ids = connection.scalars(text("SELECT id FROM support_session ORDER BY id")).all()
+        for session_id, due in zip(ids, ("2020-11-02", "2020-11-09", None), strict=True):
+            connection.execute(text("UPDATE support_session SET next_follow_up_on = :due "
+                                    "WHERE id = :id"), {"due": due, "id": session_id})
+
+    migration.upgrade(database.engine, data_key=database.data_key)
+
+    detail = svc.cases.get_detail(case.id)
+    follow_ups = {f.due_on: f for f in detail.follow_ups or ()}
+    # The existing follow-up that day was linked, not doubled; the other date became one.
+    assert sorted(follow_ups) == [dt.date(2020, 11, 2), dt.date(2020, 11, 9)]
+    assert follow_ups[dt.date(2020, 11, 2)].description == "Call about the police report"
+    made = follow_ups[dt.date(2020, 11, 9)]
+    assert made.assignee_id == supervisor.user_id and not made.done
+    sessions = detail.support_sessions or ()
+    assert [s.next_follow_up_on for s in sessions] == [
+        dt.date(2020, 11, 2), dt.date(2020, 11, 9), None]
+    assert [s.follow_up_id for s in sessions] == [
+        follow_ups[dt.date(2020, 11, 2)].id, made.id, None]

@@ -255,7 +255,7 @@ def _statistics(database: Database, case_id: int) -> dict[str, Any]:
                             PoliceReport.state, PoliceReport.victim_has_copy),
             "sessions": rows(SupportSession.counsellor_id, SupportSession.started_at,
                              SupportSession.duration_minutes, SupportSession.mode,
-                             SupportSession.referral, SupportSession.next_follow_up_on),
+                             SupportSession.referral, SupportSession.follow_up_id),
             "follow_ups": rows(FollowUp.due_on, FollowUp.assignee_id, FollowUp.done,
                                FollowUp.done_at),
             "actions": rows(ProtectiveAction.type_code, ProtectiveAction.state,

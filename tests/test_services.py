@@ -234,6 +234,66 @@ def test_follow_ups_due_today_and_overdue(svc: services.Services) -> None:
     assert other.records.follow_ups_due(today=today) == []
 
 
+def test_a_follow_up_planned_at_a_session_is_one_of_the_cases_follow_ups(
+    svc: services.Services, database: Database
+) -> None:
+    case = svc.cases.create_intake(_victim(), CaseDraft())
+    today = dt.date(2024, 5, 10)
+    seen = []
+    svc.changes.subscribe(seen.append)
+    session = svc.records.add_support_session(case.id, SupportSessionDraft(
+        started_at=NOW, next_follow_up_on=today, follow_up_task="Call about the bank"))
+    assert ("follow_up", (case.id,)) in [(c.kind, c.case_ids) for c in seen]
+    detail = svc.cases.get_detail(case.id)
+    (follow_up,) = detail.follow_ups
+    assert (follow_up.due_on, follow_up.description, follow_up.assignee_id, follow_up.done) == (
+        today, "Call about the bank", svc.actor.user_id, False)
+    assert detail.support_sessions[0].follow_up_id == follow_up.id
+    assert [r.description for r in svc.records.follow_ups_due(today=today)] == [
+        "Call about the bank"]
+
+    # A new date moves that follow-up; it is still one, not two.
+    later = dt.date(2024, 5, 17)
+    session = svc.records.update_support_session(session.id, session.version, SupportSessionDraft(
+        started_at=NOW, next_follow_up_on=later))
+    (moved,) = svc.cases.get_detail(case.id).follow_ups
+    assert (moved.id, moved.due_on, moved.description) == (
+        follow_up.id, later, "Follow-up call after the support session")
+    assert session.next_follow_up_on == later
+
+    # Done is history: a new date plans a new follow-up and keeps the done one.
+    svc.records.mark_follow_up_done(moved.id, moved.version)
+    session = svc.cases.get_detail(case.id).support_sessions[0]
+    session = svc.records.update_support_session(session.id, session.version, SupportSessionDraft(
+        started_at=NOW, next_follow_up_on=dt.date(2024, 6, 1)))
+    follow_ups = svc.cases.get_detail(case.id).follow_ups
+    assert sorted((f.due_on, f.done) for f in follow_ups) == [
+        (later, True), (dt.date(2024, 6, 1), False)]
+
+    # No date any more: the planned (open) follow-up goes, the done one stays.
+    svc.records.update_support_session(session.id, session.version, SupportSessionDraft(
+        started_at=NOW))
+    detail = svc.cases.get_detail(case.id)
+    assert [(f.due_on, f.done) for f in detail.follow_ups] == [(later, True)]
+    assert detail.support_sessions[0].next_follow_up_on is None
+    with database.reading() as db_session:
+        actions = db_session.execute(
+            select(AuditEvent.action, AuditEvent.entity).where(AuditEvent.case_id == case.id)
+            .where(AuditEvent.entity == "follow_up").order_by(AuditEvent.id)).all()
+    assert [a for a, _ in actions] == ["create", "update", "update", "create", "delete"]
+
+
+def test_a_session_cannot_plan_a_follow_up_with_an_unusable_task(
+    svc: services.Services
+) -> None:
+    case = svc.cases.create_intake(_victim(), CaseDraft())
+    with pytest.raises(ValidationError, match="Follow-up"):
+        svc.records.add_support_session(case.id, SupportSessionDraft(
+            started_at=NOW, next_follow_up_on=dt.date(2024, 5, 10), follow_up_task="x" * 501))
+    detail = svc.cases.get_detail(case.id)
+    assert detail.support_sessions == () and detail.follow_ups == ()
+
+
 def test_roles_are_enforced_in_the_service_layer(svc: services.Services) -> None:
     case = svc.cases.create_intake(_victim(), CaseDraft())
     svc.records.add_support_session(case.id, SupportSessionDraft(started_at=NOW, notes="x"))

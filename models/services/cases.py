@@ -487,7 +487,7 @@ class CaseService(Service):
             select(SupportSession, counsellor.display_name)
             .outerjoin(counsellor, SupportSession.counsellor_id == counsellor.id)
             .where(SupportSession.case_id == case_id)
-            .order_by(SupportSession.started_at)
+            .order_by(SupportSession.started_at, SupportSession.id)
         ).all()
         return tuple(build(SupportSessionData, s, counsellor_name=name) for s, name in rows)
 

@@ -185,7 +185,6 @@ def support_session_columns(draft: SupportSessionDraft) -> dict[str, Any]:
             draft.outcome, field="Outcome", max_length=2000, required=False
         ),
         "referral": _choice(draft.referral, Referral, "Referral"),
-        "next_follow_up_on": draft.next_follow_up_on,
     }
 
 

@@ -154,17 +154,91 @@ class RecordService(Service):
     def add_support_session(
         self, case_id: int, draft: SupportSessionDraft
     ) -> SupportSessionData:
+        """Record a session; a planned next follow-up becomes one of the case's follow-ups,
+        assigned to the person recording the session, in the same unit of work."""
         values = normalise.support_session_columns(draft)
-        values["counsellor_id"] = self._actor.user_id
-        return self._add(case_id, SupportSession, values, "support_session",
-                         lambda r: build(SupportSessionData, r), Operation.EDIT_SESSIONS)
+        plan = _planned_follow_up(draft)
+        self._require(Operation.EDIT_SESSIONS)
+        if plan is not None:
+            self._require(Operation.EDIT_FOLLOW_UPS)
+        with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.EDIT_SESSIONS)
+            row = SupportSession(case_id=case_id, counsellor_id=self._actor.user_id, **values)
+            db_session.add(row)
+            follow_up_ids = self._plan_follow_up(db_session, row, case_id, plan)
+            db_session.flush()
+            self._audit(db_session, AuditAction.CREATE, "support_session", row.id, case_id)
+            result = build(SupportSessionData, row)
+        self._changes.announce("support_session", [row.id], [case_id])
+        if follow_up_ids:
+            self._changes.announce("follow_up", follow_up_ids, [case_id])
+        return result
 
     def update_support_session(
         self, session_id: int, version: int, draft: SupportSessionDraft
     ) -> SupportSessionData:
+        """Change a session and the follow-up planned at it: a new date moves that follow-up
+        (or plans a new one if it is done already); no date removes it unless it is done."""
         values = normalise.support_session_columns(draft)
-        return self._update(SupportSession, session_id, version, values, "support_session",
-                            lambda r: build(SupportSessionData, r), Operation.EDIT_SESSIONS)
+        plan = _planned_follow_up(draft)
+        self._require(Operation.EDIT_SESSIONS)
+        with self._db.writing() as db_session:
+            row = self._get(db_session, SupportSession, session_id)
+            case_id = row.case_id
+            self._require_case(db_session, case_id, Operation.EDIT_SESSIONS)
+            check_version(row, version)
+            for name, value in values.items():
+                setattr(row, name, value)
+            follow_up_ids = self._plan_follow_up(db_session, row, case_id, plan)
+            db_session.flush()
+            self._audit(db_session, AuditAction.UPDATE, "support_session", row.id, case_id)
+            result = build(SupportSessionData, row)
+        self._changes.announce("support_session", [session_id], [case_id])
+        if follow_up_ids:
+            self._changes.announce("follow_up", follow_up_ids, [case_id])
+        return result
+
+    def _plan_follow_up(
+        self, db_session: Session, row: SupportSession, case_id: int,
+        plan: tuple[dt.date, str] | None,
+    ) -> list[int]:
+        """Make the session's planned follow-up match ``plan``; returns the ids touched.
+
+        One follow-up, not two: the session points at a row of ``follow_up``, which the
+        case's follow-ups and the "due" lists show like any other. A follow-up already done
+        stays as it is (it is history); a new date then plans a new one.
+        """
+        current = row.follow_up
+        if current is not None and current.done:
+            current = None if plan is None or plan[0] != current.due_on else current
+            if current is None:
+                row.follow_up = None
+        if plan is None and current is None:
+            return []
+        self._require_case(db_session, case_id, Operation.EDIT_FOLLOW_UPS)
+        if plan is None:
+            assert current is not None
+            row.follow_up = None
+            db_session.flush()
+            db_session.delete(current)
+            db_session.flush()
+            self._audit(db_session, AuditAction.DELETE, "follow_up", current.id, case_id)
+            return [current.id]
+        due_on, task = plan
+        if current is None:
+            created = FollowUp(case_id=case_id, due_on=due_on, description=task,
+                               assignee_id=self._actor.user_id, done=False)
+            db_session.add(created)
+            db_session.flush()
+            row.follow_up = created
+            self._audit(db_session, AuditAction.CREATE, "follow_up", created.id, case_id)
+            return [created.id]
+        if current.done or (current.due_on == due_on and current.description == task):
+            return []
+        current.due_on, current.description = due_on, task
+        db_session.flush()
+        self._audit(db_session, AuditAction.UPDATE, "follow_up", current.id, case_id)
+        return [current.id]
 
     # -- protective actions -------------------------------------------------------------
 
@@ -327,3 +401,15 @@ class RecordService(Service):
         with self._db.reading() as db_session:
             rows = db_session.execute(select(User.id, User.display_name))
             return {uid: name for uid, name in rows}
+
+
+#: The description of a follow-up planned at a session when the counsellor gave none.
+DEFAULT_FOLLOW_UP_TASK = "Follow-up call after the support session"
+
+
+def _planned_follow_up(draft: SupportSessionDraft) -> tuple[dt.date, str] | None:
+    """The follow-up a session draft plans, validated: (due date, description)."""
+    if draft.next_follow_up_on is None:
+        return None
+    task = draft.follow_up_task.strip() or DEFAULT_FOLLOW_UP_TASK
+    return draft.next_follow_up_on, validate_text(task, field="Follow-up", max_length=500)
