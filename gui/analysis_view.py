@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.dashboard import analysis_service
 from gui.errors import show_error
+from gui.labels import plural
 from gui.navigation import Place
 from gui.tasks import run_task
 from models.errors import KnownError
@@ -234,9 +235,10 @@ class AnalysisView(QWidget):
             self.loading = False
             rows, without = result
             self.model.set_rows(kind, rows)
-            self.police_label.setText(self.tr(
-                "{n} victims have an extortion contact but no police report number.").format(
-                n=_count(without)))
+            self.police_label.setText(plural(
+                without,
+                self.tr("{n} victim has an extortion contact but no police report number."),
+                self.tr("{n} victims have an extortion contact but no police report number.")))
             self._loaded = True
             self.loaded.emit()
 

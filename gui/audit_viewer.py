@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_sections import Column, RecordTableModel
 from gui.errors import show_error
+from gui.labels import number, plural
 from gui.navigation import Place
 from gui.session import Session
 from gui.tasks import run_task
@@ -126,7 +127,9 @@ class AuditTableModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         record = event.entity.replace("_", " ")
-        if event.entity_id is not None:
+        if event.entity == "case" and event.case_reference:
+            record = f"{record} {event.case_reference}"  # people know cases by reference
+        elif event.entity_id is not None:
             record = f"{record} #{event.entity_id}"
         values = (
             str(event.seq), _when(event.occurred_at), event.username or self.tr("(system)"),
@@ -356,10 +359,10 @@ class AuditLogView(QWidget):
         self.grants_box.setTitle(
             self.tr("Break-the-glass accesses ({count})").format(count=len(grants)))
         shown = len(rows)
-        text = self.tr("{count} events").format(count=shown)
+        text = plural(shown, self.tr("{n} event"), self.tr("{n} events"))
         if shown >= ROW_LIMIT:
-            text = self.tr("Newest {count} events (narrow the filters to see older ones)"
-                           ).format(count=shown)
+            text = self.tr("Newest {n} events (narrow the filters to see older ones)"
+                           ).format(n=number(shown))
         self.count_label.setText(text)
 
     def clear_filters(self) -> None:
@@ -418,7 +421,8 @@ class AuditLogView(QWidget):
         if report.ok:
             self.chain_status.setStyleSheet(_OK_STYLE)
             self.chain_status.setText(
-                self.tr("✔ Audit chain verified: {count} events").format(count=report.events))
+                plural(report.events, self.tr("✔ Audit chain verified: {n} event"),
+                       self.tr("✔ Audit chain verified: {n} events")))
         else:
             self.chain_status.setStyleSheet(_BROKEN_STYLE)
             self.chain_status.setText(
@@ -440,7 +444,8 @@ class AuditLogView(QWidget):
         except KnownError as error:
             show_error(self, error, self.tr("Export audit log"))
             return None
-        self.count_label.setText(self.tr("{count} events exported").format(count=count))
+        self.count_label.setText(
+            plural(count, self.tr("{n} event exported"), self.tr("{n} events exported")))
         return path
 
 

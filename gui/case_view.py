@@ -58,6 +58,7 @@ from gui.case_sections import (
     label,
 )
 from gui.clipboard import clear_sensitive, copy_sensitive
+from gui.labels import plural
 from gui.session import Session, SessionLocked
 from gui.tasks import run_task
 from gui.timeline import TimelineSection
@@ -990,10 +991,15 @@ class CaseView(QWidget):
                 "out.")))
         too_big = [p for p in files if p.stat().st_size > MAX_ATTACHMENT_BYTES]
         if too_big:
-            record_dialogs.report_error(self, KnownError(self.tr(
-                "{count} file(s) larger than the {limit} MB limit were not added. Attach a "
-                "smaller copy instead, such as a screenshot or a PDF of the page.").format(
-                    count=len(too_big), limit=MAX_ATTACHMENT_BYTES // (1024 * 1024))))
+            record_dialogs.report_error(self, KnownError(plural(
+                len(too_big),
+                self.tr("{n} file is larger than the {limit} MB limit and was not added. "
+                        "Attach a smaller copy instead, such as a screenshot or a PDF of the "
+                        "page."),
+                self.tr("{n} files are larger than the {limit} MB limit and were not added. "
+                        "Attach a smaller copy instead, such as a screenshot or a PDF of the "
+                        "page."),
+                limit=MAX_ATTACHMENT_BYTES // (1024 * 1024))))
         files = [p for p in files if p not in too_big]
         if not files:
             return
@@ -1009,9 +1015,11 @@ class CaseView(QWidget):
 
         def done(count: int) -> None:
             if self._alive():
-                self._finish_task(self.tr("Added {count} file(s).").format(count=count))
+                self._finish_task(
+                    plural(count, self.tr("Added {n} file."), self.tr("Added {n} files.")))
 
-        self._start_task(self.tr("Adding {count} file(s)…").format(count=len(files)))
+        self._start_task(
+            plural(len(files), self.tr("Adding {n} file…"), self.tr("Adding {n} files…")))
         run_task(work, done, self._task_failed)
 
     def open_attachment(self, attachment: AttachmentInfo) -> None:

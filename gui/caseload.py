@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from gui.case_sections import Column, RecordTableModel
 from gui.case_table import CaseTableModel
 from gui.errors import show_error
-from gui.labels import risk_label
+from gui.labels import number, plural, risk_label
 from gui.navigation import Place
 from gui.session import Session
 from gui.style import risk_icon
@@ -373,8 +373,8 @@ class CaseloadView(QWidget):
             return 0
         self.table.clearSelection()
         self.result_label.setText(
-            self.tr("{count} cases reassigned to {name}.").format(
-                count=moved, name=self._name_of(user_id)))
+            plural(moved, self.tr("{n} case reassigned to {name}."),
+                   self.tr("{n} cases reassigned to {name}."), name=self._name_of(user_id)))
         return moved
 
     def approve_selected(self) -> None:
@@ -414,8 +414,9 @@ class CaseloadView(QWidget):
         self.reassign_button.setEnabled(selected > 0 and self.target.count() > 0)
         total = self.model.rowCount()
         self.selection_label.setText(
-            self.tr("{count} of {total} cases selected").format(count=selected, total=total)
-            if selected else self.tr("{total} cases").format(total=total))
+            plural(total, self.tr("{selected} of {n} case selected"),
+                   self.tr("{selected} of {n} cases selected"), selected=number(selected))
+            if selected else plural(total, self.tr("{n} case"), self.tr("{n} cases")))
         has_request = bool(self.requests_view.selectionModel().selectedRows())
         self.approve_button.setEnabled(has_request)
         self.return_button.setEnabled(has_request)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.labels import plural
 from gui.navigation import Place
 from models.changes import Change
 from models.dto import CaseFilter
@@ -233,7 +234,7 @@ class DashboardView(QWidget):
         self.open_button.show_value(_number(data.open_cases))
         self.overdue_button.show_value(
             _number(data.overdue_follow_ups),
-            self.tr("in {n} cases").format(n=_number(data.overdue_cases)))
+            plural(data.overdue_cases, self.tr("in {n} case"), self.tr("in {n} cases")))
         self.uncontacted_button.show_value(_number(data.uncontacted_high_risk))
         self.no_report_button.show_value(
             _percent(data.report_share),

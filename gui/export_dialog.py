@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.labels import plural
 from gui.session import Session
 from gui.tasks import run_task
 from models.enums import CaseStatus
@@ -274,7 +275,8 @@ class BatchExportDialog(QDialog):
         self.progress.setRange(0, len(case_ids))
         self.progress.setValue(0)
         self.progress.show()
-        self.message.setText(self.tr("Exporting {n} cases…").format(n=len(case_ids)))
+        self.message.setText(plural(len(case_ids), self.tr("Exporting {n} case…"),
+                                    self.tr("Exporting {n} cases…")))
         relay = self._relay
         run_task(
             lambda: services.exports.export_cases(
@@ -303,12 +305,15 @@ class BatchExportDialog(QDialog):
         written = len(getattr(result, "written", ()))
         failed = len(getattr(result, "failed", ()))
         if getattr(result, "cancelled", False):
-            text = self.tr("Cancelled: {n} PDFs were written whole; none is half-written.")
+            text = plural(
+                written, self.tr("Cancelled: {n} PDF was written whole; none is half-written."),
+                self.tr("Cancelled: {n} PDFs were written whole; none is half-written."))
         else:
-            text = self.tr("Done: {n} PDFs written.")
-        text = text.format(n=written)
+            text = plural(written, self.tr("Done: {n} PDF written."),
+                          self.tr("Done: {n} PDFs written."))
         if failed:
-            text += " " + self.tr("{n} cases could not be exported.").format(n=failed)
+            text += " " + plural(failed, self.tr("{n} case could not be exported."),
+                                 self.tr("{n} cases could not be exported."))
         self.result_text = text
         self.message.setText(text)
         self.finished_batch.emit(text)

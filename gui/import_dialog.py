@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.labels import number, plural
 from gui.session import Session
 from gui.tasks import run_task
 from models.errors import KnownError
@@ -218,8 +219,10 @@ class ImportDialog(QDialog):
         self._table = table
         delimiter = self.tr("semicolon (;)") if table.delimiter == ";" else self.tr("comma (,)")
         self.detected.setText(
-            self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {rows} rows").format(
-                encoding=table.encoding, delimiter=delimiter, rows=len(table.rows)))
+            plural(len(table.rows),
+                   self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {n} row"),
+                   self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {n} rows"),
+                   encoding=table.encoding, delimiter=delimiter))
         guessed = guess_mapping(table.header)
         for field, combo in self.columns.items():
             combo.blockSignals(True)
@@ -289,11 +292,14 @@ class ImportDialog(QDialog):
         self.checked.emit(report)
 
     def _summary_text(self, report: ImportReport) -> str:
-        return self.tr(
-            "{rows} rows: {ready} ready to import, {refused} refused, "
-            "{duplicates} already known (duplicates)."
-        ).format(rows=report.rows, ready=report.accepted, refused=len(report.problems),
-                 duplicates=len(report.duplicates))
+        return plural(
+            report.rows,
+            self.tr("{n} row: {ready} ready to import, {refused} refused, "
+                    "{duplicates} already known (duplicates)."),
+            self.tr("{n} rows: {ready} ready to import, {refused} refused, "
+                    "{duplicates} already known (duplicates)."),
+            ready=number(report.accepted), refused=number(len(report.problems)),
+            duplicates=number(len(report.duplicates)))
 
     def _list_findings(self, report: ImportReport) -> None:
         findings: list[Any] = sorted([*report.problems, *report.duplicates],

@@ -44,3 +44,17 @@ def role_label(value: str) -> str:
         "supervisor": _tr("supervisor"),
         "administrator": _tr("administrator"),
     }.get(value, value.replace("_", " "))
+
+
+def number(value: int) -> str:
+    """A count for people: thousands grouped with a no-break space (40 000)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def plural(count: int, one: str, other: str, **values: object) -> str:
+    """``one`` when ``count`` is 1, else ``other``, with ``{n}`` and ``values`` filled in.
+
+    Both forms are passed translated (``self.tr("{n} case")``, ``self.tr("{n} cases")``):
+    English, Finnish and Swedish all have exactly these two forms, so "1 cases" never shows.
+    """
+    return (one if count == 1 else other).format(n=number(count), **values)

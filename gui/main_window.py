@@ -56,7 +56,7 @@ from gui.filters import FilterBar, FilterChoice
 from gui.follow_ups import FollowUpsView
 from gui.idle import Clock, IdleWatcher
 from gui.intake import IntakeWizard
-from gui.labels import role_label
+from gui.labels import plural, role_label
 from gui.lock_screen import LockScreen
 from gui.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES, NavigationList, Place
 from gui.session import Opener, Session
@@ -595,12 +595,12 @@ class MainWindow(QMainWindow):
             return
         shown = self.model.rowCount()
         if self._drill_down is not None:
-            text = self.tr("{title}: {shown} cases").format(
-                title=self._drill_down[1], shown=_number(shown))
+            text = plural(shown, self.tr("{title}: {n} case"), self.tr("{title}: {n} cases"),
+                          title=self._drill_down[1])
         elif self.search.text().strip() or not self.filter_bar.choice().is_empty:
-            text = self.tr("{shown} cases match").format(shown=_number(shown))
+            text = plural(shown, self.tr("{n} case matches"), self.tr("{n} cases match"))
         else:
-            text = self.tr("{shown} cases").format(shown=_number(shown))
+            text = plural(shown, self.tr("{n} case"), self.tr("{n} cases"))
         self.count_label.setText(text)
 
     def _fill_filter_lists(self, services: Services, choice: FilterChoice | None = None) -> None:

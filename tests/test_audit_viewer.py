@@ -67,6 +67,9 @@ def test_filter_by_case_reference_and_user(window: MainWindow, office: Office,  
     qtbot.keyClick(view.case_reference, Qt.Key.Key_Return)
     assert view.model.rowCount() >= 2  # created, status set, broken into
     assert set(column(view, 5)) == {glass}
+    # The case itself is named by its reference, as people know it, not by a row id.
+    assert f"case {glass}" in column(view, 4)
+    assert not any(text.startswith("case #") for text in column(view, 4))
     view.user.setCurrentIndex(view.user.findData(office.kaisa.actor.user_id))
     qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
     assert set(column(view, 2)) == {"kaisa"}

@@ -78,9 +78,12 @@ def test_multi_case_reassignment_through_the_widgets(window: MainWindow, office:
     assert loads(view) == {"Kaisa Koski": (0, 0), "Lauri Lahti": (5, 3)}
     assert view.target.currentText() == "Lauri Lahti — 5 open, 3 high risk"
     events = office.supervisor.audit.query(AuditQuery(actions=(AuditAction.UPDATE,)))
-    reassigned = sorted(e.case_id for e in events if e.detail == "reassigned")
-    assert reassigned == sorted(moved)
-    assert all(e.username == "super" for e in events if e.detail == "reassigned")
+    reassigned = [e for e in events if e.detail.startswith("reassigned")]
+    assert sorted(e.case_id for e in reassigned) == sorted(moved)
+    assert all(e.username == "super" for e in reassigned)
+    # From whom and to whom, by username (the stored event holds account ids only).
+    assert {e.detail for e in reassigned} == {"reassigned from kaisa to lauri",
+                                              "reassigned from (unassigned) to lauri"}
 
 
 def test_reassignment_refuses_wrong_targets(office: Office) -> None:  # noqa: F811

@@ -208,7 +208,7 @@ def test_a_dashboard_figure_opens_the_matching_case_list(
     assert window.place == "all_cases"
     shown = [window.model.case_id(row) for row in range(window.model.rowCount())]
     assert shown == [world.a]
-    assert window.count_label.text().endswith(": 1 cases")
+    assert window.count_label.text().endswith(": 1 case")
     # Choosing a filter ends the drill-down: every case is back.
     window.show_place("all_cases")
     assert window.model.rowCount() > 1

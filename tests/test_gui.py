@@ -71,7 +71,7 @@ def test_typing_in_search_filters_the_list(svc: services.Services, qtbot) -> Non
         qtbot.keyClicks(window.search, "virt")
     assert window.model.rowCount() == 1
     assert window.model.data(window.model.index(0, 1)) == "Virtanen, Eero"
-    assert window.count_label.text() == "1 cases match"
+    assert window.count_label.text() == "1 case matches"
     with qtbot.waitSignal(window.model.modelReset, timeout=2000):
         window.search.setText("иван")
     assert window.model.data(window.model.index(0, 1)) == "Иванова, Ольга"

@@ -363,7 +363,7 @@ def search_by_report_number(window: MainWindow, case_id: int, qtbot) -> None:  #
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
     qtbot.keyClicks(window.search, REPORT)
-    qtbot.waitUntil(lambda: window.count_label.text() == "1 cases match", timeout=5000)
+    qtbot.waitUntil(lambda: window.count_label.text() == "1 case matches", timeout=5000)
     assert window.place == ALL_CASES
     assert window.model.rowCount() == 1
     assert window.model.data(window.model.index(0, 1)) == f"{LAST}, {FIRST}"

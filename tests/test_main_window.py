@@ -177,7 +177,7 @@ def test_the_search_box_searches_every_case(kaisa_window: MainWindow, qtbot) -> 
     # Eskola is Lauri's victim: the global search leaves My cases to find them.
     assert window.place == ALL_CASES
     assert surnames(window) == ["Eskola"]
-    assert window.count_label.text() == "1 cases match"
+    assert window.count_label.text() == "1 case matches"
 
 
 def test_an_administrator_sees_no_case_list(database: Database, supervisor: Actor,
@@ -211,7 +211,7 @@ def test_filters_narrow_the_list(office: Office, qtbot) -> None:  # type: ignore
 
     choose(bar.status, "Closed")
     assert surnames(window) == ["Castrén"]
-    assert window.count_label.text() == "1 cases match"
+    assert window.count_label.text() == "1 case matches"
     choose(bar.status, "Active (not closed)")
     assert window.model.rowCount() == 5
     choose(bar.status, "Any status")

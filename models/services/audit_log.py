@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,24 @@ MAX_ROWS = 10_000
 CSV_COLUMNS = ("seq", "time_utc", "username", "action", "entity", "entity_id",
                "case_reference", "detail")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Accounts named in an event's detail by id (``from_user=3``; ``-`` for nobody).
+_USER_IN_DETAIL = re.compile(r"\b(from|to)_user=(\d+|-)")
+
+
+def reassignment_detail(previous_id: int | None, new_id: int) -> str:
+    """The detail of a reassignment event: whose case it was and whose it is, by id."""
+    return f"reassigned from_user={'-' if previous_id is None else previous_id} to_user={new_id}"
+
+
+def readable_detail(detail: str, usernames: dict[int, str]) -> str:
+    """An event's detail with account ids replaced by usernames, for people to read."""
+    def name(match: re.Match[str]) -> str:
+        who = match.group(2)
+        if who == "-":
+            return f"{match.group(1)} (unassigned)"
+        return f"{match.group(1)} {usernames.get(int(who), f'account {who}')}"
+
+    return _USER_IN_DETAIL.sub(name, detail)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,11 +96,13 @@ class AuditService(Service):
         if query.until is not None:
             statement = statement.where(AuditEvent.occurred_at < query.until)
         with self._db.writing() as db_session:
+            usernames: dict[int, str] = dict(
+                db_session.execute(select(User.id, User.username)).all())
             rows = [
                 AuditRow(
                     seq=e.seq, occurred_at=e.occurred_at, username=username, action=e.action,
                     entity=e.entity, entity_id=e.entity_id, case_id=e.case_id,
-                    case_reference=reference, detail=e.detail,
+                    case_reference=reference, detail=readable_detail(e.detail, usernames),
                 )
                 for e, username, reference in db_session.execute(statement)
             ]

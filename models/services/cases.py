@@ -45,6 +45,7 @@ from models.errors import ConflictError, NotFound, ValidationError
 from models.permissions import Operation, allows
 from models.services import normalise
 from models.services._base import Service
+from models.services.audit_log import reassignment_detail
 from models.services.search import matching_case_ids
 from models.text import KEY_END, full_name_key
 
@@ -706,7 +707,7 @@ class CaseService(Service):
         wanted = list(dict.fromkeys(case_ids))
         if not wanted:
             raise ValidationError("Cases", "choose at least one case to reassign")
-        changed: list[int] = []
+        changed: list[tuple[int, int | None]] = []
         with self._db.writing() as db_session:
             target = db_session.get(User, user_id)
             if target is None or not target.is_active:
@@ -720,14 +721,16 @@ class CaseService(Service):
                 case_row = rows[case_id]
                 if case_row.assigned_to_id == user_id:
                     continue
+                changed.append((case_id, case_row.assigned_to_id))
                 case_row.assigned_to_id = user_id
-                changed.append(case_id)
             db_session.flush()
-            for case_id in changed:
+            for case_id, previous in changed:
+                # Account ids, never names: the log viewer shows whose they are.
                 self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
-                            detail="reassigned")
+                            detail=reassignment_detail(previous, user_id))
         if changed:
-            self._changes.announce("case", changed, changed)
+            ids = [case_id for case_id, _ in changed]
+            self._changes.announce("case", ids, ids)
         return len(changed)
 
     def counsellor_loads(self) -> list[CounsellorLoad]:
