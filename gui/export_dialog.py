@@ -207,7 +207,10 @@ class BatchExportDialog(QDialog):
         form.addRow(self.tr("Breach"), self.breach)
         form.addRow(self.filed)
         form.addRow("", dates)
-        form.addRow(self.tr("&Folder"), folder_row)
+        # A label of its own: addRow(text, layout) would show the "&" (a layout has no buddy).
+        folder_label = QLabel(self.tr("&Folder"))
+        folder_label.setBuddy(self.folder)
+        form.addRow(folder_label, folder_row)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")

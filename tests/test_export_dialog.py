@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QLabel
 
 from gui.export_dialog import BatchExportDialog, ExportCaseDialog
 from gui.session import Session
@@ -73,6 +74,20 @@ def test_batch_export_runs_on_a_worker_with_progress(
     assert finished.args[0] == "Done: 30 PDFs written."
     assert len(list((tmp_path / "batch").glob("SUO-*-police.pdf"))) == 30
     assert dialog.progress.value() == 30
+
+
+def test_batch_export_labels_show_no_stray_ampersand_and_alt_f_reaches_the_folder(
+    seeded: services.Services, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = BatchExportDialog(_session(seeded, qtbot), workers=0)
+    qtbot.addWidget(dialog)
+    # A label shows its "&" literally unless it has a buddy to give the mnemonic to.
+    literal = [label.text() for label in dialog.findChildren(QLabel)
+               if "&" in label.text().replace("&&", "") and label.buddy() is None]
+    assert literal == []
+    (folder_label,) = [label for label in dialog.findChildren(QLabel)
+                       if label.text() == "&Folder"]
+    assert folder_label.buddy() is dialog.folder
 
 
 def test_cancelled_batch_leaves_only_whole_files(
