@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.dashboard import analysis_service
+from gui.empty_state import show_when_empty
 from gui.errors import show_error
 from gui.labels import plural
 from gui.navigation import Place
@@ -171,6 +172,8 @@ class AnalysisView(QWidget):
         self.model = SharedIndicatorModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        show_when_empty(self.table, lambda: self.tr("Loading…") if self.loading else self.tr(
+            "No value is shared by more than one victim."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.case_sections import Column, RecordTableModel
+from gui.empty_state import show_when_empty
 from gui.errors import show_error
 from gui.labels import number, plural
 from gui.navigation import Place
@@ -246,6 +247,8 @@ class AuditLogView(QWidget):
         header.setStretchLastSection(True)
         for column in range(len(AuditTableModel.HEADERS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        show_when_empty(self.table, lambda: self.tr("No events match these filters.")
+                        if self._loaded else self.tr("Loading…"))
 
         self.grants = GrantTableModel(self)
         self.grants_view = QTableView()
@@ -258,6 +261,8 @@ class AuditLogView(QWidget):
         grant_header = self.grants_view.horizontalHeader()
         for column in range(len(GrantTableModel.columns)):
             grant_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        show_when_empty(self.grants_view,
+                        lambda: self.tr("No break-the-glass accesses match these filters."))
         grant_header.setStretchLastSection(False)
         grant_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.grants_box = QGroupBox(self.tr("Break-the-glass accesses"))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_sections import Column, RecordTableModel
 from gui.case_table import CaseTableModel
+from gui.empty_state import show_when_empty
 from gui.errors import show_error
 from gui.labels import number, plural, risk_label
 from gui.navigation import Place
@@ -138,6 +139,8 @@ class CaseloadView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseloadTable")
         self.table.setModel(self.model)
+        show_when_empty(self.table, lambda: self.tr("No cases match. Choose another counsellor "
+                                                    "or include closed cases."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -178,6 +181,7 @@ class CaseloadView(QWidget):
         self.loads_view = QTableView()
         self.loads_view.setObjectName("counsellorLoads")
         self.loads_view.setModel(self.loads)
+        show_when_empty(self.loads_view, lambda: self.tr("No active counsellor accounts."))
         self.loads_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.loads_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.loads_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -213,6 +217,8 @@ class CaseloadView(QWidget):
         self.requests_view = QTableView()
         self.requests_view.setObjectName("closureRequests")
         self.requests_view.setModel(self.requests)
+        show_when_empty(self.requests_view,
+                        lambda: self.tr("No closure requests are waiting for a decision."))
         self.requests_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.requests_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.requests_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.empty_state import show_when_empty
 from gui.style import OVERDUE_COLOUR, icon
 from models.base import local_today
 from models.dto import FollowUpRow
@@ -204,6 +205,7 @@ class FollowUpsView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
+        show_when_empty(self.table, lambda: self.tr("Nothing is due today or overdue."))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)

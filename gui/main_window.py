@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from gui.auto_backup import AutoBackup
 from gui.case_table import COLUMNS, CaseTableModel
 from gui.clipboard import clear_sensitive
+from gui.empty_state import show_when_empty
 from gui.errors import show_error
 from gui.filters import FilterBar, FilterChoice
 from gui.follow_ups import FollowUpsView
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.idle.start()
 
+        self.empty_state = show_when_empty(self.table, self._empty_case_list_text)
         self._restore_layout()
         if self._may_list:
             self._fill_filter_lists(services)
@@ -412,6 +414,23 @@ class MainWindow(QMainWindow):
         self.copy_reference_action.triggered.connect(self.copy_reference)
         self.table.addAction(self.copy_reference_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _empty_case_list_text(self) -> str:
+        """Why the case list is empty, and what to do about it."""
+        if self.session.is_locked:
+            return ""
+        text = self.search.text().strip()
+        if text:
+            return self.tr("No case matches “{text}”. Check the spelling, or search by "
+                           "identity code, case reference or police report number."
+                           ).format(text=text)
+        if self._drill_down is not None or not self.filter_bar.choice().is_empty:
+            return self.tr("No case matches these filters. Clear the filters to see more.")
+        if self.place == MY_CASES:
+            return self.tr("No cases are assigned to you. All cases (Ctrl+2) lists every case.")
+        if self._may_intake:
+            return self.tr("No cases yet. New intake (Ctrl+N) records the first victim.")
+        return self.tr("No cases yet.")
 
     def _default_column_widths(self) -> None:
         # From the font, so the columns fit their content at any scaling.

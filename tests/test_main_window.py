@@ -162,9 +162,20 @@ def test_supervisors_start_in_all_cases(office: Office, qtbot) -> None:  # type:
     window = show(MainWindow(office.supervisor), qtbot)
     assert window.place == ALL_CASES
     assert window.model.rowCount() == 6
-    # The supervisor has no cases of their own.
-    window.navigation.select(MY_CASES)
+    # The supervisor has no cases of their own: the list says so instead of staying blank.
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.model.rowCount() == 0
+    assert window.empty_state.label.isVisible()
+    assert window.empty_state.label.text().startswith("No cases are assigned to you.")
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert not window.empty_state.label.isVisible()
+    # A search with no hits says what was searched for.
+    with qtbot.waitSignal(window.model.modelReset, timeout=2000):
+        qtbot.keyClicks(window.search, "zzqx")
+    assert window.model.rowCount() == 0
+    assert window.empty_state.label.isVisible()
+    assert window.empty_state.label.text().startswith("No case matches “zzqx”.")
+    assert window.count_label.text() == "0 cases match"
 
 
 def test_the_search_box_searches_every_case(kaisa_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
