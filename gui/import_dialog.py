@@ -80,6 +80,19 @@ class ImportDialog(QDialog):
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._show_progress)
 
+        required = ", ".join(self.tr(FIELD_LABELS[f]) for f in REQUIRED_FIELDS)
+        optional = ", ".join(self.tr(label) for field, label in FIELD_LABELS.items()
+                             if field not in REQUIRED_FIELDS)
+        self.intro = QLabel(self.tr(
+            "Choose a CSV file with a header row and one person a row (from Excel: save as "
+            "“CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. "
+            "Optional: {optional}. Finnish, Swedish and English header names are recognised "
+            "(for example etunimet, sukunimi, henkilötunnus); match other columns below. "
+            "Every row is checked before anything is saved, and each becomes a new case."
+        ).format(required=required, optional=optional))
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
+
         self.path = QLineEdit()
         self.path.setObjectName("path")
         self.path.setReadOnly(True)
@@ -164,6 +177,7 @@ class ImportDialog(QDialog):
         top.addLayout(right, 1)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addLayout(file_row)
         layout.addWidget(self.detected)
         layout.addLayout(top, 2)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from gui.import_dialog import ImportDialog
 from gui.session import Session
@@ -54,9 +55,13 @@ def test_dialog_shows_detection_mapping_preview_and_findings(
     svc: services.Services, list_file: Path, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = _dialog(svc, qtbot)
+    # Before a file is chosen, the dialog says what it expects.
+    assert "Required columns: First names, Last name." in dialog.intro.text()
+    assert "Identity code" in dialog.intro.text() and "CSV" in dialog.intro.text()
     dialog.choose_file = lambda: list_file  # type: ignore[method-assign]
     with qtbot.waitSignal(dialog.checked, timeout=10_000) as checked:
-        dialog.findChild(type(dialog.import_button), "browse").click()
+        qtbot.mouseClick(dialog.findChild(type(dialog.import_button), "browse"),
+                         Qt.MouseButton.LeftButton)
     assert "Windows-1252" in dialog.detected.text()
     assert "semicolon" in dialog.detected.text() and "4 rows" in dialog.detected.text()
     assert dialog.columns["last_name"].currentText() == "Sukunimi"
