@@ -5,6 +5,11 @@ Which database (:func:`resolve_target`): ``--db-url`` if given, else ``--db``, e
 server URL the configuration holds (remembered by the first-run setup), else the file in
 the platform's data folder. A server is looked at first to choose between setup and
 sign-in; if it cannot be reached the app says so in one sentence and exits with code 4.
+
+Sign-in and the main window run in a loop: *Sign out* closes the window (its session and
+views destroyed) and shows the sign-in window again, in the same process. ``--demo``
+prepares a fresh demo database in a temporary folder, removed on every way out (Ctrl+C
+and SIGTERM included); quitting the demo asks first, since its changes are lost then.
 """
 
 from __future__ import annotations
@@ -204,7 +209,7 @@ def _prepare_demo_in_view(folder: Path) -> tuple[Path, list[tuple[str, str, str]
         "", 0, DEMO_VICTIMS)
     window.setObjectName("demoProgress")
     window.setWindowTitle(QApplication.translate("app", "Suoja — demo"))
-    window.setCancelButton(None)  # type: ignore[arg-type]
+    window.setCancelButton(None)
     window.setMinimumDuration(0)
     window.setValue(0)
     relay = _DemoProgress()
@@ -320,6 +325,10 @@ def _dispose_window(window: MainWindow, *, closing_backup: bool = True) -> None:
         window.auto_backup.run_on_close(None)
     # After an unlock the open database is a new one: the session knows which.
     window.session.close()
+    # A worker may still be reporting to the window (e.g. the daily backup, which the
+    # lock before a sign-out cut short): let it, while the window still exists.
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.sendPostedEvents()
     window.deleteLater()
     # No event loop runs now: delete it here, before anyone else signs in.
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -248,6 +249,8 @@ class LoginDialog(QDialog):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(hint)
         box_layout.addWidget(table)
+        # Its height is its content's: extra room in the dialog goes below, not inside.
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         return box
 
     def _fill_demo(self, row: int, *_rest: int) -> None:

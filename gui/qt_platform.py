@@ -59,7 +59,8 @@ def no_window_reason(messages: Sequence[str], platform: str | None) -> str:
     """The one sentence for Qt's messages when no platform plugin could start."""
     text = "\n".join(messages)
     named = _PLUGIN.search(text)
-    plugin = (platform or "").split(":", 1)[0] or (named.group(1) if named else "")
+    # QT_QPA_PLATFORM is "name", "name:options" or a fallback list "first;second".
+    plugin = re.split(r"[;:]", platform or "")[0] or (named.group(1) if named else "")
     if "could not connect to display" in text:
         return QCoreApplication.translate(
             "qt_platform",

@@ -121,7 +121,7 @@ class _Driver(QObject):
             widget.setFocus()
             QTest.keyClicks(widget, str(step["text"]))
         elif action == "keys":
-            combination = QKeySequence(str(step["sequence"]))[0]
+            combination = QKeySequence(str(step["sequence"]))[0]  # type: ignore[index]
             QTest.keyClick(widget, combination.key(), combination.keyboardModifiers())
         elif action == "choose":
             self._choose(widget, step)
