@@ -183,7 +183,8 @@ class FollowUpsView(QWidget):
         self.everyone = QCheckBox(self.tr("&Everyone's follow-ups"))
         self.everyone.setObjectName("everyoneFollowUps")
         self.everyone.setToolTip(self.tr("Show the follow-ups of every counsellor, not only yours"))
-        self.everyone.setVisible(may_see_everyone)
+        if not may_see_everyone:  # (showing it before it has a parent would open a window)
+            self.everyone.hide()
         self.everyone.toggled.connect(self.scope_changed)
 
         top = QHBoxLayout()

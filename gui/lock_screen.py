@@ -1,8 +1,9 @@
 """What the main window shows while locked: the same user's password, nothing else.
 
 The username is fixed (a different person cannot take over a locked session; they sign
-out and in). The widget only collects the password and reports the user's choice; the
-window does the unlocking and shows the error it gets back.
+out, which returns the app to the sign-in window, and sign in there). The widget only
+collects the password and reports the user's choice; the window does the unlocking and
+shows the error it gets back.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class LockScreen(QWidget):
 
     Signals:
         unlock_requested(str): the password typed (the field is cleared at once).
-        sign_out_requested: the user chose to quit instead.
+        sign_out_requested: the user chose to sign out instead (back to the sign-in window).
     """
 
     unlock_requested = Signal(str)
@@ -101,7 +102,8 @@ class LockScreen(QWidget):
             "QPushButton { color: palette(link); border: none; text-decoration: underline;"
             " padding: 4px 2px; }"
         )
-        self.sign_out_button.setToolTip(self.tr("Quit Suoja; the next person signs in anew"))
+        self.sign_out_button.setToolTip(
+            self.tr("Sign out; the sign-in window opens for the next person"))
         self.sign_out_button.clicked.connect(self.sign_out_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_out_button)

@@ -1,4 +1,4 @@
-"""The sign-in dialog. In demo mode it lists the demo accounts and fills them in on click.
+"""The sign-in dialog. In demo mode it lists the demo accounts and fills one in when chosen.
 
 It signs in to a database file or to a PostgreSQL server database. When the server asks
 for a password libpq could not find (``~/.pgpass``, a service file), a *Server password*
@@ -13,23 +13,27 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.forms import ERROR_STYLE
+from gui.labels import role_label
 from gui.style import icon
 from models.errors import DataError, KnownError, from_database_error
 from models.maintenance import latest_automatic_backup, restore_backup, restored_path
@@ -37,6 +41,12 @@ from models.server import ServerPasswordNeeded, ServerUrl
 from models.store import Actor, Database, Target
 
 Opener = Callable[[Target, str, str], tuple[Database, Actor]]
+#: A demo account as the sign-in lists it: (username, role value[, display name]).
+DemoEntry = tuple[str, ...]
+
+#: Demo accounts listed without scrolling; more than that (a big seeded demo) scroll.
+MAX_DEMO_ROWS_SHOWN = 12
+_ROLE_ORDER = {"counsellor": 0, "police_liaison": 1, "supervisor": 2, "administrator": 3}
 
 
 def describe_target(target: Target) -> str:
@@ -97,7 +107,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self, db_path: Target, opener: Opener,
-        demo_accounts: Sequence[tuple[str, str]] = (), demo_password: str = "",
+        demo_accounts: Sequence[DemoEntry] = (), demo_password: str = "",
         parent: object | None = None,
     ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -107,6 +117,8 @@ class LoginDialog(QDialog):
         self.result_value: tuple[Database, Actor] | None = None
         #: Where a backup was restored to and opened from, when the database was damaged.
         self.restored_to: Path | None = None
+        #: The demo accounts' table (demo mode only).
+        self.demo_accounts: QTableWidget | None = None
         self.setWindowTitle(self.tr("Suoja — sign in"))
         self.setObjectName("loginDialog")
         self.setMinimumWidth(max(440, 48 * self.fontMetrics().averageCharWidth()))
@@ -169,6 +181,8 @@ class LoginDialog(QDialog):
         )
         sign_in = buttons.button(QDialogButtonBox.StandardButton.Ok)
         sign_in.setText(self.tr("Sign in"))
+        sign_in.setObjectName("signIn")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelSignIn")
         sign_in.setDefault(True)  # Enter in either field signs in
         buttons.accepted.connect(self._sign_in)
         buttons.rejected.connect(self.reject)
@@ -186,33 +200,71 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.username.setFocus()
 
-    def _demo_box(self, accounts: Sequence[tuple[str, str]]) -> QGroupBox:
+    def _demo_box(self, accounts: Sequence[DemoEntry]) -> QGroupBox:
         box = QGroupBox(self.tr("Demo accounts (synthetic data only)"))
         hint = QLabel(
             self.tr("Password for every demo account: <b>{password}</b>. "
-                    "Double-click an account to fill it in.").format(
+                    "Choose an account to fill it in, or double-click it to sign in.").format(
                 password=self._demo_password)
         )
         hint.setWordWrap(True)
-        listing = QListWidget()
-        listing.setObjectName("demoAccounts")
-        listing.setAccessibleName(self.tr("Demo accounts"))
-        for username, role in accounts:
-            item = QListWidgetItem(f"{username}  —  {role.replace('_', ' ')}")
-            item.setData(Qt.ItemDataRole.UserRole, username)
-            listing.addItem(item)
-        listing.setMaximumHeight(7 * self.fontMetrics().height() + 12)
-        listing.itemDoubleClicked.connect(self._fill_demo)
-        listing.itemActivated.connect(self._fill_demo)  # Enter on an account
+        table = QTableWidget(0, 3)
+        self.demo_accounts = table
+        table.setObjectName("demoAccounts")
+        table.setAccessibleName(self.tr("Demo accounts"))
+        table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Username"), self.tr("Name")])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)  # Tab moves on to the buttons
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        # Grouped by role, the counsellors (the people most demos are about) first.
+        ordered = sorted(accounts, key=lambda entry: _ROLE_ORDER.get(entry[1], len(_ROLE_ORDER)))
+        for row, entry in enumerate(ordered):
+            username, role = entry[0], entry[1]
+            name = entry[2] if len(entry) > 2 else ""
+            table.insertRow(row)
+            for column, text in enumerate((role_label(role), username, name)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, username)
+                table.setItem(row, column, item)
+        row_height = self.fontMetrics().height() + 6
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(row_height)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        # Every account in view at once (up to a dozen; a bigger list scrolls).
+        shown = min(table.rowCount(), MAX_DEMO_ROWS_SHOWN)
+        table.setFixedHeight(header.sizeHint().height() + shown * row_height
+                             + 2 * table.frameWidth())
+        if table.rowCount() <= MAX_DEMO_ROWS_SHOWN:
+            table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.currentCellChanged.connect(self._fill_demo)
+        table.cellDoubleClicked.connect(self._sign_in_as_demo)
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(hint)
-        box_layout.addWidget(listing)
+        box_layout.addWidget(table)
+        # Its height is its content's: extra room in the dialog goes below, not inside.
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         return box
 
-    def _fill_demo(self, item: QListWidgetItem) -> None:
+    def _fill_demo(self, row: int, *_rest: int) -> None:
+        table = self.demo_accounts
+        item = table.item(row, 0) if table is not None and row >= 0 else None
+        if item is None:
+            return
         self.username.setText(item.data(Qt.ItemDataRole.UserRole))
         self.password.setText(self._demo_password)
-        self.password.setFocus()
+        self.error.hide()
+
+    def _sign_in_as_demo(self, row: int, _column: int) -> None:
+        self._fill_demo(row)
+        self._sign_in()
 
     @property
     def target(self) -> Target:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -105,6 +106,25 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", "\u00a0")
 
 
+def confirm_discard_demo(parent: QWidget | None) -> bool:
+    """Ask before quitting the demo, whose database is deleted at exit (tests replace this)."""
+    box = QMessageBox(parent)
+    box.setObjectName("discardDemo")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QApplication.translate("MainWindow", "Suoja — demo"))
+    box.setText(QApplication.translate("MainWindow", "Quit the demo and discard its data?"))
+    box.setInformativeText(QApplication.translate(
+        "MainWindow",
+        "The demo database is deleted when Suoja quits, with every change made in it. "
+        "The next demo starts with fresh synthetic data."))
+    discard = box.addButton(QApplication.translate("MainWindow", "Quit and discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is discard
+
+
 #: Extra places, in navigation order; each module's register() checks the role.
 WORKSPACES = ("dashboard", "analysis_view", "caseload", "audit_viewer", "accounts_admin")
 
@@ -120,15 +140,23 @@ class MainWindow(QMainWindow):
         automatic_backups: take a backup daily and on close (off for demo databases).
         window_state: where the column layout and geometry are kept; nothing is saved
             when omitted.
+        discard_on_quit: the database is deleted when the app quits (``--demo``):
+            closing the window asks first.
+
+    Attributes:
+        signed_out: the user signed out (rather than quit): the app shows the sign-in
+            window again once this window has closed.
     """
 
     def __init__(
         self, services: Services, *, opener: Opener = open_database,
         idle_lock_minutes: int = IDLE_LOCK_MINUTES.default, clock: Clock | None = None,
         automatic_backups: bool = False, window_state: WindowState | None = None,
-        parent: QWidget | None = None,
+        discard_on_quit: bool = False, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.discard_on_quit = discard_on_quit
+        self.signed_out = False
         self.session = Session(services, opener, self)
         self.auto_backup = AutoBackup(self.session, self)
         self.auto_backup.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -147,7 +175,8 @@ class MainWindow(QMainWindow):
                 name=actor.display_name, role=role_label(actor.role.value)
             )
         )
-        if self._may_list and services.cases.is_demo_database():
+        # Every role, the administrator too: whether the data is synthetic is no case content.
+        if services.cases.is_demo_database():
             self.setWindowTitle(self.windowTitle() + self.tr(" — DEMO DATABASE, synthetic data"))
         self.setObjectName("mainWindow")
         metrics = self.fontMetrics()
@@ -171,7 +200,7 @@ class MainWindow(QMainWindow):
 
         self.lock_screen = LockScreen(actor.display_name, actor.username)
         self.lock_screen.unlock_requested.connect(self._unlock)
-        self.lock_screen.sign_out_requested.connect(self.close)
+        self.lock_screen.sign_out_requested.connect(self.sign_out_action.trigger)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.follow_ups)
@@ -302,6 +331,13 @@ class MainWindow(QMainWindow):
         )
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
+
+        # On the lock screen for now; the window has no menu bar to hold it.
+        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.setToolTip(
+            self.tr("Sign out; the sign-in window opens for the next person"))
+        self.sign_out_action.triggered.connect(self.sign_out)
 
     def import_list(self) -> None:
         """Open the CSV import; it holds the file's rows, so a lock closes it."""
@@ -789,6 +825,16 @@ class MainWindow(QMainWindow):
         """Lock now: clear every view, dispose the database, ask for the password."""
         self.session.lock()
 
+    def sign_out(self) -> None:
+        """Lock (every view cleared, the database closed), then close for the sign-in window.
+
+        The app (``gui.app``) shows the sign-in window again when a window that signed
+        out has closed; the demo database is kept until the final quit.
+        """
+        self.lock()
+        self.signed_out = True
+        self.close()
+
     def _save_and_clear(self) -> None:
         self._locking = True
         self._drill_down = None
@@ -952,6 +998,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Override of QWidget.closeEvent: save the layout, close dialogs, clear secrets."""
+        if self.discard_on_quit and not self.signed_out and not confirm_discard_demo(self):
+            event.ignore()
+            return
         if not self.session.is_locked:
             self.save_layout()
         self._locking = True  # owned dialogs close without asking: the user is leaving

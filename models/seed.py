@@ -88,6 +88,10 @@ log = logging.getLogger("suoja.seed")
 
 #: The password of every demo account. Published on purpose: demo databases only.
 DEMO_PASSWORD = "suoja-demo-password"
+#: Argon2id cost for the key slots of the desktop app's ``--demo`` database: their
+#: password is published, so a costly derivation would only slow the demo's start and
+#: every sign-in to it. Databases seeded with ``seed-demo`` keep the production cost.
+DEMO_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 #: ``suoja_meta`` key present only in databases filled by :func:`seed_demo`.
 DEMO_MARKER = "demo_data"
 
@@ -108,6 +112,12 @@ class DemoAccount:
     username: str
     display_name: str
     role: Role
+
+
+#: The supervisor the desktop app's ``--demo`` creates the database with, then seeds as.
+#: No demo account's name may share a word with :data:`DEMO_PASSWORD`: the password
+#: rules refuse a password that contains the account's own name.
+DEMO_SUPERVISOR = DemoAccount("supervisor", "Sanni R.", Role.SUPERVISOR)
 
 
 @dataclass(frozen=True)
@@ -1417,26 +1427,32 @@ def _accounts(victims: int) -> tuple[DemoAccount, ...]:
     liaisons = max(2, victims // 20000)
     accounts: list[DemoAccount] = []
 
-    def display(index: int, title: str) -> str:
+    # Plain names, like real colleagues': the role is shown beside the name where it
+    # matters, and the window title says "demo" for the database.
+    def display(index: int) -> str:
         name = _STAFF_NAMES[index % len(_STAFF_NAMES)]
         initial = _STAFF_INITIALS[index // len(_STAFF_NAMES) % len(_STAFF_INITIALS)]
-        return f"{name} {initial}. ({title}, demo)"
+        return f"{name} {initial}."
 
     for i in range(counsellors):
-        accounts.append(
-            DemoAccount(f"counsellor{i + 1:02d}", display(i, "counsellor"), Role.COUNSELLOR)
-        )
+        accounts.append(DemoAccount(f"counsellor{i + 1:02d}", display(i), Role.COUNSELLOR))
     for i in range(liaisons):
         accounts.append(
-            DemoAccount(f"liaison{i + 1:02d}", display(counsellors + i, "police liaison"),
-                        Role.POLICE_LIAISON)
+            DemoAccount(f"liaison{i + 1:02d}", display(counsellors + i), Role.POLICE_LIAISON)
         )
     offset = counsellors + liaisons
-    accounts.append(DemoAccount("supervisor02", display(offset, "supervisor"), Role.SUPERVISOR))
-    accounts.append(
-        DemoAccount("admin01", display(offset + 1, "administrator"), Role.ADMINISTRATOR)
-    )
+    accounts.append(DemoAccount("supervisor02", display(offset), Role.SUPERVISOR))
+    accounts.append(DemoAccount("admin01", display(offset + 1), Role.ADMINISTRATOR))
     return tuple(accounts)
+
+
+def demo_accounts(victims: int) -> tuple[DemoAccount, ...]:
+    """Every account of a ``--demo`` database: :data:`DEMO_SUPERVISOR` and the seeded ones.
+
+    All of them sign in with :data:`DEMO_PASSWORD`, which passes the password rules for
+    each (a test checks it), so the demo can be created like any other database.
+    """
+    return (DEMO_SUPERVISOR, *_accounts(victims))
 
 
 def _local_today() -> dt.date:
@@ -1596,4 +1612,7 @@ def _insert_breaches(db_session: Session) -> tuple[int, int]:
     return ids[0], ids[1]
 
 
-__all__ = ["DEMO_PASSWORD", "MAX_VICTIMS", "DemoAccount", "SeedSummary", "seed_demo"]
+__all__ = [
+    "DEMO_KDF", "DEMO_PASSWORD", "DEMO_SUPERVISOR", "MAX_VICTIMS", "DemoAccount",
+    "SeedSummary", "demo_accounts", "seed_demo",
+]

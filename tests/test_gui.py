@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from gui.case_table import CASE_ID_ROLE, CaseTableModel
 from gui.login import LoginDialog
@@ -96,12 +97,16 @@ def test_login_dialog_shows_a_plain_error_then_signs_in(
     assert dialog.error.isVisibleTo(dialog)
     assert dialog.error.text() == "Wrong username or password."
     assert dialog.password.text() == ""
-    from PySide6.QtWidgets import QListWidget
 
-    accounts = dialog.findChild(QListWidget, "demoAccounts")
-    accounts.itemDoubleClicked.emit(accounts.item(0))
+    dialog.username.clear()
+    accounts = dialog.demo_accounts
+    assert accounts is not None
+    dialog.show()
+    qtbot.mouseClick(accounts.viewport(), Qt.MouseButton.LeftButton,
+                     pos=accounts.visualRect(accounts.model().index(0, 1)).center())
+    assert dialog.username.text() == "super"
     assert dialog.password.text() == PASSWORD
-    dialog._sign_in()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "signIn"), Qt.MouseButton.LeftButton)
     assert dialog.result_value is not None
     database, actor = dialog.result_value
     assert actor.username == "super"

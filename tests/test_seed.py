@@ -32,8 +32,9 @@ from models.entities import (
 )
 from models.enums import PROTECTIVE_ACTION_CATALOGUE, AuditAction, Role
 from models.errors import DataError, PermissionDenied
+from models.passwords import check_password
 from models.sealed import SEALED_BYTES, SEALED_COLUMNS
-from models.seed import DEMO_PASSWORD, SeedSummary, seed_demo
+from models.seed import DEMO_PASSWORD, DEMO_SUPERVISOR, SeedSummary, demo_accounts, seed_demo
 from models.store import Actor, Database, create_database, open_database
 from models.text import full_name_key, search_key
 from models.validation import (
@@ -109,6 +110,19 @@ def test_counts_follow_the_vastaamo_ratios(
     assert summary.seconds > 0
 
 
+@pytest.mark.parametrize("victims", [1, 2000, 40000, 200000])
+def test_every_demo_account_passes_the_password_rules_with_the_demo_password(
+    victims: int,
+) -> None:
+    accounts = demo_accounts(victims)
+    assert accounts[0] == DEMO_SUPERVISOR
+    assert len({account.username for account in accounts}) == len(accounts)
+    assert len({account.display_name for account in accounts}) == len(accounts)
+    for account in accounts:
+        check_password(DEMO_PASSWORD, username=account.username,
+                       display_name=account.display_name)
+
+
 def test_demo_accounts_and_breaches(
     seeded: tuple[Database, SeedSummary], db_session: Session
 ) -> None:
@@ -122,7 +136,8 @@ def test_demo_accounts_and_breaches(
     stored = dict(db_session.execute(select(User.username, User.role)).all())
     for account in accounts:
         assert stored[account.username] == account.role.value
-        assert "(" in account.display_name and "demo" in account.display_name
+        # A plain name: the window title adds the role and "demo" once.
+        assert re.fullmatch(r"[A-Z][a-z]+ [A-Z]\.", account.display_name), account.display_name
     breaches = db_session.scalars(select(Breach.name).order_by(Breach.name)).all()
     assert breaches == ["Vastaamo 2018", "Vastaamo 2019"]
     links = Counter(db_session.scalars(select(victim_breach.c.victim_id)).all())
