@@ -265,6 +265,13 @@ def choose_by_keyboard(qtbot, combo: QComboBox, data: object) -> None:  # type: 
     assert combo.currentData() == data
 
 
+def selected_line(view: CaseView) -> object:
+    """Which line of the current tab is selected (a record section's key), if any."""
+    section = view.tabs.currentWidget()
+    current = getattr(section, "current_record", lambda: None)()
+    return None if current is None else section.selection_key(current)  # type: ignore[union-attr]
+
+
 def text_of(editor: QWidget) -> str:
     if isinstance(editor, QPlainTextEdit):
         return editor.toPlainText()
@@ -400,6 +407,7 @@ def test_typed_input_survives_the_lock_and_saves(
     before = text_of(typed_into)
     assert MARK in before
     tab = view.tabs.currentWidget().objectName()
+    line = selected_line(view)
 
     lock(window)
     assert_nothing_held(window, qtbot)
@@ -408,6 +416,7 @@ def test_typed_input_survives_the_lock_and_saves(
     unlock(window, qtbot)
     view = case_window(window, office.case_id, qtbot)
     assert view.tabs.currentWidget().objectName() == tab
+    assert selected_line(view) == line
     qtbot.waitUntil(lambda: any(isinstance(d, editor.dialog) for d in view.open_dialogs()))
     dialog = dialog_of(view, editor.dialog)
     assert isinstance(dialog, RecordDialog)
@@ -443,6 +452,29 @@ def test_a_closure_request_survives_the_lock(
     click(qtbot, dialog.save_button)
     case = office.boss.cases.get_detail(office.case_id).case
     assert case.requested_closure_reason == ClosureReason.UNREACHABLE.value
+
+
+def test_a_supervisors_close_case_form_survives_the_lock(
+    office: Office, answers: Answers, clock: FakeClock, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    window = _show(MainWindow(signed_in(office, "super", PASSWORD), clock=clock), qtbot)
+    view = open_case_window(window, office.case_id, qtbot)
+    click(qtbot, view.header.close_case_button)
+    dialog = dialog_of(view, ClosureDialog)
+    assert isinstance(dialog, ClosureDialog)
+    choose_by_keyboard(qtbot, dialog.field("reason").editor, ClosureReason.REFERRED.value)
+    lock(window)
+    assert_nothing_held(window, qtbot)
+    unlock(window, qtbot, PASSWORD)
+    view = case_window(window, office.case_id, qtbot)
+    qtbot.waitUntil(lambda: any(isinstance(d, ClosureDialog) for d in view.open_dialogs()))
+    dialog = dialog_of(view, ClosureDialog)
+    assert isinstance(dialog, ClosureDialog) and not dialog.request
+    assert dialog.field("reason").raw() == ClosureReason.REFERRED.value
+    click(qtbot, dialog.save_button)
+    case = office.boss.cases.get_detail(office.case_id).case
+    assert (case.status, case.closure_reason) == ("closed", ClosureReason.REFERRED.value)
+    window.session.close()
 
 
 # -- the idle timer, the disk and the settings ----------------------------------------------------
