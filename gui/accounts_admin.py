@@ -5,6 +5,10 @@ never deleted, so the audit trail stays whole. Every change goes through
 :class:`~models.services.accounts.AccountService`, which checks the role, refuses weak
 passwords and writes the audit event; the dialogs check passwords as they are typed so
 the reason shows before anything is saved.
+
+If the app locks while a dialog is open, its ``form_draft`` keeps what was typed — except
+passwords, which are never kept — and :meth:`AccountsView.reopen_form` opens it again after
+unlocking (:mod:`gui.drafts`).
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import drafts
 from gui.case_sections import Column, RecordTableModel, format_datetime
+from gui.drafts import FormDraft
 from gui.errors import show_error
 from gui.labels import role_label
 from gui.navigation import Place
@@ -160,6 +166,11 @@ class _ActionDialog(QDialog):
             return
         self.accept()
 
+    def passwords_not_kept(self) -> None:
+        """Say why the password fields are empty after the app was locked and unlocked."""
+        self.error.setText(self.tr("Passwords are not kept while Suoja is locked: type the "
+                                   "new password again."))
+
 
 class CreateAccountDialog(_ActionDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -191,6 +202,21 @@ class CreateAccountDialog(_ActionDialog):
         ready = bool(self.username.text().strip() and self.display_name.text().strip())
         self.ok_button().setEnabled(self.passwords.check() and ready)
 
+    def form_draft(self) -> FormDraft:
+        """The new account's name and role (never the password), to reopen after a lock."""
+        typed = bool(self.username.text() or self.display_name.text()
+                     or self.role.currentData() != Role.COUNSELLOR.value)
+        values = {"username": self.username.text(), "display_name": self.display_name.text(),
+                  "role": self.role.currentData()} if typed else {}
+        return FormDraft(kind=drafts.ACCOUNT_CREATE, values=values)
+
+    def restore_draft(self, draft: FormDraft) -> None:
+        if draft.values:
+            self.username.setText(str(draft.values.get("username", "")))
+            self.display_name.setText(str(draft.values.get("display_name", "")))
+            self.role.setCurrentIndex(max(self.role.findData(draft.values.get("role")), 0))
+        self.passwords_not_kept()
+
 
 class ResetPasswordDialog(_ActionDialog):
     def __init__(self, user: UserData, parent: QWidget | None = None) -> None:
@@ -209,10 +235,18 @@ class ResetPasswordDialog(_ActionDialog):
         for edit in (self.passwords.password, self.passwords.repeat):
             edit.textChanged.connect(self._update)
         self._update()
+        self.user_id = user.id
 
     def _update(self) -> None:
         self.error.clear()
         self.ok_button().setEnabled(self.passwords.check())
+
+    def form_draft(self) -> FormDraft:
+        """Whose password was being reset (the password itself is never kept)."""
+        return FormDraft(kind=drafts.ACCOUNT_RESET, record_id=self.user_id)
+
+    def restore_draft(self, draft: FormDraft) -> None:
+        self.passwords_not_kept()
 
 
 class ChangeRoleDialog(_ActionDialog):
@@ -221,6 +255,8 @@ class ChangeRoleDialog(_ActionDialog):
         self.setWindowTitle(self.tr("Change role"))
         self.role = _role_combo()
         self.role.setCurrentIndex(max(self.role.findData(user.role), 0))
+        self.user_id = user.id
+        self._role_before = user.role
         form = QFormLayout()
         form.addRow(self.tr("Account:"), QLabel(f"{user.display_name} ({user.username})"))
         form.addRow(self.tr("Role:"), self.role)
@@ -228,6 +264,16 @@ class ChangeRoleDialog(_ActionDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def form_draft(self) -> FormDraft:
+        """Whose role, and the role chosen so far, to reopen after a lock."""
+        chosen = self.role.currentData()
+        return FormDraft(kind=drafts.ACCOUNT_ROLE, record_id=self.user_id,
+                         values={"role": chosen} if chosen != self._role_before else {})
+
+    def restore_draft(self, draft: FormDraft) -> None:
+        if draft.values:
+            self.role.setCurrentIndex(max(self.role.findData(draft.values.get("role")), 0))
 
 
 class AccountsView(QWidget):
@@ -356,8 +402,36 @@ class AccountsView(QWidget):
         message = self.tr("{username} unlocked.") if active else self.tr("{username} locked.")
         self.status.setText(message.format(username=user.username))
 
-    def open_create_dialog(self) -> CreateAccountDialog:
+    def reopen_form(self, draft: FormDraft) -> bool | None:
+        """Open an account dialog again as it was when the app locked.
+
+        Returns:
+            ``None`` if ``draft`` is not one of this view's dialogs; False if it cannot
+            come back (the account is gone from the list, or the dialog would refuse it).
+        """
+        openers = {drafts.ACCOUNT_CREATE: self.open_create_dialog,
+                   drafts.ACCOUNT_RESET: self.open_reset_dialog,
+                   drafts.ACCOUNT_ROLE: self.open_role_dialog}
+        opener = openers.get(draft.kind)
+        if opener is None:
+            return None
+        if self._session.is_locked:
+            return False
+        if not self._loaded:
+            self.refresh()
+        if draft.record_id is not None:
+            self.select_user(draft.record_id)
+            user = self.selected_user()
+            if user is None or user.id != draft.record_id:
+                return False
+            if user.id == self._session.actor.user_id:
+                return False  # the buttons refuse one's own account
+        return opener(draft=draft) is not None
+
+    def open_create_dialog(self, *, draft: FormDraft | None = None) -> CreateAccountDialog:
         dialog = CreateAccountDialog(self)
+        if draft is not None:
+            dialog.restore_draft(draft)
 
         def submit() -> None:
             created = self._session.services.accounts.create_user(
@@ -371,11 +445,14 @@ class AccountsView(QWidget):
         self._show(dialog)
         return dialog
 
-    def open_reset_dialog(self) -> ResetPasswordDialog | None:
+    def open_reset_dialog(self, *, draft: FormDraft | None = None
+                          ) -> ResetPasswordDialog | None:
         user = self.selected_user()
         if user is None:
             return None
         dialog = ResetPasswordDialog(user, self)
+        if draft is not None:
+            dialog.restore_draft(draft)
 
         def submit() -> None:
             self._session.services.accounts.reset_password(
@@ -387,11 +464,13 @@ class AccountsView(QWidget):
         self._show(dialog)
         return dialog
 
-    def open_role_dialog(self) -> ChangeRoleDialog | None:
+    def open_role_dialog(self, *, draft: FormDraft | None = None) -> ChangeRoleDialog | None:
         user = self.selected_user()
         if user is None:
             return None
         dialog = ChangeRoleDialog(user, self)
+        if draft is not None:
+            dialog.restore_draft(draft)
 
         def submit() -> None:
             changed = self._session.services.accounts.change_role(

@@ -3,7 +3,8 @@
 A victim who calls must not wait because their counsellor is away, so the dialog is quick:
 one reason (at least :data:`~models.services.cases.MIN_BREAK_GLASS_REASON` characters,
 checked as it is typed), Enter to open. The access is granted for a few hours, written to
-the audit log and listed for supervisors; the dialog says so.
+the audit log and listed for supervisors; the dialog says so. If the app locks while the
+reason is being typed, :meth:`BreakGlassDialog.form_draft` keeps it (:mod:`gui.drafts`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from gui import drafts
+from gui.drafts import FormDraft
 from gui.forms import Form
 from gui.record_dialogs import form_is_valid
 from models import validation as v
@@ -34,10 +37,13 @@ class BreakGlassDialog(QDialog):
     Args:
         row: the case as the case list shows it (reference, name, counsellor), if known.
         parent: the window asking.
+        case_id: the case asked for (to ask again after the app locked).
     """
 
-    def __init__(self, row: CaseRow | None, parent: QWidget | None = None) -> None:
+    def __init__(self, row: CaseRow | None, parent: QWidget | None = None, *,
+                 case_id: int | None = None) -> None:
         super().__init__(parent)
+        self.case_id = case_id if case_id is not None else (row.case_id if row else None)
         self.setObjectName("breakGlassDialog")
         self.setWindowTitle(self.tr("Another counsellor's case"))
         hours = int(BREAK_GLASS_DURATION.total_seconds() // 3600)
@@ -84,6 +90,19 @@ class BreakGlassDialog(QDialog):
     @property
     def reason_text(self) -> str:
         return self.reason.raw()
+
+    def form_draft(self) -> FormDraft | None:
+        """The reason typed so far, to ask again after the app locked."""
+        if self.case_id is None:
+            return None
+        return FormDraft(kind=drafts.BREAK_GLASS, case_id=self.case_id,
+                         values=self.form.snapshot() if self.form.dirty else {},
+                         focus=drafts.focus_name(self))
+
+    def restore_draft(self, draft: FormDraft) -> None:
+        """Put back the reason typed before the lock."""
+        self.form.restore(dict(draft.values))
+        drafts.refocus(self, draft.focus)
 
     def show_refusal(self, error: ValidationError) -> None:
         """Show the service's refusal of the reason under the field."""

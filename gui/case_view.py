@@ -11,11 +11,14 @@ and every kind of record; each can be added, edited and (where allowed) removed 
 the dialogs in :mod:`gui.record_dialogs`. The view reloads itself whenever a change to
 this case is announced on the session's :class:`~models.changes.ChangeBus`, and on
 ``about_to_lock`` it drops everything it shows, closes, and deletes the private temporary
-files of opened attachments.
+files of opened attachments. Before that, the main window asks it (:meth:`CaseView.
+reopen_record`) and its dialogs how to bring them back after unlocking (:mod:`gui.drafts`);
+:func:`open_case` with ``reopen=`` and :meth:`CaseView.reopen_form` do that.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -43,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import case_sections, record_dialogs
+from gui import case_sections, drafts, record_dialogs
 from gui.break_glass import BreakGlassDialog
 from gui.case_sections import (
     AttachmentSection,
@@ -58,6 +61,7 @@ from gui.case_sections import (
     label,
 )
 from gui.clipboard import clear_sensitive, copy_sensitive
+from gui.drafts import CaseReopen, FormDraft
 from gui.labels import plural
 from gui.session import Session, SessionLocked
 from gui.tasks import run_task
@@ -117,7 +121,10 @@ def open_url(url: QUrl) -> bool:
 # -- the way in ------------------------------------------------------------------------------
 
 
-def open_case(parent: QWidget, session: Session, case_id: int) -> CaseView | None:
+def open_case(
+    parent: QWidget, session: Session, case_id: int, *, reopen: CaseReopen | None = None,
+    draft: FormDraft | None = None, report: bool = True,
+) -> CaseView | None:
     """Show a case in its own window, asking for break-the-glass access if it needs it.
 
     An already open view of the same case is brought to the front instead.
@@ -126,10 +133,17 @@ def open_case(parent: QWidget, session: Session, case_id: int) -> CaseView | Non
         parent: the main window (it owns the view, so the idle lock closes it).
         session: the signed-in session.
         case_id: the case to open.
+        reopen: after unlocking: the tab, line and scroll position to show again.
+        draft: after unlocking: the break-the-glass reason typed before the lock.
+        report: show why the case could not be opened; ``False`` raises the error instead
+            (for a caller that tells it together with other things).
 
     Returns:
         The view, or ``None`` if the user cancelled or the case could not be opened (the
         reason has been shown).
+
+    Raises:
+        KnownError: the case could not be opened and ``report`` is false.
     """
     for existing in parent.findChildren(CaseView):
         if existing.case_id == case_id and existing.session is session and not existing.is_wiped:
@@ -140,26 +154,36 @@ def open_case(parent: QWidget, session: Session, case_id: int) -> CaseView | Non
     try:
         services = session.services
         if services.cases.needs_break_glass(case_id):
-            if not ask_break_glass(parent, services, case_id):
+            if not ask_break_glass(parent, services, case_id, draft=draft):
                 return None
         detail = services.cases.get_detail(case_id)
     except SessionLocked:
         return None
     except KnownError as error:
+        if not report:
+            raise
         record_dialogs.report_error(parent, error)
         return None
     view = CaseView(session, case_id, parent, detail=detail)
     view.show()
+    if reopen is not None:
+        view.restore_place(reopen)
     view.raise_()
     view.activateWindow()
     return view
 
 
-def ask_break_glass(parent: QWidget, services: Services, case_id: int) -> bool:
-    """Ask why, then grant break-the-glass access. True once access is granted."""
+def ask_break_glass(parent: QWidget, services: Services, case_id: int, *,
+                    draft: FormDraft | None = None) -> bool:
+    """Ask why, then grant break-the-glass access. True once access is granted.
+
+    ``draft`` is the reason typed before the app locked (the lock rejects the dialog).
+    """
     rows = services.cases.case_rows([case_id])
-    dialog = BreakGlassDialog(rows[0] if rows else None, parent)
+    dialog = BreakGlassDialog(rows[0] if rows else None, parent, case_id=case_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    if draft is not None:
+        dialog.restore_draft(draft)
     try:
         while record_dialogs.run_modal(dialog):
             try:
@@ -246,6 +270,18 @@ class _ChangeListener:
         if self._active:
             self._active = False
             self._changes.unsubscribe(self)
+
+
+def _as_edited(record: T, draft: FormDraft | None) -> T:
+    """The record as a form kept over the lock was editing it: at the version it had then.
+
+    Only when something was typed; an untouched form simply edits the record as it is now.
+    """
+    if record is None or draft is None or not draft.has_input or draft.version is None:
+        return record
+    if getattr(record, "version", None) == draft.version:
+        return record
+    return dataclasses.replace(record, version=draft.version)  # type: ignore[type-var]
 
 
 def _after_destroyed(listener: _ChangeListener, files: PrivateFiles, *_args: object) -> None:
@@ -833,8 +869,12 @@ class CaseView(QWidget):
     def open_dialogs(self) -> list[QDialog]:
         return [d for d in self.findChildren(QDialog) if d.isVisible()]
 
-    def edit_record(self, kind: str, record: Any | None, **extra: Any) -> QDialog | None:
-        """Open the add (``record`` None) or edit dialog of a record."""
+    def edit_record(self, kind: str, record: Any | None, *, draft: FormDraft | None = None,
+                    **extra: Any) -> QDialog | None:
+        """Open the add (``record`` None) or edit dialog of a record.
+
+        ``draft`` is what was typed into it before the app locked (see :meth:`reopen_form`).
+        """
         dialogs: dict[str, type[record_dialogs.RecordDialog]] = {
             "extortion_contact": record_dialogs.ExtortionContactDialog,
             "police_report": record_dialogs.PoliceReportDialog,
@@ -844,7 +884,13 @@ class CaseView(QWidget):
         }
         if self._wiped or self._session.is_locked:
             return None
-        return self.open_dialog(dialogs[kind](self, record, self, **extra))
+        return self._open_form(dialogs[kind](self, record, self, **extra), draft)
+
+    def _open_form(self, dialog: record_dialogs.RecordDialog, draft: FormDraft | None
+                   ) -> QDialog:
+        if draft is not None:
+            dialog.restore_draft(draft)
+        return self.open_dialog(dialog)
 
     def remove_record(self, kind: str, record: Any) -> bool:
         """Remove a record after asking. Returns whether it was removed."""
@@ -888,33 +934,35 @@ class CaseView(QWidget):
         return self.attempt(
             lambda s: s.records.update_follow_up(follow_up.id, follow_up.version, draft))
 
-    def edit_victim(self) -> QDialog | None:
+    def edit_victim(self, *, draft: FormDraft | None = None) -> QDialog | None:
         if self._wiped:
             return None
-        return self.open_dialog(record_dialogs.VictimDialog(self, self._detail.victim, self))
+        return self._open_form(record_dialogs.VictimDialog(
+            self, _as_edited(self._detail.victim, draft), self), draft)
 
-    def change_identity_code(self) -> QDialog | None:
+    def change_identity_code(self, *, draft: FormDraft | None = None) -> QDialog | None:
         if self._wiped:
             return None
-        return self.open_dialog(
-            record_dialogs.IdentityCodeDialog(self, self._detail.victim, self))
+        return self._open_form(
+            record_dialogs.IdentityCodeDialog(self, self._detail.victim, self), draft)
 
-    def edit_case(self) -> QDialog | None:
+    def edit_case(self, *, draft: FormDraft | None = None) -> QDialog | None:
         if self._wiped:
             return None
-        return self.open_dialog(record_dialogs.CaseDialog(self, self._detail.case, self))
+        return self._open_form(record_dialogs.CaseDialog(
+            self, _as_edited(self._detail.case, draft), self), draft)
 
-    def request_closure(self) -> QDialog | None:
+    def request_closure(self, *, draft: FormDraft | None = None) -> QDialog | None:
         if self._wiped:
             return None
-        return self.open_dialog(
-            record_dialogs.ClosureDialog(self, self._detail.case, self, request=True))
+        return self._open_form(record_dialogs.ClosureDialog(
+            self, _as_edited(self._detail.case, draft), self, request=True), draft)
 
-    def close_case(self) -> QDialog | None:
+    def close_case(self, *, draft: FormDraft | None = None) -> QDialog | None:
         if self._wiped:
             return None
-        return self.open_dialog(
-            record_dialogs.ClosureDialog(self, self._detail.case, self, request=False))
+        return self._open_form(record_dialogs.ClosureDialog(
+            self, _as_edited(self._detail.case, draft), self, request=False), draft)
 
     def approve_closure(self) -> bool:
         case = self._detail.case
@@ -1078,6 +1126,86 @@ class CaseView(QWidget):
         return self._tasks
 
     # -- locking and closing ------------------------------------------------------------------
+
+    def reopen_record(self) -> CaseReopen | None:
+        """How to show this view again after the lock: the tab, selected line and scroll."""
+        if self._wiped:
+            return None
+        current = self.tabs.currentWidget()
+        selected = None
+        if isinstance(current, RecordSection):
+            record = current.current_record()
+            selected = current.selection_key(record) if record is not None else None
+        table = getattr(current, "table", None)
+        scroll = table.verticalScrollBar().value() if table is not None else 0
+        return CaseReopen(self._case_id, current.objectName() if current else "", selected,
+                          scroll)
+
+    def restore_place(self, reopen: CaseReopen) -> None:
+        """Show the tab, line and scroll position :meth:`reopen_record` remembered."""
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if widget is None or widget.objectName() != reopen.tab:
+                continue
+            self.tabs.setCurrentIndex(index)
+            if isinstance(widget, RecordSection) and reopen.selected is not None:
+                row = widget.row_of_key(reopen.selected)
+                if row is not None:
+                    widget.select_row(row)
+            table = getattr(widget, "table", None)
+            if table is not None:
+                table.doItemsLayout()  # scroll ranges are otherwise updated only later
+                table.verticalScrollBar().setValue(reopen.scroll)
+            return
+
+    def reopen_form(self, draft: FormDraft) -> bool:
+        """Open a form of this case again as it was when the app locked.
+
+        The record it edits is looked up in the case as loaded now. When something was
+        typed, the form keeps the version it was editing, so saving over a change made
+        meanwhile meets the usual conflict handling. The form comes back only if the user
+        could open it now (the same button is there).
+
+        Returns:
+            False if it cannot come back: its record is gone, or it is no longer allowed.
+        """
+        header = self.header
+        forms: dict[tuple[str, str], tuple[QPushButton, Callable[..., QDialog | None]]] = {
+            (drafts.VICTIM, ""): (header.edit_victim_button, self.edit_victim),
+            (drafts.IDENTITY_CODE, ""): (header.change_code_button, self.change_identity_code),
+            (drafts.CASE, ""): (header.edit_case_button, self.edit_case),
+            (drafts.CLOSURE, "request"): (header.request_closure_button, self.request_closure),
+            (drafts.CLOSURE, "close"): (header.close_case_button, self.close_case),
+        }
+        if self._wiped:
+            return False
+        if (draft.kind, draft.variant) in forms:
+            button, opener = forms[(draft.kind, draft.variant)]
+            return button.isVisibleTo(self) and opener(draft=draft) is not None
+        detail = self._detail
+        sections: dict[str, tuple[Any, tuple[Any, ...] | None]] = {
+            drafts.EXTORTION_CONTACT: (self.contacts, detail.extortion_contacts),
+            drafts.POLICE_REPORT: (self.reports, detail.police_reports),
+            drafts.SUPPORT_SESSION: (self.sessions, detail.support_sessions),
+            drafts.PROTECTIVE_ACTION: (self.actions, detail.protective_actions),
+            drafts.FOLLOW_UP: (self.follow_ups, detail.follow_ups),
+        }
+        section, records = sections.get(draft.kind, (None, None))
+        if section is None or not section.may_edit:
+            return False
+        record = None
+        if draft.record_id is not None:
+            record = next((r for r in records or () if r.id == draft.record_id), None)
+            if record is None:
+                return False  # removed meanwhile
+        extra: dict[str, str] = {}
+        if draft.kind == drafts.PROTECTIVE_ACTION:
+            code = record.type_code if record is not None else draft.variant
+            step = next((c for c in self._catalogue if c[0] == code), None)
+            title = step[1] if step else getattr(record, "title", "") or code
+            extra = {"type_code": code, "title": title, "guidance": step[2] if step else ""}
+        dialog = self.edit_record(draft.kind, _as_edited(record, draft), draft=draft, **extra)
+        return dialog is not None
 
     def wipe(self) -> None:
         """Forget everything shown: dialogs, models, labels, the revealed code, temp files."""

@@ -142,6 +142,17 @@ class Field(QObject):
             editor.blockSignals(blocker[0])
         self.validate()
 
+    def snapshot(self) -> Any:
+        """What the editor holds, as :meth:`set_value` takes it back (kept over a lock)."""
+        if isinstance(self.editor, QLineEdit):
+            return self.editor.text()  # as typed, spaces included
+        return self.raw()
+
+    def restore(self, value: Any) -> None:
+        """Put a :meth:`snapshot` back as if it had been typed (validated, announced)."""
+        self.set_value(value)
+        self.changed.emit()
+
 
 class Form(QWidget):
     """A column of fields with inline errors; tracks validity and unsaved changes."""
@@ -221,6 +232,16 @@ class Form(QWidget):
                 self.fields[name].set_value(value)
         self.dirty = False
         self._refresh_validity()
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every field as typed (see :meth:`Field.snapshot`)."""
+        return {name: field.snapshot() for name, field in self.fields.items()}
+
+    def restore(self, values: dict[str, Any]) -> None:
+        """Put a :meth:`snapshot` back, in the form's order, as if typed: the form is dirty."""
+        for name, field in self.fields.items():
+            if name in values:
+                field.restore(values[name])
 
     def is_valid(self) -> bool:
         return all(not field.validate() for field in self.fields.values())

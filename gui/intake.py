@@ -10,7 +10,9 @@
 *Create case* saves the victim and case (``CaseService.create_intake``) and the follow-up
 (``RecordService.add_follow_up``). Everything works from the keyboard: Tab moves through
 the fields in reading order, Enter goes to the next step, Ctrl+S creates the case on the
-last step, Esc cancels (asking first if something was typed).
+last step, Esc cancels (asking first if something was typed). If the app locks meanwhile,
+:meth:`IntakeWizard.form_draft` keeps what was typed and :meth:`IntakeWizard.restore_draft`
+carries on from the same step after unlocking (:mod:`gui.drafts`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from gui import drafts
+from gui.drafts import FormDraft
 from gui.errors import show_error
 from gui.forms import Field, Form
 from gui.labels import language_label, risk_label, status_label
@@ -732,6 +736,74 @@ class IntakeWizard(QWizard):
 
     def _is_locking(self) -> bool:
         return bool(getattr(self.parentWidget(), "is_locking", False))
+
+    # -- over a lock ---------------------------------------------------------------------
+
+    def _contact_rules(self) -> dict[str, Field]:
+        page = self.identity_page
+        return {"mayLeaveVoicemail": page.may_leave_voicemail, "maySendSms": page.may_send_sms,
+                "mayEmail": page.may_email, "maySendPost": page.may_send_post,
+                "consentGiven": page.consent}
+
+    def form_draft(self) -> FormDraft | None:
+        """What was typed on every step so far, to carry on after the app locked."""
+        if self.created is not None:
+            return None  # saved already: nothing to keep
+        page = self.identity_page
+        values: dict[str, object] = {}
+        if page.dirty:
+            values = {
+                "step": self.currentId(),
+                "identity": page.identity.snapshot(), "contact": page.contact.snapshot(),
+                "rules": page.rules.snapshot(),
+                "checks": {name: field.snapshot()
+                           for name, field in self._contact_rules().items()},
+                "different": self.duplicate_page.different.isChecked(),
+                "risk": self.risk_page.form.snapshot(),
+                "breaches": list(self.risk_page.draft().breach_ids),
+                "follow_up": self.follow_up_page.form.snapshot(),
+            }
+        return FormDraft(kind=drafts.INTAKE, values=values, focus=drafts.focus_name(self))
+
+    def restore_draft(self, draft: FormDraft) -> None:
+        """Put back what was typed before the lock and go on to the same step.
+
+        The steps are passed the way Next passes them (the existing-victims check runs
+        again); a step that is not complete any more is where the wizard stops.
+        """
+        values = dict(draft.values)
+        if values:
+            page = self.identity_page
+            page.identity.restore(values.get("identity", {}))
+            page.contact.restore(values.get("contact", {}))
+            page.rules.restore(values.get("rules", {}))
+            checks = values.get("checks", {})
+            for name, field in self._contact_rules().items():
+                if name in checks:
+                    field.restore(checks[name])
+            target = int(values.get("step", self.IDENTITY))
+            self._restore_step(values)
+            while self.currentId() < target and self.currentPage().isComplete():
+                self.next()
+                self._restore_step(values)
+        drafts.refocus(self, draft.focus)
+
+    def _restore_step(self, values: dict[str, object]) -> None:
+        current = self.currentId()
+        if current == self.DUPLICATES and self.duplicate_page.found:
+            self.duplicate_page.different.setChecked(bool(values.get("different")))
+        elif current == self.RISK:
+            risk: dict[str, object] = values.get("risk", {})  # type: ignore[assignment]
+            self.risk_page.form.restore(risk)
+            chosen = set(values.get("breaches", ()))  # type: ignore[call-overload]
+            model = self.risk_page.breach_model
+            for row in range(model.rowCount()):
+                item = model.item(row)
+                if item is not None and item.data(Qt.ItemDataRole.UserRole) in chosen:
+                    item.setCheckState(Qt.CheckState.Checked)
+        elif current == self.FOLLOW_UP:
+            follow_up: dict[str, object] = values.get("follow_up", {})  # type: ignore[assignment]
+            self.follow_up_page.form.restore(follow_up)
 
     # -- Qt overrides --------------------------------------------------------------------
 

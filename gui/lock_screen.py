@@ -3,7 +3,8 @@
 The username is fixed (a different person cannot take over a locked session; they sign
 out, which returns the app to the sign-in window, and sign in there). The widget only
 collects the password and reports the user's choice; the window does the unlocking and
-shows the error it gets back.
+shows the error it gets back. When forms with unsaved input were kept over the lock
+(:mod:`gui.drafts`), it says that signing out discards them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.labels import plural
 
 CARD_WIDTH = 420
 
@@ -65,12 +68,17 @@ class LockScreen(QWidget):
         self.heading.setWordWrap(True)
 
         explanation = QLabel(
-            self.tr("Every view was cleared to protect victims' data. "
-                    "Enter your password to pick up where you left off.")
+            self.tr("Every window was closed to protect victims' data. Enter your password "
+                    "to pick up where you left off: open cases and unsaved forms come back.")
         )
         explanation.setWordWrap(True)
         explanation.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         explanation.setStyleSheet("color: palette(placeholder-text);")
+        self.kept_forms = QLabel()
+        self.kept_forms.setObjectName("lockKeptForms")
+        self.kept_forms.setWordWrap(True)
+        self.kept_forms.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.kept_forms.hide()
 
         self.username = QLineEdit(username)
         self.username.setObjectName("lockUsername")
@@ -116,6 +124,7 @@ class LockScreen(QWidget):
         card_layout.addWidget(title)
         card_layout.addWidget(self.heading)
         card_layout.addWidget(explanation)
+        card_layout.addWidget(self.kept_forms)
         card_layout.addSpacing(4)
         card_layout.addLayout(form)
         card_layout.addWidget(self.error)
@@ -130,6 +139,14 @@ class LockScreen(QWidget):
 
     def set_display_name(self, display_name: str) -> None:
         self.heading.setText(self.tr("Locked — signed in as {name}").format(name=display_name))
+
+    def set_kept_forms(self, count: int) -> None:
+        """Say how many forms with unsaved input signing out would discard (none: nothing)."""
+        self.kept_forms.setText(plural(
+            count,
+            self.tr("Signing out discards {n} unsaved form; unlocking brings it back."),
+            self.tr("Signing out discards {n} unsaved forms; unlocking brings them back.")))
+        self.kept_forms.setVisible(count > 0)
 
     def reset(self) -> None:
         """Empty password, no error, ready for typing."""

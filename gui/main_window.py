@@ -6,14 +6,20 @@ overdue); later work adds more with :meth:`MainWindow.add_place`. The global sea
 the case list by status, risk level, counsellor and breach. Activating a case
 (double-click or Enter) opens it in the case view; Ctrl+N starts an intake.
 
-Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) clears every view — the
-case list, the follow-ups, the filter lists, the counts — closes and deletes every window
-and dialog this window owns (so dialogs showing case data must be created with the main
-window as their parent, must treat *Rejected* as cancel and must not be used after
-``exec()`` returns beyond reading their result; while :attr:`MainWindow.is_locking` is
-true they must not ask anything, e.g. "discard changes?"), disposes the database and
-shows :class:`~gui.lock_screen.LockScreen`. Unlocking restores the place, search,
-filters, sort, selection and scroll position.
+Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) first asks every window
+it owns how to bring it back (:mod:`gui.drafts`: case windows give their case and tab,
+editing dialogs what was typed; kept in memory only, the typed values sealed), then clears
+every view — the case list, the follow-ups, the filter lists, the counts — closes and
+deletes every window and dialog this window owns (so dialogs showing case data must be
+created with the main window as their parent, must treat *Rejected* as cancel and must not
+be used after ``exec()`` returns beyond reading their result; while
+:attr:`MainWindow.is_locking` is true they must not ask anything, e.g. "discard changes?"),
+disposes the database and shows :class:`~gui.lock_screen.LockScreen`. While locked no
+widget holds case data or typed text. Unlocking restores the place, search, filters,
+sort, selection and scroll position, and then reopens the case windows and the forms with
+what was typed, through their usual methods (so access is checked and audited again; a
+case or record no longer available is told in one sentence and its form dropped).
+Signing out from the lock screen discards what was kept.
 
 The column layout of the lists and the window geometry are saved with
 :class:`~gui.settings.WindowState` when the window locks or closes.
@@ -25,6 +31,7 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -49,9 +56,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import drafts
 from gui.auto_backup import AutoBackup
 from gui.case_table import COLUMNS, CaseTableModel
 from gui.clipboard import clear_sensitive
+from gui.drafts import CaseReopen, FormDraft, FormSource, Kept, LockedDrafts, WindowSource
 from gui.empty_state import show_when_empty
 from gui.errors import show_error
 from gui.filters import FilterBar, FilterChoice
@@ -78,6 +87,9 @@ from models.permissions import Operation, allows
 from models.server import ServerUrl
 from models.services import Services
 from models.store import open_database
+
+if TYPE_CHECKING:
+    from gui.case_view import CaseView
 
 log = logging.getLogger("suoja.gui.window")
 
@@ -165,6 +177,7 @@ class MainWindow(QMainWindow):
             self.auto_backup.start()
         self._window_state = window_state
         self._saved: _ViewState | None = None
+        self._drafts = LockedDrafts()
         self._locking = False
         self._extra_places: dict[str, QWidget] = {}
         actor = services.actor
@@ -727,8 +740,11 @@ class MainWindow(QMainWindow):
         except KnownError as error:
             show_error(self, error)
 
-    def new_intake(self) -> IntakeWizard | None:
-        """Start the intake of a new victim (Ctrl+N); returns the intake window."""
+    def new_intake(self, *, draft: FormDraft | None = None) -> IntakeWizard | None:
+        """Start the intake of a new victim (Ctrl+N); returns the intake window.
+
+        ``draft`` is what was typed into the intake before the app locked.
+        """
         if self.session.is_locked or not self._may_intake:
             return None
         for existing in self.findChildren(IntakeWizard):
@@ -741,6 +757,8 @@ class MainWindow(QMainWindow):
         wizard.open_existing.connect(self.open_case)
         wizard.finished.connect(wizard.deleteLater)
         wizard.show()
+        if draft is not None:
+            wizard.restore_draft(draft)
         return wizard
 
     def _after_intake(self, case_id: int, reference: str) -> None:
@@ -836,6 +854,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _save_and_clear(self) -> None:
+        # Connected first to about_to_lock, so the windows are asked before they wipe.
         self._locking = True
         self._drill_down = None
         try:
@@ -844,6 +863,7 @@ class MainWindow(QMainWindow):
             self.idle.stop()
             self._search_timer.stop()
             QToolTip.hideText()
+            self._drafts.keep(self._windows_to_reopen())
             self._close_owned_windows()
             for action in (self.lock_action, self.copy_reference_action, self.intake_action,
                            self.open_case_action):
@@ -889,6 +909,93 @@ class MainWindow(QMainWindow):
             everyone_follow_ups=self.follow_ups.everyone.isChecked(),
         )
 
+    def _windows_to_reopen(self) -> list[Kept]:
+        """Ask the open windows how to bring them back after unlocking: cases, then forms."""
+        windows: list[Kept] = []
+        forms: list[Kept] = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible() or not self._owns(widget):
+                continue
+            if isinstance(widget, WindowSource):
+                reopen = widget.reopen_record()
+                if reopen is not None:
+                    windows.append(reopen)
+            elif isinstance(widget, FormSource):
+                draft = widget.form_draft()
+                if draft is not None:
+                    forms.append(draft)
+        return windows + forms
+
+    def _reopen_windows(self) -> None:
+        """After unlocking: reopen the case windows, then the forms with what was typed.
+
+        Through the usual ways in, so access is checked (another counsellor's case asks
+        for break-the-glass again) and audited as any opening is.
+        """
+        from gui.case_view import open_case
+
+        if self.session.is_locked:  # locked again before this ran: keep them for later
+            return
+        kept = self._drafts.take()
+        kept.sort(key=lambda item: not isinstance(item, CaseReopen))  # windows first
+        views: dict[int, CaseView] = {}
+        failed_windows = lost_forms = 0
+        while kept:
+            if self.session.is_locked:  # locked again while a reopened dialog asked
+                self._drafts.keep(kept)
+                return
+            item = kept.pop(0)
+            if isinstance(item, CaseReopen):
+                try:
+                    view = open_case(self, self.session, item.case_id, reopen=item,
+                                     report=False)
+                except KnownError:
+                    failed_windows += 1
+                    continue
+                if view is not None:  # None: the user cancelled break-the-glass
+                    views[item.case_id] = view
+            elif not self._reopen_form(item, views) and item.has_input:
+                lost_forms += 1
+        if lost_forms:
+            show_error(self, KnownError(plural(
+                lost_forms,
+                self.tr("{n} unsaved form could not be reopened and was discarded: the case "
+                        "or record is no longer available to you."),
+                self.tr("{n} unsaved forms could not be reopened and were discarded: the case "
+                        "or record is no longer available to you."))))
+        elif failed_windows:
+            show_error(self, KnownError(plural(
+                failed_windows,
+                self.tr("{n} case window could not be reopened: the case is no longer "
+                        "available to you."),
+                self.tr("{n} case windows could not be reopened: the case is no longer "
+                        "available to you."))))
+
+    def _reopen_form(self, draft: FormDraft, views: dict[int, CaseView]) -> bool:
+        """Open one kept form again; False if it cannot come back."""
+        if draft.kind == drafts.BREAK_GLASS:
+            if draft.case_id is None:
+                return False
+            from gui.case_view import open_case
+
+            try:  # asks for the reason again, as typed; cancelling is the user's choice
+                open_case(self, self.session, draft.case_id, draft=draft, report=False)
+            except KnownError:
+                return False
+            return True
+        if draft.case_id is not None:
+            view = views.get(draft.case_id)
+            return view is not None and view.reopen_form(draft)
+        if draft.kind == drafts.INTAKE:
+            return self.new_intake(draft=draft) is not None
+        for widget in self._extra_places.values():
+            reopen_form = getattr(widget, "reopen_form", None)
+            if reopen_form is not None:
+                reopened = reopen_form(draft)
+                if reopened is not None:
+                    return bool(reopened)
+        return False
+
     def _close_owned_windows(self) -> None:
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible() or not self._owns(widget):
@@ -910,6 +1017,7 @@ class MainWindow(QMainWindow):
 
     def _show_lock_screen(self) -> None:
         self.pages.setCurrentWidget(self.lock_screen)
+        self.lock_screen.set_kept_forms(self._drafts.unsaved_forms)
         self.lock_screen.reset()
 
     def _unlock(self, password: str) -> None:
@@ -926,6 +1034,10 @@ class MainWindow(QMainWindow):
 
     def _resume(self, services: Services) -> None:
         saved, self._saved = self._saved, None
+        if len(self._drafts):
+            # Once every view has resumed (other slots of ``unlocked`` included), and not
+            # inside the unlock button's click.
+            QTimer.singleShot(0, self, self._reopen_windows)
         self.lock_screen.reset()
         self.lock_screen.set_display_name(services.actor.display_name)
         self.toolbar.show()
@@ -1009,6 +1121,7 @@ class MainWindow(QMainWindow):
         finally:
             self._locking = False
         self.idle.stop()
+        self._drafts.discard()  # signing out (or quitting) throws unsaved forms away
         clear_sensitive()
         if self._listening:
             self._listening = False

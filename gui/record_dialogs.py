@@ -3,7 +3,9 @@
 Every dialog validates as the user types (the reason under the field), keeps Save
 (Ctrl+S) disabled until the form is valid, asks before throwing away unsaved changes
 (Esc, Cancel, the window's close button), and handles a stale edit by offering to reload
-the record. Locking the app closes a dialog through ``reject()``, which never asks.
+the record. Locking the app closes a dialog through ``reject()``, which never asks; before
+that, :meth:`RecordDialog.form_draft` tells the main window how to reopen the dialog with
+what was typed (:mod:`gui.drafts`), and :meth:`RecordDialog.restore_draft` puts it back.
 
 The questions and messages go through the module-level functions :func:`confirm_discard`,
 :func:`confirm`, :func:`ask_reload`, :func:`report_error` and :func:`run_modal`, so tests
@@ -33,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import drafts
 from gui.case_sections import label, money_text, options
+from gui.drafts import FormDraft
 from gui.errors import ask_reload_after_conflict, show_error
 from gui.forms import DATE_FORMAT, DATETIME_FORMAT, ERROR_STYLE, Field, Form
 from gui.session import Session, SessionLocked
@@ -301,6 +305,8 @@ class RecordDialog(QDialog):
 
     add_title = ""
     edit_title = ""
+    #: This dialog's kind in a :class:`~gui.drafts.FormDraft`.
+    draft_kind = ""
 
     def __init__(self, host: DialogHost, record: Any | None, parent: QWidget) -> None:
         super().__init__(parent)
@@ -433,6 +439,27 @@ class RecordDialog(QDialog):
         ready = form_is_valid(self.form) and (self.form.dirty or self.is_new)
         self.save_button.setEnabled(ready)
 
+    # -- over a lock --------------------------------------------------------------------
+
+    def draft_variant(self) -> str:
+        """Which form of its kind this is, if the kind has several (see ``FormDraft``)."""
+        return ""
+
+    def form_draft(self) -> FormDraft:
+        """How to reopen this dialog after the lock, with what was typed (if anything)."""
+        return FormDraft(
+            kind=self.draft_kind, values=self.form.snapshot() if self.form.dirty else {},
+            case_id=self.host.case_id, record_id=getattr(self.record, "id", None),
+            version=getattr(self.record, "version", None), variant=self.draft_variant(),
+            focus=drafts.focus_name(self))
+
+    def restore_draft(self, draft: FormDraft) -> None:
+        """Put back what was typed before the lock, as if typed again."""
+        self.form.restore(dict(draft.values))
+        self.problem.hide()
+        self._update_save()
+        drafts.refocus(self, draft.focus)
+
     # -- saving -------------------------------------------------------------------------
 
     def save(self) -> bool:
@@ -515,6 +542,7 @@ class RecordDialog(QDialog):
 
 
 class ExtortionContactDialog(RecordDialog):
+    draft_kind = drafts.EXTORTION_CONTACT
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Add extortion contact")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit extortion contact")
 
@@ -619,6 +647,7 @@ class ExtortionContactDialog(RecordDialog):
 
 
 class PoliceReportDialog(RecordDialog):
+    draft_kind = drafts.POLICE_REPORT
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Add police report")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit police report")
 
@@ -660,6 +689,7 @@ class PoliceReportDialog(RecordDialog):
 
 
 class SupportSessionDialog(RecordDialog):
+    draft_kind = drafts.SUPPORT_SESSION
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Add support session")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit support session")
 
@@ -725,6 +755,8 @@ class SupportSessionDialog(RecordDialog):
 class ProtectiveActionDialog(RecordDialog):
     """One step of the checklist; a step not started yet is recorded when saved."""
 
+    draft_kind = drafts.PROTECTIVE_ACTION
+
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Record protective action")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Update protective action")
 
@@ -736,6 +768,9 @@ class ProtectiveActionDialog(RecordDialog):
         kind = next((k for k in PROTECTIVE_ACTION_CATALOGUE if k.code == type_code), None)
         self.validity_days = kind.validity_days if kind else None
         super().__init__(host, record, parent)
+
+    def draft_variant(self) -> str:
+        return self.type_code
 
     def build(self) -> None:
         form = self.form
@@ -808,6 +843,7 @@ class ProtectiveActionDialog(RecordDialog):
 
 
 class FollowUpDialog(RecordDialog):
+    draft_kind = drafts.FOLLOW_UP
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Plan follow-up")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit follow-up")
 
@@ -856,6 +892,8 @@ class FollowUpDialog(RecordDialog):
 
 class VictimDialog(RecordDialog):
     """Personal and contact details, and the safe-contact rules."""
+
+    draft_kind = drafts.VICTIM
 
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit victim")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit victim")
@@ -928,6 +966,8 @@ def _country(text: str) -> str:
 class CaseDialog(RecordDialog):
     """Risk level and its reason, the status, and (supervisors) the counsellor."""
 
+    draft_kind = drafts.CASE
+
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit case")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Edit case")
 
@@ -981,6 +1021,8 @@ class CaseDialog(RecordDialog):
 class IdentityCodeDialog(RecordDialog):
     """A new identity code for the victim; the old one stays in the history."""
 
+    draft_kind = drafts.IDENTITY_CODE
+
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Change identity code")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Change identity code")
 
@@ -1015,6 +1057,8 @@ class IdentityCodeDialog(RecordDialog):
 class ClosureDialog(RecordDialog):
     """Ask to close the case (counsellors) or close it (supervisors), with a reason."""
 
+    draft_kind = drafts.CLOSURE
+
     add_title = QT_TRANSLATE_NOOP("RecordDialog", "Close case")
     edit_title = QT_TRANSLATE_NOOP("RecordDialog", "Request closure")
 
@@ -1026,6 +1070,9 @@ class ClosureDialog(RecordDialog):
         self.setWindowTitle(title + " — " + host.detail.case.reference)
         self.save_button.setText(self.tr("&Request closure") if request
                                  else self.tr("&Close case"))
+
+    def draft_variant(self) -> str:
+        return "request" if self.request else "close"
 
     def build(self) -> None:
         self.form.choice("reason", self.tr("Reason"), options("closure"))
