@@ -456,6 +456,7 @@ class RecordDialog(QDialog):
     def restore_draft(self, draft: FormDraft) -> None:
         """Put back what was typed before the lock, as if typed again."""
         self.form.restore(dict(draft.values))
+        self.after_load()  # fields that switch others on load without their signals
         self.problem.hide()
         self._update_save()
         drafts.refocus(self, draft.focus)

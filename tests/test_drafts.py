@@ -364,6 +364,10 @@ def _new_code(dialog: RecordDialog, qtbot: Any) -> None:
               generate_temporary_identity_code(dt.date(1984, 5, 17), 977))
 
 
+def _plan_follow_up(dialog: RecordDialog, qtbot: Any) -> None:
+    click(qtbot, dialog.field("next_follow_up_on").box.check)  # type: ignore[attr-defined]
+
+
 EDITORS = [
     Editor("add extortion contact", ExtortionContactDialog, _in_tab("contacts", "add_button"),
            "message_text", lambda d: [c.message_text for c in d.extortion_contacts or ()]),
@@ -374,6 +378,9 @@ EDITORS = [
            "department", lambda d: [r.department for r in d.police_reports or ()]),
     Editor("add support session", SupportSessionDialog, _in_tab("sessions", "add_button"),
            "notes", lambda d: [s.notes for s in d.support_sessions or ()]),
+    Editor("plan a follow-up at a session", SupportSessionDialog,
+           _in_tab("sessions", "add_button"), "follow_up_task",
+           lambda d: [f.description for f in d.follow_ups or ()], _plan_follow_up),
     Editor("edit support session", SupportSessionDialog, _in_tab("sessions", "edit_button", 0),
            "notes", lambda d: [s.notes for s in d.support_sessions or ()]),
     Editor("update protective action", ProtectiveActionDialog,
