@@ -39,12 +39,15 @@ from gui import case_view
 from gui.main_window import MainWindow
 from gui.navigation import ALL_CASES
 from models import services
+from models.dto import CaseFilter
+from models.enums import ClosureReason, Role
 from models.errors import KnownError
 from models.seed import DEMO_PASSWORD, seed_demo
+from models.services.analysis import OPEN_STATUSES
 from models.store import create_database, open_database
 from models.validation import generate_temporary_identity_code
 from tests.conftest import FAST_KDF, PASSWORD
-from tests.helpers.every_control import STRONG, Control, Explorer
+from tests.helpers.every_control import STRONG, Control, Explorer, windows
 
 VICTIMS = 30
 USERS = {
@@ -146,6 +149,17 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         seed_demo(result.database, result.actor, victims=VICTIMS, seed=1, kdf=FAST_KDF)
     finally:
         result.database.dispose()
+    # Four closure requests wait for a supervisor (from a counsellor not explored here).
+    database, actor = open_database(folder / "demo.db", "counsellor02", DEMO_PASSWORD)
+    try:
+        cases = services.build(database, actor).cases
+        mine = cases.list_case_ids(CaseFilter(assigned_to_id=actor.user_id,
+                                              statuses=OPEN_STATUSES))
+        for case_id in mine[:4]:
+            version = cases.get_detail(case_id).case.version
+            cases.request_closure(case_id, version, ClosureReason.RESOLVED)
+    finally:
+        database.dispose()
     return folder
 
 
@@ -194,6 +208,15 @@ def _go_to(explorer: Explorer, window: MainWindow, key: str) -> None:
     assert window.place == key
 
 
+def _choose_a_filter(explorer: Explorer, window: MainWindow) -> None:
+    """Pick the next risk level with the keyboard (so "Clear filters" can be pressed)."""
+    explorer.qtbot.mouseClick(window.filter_bar.risk, Qt.MouseButton.LeftButton)
+    explorer.close_popups()
+    explorer.qtbot.keyClick(window.filter_bar.risk, Qt.Key.Key_Down)
+    explorer.settle()
+    assert window.filter_bar.clear_button.isEnabled()
+
+
 def _search(explorer: Explorer, window: MainWindow) -> None:
     """Type a surname's first letters in the search box, as a caller's name is typed."""
     surname = str(window.model.data(window.model.index(0, 1))).split(",")[0]
@@ -218,16 +241,40 @@ def _lock_unlock_sign_out(explorer: Explorer, window: MainWindow, password: str)
     explorer.pressed += [LOCK, UNLOCK, SIGN_OUT]
 
 
+def _decide_on_closures_in_their_cases(explorer: Explorer, window: MainWindow) -> None:
+    """Find cases waiting for closure by their reference and open them, to reach the
+    Approve and Return buttons (either one takes the other away: two cases)."""
+    _go_to(explorer, window, ALL_CASES)
+    for _ in range(2):
+        waiting = window.session.services.cases.closure_requests()
+        assert waiting, "the demo data has closure requests left"
+        reference = waiting[0].reference
+        explorer.type_into(window.search, reference)
+        explorer.qtbot.waitUntil(lambda r=reference: window.model.case_filter.text == r
+                                 and window.model.rowCount() == 1, timeout=3000)
+        explorer.qtbot.mouseClick(
+            window.table.viewport(), Qt.MouseButton.LeftButton,
+            pos=window.table.visualRect(window.model.index(0, 0)).center())
+        before = set(windows())
+        explorer.press(window, ("MainWindow", "open_case_action"), window.open_case_action)
+        view = next(w for w in windows() if w not in before)
+        explorer.explore(view, reopen=None)
+        explorer.close(view)
+    explorer.type_into(window.search, "")
+
+
 def explore_role(window: MainWindow, explorer: Explorer) -> None:
     places = window.navigation.keys()
     for key in places:
         _go_to(explorer, window, key)
+        if key == ALL_CASES:
+            _choose_a_filter(explorer, window)
         explorer.explore(window, reopen=None,
                          restore=lambda key=key: _go_to(explorer, window, key))
         if key == ALL_CASES:
             _search(explorer, window)
-    if not places:
-        explorer.explore(window, reopen=None)
+    if window.session.actor.role is Role.SUPERVISOR:
+        _decide_on_closures_in_their_cases(explorer, window)
 
 
 # -- the explorer itself -----------------------------------------------------------------
@@ -313,10 +360,15 @@ def test_every_action_and_button_of_every_screen(
         "police liaison": {("MainWindow", "batch_export_action"),
                            ("MainWindow › AnalysisView", "export_button"),
                            ("CaseView › CaseHeader", "export_button")},
-        "supervisor": {("MainWindow", "report_action"), ("MainWindow › DashboardView",
-                                                         "refresh_button"),
+        "supervisor": {("MainWindow", "report_action"),
+                       ("MainWindow › DashboardView", "refresh_button"),
                        ("MainWindow › CaseloadView", "reassign_button"),
-                       ("CaseView › CaseHeader", "close_case_button")},
+                       ("MainWindow › CaseloadView", "approve_button"),
+                       ("MainWindow › CaseloadView", "return_button"),
+                       ("MainWindow › FilterBar", "clear_button"),
+                       ("CaseView › CaseHeader", "close_case_button"),
+                       ("CaseView › CaseHeader", "approve_button"),
+                       ("CaseView › CaseHeader", "return_button")},
         "administrator": {("MainWindow › AccountsView", "create_button"),
                           ("MainWindow › AccountsView", "reset_button")},
     }

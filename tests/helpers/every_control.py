@@ -575,6 +575,14 @@ class Explorer:
             filler(self, window)
             self.settle()
 
+    def close_popups(self) -> None:
+        """Close an open drop-down list (as Escape would)."""
+        popup = QApplication.activePopupWidget()
+        while popup is not None:
+            popup.close()
+            QApplication.processEvents()
+            popup = QApplication.activePopupWidget()
+
     # -- typing ------------------------------------------------------------------------------
 
     def type_into(self, editor: QWidget, text: str, replace: bool = True) -> None:
