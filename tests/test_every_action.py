@@ -175,7 +175,7 @@ def opened_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 @pytest.fixture
 def window_for(demo_folder: Path, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
                ) -> Iterator[object]:
-    windows: list[MainWindow] = []
+    opened: list[MainWindow] = []
 
     def open_as(username: str) -> MainWindow:
         folder = tmp_path / "db"
@@ -183,7 +183,7 @@ def window_for(demo_folder: Path, tmp_path: Path, qtbot  # type: ignore[no-untyp
         database, actor = open_database(folder / "demo.db", username, DEMO_PASSWORD)
         window = MainWindow(services.build(database, actor), opener=open_database)
         qtbot.addWidget(window)
-        windows.append(window)
+        opened.append(window)
         window.resize(1280, 800)
         window.show()
         window.activateWindow()
@@ -191,7 +191,7 @@ def window_for(demo_folder: Path, tmp_path: Path, qtbot  # type: ignore[no-untyp
         return window
 
     yield open_as
-    for window in windows:
+    for window in opened:
         window.session.close()
 
 
@@ -263,6 +263,20 @@ def _decide_on_closures_in_their_cases(explorer: Explorer, window: MainWindow) -
     explorer.type_into(window.search, "")
 
 
+def _open_someone_elses_case(explorer: Explorer, window: MainWindow) -> None:
+    """A counsellor opens another counsellor's case: break-the-glass asks why (answered
+    "cancel" once, then with a reason typed)."""
+    _go_to(explorer, window, ALL_CASES)
+    mine = window.session.actor.display_name
+    model = window.model
+    row = next(r for r in range(model.rowCount())
+               if model.data(model.index(r, 5)) not in (mine, None, ""))
+    explorer.qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+                              pos=window.table.visualRect(model.index(row, 0)).center())
+    explorer.press_both_ways(window, ("MainWindow", "open_case_action"),
+                             window.open_case_action, None)
+
+
 def explore_role(window: MainWindow, explorer: Explorer) -> None:
     places = window.navigation.keys()
     for key in places:
@@ -275,6 +289,8 @@ def explore_role(window: MainWindow, explorer: Explorer) -> None:
             _search(explorer, window)
     if window.session.actor.role is Role.SUPERVISOR:
         _decide_on_closures_in_their_cases(explorer, window)
+    if window.session.actor.role is Role.COUNSELLOR:
+        _open_someone_elses_case(explorer, window)
 
 
 # -- the explorer itself -----------------------------------------------------------------
@@ -356,7 +372,9 @@ def test_every_action_and_button_of_every_screen(
     expected: dict[str, set[Control]] = {
         "counsellor": {("MainWindow", "intake_action"), ("MainWindow", "open_case_action"),
                        ("CaseView › CaseHeader", "edit_case_button"),
-                       ("CaseView › PoliceReportSection", "add_button")},
+                       ("CaseView › PoliceReportSection", "add_button"),
+                       ("BreakGlassDialog", "cancel_button"),
+                       ("BreakGlassDialog", "open_button")},
         "police liaison": {("MainWindow", "batch_export_action"),
                            ("MainWindow › AnalysisView", "export_button"),
                            ("CaseView › CaseHeader", "export_button")},

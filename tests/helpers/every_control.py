@@ -114,7 +114,10 @@ class Explorer:
         folder: where "saved" files go and where chosen files come from.
         fillers: per window class name, how a person fills it in (typing) before
             pressing its buttons.
-        deferred: controls the caller presses itself, at the end (lock, sign out).
+        deferred: controls the caller presses itself, at the end (lock, sign out);
+            a control named like signing out, quitting or exiting is never pressed here
+            either (it would end the walk): the caller must press it, or the test lists
+            it as unpressed.
     """
 
     def __init__(self, qtbot: Any, monkeypatch: Any, folder: Path,
@@ -415,7 +418,11 @@ class Explorer:
     def _unpressed(self, kind: str) -> list[Control]:
         pressed = set(self.pressed)
         return [c for c in self.found if c[0].split(" › ")[0] == kind and c not in pressed
-                and c not in self.deferred]
+                and not self.is_deferred(c)]
+
+    def is_deferred(self, control: Control) -> bool:
+        return control in self.deferred or bool(
+            re.search(r"sign.?out|log.?out|quit|exit", control[1], re.IGNORECASE))
 
     def _press_all(self, window: QWidget, closing: str,
                    restore: Callable[[], None] | None) -> None:
@@ -423,7 +430,7 @@ class Explorer:
         while _alive(window) and window.isVisible():
             self.select_first_rows(window)
             candidates = [(c, o) for c, o in self.controls(window)
-                          if c not in self.pressed and c not in self.deferred]
+                          if c not in self.pressed and not self.is_deferred(c)]
             candidates.sort(key=lambda item: self._rank(window, *item))
             if closing != "any":  # a dialog run by exec(): one closing button, then out
                 others = [item for item in candidates if not self._closes(window, item[1])]
@@ -439,7 +446,7 @@ class Explorer:
                     return
                 continue
             control, obj = candidates[0]
-            self._press_both_ways(window, control, obj, restore)
+            self.press_both_ways(window, control, obj, restore)
 
     def _forward(self, window: QWidget) -> bool:
         """In a wizard whose later steps still have unpressed controls: go on a step."""
@@ -498,7 +505,7 @@ class Explorer:
         return isinstance(window, QWizard) and button is window.button(
             QWizard.WizardButton.FinishButton)
 
-    def _press_both_ways(self, window: QWidget, control: Control, obj: QObject,
+    def press_both_ways(self, window: QWidget, control: Control, obj: QObject,
                          restore: Callable[[], None] | None) -> None:
         """Press once answering "no"; if the app asked something, once more answering "yes"."""
         for yes in (False, True):
