@@ -18,19 +18,23 @@ log = logging.getLogger("suoja.gui")
 
 
 def install_excepthook() -> None:
-    def hook(
-        kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
-        if isinstance(error, KnownError):
-            message = str(error)
-        else:
-            log.error("unhandled %s", kind.__name__)
-            message = QApplication.translate(
-                "crash",
-                "Suoja hit an internal error ({kind}). Your saved work is safe; the step "
-                "you were doing was not completed. Please tell your administrator.",
-            ).format(kind=kind.__name__)
-        parent = QApplication.activeWindow()
-        QMessageBox.critical(parent, QApplication.translate("crash", "Suoja"), message)
+    """Send every uncaught exception to :func:`crash_hook` (looked up here, so tests can
+    put a hook of their own in its place)."""
+    sys.excepthook = crash_hook
 
-    sys.excepthook = hook
+
+def crash_hook(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """The crash dialog: a KnownError in its own words, a bug by its kind only."""
+    if isinstance(error, KnownError):
+        message = str(error)
+    else:
+        log.error("unhandled %s", kind.__name__)
+        message = QApplication.translate(
+            "crash",
+            "Suoja hit an internal error ({kind}). Your saved work is safe; the step "
+            "you were doing was not completed. Please tell your administrator.",
+        ).format(kind=kind.__name__)
+    parent = QApplication.activeWindow()
+    QMessageBox.critical(parent, QApplication.translate("crash", "Suoja"), message)

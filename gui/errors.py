@@ -1,10 +1,13 @@
-"""The one error dialog: expected problems in plain words, bugs as a short notice.
+"""The one error dialog: expected problems in plain words; bugs go to the crash hook.
 
 Widgets call :func:`show_error` in their ``except KnownError`` branches (and pass any
-other exception on, to the crash hook in ``gui.crash``). Neither shows personal data.
+other exception on, to the crash hook in ``gui.crash``; :func:`show_error` does that too
+with a worker's error that is not a KnownError). Neither shows personal data.
 """
 
 from __future__ import annotations
+
+import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -18,13 +21,14 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "") ->
     heading = title or QCoreApplication.translate("errors", "Suoja")
     if isinstance(error, KnownError):
         QMessageBox.warning(parent, heading, str(error))
+    elif isinstance(error, OSError):  # a file or disk problem: expected, not a bug
+        QMessageBox.warning(parent, heading, QCoreApplication.translate(
+            "errors", "The file could not be read or written ({kind}); check the folder, "
+            "the free space and your permissions.").format(kind=type(error).__name__))
     else:
-        QMessageBox.critical(
-            parent, heading,
-            QCoreApplication.translate(
-                "errors", "Suoja hit an internal error ({kind}). Your saved work is safe."
-            ).format(kind=type(error).__name__),
-        )
+        # A bug (e.g. a worker's, delivered here): the one crash dialog shows it, and in
+        # tests it fails the test like any unhandled exception.
+        sys.excepthook(type(error), error, error.__traceback__)
 
 
 def ask_reload_after_conflict(parent: QWidget | None, error: ConflictError) -> bool:

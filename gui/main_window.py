@@ -368,8 +368,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def caseload_report(self, target: Path | None = None) -> Path | None:
-        """Write the supervisors' caseload report PDF where the user chooses."""
+    def caseload_report(self, *, target: Path | None = None) -> Path | None:
+        """Write the supervisors' caseload report PDF where the user chooses.
+
+        ``target`` is keyword-only: the action's ``triggered(checked)`` must not become
+        the path (tests/test_signal_slots.py checks every connection for this).
+        """
         from PySide6.QtWidgets import QFileDialog
 
         if target is None:

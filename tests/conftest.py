@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from types import TracebackType
 
 import pytest
 
@@ -21,6 +24,8 @@ from models.keyfile import KdfParams  # noqa: E402
 from models.signin import SignInGuard  # noqa: E402
 from models.store import Actor, Database, Target, create_database  # noqa: E402
 from tests.helpers import pg_server  # noqa: E402
+
+pytest_plugins = ("pytester",)  # tests/test_crash_hook.py runs a pytest of its own
 
 #: Argon2id cheap enough for hundreds of tests; production parameters are tested apart.
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
@@ -36,6 +41,56 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("SUOJA_PASSWORD", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def crash_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+                  ) -> Iterator[list[str]]:
+    """An unhandled exception fails the test with its traceback, under the app's hook too.
+
+    pytest-qt fails a test whose slot or Qt virtual raised, through the ``sys.excepthook``
+    it puts in place before each test. The app puts its own there
+    (``gui.crash.install_excepthook``, called by ``run_app``): a modal crash dialog that
+    would block an offscreen run while pytest-qt never hears of the exception. In tests
+    the app's hook shows its dialog's text without blocking (yielded here, for tests that
+    check what a person would read) and then hands the exception on to the hook that was
+    there before: pytest-qt's, which fails the test. Without pytest-qt's capture
+    (``qt_no_exception_capture``) this fixture fails the test itself.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui import crash
+
+    shown: list[str] = []
+    unhandled: list[str] = []
+    before = sys.excepthook  # pytest-qt's, started before any fixture
+    real_hook = crash.crash_hook
+
+    class _Answered:
+        """QMessageBox for the crash hook: records the text, never waits for a click."""
+
+        StandardButton = QMessageBox.StandardButton
+
+        @staticmethod
+        def critical(parent: object, title: str, text: str, *args: object,
+                     **kwargs: object) -> QMessageBox.StandardButton:
+            shown.append(text)
+            return QMessageBox.StandardButton.Ok
+
+    def hook(kind: type[BaseException], error: BaseException,
+             tb: TracebackType | None) -> None:
+        unhandled.append("".join(traceback.format_exception(kind, error, tb)))
+        real_hook(kind, error, tb)
+        before(kind, error, tb)
+
+    monkeypatch.setattr(crash, "QMessageBox", _Answered)
+    monkeypatch.setattr(crash, "crash_hook", hook)
+    yield shown
+    if sys.excepthook is hook:
+        sys.excepthook = before
+    if unhandled and getattr(request.node, "qt_exception_capture_manager", None) is None:
+        pytest.fail("unhandled exception under the app's crash hook:\n" + "\n".join(unhandled),
+                    pytrace=False)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -109,8 +109,11 @@ def test_cancelled_batch_leaves_only_whole_files(
 
 
 def test_export_is_reachable_from_the_windows(
-    seeded: services.Services, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+    seeded: services.Services, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     from gui.case_view import CaseView
     from gui.export_dialog import BatchExportDialog as Batch
     from gui.export_dialog import ExportCaseDialog as Single
@@ -119,9 +122,13 @@ def test_export_is_reachable_from_the_windows(
     window = MainWindow(seeded)
     qtbot.addWidget(window)
     assert window.batch_export_action.isVisible() and window.report_action.isVisible()
-    report = window.caseload_report(tmp_path / "caseload.pdf")
-    assert report is not None and PdfReader(report).pages
-    window.batch_export()
+    report = tmp_path / "caseload.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(report), "")))
+    window.report_action.trigger()  # triggered(checked=False) must not become the path
+    assert PdfReader(report).pages
+    assert window.statusBar().currentMessage() == "Caseload report written."
+    window.batch_export_action.trigger()
     assert window.findChild(Batch) is not None
     view = CaseView(window.session, seeded.cases.list_case_ids()[0], window)  # window owns it
     view.header.export_button.click()
