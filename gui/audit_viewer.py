@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_sections import Column, RecordTableModel
 from gui.errors import show_error
+from gui.forms import DateEdit
 from gui.navigation import Place
 from gui.session import Session
 from gui.tasks import run_task
@@ -164,7 +165,7 @@ class GrantTableModel(RecordTableModel):
 
 
 def _date_edit(tooltip: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d.M.yyyy")
     edit.setMinimumDate(_NO_DATE)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.forms import DateEdit
 from gui.session import Session
 from gui.tasks import run_task
 from models.enums import CaseStatus
@@ -181,8 +181,8 @@ class BatchExportDialog(QDialog):
             self.breach.addItem(breach.name, breach.name)
         self.filed = QCheckBox(self.tr("Only cases with a police report filed between"))
         self.filed.setObjectName("filedFilter")
-        self.filed_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.filed_to = QDateEdit(QDate.currentDate())
+        self.filed_from = DateEdit(QDate.currentDate().addMonths(-1))
+        self.filed_to = DateEdit(QDate.currentDate())
         for edit in (self.filed_from, self.filed_to):
             edit.setDisplayFormat("d.M.yyyy")
             edit.setCalendarPopup(True)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_sections import label, money_text, options
 from gui.errors import ask_reload_after_conflict, show_error
-from gui.forms import DATE_FORMAT, DATETIME_FORMAT, ERROR_STYLE, Field, Form
+from gui.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form
 from gui.session import Session, SessionLocked
 from models import validation as v
 from models.dto import (
@@ -131,9 +131,7 @@ class OptionalDateField(Field):
 
     def __init__(self, name: str, label_text: str, check_text: str,
                  validator: Callable[[Any], Any] | None = None) -> None:
-        date_edit = QDateEdit(QDate.currentDate())
-        date_edit.setDisplayFormat(DATE_FORMAT)
-        date_edit.setCalendarPopup(True)
+        date_edit = DateEdit()
         self.box = _Optional(check_text, date_edit)
         super().__init__(name, label_text, self.box, validator)
         self.box.check.setObjectName(f"{name}Set")
@@ -172,9 +170,7 @@ class OptionalDateTimeField(Field):
 
     def __init__(self, name: str, label_text: str, check_text: str,
                  validator: Callable[[Any], Any] | None = None) -> None:
-        editor = QDateTimeEdit(QDateTime.currentDateTime())
-        editor.setDisplayFormat(DATETIME_FORMAT)
-        editor.setCalendarPopup(True)
+        editor = DateTimeEdit()
         self.box = _Optional(check_text, editor)
         super().__init__(name, label_text, self.box, validator)
         self.box.check.setObjectName(f"{name}Set")
