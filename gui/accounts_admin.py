@@ -242,6 +242,7 @@ class AccountsView(QWidget):
 
         self.model = UserTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("accountsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -169,6 +169,7 @@ class AnalysisView(QWidget):
 
         self.model = SharedIndicatorModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

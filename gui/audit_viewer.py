@@ -234,6 +234,7 @@ class AuditLogView(QWidget):
 
         self.model = AuditTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -247,6 +248,7 @@ class AuditLogView(QWidget):
 
         self.grants = GrantTableModel(self)
         self.grants_view = QTableView()
+        self.grants_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.grants_view.setObjectName("breakGlassTable")
         self.grants_view.setModel(self.grants)
         self.grants_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -136,6 +136,7 @@ class CaseloadView(QWidget):
 
         self.model = CaseTableModel(None, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("caseloadTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,6 +177,7 @@ class CaseloadView(QWidget):
         # -- loads ------------------------------------------------------------------------
         self.loads = LoadTableModel(self)
         self.loads_view = QTableView()
+        self.loads_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.loads_view.setObjectName("counsellorLoads")
         self.loads_view.setModel(self.loads)
         self.loads_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -211,6 +213,7 @@ class CaseloadView(QWidget):
         # -- closure requests ---------------------------------------------------------
         self.requests = ClosureRequestModel(self)
         self.requests_view = QTableView()
+        self.requests_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.requests_view.setObjectName("closureRequests")
         self.requests_view.setModel(self.requests)
         self.requests_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -107,6 +107,7 @@ class ImportDialog(QDialog):
             mapping_form.addRow(shown, combo)
 
         self.preview = QTableWidget(0, 0)
+        self.preview.setTabKeyNavigation(False)  # one Tab leaves the table
         self.preview.setObjectName("preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAccessibleName(self.tr("First rows of the file"))
