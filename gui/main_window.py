@@ -2,9 +2,11 @@
 
 Places: *My cases* (the counsellor's own), *All cases*, *Follow-ups due* (today and
 overdue); later work adds more with :meth:`MainWindow.add_place`. The global search box
-(Ctrl+F) searches every case, so typing in it moves to *All cases*; the filter bar narrows
-the case list by status, risk level, counsellor and breach. Activating a case
-(double-click or Enter) opens it in the case view; Ctrl+N starts an intake.
+(Ctrl+F) searches every case, so typing in it moves to *All cases*; Down or Enter in it
+goes to the first result (Enter searches at once, without waiting for the typing to
+pause) and Escape empties it. The filter bar narrows the case list by status, risk level,
+counsellor and breach. Activating a case (double-click or Enter) opens it in the case
+view; Ctrl+N starts an intake. Tab leaves a list in one step; arrows move within it.
 
 Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) clears every view — the
 case list, the follow-ups, the filter lists, the counts — closes and deletes every window
@@ -26,8 +28,17 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -213,6 +224,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
+        self.search.installEventFilter(self)
         self.model.modelReset.connect(self._update_count)
         self.session.changes.subscribe(self._on_change)
         self._listening = True
@@ -375,6 +387,7 @@ class MainWindow(QMainWindow):
     def _build_case_table(self) -> None:
         self.model = CaseTableModel(self.session.services.cases if self._may_list else None, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("cases")
         self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
@@ -565,6 +578,43 @@ class MainWindow(QMainWindow):
             return
         self.search.setFocus()
         self.search.selectAll()
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        """Down, Enter and Escape in the search box; True if the key was used."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if not self.search.text():
+                return False
+            self.search.clear()
+            self._search_now()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._search_now()
+            self._go_to_results()
+            return True
+        if key == Qt.Key.Key_Down:
+            if self._search_timer.isActive():
+                self._search_now()
+            return self._go_to_results()
+        return False
+
+    def _search_now(self) -> None:
+        """Search at once instead of waiting for the typing to pause."""
+        self._search_timer.stop()
+        self.apply_search()
+
+    def _go_to_results(self) -> bool:
+        """Focus the case list on its first row (selected); False if there is none."""
+        if self.pages.currentWidget() is not self.table or self.model.rowCount() == 0:
+            return False
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+        self.table.scrollToTop()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def apply_search(self) -> None:
         if self.session.is_locked or not self._may_list:
@@ -930,6 +980,13 @@ class MainWindow(QMainWindow):
         (self.search if saved.search_had_focus else self.table).setFocus()
 
     # -- Qt overrides --------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter: Down, Enter and Escape in the search box."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and self._search_key(event)):
+            return True
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Override of QWidget.closeEvent: save the layout, close dialogs, clear secrets."""
