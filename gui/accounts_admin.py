@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from gui.case_sections import Column, RecordTableModel, format_datetime
 from gui.errors import show_error
 from gui.labels import role_label
+from gui.mnemonics import assign_mnemonics
 from gui.navigation import Place
 from gui.session import Session
 from models.changes import Change
@@ -244,6 +245,7 @@ class AccountsView(QWidget):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("accountsTable")
+        self.table.setAccessibleName(self.tr("Accounts"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -405,6 +407,7 @@ class AccountsView(QWidget):
         return dialog
 
     def _show(self, dialog: QDialog) -> None:
+        assign_mnemonics(dialog)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.open()

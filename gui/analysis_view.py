@@ -170,6 +170,7 @@ class AnalysisView(QWidget):
         self.model = SharedIndicatorModel(self)
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # one Tab leaves the table
+        self.table.setAccessibleName(self.tr("Indicators shared by several cases"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

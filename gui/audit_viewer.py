@@ -164,6 +164,13 @@ class GrantTableModel(RecordTableModel):
         self.set_records(grants)
 
 
+def _label_for(text: str, field: QWidget) -> QLabel:
+    """A label that takes the keyboard to its field (Alt+letter)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 def _date_edit(tooltip: str) -> QDateEdit:
     edit = DateEdit()
     edit.setCalendarPopup(True)
@@ -210,15 +217,15 @@ class AuditLogView(QWidget):
         self.export_button.clicked.connect(self.export_csv)
 
         first = QHBoxLayout()
-        first.addWidget(QLabel(self.tr("User:")))
+        first.addWidget(_label_for(self.tr("User:"), self.user))
         first.addWidget(self.user, 1)
-        first.addWidget(QLabel(self.tr("Case:")))
+        first.addWidget(_label_for(self.tr("Case:"), self.case_reference))
         first.addWidget(self.case_reference, 1)
-        first.addWidget(QLabel(self.tr("Action:")))
+        first.addWidget(_label_for(self.tr("Action:"), self.action))
         first.addWidget(self.action, 1)
-        first.addWidget(QLabel(self.tr("From:")))
+        first.addWidget(_label_for(self.tr("From:"), self.since))
         first.addWidget(self.since)
-        first.addWidget(QLabel(self.tr("To:")))
+        first.addWidget(_label_for(self.tr("To:"), self.until))
         first.addWidget(self.until)
         first.addWidget(self.apply_button)
         first.addWidget(self.clear_button)
@@ -236,6 +243,7 @@ class AuditLogView(QWidget):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Audit events"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -250,6 +258,7 @@ class AuditLogView(QWidget):
         self.grants_view = QTableView()
         self.grants_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.grants_view.setObjectName("breakGlassTable")
+        self.grants_view.setAccessibleName(self.tr("Break-the-glass accesses"))
         self.grants_view.setModel(self.grants)
         self.grants_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grants_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -58,6 +58,7 @@ from gui.case_sections import (
     label,
 )
 from gui.clipboard import clear_sensitive, copy_sensitive
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
 from gui.tasks import run_task
 from gui.timeline import TimelineSection
@@ -307,13 +308,13 @@ class CaseHeader(QFrame):
         mono.setPointSizeF(self.font().pointSizeF() * 1.1)
         self.code.setFont(mono)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal_button = QPushButton(self.tr("Re&veal"))
+        self.reveal_button = QPushButton(self.tr("Revea&l"))
         self.reveal_button.setObjectName("revealCode")
         self.reveal_button.setAccessibleName(self.tr("Reveal the full identity code"))
         self.reveal_button.setToolTip(self.tr("Shows the full code for {seconds} seconds. "
                                               "Revealing is written to the audit log.")
                                       .format(seconds=REVEAL_SECONDS))
-        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button = QPushButton(self.tr("Co&py"))
         self.copy_button.setObjectName("copyCode")
         self.copy_button.setAccessibleName(self.tr("Copy the identity code"))
         self.copy_button.setToolTip(self.tr("The clipboard is cleared after 30 seconds."))
@@ -351,7 +352,7 @@ class CaseHeader(QFrame):
         self.closure_text = QLabel()
         self.closure_text.setObjectName("closureText")
         self.closure_text.setWordWrap(True)
-        self.approve_button = QPushButton(self.tr("&Approve closure…"))
+        self.approve_button = QPushButton(self.tr("Approve clo&sure…"))
         self.approve_button.setObjectName("approveClosure")
         self.return_button = QPushButton(self.tr("Re&turn to counsellor"))
         self.return_button.setObjectName("returnClosure")
@@ -365,12 +366,12 @@ class CaseHeader(QFrame):
         self.edit_victim_button.setObjectName("editVictim")
         self.change_code_button = QPushButton(self.tr("Change identity co&de…"))
         self.change_code_button.setObjectName("changeCode")
-        self.edit_case_button = QPushButton(self.tr("Edit c&ase…"))
+        self.edit_case_button = QPushButton(self.tr("Edit &case…"))
         self.edit_case_button.setObjectName("editCase")
         self.edit_case_button.setToolTip(self.tr("Risk level and its reason, status"))
-        self.request_closure_button = QPushButton(self.tr("Request c&losure…"))
+        self.request_closure_button = QPushButton(self.tr("Request clo&sure…"))
         self.request_closure_button.setObjectName("requestClosure")
-        self.close_case_button = QPushButton(self.tr("C&lose case…"))
+        self.close_case_button = QPushButton(self.tr("Clo&se case…"))
         self.close_case_button.setObjectName("closeCase")
         self.export_button = QPushButton(self.tr("E&xport PDF…"))
         self.export_button.setObjectName("exportPdf")
@@ -486,7 +487,7 @@ class CaseHeader(QFrame):
             return
         self.code.setText(revealed or masked)
         self.code.setAccessibleName(self.tr("Identity code"))
-        self.reveal_button.setText(self.tr("&Hide") if revealed else self.tr("Re&veal"))
+        self.reveal_button.setText(self.tr("&Hide") if revealed else self.tr("Revea&l"))
         self.copy_button.setVisible(revealed is not None)
         if revealed is None:
             self.countdown.clear()
@@ -589,6 +590,9 @@ class CaseView(QWidget):
                       activated=lambda n=number: self._go_to_tab(n - 1))
 
         self._show(self._detail)
+        # Each tab is shown with the header: its letters may repeat in other tabs only.
+        for section in (self.timeline, *self.sections()):
+            assign_mnemonics(section, also=[self.header])
         # The bus holds a weak listener, and whatever happens to the view (closed, locked,
         # or deleted with its parent without closing) the listener is removed and the
         # private files are deleted.

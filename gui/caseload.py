@@ -120,12 +120,14 @@ class CaseloadView(QWidget):
         # -- the case list --------------------------------------------------------------
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a case by name, reference or code"))
+        self.search.setAccessibleName(self.tr("Find a case"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply_filter)
         self.owner = QComboBox()
         self.owner.setAccessibleName(self.tr("Counsellor"))
         self.owner.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.include_closed = QComboBox()
+        self.include_closed.setAccessibleName(self.tr("Statuses shown"))
         self.include_closed.addItem(self.tr("Open work"), False)
         self.include_closed.addItem(self.tr("All statuses"), True)
         self.include_closed.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -138,6 +140,7 @@ class CaseloadView(QWidget):
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("caseloadTable")
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -163,7 +166,9 @@ class CaseloadView(QWidget):
         reassign_row = QHBoxLayout()
         reassign_row.addWidget(self.selection_label)
         reassign_row.addWidget(self.result_label, 1)
-        reassign_row.addWidget(QLabel(self.tr("Reassign to:")))
+        reassign_label = QLabel(self.tr("Reassign to:"))
+        reassign_label.setBuddy(self.target)
+        reassign_row.addWidget(reassign_label)
         reassign_row.addWidget(self.target)
         reassign_row.addWidget(self.reassign_button)
 
@@ -179,6 +184,7 @@ class CaseloadView(QWidget):
         self.loads_view = QTableView()
         self.loads_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.loads_view.setObjectName("counsellorLoads")
+        self.loads_view.setAccessibleName(self.tr("Counsellors' loads"))
         self.loads_view.setModel(self.loads)
         self.loads_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.loads_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -215,6 +221,7 @@ class CaseloadView(QWidget):
         self.requests_view = QTableView()
         self.requests_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.requests_view.setObjectName("closureRequests")
+        self.requests_view.setAccessibleName(self.tr("Closure requests"))
         self.requests_view.setModel(self.requests)
         self.requests_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.requests_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui.errors import show_error
 from gui.forms import DateEdit
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
 from models.enums import CaseStatus
@@ -115,6 +116,7 @@ class ExportCaseDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Your role does not allow exporting this case.")))
         layout.addWidget(self.options)
         layout.addWidget(buttons)
+        assign_mnemonics(self)
 
     def choose_target(self, suggested: Path) -> Path | None:
         """Ask where to save (a method so tests can answer it)."""
@@ -182,7 +184,9 @@ class BatchExportDialog(QDialog):
         self.filed = QCheckBox(self.tr("Only cases with a police report filed between"))
         self.filed.setObjectName("filedFilter")
         self.filed_from = DateEdit(QDate.currentDate().addMonths(-1))
+        self.filed_from.setAccessibleName(self.tr("Police report filed on or after"))
         self.filed_to = DateEdit(QDate.currentDate())
+        self.filed_to.setAccessibleName(self.tr("Police report filed on or before"))
         for edit in (self.filed_from, self.filed_to):
             edit.setDisplayFormat("d.M.yyyy")
             edit.setCalendarPopup(True)
@@ -206,7 +210,9 @@ class BatchExportDialog(QDialog):
         form.addRow(self.tr("Breach"), self.breach)
         form.addRow(self.filed)
         form.addRow("", dates)
-        form.addRow(self.tr("&Folder"), folder_row)
+        folder_label = QLabel(self.tr("&Folder"))
+        folder_label.setBuddy(self.folder)  # a row of widgets gets no buddy by itself
+        form.addRow(folder_label, folder_row)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -233,6 +239,7 @@ class BatchExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        assign_mnemonics(self)
         self._running = False
 
     def _browse(self) -> None:

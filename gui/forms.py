@@ -317,7 +317,8 @@ class Form(QWidget):
         column.addWidget(field.editor)
         column.addWidget(field.error)
         label = QLabel(field.label + (" *" if field.required else ""))
-        label.setBuddy(field.editor)
+        if field.label:  # a check box is its own label
+            label.setBuddy(field.editor)
         self.layout_.addRow(label, holder)
         self.fields[field.name] = field
         field.changed.connect(self._on_field_changed)

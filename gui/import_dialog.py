@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
 from models.errors import KnownError
@@ -173,6 +174,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        assign_mnemonics(self)
 
     # -- choosing and reading the file ----------------------------------------------------
 

@@ -69,6 +69,7 @@ from gui.idle import Clock, IdleWatcher
 from gui.intake import IntakeWizard
 from gui.labels import role_label
 from gui.lock_screen import LockScreen
+from gui.mnemonics import assign_mnemonics
 from gui.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES, NavigationList, Place
 from gui.session import Opener, Session
 from gui.settings import (
@@ -237,6 +238,10 @@ class MainWindow(QMainWindow):
         self.idle.start()
 
         self._restore_layout()
+        # Alt+letters: each page is shown with the toolbar (the lock screen alone).
+        assign_mnemonics(self.filter_bar, also=[self.toolbar])
+        assign_mnemonics(self.follow_ups, also=[self.toolbar])
+        assign_mnemonics(self.lock_screen)
         if self._may_list:
             self._fill_filter_lists(services)
             self._refresh_follow_up_counts()
@@ -511,6 +516,7 @@ class MainWindow(QMainWindow):
         ``window.session.about_to_lock``) and may refill itself on ``unlocked``.
         """
         self._extra_places[place.key] = widget
+        assign_mnemonics(widget, also=[self.toolbar])
         self.pages.insertWidget(self.pages.indexOf(self.lock_screen), widget)
         self.navigation.add_place(place)
         self._add_place_shortcut(place.key)

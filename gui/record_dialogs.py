@@ -1,9 +1,10 @@
 """Add and edit dialogs for everything in a case, built on :mod:`gui.forms`.
 
 Every dialog validates as the user types (the reason under the field), keeps Save
-(Ctrl+S) disabled until the form is valid, asks before throwing away unsaved changes
-(Esc, Cancel, the window's close button), and handles a stale edit by offering to reload
-the record. Locking the app closes a dialog through ``reject()``, which never asks.
+(Enter, Ctrl+Enter or Ctrl+S) disabled until the form is valid, asks before throwing away
+unsaved changes (Esc, Cancel, the window's close button), and handles a stale edit by
+offering to reload the record. Locking the app closes a dialog through ``reject()``,
+which never asks.
 
 The questions and messages go through the module-level functions :func:`confirm_discard`,
 :func:`confirm`, :func:`ask_reload`, :func:`report_error` and :func:`run_modal`, so tests
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from gui.case_sections import label, money_text, options
 from gui.errors import ask_reload_after_conflict, show_error
 from gui.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
 from models import validation as v
 from models.dto import (
@@ -339,6 +341,10 @@ class RecordDialog(QDialog):
         self.cancel_button.clicked.connect(self.request_cancel)
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.save)
+        # Enter saves from a one-line field (Save is the default button); in a text box,
+        # where Enter starts a new line, Ctrl+Enter does.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -356,6 +362,7 @@ class RecordDialog(QDialog):
             field.changed.connect(self._on_edit)
         self.form.valid_changed.connect(self._update_save)
         self._update_save()
+        assign_mnemonics(self)
         self.form.focus_first()
         self._size_to_contents()
 
@@ -1006,10 +1013,10 @@ class ClosureDialog(RecordDialog):
         super().__init__(host, record, parent)
         title = self.tr("Request closure") if request else self.tr("Close case")
         self.setWindowTitle(title + " — " + host.detail.case.reference)
-        self.save_button.setText(self.tr("&Request closure") if request
-                                 else self.tr("&Close case"))
 
     def build(self) -> None:
+        self.save_button.setText(self.tr("&Request closure") if self.request
+                                 else self.tr("&Close case"))
         self.form.choice("reason", self.tr("Reason"), options("closure"))
         if self.request:
             self.set_intro(self.tr("A supervisor approves closing the case, or returns it to "

@@ -1,0 +1,580 @@
+"""Keyboard use: every workflow without a mouse, with the focus always visible.
+
+A counsellor on the phone works by keyboard. These tests press keys and type (qtbot), and
+check where the focus is after each step; they never call slots:
+
+* date fields: Tab leaves the field, and a date typed with its separators lands whole;
+* every table and list: one Tab leaves it, arrows move within it;
+* the search box: Down and Enter go to the results (Enter at once), Escape empties it;
+* mnemonics (Alt+letter) are unique among the widgets shown together in every window,
+  every label leads to its field, and fields without a visible label have a name;
+* the focus ring: every focusable widget kind shows a 2 px highlight-coloured ring;
+* a working day by keyboard only: sign in → search → open → support session → close →
+  new intake, and the Tab order of each dialog is the order it is read in.
+
+Message boxes and file dialogs go through the module-level functions of
+``gui.record_dialogs`` and ``QMessageBox``'s static functions, answered by the
+``prompts`` fixture; synthetic data only (temporary identity codes, example.org).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from gui import case_sections, record_dialogs
+from gui.case_view import CaseView, open_case
+from gui.main_window import MainWindow
+from gui.session import Session
+from models import services
+from models.base import local_today
+from models.dto import (
+    CaseDraft,
+    ExtortionContactDraft,
+    FollowUpDraft,
+    PoliceReportDraft,
+    SupportSessionDraft,
+    VictimDraft,
+)
+from models.enums import Channel, ClosureReason, Role
+from models.store import Actor, Database, open_database
+from models.validation import generate_temporary_identity_code
+from tests.conftest import FAST_KDF
+
+STRONG = "Tuuli-Kivi-Järvi-Polku"
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+# -- answering questions -----------------------------------------------------------------------
+
+
+@dataclass
+class Prompts:
+    """Every question or error the app tried to show, answered without a nested loop."""
+
+    shown: list[str] = field(default_factory=list)
+    modal: Callable[[QDialog], bool] | None = None
+
+    def record(self, what: str, answer: Any) -> Callable[..., Any]:
+        def stand_in(*args: Any, **_kwargs: Any) -> Any:
+            self.shown.append(f"{what}: {[str(a) for a in args[1:3]]}")
+            return answer
+        return stand_in
+
+    def run_modal(self, dialog: QDialog) -> bool:
+        assert self.modal is not None, "an unexpected modal dialog was opened"
+        return self.modal(dialog)
+
+
+@pytest.fixture(autouse=True)
+def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
+    found = Prompts()
+    monkeypatch.setattr(record_dialogs, "confirm_discard", found.record("discard", True))
+    monkeypatch.setattr(record_dialogs, "confirm", found.record("confirm", False))
+    monkeypatch.setattr(record_dialogs, "ask_reload", found.record("reload", False))
+    monkeypatch.setattr(record_dialogs, "report_error", found.record("error", None))
+    monkeypatch.setattr(record_dialogs, "run_modal", found.run_modal)
+    monkeypatch.setattr(case_sections, "choose_files",
+                        lambda parent: pytest.fail("unexpected file dialog"))
+    for name, answer in (("warning", QMessageBox.StandardButton.Ok),
+                         ("critical", QMessageBox.StandardButton.Ok),
+                         ("information", QMessageBox.StandardButton.Ok),
+                         ("question", QMessageBox.StandardButton.Discard)):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(found.record(name, answer)))
+    return found
+
+
+# -- an office with one case of each kind of record ------------------------------------------
+
+
+@dataclass
+class World:
+    database: Database
+    boss: services.Services
+    kaisa: Actor  # counsellor
+    leena: Actor  # police liaison
+    ada: Actor  # administrator
+    case_id: int  # Kaisa's, a record of every kind, closure requested
+    quiet_case_id: int  # Kaisa's, nothing recorded yet
+
+    def services_of(self, actor: Actor) -> services.Services:
+        return services.build(self.database, actor)
+
+
+def _account(boss: services.Services, name: str, display: str, role: Role) -> Actor:
+    user = boss.accounts.create_user(name, display, role, STRONG, kdf=FAST_KDF)
+    return Actor(user.id, user.username, user.display_name, role)
+
+
+@pytest.fixture
+def world(database: Database, supervisor: Actor) -> World:
+    boss = services.build(database, supervisor)
+    kaisa = _account(boss, "kaisa", "Kaisa Neuvoja", Role.COUNSELLOR)
+    leena = _account(boss, "leena", "Leena Poliisi", Role.POLICE_LIAISON)
+    ada = _account(boss, "ada", "Ada Ylläpito", Role.ADMINISTRATOR)
+    boss.cases.create_breach("Vastaamo 2018")
+    code = generate_temporary_identity_code(dt.date(1984, 5, 17), 931)
+    case = boss.cases.create_intake(
+        VictimDraft(first_names="Aino", last_name="Esimerkki", identity_code=code,
+                    phone="040 123 4567", email="aino@example.org"),
+        CaseDraft(risk_level="high", risk_reason="Second demand", assigned_to_id=kaisa.user_id))
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
+    records = boss.records
+    contact = records.add_extortion_contact(case.id, ExtortionContactDraft(
+        received_at=now, channel=Channel.EMAIL, sender="blackmail@example.org",
+        amount_demanded=Decimal("200"), message_text="Pay 200 EUR within 24 hours."))
+    records.add_police_report(case.id, PoliceReportDraft(
+        report_number="5500/R/12345/20", filed_on=local_today()))
+    records.add_support_session(case.id, SupportSessionDraft(started_at=now, notes="Calm."))
+    records.add_follow_up(case.id, FollowUpDraft(
+        due_on=local_today(), description="Call back", assignee_id=kaisa.user_id))
+    records.add_attachment(case.id, "demand.txt", b"Pay.", None, contact.id)
+    kaisas = services.build(database, kaisa)
+    fresh = kaisas.cases.get_detail(case.id).case
+    kaisas.cases.request_closure(case.id, fresh.version, ClosureReason.RESOLVED)
+    quiet = boss.cases.create_intake(
+        VictimDraft(first_names="Pekka", last_name="Toinen"),
+        CaseDraft(assigned_to_id=kaisa.user_id))
+    return World(database, boss, kaisa, leena, ada, case.id, quiet.id)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def show(widget: QWidget, qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    """Show a window and wait until it is the active one (keys go to the active window)."""
+    if not widget.isVisible():
+        widget.show()
+    widget.raise_()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=3000)
+    return widget
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier  # type: ignore[no-untyped-def]
+          ) -> QWidget:
+    """Press a key where the focus is; return where the focus is afterwards."""
+    qtbot.keyClick(focused(), key, modifier)
+    return focused()
+
+
+def alt(qtbot, letter: str) -> QWidget:  # type: ignore[no-untyped-def]
+    """Press Alt+letter (a mnemonic) in the active window."""
+    return press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
+
+
+def top_dialog(kind: type[QDialog]) -> QDialog:
+    dialogs = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, kind) and w.isVisible()]
+    assert len(dialogs) == 1, f"expected one {kind.__name__}, found {len(dialogs)}"
+    return dialogs[0]
+
+
+# -- what a person can reach with Alt+letter ------------------------------------------------
+
+FIELD_KINDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
+               QAbstractItemView)
+
+
+def _describe(widget: QWidget, text: str = "") -> str:
+    name = widget.objectName() or text or widget.accessibleName()
+    return f"{type(widget).__name__}({name!r})"
+
+
+def _texts(widget: QWidget) -> list[str]:
+    """The texts Qt reads an Alt+letter from (the C++ text: a button may draw its own)."""
+    if isinstance(widget, QAbstractButton):
+        return [QAbstractButton.text(widget)]
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return [widget.text()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
+    return []
+
+
+def _is_rich(label: QLabel) -> bool:
+    return label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(label.text()))
+
+
+def _next_in_layout(widget: QWidget) -> QWidget | None:
+    """The widget laid out right after ``widget`` (what a label beside it names)."""
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+
+    def walk(box: QLayout) -> list[QWidget]:
+        found: list[QWidget] = []
+        for index in range(box.count()):
+            item = box.itemAt(index)
+            if item is None:
+                continue
+            if item.widget() is not None:
+                found.append(item.widget())
+            elif item.layout() is not None:
+                found.extend(walk(item.layout()))
+        return found
+
+    widgets = walk(layout) if layout is not None else []
+    for position, candidate in enumerate(widgets[:-1]):
+        if candidate is widget:
+            return widgets[position + 1]
+    return None
+
+
+def _keyboard_reaches(widget: QWidget) -> bool:
+    while widget.focusProxy() is not None:
+        widget = widget.focusProxy()
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _inner(widget: QWidget) -> bool:
+    """A part of another widget (a spin box's line edit, a table's header)."""
+    parent = widget.parentWidget()
+    return isinstance(widget, QHeaderView) or isinstance(parent, (QAbstractSpinBox, QComboBox))
+
+
+def keyboard_problems(window: QWidget) -> list[str]:
+    """What keeps a keyboard user from reaching things in ``window`` as it is shown now.
+
+    * two widgets shown together with the same Alt+letter;
+    * a label with an Alt+letter but no field (buddy), or a field that cannot take focus;
+    * a label that names a field but is not its buddy, or is its buddy without a letter;
+    * a field with neither a label nor an accessible name.
+    """
+    shown = [w for w in window.findChildren(QWidget)
+             if w.window() is window and w.isVisibleTo(window)]
+    problems: list[str] = []
+    keys: dict[str, list[str]] = defaultdict(list)
+    labelled: set[int] = set()
+    unlettered: list[tuple[QLabel, str]] = []
+    for widget in shown:
+        for text in _texts(widget):
+            key = QKeySequence.mnemonic(text).toString()
+            if key:
+                keys[key].append(_describe(widget, text))
+        if not isinstance(widget, QLabel) or _is_rich(widget):
+            continue
+        text, buddy = widget.text(), widget.buddy()
+        has_key = not QKeySequence.mnemonic(text).isEmpty()
+        if buddy is None:
+            neighbour = _next_in_layout(widget)
+            if has_key:
+                problems.append(f"{_describe(widget, text)} has an Alt+letter but no field")
+            elif (text.rstrip().endswith(":") and isinstance(neighbour, FIELD_KINDS)
+                  and _keyboard_reaches(neighbour)):
+                problems.append(f"{_describe(widget, text)} names {_describe(neighbour)} "
+                                "but is not its buddy")
+            continue
+        labelled.add(id(buddy))
+        if not _keyboard_reaches(buddy):
+            if has_key:
+                problems.append(f"{_describe(widget, text)} leads to {_describe(buddy)}, "
+                                "which cannot take the focus")
+        elif not has_key and buddy.isVisibleTo(window):
+            unlettered.append((widget, text))
+    for key, owners in sorted(keys.items()):
+        if len(owners) > 1:
+            problems.append(f"{key} is shared by {', '.join(owners)}")
+    # A label may go without a letter only when every letter of it is taken.
+    used = {key.rsplit("+", 1)[-1].casefold() for key in keys}
+    for label, text in unlettered:
+        free = {c.casefold() for c in text if c.isalpha()} - used
+        if free:
+            problems.append(f"{_describe(label, text)} has no Alt+letter for its field "
+                            f"(free: {''.join(sorted(free))})")
+    for widget in shown:
+        if (isinstance(widget, FIELD_KINDS) and not _inner(widget)
+                and _keyboard_reaches(widget)
+                and id(widget) not in labelled and not widget.accessibleName()):
+            problems.append(f"{_describe(widget)} has neither a label nor an accessible name")
+    return problems
+
+
+def assert_none(found: dict[str, list[str]]) -> None:
+    """Fail with every problem of every window, one a line."""
+    lines = [f"{where}: {problem}" for where, problems in found.items() for problem in problems]
+    if lines:
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def test_the_check_finds_shared_letters_and_unnamed_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The check itself can fail: the case view's old Alt+A, a label going nowhere."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    form = QFormLayout(window)
+    form.addRow(QPushButton("Edit c&ase…"))
+    form.addRow(QPushButton("&Add…"))
+    form.addRow(QLabel("&Name"))  # an Alt+letter, but no field
+    form.addRow("Phone:", QLineEdit())  # QFormLayout makes it the buddy, without a letter
+    city = QLineEdit()
+    city.setAccessibleName("City")
+    form.addRow(QLabel("City:"), city)  # beside its field, but not its buddy
+    unnamed = QLineEdit()
+    unnamed.setObjectName("unnamed")
+    form.addRow(unnamed)
+    window.show()
+    problems = keyboard_problems(window)
+    assert any("Alt+A is shared by" in p and "Edit c&ase" in p and "&Add" in p
+               for p in problems), problems
+    assert any("'&Name'" in p and "no field" in p for p in problems), problems
+    assert any("'Phone:'" in p and "no Alt+letter" in p for p in problems), problems
+    assert any("'City:'" in p and "not its buddy" in p for p in problems), problems
+    assert any("'unnamed'" in p and "accessible name" in p for p in problems), problems
+    assert len(problems) == 5, problems
+
+
+# -- every window, as it is shown ---------------------------------------------------------------
+
+
+def _window(world: World, actor: Actor, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(world.services_of(actor))
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    show(window, qtbot)
+    return window
+
+
+def _places(window: MainWindow, qtbot, where: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Go to every place with Ctrl+1…9 and check what is shown there."""
+    found: dict[str, list[str]] = {}
+    for number, key in enumerate(window.navigation.keys()[:9], start=1):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"), CTRL)
+        assert window.place == key
+        found[f"{where}, {key}"] = keyboard_problems(window)
+    return found
+
+
+def test_every_place_of_the_main_window_has_its_own_letters(world: World, qtbot) -> None:  # type: ignore[no-untyped-def]
+    found: dict[str, list[str]] = {}
+    for actor in (world.kaisa, world.leena, world.ada):
+        window = _window(world, actor, qtbot)
+        found.update(_places(window, qtbot, actor.username))
+        window.close()
+    boss = _window(world, world.boss.actor, qtbot)
+    found.update(_places(boss, qtbot, "supervisor"))
+    qtbot.keyClick(boss, Qt.Key.Key_L, CTRL)  # the lock screen
+    assert boss.is_locked
+    found["lock screen"] = keyboard_problems(boss)
+    assert_none(found)
+
+
+@pytest.fixture
+def owner(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    """Stands in for the main window: the owner of case views."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    return window
+
+
+@pytest.fixture
+def open_view(world: World, owner: QWidget, qtbot  # type: ignore[no-untyped-def]
+              ) -> Iterator[Callable[..., CaseView]]:
+    """Open a case as someone (as the main window does); every view closes at the end."""
+    opened: list[CaseView] = []
+
+    def open_as(actor: Actor, case_id: int | None = None) -> CaseView:
+        session = Session(world.services_of(actor), open_database)
+        view = open_case(owner, session, world.case_id if case_id is None else case_id)
+        assert view is not None
+        opened.append(view)
+        show(view, qtbot)
+        return view
+
+    yield open_as
+    for view in opened:
+        if shiboken6.isValid(view):
+            view.close()
+    QApplication.processEvents()
+
+
+def _tabs(view: CaseView, qtbot, where: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Go to every tab with Alt+1…9 and check what is shown there."""
+    found: dict[str, list[str]] = {}
+    for index in range(view.tabs.count()):
+        qtbot.keyClick(view, getattr(Qt.Key, f"Key_{index + 1}"), ALT)
+        assert view.tabs.currentIndex() == index
+        found[f"{where}, {view.tabs.tabText(index)}"] = keyboard_problems(view)
+    return found
+
+
+def test_every_tab_of_the_case_view_has_its_own_letters(  # type: ignore[no-untyped-def]
+        world: World, open_view, qtbot) -> None:
+    found: dict[str, list[str]] = {}
+    for actor in (world.kaisa, world.boss.actor, world.leena):
+        view = open_view(actor)
+        found.update(_tabs(view, qtbot, actor.username))
+        if view.header.reveal_button.isEnabled():
+            qtbot.mouseClick(view.header.reveal_button, Qt.MouseButton.LeftButton)
+            assert view.header.copy_button.isVisibleTo(view)
+            found.update(_tabs(view, qtbot, f"{actor.username}, code shown"))
+    quiet = open_view(world.boss.actor, world.quiet_case_id)  # Close case instead of Approve
+    found.update(_tabs(quiet, qtbot, "supervisor, no closure requested"))
+    assert_none(found)
+
+
+def _dialog_by_key(view: CaseView, qtbot, *keys: tuple[Qt.Key, Qt.KeyboardModifier]  # type: ignore[no-untyped-def]
+                   ) -> QDialog:
+    """Press keys in the case view; the dialog they open, active."""
+    show(view, qtbot)
+    for key, modifier in keys:
+        qtbot.keyClick(focused(), key, modifier)
+    # A button's Alt+letter clicks it the way Space does: a moment later.
+    qtbot.waitUntil(lambda: len(view.open_dialogs()) > 0, timeout=2000)
+    dialogs = view.open_dialogs()
+    assert len(dialogs) == 1, f"{keys} opened {len(dialogs)} dialogs"
+    return show(dialogs[0], qtbot)
+
+
+def _escape(dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+
+
+def test_every_case_dialog_opens_by_its_letter_and_has_its_own_letters(  # type: ignore[no-untyped-def]
+        world: World, open_view, qtbot) -> None:
+    view = open_view(world.kaisa)
+    tab = {section: view.tabs.indexOf(section) + 1 for section in view.sections()}
+    number = {index: getattr(Qt.Key, f"Key_{index}") for index in range(1, 10)}
+    opened: dict[str, list[str]] = {}
+    for section, letters in ((view.contacts, "AE"), (view.reports, "AE"),
+                             (view.sessions, "AE"), (view.follow_ups, "AE"),
+                             (view.actions, "U")):
+        for letter in letters:
+            show(view, qtbot)  # offscreen, closing a dialog activates no window
+            qtbot.keyClick(view, number[tab[section]], ALT)
+            section.table.setFocus()  # a row is selected: Edit… works on it
+            dialog = _dialog_by_key(view, qtbot, (getattr(Qt.Key, f"Key_{letter}"), ALT))
+            opened[dialog.windowTitle()] = keyboard_problems(dialog)
+            _escape(dialog, qtbot)
+    # The identity-code change step has more fields (grounds, evidence, decision).
+    show(view, qtbot)
+    qtbot.keyClick(view, number[tab[view.actions]], ALT)
+    row = view.actions.model.row_of_code("identity_code_change")
+    assert row is not None
+    view.actions.table.setFocus()
+    for _ in range(row):
+        qtbot.keyClick(view.actions.table, Qt.Key.Key_Down)
+    dialog = _dialog_by_key(view, qtbot, (Qt.Key.Key_U, ALT))
+    assert "grounds" in dialog.form.fields  # type: ignore[attr-defined]
+    opened["identity code change step"] = keyboard_problems(dialog)
+    _escape(dialog, qtbot)
+    for letter in "VDCX":  # Edit victim, change identity code, edit case, export
+        dialog = _dialog_by_key(view, qtbot, (getattr(Qt.Key, f"Key_{letter}"), ALT))
+        opened[f"Alt+{letter}: {dialog.windowTitle()}"] = keyboard_problems(dialog)
+        _escape(dialog, qtbot)
+    quiet = open_view(world.kaisa, world.quiet_case_id)
+    dialog = _dialog_by_key(quiet, qtbot, (Qt.Key.Key_S, ALT))  # Request closure…
+    opened[dialog.windowTitle()] = keyboard_problems(dialog)
+    _escape(dialog, qtbot)
+    assert len(opened) == 15
+    assert_none(opened)
+
+
+def test_the_other_dialogs_have_their_own_letters(world: World, prompts: Prompts,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path, qtbot) -> None:
+    from gui.accounts_admin import AccountsView
+    from gui.break_glass import BreakGlassDialog
+    from gui.export_dialog import BatchExportDialog
+    from gui.import_dialog import ImportDialog
+    from gui.login import LoginDialog
+    from gui.setup import SetupDialog
+
+    found: dict[str, list[str]] = {}
+
+    def check(dialog: QDialog) -> None:
+        show(dialog, qtbot)
+        found[dialog.windowTitle()] = keyboard_problems(dialog)
+        dialog.close()
+
+    boss = _window(world, world.boss.actor, qtbot)
+    boss.batch_export_action.trigger()
+    check(top_dialog(BatchExportDialog))
+    boss.import_action.trigger()
+    check(top_dialog(ImportDialog))
+    row = world.boss.cases.case_rows([world.case_id])[0]
+    check(BreakGlassDialog(row, boss))
+    boss.close()
+
+    admin = _window(world, world.ada, qtbot)
+    accounts = admin.findChild(AccountsView)
+    assert accounts is not None and accounts.isVisible()
+    qtbot.mouseClick(accounts.create_button, Qt.MouseButton.LeftButton)
+    check(top_dialog(QDialog))
+    names = [accounts.model.record(row).username for row in range(accounts.model.rowCount())]
+    accounts.table.selectRow(names.index("kaisa"))
+    for button in (accounts.reset_button, accounts.role_button):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        check(top_dialog(QDialog))
+    admin.close()
+
+    login = LoginDialog(tmp_path / "suoja.db", open_database,
+                        demo_accounts=[("kaisa", "counsellor")], demo_password="demo")
+    qtbot.addWidget(login)
+    check(login)
+    setup = SetupDialog(tmp_path / "new" / "suoja.db", kdf=FAST_KDF)
+    qtbot.addWidget(setup)
+    check(setup)
+    assert len(found) == 8
+    assert_none(found)
+
+
+def test_every_intake_step_has_its_own_letters(world: World, prompts: Prompts, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gui.intake import IntakeWizard
+
+    window = _window(world, world.boss.actor, qtbot)  # a supervisor also picks the counsellor
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    wizard = top_dialog(IntakeWizard)
+    show(wizard, qtbot)
+    found = {"who is calling": keyboard_problems(wizard)}
+    qtbot.keyClicks(focused(), "Testi")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "Henkila")
+    for step in ("existing victims", "risk", "first follow-up"):
+        press(qtbot, Qt.Key.Key_Return)
+        found[step] = keyboard_problems(wizard)
+    assert wizard.currentId() == wizard.FOLLOW_UP
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert not wizard.isVisible()
+    assert prompts.shown and prompts.shown[-1].startswith("question")  # "discard this intake?"
+    assert_none(found)
