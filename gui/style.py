@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -26,7 +26,15 @@ from PySide6.QtGui import (
     QPixmap,
     QRegion,
 )
-from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyle, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QRadioButton,
+    QStyle,
+    QTabBar,
+    QWidget,
+)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICONS = RESOURCES / "icons"
@@ -100,26 +108,51 @@ def _is_dark() -> bool:
 FOCUS_RING_WIDTH = 2
 
 
+def _room_around(target: QWidget, between: list[QWidget]) -> QWidget:
+    """The nearest ancestor with room for a ring outside ``target`` (``target`` if none).
+
+    Never beyond a scroll area's viewport, which must clip the ring like the widget.
+    The widgets passed on the way are added to ``between``.
+    """
+    margin = FOCUS_RING_WIDTH + 1
+    host = target.parentWidget()
+    while host is not None and not host.isWindow():
+        rect = QRect(target.mapTo(host, QPoint(0, 0)), target.size())
+        if host.rect().contains(rect.adjusted(-margin, -margin, margin, margin)):
+            return host
+        if isinstance(host.parentWidget(), QAbstractScrollArea):
+            break  # a viewport
+        between.append(host)
+        host = host.parentWidget()
+    return target
+
+
 class _Ring(QWidget):
     """The ring around one focused widget: a masked child that lets the mouse through.
 
     It lies just inside the widget's edge (a table filling its window edge to edge keeps
     its ring), around the current tab of a tab bar, and just outside check boxes and
-    radio buttons, whose box sits on their own edge.
+    radio buttons, whose box sits on their own edge: there the ring belongs to the
+    nearest container with room for it, and follows every widget in between.
     """
 
     _FOLLOWED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
                  QEvent.Type.ZOrderChange, QEvent.Type.LayoutDirectionChange)
 
     def __init__(self, target: QWidget) -> None:
-        host = target.parentWidget()
-        self._outside = isinstance(target, (QCheckBox, QRadioButton)) and host is not None
-        super().__init__(host if self._outside else target)
+        self._outside = isinstance(target, (QCheckBox, QRadioButton))
+        self._watched = [target]
+        host = target
+        if self._outside:
+            host = _room_around(target, self._watched)
+            self._outside = host is not target
+        super().__init__(host)
         self.target = target
         self.setObjectName("focusRing")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        target.installEventFilter(self)
+        for widget in self._watched:
+            widget.installEventFilter(self)
         if self._outside:
             target.destroyed.connect(self.deleteLater)
         if isinstance(target, QTabBar):
@@ -128,8 +161,9 @@ class _Ring(QWidget):
 
     def detach(self) -> None:
         """Take the ring away (the focus moved on)."""
-        if shiboken6.isValid(self.target):
-            self.target.removeEventFilter(self)
+        for widget in self._watched:
+            if shiboken6.isValid(widget):
+                widget.removeEventFilter(self)
         self.hide()
         self.deleteLater()
 
@@ -140,7 +174,8 @@ class _Ring(QWidget):
         width = FOCUS_RING_WIDTH
         if self._outside:
             # Around the box and its text, not the whole cell a layout stretched it to.
-            rect = target.geometry()
+            host = self.parentWidget()
+            rect = QRect(target.mapTo(host, QPoint(0, 0)), target.size())
             rect.setWidth(min(rect.width(), target.sizeHint().width()))
             rect.adjust(-width - 1, -width - 1, width + 1, width + 1)
         elif isinstance(target, QTabBar) and target.currentIndex() >= 0:
@@ -156,7 +191,7 @@ class _Ring(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Override of QObject.eventFilter: follow the focused widget's size and place."""
-        if watched is self.target and event.type() in self._FOLLOWED:
+        if event.type() in self._FOLLOWED and any(watched is w for w in self._watched):
             self._place()
         return False
 
@@ -180,6 +215,17 @@ class FocusRing(QObject):
         self._ring: _Ring | None = None
         app.focusChanged.connect(self._follow)
         self._follow(None, app.focusWidget())
+
+    def stop(self) -> None:
+        """Take the ring away and stop following the focus."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._follow)
+        ring, self._ring = self.ring, None
+        if ring is not None:
+            ring.detach()
+        self.setObjectName("")
+        self.deleteLater()
 
     @property
     def ring(self) -> QWidget | None:
