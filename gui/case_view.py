@@ -12,6 +12,10 @@ the dialogs in :mod:`gui.record_dialogs`. The view reloads itself whenever a cha
 this case is announced on the session's :class:`~models.changes.ChangeBus`, and on
 ``about_to_lock`` it drops everything it shows, closes, and deletes the private temporary
 files of opened attachments.
+
+By keyboard: the timeline has the focus when the view opens, Alt+1…9 pick a tab, each
+button and list has its own Alt+letter, a saved record is selected in its list with the
+focus on it, and Esc or Ctrl+W closes the view.
 """
 
 from __future__ import annotations
@@ -584,6 +588,7 @@ class CaseView(QWidget):
         self._case_changed.connect(self._reload_timer.start, Qt.ConnectionType.QueuedConnection)
 
         QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.reload)
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Alt+{number}"), self,
@@ -593,6 +598,8 @@ class CaseView(QWidget):
         # Each tab is shown with the header: its letters may repeat in other tabs only.
         for section in (self.timeline, *self.sections()):
             assign_mnemonics(section, also=[self.header])
+        # Opened from the keyboard, the arrows walk the timeline at once.
+        self.timeline.table.setFocus(Qt.FocusReason.OtherFocusReason)
         # The bus holds a weak listener, and whatever happens to the view (closed, locked,
         # or deleted with its parent without closing) the listener is removed and the
         # private files are deleted.
@@ -847,7 +854,15 @@ class CaseView(QWidget):
         }
         if self._wiped or self._session.is_locked:
             return None
-        return self.open_dialog(dialogs[kind](self, record, self, **extra))
+        dialog = dialogs[kind](self, record, self, **extra)
+        dialog.saved.connect(functools.partial(self._show_saved, kind))
+        return self.open_dialog(dialog)
+
+    def _show_saved(self, kind: str, record: Any) -> None:
+        """After a save the record is selected in its list, which has the focus."""
+        record_id = getattr(record, "id", None)
+        if self.reload() is not None and record_id is not None:
+            self.go_to_record(kind, record_id)
 
     def remove_record(self, kind: str, record: Any) -> bool:
         """Remove a record after asking. Returns whether it was removed."""
