@@ -30,13 +30,14 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QDateTime, QPoint, QRect, Qt, QTime
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -48,15 +49,19 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QTabBar,
+    QTableView,
     QTextEdit,
     QWidget,
 )
 
 from gui import case_sections, record_dialogs
 from gui.case_view import CaseView, open_case
+from gui.forms import DateEdit, DateTimeEdit
 from gui.main_window import MainWindow
 from gui.session import Session
+from gui.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring
 from models import services
 from models.base import local_today
 from models.dto import (
@@ -72,7 +77,7 @@ from models.store import Actor, Database, open_database
 from models.validation import generate_temporary_identity_code
 from tests.conftest import FAST_KDF
 
-STRONG = "Tuuli-Kivi-Järvi-Polku"
+STRONG = "Tuuli-Kivi-Jarvi-Polku"  # ASCII: qtbot types ASCII only
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -280,7 +285,8 @@ def keyboard_problems(window: QWidget) -> list[str]:
     * two widgets shown together with the same Alt+letter;
     * a label with an Alt+letter but no field (buddy), or a field that cannot take focus;
     * a label that names a field but is not its buddy, or is its buddy without a letter;
-    * a field with neither a label nor an accessible name.
+    * a field with neither a label nor an accessible name;
+    * a table or list that Tab walks cell by cell instead of leaving it.
     """
     shown = [w for w in window.findChildren(QWidget)
              if w.window() is window and w.isVisibleTo(window)]
@@ -324,6 +330,9 @@ def keyboard_problems(window: QWidget) -> list[str]:
             problems.append(f"{_describe(label, text)} has no Alt+letter for its field "
                             f"(free: {''.join(sorted(free))})")
     for widget in shown:
+        if (isinstance(widget, QAbstractItemView) and not _inner(widget)
+                and widget.tabKeyNavigation()):
+            problems.append(f"Tab walks cell by cell in {_describe(widget)}")
         if (isinstance(widget, FIELD_KINDS) and not _inner(widget)
                 and _keyboard_reaches(widget)
                 and id(widget) not in labelled and not widget.accessibleName()):
@@ -353,6 +362,10 @@ def test_the_check_finds_shared_letters_and_unnamed_fields(qtbot) -> None:  # ty
     unnamed = QLineEdit()
     unnamed.setObjectName("unnamed")
     form.addRow(unnamed)
+    table = QTableView()  # walks cell by cell with Tab, unless told otherwise
+    table.setObjectName("cells")
+    table.setAccessibleName("Cells")
+    form.addRow(table)
     window.show()
     problems = keyboard_problems(window)
     assert any("Alt+A is shared by" in p and "Edit c&ase" in p and "&Add" in p
@@ -361,7 +374,8 @@ def test_the_check_finds_shared_letters_and_unnamed_fields(qtbot) -> None:  # ty
     assert any("'Phone:'" in p and "no Alt+letter" in p for p in problems), problems
     assert any("'City:'" in p and "not its buddy" in p for p in problems), problems
     assert any("'unnamed'" in p and "accessible name" in p for p in problems), problems
-    assert len(problems) == 5, problems
+    assert any("Tab walks cell by cell in QTableView('cells')" in p for p in problems), problems
+    assert len(problems) == 6, problems
 
 
 # -- every window, as it is shown ---------------------------------------------------------------
@@ -578,3 +592,213 @@ def test_every_intake_step_has_its_own_letters(world: World, prompts: Prompts, q
     assert not wizard.isVisible()
     assert prompts.shown and prompts.shown[-1].startswith("question")  # "discard this intake?"
     assert_none(found)
+
+
+# -- date fields ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def date_form(qtbot) -> tuple[QWidget, QLineEdit, DateTimeEdit, DateEdit, QLineEdit]:  # type: ignore[no-untyped-def]
+    window = QWidget()
+    qtbot.addWidget(window)
+    before, after = QLineEdit(), QLineEdit()
+    when = DateTimeEdit(QDateTime(QDate(2025, 3, 3), QTime(9, 5)))
+    day = DateEdit(QDate(2023, 2, 5))  # February: Qt alone cuts 30 down to 3
+    form = QFormLayout(window)
+    for name, widget in (("Before", before), ("When", when), ("Day", day), ("After", after)):
+        form.addRow(name, widget)
+    show(window, qtbot)
+    return window, before, when, day, after
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("14.6.2024 10:30", "14.6.2024 10:30"),
+    ("1.2.2024 8:05", "1.2.2024 08:05"),
+    ("05.11.2023 23:59", "5.11.2023 23:59"),
+    ("14062024 1030", "14.6.2024 10:30"),
+    ("3.12.2024 7:5", "3.12.2024 07:05"),
+])
+def test_a_date_and_time_types_as_it_reads_and_tab_leaves_the_field(  # type: ignore[no-untyped-def]
+        date_form, typed: str, shown: str, qtbot) -> None:
+    _window, before, when, day, _after = date_form
+    before.setFocus()
+    assert press(qtbot, Qt.Key.Key_Tab) is when
+    assert when.currentSection() == DateTimeEdit.Section.DaySection
+    qtbot.keyClicks(when, typed)
+    assert press(qtbot, Qt.Key.Key_Tab) is day  # not the next section of the time
+    assert when.dateTime().toString("d.M.yyyy HH:mm") == shown
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("30.1.2024", "30.1.2024"),  # February is showing: Qt alone makes this 3.2.
+    ("29.2.2024", "29.2.2024"),  # 2023 is showing: Qt alone makes this 28.2.
+    ("31.12.2024", "31.12.2024"),
+    ("7", "7.2.2023"),  # only the day typed: the month and year stay
+    ("12.3", "12.3.2023"),
+])
+def test_a_date_is_typed_whole_whatever_month_was_showing(  # type: ignore[no-untyped-def]
+        date_form, typed: str, shown: str, qtbot) -> None:
+    _window, _before, when, day, after = date_form
+    when.setFocus()
+    assert press(qtbot, Qt.Key.Key_Tab) is day
+    qtbot.keyClicks(day, typed)
+    assert press(qtbot, Qt.Key.Key_Tab) is after
+    assert day.date().toString("d.M.yyyy") == shown
+
+
+def test_shift_tab_leaves_a_date_too_and_f4_opens_the_calendar(date_form, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _window, before, when, day, after = date_form
+    after.setFocus()
+    assert press(qtbot, Qt.Key.Key_Tab, SHIFT) is day
+    assert day.currentSection() == DateEdit.Section.DaySection  # ready for a whole date
+    assert press(qtbot, Qt.Key.Key_Tab, SHIFT) is when
+    assert press(qtbot, Qt.Key.Key_Tab, SHIFT) is before
+    when.setFocus()
+    qtbot.keyClick(when, Qt.Key.Key_F4)
+    calendar = when.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    qtbot.keyClick(focused(), Qt.Key.Key_Right)  # the next day
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert not calendar.isVisible() and focused() is when
+    assert when.date() == QDate(2025, 3, 4)
+    qtbot.keyClick(when, Qt.Key.Key_Down, ALT)
+    qtbot.waitUntil(calendar.isVisible)
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert not calendar.isVisible() and when.date() == QDate(2025, 3, 4)
+
+
+# -- the search box and the lists ------------------------------------------------------------
+
+
+def test_down_and_enter_go_from_the_search_to_the_results_escape_empties_it(  # type: ignore[no-untyped-def]
+        world: World, qtbot) -> None:
+    window = _window(world, world.kaisa, qtbot)
+    model = window.model
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert focused() is window.search
+    qtbot.keyClicks(window.search, "toinen")
+    assert press(qtbot, Qt.Key.Key_Down) is window.table  # at once, no waiting for the pause
+    assert model.rowCount() == 1 and model.case_id(0) == world.quiet_case_id
+    assert window.table.currentIndex().row() == 0
+    assert window.table.selectionModel().isRowSelected(0)
+
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(window.search, "esimerkki")
+    assert press(qtbot, Qt.Key.Key_Return) is window.table
+    assert model.rowCount() == 1 and model.case_id(0) == world.case_id
+
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert press(qtbot, Qt.Key.Key_Escape) is window.search
+    assert window.search.text() == "" and model.rowCount() == 2  # every case again
+    qtbot.keyClicks(window.search, "nobody")
+    assert press(qtbot, Qt.Key.Key_Down) is window.search  # nothing to go to
+    assert model.rowCount() == 0
+    window.close()
+
+
+def test_one_tab_leaves_a_table_and_arrows_move_within(world: World, open_view, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = _window(world, world.kaisa, qtbot)
+    window.table.setFocus()
+    assert press(qtbot, Qt.Key.Key_Down) is window.table
+    assert window.table.currentIndex().row() == 1
+    assert press(qtbot, Qt.Key.Key_Tab) is not window.table
+    window.close()
+    view = open_view(world.kaisa)
+    qtbot.keyClick(view, Qt.Key.Key_5, ALT)  # protective actions: a long checklist
+    table = view.actions.table
+    table.setFocus()
+    assert press(qtbot, Qt.Key.Key_Down) is table and table.currentIndex().row() == 1
+    assert press(qtbot, Qt.Key.Key_Tab) is not table
+    assert press(qtbot, Qt.Key.Key_Tab, SHIFT) is table
+
+
+# -- the focus ring --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def focus_ring() -> Iterator[FocusRing]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    keeper = install_focus_ring(app)
+    yield keeper
+    keeper.stop()
+
+
+def _ring_points(widget: QWidget) -> list[QPoint]:
+    """Points on the ring's band around ``widget``, in ``widget``'s coordinates."""
+    if isinstance(widget, QTabBar):
+        rect = widget.tabRect(widget.currentIndex())
+    elif isinstance(widget, (QCheckBox, QRadioButton)):
+        rect = QRect(0, 0, min(widget.width(), widget.sizeHint().width()), widget.height())
+        rect = rect.adjusted(-FOCUS_RING_WIDTH - 1, -FOCUS_RING_WIDTH - 1,
+                             FOCUS_RING_WIDTH + 1, FOCUS_RING_WIDTH + 1)
+    else:
+        rect = widget.rect()
+    middle = rect.center()
+    return [QPoint(rect.left() + 1, middle.y()), QPoint(rect.right() - 1, middle.y()),
+            QPoint(middle.x(), rect.top() + 1), QPoint(middle.x(), rect.bottom() - 1)]
+
+
+def _ring_shown(window: QWidget, widget: QWidget, image: QImage) -> bool:
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight).rgb()
+    return all(image.pixelColor(widget.mapTo(window, point)).rgb() == highlight
+               for point in _ring_points(widget))
+
+
+def test_every_focusable_kind_shows_a_highlight_ring(  # type: ignore[no-untyped-def]
+        world: World, open_view, focus_ring: FocusRing, tmp_path: Path, qtbot) -> None:
+    """Screenshots with the focus on each kind (kept in the test's folder to look at)."""
+    view = open_view(world.kaisa)
+    qtbot.keyClick(view, Qt.Key.Key_4, ALT)
+    dialog = _dialog_by_key(view, qtbot, (Qt.Key.Key_A, ALT))  # a new support session
+    assert isinstance(dialog, record_dialogs.SupportSessionDialog)
+    planned = dialog.field("next_follow_up_on")
+    assert isinstance(planned, record_dialogs.OptionalDateField)
+    kinds: list[tuple[str, QWidget]] = [
+        ("date and time", dialog.field("started_at").editor),
+        ("spin box", dialog.field("duration_minutes").editor),
+        ("drop-down", dialog.field("mode").editor),
+        ("line edit", dialog.field("outcome").editor),
+        ("check box", planned.box.check),
+        ("text", dialog.field("notes").editor),
+        ("button", dialog.save_button),
+    ]
+    leena = _window(world, world.leena, qtbot)
+    number = leena.navigation.keys().index("extortion_analysis") + 1
+    qtbot.keyClick(leena, getattr(Qt.Key, f"Key_{number}"), CTRL)
+    analysis = leena.pages.currentWidget()
+    radio = analysis.findChild(QRadioButton)
+    assert radio is not None
+    window = _window(world, world.kaisa, qtbot)
+    kinds += [("radio button", radio), ("search", window.search), ("table", window.table),
+              ("list", window.navigation), ("filter drop-down", window.filter_bar.status),
+              ("tabs", view.tabs.tabBar()), ("case table", view.sessions.table)]
+    shots: list[QPixmap] = []
+    missing: list[str] = []
+    for kind, widget in kinds:
+        top = widget.window()
+        show(top, qtbot)
+        before = top.grab().toImage()
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda w=widget: focus_ring.ring is not None  # noqa: B023
+                        and focus_ring.ring.isVisible() and w.hasFocus())
+        shot = top.grab()
+        if not _ring_shown(top, widget, shot.toImage()):
+            missing.append(kind)
+        area = QRect(widget.mapTo(top, QPoint(0, 0)), widget.size()).adjusted(-8, -8, 8, 8)
+        shots.append(shot.copy(area))
+        if kind in ("drop-down", "table", "tabs", "check box"):
+            # Without the ring Fusion shows nothing there: the test can fail.
+            assert not _ring_shown(top, widget, before), kind
+    assert missing == []
+    sheet = QPixmap(max(s.width() for s in shots), sum(s.height() + 4 for s in shots))
+    sheet.fill(QColor("white"))
+    painter = QPainter(sheet)
+    y = 0
+    for shot in shots:
+        painter.drawPixmap(0, y, shot)
+        y += shot.height() + 4
+    painter.end()
+    assert sheet.save(str(tmp_path / "focus-rings.png"))
+    leena.close()
+    window.close()
