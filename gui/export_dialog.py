@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
-from gui.forms import DateEdit
+from gui.forms import DateEdit, tab_in_visual_order
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
@@ -116,6 +116,7 @@ class ExportCaseDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Your role does not allow exporting this case.")))
         layout.addWidget(self.options)
         layout.addWidget(buttons)
+        tab_in_visual_order(buttons)  # once in the dialog: reparenting reorders
         assign_mnemonics(self)
 
     def choose_target(self, suggested: Path) -> Path | None:

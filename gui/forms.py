@@ -21,11 +21,13 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPointF, Qt, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -294,6 +296,20 @@ class Field(QObject):
         finally:
             editor.blockSignals(blocker[0])
         self.validate()
+
+
+def tab_in_visual_order(buttons: QDialogButtonBox) -> None:
+    """Let Tab visit a button box's buttons as they are laid out.
+
+    The desktop decides where Cancel goes (left on GNOME, right elsewhere); Tab otherwise
+    follows the order the buttons were added in. Call it once the box is in its window:
+    moving widgets into another window reorders their Tab chain.
+    """
+    layout = buttons.layout()
+    shown = [layout.itemAt(i).widget() for i in range(layout.count())] if layout else []
+    widgets = [w for w in shown if isinstance(w, QAbstractButton)]
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
 
 
 class Form(QWidget):

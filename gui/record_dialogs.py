@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_sections import label, money_text, options
 from gui.errors import ask_reload_after_conflict, show_error
-from gui.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form
+from gui.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form, tab_in_visual_order
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
 from models import validation as v
@@ -362,6 +362,7 @@ class RecordDialog(QDialog):
             field.changed.connect(self._on_edit)
         self.form.valid_changed.connect(self._update_save)
         self._update_save()
+        tab_in_visual_order(self.button_box)
         assign_mnemonics(self)
         self.form.focus_first()
         self._size_to_contents()
