@@ -802,3 +802,250 @@ def test_every_focusable_kind_shows_a_highlight_ring(  # type: ignore[no-untyped
     assert sheet.save(str(tmp_path / "focus-rings.png"))
     leena.close()
     window.close()
+
+
+# -- a working day by keyboard only -------------------------------------------------------------
+
+
+def tab_walk(window: QWidget, qtbot, limit: int = 60) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Press Tab from the focused widget until the focus comes back; where it stopped."""
+    start = focused()
+    stops = [start]
+    for _ in range(limit):
+        widget = press(qtbot, Qt.Key.Key_Tab)
+        assert widget.window() is window, f"Tab left the window for {_describe(widget)}"
+        if widget is start:
+            return stops
+        stops.append(widget)
+    pytest.fail(f"Tab did not come back to {_describe(start)} in {limit} presses")
+
+
+def reading_order_problems(window: QWidget, stops: list[QWidget]) -> list[str]:
+    """Each Tab must go to the right on the same line, or further down.
+
+    ``stops`` is one round of Tab presses; it is read from the widget nearest the top
+    left, so only the last Tab may go back up (to start the round again).
+    """
+    def place(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+    first = min(range(len(stops)), key=lambda i: (place(stops[i]).top(), place(stops[i]).left()))
+    stops = stops[first:] + stops[:first]
+    problems = []
+    for before, after in zip(stops, stops[1:], strict=False):
+        a, b = place(before), place(after)
+        same_line = abs(a.center().y() - b.center().y()) < min(a.height(), b.height()) // 2 + 2
+        if not ((same_line and b.left() >= a.right() - 2) or b.top() >= a.bottom() - 2):
+            problems.append(f"Tab goes from {_describe(before)} at {a.topLeft().toTuple()} "
+                            f"back to {_describe(after)} at {b.topLeft().toTuple()}")
+    return problems
+
+
+def _sign_in(world: World, db_path: Path, tmp_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from gui.login import LoginDialog
+    from gui.settings import Preferences, WindowState
+
+    world.database.dispose()  # the app signs in to a closed database file
+    login = LoginDialog(db_path, open_database)
+    qtbot.addWidget(login)
+    show(login, qtbot)
+    assert focused() is login.username
+    qtbot.keyClicks(focused(), "kaisa")
+    assert press(qtbot, Qt.Key.Key_Tab) is login.password
+    qtbot.keyClicks(focused(), STRONG)
+    with qtbot.waitSignal(login.accepted, timeout=10000):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert login.result_value is not None
+    (database, actor), login.result_value = login.result_value, None
+    store = QSettings(str(tmp_path / "suoja.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(services.build(database, actor), opener=open_database,
+                        idle_lock_minutes=Preferences(store).idle_lock_minutes,
+                        window_state=WindowState(store))
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    show(window, qtbot)
+    return window
+
+
+def _the_view(window: MainWindow, case_id: int, qtbot) -> CaseView:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: any(v.case_id == case_id and v.isVisible()
+                                for v in window.findChildren(CaseView)), timeout=5000)
+    (view,) = [v for v in window.findChildren(CaseView) if v.case_id == case_id]
+    return show(view, qtbot)  # type: ignore[return-value]
+
+
+def test_a_working_day_by_keyboard_only(world: World, db_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                        prompts: Prompts, qtbot) -> None:
+    """Sign in → search → open → add a support session → close → a new intake."""
+    window = _sign_in(world, db_path, tmp_path, qtbot)
+
+    # A victim calls: find them by name, go to the result, open their case.
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert focused() is window.search
+    qtbot.keyClicks(window.search, "toinen")
+    assert press(qtbot, Qt.Key.Key_Down) is window.table
+    assert window.model.case_id(window.table.currentIndex().row()) == world.quiet_case_id
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    view = _the_view(window, world.quiet_case_id, qtbot)
+    assert focused() is view.timeline.table
+
+    # Log the call: Alt+4 is the support sessions tab, Alt+A adds one.
+    qtbot.keyClick(view, Qt.Key.Key_4, ALT)
+    assert view.tabs.currentWidget() is view.sessions
+    dialog = _dialog_by_key(view, qtbot, (Qt.Key.Key_A, ALT))
+    assert isinstance(dialog, record_dialogs.SupportSessionDialog)
+    started = dialog.field("started_at").editor
+    assert focused() is started
+    yesterday = local_today() - dt.timedelta(days=1)
+    qtbot.keyClicks(started, f"{yesterday.day}.{yesterday.month}.{yesterday.year} 10:30")
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("duration_minutes").editor
+    qtbot.keyClicks(focused(), "45")
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("mode").editor
+    qtbot.keyClick(focused(), Qt.Key.Key_V)  # Video
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("distress_level").editor
+    for _ in range(7):  # from "not assessed" up to 6
+        qtbot.keyClick(focused(), Qt.Key.Key_Up)
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("outcome").editor
+    qtbot.keyClicks(focused(), "Crisis plan agreed")
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("referral").editor
+    planned = dialog.field("next_follow_up_on")
+    assert isinstance(planned, record_dialogs.OptionalDateField)
+    assert press(qtbot, Qt.Key.Key_Tab) is planned.box.check
+    assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("notes").editor  # the date is off
+    qtbot.keyClicks(focused(), "Talked it through; she will not pay.")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, CTRL)  # Enter alone starts a new line
+    assert not dialog.isVisible()
+    show(view, qtbot)  # offscreen no window is activated when a dialog closes
+    assert focused() is view.sessions.table
+    saved = view.sessions.current_record()
+    assert saved is not None and saved.outcome == "Crisis plan agreed"
+    assert saved.notes == "Talked it through; she will not pay.\n" or saved.notes.startswith(
+        "Talked it through; she will not pay.")
+    local = saved.started_at.astimezone()
+    assert (local.date(), local.hour, local.minute) == (yesterday, 10, 30)
+    assert (saved.duration_minutes, saved.mode, saved.distress_level) == (45, "video", 6)
+
+    # Done: Esc closes the case; the list is where it was.
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(view) or not view.isVisible())
+    show(window, qtbot)
+    assert focused() is window.table
+
+    # The next caller is new: Ctrl+N, the whole intake from the keyboard.
+    from gui.intake import IntakeWizard
+
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    wizard = show(top_dialog(IntakeWizard), qtbot)
+    assert isinstance(wizard, IntakeWizard)
+    assert focused() is wizard.identity_page.first_names.editor
+    qtbot.keyClicks(focused(), "Elina")
+    qtbot.keyClicks(press(qtbot, Qt.Key.Key_Tab), "Testinen")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert wizard.currentId() == wizard.DUPLICATES
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert wizard.currentId() == wizard.RISK
+    assert focused() is wizard.risk_page.risk.editor
+    qtbot.keyClick(focused(), Qt.Key.Key_H)  # High: a reason is required
+    qtbot.keyClicks(press(qtbot, Qt.Key.Key_Tab), "Second demand, 24 h deadline")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert wizard.currentId() == wizard.FOLLOW_UP
+    due = wizard.follow_up_page.due.editor
+    assert focused() is due
+    in_two_days = local_today() + dt.timedelta(days=2)
+    qtbot.keyClicks(due, f"{in_two_days.day}.{in_two_days.month}.{in_two_days.year}")
+    assert press(qtbot, Qt.Key.Key_Tab) is wizard.follow_up_page.description.editor
+    with qtbot.waitSignal(wizard.case_created, timeout=5000) as created:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    case_id, _reference = created.args
+    new_view = _the_view(window, case_id, qtbot)
+    assert focused() is new_view.timeline.table
+    follow_up = new_view.detail.follow_ups[0]  # type: ignore[index]
+    assert follow_up.due_on == in_two_days
+    assert prompts.shown == []  # no question, no error on the way
+    new_view.close()
+    window.close()
+    window.session.close()
+
+
+def test_each_dialog_is_tabbed_through_in_reading_order(world: World, open_view,  # type: ignore[no-untyped-def]
+                                                        qtbot) -> None:
+    view = open_view(world.kaisa)
+    tab = {section: view.tabs.indexOf(section) + 1 for section in view.sections()}
+    walked: dict[str, list[str]] = {}
+    keys = [(view.contacts, "A"), (view.reports, "A"), (view.sessions, "A"),
+            (view.follow_ups, "E"), (view.actions, "U"), (None, "V"), (None, "D"),
+            (None, "C"), (None, "X")]
+    for section, letter in keys:
+        show(view, qtbot)
+        if section is not None:
+            qtbot.keyClick(view, getattr(Qt.Key, f"Key_{tab[section] if section else 1}"), ALT)
+            section.table.setFocus()
+        dialog = _dialog_by_key(view, qtbot, (getattr(Qt.Key, f"Key_{letter}"), ALT))
+        stops = tab_walk(dialog, qtbot)
+        kinds = {type(stop) for stop in stops}
+        assert QPushButton in kinds, dialog.windowTitle()  # the buttons are on the way
+        walked[dialog.windowTitle()] = reading_order_problems(dialog, stops)
+        _escape(dialog, qtbot)
+    assert len(walked) == len(keys)
+    assert_none(walked)
+
+
+def test_the_other_dialogs_are_tabbed_through_in_reading_order(  # type: ignore[no-untyped-def]
+        world: World, tmp_path: Path, qtbot) -> None:
+    from gui.accounts_admin import AccountsView
+    from gui.break_glass import BreakGlassDialog
+    from gui.export_dialog import BatchExportDialog
+    from gui.intake import IntakeWizard
+    from gui.login import LoginDialog
+    from gui.setup import SetupDialog
+
+    walked: dict[str, list[str]] = {}
+
+    def walk(dialog: QWidget, where: str = "") -> None:
+        show(dialog, qtbot)
+        walked[where or dialog.windowTitle()] = reading_order_problems(
+            dialog, tab_walk(dialog, qtbot))
+
+    login = LoginDialog(tmp_path / "suoja.db", open_database)
+    qtbot.addWidget(login)
+    walk(login)
+    login.close()
+    setup = SetupDialog(tmp_path / "new" / "suoja.db", kdf=FAST_KDF)
+    qtbot.addWidget(setup)
+    walk(setup)
+    setup.close()
+
+    boss = _window(world, world.boss.actor, qtbot)
+    boss.batch_export_action.trigger()
+    batch = top_dialog(BatchExportDialog)
+    walk(batch)
+    batch.close()
+    glass = BreakGlassDialog(world.boss.cases.case_rows([world.case_id])[0], boss)
+    walk(glass)
+    glass.close()
+    show(boss, qtbot)
+    qtbot.keyClick(boss, Qt.Key.Key_N, CTRL)
+    wizard = top_dialog(IntakeWizard)
+    assert isinstance(wizard, IntakeWizard)
+    show(wizard, qtbot)
+    qtbot.keyClicks(focused(), "Testi")
+    qtbot.keyClicks(press(qtbot, Qt.Key.Key_Tab), "Henkila")
+    for step in ("existing victims", "risk", "first follow-up"):
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        if step != "existing victims":
+            walk(wizard, f"intake: {step}")
+    wizard.reject()
+    boss.close()
+
+    admin = _window(world, world.ada, qtbot)
+    accounts = admin.findChild(AccountsView)
+    assert accounts is not None
+    qtbot.mouseClick(accounts.create_button, Qt.MouseButton.LeftButton)
+    created = top_dialog(QDialog)
+    walk(created)
+    created.close()
+    admin.close()
+    assert len(walked) == 7
+    assert_none(walked)
