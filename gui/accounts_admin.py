@@ -39,6 +39,7 @@ from gui.case_sections import Column, RecordTableModel, format_datetime
 from gui.drafts import FormDraft
 from gui.errors import show_error
 from gui.labels import role_label
+from gui.mnemonics import assign_mnemonics
 from gui.navigation import Place
 from gui.session import Session
 from models.changes import Change
@@ -288,7 +289,9 @@ class AccountsView(QWidget):
 
         self.model = UserTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("accountsTable")
+        self.table.setAccessibleName(self.tr("Accounts"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -483,6 +486,7 @@ class AccountsView(QWidget):
         return dialog
 
     def _show(self, dialog: QDialog) -> None:
+        assign_mnemonics(dialog)
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._forget(dialog))
         dialog.open()

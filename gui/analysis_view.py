@@ -171,6 +171,8 @@ class AnalysisView(QWidget):
 
         self.model = SharedIndicatorModel(self)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
+        self.table.setAccessibleName(self.tr("Indicators shared by several cases"))
         self.table.setModel(self.model)
         show_when_empty(self.table, lambda: self.tr("Loading…") if self.loading else self.tr(
             "No value is shared by more than one victim."))

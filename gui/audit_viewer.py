@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from gui.case_sections import Column, RecordTableModel
 from gui.empty_state import show_when_empty
 from gui.errors import show_error
+from gui.forms import DateEdit
 from gui.labels import number, plural
 from gui.navigation import Place
 from gui.session import Session
@@ -167,8 +168,15 @@ class GrantTableModel(RecordTableModel):
         self.set_records(grants)
 
 
+def _label_for(text: str, field: QWidget) -> QLabel:
+    """A label that takes the keyboard to its field (Alt+letter)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 def _date_edit(tooltip: str) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d.M.yyyy")
     edit.setMinimumDate(_NO_DATE)
@@ -213,15 +221,15 @@ class AuditLogView(QWidget):
         self.export_button.clicked.connect(self.export_csv)
 
         first = QHBoxLayout()
-        first.addWidget(QLabel(self.tr("User:")))
+        first.addWidget(_label_for(self.tr("User:"), self.user))
         first.addWidget(self.user, 1)
-        first.addWidget(QLabel(self.tr("Case:")))
+        first.addWidget(_label_for(self.tr("Case:"), self.case_reference))
         first.addWidget(self.case_reference, 1)
-        first.addWidget(QLabel(self.tr("Action:")))
+        first.addWidget(_label_for(self.tr("Action:"), self.action))
         first.addWidget(self.action, 1)
-        first.addWidget(QLabel(self.tr("From:")))
+        first.addWidget(_label_for(self.tr("From:"), self.since))
         first.addWidget(self.since)
-        first.addWidget(QLabel(self.tr("To:")))
+        first.addWidget(_label_for(self.tr("To:"), self.until))
         first.addWidget(self.until)
         first.addWidget(self.apply_button)
         first.addWidget(self.clear_button)
@@ -237,7 +245,9 @@ class AuditLogView(QWidget):
 
         self.model = AuditTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Audit events"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -252,7 +262,9 @@ class AuditLogView(QWidget):
 
         self.grants = GrantTableModel(self)
         self.grants_view = QTableView()
+        self.grants_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.grants_view.setObjectName("breakGlassTable")
+        self.grants_view.setAccessibleName(self.tr("Break-the-glass accesses"))
         self.grants_view.setModel(self.grants)
         self.grants_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grants_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from gui import drafts
 from gui.drafts import FormDraft
 from gui.forms import Form
+from gui.mnemonics import assign_mnemonics
 from gui.record_dialogs import form_is_valid
 from models import validation as v
 from models.dto import CaseRow
@@ -83,6 +84,7 @@ class BreakGlassDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         self._update()
+        assign_mnemonics(self)
         self.reason.editor.setFocus()
         width = self.fontMetrics().horizontalAdvance("M") * 38
         self.resize(max(width, 460), self.sizeHint().height())

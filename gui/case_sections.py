@@ -882,7 +882,7 @@ class ExtortionContactSection(RecordSection):
         self.message.setReadOnly(True)
         self.message.setTabChangesFocus(True)
         self.message.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        message_label = QLabel(self.tr("Message, &verbatim:"))
+        message_label = QLabel(self.tr("&Message, verbatim:"))
         message_label.setBuddy(self.message)
 
         self.evidence = QListView()
@@ -893,7 +893,7 @@ class ExtortionContactSection(RecordSection):
         self.evidence.doubleClicked.connect(self._open_evidence)
         self.evidence.activated.connect(self._open_evidence)
         self.evidence.setMaximumHeight(self.fontMetrics().height() * 6)
-        evidence_label = QLabel(self.tr("E&vidence:"))
+        evidence_label = QLabel(self.tr("Ev&idence:"))
         evidence_label.setBuddy(self.evidence)
         self.add_evidence_button = QPushButton(self.tr("Add evidence…"))
         self.add_evidence_button.setObjectName("contactAddEvidence")

@@ -14,6 +14,10 @@ this case is announced on the session's :class:`~models.changes.ChangeBus`, and 
 files of opened attachments. Before that, the main window asks it (:meth:`CaseView.
 reopen_record`) and its dialogs how to bring them back after unlocking (:mod:`gui.drafts`);
 :func:`open_case` with ``reopen=`` and :meth:`CaseView.reopen_form` do that.
+
+By keyboard: the timeline has the focus when the view opens, Alt+1…9 pick a tab, each
+button and list has its own Alt+letter, a saved record is selected in its list with the
+focus on it, and Esc or Ctrl+W closes the view.
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ from gui.case_sections import (
 from gui.clipboard import clear_sensitive, copy_sensitive
 from gui.drafts import CaseReopen, FormDraft
 from gui.labels import plural
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
 from gui.tasks import run_task
 from gui.timeline import TimelineSection
@@ -344,13 +349,13 @@ class CaseHeader(QFrame):
         mono.setPointSizeF(self.font().pointSizeF() * 1.1)
         self.code.setFont(mono)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal_button = QPushButton(self.tr("Re&veal"))
+        self.reveal_button = QPushButton(self.tr("Revea&l"))
         self.reveal_button.setObjectName("revealCode")
         self.reveal_button.setAccessibleName(self.tr("Reveal the full identity code"))
         self.reveal_button.setToolTip(self.tr("Shows the full code for {seconds} seconds. "
                                               "Revealing is written to the audit log.")
                                       .format(seconds=REVEAL_SECONDS))
-        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button = QPushButton(self.tr("Co&py"))
         self.copy_button.setObjectName("copyCode")
         self.copy_button.setAccessibleName(self.tr("Copy the identity code"))
         self.copy_button.setToolTip(self.tr("The clipboard is cleared after 30 seconds."))
@@ -388,7 +393,7 @@ class CaseHeader(QFrame):
         self.closure_text = QLabel()
         self.closure_text.setObjectName("closureText")
         self.closure_text.setWordWrap(True)
-        self.approve_button = QPushButton(self.tr("&Approve closure…"))
+        self.approve_button = QPushButton(self.tr("Approve clo&sure…"))
         self.approve_button.setObjectName("approveClosure")
         self.return_button = QPushButton(self.tr("Re&turn to counsellor"))
         self.return_button.setObjectName("returnClosure")
@@ -402,12 +407,12 @@ class CaseHeader(QFrame):
         self.edit_victim_button.setObjectName("editVictim")
         self.change_code_button = QPushButton(self.tr("Change identity co&de…"))
         self.change_code_button.setObjectName("changeCode")
-        self.edit_case_button = QPushButton(self.tr("Edit c&ase…"))
+        self.edit_case_button = QPushButton(self.tr("Edit &case…"))
         self.edit_case_button.setObjectName("editCase")
         self.edit_case_button.setToolTip(self.tr("Risk level and its reason, status"))
-        self.request_closure_button = QPushButton(self.tr("Request c&losure…"))
+        self.request_closure_button = QPushButton(self.tr("Request clo&sure…"))
         self.request_closure_button.setObjectName("requestClosure")
-        self.close_case_button = QPushButton(self.tr("C&lose case…"))
+        self.close_case_button = QPushButton(self.tr("Clo&se case…"))
         self.close_case_button.setObjectName("closeCase")
         self.export_button = QPushButton(self.tr("E&xport PDF…"))
         self.export_button.setObjectName("exportPdf")
@@ -523,7 +528,7 @@ class CaseHeader(QFrame):
             return
         self.code.setText(revealed or masked)
         self.code.setAccessibleName(self.tr("Identity code"))
-        self.reveal_button.setText(self.tr("&Hide") if revealed else self.tr("Re&veal"))
+        self.reveal_button.setText(self.tr("&Hide") if revealed else self.tr("Revea&l"))
         self.copy_button.setVisible(revealed is not None)
         if revealed is None:
             self.countdown.clear()
@@ -620,12 +625,18 @@ class CaseView(QWidget):
         self._case_changed.connect(self._reload_timer.start, Qt.ConnectionType.QueuedConnection)
 
         QShortcut(QKeySequence.StandardKey.Close, self, activated=self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.reload)
         for number in range(1, 10):
             QShortcut(QKeySequence(f"Alt+{number}"), self,
                       activated=lambda n=number: self._go_to_tab(n - 1))
 
         self._show(self._detail)
+        # Each tab is shown with the header: its letters may repeat in other tabs only.
+        for section in (self.timeline, *self.sections()):
+            assign_mnemonics(section, also=[self.header])
+        # Opened from the keyboard, the arrows walk the timeline at once.
+        self.timeline.table.setFocus(Qt.FocusReason.OtherFocusReason)
         # The bus holds a weak listener, and whatever happens to the view (closed, locked,
         # or deleted with its parent without closing) the listener is removed and the
         # private files are deleted.
@@ -884,13 +895,23 @@ class CaseView(QWidget):
         }
         if self._wiped or self._session.is_locked:
             return None
-        return self._open_form(dialogs[kind](self, record, self, **extra), draft)
+        return self._open_form(dialogs[kind](self, record, self, **extra), draft, kind)
 
-    def _open_form(self, dialog: record_dialogs.RecordDialog, draft: FormDraft | None
-                   ) -> QDialog:
+    def _open_form(self, dialog: record_dialogs.RecordDialog, draft: FormDraft | None,
+                   kind: str | None = None) -> QDialog:
+        """Open a form (with what was typed before a lock); a record's form, once saved,
+        selects the record in its list."""
         if draft is not None:
             dialog.restore_draft(draft)
+        if kind is not None:
+            dialog.saved.connect(functools.partial(self._show_saved, kind))
         return self.open_dialog(dialog)
+
+    def _show_saved(self, kind: str, record: Any) -> None:
+        """After a save the record is selected in its list, which has the focus."""
+        record_id = getattr(record, "id", None)
+        if self.reload() is not None and record_id is not None:
+            self.go_to_record(kind, record_id)
 
     def remove_record(self, kind: str, record: Any) -> bool:
         """Remove a record after asking. Returns whether it was removed."""

@@ -121,12 +121,14 @@ class CaseloadView(QWidget):
         # -- the case list --------------------------------------------------------------
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find a case by name, reference or code"))
+        self.search.setAccessibleName(self.tr("Find a case"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply_filter)
         self.owner = QComboBox()
         self.owner.setAccessibleName(self.tr("Counsellor"))
         self.owner.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.include_closed = QComboBox()
+        self.include_closed.setAccessibleName(self.tr("Statuses shown"))
         self.include_closed.addItem(self.tr("Open work"), False)
         self.include_closed.addItem(self.tr("All statuses"), True)
         self.include_closed.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -137,7 +139,9 @@ class CaseloadView(QWidget):
 
         self.model = CaseTableModel(None, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("caseloadTable")
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
         show_when_empty(self.table, lambda: self.tr("No cases match. Choose another counsellor "
                                                     "or include closed cases."))
@@ -165,7 +169,9 @@ class CaseloadView(QWidget):
         reassign_row = QHBoxLayout()
         reassign_row.addWidget(self.selection_label)
         reassign_row.addWidget(self.result_label, 1)
-        reassign_row.addWidget(QLabel(self.tr("Reassign to:")))
+        reassign_label = QLabel(self.tr("Reassign to:"))
+        reassign_label.setBuddy(self.target)
+        reassign_row.addWidget(reassign_label)
         reassign_row.addWidget(self.target)
         reassign_row.addWidget(self.reassign_button)
 
@@ -179,7 +185,9 @@ class CaseloadView(QWidget):
         # -- loads ------------------------------------------------------------------------
         self.loads = LoadTableModel(self)
         self.loads_view = QTableView()
+        self.loads_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.loads_view.setObjectName("counsellorLoads")
+        self.loads_view.setAccessibleName(self.tr("Counsellors' loads"))
         self.loads_view.setModel(self.loads)
         show_when_empty(self.loads_view, lambda: self.tr("No active counsellor accounts."))
         self.loads_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -215,7 +223,9 @@ class CaseloadView(QWidget):
         # -- closure requests ---------------------------------------------------------
         self.requests = ClosureRequestModel(self)
         self.requests_view = QTableView()
+        self.requests_view.setTabKeyNavigation(False)  # one Tab leaves the table
         self.requests_view.setObjectName("closureRequests")
+        self.requests_view.setAccessibleName(self.tr("Closure requests"))
         self.requests_view.setModel(self.requests)
         show_when_empty(self.requests_view,
                         lambda: self.tr("No closure requests are waiting for a decision."))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.forms import DateEdit, tab_in_visual_order
 from gui.labels import plural
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
 from models.enums import CaseStatus
@@ -116,6 +117,8 @@ class ExportCaseDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Your role does not allow exporting this case.")))
         layout.addWidget(self.options)
         layout.addWidget(buttons)
+        tab_in_visual_order(buttons)  # once in the dialog: reparenting reorders
+        assign_mnemonics(self)
 
     def choose_target(self, suggested: Path) -> Path | None:
         """Ask where to save (a method so tests can answer it)."""
@@ -182,8 +185,10 @@ class BatchExportDialog(QDialog):
             self.breach.addItem(breach.name, breach.name)
         self.filed = QCheckBox(self.tr("Only cases with a police report filed between"))
         self.filed.setObjectName("filedFilter")
-        self.filed_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.filed_to = QDateEdit(QDate.currentDate())
+        self.filed_from = DateEdit(QDate.currentDate().addMonths(-1))
+        self.filed_from.setAccessibleName(self.tr("Police report filed on or after"))
+        self.filed_to = DateEdit(QDate.currentDate())
+        self.filed_to.setAccessibleName(self.tr("Police report filed on or before"))
         for edit in (self.filed_from, self.filed_to):
             edit.setDisplayFormat("d.M.yyyy")
             edit.setCalendarPopup(True)
@@ -207,9 +212,8 @@ class BatchExportDialog(QDialog):
         form.addRow(self.tr("Breach"), self.breach)
         form.addRow(self.filed)
         form.addRow("", dates)
-        # A label of its own: addRow(text, layout) would show the "&" (a layout has no buddy).
         folder_label = QLabel(self.tr("&Folder"))
-        folder_label.setBuddy(self.folder)
+        folder_label.setBuddy(self.folder)  # a row of widgets gets no buddy by itself
         form.addRow(folder_label, folder_row)
 
         self.progress = QProgressBar()
@@ -237,6 +241,7 @@ class BatchExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        assign_mnemonics(self)
         self._running = False
 
     def _browse(self) -> None:

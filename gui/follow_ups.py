@@ -195,6 +195,7 @@ class FollowUpsView(QWidget):
         top.addWidget(self.everyone)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("followUps")
         self.table.setAccessibleName(self.tr("Follow-ups due"))
         self.table.setModel(self.model)

@@ -4,6 +4,12 @@ A :class:`Form` is a ``QFormLayout`` of fields; each field validates as the user
 through a function from ``models.validation`` (which raises ``ValidationError``) and shows
 the reason under the input. ``Form.valid_changed`` drives the Save button, and
 ``Form.dirty`` tells whether closing must warn about unsaved changes.
+
+Date fields are :class:`DateEdit` and :class:`DateTimeEdit`: Tab leaves the field like
+any other (Qt's own date editors walk day → month → year → hour → minute with Tab, so
+whatever was typed next landed in the time). Inside the field the sections are reached by
+typing the separators (``14.6.2024 10:30`` types as it reads) or with Left and Right;
+F4 or Alt+Down opens the calendar.
 """
 
 from __future__ import annotations
@@ -12,17 +18,23 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPointF, Qt, QTime, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +46,149 @@ DATETIME_FORMAT = "d.M.yyyy HH:mm"
 ERROR_STYLE = "color: #b00020;"
 
 Validator = Callable[[Any], Any]
+
+_NO_TAB_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+class _FieldKeys:
+    """Keyboard behaviour shared by :class:`DateEdit` and :class:`DateTimeEdit`.
+
+    * Tab and Shift+Tab move to the next or previous field, never to the next section.
+    * Focus arriving by keyboard selects the first section, so a whole date can be typed.
+    * A separator typed right after a section filled itself up (``14`` moves on to the
+      month by itself) is swallowed, so ``14.6.2024`` does not skip the month; typed
+      earlier (``1.6.2024``) it moves on as in Qt.
+    * Typing a new day starts from a month of 31 days in a leap year, because Qt checks
+      each section against the others as they are typed: with February showing, ``30``
+      would become ``3`` and ``0`` the month. The month and year not typed come back
+      when the field is left (or Enter pressed).
+    * F4 or Alt+Down opens the calendar popup, as in a drop-down list.
+    """
+
+    _advanced = False
+    #: The value before a new day was typed, while the month and year are stand-ins.
+    _before: QDate | None = None
+    _typed: frozenset[QDateTimeEdit.Section] = frozenset()
+
+    def _editor(self) -> QDateTimeEdit:
+        return self  # type: ignore[return-value]
+
+    def event(self, event: QEvent) -> bool:
+        """Override of QWidget.event: Tab leaves the field (Qt moves between sections)."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not event.modifiers() & _NO_TAB_MODIFIERS):
+            forward = (event.key() == Qt.Key.Key_Tab
+                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self._restore_untyped()
+            # QWidget's own implementation: the next widget in the focus chain.
+            if QWidget.focusNextPrevChild(self, forward):  # type: ignore[arg-type]
+                event.accept()
+                return True
+        return super().event(event)  # type: ignore[misc]
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Override of QDateTimeEdit.focusInEvent: Shift+Tab also starts at the first section."""
+        super().focusInEvent(event)  # type: ignore[misc]
+        self._advanced = False
+        if event.reason() == Qt.FocusReason.BacktabFocusReason:
+            editor = self._editor()
+            editor.setSelectedSection(editor.sectionAt(0))
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        """Override of QDateTimeEdit.focusOutEvent: put back the month and year not typed."""
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._restore_untyped()
+        super().focusOutEvent(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Override of QDateTimeEdit.keyPressEvent: separators, new days, the calendar."""
+        editor = self._editor()
+        key = event.key()
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if (key == Qt.Key.Key_F4 and not event.modifiers()) or (key == Qt.Key.Key_Down and alt):
+            if editor.calendarPopup() and not editor.isReadOnly():
+                self._restore_untyped()
+                self._open_calendar()
+                event.accept()
+                return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self._restore_untyped()
+        text = event.text()
+        separator = bool(text) and text.isprintable() and not text.isalnum()
+        if separator and self._advanced:
+            self._advanced = False
+            event.accept()
+            return
+        section = editor.currentSection()
+        if text.isdigit() and not editor.isReadOnly():
+            if section == QDateTimeEdit.Section.DaySection and self._before is None:
+                self._borrow_long_month()
+            if self._before is not None:
+                self._typed = self._typed | {section}
+        before = editor.currentSectionIndex()
+        super().keyPressEvent(event)  # type: ignore[misc]
+        self._advanced = (bool(text) and text.isalnum()
+                          and editor.currentSectionIndex() != before)
+
+    def _borrow_long_month(self) -> None:
+        editor = self._editor()
+        date = editor.date()
+        stand_in = QDate(2000, 1, date.day())  # every day exists; 2000 was a leap year
+        if ((date.daysInMonth() == 31 and QDate.isLeapYear(date.year()))
+                or not editor.minimumDate() <= stand_in <= editor.maximumDate()
+                or (stand_in == editor.minimumDate() and editor.specialValueText())):
+            return
+        self._before = date
+        self._typed = frozenset()
+        editor.setDate(stand_in)
+        editor.setSelectedSection(QDateTimeEdit.Section.DaySection)
+
+    def _restore_untyped(self) -> None:
+        before, self._before = self._before, None
+        if before is None:
+            return
+        editor = self._editor()
+        editor.interpretText()  # a section typed half-way ("7:5") counts
+        now = editor.date()
+        year = now.year() if QDateTimeEdit.Section.YearSection in self._typed else before.year()
+        month = (now.month() if QDateTimeEdit.Section.MonthSection in self._typed
+                 else before.month())
+        day = min(now.day(), QDate(year, month, 1).daysInMonth())
+        editor.setDate(QDate(year, month, day))
+
+    def _open_calendar(self) -> None:
+        # Qt opens the popup only from a click on the arrow: press it as the mouse would.
+        editor = self._editor()
+        option = QStyleOptionComboBox()
+        option.initFrom(editor)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = editor.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                              QStyle.SubControl.SC_ComboBoxArrow, editor)
+        where = QPointF(arrow.center())
+        press = QMouseEvent(QEvent.Type.MouseButtonPress, where, editor.mapToGlobal(where),
+                            Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(editor, press)
+
+
+class DateEdit(_FieldKeys, QDateEdit):
+    """A date field (``d.M.yyyy``) that Tab leaves at once; see :class:`_FieldKeys`."""
+
+    def __init__(self, date: QDate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(date or QDate.currentDate(), parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+
+
+class DateTimeEdit(_FieldKeys, QDateTimeEdit):
+    """A date-and-time field (``d.M.yyyy HH:mm``) that Tab leaves at once."""
+
+    def __init__(self, value: QDateTime | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(value or QDateTime.currentDateTime(), parent)
+        self.setDisplayFormat(DATETIME_FORMAT)
+        self.setCalendarPopup(True)
 
 
 class Field(QObject):
@@ -154,6 +309,20 @@ class Field(QObject):
         self.changed.emit()
 
 
+def tab_in_visual_order(buttons: QDialogButtonBox) -> None:
+    """Let Tab visit a button box's buttons as they are laid out.
+
+    The desktop decides where Cancel goes (left on GNOME, right elsewhere); Tab otherwise
+    follows the order the buttons were added in. Call it once the box is in its window:
+    moving widgets into another window reorders their Tab chain.
+    """
+    layout = buttons.layout()
+    shown = [layout.itemAt(i).widget() for i in range(layout.count())] if layout else []
+    widgets = [w for w in shown if isinstance(w, QAbstractButton)]
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
 class Form(QWidget):
     """A column of fields with inline errors; tracks validity and unsaved changes."""
 
@@ -175,7 +344,8 @@ class Form(QWidget):
         column.addWidget(field.editor)
         column.addWidget(field.error)
         label = QLabel(field.label + (" *" if field.required else ""))
-        label.setBuddy(field.editor)
+        if field.label:  # a check box is its own label
+            label.setBuddy(field.editor)
         self.layout_.addRow(label, holder)
         self.fields[field.name] = field
         field.changed.connect(self._on_field_changed)
@@ -206,16 +376,10 @@ class Form(QWidget):
         return self.add(Field(name, "", editor))
 
     def date(self, name: str, label: str) -> Field:
-        editor = QDateEdit(QDate.currentDate())
-        editor.setDisplayFormat(DATE_FORMAT)
-        editor.setCalendarPopup(True)
-        return self.add(Field(name, label, editor))
+        return self.add(Field(name, label, DateEdit()))
 
     def datetime(self, name: str, label: str) -> Field:
-        editor = QDateTimeEdit(QDateTime.currentDateTime())
-        editor.setDisplayFormat(DATETIME_FORMAT)
-        editor.setCalendarPopup(True)
-        return self.add(Field(name, label, editor))
+        return self.add(Field(name, label, DateTimeEdit()))
 
     def number(self, name: str, label: str, low: int, high: int, value: int = 0) -> Field:
         editor = QSpinBox()

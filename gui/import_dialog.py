@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gui.errors import show_error
 from gui.labels import number, plural
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
 from models.errors import KnownError
@@ -121,6 +122,7 @@ class ImportDialog(QDialog):
             mapping_form.addRow(shown, combo)
 
         self.preview = QTableWidget(0, 0)
+        self.preview.setTabKeyNavigation(False)  # one Tab leaves the table
         self.preview.setObjectName("preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAccessibleName(self.tr("First rows of the file"))
@@ -187,6 +189,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        assign_mnemonics(self)
 
     # -- choosing and reading the file ----------------------------------------------------
 

@@ -58,6 +58,7 @@ from gui.drafts import FormDraft
 from gui.errors import show_error
 from gui.forms import Field, Form
 from gui.labels import language_label, risk_label, status_label
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.style import icon, risk_icon
 from models import validation as v
@@ -469,7 +470,7 @@ class RiskPage(QWizardPage):
         self.breaches.setModel(self.breach_model)
         self.breaches.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.breaches.setAccessibleName(self.tr("Breaches this person was hit by"))
-        breach_label = QLabel(self.tr("&Breaches this person was hit by (Space ticks):"))
+        breach_label = QLabel(self.tr("Breaches this person was hit by (Space ticks):"))
         breach_label.setBuddy(self.breaches)
 
         self.breaches.setMaximumHeight(8 * (self.fontMetrics().height() + 6))
@@ -648,6 +649,13 @@ class IntakeWizard(QWizard):
         self.setPage(self.DUPLICATES, self.duplicate_page)
         self.setPage(self.RISK, self.risk_page)
         self.setPage(self.FOLLOW_UP, self.follow_up_page)
+        # Each step is shown with the wizard's buttons (‹ Back, Next ›, Create case).
+        buttons = [self.button(button) for button in (
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
+        for page in (self.identity_page, self.duplicate_page, self.risk_page,
+                     self.follow_up_page):
+            assign_mnemonics(page, also=buttons)
 
         self.steps = QLabel()
         self.steps.setObjectName("intakeSteps")

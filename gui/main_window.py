@@ -2,9 +2,11 @@
 
 Places: *My cases* (the counsellor's own), *All cases*, *Follow-ups due* (today and
 overdue); later work adds more with :meth:`MainWindow.add_place`. The global search box
-(Ctrl+F) searches every case, so typing in it moves to *All cases*; the filter bar narrows
-the case list by status, risk level, counsellor and breach. Activating a case
-(double-click or Enter) opens it in the case view; Ctrl+N starts an intake.
+(Ctrl+F) searches every case, so typing in it moves to *All cases*; Down or Enter in it
+goes to the first result (Enter searches at once, without waiting for the typing to
+pause) and Escape empties it. The filter bar narrows the case list by status, risk level,
+counsellor and breach. Activating a case (double-click or Enter) opens it in the case
+view; Ctrl+N starts an intake. Tab leaves a list in one step; arrows move within it.
 
 Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) first asks every window
 it owns how to bring it back (:mod:`gui.drafts`: case windows give their case and tab,
@@ -33,8 +35,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -69,6 +80,7 @@ from gui.idle import Clock, IdleWatcher
 from gui.intake import IntakeWizard
 from gui.labels import plural, role_label
 from gui.lock_screen import LockScreen
+from gui.mnemonics import assign_mnemonics
 from gui.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES, NavigationList, Place
 from gui.session import Opener, Session
 from gui.settings import (
@@ -256,6 +268,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
+        self.search.installEventFilter(self)
         self.model.modelReset.connect(self._update_count)
         self.session.changes.subscribe(self._on_change)
         self._listening = True
@@ -269,6 +282,10 @@ class MainWindow(QMainWindow):
 
         self.empty_state = show_when_empty(self.table, self._empty_case_list_text)
         self._restore_layout()
+        # Alt+letters: each page is shown with the toolbar (the lock screen alone).
+        assign_mnemonics(self.filter_bar, also=[self.toolbar])
+        assign_mnemonics(self.follow_ups, also=[self.toolbar])
+        assign_mnemonics(self.lock_screen)
         if self._may_list:
             self._fill_filter_lists(services)
             self._refresh_follow_up_counts()
@@ -430,6 +447,7 @@ class MainWindow(QMainWindow):
     def _build_case_table(self) -> None:
         self.model = CaseTableModel(self.session.services.cases if self._may_list else None, self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("cases")
         self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
@@ -570,6 +588,7 @@ class MainWindow(QMainWindow):
         ``window.session.about_to_lock``) and may refill itself on ``unlocked``.
         """
         self._extra_places[place.key] = widget
+        assign_mnemonics(widget, also=[self.toolbar])
         self.pages.insertWidget(self.pages.indexOf(self.lock_screen), widget)
         self.navigation.add_place(place)
         self._add_place_shortcut(place.key)
@@ -637,6 +656,43 @@ class MainWindow(QMainWindow):
             return
         self.search.setFocus()
         self.search.selectAll()
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        """Down, Enter and Escape in the search box; True if the key was used."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            if not self.search.text():
+                return False
+            self.search.clear()
+            self._search_now()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._search_now()
+            self._go_to_results()
+            return True
+        if key == Qt.Key.Key_Down:
+            if self._search_timer.isActive():
+                self._search_now()
+            return self._go_to_results()
+        return False
+
+    def _search_now(self) -> None:
+        """Search at once instead of waiting for the typing to pause."""
+        self._search_timer.stop()
+        self.apply_search()
+
+    def _go_to_results(self) -> bool:
+        """Focus the case list on its first row (selected); False if there is none."""
+        if self.pages.currentWidget() is not self.table or self.model.rowCount() == 0:
+            return False
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(0, 0), flags.ClearAndSelect | flags.Rows)
+        self.table.scrollToTop()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def apply_search(self) -> None:
         if self.session.is_locked or not self._may_list:
@@ -1111,6 +1167,13 @@ class MainWindow(QMainWindow):
         (self.search if saved.search_had_focus else self.table).setFocus()
 
     # -- Qt overrides --------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter: Down, Enter and Escape in the search box."""
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and self._search_key(event)):
+            return True
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Override of QWidget.closeEvent: save the layout, close dialogs, clear secrets."""

@@ -1,11 +1,12 @@
 """Add and edit dialogs for everything in a case, built on :mod:`gui.forms`.
 
 Every dialog validates as the user types (the reason under the field), keeps Save
-(Ctrl+S) disabled until the form is valid, asks before throwing away unsaved changes
-(Esc, Cancel, the window's close button), and handles a stale edit by offering to reload
-the record. Locking the app closes a dialog through ``reject()``, which never asks; before
-that, :meth:`RecordDialog.form_draft` tells the main window how to reopen the dialog with
-what was typed (:mod:`gui.drafts`), and :meth:`RecordDialog.restore_draft` puts it back.
+(Enter, Ctrl+Enter or Ctrl+S) disabled until the form is valid, asks before throwing away
+unsaved changes (Esc, Cancel, the window's close button), and handles a stale edit by
+offering to reload the record. Locking the app closes a dialog through ``reject()``,
+which never asks; before that, :meth:`RecordDialog.form_draft` tells the main window how
+to reopen the dialog with what was typed (:mod:`gui.drafts`), and
+:meth:`RecordDialog.restore_draft` puts it back.
 
 The questions and messages go through the module-level functions :func:`confirm_discard`,
 :func:`confirm`, :func:`ask_reload`, :func:`report_error` and :func:`run_modal`, so tests
@@ -39,7 +40,8 @@ from gui import drafts
 from gui.case_sections import label, money_text, options
 from gui.drafts import FormDraft
 from gui.errors import ask_reload_after_conflict, show_error
-from gui.forms import DATE_FORMAT, DATETIME_FORMAT, ERROR_STYLE, Field, Form
+from gui.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form, tab_in_visual_order
+from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
 from models import validation as v
 from models.dto import (
@@ -135,9 +137,7 @@ class OptionalDateField(Field):
 
     def __init__(self, name: str, label_text: str, check_text: str,
                  validator: Callable[[Any], Any] | None = None) -> None:
-        date_edit = QDateEdit(QDate.currentDate())
-        date_edit.setDisplayFormat(DATE_FORMAT)
-        date_edit.setCalendarPopup(True)
+        date_edit = DateEdit()
         self.box = _Optional(check_text, date_edit)
         super().__init__(name, label_text, self.box, validator)
         self.box.check.setObjectName(f"{name}Set")
@@ -176,9 +176,7 @@ class OptionalDateTimeField(Field):
 
     def __init__(self, name: str, label_text: str, check_text: str,
                  validator: Callable[[Any], Any] | None = None) -> None:
-        editor = QDateTimeEdit(QDateTime.currentDateTime())
-        editor.setDisplayFormat(DATETIME_FORMAT)
-        editor.setCalendarPopup(True)
+        editor = DateTimeEdit()
         self.box = _Optional(check_text, editor)
         super().__init__(name, label_text, self.box, validator)
         self.box.check.setObjectName(f"{name}Set")
@@ -349,6 +347,10 @@ class RecordDialog(QDialog):
         self.cancel_button.clicked.connect(self.request_cancel)
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.save)
+        # Enter saves from a one-line field (Save is the default button); in a text box,
+        # where Enter starts a new line, Ctrl+Enter does.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -366,6 +368,8 @@ class RecordDialog(QDialog):
             field.changed.connect(self._on_edit)
         self.form.valid_changed.connect(self._update_save)
         self._update_save()
+        tab_in_visual_order(self.button_box)
+        assign_mnemonics(self)
         self.form.focus_first()
         self._size_to_contents()
 
@@ -1069,13 +1073,13 @@ class ClosureDialog(RecordDialog):
         super().__init__(host, record, parent)
         title = self.tr("Request closure") if request else self.tr("Close case")
         self.setWindowTitle(title + " — " + host.detail.case.reference)
-        self.save_button.setText(self.tr("&Request closure") if request
-                                 else self.tr("&Close case"))
 
     def draft_variant(self) -> str:
         return "request" if self.request else "close"
 
     def build(self) -> None:
+        self.save_button.setText(self.tr("&Request closure") if self.request
+                                 else self.tr("&Close case"))
         self.form.choice("reason", self.tr("Reason"), options("closure"))
         if self.request:
             self.set_intro(self.tr("A supervisor approves closing the case, or returns it to "

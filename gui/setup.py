@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.forms import ERROR_STYLE, Field, Form
+from gui.mnemonics import assign_mnemonics
 from gui.settings import parse_server_url
 from gui.style import icon
 from gui.tasks import run_task
@@ -95,6 +96,7 @@ class SetupDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 18)
         layout.addWidget(self.stack)
         self._where_changed()
+        assign_mnemonics(self)
         self.username.editor.setFocus()
 
     # -- step 1 --------------------------------------------------------------------------
