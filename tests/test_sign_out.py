@@ -49,7 +49,7 @@ def test_sign_out_locks_then_closes_the_window_for_the_sign_in(
     window.show()
     window.lock_action.trigger()
     assert window.is_locked
-    assert window.lock_screen.sign_out_button.text() == "Sign out"
+    assert window.lock_screen.sign_out_button.text().replace("&", "") == "Sign out"
     qtbot.mouseClick(window.lock_screen.sign_out_button, Qt.MouseButton.LeftButton)
     assert window.signed_out
     assert not window.isVisible()
