@@ -904,7 +904,7 @@ class CaseView(QWidget):
         if draft is not None:
             dialog.restore_draft(draft)
         if kind is not None:
-            dialog.saved.connect(functools.partial(self._show_saved, kind))
+            dialog.saved.connect(lambda record: self._show_saved(kind, record))
         return self.open_dialog(dialog)
 
     def _show_saved(self, kind: str, record: Any) -> None:
