@@ -124,8 +124,9 @@ class NavigationList(QListView):
             (metrics.horizontalAdvance(place.title) for place in self._places.values()),
             default=0,
         ) + metrics.horizontalAdvance("   00 000")  # room for a badge, so nothing jumps
-        self.setFixedWidth(widest + self.iconSize().width() + 4 * metrics.averageCharWidth()
-                           + 40)
+        # The list's and the items' padding (style.qss), the icon and its gap, the frame.
+        self.setFixedWidth(widest + self.iconSize().width() + 2 * metrics.averageCharWidth()
+                           + 32)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
