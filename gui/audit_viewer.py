@@ -208,6 +208,8 @@ class AuditLogView(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
 
+        # Two rows: who, which case and what; then when, and the buttons. One row would
+        # not fit a laptop screen at 150 % scaling.
         first = QHBoxLayout()
         first.addWidget(QLabel(self.tr("User:")))
         first.addWidget(self.user, 1)
@@ -215,12 +217,14 @@ class AuditLogView(QWidget):
         first.addWidget(self.case_reference, 1)
         first.addWidget(QLabel(self.tr("Action:")))
         first.addWidget(self.action, 1)
-        first.addWidget(QLabel(self.tr("From:")))
-        first.addWidget(self.since)
-        first.addWidget(QLabel(self.tr("To:")))
-        first.addWidget(self.until)
-        first.addWidget(self.apply_button)
-        first.addWidget(self.clear_button)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("From:")))
+        second.addWidget(self.since)
+        second.addWidget(QLabel(self.tr("To:")))
+        second.addWidget(self.until)
+        second.addWidget(self.apply_button)
+        second.addWidget(self.clear_button)
+        second.addStretch(1)
 
         self.chain_status = QLabel()
         self.chain_status.setObjectName("chainStatus")
@@ -275,6 +279,7 @@ class AuditLogView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(first)
+        layout.addLayout(second)
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
 
