@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from gui.case_sections import Column, RecordTableModel, format_datetime
 from gui.errors import show_error
+from gui.fit import grow_for_wrapped_text
 from gui.labels import role_label
 from gui.navigation import Place
 from gui.session import Session
@@ -139,6 +140,9 @@ class _ActionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Room for a password's reason on two or three lines, and more when it needs it.
+        self.setMinimumWidth(max(420, 56 * self.fontMetrics().averageCharWidth()))
+        grow_for_wrapped_text(self)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setStyleSheet(_ERROR_STYLE)

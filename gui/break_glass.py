@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from gui.fit import grow_for_wrapped_text
 from gui.forms import Form
 from gui.record_dialogs import form_is_valid
 from models import validation as v
@@ -40,6 +41,7 @@ class BreakGlassDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("breakGlassDialog")
         self.setWindowTitle(self.tr("Another counsellor's case"))
+        grow_for_wrapped_text(self)  # the explanation and a refusal wrap
         hours = int(BREAK_GLASS_DURATION.total_seconds() // 3600)
         if row is not None:
             whose = self.tr("Case <b>{reference}</b> ({name}) is assigned to {counsellor}.").format(
