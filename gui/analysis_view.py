@@ -53,7 +53,7 @@ def _money(totals: tuple[tuple[str, Any], ...]) -> str:
         places = 8 if currency == "BTC" else 2
         number = f"{amount:,.{places}f}".replace(",", "\N{NO-BREAK SPACE}").replace(".", ",")
         parts.append(f"{number}\N{NO-BREAK SPACE}{'€' if currency == 'EUR' else currency}")
-    return "; ".join(parts)
+    return "\n".join(parts)  # a line per currency keeps the column narrow
 
 
 def _count(value: int) -> str:
@@ -178,6 +178,8 @@ class AnalysisView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Rows as tall as their lines (a total in several currencies has one for each).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The address or sender takes what the figures leave; a narrow window shows its

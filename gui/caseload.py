@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -161,8 +162,6 @@ class CaseloadView(QWidget):
         header.setStretchLastSection(False)
         for column in (1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(max(header.sectionSizeFromContents(column).width()
-                                         for column in (1, 5)))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
 
@@ -208,10 +207,12 @@ class CaseloadView(QWidget):
         self.loads_view.doubleClicked.connect(self._show_counsellor)
         metrics = self.fontMetrics()
         loads_box = QGroupBox(self.tr("Counsellors' loads"))
-        # The counts whole and a name of about 20 characters; longer names elide (the
-        # splitter widens the box).
-        loads_box.setMinimumWidth(metrics.horizontalAdvance("Open cases  High risk")
-                                  + 28 * metrics.averageCharWidth())
+        # The columns' titles and a little more for the names, which elide (the splitter
+        # widens the box).
+        titles = sum(header.sectionSizeFromContents(column).width() for column in range(3))
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        loads_box.setMinimumWidth(titles + 2 * metrics.averageCharWidth() + scroll_bar
+                                  + 2 * self.loads_view.frameWidth() + 24)
         loads_layout = QVBoxLayout(loads_box)
         loads_layout.addWidget(self.loads_view)
         loads_hint = QLabel(self.tr("Open cases, of which acute or high risk. "
@@ -226,6 +227,7 @@ class CaseloadView(QWidget):
         lists.setStretchFactor(0, 3)
         lists.setStretchFactor(1, 1)
         lists.setCollapsible(1, False)
+        lists.setSizes([3000, 1])  # the loads start at their minimum: the cases need more
         # The reassignment spans both lists: the cases chosen on the left go to a
         # counsellor whose load shows on the right.
         top = QWidget()
@@ -283,7 +285,7 @@ class CaseloadView(QWidget):
     def _default_column_widths(self) -> None:
         # From the font, so the columns fit their content at any scaling.
         metrics = self.table.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
+        padding = 2 * metrics.averageCharWidth()  # a list half a screen wide: no more
         samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
                    "Medium", "Mmmmm M. (mmmmmmmmm)", "00.00.0000")
         header = self.table.horizontalHeader()

@@ -394,17 +394,18 @@ class DashboardView(QWidget):
         series = QPieSeries()
         without = data.victims_with_contact - data.victims_with_report
         with_piece = series.append(
-            self.tr("with a police report: {n}").format(n=_number(data.victims_with_report)),
+            self.tr("with a report: {n}").format(n=_number(data.victims_with_report)),
             data.victims_with_report)
         with_piece.setColor(QColor(BAR_COLOUR))
         with_piece.setProperty("figure", Figure.WITH_REPORT.value)
         without_piece = series.append(
-            self.tr("no police report yet: {n}").format(n=_number(without)), without)
+            self.tr("no report yet: {n}").format(n=_number(without)), without)
         without_piece.setColor(QColor("#D0D5DB"))
         without_piece.setProperty("figure", Figure.WITHOUT_REPORT.value)
         series.setHoleSize(0.35)
         chart.addSeries(series)
-        # Below the ring, where its two long labels have the chart's whole width.
+        # Below the ring, where its two short labels have the chart's whole width (the
+        # chart's title says which report).
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().show()
         self.report_series = series

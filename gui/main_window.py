@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
             Place(ALL_CASES, self.tr("All cases"), "all-cases",
                   self.tr("Every case; the search box searches here (Ctrl+2)")),
             Place(FOLLOW_UPS, self.tr("Follow-ups due"), "follow-ups",
-                  self.tr("Your follow-ups due today or overdue (Ctrl+3)")),
+                  self.tr("Your follow-ups due today or overdue (Ctrl+3)"), badged=True),
         ]
         for place in places:
             self.navigation.add_place(place)
