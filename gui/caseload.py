@@ -172,10 +172,14 @@ class CaseloadView(QWidget):
         self.reassign_button = QPushButton(self.tr("Reassign selected"))
         self.reassign_button.clicked.connect(self.reassign_selected)
         self.selection_label = QLabel()
+        # As wide as its longest text, so the drop-down beside it does not jump.
+        self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            self.tr("{count} of {total} cases selected").format(count=88888, total=88888)))
         # What the last reassignment did; a long name wraps instead of widening the window.
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
+        self.result_label.hide()  # no empty line until there is something to say
         reassign_row = QHBoxLayout()
         reassign_row.addWidget(self.selection_label)
         reassign_row.addSpacing(12)
@@ -332,6 +336,7 @@ class CaseloadView(QWidget):
         self.target.clear()
         self.search.clear()
         self.result_label.clear()
+        self.result_label.hide()
         self._loaded = False
         self._update_buttons()
 
@@ -405,6 +410,7 @@ class CaseloadView(QWidget):
         self.result_label.setText(
             self.tr("{count} cases reassigned to {name}.").format(
                 count=moved, name=self._name_of(user_id)))
+        self.result_label.show()
         return moved
 
     def approve_selected(self) -> None:
