@@ -98,16 +98,11 @@ def _refuse(*_args: Any, **_kwargs: Any) -> Any:
 
 
 def _guard_message_boxes() -> None:
-    """A scene must never stop in a message box (nobody would answer it)."""
+    """A scene must never wait in a message box or a modal dialog (nobody would answer):
+    one that opens fails the scene instead (errors are shown in message boxes)."""
     for name in ("question", "warning", "critical", "information"):
         setattr(QMessageBox, name, staticmethod(_refuse))
-    from gui import errors, record_dialogs
-
-    def fail(_parent: object, error: BaseException, *_rest: object) -> None:
-        raise AssertionError(f"a scene hit an error: {type(error).__name__}: {error}")
-
-    errors.show_error = fail  # type: ignore[assignment]
-    record_dialogs.report_error = fail  # type: ignore[assignment]
+    QDialog.exec = _refuse  # type: ignore[method-assign]
 
 
 # -- the demo office ----------------------------------------------------------------------
