@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStyleOption, QWidget
@@ -97,7 +98,11 @@ class _GrowForWrappedText(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Override of QObject.eventFilter: after each relayout, fit the wrapped texts."""
-        if watched is self._window and not self._pending and event.type() in (
+        # While the window is being destroyed its children (this one too) are half gone.
+        window = getattr(self, "_window", None)
+        if window is None or not shiboken6.isValid(window):
+            return False
+        if watched is window and not self._pending and event.type() in (
                 QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
             self._pending = True
             # Once the layout has given every label its width.
@@ -106,9 +111,10 @@ class _GrowForWrappedText(QObject):
 
     def fit(self) -> None:
         self._pending = False
-        if not self._window.isVisible():
+        window = self._window
+        if not shiboken6.isValid(window) or not window.isVisible():
             return
-        for label in self._window.findChildren(QLabel):
+        for label in window.findChildren(QLabel):
             if not label.wordWrap() or not label.isVisible() or label.width() <= 0:
                 continue
             # A wrapped label's minimum is one line; make it the lines it has at its
