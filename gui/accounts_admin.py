@@ -38,6 +38,7 @@ from gui import drafts
 from gui.case_sections import Column, RecordTableModel, format_datetime
 from gui.drafts import FormDraft
 from gui.errors import show_error
+from gui.fit import grow_for_wrapped_text
 from gui.labels import role_label
 from gui.mnemonics import assign_mnemonics
 from gui.navigation import Place
@@ -146,6 +147,9 @@ class _ActionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Room for a password's reason on two or three lines, and more when it needs it.
+        self.setMinimumWidth(max(420, 56 * self.fontMetrics().averageCharWidth()))
+        grow_for_wrapped_text(self)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setStyleSheet(_ERROR_STYLE)

@@ -55,7 +55,7 @@ def _money(totals: tuple[tuple[str, Any], ...]) -> str:
         places = 8 if currency == "BTC" else 2
         number = f"{amount:,.{places}f}".replace(",", "\N{NO-BREAK SPACE}").replace(".", ",")
         parts.append(f"{number}\N{NO-BREAK SPACE}{'€' if currency == 'EUR' else currency}")
-    return "; ".join(parts)
+    return "\n".join(parts)  # a line per currency keeps the column narrow
 
 
 def _count(value: int) -> str:
@@ -110,6 +110,8 @@ class SharedIndicatorModel(QAbstractTableModel):
             return values[column]() if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 5, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.value  # shown elided in the middle when the table is narrow
         if role == VALUE_ROLE:
             return row.value
         return None
@@ -147,9 +149,11 @@ class AnalysisView(QWidget):
         title = QLabel(self.tr("Cross-case extortion analysis"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr(
+        description = QLabel(self.tr(
             "Wallet addresses and senders seen in more than one case. Exports carry case "
-            "references only — no names or identity codes — and are recorded in the audit log.")))
+            "references only — no names or identity codes — and are recorded in the audit log."))
+        description.setWordWrap(True)
+        layout.addWidget(description)
 
         toggles = QHBoxLayout()
         self.wallets = QRadioButton(self.tr("Wallet addresses"))
@@ -180,13 +184,20 @@ class AnalysisView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Rows as tall as their lines (a total in several currencies has one for each).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The address or sender takes what the figures leave; a narrow window shows its
+        # start and end ("bc1qar…zwf5mdq", whole in the tooltip) and every figure whole.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         layout.addWidget(self.table, 1)
 
         police = QHBoxLayout()
         self.police_label = QLabel()
+        self.police_label.setWordWrap(True)
         self.no_report_button = QPushButton(self.tr("Show victims without a police report"))
         self.report_csv_button = QPushButton(self.tr("Export police report numbers (CSV)…"))
         police.addWidget(self.police_label, 1)

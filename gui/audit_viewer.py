@@ -220,6 +220,8 @@ class AuditLogView(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
 
+        # Two rows: who, which case and what; then when, and the buttons. One row would
+        # not fit a laptop screen at 150 % scaling.
         first = QHBoxLayout()
         first.addWidget(_label_for(self.tr("User:"), self.user))
         first.addWidget(self.user, 1)
@@ -227,12 +229,14 @@ class AuditLogView(QWidget):
         first.addWidget(self.case_reference, 1)
         first.addWidget(_label_for(self.tr("Action:"), self.action))
         first.addWidget(self.action, 1)
-        first.addWidget(_label_for(self.tr("From:"), self.since))
-        first.addWidget(self.since)
-        first.addWidget(_label_for(self.tr("To:"), self.until))
-        first.addWidget(self.until)
-        first.addWidget(self.apply_button)
-        first.addWidget(self.clear_button)
+        second = QHBoxLayout()
+        second.addWidget(_label_for(self.tr("From:"), self.since))
+        second.addWidget(self.since)
+        second.addWidget(_label_for(self.tr("To:"), self.until))
+        second.addWidget(self.until)
+        second.addWidget(self.apply_button)
+        second.addWidget(self.clear_button)
+        second.addStretch(1)
 
         self.chain_status = QLabel()
         self.chain_status.setObjectName("chainStatus")
@@ -295,6 +299,7 @@ class AuditLogView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(first)
+        layout.addLayout(second)
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
 

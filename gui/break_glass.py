@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from gui import drafts
 from gui.drafts import FormDraft
+from gui.fit import grow_for_wrapped_text
 from gui.forms import Form
 from gui.mnemonics import assign_mnemonics
 from gui.record_dialogs import form_is_valid
@@ -47,6 +48,7 @@ class BreakGlassDialog(QDialog):
         self.case_id = case_id if case_id is not None else (row.case_id if row else None)
         self.setObjectName("breakGlassDialog")
         self.setWindowTitle(self.tr("Another counsellor's case"))
+        grow_for_wrapped_text(self)  # the explanation and a refusal wrap
         hours = int(BREAK_GLASS_DURATION.total_seconds() // 3600)
         if row is not None:
             whose = self.tr("Case <b>{reference}</b> ({name}) is assigned to {counsellor}.").format(

@@ -239,6 +239,9 @@ class Column:
     title: str  # marked with QT_TRANSLATE_NOOP("columns", …)
     text: Callable[[Any], str]
     align_right: bool = False
+    #: Free text that gives way (elides) when the table is narrow, so the columns of a
+    #: fixed form after it stay whole; the last column does so when none is marked.
+    elides: bool = False
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -351,7 +354,7 @@ class ExtortionContactModel(RecordTableModel):
     columns = (
         Column(QT_TRANSLATE_NOOP("columns", "Received"), lambda c: format_datetime(c.received_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Channel"), lambda c: label("channel", c.channel)),
-        Column(QT_TRANSLATE_NOOP("columns", "Sender"), lambda c: c.sender),
+        Column(QT_TRANSLATE_NOOP("columns", "Sender"), lambda c: c.sender, elides=True),
         Column(QT_TRANSLATE_NOOP("columns", "Demanded"), _money_demanded, align_right=True),
         Column(QT_TRANSLATE_NOOP("columns", "Deadline"), lambda c: format_datetime(c.deadline_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Paid"), _paid),
@@ -370,7 +373,8 @@ class ExtortionContactModel(RecordTableModel):
 class PoliceReportModel(RecordTableModel):
     columns = (
         Column(QT_TRANSLATE_NOOP("columns", "Report number"), lambda r: r.report_number),
-        Column(QT_TRANSLATE_NOOP("columns", "Police department"), lambda r: r.department),
+        Column(QT_TRANSLATE_NOOP("columns", "Police department"), lambda r: r.department,
+               elides=True),
         Column(QT_TRANSLATE_NOOP("columns", "Filed on"), lambda r: format_date(r.filed_on)),
         Column(QT_TRANSLATE_NOOP("columns", "State"), lambda r: label("report_state", r.state)),
         Column(QT_TRANSLATE_NOOP("columns", "Victim has a copy"),
@@ -765,12 +769,25 @@ class RecordSection(QWidget):
         header = self.table.horizontalHeader()
         last = self.model.columnCount() - 1
         limit = max(self.fontMetrics().horizontalAdvance("M") * 28, 200)
-        for column in range(last):
+        columns = getattr(self.model, "columns", ())
+        giving = next((number for number, column in enumerate(columns) if column.elides),
+                      None)
+        for column in range(last + (giving is not None)):
+            if column == giving:
+                continue
             self.table.resizeColumnToContents(column)
             header.resizeSection(column, min(header.sectionSize(column) + 8, limit))
-        # The stretched last column keeps the size it had as its minimum: start it small.
+        if giving is not None:
+            # This free-text column takes what the others leave, down to its title.
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(giving, QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(header.sectionSizeFromContents(giving).width())
+            return
+        # The stretched last column keeps the size it had as its minimum: start it small,
+        # but with room for its title (and sort arrow).
         header.setStretchLastSection(False)
-        header.resizeSection(last, header.defaultSectionSize())
+        header.resizeSection(last, max(header.defaultSectionSize(),
+                                       header.sectionSizeFromContents(last).width()))
         header.setStretchLastSection(True)
 
     def clear(self) -> None:
@@ -931,7 +948,8 @@ class ExtortionContactSection(RecordSection):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         em = self.fontMetrics().horizontalAdvance("M")
-        splitter.setSizes([em * 60, em * 36])  # proportions: the table gets the larger part
+        # Proportions: the table gets two thirds, enough for its columns at 150 %.
+        splitter.setSizes([em * 64, em * 32])
         self.body_layout.addWidget(splitter)
         self.current_changed.connect(self._show_contact)
         self._attachments: tuple[AttachmentInfo, ...] = ()

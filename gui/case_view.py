@@ -742,7 +742,8 @@ class CaseView(QWidget):
         screen = self.screen().availableGeometry() if self.screen() else None
         width, height = 1180, 860
         if screen is not None:
-            width = min(width, int(screen.width() * 0.9))
+            # Nearly the whole width on a small screen: every tab title stays in sight.
+            width = min(width, int(screen.width() * 0.96))
             height = min(height, int(screen.height() * 0.9))
         self.resize(width, height)
 

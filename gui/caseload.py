@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -120,12 +121,17 @@ class CaseloadView(QWidget):
 
         # -- the case list --------------------------------------------------------------
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Find a case by name, reference or code"))
+        self.search.setPlaceholderText(self.tr("Name, case or identity code"))
+        self.search.setToolTip(self.tr("Find a case by name, reference or identity code"))
         self.search.setAccessibleName(self.tr("Find a case"))
         self.search.setClearButtonEnabled(True)
+        metrics = self.search.fontMetrics()
+        self.search.setMinimumWidth(metrics.horizontalAdvance(self.search.placeholderText())
+                                    + metrics.height() + 4 * metrics.averageCharWidth())
         self.search.returnPressed.connect(self.apply_filter)
         self.owner = QComboBox()
         self.owner.setAccessibleName(self.tr("Counsellor"))
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.owner.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.include_closed = QComboBox()
         self.include_closed.setAccessibleName(self.tr("Statuses shown"))
@@ -133,8 +139,8 @@ class CaseloadView(QWidget):
         self.include_closed.addItem(self.tr("All statuses"), True)
         self.include_closed.currentIndexChanged.connect(lambda _i: self.apply_filter())
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.owner, 1)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.owner)
         filters.addWidget(self.include_closed)
 
         self.model = CaseTableModel(None, self)
@@ -151,36 +157,51 @@ class CaseloadView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
-        self.table.setColumnHidden(2, True)  # identity codes are not needed to balance work
+        # Identity codes and opening dates are not needed to balance work (the main
+        # list has them): the rest fits the part of a laptop screen this list has.
+        self.table.setColumnHidden(2, True)
+        self.table.setColumnHidden(6, True)
         self._default_column_widths()
+        # The names share what the other columns leave (and elide), so reference, status
+        # and risk always show whole, without scrolling sideways.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
 
         self.target = QComboBox()
         self.target.setAccessibleName(self.tr("Reassign to"))
-        self.target.setMinimumContentsLength(28)
+        # Each choice whole (a name and its load); the row below the lists has the room.
+        self.target.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reassign_button = QPushButton(self.tr("Reassign selected"))
         self.reassign_button.clicked.connect(self.reassign_selected)
         self.selection_label = QLabel()
+        # As wide as its longest text, so the drop-down beside it does not jump.
+        self.selection_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            self.tr("{selected} of {n} cases selected").format(selected=88888, n=88888)))
+        # What the last reassignment did; a long name wraps instead of widening the window.
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        self.result_label.hide()  # no empty line until there is something to say
         reassign_row = QHBoxLayout()
         reassign_row.addWidget(self.selection_label)
-        reassign_row.addWidget(self.result_label, 1)
+        reassign_row.addSpacing(12)
         reassign_label = QLabel(self.tr("Reassign to:"))
         reassign_label.setBuddy(self.target)
         reassign_row.addWidget(reassign_label)
         reassign_row.addWidget(self.target)
         reassign_row.addWidget(self.reassign_button)
+        reassign_row.addStretch(1)
 
         cases_box = QWidget()
         cases_layout = QVBoxLayout(cases_box)
         cases_layout.setContentsMargins(0, 0, 0, 0)
         cases_layout.addLayout(filters)
         cases_layout.addWidget(self.table, 1)
-        cases_layout.addLayout(reassign_row)
 
         # -- loads ------------------------------------------------------------------------
         self.loads = LoadTableModel(self)
@@ -202,9 +223,12 @@ class CaseloadView(QWidget):
         self.loads_view.doubleClicked.connect(self._show_counsellor)
         metrics = self.fontMetrics()
         loads_box = QGroupBox(self.tr("Counsellors' loads"))
-        loads_box.setMinimumWidth(metrics.horizontalAdvance("Mmmmm M. (mmmmmmmmm, demo)")
-                                  + metrics.horizontalAdvance("Open cases  High risk")
-                                  + 8 * metrics.averageCharWidth())
+        # The columns' titles and a little more for the names, which elide (the splitter
+        # widens the box).
+        titles = sum(header.sectionSizeFromContents(column).width() for column in range(3))
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        loads_box.setMinimumWidth(titles + 2 * metrics.averageCharWidth() + scroll_bar
+                                  + 2 * self.loads_view.frameWidth() + 24)
         loads_layout = QVBoxLayout(loads_box)
         loads_layout.addWidget(self.loads_view)
         loads_hint = QLabel(self.tr("Open cases, of which acute or high risk. "
@@ -213,12 +237,21 @@ class CaseloadView(QWidget):
         loads_hint.setObjectName("hint")
         loads_layout.addWidget(loads_hint)
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(cases_box)
-        top.addWidget(loads_box)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 1)
-        top.setCollapsible(1, False)
+        lists = QSplitter(Qt.Orientation.Horizontal)
+        lists.addWidget(cases_box)
+        lists.addWidget(loads_box)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 1)
+        lists.setCollapsible(1, False)
+        lists.setSizes([3000, 1])  # the loads start at their minimum: the cases need more
+        # The reassignment spans both lists: the cases chosen on the left go to a
+        # counsellor whose load shows on the right.
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(lists, 1)
+        top_layout.addLayout(reassign_row)
+        top_layout.addWidget(self.result_label)
 
         # -- closure requests ---------------------------------------------------------
         self.requests = ClosureRequestModel(self)
@@ -272,16 +305,17 @@ class CaseloadView(QWidget):
     def _default_column_widths(self) -> None:
         # From the font, so the columns fit their content at any scaling.
         metrics = self.table.fontMetrics()
-        padding = 3 * metrics.averageCharWidth()
+        padding = 2 * metrics.averageCharWidth()  # a list half a screen wide: no more
         samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
-                   "Medium", "Mmmmm M. (mmmmmmmmm, demo)")
+                   "Medium", "Mmmmm M. (mmmmmmmmm)", "00.00.0000")
+        header = self.table.horizontalHeader()
         for column, sample in enumerate(samples):
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample),
-                        metrics.horizontalAdvance(header) + metrics.height())
+            width = metrics.horizontalAdvance(sample) + padding
             if column == 4:
                 width += metrics.height() + 4  # the risk dot
-            self.table.setColumnWidth(column, width + padding)
+            # The title with its sort arrow, as the style draws it.
+            title = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(column, max(width, title))
 
     # -- loading ---------------------------------------------------------------------
 
@@ -318,6 +352,7 @@ class CaseloadView(QWidget):
         self.target.clear()
         self.search.clear()
         self.result_label.clear()
+        self.result_label.hide()
         self._loaded = False
         self._update_buttons()
 
@@ -391,6 +426,7 @@ class CaseloadView(QWidget):
         self.result_label.setText(
             plural(moved, self.tr("{n} case reassigned to {name}."),
                    self.tr("{n} cases reassigned to {name}."), name=self._name_of(user_id)))
+        self.result_label.show()
         return moved
 
     def approve_selected(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QPieSlice,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -46,6 +46,8 @@ from models.services.analysis import OPEN_STATUSES, AnalysisService, DashboardDa
 PLACE_KEY = "dashboard"
 
 RISK_COLOURS = {"acute": "#A4161A", "high": "#E07A1F", "medium": "#E9C46A", "low": "#7FB77E"}
+#: The height of a figure button with a one-line caption.
+MIN_FIGURE_HEIGHT = 78
 BAR_COLOUR = "#2A6F97"
 SECOND_COLOUR = "#C8553D"
 
@@ -79,7 +81,7 @@ class FigureButton(QPushButton):
         self.caption = caption
         self.setObjectName("dashboardFigure")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(78)
+        self.setMinimumHeight(MIN_FIGURE_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(0)
@@ -97,6 +99,19 @@ class FigureButton(QPushButton):
         self.value_label.setText(value)
         self.caption_label.setText(self.caption + (f" ({detail})" if detail else ""))
         self.setAccessibleName(f"{value} {self.caption_label.text()}")
+        self.updateGeometry()
+
+    # The button is as big as its labels (the count, and a caption that wraps: layouts
+    # take its height for a width from the button's own layout).
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Override of QPushButton.sizeHint: the size the labels need."""
+        return self.layout().sizeHint().expandedTo(self.minimumSize())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Override of QPushButton.minimumSizeHint: the caption may wrap."""
+        return self.layout().minimumSize().expandedTo(self.minimumSize())
+
 
     def text(self) -> str:
         """Override of QAbstractButton.text: what the button shows, line by line."""
@@ -193,7 +208,10 @@ class DashboardView(QWidget):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumSize(420, 300)
+        # Two charts side by side fit a laptop screen at 150 % scaling.
+        metrics = self.fontMetrics()
+        view.setMinimumSize(max(300, 44 * metrics.averageCharWidth()),
+                            max(280, 20 * metrics.height()))
         return view
 
     # -- filling and clearing ----------------------------------------------------------
@@ -377,17 +395,19 @@ class DashboardView(QWidget):
         series = QPieSeries()
         without = data.victims_with_contact - data.victims_with_report
         with_piece = series.append(
-            self.tr("with a police report: {n}").format(n=_number(data.victims_with_report)),
+            self.tr("with a report: {n}").format(n=_number(data.victims_with_report)),
             data.victims_with_report)
         with_piece.setColor(QColor(BAR_COLOUR))
         with_piece.setProperty("figure", Figure.WITH_REPORT.value)
         without_piece = series.append(
-            self.tr("no police report yet: {n}").format(n=_number(without)), without)
+            self.tr("no report yet: {n}").format(n=_number(without)), without)
         without_piece.setColor(QColor("#D0D5DB"))
         without_piece.setProperty("figure", Figure.WITHOUT_REPORT.value)
         series.setHoleSize(0.35)
         chart.addSeries(series)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Below the ring, where its two short labels have the chart's whole width (the
+        # chart's title says which report).
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().show()
         self.report_series = series
         series.clicked.connect(self.report_clicked)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.fit import grow_for_wrapped_text
 from gui.forms import DateEdit, tab_in_visual_order
 from gui.labels import plural
 from gui.mnemonics import assign_mnemonics
@@ -68,16 +69,22 @@ class _Options(QWidget):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("PDF password"))
         self.password.setPlaceholderText(
-            self.tr("at least {n} characters; give it to the reader by another channel")
-            .format(n=MIN_LENGTH))
+            self.tr("at least {n} characters").format(n=MIN_LENGTH))
         self.password.setEnabled(False)
         self.protect.toggled.connect(self.password.setEnabled)
+        # Under the field, not in it: a hint that long would be cut off in the field.
+        self.password_hint = QLabel(self.tr(
+            "Give the password to the reader by another channel, e.g. a phone call."))
+        self.password_hint.setObjectName("pdfPasswordHint")
+        self.password_hint.setWordWrap(True)
+        self.password_hint.setStyleSheet("color: palette(placeholder-text);")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Profile"), self.profile)
         form.addRow("", self.reveal)
         form.addRow("", self.protect)
         form.addRow(self.tr("Pass&word"), self.password)
+        form.addRow("", self.password_hint)
 
     def chosen_profile(self) -> Profile | None:
         data = self.profile.currentData()
@@ -100,6 +107,7 @@ class ExportCaseDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export case {reference} as PDF").format(reference=reference))
+        grow_for_wrapped_text(self)
         self._session = session
         self._case_id = case_id
         self._reference = reference
@@ -164,7 +172,8 @@ class BatchExportDialog(QDialog):
                  workers: int = 2) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Batch export of case summaries"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(max(520, 64 * self.fontMetrics().averageCharWidth()))
+        grow_for_wrapped_text(self)  # the result message wraps
         self._session = session
         self._workers = workers
         self._cancel = threading.Event()

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QSizePolicy,
     QToolButton,
@@ -74,7 +75,7 @@ class FilterChoice:
 
 
 class FilterBar(QWidget):
-    """Four drop-downs and a *Clear filters* button.
+    """Four drop-downs and a *Clear filters* button, in one row or (narrow) in two.
 
     Signals:
         changed: the user picked something (not emitted by :meth:`restore`).
@@ -114,21 +115,80 @@ class FilterBar(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.reset)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(6)
+        self._pairs: list[tuple[QLabel, QComboBox]] = []
         for text, combo in (
             (self.tr("S&tatus"), self.status), (self.tr("&Risk"), self.risk),
             (self.tr("C&ounsellor"), self.counsellor), (self.tr("&Breach"), self.breach),
         ):
             label = QLabel(text)
             label.setBuddy(combo)
-            layout.addWidget(label)
-            layout.addWidget(combo)
-            layout.addSpacing(8)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
+            self._pairs.append((label, combo))
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(10, 6, 10, 6)
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(4)
+        self._rows = 0
+        self._arrange(1)
         self.clear_button.setEnabled(False)
+
+    # -- one row, or two in a narrow window --------------------------------------------
+
+    def _arrange(self, rows: int) -> None:
+        """Lay the filters out in one row, or in two (a narrow window, large scaling)."""
+        if rows == self._rows:
+            return
+        grid = self._grid
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+            grid.setColumnMinimumWidth(column, 0)
+        for label, combo in self._pairs:
+            grid.removeWidget(label)
+            grid.removeWidget(combo)
+        grid.removeWidget(self.clear_button)
+        per_row = len(self._pairs) // rows
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        for number, (label, combo) in enumerate(self._pairs):
+            row, place = divmod(number, per_row)
+            grid.addWidget(label, row, 3 * place)
+            grid.addWidget(combo, row, 3 * place + 1, left)
+            grid.setColumnMinimumWidth(3 * place + 2, 8)  # air between the filters
+        grid.addWidget(self.clear_button, rows - 1, 3 * per_row, left)
+        grid.setColumnStretch(3 * per_row + 1, 1)
+        self._rows = rows
+        self.updateGeometry()
+
+    def _width_in(self, rows: int) -> int:
+        """The width the filters need in ``rows`` rows (every choice shown whole)."""
+        per_row = len(self._pairs) // rows
+        columns = [0] * (3 * per_row + 1)
+        for number, (label, combo) in enumerate(self._pairs):
+            place = number % per_row
+            columns[3 * place] = max(columns[3 * place], label.sizeHint().width())
+            columns[3 * place + 1] = max(columns[3 * place + 1], combo.sizeHint().width())
+            columns[3 * place + 2] = 8
+        columns[-1] = self.clear_button.sizeHint().width()
+        margins = self._grid.contentsMargins()
+        return (sum(columns) + self._grid.horizontalSpacing() * (len(columns) - 1)
+                + margins.left() + margins.right())
+
+    def _fit_rows(self) -> None:
+        self._arrange(1 if self.width() >= self._width_in(1) else 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Override of QWidget.minimumSizeHint: as narrow as two rows allow."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self._width_in(2)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Override of QWidget.resizeEvent: one row when it fits, else two."""
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def event(self, event: QEvent) -> bool:
+        """Override of QObject.event: a longer choice (a name) may need the second row."""
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self._fit_rows()
+        return super().event(event)
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
         combo = QComboBox()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QStyle,
     QStyleOptionComboBox,
@@ -338,10 +339,18 @@ class Form(QWidget):
 
     def add(self, field: Field) -> Field:
         holder = QWidget()
+        # The field column's whole width, so a reason under a narrow editor (a date) has
+        # room for its line; the editor itself keeps its own width unless it expands.
+        holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(field.editor)
+        expanding = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding,
+                     QSizePolicy.Policy.Ignored)
+        if field.editor.sizePolicy().horizontalPolicy() in expanding:
+            column.addWidget(field.editor)
+        else:
+            column.addWidget(field.editor, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(field.error)
         label = QLabel(field.label + (" *" if field.required else ""))
         if field.label:  # a check box is its own label

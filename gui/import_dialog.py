@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.errors import show_error
+from gui.fit import fit_to_screen, grow_for_wrapped_text
 from gui.labels import number, plural
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session
@@ -72,7 +74,6 @@ class ImportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import a list of affected people"))
-        self.setMinimumSize(760, 620)
         self._session = session
         self._table: CsvTable | None = None
         self._generation = 0
@@ -110,22 +111,33 @@ class ImportDialog(QDialog):
 
         self.columns: dict[str, QComboBox] = {}
         mapping_box = QGroupBox(self.tr("Columns"))
-        mapping_form = QFormLayout(mapping_box)
-        for field, label in FIELD_LABELS.items():
+        # Two columns of fields: the dialog stays short enough for a laptop at 150 %.
+        mapping_grid = QGridLayout(mapping_box)
+        mapping_grid.setHorizontalSpacing(8)
+        half = (len(FIELD_LABELS) + 1) // 2
+        for position, (field, label) in enumerate(FIELD_LABELS.items()):
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
             combo.setAccessibleName(self.tr(label))
             combo.setEnabled(False)
+            # Sized to the file's column names once they are filled in.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.columns[field] = combo
-            shown = self.tr(label) + (" *" if field in REQUIRED_FIELDS else "")
-            mapping_form.addRow(shown, combo)
+            shown = QLabel(self.tr(label) + (" *" if field in REQUIRED_FIELDS else ""))
+            shown.setBuddy(combo)
+            row, side = position % half, position // half
+            mapping_grid.addWidget(shown, row, 2 * side)
+            mapping_grid.addWidget(combo, row, 2 * side + 1)
 
         self.preview = QTableWidget(0, 0)
         self.preview.setTabKeyNavigation(False)  # one Tab leaves the table
         self.preview.setObjectName("preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAccessibleName(self.tr("First rows of the file"))
+        # The file's own columns, any text: they scroll sideways (the layout test checks
+        # only columns of a fixed form).
+        self.preview.setProperty("free_text", True)
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -190,6 +202,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         assign_mnemonics(self)
+        grow_for_wrapped_text(self)  # the summary and messages wrap
+        metrics = self.fontMetrics()
+        fit_to_screen(self, max(900, 124 * metrics.averageCharWidth()),
+                      max(620, 40 * metrics.height()))
 
     # -- choosing and reading the file ----------------------------------------------------
 
@@ -263,6 +279,7 @@ class ImportDialog(QDialog):
         for row, (_line, cells) in enumerate(shown):
             for column, text in enumerate(cells[: len(table.header)]):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()
 
     # -- the mapping and the check ----------------------------------------------------------
 

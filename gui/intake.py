@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from gui import drafts
 from gui.drafts import FormDraft
 from gui.errors import show_error
+from gui.fit import fit_to_screen
 from gui.forms import Field, Form
 from gui.labels import language_label, risk_label, status_label
 from gui.mnemonics import assign_mnemonics
@@ -674,8 +675,8 @@ class IntakeWizard(QWizard):
         self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self,
                                         activated=self._save_or_next)
         metrics = self.fontMetrics()
-        self.resize(max(900, 100 * metrics.averageCharWidth()),
-                    max(640, 34 * metrics.height()))
+        fit_to_screen(self, max(900, 100 * metrics.averageCharWidth()),
+                      max(640, 34 * metrics.height()))
 
     def _step_names(self) -> list[str]:
         return [self.tr("Who is calling"), self.tr("Existing victims"), self.tr("Risk"),

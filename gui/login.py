@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.fit import grow_for_wrapped_text
 from gui.forms import ERROR_STYLE
 from gui.labels import role_label
 from gui.style import icon
@@ -122,6 +123,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Suoja — sign in"))
         self.setObjectName("loginDialog")
         self.setMinimumWidth(max(440, 48 * self.fontMetrics().averageCharWidth()))
+        grow_for_wrapped_text(self)  # a refusal of two lines stays readable
 
         logo = QLabel()
         size = 2 * self.fontMetrics().height() + 8

@@ -75,6 +75,7 @@ from gui.drafts import CaseReopen, FormDraft, FormSource, Kept, LockedDrafts, Wi
 from gui.empty_state import show_when_empty
 from gui.errors import show_error
 from gui.filters import FilterBar, FilterChoice
+from gui.fit import ElidedLabel, fit_to_screen
 from gui.follow_ups import FollowUpsView
 from gui.idle import Clock, IdleWatcher
 from gui.intake import IntakeWizard
@@ -205,7 +206,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.windowTitle() + self.tr(" — DEMO DATABASE, synthetic data"))
         self.setObjectName("mainWindow")
         metrics = self.fontMetrics()
-        self.resize(max(1100, 95 * metrics.averageCharWidth()), max(700, 38 * metrics.height()))
+        fit_to_screen(self, max(1100, 95 * metrics.averageCharWidth()),
+                      max(700, 38 * metrics.height()))
 
         self._build_actions()
         self._build_toolbar()
@@ -413,12 +415,16 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("search")
         self.search.setAccessibleName(self.tr("Search all cases"))
         self.search.setPlaceholderText(
-            self.tr("Search name, identity code, case, police report, phone, e-mail, wallet…")
+            self.tr("Name, identity code, case, police report, phone, e-mail, wallet…")
         )
         self.search.setToolTip(self.tr("Search every case (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setMinimumWidth(48 * self.search.fontMetrics().averageCharWidth())
+        # Wide enough for its hint (and the search icon and clear button) at any scaling;
+        # in a narrower window the toolbar's other actions move into its » menu.
+        metrics = self.search.fontMetrics()
+        self.search.setMinimumWidth(metrics.horizontalAdvance(self.search.placeholderText())
+                                    + 2 * metrics.height() + 4 * metrics.averageCharWidth())
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -510,30 +516,32 @@ class MainWindow(QMainWindow):
         icon_width = metrics.height() + 4
         samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
                    "Medium", "Mmmmm M. (mmmmmmmmm)")
+        header = self.table.horizontalHeader()
         for column, sample in enumerate(samples):
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header)
-                        + metrics.height())
+            width = metrics.horizontalAdvance(sample) + padding
             if column == 4:
                 width += icon_width
-            self.table.setColumnWidth(column, width + padding)
+            # The title with its sort arrow, as the style draws it.
+            title = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(column, max(width, title))
 
     def _build_status_bar(self, idle_lock_minutes: int) -> None:
-        self.lock_hint = QLabel(
+        # Status texts elide (whole in their tooltips): they never widen the window.
+        self.lock_hint = ElidedLabel(
             self.tr("Locks after {minutes} min idle · {shortcut} to lock now").format(
                 minutes=idle_lock_minutes, shortcut=LOCK_SHORTCUT
             )
         )
         self.lock_hint.setObjectName("lockHint")
-        self.statusBar().addWidget(self.lock_hint)
-        self.follow_up_label = QLabel()
+        self.statusBar().addWidget(self.lock_hint, 1)
+        self.follow_up_label = ElidedLabel()
         self.follow_up_label.setObjectName("followUpCount")
         self.statusBar().addPermanentWidget(self.follow_up_label)
         self._count_separator = QFrame()
         self._count_separator.setFrameShape(QFrame.Shape.VLine)
         self._count_separator.setFrameShadow(QFrame.Shadow.Sunken)
         self.statusBar().addPermanentWidget(self._count_separator)
-        self.count_label = QLabel()
+        self.count_label = ElidedLabel()
         self.count_label.setObjectName("count")
         self.statusBar().addPermanentWidget(self.count_label)
         if isinstance(self.session.db_path, ServerUrl):
@@ -543,9 +551,9 @@ class MainWindow(QMainWindow):
             separator.setFrameShape(QFrame.Shape.VLine)
             separator.setFrameShadow(QFrame.Shadow.Sunken)
             self.statusBar().addWidget(separator)
-            self.server_label = QLabel()
+            self.server_label = ElidedLabel()
             self.server_label.setObjectName("serverState")
-            self.statusBar().addWidget(self.server_label)
+            self.statusBar().addWidget(self.server_label, 1)
             self.session.live_updates.connect(self._show_live_updates)
             self._show_live_updates(None)
 
@@ -567,7 +575,7 @@ class MainWindow(QMainWindow):
             Place(ALL_CASES, self.tr("All cases"), "all-cases",
                   self.tr("Every case; the search box searches here (Ctrl+2)")),
             Place(FOLLOW_UPS, self.tr("Follow-ups due"), "follow-ups",
-                  self.tr("Your follow-ups due today or overdue (Ctrl+3)")),
+                  self.tr("Your follow-ups due today or overdue (Ctrl+3)"), badged=True),
         ]
         for place in places:
             self.navigation.add_place(place)

@@ -32,12 +32,14 @@ class Place:
         title: what the list shows (already translated).
         icon_name: an icon in ``resources/icons``.
         tooltip: a longer explanation, with the keyboard shortcut.
+        badged: whether the place shows a count after its title (room is kept for it).
     """
 
     key: str
     title: str
     icon_name: str
     tooltip: str = ""
+    badged: bool = False
 
 
 class NavigationList(QListView):
@@ -118,14 +120,18 @@ class NavigationList(QListView):
         return None
 
     def _fit_width(self) -> None:
-        # Wide enough for the longest title and a badge at any font size.
+        # Wide enough for the longest title, with its badge if it has one, at any font
+        # size (room for the badge is kept, so nothing jumps when a count appears).
         metrics = self.fontMetrics()
+        badge = metrics.horizontalAdvance("   00 000")
         widest = max(
-            (metrics.horizontalAdvance(place.title) for place in self._places.values()),
+            (metrics.horizontalAdvance(place.title) + (badge if place.badged else 0)
+             for place in self._places.values()),
             default=0,
-        ) + metrics.horizontalAdvance("   00 000")  # room for a badge, so nothing jumps
-        self.setFixedWidth(widest + self.iconSize().width() + 4 * metrics.averageCharWidth()
-                           + 40)
+        )
+        # The list's and the items' padding (style.qss: 2 × 6 and 2 × 8 px), the icon and
+        # its gap, the frame, and a little air.
+        self.setFixedWidth(widest + self.iconSize().width() + metrics.averageCharWidth() + 36)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

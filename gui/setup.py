@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.fit import grow_for_wrapped_text
 from gui.forms import ERROR_STYLE, Field, Form
 from gui.mnemonics import assign_mnemonics
 from gui.settings import parse_server_url
@@ -88,6 +89,7 @@ class SetupDialog(QDialog):
         self.setWindowTitle(self.tr("Set up Suoja"))
         metrics = self.fontMetrics()
         self.setMinimumWidth(max(560, 62 * metrics.averageCharWidth()))
+        grow_for_wrapped_text(self)  # a reason under a field adds its lines
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self._create_page())

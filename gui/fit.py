@@ -1,0 +1,155 @@
+"""Text that stays readable at any window size and scaling.
+
+* :class:`ElidedLabel` — one line that ends in "…" when there is no room (status lines,
+  results); the whole text is then in its tooltip. It never makes a window wider.
+* :func:`grow_for_wrapped_text` — a dialog whose word-wrapped texts (errors, password
+  feedback) change grows taller so every line stays visible: Qt sizes a window by its
+  layout's minimum, which does not count the extra lines of wrapped text.
+* :func:`fit_to_screen` — a window's preferred size, within the screen's work area.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyleOption, QWidget
+
+#: Room left for the window manager's title bar and frame when a window fits the screen.
+WINDOW_FRAME = QSize(16, 40)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides its (plain) text instead of widening its window.
+
+    ``text()`` is the whole text; what is painted ends in "…" when it does not fit, and
+    then the tooltip holds the whole text. ``elides`` and ``full_text`` (properties) tell
+    the layout test that this label elides on purpose.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # As wide as the text when there is room, as narrow as a few characters when not.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setProperty("elides", True)
+        self._own_tooltip = ""
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        """Override of QLabel.setText: remember the whole text, update the tooltip."""
+        super().setText(text)
+        self.setProperty("full_text", text)
+        self._update_tooltip()
+
+    def clear(self) -> None:
+        """Override of QLabel.clear: no text, and no tooltip repeating it."""
+        self.setText("")
+
+    def setToolTip(self, tooltip: str) -> None:  # noqa: N802
+        """Override of QWidget.setToolTip: a tooltip of one's own (shown when not elided)."""
+        self._own_tooltip = tooltip
+        self._update_tooltip()
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self._room()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Override of QLabel.minimumSizeHint: a few characters, never the whole text."""
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        return QSize(min(hint.width(), metrics.horizontalAdvance("M…") + 2 * self.margin()),
+                     hint.height())
+
+    def _room(self) -> int:
+        return self.contentsRect().width() - 2 * self.margin()
+
+    def _update_tooltip(self) -> None:
+        whole = self.text()
+        tooltip = self._own_tooltip
+        if whole and self.is_elided():
+            tooltip = whole if not tooltip else f"{whole}\n{tooltip}"
+        super().setToolTip(tooltip)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Override of QWidget.resizeEvent: the tooltip follows whether the text fits."""
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Override of QLabel.paintEvent: paint the text elided to the room there is."""
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        rect = self.contentsRect().adjusted(self.margin(), self.margin(),
+                                            -self.margin(), -self.margin())
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
+        self.style().drawItemText(painter, rect, int(self.alignment()), option.palette,
+                                  self.isEnabled(), shown, self.foregroundRole())
+        painter.end()
+
+
+class _GrowForWrappedText(QObject):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pending = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter: after each relayout, fit the wrapped texts."""
+        # While the window is being destroyed its children (this one too) are half gone.
+        window = getattr(self, "_window", None)
+        if window is None or not shiboken6.isValid(window):
+            return False
+        if watched is window and not self._pending and event.type() in (
+                QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
+            self._pending = True
+            # Once the layout has given every label its width.
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
+    def fit(self) -> None:
+        self._pending = False
+        window = self._window
+        if not shiboken6.isValid(window) or not window.isVisible():
+            return
+        for label in window.findChildren(QLabel):
+            if not label.wordWrap() or not label.isVisible() or label.width() <= 0:
+                continue
+            # A wrapped label's minimum is one line; make it the lines it has at its
+            # width, so the window's layout (and so the window) keeps room for them.
+            needed = label.heightForWidth(label.width())
+            if needed > 0 and needed != label.minimumHeight():
+                label.setMinimumHeight(needed)
+
+
+def grow_for_wrapped_text(window: QWidget) -> None:
+    """Keep ``window`` tall enough for its word-wrapped labels at their current width.
+
+    Each wrapped label's minimum height follows the lines its text takes, so a longer
+    error or hint grows the window (Qt does so for a larger minimum) instead of being
+    cut off; lists and text boxes in the window can still shrink.
+    """
+    watcher = _GrowForWrappedText(window)
+    window.installEventFilter(watcher)
+
+
+def available_size(widget: QWidget) -> QSize | None:
+    """The room a window has on its screen: the work area less a title bar and frame."""
+    screen = widget.screen()
+    if screen is None:
+        return None
+    area = screen.availableGeometry().size()
+    return QSize(area.width() - WINDOW_FRAME.width(), area.height() - WINDOW_FRAME.height())
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width``×``height``, or less where its screen is smaller."""
+    room = available_size(window)
+    if room is not None:
+        width, height = min(width, room.width()), min(height, room.height())
+    window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+
+
+__all__ = ["ElidedLabel", "available_size", "fit_to_screen", "grow_for_wrapped_text"]

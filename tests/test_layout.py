@@ -1,0 +1,165 @@
+"""Every screen fits a small laptop screen at 100 % and at 150 %, and no text is cut off.
+
+Each scene of ``tests/helpers/scenes.py`` (the main window in every place, the case view,
+every dialog, the intake pages, sign-in, setup, the lock screen) is opened on seeded demo
+data in a process of its own: Qt reads its scale factor once, when the application
+starts, so 150 % is the real ``QT_SCALE_FACTOR=1.5`` on an emulated 1600×1000 screen,
+not a bigger font. ``tests/helpers/layout.py`` then compares each window with the
+screen's work area and each visible text with the room it has.
+
+The check itself is tested below on widgets that are cut off on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.fit import ElidedLabel
+from tests.helpers.layout import fit_problems, text_problems
+from tests.helpers.scenes import SCENES
+from tests.screenshots import launch
+
+#: Physical screen size and scale factor: a 1280×720 laptop at 100 % and a 1600×1000
+#: one at 150 % (1067×667 logical pixels) — the smallest screens Suoja supports.
+SCREENS = {"1280x720@100%": (1280, 720, 1.0), "1600x1000@150%": (1600, 1000, 1.5)}
+
+
+@pytest.fixture(scope="module", params=list(SCREENS))
+def found(request: pytest.FixtureRequest) -> dict[str, list[str]]:
+    """What the layout check found in every scene on one screen (one process)."""
+    width, height, scale = SCREENS[request.param]
+    return launch(width, height, scale)
+
+
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_the_screen_fits_and_no_text_is_cut_off(found: dict[str, list[str]],
+                                                scene: str) -> None:
+    problems = found[scene]
+    assert not problems, "\n" + "\n".join(problems)
+
+
+# -- the check itself ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def dialog(qtbot) -> Iterator[QDialog]:  # type: ignore[no-untyped-def]
+    window = QDialog()
+    QVBoxLayout(window)
+    qtbot.addWidget(window)
+    yield window
+
+
+def _show(window: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.show()
+    qtbot.waitExposed(window)
+
+
+def test_the_check_finds_text_cut_off_in_every_kind_of_widget(dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    layout = dialog.layout()
+    narrow = QLabel("Reassigned 12 cases to Anna-Kaisa Väisänen-Korhonen")
+    narrow.setFixedWidth(80)
+    wrapped = QLabel("Password: looks like a word followed by a year or number, the first "
+                     "thing attackers try; use several unrelated words instead")
+    wrapped.setWordWrap(True)
+    wrapped.setFixedSize(120, 20)
+    button = QPushButton("Export police report numbers (CSV)…")
+    button.setFixedWidth(60)
+    combo = QComboBox()
+    combo.addItem("Aino K. (counsellor, demo) — 99 open, 19 high risk")
+    combo.setFixedWidth(90)
+    placeholder = QLineEdit()
+    placeholder.setPlaceholderText("at least 12 characters; give it to the reader by another "
+                                   "channel")
+    placeholder.setFixedWidth(90)
+    model = QStandardItemModel(3, 2)
+    model.setHorizontalHeaderLabels(["Risk", "Status"])
+    for row in range(3):
+        for column, text in enumerate(("Medium", "Waiting")):
+            model.setData(model.index(row, column), text)
+    table = QTableView()
+    table.setModel(model)
+    table.setColumnWidth(0, 30)
+    table.setColumnWidth(1, 200)
+    # A right-aligned figure in a column the list's edge cuts: the figure is out of sight.
+    money = QStandardItemModel(1, 2)
+    money.setHorizontalHeaderLabels(["Wallet address", "Total paid"])
+    money.setData(money.index(0, 0), "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")
+    money.setData(money.index(0, 1), "99 000,00 €")
+    money.setData(money.index(0, 1), int(Qt.AlignmentFlag.AlignRight),
+                  Qt.ItemDataRole.TextAlignmentRole)
+    figures = QTableView()
+    figures.setModel(money)
+    figures.setColumnWidth(0, 200)
+    figures.setColumnWidth(1, 150)
+    figures.setFixedWidth(300)
+    for widget in (narrow, wrapped, button, combo, placeholder, table, figures):
+        layout.addWidget(widget)
+    _show(dialog, qtbot)
+
+    problems = "\n".join(text_problems(dialog))
+    for expected in ("“Reassigned 12 cases", "“Password: looks like", "“Export police report",
+                     "“Aino K. (counsellor, demo)", "the hint “at least 12", "“Medium” in column",
+                     "the column title “Risk”", "“99 000,00 €” in column “Total paid”"):
+        assert expected in problems
+    assert "“Waiting”" not in problems and "“Status”" not in problems  # this column fits
+
+
+def test_the_check_passes_text_that_fits(dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    layout = dialog.layout()
+    wrapped = QLabel("A sentence long enough to wrap over two or three lines in this dialog.")
+    wrapped.setWordWrap(True)
+    combo = QComboBox()
+    combo.addItems(["Any status", "Active (not closed)"])
+    for widget in (QLabel("Status"), wrapped, QPushButton("Reassign selected"), combo):
+        layout.addWidget(widget)
+    _show(dialog, qtbot)
+    assert text_problems(dialog) == []
+
+
+def test_a_window_wider_or_taller_than_the_screen_is_found(dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog.setMinimumSize(1100, 300)
+    _show(dialog, qtbot)
+    problems = fit_problems(dialog, QSize(1067, 619))
+    assert problems and "needs at least 1100×300" in problems[0]
+    assert fit_problems(dialog, QSize(1280, 672)) == []
+
+
+def test_an_elided_label_keeps_its_text_and_shows_it_whole_in_the_tooltip(
+        dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "Acute or high risk, no support session in 7 days: 12 cases"
+    label = ElidedLabel(text)
+    label.setToolTip("Cases shown")
+    dialog.layout().addWidget(label)
+    _show(dialog, qtbot)
+    dialog.resize(100, dialog.height())
+    qtbot.waitUntil(lambda: label.width() < 100)
+    assert label.text() == text
+    assert label.minimumSizeHint().width() < 60  # it never widens its window
+    assert text in label.toolTip() and "Cases shown" in label.toolTip()
+    assert text_problems(dialog) == []
+
+    dialog.resize(label.fontMetrics().horizontalAdvance(text) + 80, dialog.height())
+    qtbot.waitUntil(lambda: label.toolTip() == "Cases shown")
+    label.clear()
+    assert label.text() == "" and label.toolTip() == "Cases shown"
+    # An elided label without the whole text in its tooltip is found.
+    plain = QLabel(text)
+    plain.setProperty("elides", True)
+    plain.setFixedWidth(60)
+    dialog.layout().addWidget(plain)
+    qtbot.waitUntil(plain.isVisible)
+    assert any("without the whole text" in p for p in text_problems(dialog))
