@@ -38,11 +38,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QTabBar,
+    QTableView,
     QTabWidget,
     QToolButton,
     QWidget,
@@ -344,6 +346,8 @@ class Explorer:
         for view in window.findChildren(QAbstractItemView):
             if view.window() is not window or not view.isVisible() or not view.isEnabled():
                 continue
+            if isinstance(view, QHeaderView):
+                continue  # a table's column titles, not a list of rows
             model = view.model()
             if model is None or model.rowCount() == 0 or view.currentIndex().isValid():
                 continue
@@ -364,7 +368,9 @@ class Explorer:
 
     def _click_row(self, view: QAbstractItemView, row: int) -> None:
         model = view.model()
-        index = model.index(row, max(model.columnCount() - 1, 0))
+        columns = [c for c in range(model.columnCount())
+                   if not (isinstance(view, QTableView) and view.isColumnHidden(c))]
+        index = model.index(row, columns[-1] if columns else 0)  # the last column shown
         view.scrollTo(index)
         rect = view.visualRect(index)
         if not rect.isEmpty():

@@ -118,7 +118,6 @@ class World:
     rich_case: tuple[int, str]  # id and reference of a counsellor's case with much in it
     other_case: int  # a case of another counsellor (break-the-glass)
     namesake: tuple[str, str]  # first names, last name of an existing victim
-    demo_accounts: list[tuple[str, str]]  # (username, role) of the seeded staff
     windows: list[Any] = field(default_factory=list)
 
     def main_window(self, role: str) -> Any:
@@ -189,8 +188,7 @@ def build_world(folder: Path, victims: int = VICTIMS) -> World:
         detail = own.cases.get_detail(rich)
         victim = boss.cases.get_detail(theirs[0]).victim
         return World(folder, db_path, by_role, (rich, detail.case.reference), theirs[0],
-                     (victim.first_names, victim.last_name),
-                     [(a.username, a.role.value) for a in summary.accounts])
+                     (victim.first_names, victim.last_name))
     finally:
         database.dispose()
 
@@ -561,13 +559,13 @@ def login(world: World, check: Check) -> None:
 
 
 def login_demo(world: World, check: Check) -> None:
-    from gui.app import DEMO_SUPERVISOR
+    from gui.app import DEMO_VICTIMS
     from gui.login import LoginDialog
-    from models.seed import DEMO_PASSWORD
+    from models.seed import DEMO_PASSWORD, demo_accounts
     from models.store import open_database
 
-    # As gui.app.prepare_demo lists them.
-    accounts = [(DEMO_SUPERVISOR, "supervisor"), *world.demo_accounts]
+    # As gui.app.prepare_demo lists them: the accounts of a ``main.py --demo`` database.
+    accounts = [(a.username, a.role.value, a.display_name) for a in demo_accounts(DEMO_VICTIMS)]
     dialog = LoginDialog(world.db_path, open_database, accounts, DEMO_PASSWORD)
     dialog.show()
     settle()
