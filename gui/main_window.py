@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -445,6 +446,16 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.batch_export_action)
         self.toolbar.addAction(self.report_action)
         self.toolbar.addAction(self.lock_action)
+        # Lock is the everyday button; its arrow also offers Sign out, for handing the
+        # workstation to the next person without restarting.
+        self.lock_menu = QMenu(self)
+        self.lock_menu.setObjectName("lockMenu")
+        self.lock_menu.addAction(self.lock_action)
+        self.lock_menu.addAction(self.sign_out_action)
+        lock_button = self.toolbar.widgetForAction(self.lock_action)
+        if isinstance(lock_button, QToolButton):
+            lock_button.setMenu(self.lock_menu)
+            lock_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.addToolBar(self.toolbar)
         self._find_shortcut = QShortcut(
             QKeySequence.StandardKey.Find, self, activated=self._focus_search

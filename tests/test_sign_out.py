@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
 from gui import app as app_module
 from gui import main_window as main_window_module
@@ -65,6 +65,24 @@ def test_the_sign_out_action_locks_first_when_signed_in(
     window.show()
     with qtbot.waitSignal(window.session.locked, timeout=2000):
         window.sign_out_action.trigger()
+    assert window.signed_out and not window.isVisible()
+
+
+def test_sign_out_is_offered_beside_lock_in_the_toolbar(
+    svc: services.Services, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    window = MainWindow(svc)
+    qtbot.addWidget(window)
+    window.show()
+    button = window.toolbar.widgetForAction(window.lock_action)
+    assert isinstance(button, QToolButton)
+    assert button.popupMode() == QToolButton.ToolButtonPopupMode.MenuButtonPopup
+    menu = button.menu()
+    assert menu is not None
+    assert [a.text().replace("&", "") for a in menu.actions()] == ["Lock", "Sign out"]
+    (sign_out,) = [a for a in menu.actions() if a.objectName() == "signOutAction"]
+    with qtbot.waitSignal(window.session.locked, timeout=2000):
+        sign_out.trigger()
     assert window.signed_out and not window.isVisible()
 
 
