@@ -155,6 +155,35 @@ def confirm_discard_demo(parent: QWidget | None) -> bool:
 WORKSPACES = ("dashboard", "analysis_view", "caseload", "audit_viewer", "accounts_admin")
 
 
+class _LockKey(QObject):
+    """Ctrl+L wherever the user is typing, a form over a case included.
+
+    The Lock action's shortcut is application-wide, but Qt does not fire a shortcut of a
+    window that a window-modal form blocks, and the forms of a case window block it. This
+    filter sees the key press that no shortcut took and locks, for the windows of its own
+    main window only.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._sequence = QKeySequence(LOCK_SHORTCUT)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if QKeySequence(event.keyCombination()) != self._sequence:
+            return False
+        window = self._window
+        top = watched.window()
+        if not window.lock_action.isEnabled() or not (top is window or window.owns(top)):
+            return False
+        window.lock_action.trigger()
+        return True
+
+
 class MainWindow(QMainWindow):
     """The desktop app's one main window.
 
@@ -282,6 +311,9 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_lock_minutes * 60, clock=clock, parent=self)
         self.idle.idle.connect(self.lock)
         self.idle.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(_LockKey(self))  # goes with the window
 
         self.empty_state = show_when_empty(self.table, self._empty_case_list_text)
         self._restore_layout()
@@ -993,7 +1025,7 @@ class MainWindow(QMainWindow):
         windows: list[Kept] = []
         forms: list[Kept] = []
         for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible() or not self._owns(widget):
+            if widget is self or not widget.isVisible() or not self.owns(widget):
                 continue
             if isinstance(widget, WindowSource):
                 reopen = widget.reopen_record()
@@ -1077,7 +1109,7 @@ class MainWindow(QMainWindow):
 
     def _close_owned_windows(self) -> None:
         for widget in QApplication.topLevelWidgets():
-            if widget is self or not widget.isVisible() or not self._owns(widget):
+            if widget is self or not widget.isVisible() or not self.owns(widget):
                 continue
             if isinstance(widget, QDialog):
                 widget.reject()  # ends a running exec() with Rejected
@@ -1086,7 +1118,8 @@ class MainWindow(QMainWindow):
             # Hidden is not enough: its labels and fields would still hold the data.
             widget.deleteLater()
 
-    def _owns(self, widget: QWidget) -> bool:
+    def owns(self, widget: QWidget) -> bool:
+        """Whether ``widget`` is one of this window's own windows (case views, forms)."""
         parent = widget.parentWidget()
         while parent is not None:
             if parent is self:

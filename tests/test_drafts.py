@@ -886,3 +886,25 @@ def test_locked_drafts_hold_typed_values_sealed_and_only_until_taken() -> None:
     kept.keep([form])
     kept.discard()
     assert len(kept) == 0 and kept.unsaved_forms == 0 and vars(kept)["_key"] is None
+
+
+def test_ctrl_l_in_an_open_form_locks_and_the_form_comes_back(
+    window: MainWindow, office: Office, answers: Answers, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    """The shortcut a counsellor actually uses, pressed where they are typing."""
+    view = open_case_window(window, office.case_id, qtbot)
+    click_tab(view, view.sessions, qtbot)
+    click(qtbot, view.sessions.add_button)
+    dialog = dialog_of(view, SupportSessionDialog)
+    notes = dialog.field("notes").editor
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    type_into(qtbot, notes, MARK)
+    qtbot.keyClick(notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.is_locked
+    assert_nothing_held(window, qtbot)
+    unlock(window, qtbot)
+    view = case_window(window, office.case_id, qtbot)
+    qtbot.waitUntil(lambda: any(isinstance(d, SupportSessionDialog)
+                                for d in view.open_dialogs()))
+    assert MARK in text_of(dialog_of(view, SupportSessionDialog).field("notes").editor)
