@@ -995,6 +995,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
             self.lock_hint.hide()
             self.count_label.clear()
+            self._count_separator.hide()  # nothing to separate while locked
             self.follow_up_label.clear()
             clear_sensitive()
         finally:
