@@ -779,10 +779,13 @@ def test_error_messages_never_contain_the_value(value: str, validator: object) -
         validator(value, field="Field")
     except ValidationError as error:
         shown = value.strip()
+        # The messages' own format examples are not the value: a typed "500/R/" is part
+        # of "must look like 5500/R/12345/20" without having leaked.
+        message = str(error).replace("5500/R/12345/20", "<example>")
         if len(shown) >= 6:
-            assert shown not in str(error)
+            assert shown not in message
         # An identity code's date and individual parts are personal data on their own.
         compact = "".join(value.split()).upper()
         if re.fullmatch(r"[0-9]{6}.[0-9]{3}.", compact):
-            assert compact[:6] not in str(error)
-            assert compact[7:] not in str(error)
+            assert compact[:6] not in message
+            assert compact[7:] not in message
