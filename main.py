@@ -28,7 +28,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from models import cli
+    from cli import main as cli
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = cli.build_parser().parse_args(argv)

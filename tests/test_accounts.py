@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import cli, services
+from cli import main as cli
+from models import services
 from models.enums import AuditAction, Role
 from models.errors import AuthenticationError, ValidationError
 from models.passwords import check_password

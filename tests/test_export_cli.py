@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from models import export_cli
+from cli import export as export_cli
 from models.seed import DEMO_PASSWORD, seed_demo
 from models.store import create_database
 from tests.conftest import FAST_KDF, PASSWORD

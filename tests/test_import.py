@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from models import cli, export_cli, import_cli
+from cli import export as export_cli
+from cli import importing as import_cli
+from cli import main as cli
 from models.dto import CaseDraft, CaseFilter, VictimDraft
 from models.entities import Case, IdentityCodeRecord, Victim, victim_breach
 from models.enums import AuditAction, CaseStatus, Role
@@ -350,7 +352,7 @@ def cli_database(opened: tuple[Database, Actor, str],
     build(database, supervisor).cases.create_breach("Vastaamo 2019")
     monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
     for name, handler in import_cli.HANDLERS.items():
-        # Until models/cli.py lists import_cli.HANDLERS itself.
+        # Until cli/main.py lists import_cli.HANDLERS itself.
         monkeypatch.setitem(export_cli.HANDLERS, name, handler)
     return database
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from cli import main as cli
 from main import main
-from models import cli, services
+from models import services
 from models.dto import CaseDraft, CaseFilter, ExtortionContactDraft, VictimDraft
 from models.enums import Channel, Currency
 from models.errors import KnownError

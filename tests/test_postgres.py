@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from models import cli, services
+from cli import main as cli
+from models import services
 from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
 from models.entities import SupportSession
 from models.enums import CaseStatus, Channel, ClosureReason, Currency, SessionMode

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 
+from cli.main import build_parser
 from gui import app as app_module
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
 from gui.settings import SERVER_URL, Preferences
 from gui.setup import SetupDialog
-from models.cli import build_parser
 from models.errors import AuthenticationError, UsageError
 from models.server import ServerPasswordNeeded, ServerUrl
 from models.store import Target, create_database, open_database

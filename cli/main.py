@@ -22,9 +22,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from models import audit_anchor, export_cli, import_cli, migration
+from cli import export as export_cli
+from cli import importing as import_cli
+from cli.target import add_target, target_of, with_server_password
+from models import audit_anchor, migration
 from models.audit import verify_chain
-from models.cli_target import add_target, target_of, with_server_password
 from models.database import (
     cipher_integrity_problems,
     keyfile_path,

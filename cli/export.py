@@ -6,7 +6,7 @@
                        [--reveal-identity-codes] [--password-env VAR] [--workers N]
     main.py report --db PATH --user NAME --out FILE [--password-env VAR]
 
-:func:`add_commands` registers them on the command parser of :mod:`models.cli`, and
+:func:`add_commands` registers them on the command parser of :mod:`cli.main`, and
 :data:`HANDLERS` maps each command to its function for ``cli.run``, which turns known
 errors into one line on stderr and the exit code.
 
@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from models.cli_target import add_target
+from cli.target import add_target
 from models.enums import CaseStatus
 from models.errors import UsageError
 from models.pdf.data import Profile
@@ -111,7 +111,7 @@ def pdf_password(variable: str | None) -> str | None:
     Raises:
         UsageError: the variable is empty or unset, or it is the sign-in password's.
     """
-    from models.cli import PASSWORD_VARIABLE
+    from cli.main import PASSWORD_VARIABLE
 
     if variable is None:
         return None
@@ -141,7 +141,7 @@ def progress_bar(stream: IO[str], label: str = "Exporting") -> Callable[[int, in
 
 def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
     """Export one case summary, or one per selected case into a folder."""
-    from models.cli import sign_in
+    from cli.main import sign_in
     from models.services.exports import CaseSelection, ExportService
 
     filters = (args.status, args.breach, args.reports_filed_from, args.reports_filed_to)
@@ -205,8 +205,8 @@ def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
     """Write the caseload report (supervisors)."""
+    from cli.main import sign_in
     from models.changes import ChangeBus
-    from models.cli import sign_in
     from models.services.exports import ExportService
 
     password = pdf_password(args.password_env)
@@ -223,7 +223,7 @@ def cmd_report(args: argparse.Namespace, out: Out) -> int:
     return 0
 
 
-#: Command name → function, for ``models.cli.run``.
+#: Command name → function, for ``cli.main.run``.
 HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
     "export-pdf": cmd_export_pdf,
     "report": cmd_report,

@@ -3,7 +3,7 @@
     main.py import-csv --db PATH --user NAME FILE [--all-or-nothing]
                        [--map TARGET=COLUMN ...] [--breach NAME]
 
-:func:`add_commands` registers it on the command parser of :mod:`models.cli`, and
+:func:`add_commands` registers it on the command parser of :mod:`cli.main`, and
 :data:`HANDLERS` maps it to its function for ``cli.run``, which turns known errors into
 one line on stderr and the exit code.
 
@@ -21,7 +21,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from models.cli_target import add_target
+from cli.target import add_target
 from models.errors import UsageError
 from models.importing import FIELD_LABELS, Problem
 
@@ -62,8 +62,8 @@ def _mapping(value: str) -> tuple[str, str]:
 
 def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
     """Import a CSV list of affected people."""
+    from cli.main import sign_in
     from models.changes import ChangeBus
-    from models.cli import sign_in
     from models.importing import apply_overrides, check_mapping, guess_mapping, read_csv
     from models.services.imports import Duplicate, ImportService
 
@@ -114,7 +114,7 @@ def _rows(count: int) -> str:
     return f"{count} row" + ("" if count == 1 else "s")
 
 
-#: Command name → function, for ``models.cli.run``.
+#: Command name → function, for ``cli.main.run``.
 HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
     "import-csv": cmd_import_csv,
 }
