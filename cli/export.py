@@ -7,10 +7,10 @@
     main.py report --db PATH --user NAME --out FILE [--password-env VAR]
 
 :func:`add_commands` registers them on the command parser of :mod:`cli.main`, and
-:data:`HANDLERS` maps each command to its function for ``cli.run``, which turns known
+:data:`HANDLERS` maps each command to its function for ``cli.main.run``, which turns known
 errors into one line on stderr and the exit code.
 
-The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.read_password``).
+The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.signin.read_password``).
 An optional PDF password is read from the environment variable named by
 ``--password-env``, never from an argument, and must differ from the sign-in password.
 """
@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from cli.signin import PASSWORD_VARIABLE, sign_in
 from cli.target import add_target
 from models.enums import CaseStatus
 from models.errors import UsageError
@@ -111,8 +112,6 @@ def pdf_password(variable: str | None) -> str | None:
     Raises:
         UsageError: the variable is empty or unset, or it is the sign-in password's.
     """
-    from cli.main import PASSWORD_VARIABLE
-
     if variable is None:
         return None
     if variable == PASSWORD_VARIABLE:
@@ -141,7 +140,6 @@ def progress_bar(stream: IO[str], label: str = "Exporting") -> Callable[[int, in
 
 def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
     """Export one case summary, or one per selected case into a folder."""
-    from cli.main import sign_in
     from models.services.exports import CaseSelection, ExportService
 
     filters = (args.status, args.breach, args.reports_filed_from, args.reports_filed_to)
@@ -205,7 +203,6 @@ def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
     """Write the caseload report (supervisors)."""
-    from cli.main import sign_in
     from models.changes import ChangeBus
     from models.services.exports import ExportService
 

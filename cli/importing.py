@@ -4,7 +4,7 @@
                        [--map TARGET=COLUMN ...] [--breach NAME]
 
 :func:`add_commands` registers it on the command parser of :mod:`cli.main`, and
-:data:`HANDLERS` maps it to its function for ``cli.run``, which turns known errors into
+:data:`HANDLERS` maps it to its function for ``cli.main.run``, which turns known errors into
 one line on stderr and the exit code.
 
 The summary goes to stdout; each refused or duplicate row is one line on stderr
@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.signin import sign_in
 from cli.target import add_target
 from models.errors import UsageError
 from models.importing import FIELD_LABELS, Problem
@@ -62,7 +63,6 @@ def _mapping(value: str) -> tuple[str, str]:
 
 def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
     """Import a CSV list of affected people."""
-    from cli.main import sign_in
     from models.changes import ChangeBus
     from models.importing import apply_overrides, check_mapping, guess_mapping, read_csv
     from models.services.imports import Duplicate, ImportService
