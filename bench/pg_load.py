@@ -44,14 +44,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models import services  # noqa: E402
-from models.audit import verify_chain  # noqa: E402
-from models.dto import CaseDraft, CaseFilter, FollowUpDraft, VictimDraft  # noqa: E402
-from models.entities import AuditEvent, FollowUp  # noqa: E402
-from models.enums import Role  # noqa: E402
-from models.errors import ConflictError  # noqa: E402
-from models.keyfile import KdfParams  # noqa: E402
-from models.server import ServerUrl  # noqa: E402
-from models.store import create_database, open_database  # noqa: E402
+from models.domain.dto import CaseDraft, CaseFilter, FollowUpDraft, VictimDraft  # noqa: E402
+from models.domain.entities import AuditEvent, FollowUp  # noqa: E402
+from models.domain.enums import Role  # noqa: E402
+from models.domain.errors import ConflictError  # noqa: E402
+from models.security.audit import verify_chain  # noqa: E402
+from models.storage.keyfile import KdfParams  # noqa: E402
+from models.storage.server import ServerUrl  # noqa: E402
+from models.storage.store import create_database, open_database  # noqa: E402
 
 PASSWORD = "Kuorma-Testi-Polku-Tuuli-7"
 CASES = 40

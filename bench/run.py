@@ -30,10 +30,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models import services  # noqa: E402
-from models.database import keyfile_path  # noqa: E402
-from models.dto import CaseFilter  # noqa: E402
-from models.keyfile import SLOT_USER, KeyFile  # noqa: E402
-from models.store import create_database, open_database, open_unlocked  # noqa: E402
+from models.domain.dto import CaseFilter  # noqa: E402
+from models.storage.database import keyfile_path  # noqa: E402
+from models.storage.keyfile import SLOT_USER, KeyFile  # noqa: E402
+from models.storage.store import create_database, open_database, open_unlocked  # noqa: E402
 
 USER = "bench"
 PASSWORD = "Harness-Kivi-Polku-Tuuli-2"
@@ -84,7 +84,7 @@ def prepare(victims: int, seed: int, cache: Path = CACHE) -> tuple[Path, float]:
     info = folder / "seed.json"
     if db_path.exists() and info.exists():
         return db_path, float(json.loads(info.read_text())["seed_s"])
-    from models.seed import seed_demo
+    from models.demo.seed import seed_demo
 
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.iterdir():
@@ -154,7 +154,7 @@ def search_samples(connection: Any, seed: int, per_kind: int = 15) -> list[tuple
 
 def raw_parameters(kind: str, text: str) -> tuple[Any, ...]:
     if kind == "name":
-        from models.text import KEY_END, search_key
+        from models.domain.text import KEY_END, search_key
 
         key = search_key(text)
         return (key, key + KEY_END)

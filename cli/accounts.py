@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 from cli.signin import RECOVERY_VARIABLE, new_password, sign_in
 from cli.target import target_of, with_server_password
-from models.enums import Role
-from models.errors import NotFound, UsageError
-from models.store import recover_account
+from models.domain.enums import Role
+from models.domain.errors import NotFound, UsageError
+from models.storage.store import recover_account
 
 
 def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:

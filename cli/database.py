@@ -19,21 +19,22 @@ from sqlalchemy.orm import Session
 
 from cli.signin import read_password, sign_in
 from cli.target import target_of, with_server_password
-from models import audit_anchor, migration
-from models.audit import verify_chain
-from models.database import (
+from models.domain.entities import Attachment, ExtortionContact, Meta, SupportSession, User
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import AuthenticationError, DataError, UsageError
+from models.domain.sealed import FieldCipher
+from models.security import audit_anchor
+from models.security.audit import verify_chain
+from models.security.permissions import Permission, require
+from models.storage import migration
+from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
     open_engine,
     sqlite_integrity_problems,
 )
-from models.entities import Attachment, ExtortionContact, Meta, SupportSession, User
-from models.enums import AuditAction, Role
-from models.errors import AuthenticationError, DataError, UsageError
-from models.permissions import Permission, require
-from models.sealed import FieldCipher
-from models.server import ServerUrl, open_server_engine
-from models.store import Actor, Database, Target, create_database, unlock_data_key
+from models.storage.server import ServerUrl, open_server_engine
+from models.storage.store import Actor, Database, Target, create_database, unlock_data_key
 
 
 def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -54,7 +55,7 @@ def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from models.seed import seed_demo
+    from models.demo.seed import seed_demo
 
     if isinstance(target_of(args), ServerUrl) and not args.throwaway_server:
         raise UsageError("seed-demo adds accounts whose password is published in the README; "
@@ -207,7 +208,7 @@ def _page_problem(raw: str) -> str:
 
 def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Sign in, write a checked backup and its key file; the database stays usable."""
-    from models.maintenance import backup_database
+    from models.storage.maintenance import backup_database
 
     if isinstance(target_of(args), ServerUrl):
         raise UsageError("A server database is backed up on the server with pg_dump "
@@ -229,7 +230,7 @@ def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_restore(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Check a backup (pages, structure, audit chain) and restore it into a new path."""
-    from models.maintenance import restore_backup
+    from models.storage.maintenance import restore_backup
 
     report = restore_backup(args.source, args.command_db, args.user, read_password())
     out(f"Restored {args.source} to {report.path} (key file: {keyfile_path(report.path)})")

@@ -28,8 +28,8 @@ from typing import IO
 
 from cli.signin import PASSWORD_VARIABLE, sign_in
 from cli.target import add_target
-from models.enums import CaseStatus
-from models.errors import UsageError
+from models.domain.enums import CaseStatus
+from models.domain.errors import UsageError
 from models.pdf.data import Profile
 
 Out = Callable[[str], None]
@@ -152,7 +152,7 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
     profile = Profile(args.profile)
     database, actor = sign_in(args)
     try:
-        from models.changes import ChangeBus
+        from models.domain.changes import ChangeBus
 
         exports = ExportService(database, actor, ChangeBus())
         if args.case:
@@ -203,7 +203,7 @@ def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
     """Write the caseload report (supervisors)."""
-    from models.changes import ChangeBus
+    from models.domain.changes import ChangeBus
     from models.services.exports import ExportService
 
     password = pdf_password(args.password_env)

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from cli.signin import sign_in
 from cli.target import add_target
-from models.errors import UsageError
-from models.importing import FIELD_LABELS, Problem
+from models.domain.errors import UsageError
+from models.services.importing import FIELD_LABELS, Problem
 
 Out = Callable[[str], None]
 
@@ -63,8 +63,8 @@ def _mapping(value: str) -> tuple[str, str]:
 
 def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
     """Import a CSV list of affected people."""
-    from models.changes import ChangeBus
-    from models.importing import apply_overrides, check_mapping, guess_mapping, read_csv
+    from models.domain.changes import ChangeBus
+    from models.services.importing import apply_overrides, check_mapping, guess_mapping, read_csv
     from models.services.imports import Duplicate, ImportService
 
     if not args.file.is_file():

@@ -26,8 +26,8 @@ from cli.accounts import cmd_recover, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.signin import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
 from cli.target import add_target
-from models.enums import Role
-from models.errors import KnownError, from_database_error
+from models.domain.enums import Role
+from models.domain.errors import KnownError, from_database_error
 
 log = logging.getLogger("suoja.cli")
 

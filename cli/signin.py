@@ -13,8 +13,8 @@ import os
 import sys
 
 from cli.target import target_of, with_server_password
-from models.errors import UsageError
-from models.store import Actor, Database, open_database
+from models.domain.errors import UsageError
+from models.storage.store import Actor, Database, open_database
 
 PASSWORD_VARIABLE = "SUOJA_PASSWORD"
 RECOVERY_VARIABLE = "SUOJA_RECOVERY_CODE"

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from models.errors import UsageError
-from models.server import ServerPasswordNeeded, ServerUrl
+from models.domain.errors import UsageError
+from models.storage.server import ServerPasswordNeeded, ServerUrl
 
 T = TypeVar("T")
 

@@ -43,13 +43,13 @@ from gui.labels import role_label
 from gui.mnemonics import assign_mnemonics
 from gui.navigation import Place
 from gui.session import Session
-from models.changes import Change
-from models.dto import UserData
-from models.enums import Role
-from models.errors import KnownError, ValidationError
-from models.keyfile import KdfParams
-from models.passwords import check_password
-from models.permissions import Operation, allows
+from models.domain.changes import Change
+from models.domain.dto import UserData
+from models.domain.enums import Role
+from models.domain.errors import KnownError, ValidationError
+from models.security.passwords import check_password
+from models.security.permissions import Operation, allows
+from models.storage.keyfile import KdfParams
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow

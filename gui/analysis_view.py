@@ -33,7 +33,7 @@ from gui.errors import show_error
 from gui.labels import plural
 from gui.navigation import Place
 from gui.tasks import run_task
-from models.errors import KnownError
+from models.domain.errors import KnownError
 from models.services.analysis import AnalysisService, Indicator, SharedIndicator
 
 PLACE_KEY = "extortion_analysis"
@@ -353,7 +353,7 @@ class AnalysisView(QWidget):
 
 def register(window: Any) -> AnalysisView | None:
     """Add the analysis place for police liaison and supervisors."""
-    from models.permissions import Operation, allows
+    from models.security.permissions import Operation, allows
 
     if not allows(window.session.actor.role, Operation.EXPORT_POLICE):
         return None

@@ -44,9 +44,14 @@ from gui.setup import SetupDialog
 from gui.style import apply_style
 from gui.tasks import run_task
 from models import services as services_module
-from models.errors import AuthenticationError, DataError, KnownError, from_database_error
-from models.server import ServerPasswordNeeded, ServerUrl, is_initialised, open_server_engine
-from models.store import Target, open_database
+from models.domain.errors import AuthenticationError, DataError, KnownError, from_database_error
+from models.storage.server import (
+    ServerPasswordNeeded,
+    ServerUrl,
+    is_initialised,
+    open_server_engine,
+)
+from models.storage.store import Target, open_database
 
 DEMO_VICTIMS = 2000
 
@@ -127,8 +132,8 @@ def prepare_demo(
     Returns:
         Its path, the accounts as (username, role, display name), and their password.
     """
-    from models.seed import DEMO_KDF, DEMO_PASSWORD, DEMO_SUPERVISOR, seed_demo
-    from models.store import create_database
+    from models.demo.seed import DEMO_KDF, DEMO_PASSWORD, DEMO_SUPERVISOR, seed_demo
+    from models.storage.store import create_database
 
     db_path = folder / "suoja-demo.db"
     result = create_database(db_path, username=DEMO_SUPERVISOR.username,

@@ -48,12 +48,12 @@ from gui.labels import number, plural
 from gui.navigation import Place
 from gui.session import Session
 from gui.tasks import run_task
-from models.audit import ChainReport
-from models.changes import Change
-from models.dto import AccessGrantData
-from models.enums import AuditAction
-from models.errors import KnownError
-from models.permissions import Operation, allows
+from models.domain.changes import Change
+from models.domain.dto import AccessGrantData
+from models.domain.enums import AuditAction
+from models.domain.errors import KnownError
+from models.security.audit import ChainReport
+from models.security.permissions import Operation, allows
 from models.services.audit_log import AuditQuery, AuditRow
 
 if TYPE_CHECKING:

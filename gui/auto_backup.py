@@ -1,6 +1,6 @@
 """Automatic backups from the desktop app: once a day while it runs, and on close.
 
-The copies go to ``backups/`` beside the database (``models.maintenance``), encrypted
+The copies go to ``backups/`` beside the database (``models.storage.maintenance``), encrypted
 under the same key; the newest seven are kept. The work runs on a worker thread; a backup
 is never taken while the app is locked (the key is gone then).
 """
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gui.session import Session
 from gui.tasks import run_task
-from models.errors import KnownError
-from models.maintenance import rotate_automatic_backups
+from models.domain.errors import KnownError
+from models.storage.maintenance import rotate_automatic_backups
 
 log = logging.getLogger("suoja.gui.backup")
 

@@ -18,9 +18,9 @@ from gui.fit import grow_for_wrapped_text
 from gui.forms import Form
 from gui.mnemonics import assign_mnemonics
 from gui.record_dialogs import form_is_valid
-from models import validation as v
-from models.dto import CaseRow
-from models.errors import ValidationError
+from models.domain import validation as v
+from models.domain.dto import CaseRow
+from models.domain.errors import ValidationError
 from models.services.cases import BREAK_GLASS_DURATION, MIN_BREAK_GLASS_REASON
 
 

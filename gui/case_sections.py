@@ -1,7 +1,7 @@
 """The case view's tabs: what each kind of record looks like, its item model and its tab.
 
 Every list here is a ``QAbstractTableModel`` over the plain data objects of a
-:class:`~models.dto.CaseDetail` (a case holds tens of records, so the whole section is
+:class:`~models.domain.dto.CaseDetail` (a case holds tens of records, so the whole section is
 kept). The tab widgets never call services or open dialogs themselves: they ask their
 :class:`CaseHost` (the :class:`~gui.case_view.CaseView`), which owns the session, the
 dialogs and the error handling.
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.dto import (
+from models.domain.dto import (
     AttachmentInfo,
     CaseDetail,
     ExtortionContactData,
@@ -53,15 +53,15 @@ from models.dto import (
     ProtectiveActionData,
     SupportSessionData,
 )
-from models.enums import ActionState, Role
-from models.permissions import Operation, allows
-from models.validation import NBSP, format_money_fi
+from models.domain.enums import ActionState, Role
+from models.domain.validation import NBSP, format_money_fi
+from models.security.permissions import Operation, allows
 
 Index = QModelIndex | QPersistentModelIndex
 
 #: The record's id (``int``), or ``None`` for a checklist line not started yet.
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The record itself (a frozen dataclass from ``models.dto``).
+#: The record itself (a frozen dataclass from ``models.domain.dto``).
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: Calm colours for text that needs attention.

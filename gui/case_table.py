@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from gui.labels import risk_label, status_label
 from gui.style import risk_icon
-from models.dto import CaseFilter, CaseRow
+from models.domain.dto import CaseFilter, CaseRow
 from models.services.cases import CaseService
 
 PAGE_SIZE = 200

@@ -9,7 +9,7 @@ status, the counsellor, and the safe-contact rules in a yellow banner — and th
 identity code, which "Reveal" shows for 30 seconds (audited). The tabs hold the timeline
 and every kind of record; each can be added, edited and (where allowed) removed through
 the dialogs in :mod:`gui.record_dialogs`. The view reloads itself whenever a change to
-this case is announced on the session's :class:`~models.changes.ChangeBus`, and on
+this case is announced on the session's :class:`~models.domain.changes.ChangeBus`, and on
 ``about_to_lock`` it drops everything it shows, closes, and deletes the private temporary
 files of opened attachments. Before that, the main window asks it (:meth:`CaseView.
 reopen_record`) and its dialogs how to bring them back after unlocking (:mod:`gui.drafts`);
@@ -71,12 +71,12 @@ from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
 from gui.tasks import run_task
 from gui.timeline import TimelineSection
-from models.changes import Change, ChangeBus
-from models.dto import AttachmentInfo, CaseDetail, FollowUpData, FollowUpDraft
-from models.entities import MAX_ATTACHMENT_BYTES
-from models.enums import CaseStatus, Role
-from models.errors import ConflictError, KnownError, ValidationError
-from models.permissions import Operation, allows
+from models.domain.changes import Change, ChangeBus
+from models.domain.dto import AttachmentInfo, CaseDetail, FollowUpData, FollowUpDraft
+from models.domain.entities import MAX_ATTACHMENT_BYTES
+from models.domain.enums import CaseStatus, Role
+from models.domain.errors import ConflictError, KnownError, ValidationError
+from models.security.permissions import Operation, allows
 from models.services import Services
 
 log = logging.getLogger("suoja.gui.case_view")

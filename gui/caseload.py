@@ -39,11 +39,11 @@ from gui.labels import number, plural, risk_label
 from gui.navigation import Place
 from gui.session import Session
 from gui.style import risk_icon
-from models.changes import Change
-from models.dto import CaseFilter
-from models.enums import CaseStatus, Role
-from models.errors import KnownError
-from models.permissions import Operation, allows
+from models.domain.changes import Change
+from models.domain.dto import CaseFilter
+from models.domain.enums import CaseStatus, Role
+from models.domain.errors import KnownError
+from models.security.permissions import Operation, allows
 from models.services.cases import ClosureRequestRow, CounsellorLoad
 
 if TYPE_CHECKING:

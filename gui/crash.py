@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.errors import KnownError
+from models.domain.errors import KnownError
 
 log = logging.getLogger("suoja.gui")
 

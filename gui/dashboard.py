@@ -2,7 +2,7 @@
 
 Every figure comes from :meth:`AnalysisService.dashboard` (counted by the database) and
 every bar, slice and count clicks through to the cases behind it: the widget emits
-:attr:`DashboardView.open_cases` with a :class:`~models.dto.CaseFilter` or a list of case
+:attr:`DashboardView.open_cases` with a :class:`~models.domain.dto.CaseFilter` or a list of case
 ids and a title, and the main window shows them in the case list.
 """
 
@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 from gui.errors import show_error
 from gui.labels import plural
 from gui.navigation import Place
-from models.changes import Change
-from models.dto import CaseFilter
-from models.enums import RiskLevel
-from models.errors import KnownError
+from models.domain.changes import Change
+from models.domain.dto import CaseFilter
+from models.domain.enums import RiskLevel
+from models.domain.errors import KnownError
 from models.services.analysis import OPEN_STATUSES, AnalysisService, DashboardData, Figure
 
 PLACE_KEY = "dashboard"
@@ -444,7 +444,7 @@ def _short(name: str, limit: int = 22) -> str:
 
 def register(window: Any) -> DashboardView | None:
     """Add the dashboard place when the signed-in role may see reports (supervisors)."""
-    from models.permissions import Operation, allows
+    from models.security.permissions import Operation, allows
 
     if not allows(window.session.actor.role, Operation.REPORTS):
         return None

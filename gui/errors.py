@@ -11,7 +11,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.errors import ConflictError, KnownError
+from models.domain.errors import ConflictError, KnownError
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:

@@ -34,11 +34,11 @@ from gui.labels import plural
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
-from models.enums import CaseStatus
-from models.errors import KnownError, ValidationError
-from models.passwords import MIN_LENGTH
+from models.domain.enums import CaseStatus
+from models.domain.errors import KnownError, ValidationError
 from models.pdf.data import Profile
-from models.permissions import Operation, allows
+from models.security.passwords import MIN_LENGTH
+from models.security.permissions import Operation, allows
 from models.services.exports import CaseSelection
 
 PROFILE_NAMES = {

@@ -1,6 +1,6 @@
 """The filter bar above the case list: status, risk level, counsellor and breach.
 
-Each choice maps onto :class:`~models.dto.CaseFilter` fields; the database does the
+Each choice maps onto :class:`~models.domain.dto.CaseFilter` fields; the database does the
 filtering (index-backed), so the list stays instant at 40,000 cases. The counsellor and
 breach lists are filled from the services and emptied while the app is locked.
 """
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from gui.labels import risk_label, status_label
 from gui.style import icon, risk_icon
-from models.dto import BreachData, CaseFilter, UserData
-from models.enums import CaseStatus, RiskLevel, Role
+from models.domain.dto import BreachData, CaseFilter, UserData
+from models.domain.enums import CaseStatus, RiskLevel, Role
 
 #: Counsellor choice meaning "cases nobody is assigned to".
 UNASSIGNED = -1

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from gui.empty_state import show_when_empty
 from gui.style import OVERDUE_COLOUR, icon
-from models.base import local_today
-from models.dto import FollowUpRow
+from models.domain.base import local_today
+from models.domain.dto import FollowUpRow
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_ID_ROLE = Qt.ItemDataRole.UserRole + 2

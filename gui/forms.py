@@ -1,7 +1,7 @@
 """Form building blocks with inline validation: the reason appears next to the field.
 
 A :class:`Form` is a ``QFormLayout`` of fields; each field validates as the user types
-through a function from ``models.validation`` (which raises ``ValidationError``) and shows
+through a function from ``models.domain.validation`` (which raises ``ValidationError``) and shows
 the reason under the input. ``Form.valid_changed`` drives the Save button, and
 ``Form.dirty`` tells whether closing must warn about unsaved changes.
 
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import ValidationError
+from models.domain.errors import ValidationError
 
 DATE_FORMAT = "d.M.yyyy"
 DATETIME_FORMAT = "d.M.yyyy HH:mm"

@@ -40,8 +40,14 @@ from gui.labels import number, plural
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.tasks import run_task
-from models.errors import KnownError
-from models.importing import FIELD_LABELS, REQUIRED_FIELDS, CsvTable, guess_mapping, read_csv
+from models.domain.errors import KnownError
+from models.services.importing import (
+    FIELD_LABELS,
+    REQUIRED_FIELDS,
+    CsvTable,
+    guess_mapping,
+    read_csv,
+)
 from models.services.imports import ImportReport, ImportService
 
 #: Rows shown in the preview, and findings listed before "… and N more".

@@ -62,12 +62,12 @@ from gui.labels import language_label, risk_label, status_label
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session
 from gui.style import icon, risk_icon
-from models import validation as v
-from models.base import local_today
-from models.dto import CaseDraft, CaseRow, FollowUpDraft, VictimDraft
-from models.enums import Language, RiskLevel, Role
-from models.errors import KnownError, ValidationError
-from models.permissions import Operation, allows
+from models.domain import validation as v
+from models.domain.base import local_today
+from models.domain.dto import CaseDraft, CaseRow, FollowUpDraft, VictimDraft
+from models.domain.enums import Language, RiskLevel, Role
+from models.domain.errors import KnownError, ValidationError
+from models.security.permissions import Operation, allows
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.enums import CaseStatus, Language, RiskLevel
+from models.domain.enums import CaseStatus, Language, RiskLevel
 
 
 def _tr(text: str) -> str:

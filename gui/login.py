@@ -36,10 +36,10 @@ from gui.fit import grow_for_wrapped_text
 from gui.forms import ERROR_STYLE
 from gui.labels import role_label
 from gui.style import icon
-from models.errors import DataError, KnownError, from_database_error
-from models.maintenance import latest_automatic_backup, restore_backup, restored_path
-from models.server import ServerPasswordNeeded, ServerUrl
-from models.store import Actor, Database, Target
+from models.domain.errors import DataError, KnownError, from_database_error
+from models.storage.maintenance import latest_automatic_backup, restore_backup, restored_path
+from models.storage.server import ServerPasswordNeeded, ServerUrl
+from models.storage.store import Actor, Database, Target
 
 Opener = Callable[[Target, str, str], tuple[Database, Actor]]
 #: A demo account as the sign-in lists it: (username, role value[, display name]).
@@ -100,7 +100,7 @@ class LoginDialog(QDialog):
 
     Args:
         db_path: the database: a file (:class:`~pathlib.Path`) or a server
-            (:class:`~models.server.ServerUrl`).
+            (:class:`~models.storage.server.ServerUrl`).
 
     Attributes:
         result_value: the opened database and actor once sign-in succeeded.

@@ -93,14 +93,14 @@ from gui.settings import (
     WindowState,
 )
 from gui.style import icon
-from models.changes import Change
-from models.dto import CaseFilter
-from models.enums import Role
-from models.errors import KnownError
-from models.permissions import Operation, allows
-from models.server import ServerUrl
+from models.domain.changes import Change
+from models.domain.dto import CaseFilter
+from models.domain.enums import Role
+from models.domain.errors import KnownError
+from models.security.permissions import Operation, allows
 from models.services import Services
-from models.store import open_database
+from models.storage.server import ServerUrl
+from models.storage.store import open_database
 
 if TYPE_CHECKING:
     from gui.case_view import CaseView

@@ -43,8 +43,8 @@ from gui.errors import ask_reload_after_conflict, show_error
 from gui.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form, tab_in_visual_order
 from gui.mnemonics import assign_mnemonics
 from gui.session import Session, SessionLocked
-from models import validation as v
-from models.dto import (
+from models.domain import validation as v
+from models.domain.dto import (
     CaseDetail,
     CaseDraft,
     ExtortionContactDraft,
@@ -54,7 +54,7 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.enums import (
+from models.domain.enums import (
     PROTECTIVE_ACTION_CATALOGUE,
     ActionState,
     CaseStatus,
@@ -68,8 +68,8 @@ from models.enums import (
     Role,
     SessionMode,
 )
-from models.errors import ConflictError, KnownError, NotFound, ValidationError
-from models.permissions import Operation, allows
+from models.domain.errors import ConflictError, KnownError, NotFound, ValidationError
+from models.security.permissions import Operation, allows
 from models.services import Services
 
 # -- the questions (tests replace these) -----------------------------------------------------

@@ -1,9 +1,9 @@
 """The signed-in user's session: the current services, locking and unlocking.
 
-Services hold the open :class:`~models.store.Database`, so locking cannot just hide a
+Services hold the open :class:`~models.storage.store.Database`, so locking cannot just hide a
 window: the session drops its services and disposes the engine, and unlocking signs the
 *same* user in again (audited as ``unlock``) and builds new services on the new database,
-reusing the one :class:`~models.changes.ChangeBus` so subscribers stay connected. Views
+reusing the one :class:`~models.domain.changes.ChangeBus` so subscribers stay connected. Views
 never keep services of their own: they take them from :attr:`Session.services` and from
 the :attr:`Session.unlocked` signal.
 """
@@ -15,17 +15,17 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from models import services as services_module
-from models.changes import Change, ChangeBus
-from models.enums import AuditAction
-from models.errors import AuthenticationError
-from models.notify import ChangeListener
-from models.server import ServerUrl
+from models.domain.changes import Change, ChangeBus
+from models.domain.enums import AuditAction
+from models.domain.errors import AuthenticationError
 from models.services import Services
-from models.store import Actor, Database, Target, open_database
+from models.storage.notify import ChangeListener
+from models.storage.server import ServerUrl
+from models.storage.store import Actor, Database, Target, open_database
 
 
 class Opener(Protocol):
-    """Signs a user in: :func:`models.store.open_database` or a stand-in."""
+    """Signs a user in: :func:`models.storage.store.open_database` or a stand-in."""
 
     def __call__(
         self, db_path: Target, username: str, password: str, *, purpose: AuditAction = ...

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from models.errors import UsageError
-from models.server import ServerUrl
+from models.domain.errors import UsageError
+from models.storage.server import ServerUrl
 
 log = logging.getLogger("suoja.gui.settings")
 

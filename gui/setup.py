@@ -2,10 +2,10 @@
 
 Two steps in one window. *Create* asks where the database lives — an encrypted file on
 this computer, or a PostgreSQL server (a URL checked with :meth:`ServerUrl.parse
-<models.server.ServerUrl.parse>`, never with a password in it) — and the supervisor's
+<models.storage.server.ServerUrl.parse>`, never with a password in it) — and the supervisor's
 username, name and password
-(checked inline with the same rules as everywhere: ``models.passwords``) and creates the
-database with :func:`models.store.create_database` on a worker, since Argon2id takes a
+(checked inline with the same rules as everywhere: ``models.security.passwords``) and creates the
+database with :func:`models.storage.store.create_database` on a worker, since Argon2id takes a
 moment. *Recovery code* shows the code once, explains what it is for, and lets the person
 go on only after confirming it is stored safely. The dialog then hands the opened database
 and the supervisor to the caller, who starts the main window — no second sign-in.
@@ -40,12 +40,12 @@ from gui.mnemonics import assign_mnemonics
 from gui.settings import parse_server_url
 from gui.style import icon
 from gui.tasks import run_task
-from models.errors import KnownError, UsageError, ValidationError
-from models.keyfile import KdfParams
-from models.passwords import check_password
-from models.server import ServerPasswordNeeded, ServerUrl
-from models.store import Actor, Database, InitResult, Target, create_database
-from models.validation import validate_text, validate_username
+from models.domain.errors import KnownError, UsageError, ValidationError
+from models.domain.validation import validate_text, validate_username
+from models.security.passwords import check_password
+from models.storage.keyfile import KdfParams
+from models.storage.server import ServerPasswordNeeded, ServerUrl
+from models.storage.store import Actor, Database, InitResult, Target, create_database
 
 
 def _check_username(text: str) -> str:

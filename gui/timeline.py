@@ -1,6 +1,6 @@
 """The case's timeline: everything that happened, newest first, one line each.
 
-Entries are built from a :class:`~models.dto.CaseDetail` only (no extra queries): the case
+Entries are built from a :class:`~models.domain.dto.CaseDetail` only (no extra queries): the case
 being opened, extortion contacts, police reports, support sessions, protective steps,
 follow-ups, attachments and the closure. A role that may not see a section (police liaison
 and support sessions) gets no entries from it, since that section is ``None``.
@@ -36,7 +36,7 @@ from gui.case_sections import (
     one_line,
     record_table,
 )
-from models.dto import CaseDetail
+from models.domain.dto import CaseDetail
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -13,7 +13,7 @@ import os
 from alembic import context
 from sqlalchemy import create_engine
 
-from models.entities import Base
+from models.domain.entities import Base
 
 target_metadata = Base.metadata
 

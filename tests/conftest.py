@@ -20,9 +20,9 @@ import pytest
 # Before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.keyfile import KdfParams  # noqa: E402
-from models.signin import SignInGuard  # noqa: E402
-from models.store import Actor, Database, Target, create_database  # noqa: E402
+from models.security.signin import SignInGuard  # noqa: E402
+from models.storage.keyfile import KdfParams  # noqa: E402
+from models.storage.store import Actor, Database, Target, create_database  # noqa: E402
 from tests.helpers import pg_server  # noqa: E402
 
 pytest_plugins = ("pytester",)  # tests/test_crash_hook.py runs a pytest of its own
@@ -122,8 +122,8 @@ def pg_template(pg: pg_server.PgServer | None) -> str | None:
     """A server database migrated to the newest schema, copied for each test."""
     if pg is None:
         return None
-    from models import migration
-    from models.server import ServerUrl, open_server_engine
+    from models.storage import migration
+    from models.storage.server import ServerUrl, open_server_engine
 
     name = pg.create_database(name=f"suoja_template_{os.getpid()}")
     engine = open_server_engine(ServerUrl.parse(pg.url_for(name)))
@@ -140,7 +140,7 @@ def server_target(pg: pg_server.PgServer | None, pg_template: str | None
     """A fresh, empty (schema only) server database of the test's own."""
     if pg is None or pg_template is None:
         pg_server.unavailable(pg_server.SKIP_REASON)
-    from models.server import ServerUrl
+    from models.storage.server import ServerUrl
 
     name = pg.create_database(template=pg_template)
     yield ServerUrl.parse(pg.url_for(name))
@@ -173,7 +173,7 @@ def opened(target: Target) -> Iterator[tuple[Database, Actor, str]]:
 @contextlib.contextmanager
 def guard_for(target: Target) -> Iterator[SignInGuard]:
     """The sign-in counters of ``target`` (a file beside SQLite, a row on a server)."""
-    from models.server import ServerCounters, ServerUrl, open_server_engine
+    from models.storage.server import ServerCounters, ServerUrl, open_server_engine
 
     if not isinstance(target, ServerUrl):
         yield SignInGuard(target)

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from cli import main as cli
 from models import services
-from models.enums import AuditAction, Role
-from models.errors import AuthenticationError, ValidationError
-from models.passwords import check_password
-from models.server import ServerUrl
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import AuthenticationError, ValidationError
+from models.security.passwords import check_password
+from models.security.signin import FREE_ATTEMPTS
 from models.services.audit_log import AuditQuery
-from models.signin import FREE_ATTEMPTS
-from models.store import Actor, Database, Target, open_database
+from models.storage.server import ServerUrl
+from models.storage.store import Actor, Database, Target, open_database
 from tests.conftest import FAST_KDF, PASSWORD, guard_for
 
 pytestmark = pytest.mark.both_databases
@@ -137,7 +137,7 @@ def test_failed_sign_ins_reach_the_audit_chain(opened: tuple[Database, Actor, st
 
 
 def test_audit_query_filters(boss: services.Services) -> None:
-    from models.dto import CaseDraft, VictimDraft
+    from models.domain.dto import CaseDraft, VictimDraft
 
     case = boss.cases.create_intake(VictimDraft(first_names="A", last_name="Example"),
                                     CaseDraft())
@@ -230,7 +230,7 @@ def test_unlock_and_password_reset_lift_a_lockout_after_failed_sign_ins(
 
 @pytest.mark.parametrize("name", ["Maria Ö", "maria virtanen", "maria/admin", ""])
 def test_init_takes_the_same_usernames_as_account_creation(name: str, tmp_path: Path) -> None:
-    from models.store import create_database
+    from models.storage.store import create_database
 
     with pytest.raises(ValidationError, match="^Username: "):
         create_database(tmp_path / "x.db", username=name, password=STRONG, kdf=FAST_KDF)

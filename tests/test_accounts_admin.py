@@ -12,10 +12,10 @@ from gui import accounts_admin
 from gui.accounts_admin import AccountsView, CreateAccountDialog
 from gui.main_window import MainWindow
 from models import services
-from models.enums import AuditAction, Role
-from models.errors import AuthenticationError
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import AuthenticationError
 from models.services.audit_log import AuditQuery
-from models.store import Actor, Database, open_database
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import FAST_KDF
 from tests.test_main_window import STRONG, Office, office, show  # noqa: F401
 

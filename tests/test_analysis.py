@@ -28,8 +28,9 @@ import pytest
 from sqlalchemy import select
 
 from models import services
-from models.changes import ChangeBus
-from models.dto import (
+from models.demo.seed import _wallet
+from models.domain.changes import ChangeBus
+from models.domain.dto import (
     CaseDraft,
     CaseFilter,
     ExtortionContactDraft,
@@ -39,10 +40,17 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.entities import AuditEvent
-from models.enums import ActionState, CaseStatus, Channel, ClosureReason, Currency, RiskLevel, Role
-from models.errors import PermissionDenied
-from models.seed import _wallet
+from models.domain.entities import AuditEvent
+from models.domain.enums import (
+    ActionState,
+    CaseStatus,
+    Channel,
+    ClosureReason,
+    Currency,
+    RiskLevel,
+    Role,
+)
+from models.domain.errors import PermissionDenied
 from models.services.analysis import (
     AnalysisService,
     Figure,
@@ -50,7 +58,7 @@ from models.services.analysis import (
     WeekCount,
     csv_safe,
 )
-from models.store import Actor, Database
+from models.storage.store import Actor, Database
 from tests.conftest import FAST_KDF
 
 # The cross-case figures are SQL aggregates: checked on both databases.

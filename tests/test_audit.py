@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete, select, update
 
-from models.audit import verify_chain
-from models.entities import AuditEvent
-from models.enums import AuditAction
-from models.store import Database
+from models.domain.entities import AuditEvent
+from models.domain.enums import AuditAction
+from models.security.audit import verify_chain
+from models.storage.store import Database
 
 pytestmark = pytest.mark.both_databases
 

@@ -13,9 +13,9 @@ from sqlalchemy import update
 from gui import audit_viewer
 from gui.audit_viewer import AuditLogView
 from gui.main_window import MainWindow
-from models.entities import AuditEvent
-from models.enums import AuditAction
-from models.store import Database
+from models.domain.entities import AuditEvent
+from models.domain.enums import AuditAction
+from models.storage.store import Database
 from tests.test_main_window import Office, office, show  # noqa: F401
 
 REASON = "Victim called in acute distress, Lauri is away"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from gui.main_window import MainWindow
 from models import services
-from models.dto import CaseDraft, VictimDraft
-from models.store import Actor, Database, open_database
+from models.domain.dto import CaseDraft, VictimDraft
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import PASSWORD
 
 

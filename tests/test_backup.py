@@ -14,21 +14,17 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, func, select, text
 
-import models.maintenance as maintenance
+import models.storage.maintenance as maintenance
 from main import main
-from models.audit import verify_chain
-from models.database import SUOJA_APPLICATION_ID, keyfile_path
-from models.entities import AuditEvent, Breach, User
-from models.enums import AuditAction, Role
-from models.errors import DataError, PermissionDenied
-from models.keyfile import SLOT_USER, KeyFile
-from models.maintenance import (
-    backup_database,
-    restore_backup,
-    rotate_automatic_backups,
-)
-from models.seed import DEMO_PASSWORD, seed_demo
-from models.store import Actor, Database, open_database
+from models.demo.seed import DEMO_PASSWORD, seed_demo
+from models.domain.entities import AuditEvent, Breach, User
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import DataError, PermissionDenied
+from models.security.audit import verify_chain
+from models.storage.database import SUOJA_APPLICATION_ID, keyfile_path
+from models.storage.keyfile import SLOT_USER, KeyFile
+from models.storage.maintenance import backup_database, restore_backup, rotate_automatic_backups
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 PAGE = 4096
@@ -436,12 +432,12 @@ def test_backup_files_never_hold_plain_text(seeded: Database, supervisor: Actor,
 def test_a_full_disk_is_one_plain_line(seeded: Database, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
-    import models.database
+    import models.storage.database
 
     def full_disk(path: Path, data_key: bytes) -> Any:
         raise sqlcipher.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(models.database, "_keyed_connection", full_disk)
+    monkeypatch.setattr(models.storage.database, "_keyed_connection", full_disk)
     out = tmp_path / "b.db"
     assert main(["backup", "--db", str(seeded.path), "--user", "super", "--out", str(out)]) == 4
     assert _one_stderr_line(capsys) == "suoja: The disk is full; the copy was not written."

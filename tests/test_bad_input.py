@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select, table
 
 from models import services
-from models.base import local_today
-from models.dto import (
+from models.domain.base import local_today
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
@@ -33,7 +33,7 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.enums import (
+from models.domain.enums import (
     ActionState,
     Channel,
     Currency,
@@ -43,9 +43,9 @@ from models.enums import (
     RiskLevel,
     SessionMode,
 )
-from models.errors import KnownError
-from models.store import Actor, Database
-from models.validation import generate_temporary_identity_code
+from models.domain.errors import KnownError
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database
 
 TRIED: Counter[str] = Counter()
 REFUSED: Counter[str] = Counter()

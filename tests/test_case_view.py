@@ -39,8 +39,8 @@ from gui.record_dialogs import RecordDialog
 from gui.session import Session
 from gui.timeline import TimelineModel, build_timeline
 from models import services
-from models.base import local_today
-from models.dto import (
+from models.domain.base import local_today
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
@@ -49,12 +49,12 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.entities import MAX_ATTACHMENT_BYTES
-from models.enums import ActionState, AuditAction, Channel, Role, SessionMode
-from models.errors import KnownError
+from models.domain.entities import MAX_ATTACHMENT_BYTES
+from models.domain.enums import ActionState, AuditAction, Channel, Role, SessionMode
+from models.domain.errors import KnownError
+from models.domain.validation import generate_temporary_identity_code
 from models.services.audit_log import AuditQuery
-from models.store import Actor, Database, open_database
-from models.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"

@@ -11,10 +11,10 @@ from gui import caseload
 from gui.caseload import CaseloadView
 from gui.main_window import MainWindow
 from models import services
-from models.enums import AuditAction, CaseStatus, ClosureReason, Role
-from models.errors import PermissionDenied, ValidationError
+from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
+from models.domain.errors import PermissionDenied, ValidationError
 from models.services.audit_log import AuditQuery
-from models.store import Actor
+from models.storage.store import Actor
 from tests.conftest import FAST_KDF
 from tests.test_main_window import STRONG, Office, office, show  # noqa: F401
 

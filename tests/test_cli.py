@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from main import main
-from models.database import keyfile_path
+from models.storage.database import keyfile_path
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,8 +161,8 @@ def test_verify_exits_4_naming_the_tampered_audit_event(
 ) -> None:
     from sqlalchemy import delete, update
 
-    from models.entities import AuditEvent
-    from models.store import open_database
+    from models.domain.entities import AuditEvent
+    from models.storage.store import open_database
 
     for _ in range(4):  # sign in a few times: events 2..5 are logins
         database, _actor = open_database(cli_db, "admin", PASSWORD)

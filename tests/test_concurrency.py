@@ -18,14 +18,14 @@ import pytest
 from sqlalchemy import func, select
 
 from models import services
-from models.audit import verify_chain
-from models.changes import Change
-from models.dto import CaseDraft, ExtortionContactDraft, FollowUpDraft, VictimDraft
-from models.entities import AuditEvent, Case, FollowUp
-from models.enums import Channel, Currency, Role
-from models.errors import ConflictError
-from models.server import ServerUrl
-from models.store import Actor, Database, Target, open_database
+from models.domain.changes import Change
+from models.domain.dto import CaseDraft, ExtortionContactDraft, FollowUpDraft, VictimDraft
+from models.domain.entities import AuditEvent, Case, FollowUp
+from models.domain.enums import Channel, Currency, Role
+from models.domain.errors import ConflictError
+from models.security.audit import verify_chain
+from models.storage.server import ServerUrl
+from models.storage.store import Actor, Database, Target, open_database
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.both_databases
@@ -164,7 +164,7 @@ def test_concurrent_writers_keep_the_audit_chain_whole(
 def test_other_workstations_hear_of_a_change(
     team: services.Services, workstations: list[services.Services], target: Target
 ) -> None:
-    from models.notify import ChangeListener
+    from models.storage.notify import ChangeListener
 
     assert isinstance(target, ServerUrl)
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton
 
 from gui.crash import install_excepthook
-from models.errors import DataError
+from models.domain.errors import DataError
 
 
 class Emitter(QObject):

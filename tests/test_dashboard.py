@@ -16,9 +16,9 @@ from gui.dashboard import DashboardView
 from gui.navigation import Place
 from gui.session import Session
 from models import services
-from models.dto import CaseFilter
-from models.enums import CaseStatus, RiskLevel, Role
-from models.store import Actor, Database
+from models.domain.dto import CaseFilter
+from models.domain.enums import CaseStatus, RiskLevel, Role
+from models.storage.store import Actor, Database
 from tests.test_analysis import TODAY, W1, World, build_world
 
 OPEN = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)

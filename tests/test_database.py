@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from models.database import CONNECTION_PRAGMAS, keyfile_path, read_pragmas
-from models.errors import AuthenticationError, DataError
-from models.keyfile import KeyFile
-from models.store import Actor, Database, create_database, open_database
+from models.domain.errors import AuthenticationError, DataError
+from models.storage.database import CONNECTION_PRAGMAS, keyfile_path, read_pragmas
+from models.storage.keyfile import KeyFile
+from models.storage.store import Actor, Database, create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 
@@ -124,7 +124,7 @@ def test_signin_opens_and_audits(opened: tuple[Database, Actor, str], db_path: P
         assert actor.role == "supervisor"
         from sqlalchemy import select
 
-        from models.entities import AuditEvent
+        from models.domain.entities import AuditEvent
 
         with database.reading() as db_session:
             actions = list(db_session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
@@ -134,7 +134,7 @@ def test_signin_opens_and_audits(opened: tuple[Database, Actor, str], db_path: P
 
 
 def test_recovery_code_unlocks(opened: tuple[Database, Actor, str], db_path: Path) -> None:
-    from models.store import unlock_with_recovery_code
+    from models.storage.store import unlock_with_recovery_code
 
     database, _actor, code = opened
     assert unlock_with_recovery_code(db_path, code.lower()) is not None

@@ -58,8 +58,8 @@ from gui.record_dialogs import (
 )
 from gui.settings import WindowState
 from models import services
-from models.base import local_today
-from models.dto import (
+from models.domain.base import local_today
+from models.domain.dto import (
     CaseDetail,
     CaseDraft,
     CaseFilter,
@@ -68,10 +68,10 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.enums import AuditAction, ClosureReason, Role
+from models.domain.enums import AuditAction, ClosureReason, Role
+from models.domain.validation import generate_temporary_identity_code
 from models.services.audit_log import AuditQuery
-from models.store import Actor, Database, open_database
-from models.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 #: Typed into the forms; found nowhere while locked.

@@ -39,13 +39,13 @@ from gui import case_view
 from gui.main_window import MainWindow
 from gui.navigation import ALL_CASES
 from models import services
-from models.dto import CaseFilter
-from models.enums import ClosureReason, Role
-from models.errors import KnownError
-from models.seed import DEMO_PASSWORD, seed_demo
+from models.demo.seed import DEMO_PASSWORD, seed_demo
+from models.domain.dto import CaseFilter
+from models.domain.enums import ClosureReason, Role
+from models.domain.errors import KnownError
+from models.domain.validation import generate_temporary_identity_code
 from models.services.analysis import OPEN_STATUSES
-from models.store import create_database, open_database
-from models.validation import generate_temporary_identity_code
+from models.storage.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.helpers.every_control import STRONG, Control, Explorer, windows
 

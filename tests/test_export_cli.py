@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from cli import export as export_cli
-from models.seed import DEMO_PASSWORD, seed_demo
-from models.store import create_database
+from models.demo.seed import DEMO_PASSWORD, seed_demo
+from models.storage.store import create_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QLabel
 from gui.export_dialog import BatchExportDialog, ExportCaseDialog
 from gui.session import Session
 from models import services
-from models.enums import AuditAction, Role
+from models.demo.seed import seed_demo
+from models.domain.enums import AuditAction, Role
 from models.pdf.data import Profile
-from models.seed import seed_demo
 from models.services.audit_log import AuditQuery
-from models.store import Actor, Database, open_database
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import FAST_KDF
 
 

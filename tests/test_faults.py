@@ -22,11 +22,11 @@ from sqlalchemy import event, func, select
 
 from main import main
 from models import services
-from models.database import keyfile_path
-from models.dto import CaseDraft, FollowUpDraft, VictimDraft
-from models.entities import Case, FollowUp, Victim
-from models.errors import DataError, KnownError
-from models.store import Actor, Database, create_database, open_database
+from models.domain.dto import CaseDraft, FollowUpDraft, VictimDraft
+from models.domain.entities import Case, FollowUp, Victim
+from models.domain.errors import DataError, KnownError
+from models.storage.database import keyfile_path
+from models.storage.store import Actor, Database, create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -429,7 +429,7 @@ def test_sign_in_on_a_damaged_database_offers_the_latest_backup(
     import datetime as dt
 
     from gui import login
-    from models.maintenance import rotate_automatic_backups
+    from models.storage.maintenance import rotate_automatic_backups
 
     database, actor = open_database(filled_db, "super", PASSWORD)
     older = rotate_automatic_backups(database, actor, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))

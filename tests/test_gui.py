@@ -13,10 +13,10 @@ from gui.case_table import CASE_ID_ROLE, CaseTableModel
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
 from models import services
-from models.dto import CaseDraft, VictimDraft
-from models.enums import RiskLevel
-from models.store import Actor, Database, open_database
-from models.validation import generate_temporary_identity_code
+from models.domain.dto import CaseDraft, VictimDraft
+from models.domain.enums import RiskLevel
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import PASSWORD
 
 NAMES = [("Aino", "Hämäläinen"), ("Eero", "Virtanen"), ("Šárka", "Nováková"),

@@ -27,12 +27,12 @@ from gui.main_window import MainWindow
 from gui.session import SessionLocked
 from gui.settings import Preferences
 from models import services
-from models.dto import CaseDraft, VictimDraft
-from models.entities import AuditEvent
-from models.enums import AuditAction
-from models.errors import AuthenticationError
-from models.store import Actor, Database
-from models.validation import generate_temporary_identity_code
+from models.domain.dto import CaseDraft, VictimDraft
+from models.domain.entities import AuditEvent
+from models.domain.enums import AuditAction
+from models.domain.errors import AuthenticationError
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database
 from tests.conftest import PASSWORD
 
 TIMEOUT_S = 5 * 60

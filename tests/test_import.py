@@ -15,11 +15,14 @@ from sqlalchemy import func, select
 from cli import export as export_cli
 from cli import importing as import_cli
 from cli import main as cli
-from models.dto import CaseDraft, CaseFilter, VictimDraft
-from models.entities import Case, IdentityCodeRecord, Victim, victim_breach
-from models.enums import AuditAction, CaseStatus, Role
-from models.errors import NotFound, PermissionDenied, ValidationError
-from models.importing import (
+from models.domain.dto import CaseDraft, CaseFilter, VictimDraft
+from models.domain.entities import Case, IdentityCodeRecord, Victim, victim_breach
+from models.domain.enums import AuditAction, CaseStatus, Role
+from models.domain.errors import NotFound, PermissionDenied, ValidationError
+from models.domain.validation import generate_temporary_identity_code
+from models.services import build
+from models.services.audit_log import AuditQuery
+from models.services.importing import (
     ImportFileError,
     Problem,
     ValidRow,
@@ -29,11 +32,8 @@ from models.importing import (
     read_csv,
     validate_rows,
 )
-from models.services import build
-from models.services.audit_log import AuditQuery
 from models.services.imports import ImportService
-from models.store import Actor, Database
-from models.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database
 from tests.conftest import PASSWORD
 
 HEADER_FI = "Etunimet;Sukunimi;Henkilötunnus;Syntymäaika;Puhelin;Sähköposti;Osoite;Postinumero;" \

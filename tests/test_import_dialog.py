@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from gui.import_dialog import ImportDialog
 from gui.session import Session
 from models import services
-from models.dto import CaseDraft, VictimDraft
-from models.store import Actor, Database, open_database
-from models.validation import generate_temporary_identity_code
+from models.domain.dto import CaseDraft, VictimDraft
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database, open_database
 
 
 def _code(day: int, individual: int) -> str:

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from gui.intake import IntakeWizard, parse_date
 from gui.main_window import MainWindow
 from gui.navigation import ALL_CASES, MY_CASES
-from models.base import local_today
-from models.dto import CaseDraft, VictimDraft
-from models.errors import ValidationError
-from models.validation import generate_temporary_identity_code
+from models.domain.base import local_today
+from models.domain.dto import CaseDraft, VictimDraft
+from models.domain.errors import ValidationError
+from models.domain.validation import generate_temporary_identity_code
 from tests.test_main_window import Office, office, opened_cases, show  # noqa: F401
 
 EXISTING_CODE = generate_temporary_identity_code(dt.date(1970, 1, 2), 951)

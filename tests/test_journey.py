@@ -32,10 +32,10 @@ from gui.navigation import ALL_CASES
 from gui.record_dialogs import RecordDialog
 from gui.settings import Preferences, WindowState
 from models import services
-from models.base import local_today
-from models.dto import CaseDraft, PoliceReportDraft, VictimDraft
-from models.store import Actor, Database, Target, open_database
-from models.validation import generate_temporary_identity_code
+from models.domain.base import local_today
+from models.domain.dto import CaseDraft, PoliceReportDraft, VictimDraft
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database, Target, open_database
 from tests.conftest import PASSWORD
 
 FIRST, LAST = "Elina", "Testinen"

@@ -63,8 +63,8 @@ from gui.main_window import MainWindow
 from gui.session import Session
 from gui.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring
 from models import services
-from models.base import local_today
-from models.dto import (
+from models.domain.base import local_today
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
@@ -72,9 +72,9 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.enums import Channel, ClosureReason, Role
-from models.store import Actor, Database, open_database
-from models.validation import generate_temporary_identity_code
+from models.domain.enums import Channel, ClosureReason, Role
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database, open_database
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Jarvi-Polku"  # ASCII: qtbot types ASCII only

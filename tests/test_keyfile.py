@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from models.errors import AuthenticationError, DataError
-from models.keyfile import (
+from models.domain.errors import AuthenticationError, DataError
+from models.storage.keyfile import (
     SLOT_RECOVERY,
     SLOT_USER,
     KdfParams,

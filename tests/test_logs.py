@@ -22,12 +22,12 @@ import pytest
 from cli import main as cli
 from main import main
 from models import services
-from models.dto import CaseDraft, CaseFilter, ExtortionContactDraft, VictimDraft
-from models.enums import Channel, Currency
-from models.errors import KnownError
-from models.maintenance import rotate_automatic_backups
-from models.store import create_database, open_database
-from models.validation import generate_temporary_identity_code
+from models.domain.dto import CaseDraft, CaseFilter, ExtortionContactDraft, VictimDraft
+from models.domain.enums import Channel, Currency
+from models.domain.errors import KnownError
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.maintenance import rotate_automatic_backups
+from models.storage.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 PEOPLE = [

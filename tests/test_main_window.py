@@ -19,11 +19,11 @@ from gui.main_window import MainWindow
 from gui.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES
 from gui.settings import CASE_TABLE_HEADER, Preferences, WindowState
 from models import services
-from models.base import local_today
-from models.dto import CaseDraft, FollowUpDraft, FollowUpRow, VictimDraft
-from models.enums import CaseStatus, ClosureReason, RiskLevel, Role
-from models.store import Actor, Database
-from models.validation import generate_temporary_identity_code
+from models.domain.base import local_today
+from models.domain.dto import CaseDraft, FollowUpDraft, FollowUpRow, VictimDraft
+from models.domain.enums import CaseStatus, ClosureReason, RiskLevel, Role
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database
 from tests.conftest import FAST_KDF
 from tests.test_idle_lock import texts_anywhere
 

@@ -11,18 +11,19 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from models import migration, services
-from models.dto import (
+from models import services
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
     SupportSessionDraft,
     VictimDraft,
 )
-from models.entities import Base
-from models.enums import Channel
-from models.errors import DataError
-from models.store import Actor, Database, Target, open_database
+from models.domain.entities import Base
+from models.domain.enums import Channel
+from models.domain.errors import DataError
+from models.storage import migration
+from models.storage.store import Actor, Database, Target, open_database
 from tests.conftest import PASSWORD
 
 
@@ -39,8 +40,8 @@ def test_migration_head_matches_the_models(database: Database) -> None:
 def test_catalogue_is_in_the_database(database: Database) -> None:
     from sqlalchemy import select
 
-    from models.entities import ProtectiveActionType
-    from models.enums import PROTECTIVE_ACTION_CATALOGUE
+    from models.domain.entities import ProtectiveActionType
+    from models.domain.enums import PROTECTIVE_ACTION_CATALOGUE
 
     with database.reading() as db_session:
         codes = list(db_session.scalars(

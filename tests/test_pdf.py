@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from models import services
-from models.dto import (
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
@@ -24,8 +24,8 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.entities import AuditEvent, ExtortionContact
-from models.enums import (
+from models.domain.entities import AuditEvent, ExtortionContact
+from models.domain.enums import (
     ActionState,
     CaseStatus,
     Channel,
@@ -35,14 +35,14 @@ from models.enums import (
     RiskLevel,
     Role,
 )
-from models.errors import PermissionDenied
+from models.domain.errors import PermissionDenied
+from models.domain.validation import generate_temporary_identity_code
 from models.pdf.batch import export_batch
 from models.pdf.case_summary import render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import chunks, fi_datetime, text
 from models.services.exports import CaseSelection, ExportService
-from models.store import Actor, Database
-from models.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database
 from tests.conftest import FAST_KDF
 
 CODE = generate_temporary_identity_code(dt.date(1985, 3, 14), 912)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from models import services
-from models.dto import (
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
@@ -25,10 +25,10 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.enums import Channel, ClosureReason, Role
-from models.errors import KnownError, PermissionDenied
-from models.permissions import CASE_SCOPED, MATRIX, OUT_OF_SCOPE, Operation, require
-from models.store import Actor, Database
+from models.domain.enums import Channel, ClosureReason, Role
+from models.domain.errors import KnownError, PermissionDenied
+from models.security.permissions import CASE_SCOPED, MATRIX, OUT_OF_SCOPE, Operation, require
+from models.storage.store import Actor, Database
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.both_databases
@@ -140,7 +140,7 @@ def _operations(world: World, case_id: int) -> dict[Operation, Callable[[service
 
 
 def _seed(svc: services.Services) -> None:
-    from models.seed import seed_demo
+    from models.demo.seed import seed_demo
 
     seed_demo(svc.database, svc.actor, victims=1, kdf=FAST_KDF)
 
@@ -238,7 +238,7 @@ def test_closure_is_requested_then_approved(world: World) -> None:
     counsellor = world.by_role[Role.COUNSELLOR]
     case = _case(world, world.own_case).case
     with pytest.raises(PermissionDenied, match="supervisor"):
-        from models.enums import CaseStatus
+        from models.domain.enums import CaseStatus
 
         counsellor.cases.set_status(case.id, case.version, CaseStatus.CLOSED,
                                     ClosureReason.RESOLVED)

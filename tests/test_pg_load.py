@@ -6,7 +6,7 @@ the full run (10 × 1,000 operations) is in BENCHMARKS.md."""
 from __future__ import annotations
 
 from bench import pg_load
-from models.server import ServerUrl
+from models.storage.server import ServerUrl
 
 
 def test_ten_workstations_at_once_lose_nothing(server_target: ServerUrl) -> None:

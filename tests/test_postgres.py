@@ -20,14 +20,14 @@ from sqlalchemy.engine import make_url
 
 from cli import main as cli
 from models import services
-from models.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
-from models.entities import SupportSession
-from models.enums import CaseStatus, Channel, ClosureReason, Currency, SessionMode
-from models.errors import AuthenticationError, DataError, UsageError
-from models.notify import conninfo
-from models.seed import seed_demo
-from models.server import ServerUrl, open_server_engine
-from models.store import create_database, open_database
+from models.demo.seed import seed_demo
+from models.domain.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
+from models.domain.entities import SupportSession
+from models.domain.enums import CaseStatus, Channel, ClosureReason, Currency, SessionMode
+from models.domain.errors import AuthenticationError, DataError, UsageError
+from models.storage.notify import conninfo
+from models.storage.server import ServerUrl, open_server_engine
+from models.storage.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.helpers import pg_server
 from tests.helpers.pg_server import PgServer
@@ -366,7 +366,7 @@ def test_tls_settings_in_the_url_are_used(tmp_path: Path) -> None:
 def test_a_writer_stuck_elsewhere_is_busy_in_plain_words_and_nothing_half_saved(
     server_target: ServerUrl,
 ) -> None:
-    from models.server import WRITER_LOCK
+    from models.storage.server import WRITER_LOCK
 
     result = create_database(server_target, username="super", password=PASSWORD,
                              kdf=FAST_KDF)
@@ -423,7 +423,7 @@ def test_every_connection_gives_up_waiting_and_drops_dead_transactions(
 ])
 def test_server_errors_are_known_by_their_code_in_any_language(sqlstate: str,
                                                                words: str) -> None:
-    from models.errors import from_database_error
+    from models.domain.errors import from_database_error
 
     class Translated(Exception):  # what a server with lc_messages = 'sv_SE' would say
         def __init__(self) -> None:

@@ -17,10 +17,10 @@ from gui.main_window import MainWindow
 from gui.navigation import ALL_CASES
 from gui.session import Session
 from models import services
-from models.dto import CaseDraft, ExtortionContactDraft, VictimDraft
-from models.enums import Channel, Currency
-from models.server import ServerUrl
-from models.store import create_database, open_database
+from models.domain.dto import CaseDraft, ExtortionContactDraft, VictimDraft
+from models.domain.enums import Channel, Currency
+from models.storage.server import ServerUrl
+from models.storage.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 RECEIVED = dt.datetime(2020, 10, 24, 8, 15, tzinfo=dt.UTC)
@@ -100,7 +100,7 @@ def test_the_status_bar_says_when_live_updates_pause_and_resume(
 ) -> None:
     import psycopg
 
-    from models.notify import conninfo
+    from models.storage.notify import conninfo
 
     database, actor = open_database(server_target, "super", PASSWORD)
     window = MainWindow(services.build(database, actor), opener=open_database)

@@ -12,10 +12,9 @@ import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from sqlalchemy import func, inspect, select, text
 
-from models.audit import HEAD_KEY, verify_chain
-from models.changes import Change, ChangeBus
-from models.database import keyfile_path
-from models.entities import (
+from models.demo.seed import seed_demo
+from models.domain.changes import Change, ChangeBus
+from models.domain.entities import (
     AccessGrant,
     Attachment,
     AuditEvent,
@@ -30,19 +29,20 @@ from models.entities import (
     Victim,
     victim_breach,
 )
-from models.enums import AuditAction, CaseStatus, Role
-from models.errors import PermissionDenied, ValidationError
-from models.keyfile import SLOT_USER, KeyFile
-from models.seed import seed_demo
+from models.domain.enums import AuditAction, CaseStatus, Role
+from models.domain.errors import PermissionDenied, ValidationError
+from models.domain.text import full_name_key, search_key
+from models.domain.validation import generate_temporary_identity_code
+from models.security.audit import HEAD_KEY, verify_chain
 from models.services.retention import (
     DEFAULT_RETENTION_DAYS,
     ERASED_NAME,
     ErasableCase,
     RetentionService,
 )
-from models.store import Actor, Database
-from models.text import full_name_key, search_key
-from models.validation import generate_temporary_identity_code
+from models.storage.database import keyfile_path
+from models.storage.keyfile import SLOT_USER, KeyFile
+from models.storage.store import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 PAGE = 4096
@@ -304,7 +304,7 @@ def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Act
                                                case_id: int, db_path: Path) -> None:
     key = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_USER, "super", PASSWORD)
     before_plain = _decrypted_file(db_path, key)
-    # The message and the session notes are sealed (models.sealed): the rows hold their
+    # The message and the session notes are sealed (models.domain.sealed): the rows hold their
     # ciphertexts, which must go too.
     sealed = _sealed_texts(seeded, case_id)
     assert any(isinstance(s, bytes) for s in sealed)

@@ -14,8 +14,8 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 from stdnum.fi import hetu
 
-from models.audit import verify_chain
-from models.entities import (
+from models.demo.seed import DEMO_PASSWORD, DEMO_SUPERVISOR, SeedSummary, demo_accounts, seed_demo
+from models.domain.entities import (
     Attachment,
     AuditEvent,
     Breach,
@@ -30,19 +30,19 @@ from models.entities import (
     Victim,
     victim_breach,
 )
-from models.enums import PROTECTIVE_ACTION_CATALOGUE, AuditAction, Role
-from models.errors import DataError, PermissionDenied
-from models.passwords import check_password
-from models.sealed import SEALED_BYTES, SEALED_COLUMNS
-from models.seed import DEMO_PASSWORD, DEMO_SUPERVISOR, SeedSummary, demo_accounts, seed_demo
-from models.store import Actor, Database, create_database, open_database
-from models.text import full_name_key, search_key
-from models.validation import (
+from models.domain.enums import PROTECTIVE_ACTION_CATALOGUE, AuditAction, Role
+from models.domain.errors import DataError, PermissionDenied
+from models.domain.sealed import SEALED_BYTES, SEALED_COLUMNS
+from models.domain.text import full_name_key, search_key
+from models.domain.validation import (
     validate_bitcoin_address,
     validate_email,
     validate_phone,
     validate_police_report_number,
 )
+from models.security.audit import verify_chain
+from models.security.passwords import check_password
+from models.storage.store import Actor, Database, create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 N = 400
@@ -262,7 +262,7 @@ def test_wallets_are_valid_and_a_few_are_shared_by_many_victims(db_session: Sess
 
 def test_extortion_contacts_look_like_the_real_campaign(db_session: Session) -> None:
     contacts = db_session.scalars(select(ExtortionContact)).all()
-    # Stored sealed (models.sealed), read as plain text through the entity.
+    # Stored sealed (models.domain.sealed), read as plain text through the entity.
     assert all(row.message_text_sealed.startswith("v2:") for row in contacts)
     per_case = Counter(row.case_id for row in contacts)
     spread = Counter(per_case.values())

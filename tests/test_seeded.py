@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from models import services
-from models.database import keyfile_path
-from models.dto import CaseFilter
-from models.entities import Case, ExtortionContact, PoliceReport, Victim
-from models.seed import seed_demo
+from models.demo.seed import seed_demo
+from models.domain.dto import CaseFilter
+from models.domain.entities import Case, ExtortionContact, PoliceReport, Victim
 from models.services.search import search_kinds
-from models.store import Actor, Database, create_database
+from models.storage.database import keyfile_path
+from models.storage.store import Actor, Database, create_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 VICTIMS = 600
@@ -129,7 +129,7 @@ def test_search_with_no_match_and_filters_combine(seeded: Seeded) -> None:
     assert _found(seeded.svc, "qqqqzzzz") == set()
     all_cases = seeded.svc.cases.count_cases()
     assert all_cases == VICTIMS
-    from models.enums import CaseStatus
+    from models.domain.enums import CaseStatus
 
     closed = seeded.svc.cases.count_cases(CaseFilter(statuses=(CaseStatus.CLOSED,)))
     assert 0 < closed < all_cases
@@ -162,7 +162,7 @@ def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:
              seeded.db_path.with_name(seeded.db_path.name + "-wal")]
     assert files[2].exists() and files[2].stat().st_size > 0  # the WAL is really checked
     backup = seeded.folder / "backup.db"
-    from models.maintenance import backup_database
+    from models.storage.maintenance import backup_database
 
     backup_database(seeded.database, seeded.actor, backup)
     files.append(backup)

@@ -14,9 +14,9 @@ from gui.login import LoginDialog
 from gui.main_window import MainWindow
 from gui.settings import SERVER_URL, Preferences
 from gui.setup import SetupDialog
-from models.errors import AuthenticationError, UsageError
-from models.server import ServerPasswordNeeded, ServerUrl
-from models.store import Target, create_database, open_database
+from models.domain.errors import AuthenticationError, UsageError
+from models.storage.server import ServerPasswordNeeded, ServerUrl
+from models.storage.store import Target, create_database, open_database
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"

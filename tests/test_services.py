@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy import text as sql
 
 from models import services
-from models.dto import (
+from models.domain.dto import (
     CaseDraft,
     CaseFilter,
     ExtortionContactDraft,
@@ -20,8 +20,8 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.entities import MAX_ATTACHMENT_BYTES, AuditEvent, Victim
-from models.enums import (
+from models.domain.entities import MAX_ATTACHMENT_BYTES, AuditEvent, Victim
+from models.domain.enums import (
     ActionState,
     ApplicationGrounds,
     CaseStatus,
@@ -32,9 +32,9 @@ from models.enums import (
     RiskLevel,
     Role,
 )
-from models.errors import ConflictError, PermissionDenied, ValidationError
-from models.store import Actor, Database
-from models.validation import generate_temporary_identity_code
+from models.domain.errors import ConflictError, PermissionDenied, ValidationError
+from models.domain.validation import generate_temporary_identity_code
+from models.storage.store import Actor, Database
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.both_databases
@@ -329,7 +329,7 @@ def test_error_messages_carry_no_personal_data(svc: services.Services) -> None:
 
 
 def test_search_keys_sort_the_finnish_way() -> None:
-    from models.text import search_key
+    from models.domain.text import search_key
 
     words = ["Öhman", "Zetterberg", "Åberg", "Ärölä", "Aalto", "Šimonová"]
     assert sorted(words, key=search_key) == [
@@ -350,8 +350,8 @@ def test_refreshing_an_open_case_is_not_a_second_view(svc: services.Services,
 def test_a_sealed_value_is_saved_sealed_or_not_at_all(svc: services.Services,
                                                       database: Database) -> None:
     """Read-after-set, an expired unsaved value, and Session.merge of a detached copy."""
-    from models.entities import ExtortionContact
-    from models.errors import DataError
+    from models.domain.entities import ExtortionContact
+    from models.domain.errors import DataError
 
     created = svc.cases.create_intake(_victim(), CaseDraft())
     svc.records.add_extortion_contact(created.id, ExtortionContactDraft(

@@ -12,9 +12,9 @@ from gui import app as app_module
 from gui.login import LoginDialog
 from gui.main_window import MainWindow
 from gui.setup import SetupDialog
-from models.enums import Role
-from models.keyfile import normalise_recovery_code
-from models.store import Database, open_database, unlock_with_recovery_code
+from models.domain.enums import Role
+from models.storage.keyfile import normalise_recovery_code
+from models.storage.store import Database, open_database, unlock_with_recovery_code
 from tests.conftest import FAST_KDF, PASSWORD
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"

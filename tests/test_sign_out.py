@@ -16,9 +16,9 @@ from gui.login import LoginDialog
 from gui.main_window import MainWindow
 from gui.settings import Preferences
 from models import services
-from models.enums import Role
-from models.seed import DEMO_PASSWORD, demo_accounts, seed_demo
-from models.store import Actor, Database, create_database, open_database
+from models.demo.seed import DEMO_PASSWORD, demo_accounts, seed_demo
+from models.domain.enums import Role
+from models.storage.store import Actor, Database, create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 
 KAISA_PASSWORD = "sammal-tuuli-polku-kivi"

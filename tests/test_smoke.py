@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from models.seed import DEMO_PASSWORD
-from models.store import open_database
+from models.demo.seed import DEMO_PASSWORD
+from models.storage.store import open_database
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN = ROOT / "main.py"

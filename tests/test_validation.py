@@ -1,4 +1,4 @@
-"""Tests for models.validation: examples from the specifications plus property tests.
+"""Tests for models.domain.validation: examples from the specifications plus property tests.
 
 All personal data here is synthetic: identity codes use temporary individual numbers
 (900–999) except the python-stdnum documentation example 131052-308T, phone numbers are
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.errors import ValidationError
-from models.validation import (
+from models.domain.errors import ValidationError
+from models.domain.validation import (
     NBSP,
     IdentityCode,
     format_money_fi,

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # A frozen copy of the catalogue as it was at this revision: later code changes to
-# models.enums must come with their own data migration, not rewrite history.
+# models.domain.enums must come with their own data migration, not rewrite history.
 _CATALOGUE = [
     ('credit_ban_positive_register', 'Credit ban (positive credit register)', "Free credit ban in the Tax Administration's positive credit register.", None),
     ('credit_ban_asiakastieto', 'Credit ban at Suomen Asiakastieto', 'Paid credit ban recorded by Suomen Asiakastieto.', 365),

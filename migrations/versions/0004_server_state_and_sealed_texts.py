@@ -6,8 +6,8 @@ Create Date: 2026-11-29 12:00:00
 
 ``suoja_server_state`` holds what a PostgreSQL server keeps for sign-in (key slots,
 sign-in counters). The texts already in ``support_session.notes`` and
-``extortion_contact.message_text`` are sealed (``models.sealed``); that needs the data
-key, which ``models.migration.upgrade`` hands over in ``config.attributes``.
+``extortion_contact.message_text`` are sealed (``models.domain.sealed``); that needs the data
+key, which ``models.storage.migration.upgrade`` hands over in ``config.attributes``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def downgrade() -> None:
 
 
 def _seal_existing(*, seal: bool) -> None:
-    from models.sealed import V1_PREFIX, FieldCipher
+    from models.domain.sealed import V1_PREFIX, FieldCipher
 
     connection = op.get_bind()
     data_key = context.config.attributes.get("data_key")

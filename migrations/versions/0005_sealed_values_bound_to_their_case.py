@@ -4,11 +4,11 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-29 12:10:00
 
-Version 2 of ``models.sealed``: the row's case is bound into every ciphertext (a note
+Version 2 of ``models.domain.sealed``: the row's case is bound into every ciphertext (a note
 moved to another victim's case does not open), empty texts are sealed (a blanked note is
 detected), and attachment contents are sealed as well (the evidence files are what the
 sealed message texts are copies of). Check constraints refuse an unsealed text. Needs
-the data key, which ``models.migration.upgrade`` hands over in ``config.attributes``.
+the data key, which ``models.storage.migration.upgrade`` hands over in ``config.attributes``.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def downgrade() -> None:
 
 def _cipher():  # type: ignore[no-untyped-def]
     """The cipher, asked for only when there are rows to change."""
-    from models.sealed import FieldCipher
+    from models.domain.sealed import FieldCipher
 
     made: list[FieldCipher] = []
 

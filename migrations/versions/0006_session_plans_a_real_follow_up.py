@@ -82,7 +82,7 @@ def _link_planned_dates() -> None:
     ).all()
     now = dt.datetime.now(dt.UTC)
     if connection.dialect.name == "sqlite":
-        now = now.replace(tzinfo=None)  # stored as UTC text, like models.base.UTCDateTime
+        now = now.replace(tzinfo=None)  # stored as UTC text, like models.domain.base.UTCDateTime
     for session_id, case_id, counsellor_id, due_on, case_counsellor_id in planned:
         existing = connection.execute(
             sa.select(_follow_up.c.id)

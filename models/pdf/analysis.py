@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Paragraph
 
+from models.domain.validation import NBSP
 from models.pdf.data import ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -23,7 +24,6 @@ from models.pdf.layout import (
     styles,
     text,
 )
-from models.validation import NBSP
 
 if TYPE_CHECKING:  # the service hands its rows in; the PDF layer never calls services
     from models.services.analysis import SharedIndicator

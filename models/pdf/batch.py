@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.errors import KnownError
+from models.domain.errors import KnownError
 from models.pdf.case_summary import render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import styles, write_atomically
@@ -98,7 +98,7 @@ def export_batch(
     Args:
         case_ids: the cases, in the order to export them.
         load: loads one case's summary (and audits the export); a
-            :class:`~models.errors.KnownError` from it skips that case.
+            :class:`~models.domain.errors.KnownError` from it skips that case.
         folder: an existing folder; files of the same name are replaced.
         stamp: who exports, and when (the same on every file of the batch).
         password: encrypt every PDF with AES-256 under it.

@@ -16,7 +16,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer
 
-from models.dto import (
+from models.domain.dto import (
     AttachmentInfo,
     ExtortionContactData,
     FollowUpData,
@@ -25,6 +25,7 @@ from models.dto import (
     SupportSessionData,
     VictimData,
 )
+from models.domain.validation import format_money_fi
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -48,7 +49,6 @@ from models.pdf.layout import (
     text,
     yes_no,
 )
-from models.validation import format_money_fi
 
 DOCUMENT_NAMES = {
     Profile.POLICE: "Case summary for the police",

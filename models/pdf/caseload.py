@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from models.domain.validation import NBSP
 from models.pdf.data import CaseloadReport, CounsellorLoad, ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -31,7 +32,6 @@ from models.pdf.layout import (
     styles,
     text,
 )
-from models.validation import NBSP
 
 DOCUMENT_NAME = "Caseload report for supervisors"
 

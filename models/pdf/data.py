@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.dto import (
+from models.domain.dto import (
     AttachmentInfo,
     CaseData,
     ExtortionContactData,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.changes import ChangeBus
+from models.domain.changes import ChangeBus
 from models.services.accounts import AccountService
 from models.services.analysis import AnalysisService
 from models.services.audit_log import AuditService
@@ -13,7 +13,7 @@ from models.services.exports import ExportService
 from models.services.imports import ImportService
 from models.services.records import RecordService
 from models.services.retention import RetentionService
-from models.store import Actor, Database
+from models.storage.store import Actor, Database
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Services:
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
     changes = changes or ChangeBus()
     if database.on_server:
-        from models.notify import ServerRelay
+        from models.storage.notify import ServerRelay
 
         changes.set_relay(ServerRelay(database, changes.origin))
     return Services(

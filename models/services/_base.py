@@ -6,13 +6,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
-from models.changes import ChangeBus
-from models.entities import AccessGrant, Case
-from models.enums import AuditAction, Role
-from models.errors import NotFound, PermissionDenied
-from models.permissions import CaseScope, Operation, in_scope, require, require_case
-from models.store import Actor, Database
+from models.domain.base import utcnow
+from models.domain.changes import ChangeBus
+from models.domain.entities import AccessGrant, Case
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import NotFound, PermissionDenied
+from models.security.permissions import CaseScope, Operation, in_scope, require, require_case
+from models.storage.store import Actor, Database
 
 
 class Service:

@@ -9,15 +9,15 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models.dto import UserData, build
-from models.entities import User
-from models.enums import AuditAction, Role
-from models.errors import AuthenticationError, NotFound, ValidationError
-from models.keyfile import SLOT_USER, KdfParams
-from models.passwords import check_password
-from models.permissions import Operation, allows
+from models.domain.dto import UserData, build
+from models.domain.entities import User
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import AuthenticationError, NotFound, ValidationError
+from models.domain.validation import validate_text, validate_username
+from models.security.passwords import check_password
+from models.security.permissions import Operation, allows
 from models.services._base import Service
-from models.validation import validate_text, validate_username
+from models.storage.keyfile import SLOT_USER, KdfParams
 
 
 class AccountService(Service):

@@ -2,7 +2,7 @@
 
 Every figure is counted by the database (``GROUP BY``, ``COUNT``, ``EXISTS``); Python only
 receives the aggregated rows. Each dashboard figure has a drill-down: the cases behind it,
-as a :class:`~models.dto.CaseFilter` where the case list can express it, else as case ids.
+as a :class:`~models.domain.dto.CaseFilter` where the case list can express it, else as case ids.
 
 Exports for investigators carry case references only — never names or identity codes — and
 each one writes an ``export`` audit event whose detail names the report, never its content.
@@ -24,9 +24,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from models.base import local_today, utcnow
-from models.dto import CaseFilter
-from models.entities import (
+from models.domain.base import local_today, utcnow
+from models.domain.dto import CaseFilter
+from models.domain.entities import (
     Case,
     ExtortionContact,
     FollowUp,
@@ -35,11 +35,11 @@ from models.entities import (
     SupportSession,
     User,
 )
-from models.enums import ActionState, AuditAction, CaseStatus, Currency, RiskLevel
-from models.errors import ValidationError
+from models.domain.enums import ActionState, AuditAction, CaseStatus, Currency, RiskLevel
+from models.domain.errors import ValidationError
 from models.pdf.data import ExportStamp
 from models.pdf.layout import write_atomically
-from models.permissions import Operation, allows
+from models.security.permissions import Operation, allows
 from models.services._base import Service
 
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)

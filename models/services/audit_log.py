@@ -12,11 +12,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from models.audit import ChainReport, verify_chain
-from models.entities import AuditEvent, Case, User
-from models.enums import AuditAction
-from models.errors import DataError
-from models.permissions import Operation
+from models.domain.entities import AuditEvent, Case, User
+from models.domain.enums import AuditAction
+from models.domain.errors import DataError
+from models.security.audit import ChainReport, verify_chain
+from models.security.permissions import Operation
 from models.services._base import Service
 
 MAX_ROWS = 10_000

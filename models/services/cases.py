@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import Select, case, func, select, union
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from models import validation as v
-from models.base import local_today, utcnow
-from models.dto import (
+from models.domain import validation as v
+from models.domain.base import local_today, utcnow
+from models.domain.dto import (
     AccessGrantData,
     AttachmentInfo,
     BreachData,
@@ -31,7 +31,7 @@ from models.dto import (
     VictimDraft,
     build,
 )
-from models.entities import (
+from models.domain.entities import (
     AccessGrant,
     Breach,
     Case,
@@ -40,14 +40,14 @@ from models.entities import (
     Victim,
     victim_breach,
 )
-from models.enums import AuditAction, CaseStatus, ClosureReason, Role
-from models.errors import ConflictError, NotFound, ValidationError
-from models.permissions import Operation, allows
+from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
+from models.domain.errors import ConflictError, NotFound, ValidationError
+from models.domain.text import KEY_END, full_name_key
+from models.security.permissions import Operation, allows
 from models.services import normalise
 from models.services._base import Service
 from models.services.audit_log import reassignment_detail
 from models.services.search import matching_case_ids
-from models.text import KEY_END, full_name_key
 
 REFERENCE_PREFIX = "SUO"
 MIN_BREAK_GLASS_REASON = 10
@@ -481,7 +481,7 @@ class CaseService(Service):
             )
 
     def _session_data(self, db_session: Session, case_id: int) -> tuple[SupportSessionData, ...]:
-        from models.entities import SupportSession
+        from models.domain.entities import SupportSession
 
         counsellor = aliased(User)
         rows = db_session.execute(
@@ -493,7 +493,7 @@ class CaseService(Service):
         return tuple(build(SupportSessionData, s, counsellor_name=name) for s, name in rows)
 
     def _action_titles(self, db_session: Session) -> dict[str, str]:
-        from models.entities import ProtectiveActionType
+        from models.domain.entities import ProtectiveActionType
 
         rows = db_session.execute(
             select(ProtectiveActionType.code, ProtectiveActionType.title).order_by(
@@ -597,7 +597,7 @@ class CaseService(Service):
 
     def is_demo_database(self) -> bool:
         """Whether the database holds synthetic demo data (shown in the window title)."""
-        from models.entities import Meta
+        from models.domain.entities import Meta
 
         with self._db.reading() as db_session:
             return db_session.get(Meta, "demo_data") is not None

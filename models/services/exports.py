@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models.base import local_today, utcnow
-from models.dto import (
+from models.domain.base import local_today, utcnow
+from models.domain.dto import (
     AttachmentInfo,
     ExtortionContactData,
     FollowUpData,
@@ -30,7 +30,7 @@ from models.dto import (
     SupportSessionData,
     build,
 )
-from models.entities import (
+from models.domain.entities import (
     AccessGrant,
     Breach,
     Case,
@@ -43,8 +43,8 @@ from models.entities import (
     Victim,
     victim_breach,
 )
-from models.enums import AuditAction, CaseStatus, RiskLevel, Role
-from models.errors import NotFound, ValidationError
+from models.domain.enums import AuditAction, CaseStatus, RiskLevel, Role
+from models.domain.errors import NotFound, ValidationError
 from models.pdf.batch import BatchResult, export_batch, summary_file_name
 from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
@@ -58,7 +58,7 @@ from models.pdf.data import (
     UncontactedCase,
 )
 from models.pdf.layout import write_atomically
-from models.permissions import Operation, allows
+from models.security.permissions import Operation, allows
 from models.services._base import Service
 from models.services.cases import case_data, victim_data
 

@@ -24,15 +24,15 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from models.base import local_today, utcnow
-from models.entities import Breach, Case, IdentityCodeRecord, Victim, victim_breach
-from models.enums import AuditAction, CaseStatus, RiskLevel
-from models.errors import NotFound
-from models.importing import CsvTable, Problem, ValidRow, validate_rows
-from models.permissions import Operation
-from models.server import resync_sequences
+from models.domain.base import local_today, utcnow
+from models.domain.entities import Breach, Case, IdentityCodeRecord, Victim, victim_breach
+from models.domain.enums import AuditAction, CaseStatus, RiskLevel
+from models.domain.errors import NotFound
+from models.security.permissions import Operation
 from models.services._base import Service
 from models.services.cases import REFERENCE_PREFIX, next_reference
+from models.services.importing import CsvTable, Problem, ValidRow, validate_rows
+from models.storage.server import resync_sequences
 
 _CHUNK = 2000
 
@@ -158,7 +158,7 @@ class ImportService(Service):
         accepted.
 
         Args:
-            table: the file as read by :func:`models.importing.read_csv`.
+            table: the file as read by :func:`models.services.importing.read_csv`.
             mapping: target field → column index.
             breach_id: link every imported victim to this breach.
             all_or_nothing: import nothing if any row is refused or a duplicate.
@@ -257,7 +257,7 @@ class ImportService(Service):
         """Bulk-insert victims, code histories, breach links and cases.
 
         Ids are allocated here, inside the writing transaction (BEGIN IMMEDIATE), like
-        ``models.seed`` does; references continue ``next_reference``'s numbering, computed
+        ``models.demo.seed`` does; references continue ``next_reference``'s numbering, computed
         once and then counted up.
 
         Returns:

@@ -11,9 +11,9 @@ from dataclasses import asdict
 from enum import StrEnum
 from typing import Any
 
-from models import validation as v
-from models.base import local_today
-from models.dto import (
+from models.domain import validation as v
+from models.domain.base import local_today
+from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
     FollowUpDraft,
@@ -22,7 +22,7 @@ from models.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.enums import (
+from models.domain.enums import (
     ActionState,
     ApplicationGrounds,
     Channel,
@@ -34,8 +34,8 @@ from models.enums import (
     RiskLevel,
     SessionMode,
 )
-from models.errors import ValidationError
-from models.text import full_name_key, search_key
+from models.domain.errors import ValidationError
+from models.domain.text import full_name_key, search_key
 
 NAME_MAX = 200
 NOTE_MAX = 20_000

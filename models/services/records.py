@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.base import local_today, utcnow
-from models.dto import (
+from models.domain.base import local_today, utcnow
+from models.domain.dto import (
     AttachmentInfo,
     ExtortionContactData,
     ExtortionContactDraft,
@@ -32,7 +32,7 @@ from models.dto import (
     SupportSessionDraft,
     build,
 )
-from models.entities import (
+from models.domain.entities import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
     Case,
@@ -45,13 +45,13 @@ from models.entities import (
     User,
     Victim,
 )
-from models.enums import AuditAction
-from models.errors import NotFound, ValidationError
-from models.permissions import Operation
+from models.domain.enums import AuditAction
+from models.domain.errors import NotFound, ValidationError
+from models.domain.validation import validate_text
+from models.security.permissions import Operation
 from models.services import normalise
 from models.services._base import Service
 from models.services.cases import check_version
-from models.validation import validate_text
 
 E = TypeVar("E")
 D = TypeVar("D")
@@ -389,7 +389,7 @@ class RecordService(Service):
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.VIEW, "attachment", attachment_id, case_id)
         if hashlib.sha256(content).hexdigest() != digest:
-            from models.errors import DataError
+            from models.domain.errors import DataError
 
             raise DataError("The stored file does not match its SHA-256 hash; it is damaged.")
         return content

@@ -47,9 +47,9 @@ What stays, as anonymous statistics of the service's work:
 * the audit trail, untouched: its events never held personal data, and the erasure is
   recorded in it (action ``erase``, entity ``victim``, with the case id).
 
-Afterwards the database file is rewritten (``models.database.scrub_freed_pages``), so
+Afterwards the database file is rewritten (``models.storage.database.scrub_freed_pages``), so
 the removed values survive neither in free pages nor in the write-ahead log. On a
-PostgreSQL server the touched tables are vacuumed instead (``models.server.vacuum``);
+PostgreSQL server the touched tables are vacuumed instead (``models.storage.server.vacuum``);
 the server's own logs and dumps age out as docs/DEPLOYMENT.md describes.
 """
 
@@ -64,10 +64,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from models import server
-from models.base import local_today, utcnow
-from models.database import scrub_freed_pages
-from models.entities import (
+from models.domain.base import local_today, utcnow
+from models.domain.entities import (
     AccessGrant,
     Attachment,
     AuditEvent,
@@ -81,11 +79,13 @@ from models.entities import (
     SupportSession,
     Victim,
 )
-from models.enums import AuditAction, CaseStatus
-from models.errors import NotFound, ValidationError
-from models.permissions import Operation
-from models.sealed import Sealed
+from models.domain.enums import AuditAction, CaseStatus
+from models.domain.errors import NotFound, ValidationError
+from models.domain.sealed import Sealed
+from models.security.permissions import Operation
 from models.services._base import Service
+from models.storage import server
+from models.storage.database import scrub_freed_pages
 
 log = logging.getLogger("suoja.retention")
 

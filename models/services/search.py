@@ -14,14 +14,8 @@ from typing import Any
 from sqlalchemy import Select, false, select, union
 from sqlalchemy.orm import InstrumentedAttribute
 
-from models.entities import (
-    Case,
-    ExtortionContact,
-    IdentityCodeRecord,
-    PoliceReport,
-    Victim,
-)
-from models.text import KEY_END, search_key
+from models.domain.entities import Case, ExtortionContact, IdentityCodeRecord, PoliceReport, Victim
+from models.domain.text import KEY_END, search_key
 
 _IDENTITY_CODE = re.compile(r"^\d{6}([-+A-FU-Y](\d{0,3}[0-9A-Y]?)?)?$", re.IGNORECASE)
 _REFERENCE = re.compile(r"^SUO(-\d{0,4}(-\d{0,5})?)?$", re.IGNORECASE)

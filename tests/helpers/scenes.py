@@ -124,8 +124,8 @@ class World:
         """Sign in as ``role`` and show the main window as the app would."""
         from gui.main_window import MainWindow
         from models import services
-        from models.seed import DEMO_PASSWORD
-        from models.store import open_database
+        from models.demo.seed import DEMO_PASSWORD
+        from models.storage.store import open_database
 
         password = STRONG if role in ("supervisor", "counsellor2") else DEMO_PASSWORD
         database, actor = open_database(self.db_path, self.usernames[role], password)
@@ -150,10 +150,10 @@ class World:
 
 def build_world(folder: Path, victims: int = VICTIMS) -> World:
     from models import services
-    from models.dto import CaseFilter
-    from models.enums import Role
-    from models.seed import seed_demo
-    from models.store import Actor, create_database
+    from models.demo.seed import seed_demo
+    from models.domain.dto import CaseFilter
+    from models.domain.enums import Role
+    from models.storage.store import Actor, create_database
     from tests.conftest import FAST_KDF
 
     db_path = folder / "suoja-demo.db"
@@ -545,7 +545,7 @@ def intake(world: World, check: Check) -> None:
 
 def login(world: World, check: Check) -> None:
     from gui.login import LoginDialog
-    from models.store import open_database
+    from models.storage.store import open_database
 
     dialog = LoginDialog(world.db_path, open_database)
     dialog.show()
@@ -561,8 +561,8 @@ def login(world: World, check: Check) -> None:
 def login_demo(world: World, check: Check) -> None:
     from gui.app import DEMO_VICTIMS
     from gui.login import LoginDialog
-    from models.seed import DEMO_PASSWORD, demo_accounts
-    from models.store import open_database
+    from models.demo.seed import DEMO_PASSWORD, demo_accounts
+    from models.storage.store import open_database
 
     # As gui.app.prepare_demo lists them: the accounts of a ``main.py --demo`` database.
     accounts = [(a.username, a.role.value, a.display_name) for a in demo_accounts(DEMO_VICTIMS)]
@@ -574,8 +574,8 @@ def login_demo(world: World, check: Check) -> None:
 
 def login_server(world: World, check: Check) -> None:
     from gui.login import LoginDialog
-    from models.server import ServerUrl
-    from models.store import open_database
+    from models.storage.server import ServerUrl
+    from models.storage.store import open_database
 
     dialog = LoginDialog(ServerUrl.parse(SERVER_URL), open_database)
     dialog.show()

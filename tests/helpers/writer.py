@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from models import services  # noqa: E402
-from models.dto import CaseDraft, VictimDraft  # noqa: E402
-from models.errors import KnownError  # noqa: E402
-from models.store import open_database  # noqa: E402
+from models.domain.dto import CaseDraft, VictimDraft  # noqa: E402
+from models.domain.errors import KnownError  # noqa: E402
+from models.storage.store import open_database  # noqa: E402
 
 
 def _say(line: str) -> None:

@@ -34,7 +34,7 @@ from sqlalchemy import event, update
 from sqlalchemy.orm import Mapper, object_session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from models.errors import DataError
+from models.domain.errors import DataError
 
 PREFIX = "v2:"
 BYTES_PREFIX = b"SJ2"

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.entities import AuditEvent
+from models.domain.entities import AuditEvent
 
 log = logging.getLogger("suoja.audit_anchor")
 

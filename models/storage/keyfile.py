@@ -25,7 +25,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from models.errors import AuthenticationError, DataError
+from models.domain.errors import AuthenticationError, DataError
 
 KEYFILE_FORMAT = "suoja-keyfile"
 KEYFILE_VERSION = 1

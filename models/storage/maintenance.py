@@ -32,9 +32,13 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, func, inspect, select, table
 from sqlalchemy.exc import SQLAlchemyError
 
-from models.audit import verify_chain
-from models.base import utcnow
-from models.database import (
+from models.domain.base import utcnow
+from models.domain.entities import Meta, User
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import AuthenticationError, DataError, from_database_error
+from models.security.audit import verify_chain
+from models.security.permissions import Operation, require
+from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
     online_backup,
@@ -42,12 +46,8 @@ from models.database import (
     seal_copy,
     sqlite_integrity_problems,
 )
-from models.entities import Meta, User
-from models.enums import AuditAction, Role
-from models.errors import AuthenticationError, DataError, from_database_error
-from models.keyfile import SLOT_USER, KeyFile
-from models.permissions import Operation, require
-from models.store import Actor, Database
+from models.storage.keyfile import SLOT_USER, KeyFile
+from models.storage.store import Actor, Database
 
 log = logging.getLogger("suoja.maintenance")
 

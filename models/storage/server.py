@@ -1,6 +1,6 @@
 """Suoja on a PostgreSQL server: many workstations, one shared case database.
 
-The embedded default is one SQLCipher file (``models.database``). A crisis centre with
+The embedded default is one SQLCipher file (``models.storage.database``). A crisis centre with
 many workstations points every one at a server instead, with a URL such as
 ``postgresql+psycopg://suoja@db.example/suoja?sslmode=verify-full``. This module is the
 one place that knows the server's specifics:
@@ -29,9 +29,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from models.entities import Base, ServerState
-from models.errors import AuthenticationError, DataError, Unavailable, UsageError
-from models.keyfile import KeyFile
+from models.domain.entities import Base, ServerState
+from models.domain.errors import AuthenticationError, DataError, Unavailable, UsageError
+from models.storage.keyfile import KeyFile
 
 log = logging.getLogger("suoja.server")
 
@@ -275,7 +275,7 @@ def _upsert(connection: Connection | Session, name: str, document: str) -> None:
 
 
 class ServerCounters:
-    """The sign-in counters as a ``suoja_server_state`` row (``models.signin``)."""
+    """The sign-in counters as a ``suoja_server_state`` row (``models.security.signin``)."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine

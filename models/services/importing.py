@@ -22,9 +22,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from models.dto import VictimDraft
-from models.enums import Language
-from models.errors import KnownError, ValidationError
+from models.domain.dto import VictimDraft
+from models.domain.enums import Language
+from models.domain.errors import KnownError, ValidationError
 
 #: The largest file accepted (a 40,000-row list is a few megabytes).
 MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from models.enums import (
+from models.domain.enums import (
     ActionState,
     CaseStatus,
     Channel,

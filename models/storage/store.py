@@ -5,9 +5,9 @@ return a :class:`Database` (the engine and the unit-of-work factory) and the sig
 :class:`Actor`. Nothing is written before the password has been checked.
 
 A database is a *target*: a :class:`~pathlib.Path` to the embedded SQLCipher file, or a
-:class:`~models.server.ServerUrl` of a PostgreSQL server. The same functions open both;
+:class:`~models.storage.server.ServerUrl` of a PostgreSQL server. The same functions open both;
 what differs (where the key slots and sign-in counters live, how writers queue) is
-decided here and in ``models.server``.
+decided here and in ``models.storage.server``.
 """
 
 from __future__ import annotations
@@ -25,20 +25,24 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models import migration, server
-from models.audit import AuditLog, derive_chain_key
-from models.base import utcnow
-from models.database import keyfile_path, open_engine
-from models.entities import Meta, User
-from models.enums import AuditAction, Role
-from models.errors import (
+from models.domain.base import utcnow
+from models.domain.entities import Meta, User
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import (
     AuthenticationError,
     DataError,
     NotFound,
     ValidationError,
     from_database_error,
 )
-from models.keyfile import (
+from models.domain.sealed import SESSION_KEY, FieldCipher
+from models.domain.validation import validate_username
+from models.security.audit import AuditLog, derive_chain_key
+from models.security.passwords import check_password
+from models.security.signin import FailedAttempt, SignInGuard
+from models.storage import migration, server
+from models.storage.database import keyfile_path, open_engine
+from models.storage.keyfile import (
     RECOVERY_SLOT_NAME,
     SLOT_RECOVERY,
     SLOT_USER,
@@ -49,11 +53,7 @@ from models.keyfile import (
     new_recovery_code,
     normalise_recovery_code,
 )
-from models.passwords import check_password
-from models.sealed import SESSION_KEY, FieldCipher
-from models.server import ServerCounters, ServerUrl
-from models.signin import FailedAttempt, SignInGuard
-from models.validation import validate_username
+from models.storage.server import ServerCounters, ServerUrl
 
 #: Where a database is: the SQLCipher file, or a PostgreSQL server.
 Target = Path | ServerUrl
@@ -113,7 +113,7 @@ class Database:
 
     @property
     def field_cipher(self) -> FieldCipher:
-        """Seals and opens session notes and extortion messages (``models.sealed``)."""
+        """Seals and opens session notes and extortion messages (``models.domain.sealed``)."""
         self._check_open()
         return FieldCipher(self._data_key)
 
@@ -199,7 +199,7 @@ class Database:
         server.save_key_slots(db_session, keys)
 
     def sign_in_guard(self) -> SignInGuard:
-        """This database's sign-in counters (``models.signin``)."""
+        """This database's sign-in counters (``models.security.signin``)."""
         if self.on_server:
             return SignInGuard(ServerCounters(self.engine))
         return SignInGuard(self.path)
@@ -244,7 +244,7 @@ def translated_database_errors() -> Iterator[None]:
 
 
 def check_password_rules(password: str) -> None:
-    """The length every key-slot password must have (strength: ``models.passwords``)."""
+    """The length every key-slot password must have (strength: ``models.security.passwords``)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError("Password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
 
@@ -398,7 +398,7 @@ def _sidecars(db_path: Path) -> list[Path]:
 def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyFile, bytes]:
     """Check the files and the password; return the key file and the data key.
 
-    Failures are counted (``models.signin``); after repeated failures the account is
+    Failures are counted (``models.security.signin``); after repeated failures the account is
     locked out for a while, even for the right password.
 
     Raises:
@@ -598,7 +598,7 @@ def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
-    from models.maintenance import write_checked_copy  # maintenance builds on this module
+    from models.storage.maintenance import write_checked_copy  # maintenance builds on this module
 
     write_checked_copy(database, target)
     log.info("backup taken before upgrading the schema")

@@ -21,9 +21,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.base import utcnow
-from models.entities import AuditEvent, Meta
-from models.enums import AuditAction
+from models.domain.base import utcnow
+from models.domain.entities import AuditEvent, Meta
+from models.domain.enums import AuditAction
 
 log = logging.getLogger("suoja.audit")
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from models.enums import Role
-from models.errors import PermissionDenied
+from models.domain.enums import Role
+from models.domain.errors import PermissionDenied
 
 
 class Operation(StrEnum):

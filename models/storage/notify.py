@@ -1,10 +1,10 @@
 """Telling other workstations what changed: PostgreSQL's LISTEN/NOTIFY.
 
-Each local announcement (``models.changes``) is relayed as one or more notifications on
+Each local announcement (``models.domain.changes``) is relayed as one or more notifications on
 the ``suoja_changes`` channel: the kind of record and the numeric ids, never a name or
 any other content, and the sending bus's origin so a workstation ignores its own echo. A
 :class:`ChangeListener` thread on every other workstation receives them and hands them to
-its :class:`~models.changes.ChangeBus`, whose views refresh as if the change were local.
+its :class:`~models.domain.changes.ChangeBus`, whose views refresh as if the change were local.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from models.changes import Change
-from models.server import connection_defaults
+from models.domain.changes import Change
+from models.storage.server import connection_defaults
 
 if TYPE_CHECKING:
-    from models.server import ServerUrl
-    from models.store import Database
+    from models.storage.server import ServerUrl
+    from models.storage.store import Database
 
 log = logging.getLogger("suoja.notify")
 

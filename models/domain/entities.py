@@ -1,6 +1,6 @@
 """Suoja's domain model as typed SQLAlchemy entities.
 
-Each enumerated column has a check constraint built from :mod:`models.enums`, and every
+Each enumerated column has a check constraint built from :mod:`models.domain.enums`, and every
 record that people edit has a version counter, so a stale edit is refused instead of
 silently overwriting someone else's work. Columns that searches use carry an index;
 ``search_*`` columns hold normalised keys (case-folded names, E.164 phones) so a search
@@ -29,8 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
-from models.base import Base, TimestampMixin, UTCDateTime, utcnow
-from models.enums import (
+from models.domain.base import Base, TimestampMixin, UTCDateTime, utcnow
+from models.domain.enums import (
     ActionState,
     ApplicationGrounds,
     AuditAction,
@@ -47,7 +47,7 @@ from models.enums import (
     SessionMode,
     values,
 )
-from models.sealed import Sealed, install
+from models.domain.sealed import Sealed, install
 
 #: Largest evidence file stored in the database (screenshots, saved e-mails, PDFs).
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -248,7 +248,7 @@ class ExtortionContact(TimestampMixin, Base):
     currency: Mapped[str] = mapped_column(String(3), default=Currency.EUR.value)
     wallet_address: Mapped[str | None] = mapped_column(String(100), index=True)
     deadline_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    #: Sealed in the application (``models.sealed``); read and write ``message_text``.
+    #: Sealed in the application (``models.domain.sealed``); read and write ``message_text``.
     message_text_sealed: Mapped[str] = mapped_column("message_text", Text)
     message_text = Sealed("message_text_sealed", "message_text")
     paid: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -305,7 +305,7 @@ class SupportSession(TimestampMixin, Base):
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
     mode: Mapped[str] = mapped_column(String(20), default=SessionMode.PHONE.value)
-    #: Sealed in the application (``models.sealed``); read and write ``notes``.
+    #: Sealed in the application (``models.domain.sealed``); read and write ``notes``.
     notes_sealed: Mapped[str] = mapped_column("notes", Text)
     notes = Sealed("notes_sealed", "notes")
     distress_level: Mapped[int | None] = mapped_column(Integer)
@@ -427,7 +427,7 @@ class Attachment(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     # Deferred: listing attachments never drags megabytes of evidence into memory.
-    # Sealed in the application (``models.sealed``); read and write ``content``.
+    # Sealed in the application (``models.domain.sealed``); read and write ``content``.
     content_sealed: Mapped[bytes] = deferred(mapped_column("content", LargeBinary))
     content = Sealed("content_sealed", "content", binary=True)
     added_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
@@ -441,7 +441,7 @@ class AuditEvent(Base):
 
     Events form an HMAC chain: ``chain_hash`` covers this event's fields and the previous
     event's ``chain_hash``, keyed by a key derived from the database key, so an edited,
-    deleted or reordered event breaks the chain (see ``models.audit``).
+    deleted or reordered event breaks the chain (see ``models.security.audit``).
     """
 
     __tablename__ = "audit_event"
@@ -491,7 +491,7 @@ class ServerState(Base):
 
     ``key_slots`` holds the wrapped data keys (on SQLite they live in the key file beside
     the database, which must be read before the file can be decrypted, so this table stays
-    empty there); ``signin`` holds the failed sign-in counters (``models.signin``).
+    empty there); ``signin`` holds the failed sign-in counters (``models.security.signin``).
     """
 
     __tablename__ = "suoja_server_state"

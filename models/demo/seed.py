@@ -44,7 +44,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from models.entities import (
+from models.domain.entities import (
     Attachment,
     Breach,
     Case,
@@ -59,7 +59,7 @@ from models.entities import (
     Victim,
     victim_breach,
 )
-from models.enums import (
+from models.domain.enums import (
     PROTECTIVE_ACTION_CATALOGUE,
     ActionState,
     ApplicationGrounds,
@@ -76,13 +76,13 @@ from models.enums import (
     Role,
     SessionMode,
 )
-from models.errors import DataError, ValidationError
-from models.keyfile import KdfParams
-from models.permissions import Operation, require
-from models.server import resync_sequences
-from models.store import Actor, Database
-from models.text import full_name_key, search_key
-from models.validation import generate_temporary_identity_code
+from models.domain.errors import DataError, ValidationError
+from models.domain.text import full_name_key, search_key
+from models.domain.validation import generate_temporary_identity_code
+from models.security.permissions import Operation, require
+from models.storage.keyfile import KdfParams
+from models.storage.server import resync_sequences
+from models.storage.store import Actor, Database
 
 log = logging.getLogger("suoja.seed")
 

@@ -4,7 +4,7 @@ Services call :meth:`ChangeBus.announce` after a unit of work commits; the GUI's
 subscribe to it (``gui.main_window``), the command line ignores it. Qt-free on purpose.
 
 On a PostgreSQL server other workstations change the same cases: a *relay*
-(``models.notify``) passes each local announcement on to the server (NOTIFY), and what
+(``models.storage.notify``) passes each local announcement on to the server (NOTIFY), and what
 other workstations announced comes back through :meth:`ChangeBus.deliver`, to the local
 subscribers only.
 """

@@ -2,7 +2,7 @@
 
 A wrong password cannot be written to the encrypted database (without the right password
 there is no key), so failures are counted in a small side file beside it, ``<db>.signin``.
-On a PostgreSQL server the counters are a row the server keeps (``models.server``), so
+On a PostgreSQL server the counters are a row the server keeps (``models.storage.server``), so
 every workstation sees the same lockout.
 The next successful sign-in moves them into the audit chain as ``failed_login`` events.
 Names typed that match no account are never stored (people type passwords into the
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from models.base import utcnow
-from models.errors import AuthenticationError
+from models.domain.base import utcnow
+from models.domain.errors import AuthenticationError
 
 log = logging.getLogger("suoja.signin")
 

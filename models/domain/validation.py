@@ -1,7 +1,7 @@
 """Validation of everything a person types into Suoja.
 
 Every function here takes the raw text from a form or the command line and either returns
-the value in its canonical stored form or raises :class:`~models.errors.ValidationError`
+the value in its canonical stored form or raises :class:`~models.domain.errors.ValidationError`
 naming the field and the rule that failed. A reason never repeats the value typed: it may
 be an identity code, a phone number or some other piece of personal data, and error
 messages end up on screen, on stderr and in bug reports.
@@ -27,7 +27,7 @@ from typing import TypeVar
 from stdnum import exceptions as stdnum_errors
 from stdnum.fi import hetu
 
-from models.errors import ValidationError
+from models.domain.errors import ValidationError
 
 __all__ = [
     "NBSP",

@@ -17,11 +17,11 @@ from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
 from sqlalchemy import Engine, text
 
-from models.errors import DataError
+from models.domain.errors import DataError
 
 log = logging.getLogger("suoja.migration")
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def _config() -> Config:
@@ -70,14 +70,14 @@ def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = 
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Other workstations may be writing: queue behind them like any writer.
-            from models.server import WRITER_LOCK
+            from models.storage.server import WRITER_LOCK
 
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
         config.attributes["connection"] = connection
         config.attributes["data_key"] = data_key
         command.upgrade(config, revision)
         if connection.dialect.name == "postgresql":
-            from models.server import resync_sequences
+            from models.storage.server import resync_sequences
 
             resync_sequences(connection)
     log.info("database upgraded to %s", revision)

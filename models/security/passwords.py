@@ -12,7 +12,7 @@ import re
 
 from zxcvbn import zxcvbn
 
-from models.errors import ValidationError
+from models.domain.errors import ValidationError
 
 MIN_LENGTH = 12
 MAX_LENGTH = 1024
