@@ -34,7 +34,8 @@ from models.storage.database import (
     sqlite_integrity_problems,
 )
 from models.storage.server import ServerUrl, open_server_engine
-from models.storage.store import Actor, Database, Target, create_database, unlock_data_key
+from models.storage.store import create_database, unlock_data_key
+from models.storage.unit_of_work import Actor, Database, Target
 
 
 def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:

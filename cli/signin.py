@@ -14,7 +14,8 @@ import sys
 
 from cli.target import target_of, with_server_password
 from models.domain.errors import UsageError
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 
 PASSWORD_VARIABLE = "SUOJA_PASSWORD"
 RECOVERY_VARIABLE = "SUOJA_RECOVERY_CODE"

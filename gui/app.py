@@ -51,7 +51,8 @@ from models.storage.server import (
     is_initialised,
     open_server_engine,
 )
-from models.storage.store import Target, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Target
 
 DEMO_VICTIMS = 2000
 

@@ -39,7 +39,7 @@ from gui.style import icon
 from models.domain.errors import DataError, KnownError, from_database_error
 from models.storage.maintenance import latest_automatic_backup, restore_backup, restored_path
 from models.storage.server import ServerPasswordNeeded, ServerUrl
-from models.storage.store import Actor, Database, Target
+from models.storage.unit_of_work import Actor, Database, Target
 
 Opener = Callable[[Target, str, str], tuple[Database, Actor]]
 #: A demo account as the sign-in lists it: (username, role value[, display name]).

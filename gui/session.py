@@ -1,6 +1,6 @@
 """The signed-in user's session: the current services, locking and unlocking.
 
-Services hold the open :class:`~models.storage.store.Database`, so locking cannot just hide a
+Services hold the open :class:`~models.storage.unit_of_work.Database`, so locking cannot just hide a
 window: the session drops its services and disposes the engine, and unlocking signs the
 *same* user in again (audited as ``unlock``) and builds new services on the new database,
 reusing the one :class:`~models.domain.changes.ChangeBus` so subscribers stay connected. Views
@@ -21,7 +21,8 @@ from models.domain.errors import AuthenticationError
 from models.services import Services
 from models.storage.notify import ChangeListener
 from models.storage.server import ServerUrl
-from models.storage.store import Actor, Database, Target, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database, Target
 
 
 class Opener(Protocol):

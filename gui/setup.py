@@ -45,7 +45,8 @@ from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.storage.keyfile import KdfParams
 from models.storage.server import ServerPasswordNeeded, ServerUrl
-from models.storage.store import Actor, Database, InitResult, Target, create_database
+from models.storage.store import InitResult, create_database
+from models.storage.unit_of_work import Actor, Database, Target
 
 
 def _check_username(text: str) -> str:

@@ -22,7 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.security.signin import SignInGuard  # noqa: E402
 from models.storage.keyfile import KdfParams  # noqa: E402
-from models.storage.store import Actor, Database, Target, create_database  # noqa: E402
+from models.storage.store import create_database  # noqa: E402
+from models.storage.unit_of_work import Actor, Database, Target  # noqa: E402
 from tests.helpers import pg_server  # noqa: E402
 
 pytest_plugins = ("pytester",)  # tests/test_crash_hook.py runs a pytest of its own

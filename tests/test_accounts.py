@@ -17,7 +17,8 @@ from models.security.passwords import check_password
 from models.security.signin import FREE_ATTEMPTS
 from models.services.audit_log import AuditQuery
 from models.storage.server import ServerUrl
-from models.storage.store import Actor, Database, Target, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD, guard_for
 
 pytestmark = pytest.mark.both_databases

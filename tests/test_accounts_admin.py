@@ -15,7 +15,8 @@ from models import services
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import AuthenticationError
 from models.services.audit_log import AuditQuery
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 from tests.test_main_window import STRONG, Office, office, show  # noqa: F401
 

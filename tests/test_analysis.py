@@ -58,7 +58,7 @@ from models.services.analysis import (
     WeekCount,
     csv_safe,
 )
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 # The cross-case figures are SQL aggregates: checked on both databases.

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select, update
 from models.domain.entities import AuditEvent
 from models.domain.enums import AuditAction
 from models.security.audit import verify_chain
-from models.storage.store import Database
+from models.storage.unit_of_work import Database
 
 pytestmark = pytest.mark.both_databases
 

@@ -15,7 +15,7 @@ from gui.audit_viewer import AuditLogView
 from gui.main_window import MainWindow
 from models.domain.entities import AuditEvent
 from models.domain.enums import AuditAction
-from models.storage.store import Database
+from models.storage.unit_of_work import Database
 from tests.test_main_window import Office, office, show  # noqa: F401
 
 REASON = "Victim called in acute distress, Lauri is away"

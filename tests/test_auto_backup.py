@@ -7,7 +7,8 @@ from pathlib import Path
 from gui.main_window import MainWindow
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import PASSWORD
 
 

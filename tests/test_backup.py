@@ -24,7 +24,8 @@ from models.security.audit import verify_chain
 from models.storage.database import SUOJA_APPLICATION_ID, keyfile_path
 from models.storage.keyfile import SLOT_USER, KeyFile
 from models.storage.maintenance import backup_database, restore_backup, rotate_automatic_backups
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 PAGE = 4096

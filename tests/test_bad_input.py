@@ -45,7 +45,7 @@ from models.domain.enums import (
 )
 from models.domain.errors import KnownError
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 
 TRIED: Counter[str] = Counter()
 REFUSED: Counter[str] = Counter()

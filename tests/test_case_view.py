@@ -54,7 +54,8 @@ from models.domain.enums import ActionState, AuditAction, Channel, Role, Session
 from models.domain.errors import KnownError
 from models.domain.validation import generate_temporary_identity_code
 from models.services.audit_log import AuditQuery
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"

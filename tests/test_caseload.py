@@ -14,7 +14,7 @@ from models import services
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import PermissionDenied, ValidationError
 from models.services.audit_log import AuditQuery
-from models.storage.store import Actor
+from models.storage.unit_of_work import Actor
 from tests.conftest import FAST_KDF
 from tests.test_main_window import STRONG, Office, office, show  # noqa: F401
 

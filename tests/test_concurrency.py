@@ -25,7 +25,8 @@ from models.domain.enums import Channel, Currency, Role
 from models.domain.errors import ConflictError
 from models.security.audit import verify_chain
 from models.storage.server import ServerUrl
-from models.storage.store import Actor, Database, Target, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.both_databases

@@ -18,7 +18,7 @@ from gui.session import Session
 from models import services
 from models.domain.dto import CaseFilter
 from models.domain.enums import CaseStatus, RiskLevel, Role
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.test_analysis import TODAY, W1, World, build_world
 
 OPEN = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)

@@ -12,7 +12,8 @@ import pytest
 from models.domain.errors import AuthenticationError, DataError
 from models.storage.database import CONNECTION_PRAGMAS, keyfile_path, read_pragmas
 from models.storage.keyfile import KeyFile
-from models.storage.store import Actor, Database, create_database, open_database
+from models.storage.store import create_database, open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 

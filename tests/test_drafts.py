@@ -71,7 +71,8 @@ from models.domain.dto import (
 from models.domain.enums import AuditAction, ClosureReason, Role
 from models.domain.validation import generate_temporary_identity_code
 from models.services.audit_log import AuditQuery
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 #: Typed into the forms; found nowhere while locked.

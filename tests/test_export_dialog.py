@@ -15,7 +15,8 @@ from models.demo.seed import seed_demo
 from models.domain.enums import AuditAction, Role
 from models.pdf.data import Profile
 from models.services.audit_log import AuditQuery
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 

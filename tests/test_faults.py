@@ -26,7 +26,8 @@ from models.domain.dto import CaseDraft, FollowUpDraft, VictimDraft
 from models.domain.entities import Case, FollowUp, Victim
 from models.domain.errors import DataError, KnownError
 from models.storage.database import keyfile_path
-from models.storage.store import Actor, Database, create_database, open_database
+from models.storage.store import create_database, open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent

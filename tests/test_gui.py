@@ -16,7 +16,8 @@ from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.enums import RiskLevel
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import PASSWORD
 
 NAMES = [("Aino", "Hämäläinen"), ("Eero", "Virtanen"), ("Šárka", "Nováková"),

@@ -32,7 +32,7 @@ from models.domain.entities import AuditEvent
 from models.domain.enums import AuditAction
 from models.domain.errors import AuthenticationError
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import PASSWORD
 
 TIMEOUT_S = 5 * 60

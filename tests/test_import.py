@@ -33,7 +33,7 @@ from models.services.importing import (
     validate_rows,
 )
 from models.services.imports import ImportService
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import PASSWORD
 
 HEADER_FI = "Etunimet;Sukunimi;Henkilötunnus;Syntymäaika;Puhelin;Sähköposti;Osoite;Postinumero;" \

@@ -13,7 +13,8 @@ from gui.session import Session
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 
 
 def _code(day: int, individual: int) -> str:

@@ -35,7 +35,8 @@ from models import services
 from models.domain.base import local_today
 from models.domain.dto import CaseDraft, PoliceReportDraft, VictimDraft
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database, Target, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import PASSWORD
 
 FIRST, LAST = "Elina", "Testinen"

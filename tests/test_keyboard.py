@@ -74,7 +74,8 @@ from models.domain.dto import (
 )
 from models.domain.enums import Channel, ClosureReason, Role
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Jarvi-Polku"  # ASCII: qtbot types ASCII only

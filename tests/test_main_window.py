@@ -23,7 +23,7 @@ from models.domain.base import local_today
 from models.domain.dto import CaseDraft, FollowUpDraft, FollowUpRow, VictimDraft
 from models.domain.enums import CaseStatus, ClosureReason, RiskLevel, Role
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 from tests.test_idle_lock import texts_anywhere
 

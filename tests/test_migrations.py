@@ -23,7 +23,8 @@ from models.domain.entities import Base
 from models.domain.enums import Channel
 from models.domain.errors import DataError
 from models.storage import migration
-from models.storage.store import Actor, Database, Target, open_database
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import PASSWORD
 
 

@@ -42,7 +42,7 @@ from models.pdf.case_summary import render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import chunks, fi_datetime, text
 from models.services.exports import CaseSelection, ExportService
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 CODE = generate_temporary_identity_code(dt.date(1985, 3, 14), 912)

@@ -28,7 +28,7 @@ from models.domain.dto import (
 from models.domain.enums import Channel, ClosureReason, Role
 from models.domain.errors import KnownError, PermissionDenied
 from models.security.permissions import CASE_SCOPED, MATRIX, OUT_OF_SCOPE, Operation, require
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.both_databases

@@ -42,7 +42,7 @@ from models.services.retention import (
 )
 from models.storage.database import keyfile_path
 from models.storage.keyfile import SLOT_USER, KeyFile
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 PAGE = 4096

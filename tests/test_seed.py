@@ -42,7 +42,8 @@ from models.domain.validation import (
 )
 from models.security.audit import verify_chain
 from models.security.passwords import check_password
-from models.storage.store import Actor, Database, create_database, open_database
+from models.storage.store import create_database, open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 N = 400

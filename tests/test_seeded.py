@@ -17,7 +17,8 @@ from models.domain.dto import CaseFilter
 from models.domain.entities import Case, ExtortionContact, PoliceReport, Victim
 from models.services.search import search_kinds
 from models.storage.database import keyfile_path
-from models.storage.store import Actor, Database, create_database
+from models.storage.store import create_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 VICTIMS = 600

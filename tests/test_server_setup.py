@@ -16,7 +16,8 @@ from gui.settings import SERVER_URL, Preferences
 from gui.setup import SetupDialog
 from models.domain.errors import AuthenticationError, UsageError
 from models.storage.server import ServerPasswordNeeded, ServerUrl
-from models.storage.store import Target, create_database, open_database
+from models.storage.store import create_database, open_database
+from models.storage.unit_of_work import Target
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"

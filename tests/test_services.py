@@ -34,7 +34,7 @@ from models.domain.enums import (
 )
 from models.domain.errors import ConflictError, PermissionDenied, ValidationError
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
 pytestmark = pytest.mark.both_databases

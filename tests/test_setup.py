@@ -14,7 +14,8 @@ from gui.main_window import MainWindow
 from gui.setup import SetupDialog
 from models.domain.enums import Role
 from models.storage.keyfile import normalise_recovery_code
-from models.storage.store import Database, open_database, unlock_with_recovery_code
+from models.storage.store import open_database, unlock_with_recovery_code
+from models.storage.unit_of_work import Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"

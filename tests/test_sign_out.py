@@ -18,7 +18,8 @@ from gui.settings import Preferences
 from models import services
 from models.demo.seed import DEMO_PASSWORD, demo_accounts, seed_demo
 from models.domain.enums import Role
-from models.storage.store import Actor, Database, create_database, open_database
+from models.storage.store import create_database, open_database
+from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
 KAISA_PASSWORD = "sammal-tuuli-polku-kivi"

@@ -82,7 +82,7 @@ from models.domain.validation import generate_temporary_identity_code
 from models.security.permissions import Operation, require
 from models.storage.keyfile import KdfParams
 from models.storage.server import resync_sequences
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 
 log = logging.getLogger("suoja.seed")
 

@@ -13,7 +13,7 @@ from models.services.exports import ExportService
 from models.services.imports import ImportService
 from models.services.records import RecordService
 from models.services.retention import RetentionService
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from models.domain.entities import AccessGrant, Case
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import NotFound, PermissionDenied
 from models.security.permissions import CaseScope, Operation, in_scope, require, require_case
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 
 
 class Service:

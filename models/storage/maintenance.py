@@ -47,7 +47,7 @@ from models.storage.database import (
     sqlite_integrity_problems,
 )
 from models.storage.keyfile import SLOT_USER, KeyFile
-from models.storage.store import Actor, Database
+from models.storage.unit_of_work import Actor, Database
 
 log = logging.getLogger("suoja.maintenance")
 

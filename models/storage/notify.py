@@ -25,7 +25,7 @@ from models.storage.server import connection_defaults
 
 if TYPE_CHECKING:
     from models.storage.server import ServerUrl
-    from models.storage.store import Database
+    from models.storage.unit_of_work import Database
 
 log = logging.getLogger("suoja.notify")
 

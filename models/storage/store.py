@@ -1,8 +1,9 @@
 """Creating and opening a Suoja database: the key file, the engine, migrations, sign-in.
 
 :func:`create_database` is ``init``; :func:`open_database` is every later start. Both
-return a :class:`Database` (the engine and the unit-of-work factory) and the signed-in
-:class:`Actor`. Nothing is written before the password has been checked.
+return a :class:`~models.storage.unit_of_work.Database` (the engine and the unit-of-work
+factory) and the signed-in :class:`~models.storage.unit_of_work.Actor`. Nothing is
+written before the password has been checked.
 
 A database is a *target*: a :class:`~pathlib.Path` to the embedded SQLCipher file, or a
 :class:`~models.storage.server.ServerUrl` of a PostgreSQL server. The same functions open both;
@@ -17,13 +18,12 @@ import datetime as dt
 import logging
 import os
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
@@ -32,12 +32,9 @@ from models.domain.errors import (
     AuthenticationError,
     DataError,
     NotFound,
-    ValidationError,
     from_database_error,
 )
-from models.domain.sealed import SESSION_KEY, FieldCipher
 from models.domain.validation import validate_username
-from models.security.audit import AuditLog, derive_chain_key
 from models.security.passwords import check_password
 from models.security.signin import FailedAttempt, SignInGuard
 from models.storage import migration, server
@@ -48,205 +45,20 @@ from models.storage.keyfile import (
     SLOT_USER,
     KdfParams,
     KeyFile,
-    KeySlot,
     new_data_key,
     new_recovery_code,
     normalise_recovery_code,
 )
+from models.storage.maintenance import write_checked_copy
 from models.storage.server import ServerCounters, ServerUrl
-
-#: Where a database is: the SQLCipher file, or a PostgreSQL server.
-Target = Path | ServerUrl
+from models.storage.unit_of_work import (
+    Actor,
+    Database,
+    Target,
+    translated_database_errors,
+)
 
 log = logging.getLogger("suoja.store")
-
-MIN_PASSWORD_LENGTH = 12
-
-
-@dataclass(frozen=True)
-class Actor:
-    """The signed-in user, as services see them."""
-
-    user_id: int
-    username: str
-    display_name: str
-    role: Role
-
-
-class Database:
-    """An open Suoja database: engine, key material and units of work.
-
-    Services never keep a ``db_session`` between calls: each call opens one with
-    :meth:`reading` or :meth:`writing`, which is one unit of work.
-    """
-
-    def __init__(self, target: Target, engine: Engine, data_key: bytes) -> None:
-        self.target = target
-        self.on_server = isinstance(target, ServerUrl)
-        self.engine = engine
-        self._data_key = data_key
-        self.audit = AuditLog(derive_chain_key(data_key))
-        info = {SESSION_KEY: FieldCipher(data_key)}
-        # A reader sees one consistent snapshot, as SQLite's read transactions do (on a
-        # server other workstations commit between the statements of one read).
-        reader = (engine.execution_options(isolation_level="REPEATABLE READ")
-                  if self.on_server else engine)
-        self._reader = sessionmaker(reader, expire_on_commit=False, info=info)
-        # BEGIN IMMEDIATE (on a server: an advisory lock): a writer takes the write lock
-        # up front, so two writers queue instead of one failing half-way (and the audit
-        # chain cannot fork).
-        self._writer = sessionmaker(
-            engine.execution_options(suoja_immediate=True), expire_on_commit=False, info=info
-        )
-
-    @property
-    def path(self) -> Path:
-        """The SQLCipher file (for backups and their folder).
-
-        Raises:
-            DataError: the database is on a server; the server is backed up with pg_dump.
-        """
-        if isinstance(self.target, ServerUrl):
-            raise DataError("This database is on a PostgreSQL server: back it up on the "
-                            "server with pg_dump (see docs/DEPLOYMENT.md).")
-        return self.target
-
-    @property
-    def field_cipher(self) -> FieldCipher:
-        """Seals and opens session notes and extortion messages (``models.domain.sealed``)."""
-        self._check_open()
-        return FieldCipher(self._data_key)
-
-    @property
-    def data_key(self) -> bytes:
-        """The raw data key (for keyed copies: backups). Never log or store it."""
-        self._check_open()
-        return self._data_key
-
-    @property
-    def keyfile_path(self) -> Path:
-        return keyfile_path(self.path)
-
-    @property
-    def chain_key(self) -> bytes:
-        return derive_chain_key(self._data_key)
-
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A read-only unit of work (rolled back at the end)."""
-        self._check_open()
-        with translated_database_errors(), self._reader() as db_session:
-            try:
-                yield db_session
-            finally:
-                db_session.rollback()
-
-    @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A unit of work that commits if the block succeeds, else rolls everything back.
-
-        Raises:
-            DataError: the disk is full, the database is busy, damaged or read-only (the
-                unit of work was rolled back).
-        """
-        self._check_open()
-        with translated_database_errors(), self._writer() as db_session, db_session.begin():
-            if self.on_server:
-                server.take_writer_lock(db_session)
-            yield db_session
-
-    def load_keyfile(self) -> KeyFile:
-        """The key slots: the key file beside the database, or the server's row."""
-        if self.on_server:
-            with self.reading() as db_session:
-                return server.load_key_slots(db_session)
-        return KeyFile.load(self.keyfile_path)
-
-    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None,
-                     db_session: Session | None = None) -> None:
-        """Give ``username`` a key slot (or rewrap theirs under a new password).
-
-        On a server the slot is written in ``db_session``'s unit of work when one is
-        given (so it commits with the account it belongs to), else in one of its own.
-        Services call :meth:`wrap_key_slot` first, outside their unit of work, and
-        :meth:`store_key_slot` inside it: Argon2id takes a while, and on a server every
-        other workstation's writes wait while a unit of work runs.
-        """
-        slot = self.wrap_key_slot(username, password, kdf)
-        if db_session is None and self.on_server:
-            with self.writing() as own_session:
-                self.store_key_slot(slot, own_session)
-        else:
-            self.store_key_slot(slot, db_session)
-
-    def wrap_key_slot(self, username: str, password: str,
-                      kdf: KdfParams | None = None) -> KeySlot:
-        """The data key wrapped under ``password`` (slow: Argon2id), not yet stored."""
-        check_password_rules(password)
-        return self.load_keyfile().wrap(SLOT_USER, username, password, self._data_key, kdf)
-
-    def store_key_slot(self, slot: KeySlot, db_session: Session | None) -> None:
-        """Store a slot from :meth:`wrap_key_slot`: in the key file, or on a server in
-        ``db_session``'s unit of work."""
-        if not self.on_server:
-            keys = self.load_keyfile()
-            keys.put_slot(slot)
-            keys.save(self.keyfile_path)
-            return
-        assert db_session is not None, "a server's key slots are written in a unit of work"
-        keys = server.load_key_slots(db_session)
-        keys.put_slot(slot)
-        server.save_key_slots(db_session, keys)
-
-    def sign_in_guard(self) -> SignInGuard:
-        """This database's sign-in counters (``models.security.signin``)."""
-        if self.on_server:
-            return SignInGuard(ServerCounters(self.engine))
-        return SignInGuard(self.path)
-
-    def dispose(self) -> None:
-        """Close every connection (at exit)."""
-        self.engine.dispose()
-
-    def close(self) -> None:
-        """Close for good (the idle lock): connections closed, key forgotten.
-
-        Any later unit of work on this object is refused, so a service someone kept
-        cannot read the database while the workstation is locked.
-        """
-        self.engine.dispose(close=True)
-        self._data_key = b""
-        # The keys derived from it go too: the chain's and the sealed texts'.
-        self.audit = AuditLog(b"")
-        for maker in (self._reader, self._writer):
-            maker.kw["info"] = {}
-        self._closed = True
-
-    def _check_open(self) -> None:
-        if getattr(self, "_closed", False):
-            raise AuthenticationError("Suoja is locked; sign in again to continue.")
-
-
-@contextlib.contextmanager
-def translated_database_errors() -> Iterator[None]:
-    """Turn an expected driver error (disk full, busy, damaged page…) into a DataError.
-
-    The one place where services' units of work get a plain sentence instead of
-    SQLAlchemy's error; unexpected driver errors (bugs) pass through unchanged.
-    """
-    try:
-        yield
-    except DBAPIError as error:
-        known = from_database_error(error)
-        if known is None:
-            raise
-        raise known from None
-
-
-def check_password_rules(password: str) -> None:
-    """The length every key-slot password must have (strength: ``models.security.passwords``)."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError("Password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
 
 
 @dataclass(frozen=True)
@@ -598,8 +410,6 @@ def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
-    from models.storage.maintenance import write_checked_copy  # maintenance builds on this module
-
     write_checked_copy(database, target)
     log.info("backup taken before upgrading the schema")
     migration.upgrade(database.engine, data_key=database.data_key)

@@ -153,7 +153,8 @@ def build_world(folder: Path, victims: int = VICTIMS) -> World:
     from models.demo.seed import seed_demo
     from models.domain.dto import CaseFilter
     from models.domain.enums import Role
-    from models.storage.store import Actor, create_database
+    from models.storage.store import create_database
+    from models.storage.unit_of_work import Actor
     from tests.conftest import FAST_KDF
 
     db_path = folder / "suoja-demo.db"
