@@ -33,8 +33,9 @@ from gui.errors import show_error
 from gui.labels import plural
 from gui.navigation import Place
 from gui.tasks import run_task
+from models.domain.dto import SharedIndicator
 from models.domain.errors import KnownError
-from models.services.analysis import AnalysisService, Indicator, SharedIndicator
+from models.services.analysis import AnalysisService, Indicator
 
 PLACE_KEY = "extortion_analysis"
 

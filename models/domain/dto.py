@@ -365,3 +365,23 @@ class SearchHit:
 
     row: CaseRow
     matched: str = field(default="")
+
+
+# -- cross-case analysis -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedIndicator:
+    """A wallet address or sender seen in more than one case.
+
+    Attributes:
+        demanded / paid: (currency, total) per currency, currencies in alphabetical order.
+    """
+
+    value: str
+    victims: int  # distinct cases
+    contacts: int
+    first_seen: dt.datetime
+    last_seen: dt.datetime
+    demanded: tuple[tuple[str, Decimal], ...]
+    paid: tuple[tuple[str, Decimal], ...]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Paragraph
 
+from models.domain.dto import SharedIndicator
 from models.domain.validation import NBSP
 from models.pdf.data import ExportStamp
 from models.pdf.layout import (
@@ -24,9 +24,6 @@ from models.pdf.layout import (
     styles,
     text,
 )
-
-if TYPE_CHECKING:  # the service hands its rows in; the PDF layer never calls services
-    from models.services.analysis import SharedIndicator
 
 DOCUMENT_NAME = "Cross-case extortion analysis for investigators"
 _TITLES = {"wallet": ("Wallet addresses", "Wallet address"), "sender": ("Senders", "Sender")}

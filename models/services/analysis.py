@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
-from models.domain.dto import CaseFilter
+from models.domain.dto import CaseFilter, SharedIndicator
 from models.domain.entities import (
     Case,
     ExtortionContact,
@@ -122,23 +122,6 @@ class DashboardData:
     def action_share(self) -> float:
         """Share of protective actions done (0–1)."""
         return self.actions_done / self.actions_total if self.actions_total else 0.0
-
-
-@dataclass(frozen=True)
-class SharedIndicator:
-    """A wallet address or sender seen in more than one case.
-
-    Attributes:
-        demanded / paid: (currency, total) per currency, currencies in alphabetical order.
-    """
-
-    value: str
-    victims: int  # distinct cases
-    contacts: int
-    first_seen: dt.datetime
-    last_seen: dt.datetime
-    demanded: tuple[tuple[str, Decimal], ...]
-    paid: tuple[tuple[str, Decimal], ...]
 
 
 # -- the service -------------------------------------------------------------------------------
