@@ -20,6 +20,8 @@ from models.domain.errors import ValidationError
 from models.domain.validation import (
     NBSP,
     IdentityCode,
+    encode_base58check,
+    encode_segwit_address,
     format_money_fi,
     generate_temporary_identity_code,
     mask_identity_code,
@@ -593,6 +595,30 @@ def test_valid_bitcoin_addresses(address: str) -> None:
 def test_segwit_addresses_may_be_typed_in_either_single_case() -> None:
     lower = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
     assert validate_bitcoin_address(lower.upper()) == lower
+
+
+def test_the_encoders_give_the_published_examples() -> None:
+    # BIP-173 and BIP-350 examples, and the P2PKH address of the Bitcoin wiki's example.
+    assert encode_segwit_address("bc", 0, bytes.fromhex(
+        "751e76e8199196d454941c45d1b3a323f1433bd6")) == "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+    assert encode_segwit_address("bc", 1, bytes.fromhex(
+        "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798")
+    ) == "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"
+    assert encode_base58check(b"\x00" + bytes.fromhex(
+        "77bff20c60e522dfaa3350c39b030a5d004e839a")) == "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"
+
+
+@settings(max_examples=200)
+@given(hrp=st.sampled_from(["bc", "tb"]), version=st.integers(0, 16),
+       program=st.binary(min_size=2, max_size=40), key_hash=st.binary(min_size=20, max_size=20))
+def test_what_the_encoders_build_validates(hrp: str, version: int, program: bytes,
+                                           key_hash: bytes) -> None:
+    if version == 0:
+        program = key_hash
+    segwit = encode_segwit_address(hrp, version, program)
+    assert validate_bitcoin_address(segwit) == segwit
+    legacy = encode_base58check(b"\x00" + key_hash)
+    assert legacy.startswith("1") and validate_bitcoin_address(legacy) == legacy
 
 
 @pytest.mark.parametrize("address", INVALID_ADDRESSES)

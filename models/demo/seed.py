@@ -15,6 +15,9 @@ Everything personal is synthetic and chosen so that it cannot belong to anyone:
 * Bitcoin addresses are built from random programs with valid checksums (so the
   validator accepts them), not copied from the real incident.
 
+The words and texts drawn from (names, places, messages, notes) are in
+:mod:`models.demo.words`; the addresses are built with the validator's own encoders.
+
 The same ``seed`` and the same ``today`` always give the same content, row for row: the
 generator draws only from one ``random.Random(seed)`` and never reads the clock, except
 for the default of ``today``.
@@ -44,6 +47,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from models.demo import words
 from models.domain.entities import (
     Attachment,
     Breach,
@@ -78,7 +82,11 @@ from models.domain.enums import (
 )
 from models.domain.errors import DataError, ValidationError
 from models.domain.text import full_name_key, search_key
-from models.domain.validation import generate_temporary_identity_code
+from models.domain.validation import (
+    encode_base58check,
+    encode_segwit_address,
+    generate_temporary_identity_code,
+)
 from models.security.permissions import Operation, require
 from models.storage.keyfile import KdfParams
 from models.storage.server import resync_sequences
@@ -157,24 +165,6 @@ _AVAILABLE_FROM = {
     "state_treasury_claim": dt.date(2024, 5, 1),
 }
 
-_BREACHES = (
-    (
-        "Vastaamo 2018",
-        "Client records, including therapy notes and identity codes, copied from the "
-        "psychotherapy provider's patient database, which was reachable from the internet "
-        "without protection (first intrusion).",
-        dt.date(2018, 11, 1),
-        dt.date(2018, 11, 30),
-    ),
-    (
-        "Vastaamo 2019",
-        "A second copy of the same patient database taken through the same unprotected "
-        "access (second intrusion).",
-        dt.date(2019, 3, 1),
-        dt.date(2019, 3, 31),
-    ),
-)
-
 
 # ---------------------------------------------------------------------------------------------
 # Weighted choices
@@ -214,104 +204,12 @@ def _zipf(names: Sequence[str], exponent: float = 0.8) -> _Pick[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Synthetic people: names, places, phones
+# Synthetic people: names, places, phones (the words themselves: models.demo.words)
 # ---------------------------------------------------------------------------------------------
 
-_FINNISH_FEMALE = (
-    "Maria Helena Anna Johanna Kaarina Marjatta Anneli Liisa Sofia Emilia Kristiina Elina Aino "
-    "Tuula Ritva Päivi Pirjo Leena Sari Minna Tiina Anne Hanna Katja Laura Jenni Sanna Riikka "
-    "Heidi Satu Eeva Seija Aila Sirpa Merja Kirsi Niina Jaana Outi Elisa Veera Emma Venla Iida "
-    "Aada Noora Oona Ella Milla Salla Henna Essi Siiri Helmi Säde Tähti Sointu Lyydia Kyllikki"
-).split()
-_FINNISH_MALE = (
-    "Juhani Johannes Olavi Antero Tapani Kalevi Matti Timo Pekka Mikko Jari Juha Kari Markku "
-    "Hannu Jukka Heikki Antti Mika Janne Sami Ville Tuomas Lauri Eino Väinö Onni Leevi Eetu "
-    "Elias Aleksi Niko Jere Joonas Teemu Petri Harri Seppo Esa Arto Veikko Tero Risto Ilkka "
-    "Jyrki Pertti Erkki Aatu Otso Veeti Yrjö"
-).split()
-_FINNISH_LAST = (
-    "Korhonen Virtanen Mäkinen Nieminen Mäkelä Hämäläinen Laine Heikkinen Koskinen Järvinen "
-    "Lehtonen Lehtinen Saarinen Salminen Heinonen Niemi Heikkilä Kinnunen Salonen Turunen "
-    "Salo Laitinen Tuominen Rantanen Karjalainen Jokinen Mattila Savolainen Lahtinen Ahonen "
-    "Hiltunen Leinonen Kallio Miettinen Pitkänen Lappalainen Räsänen Väisänen Hyvönen "
-    "Kärkkäinen Pääkkönen Räty Törmä Ylönen Äijälä Määttä Jääskeläinen Hyvärinen Pöllänen "
-    "Söderholm Lindholm Nyberg"
-).split()
-_SWEDISH_FEMALE = "Åsa Ulla Birgitta Gunilla Märta Ebba Linnéa Malin Elsa Solveig Ingrid".split()
-_SWEDISH_MALE = "Björn Göran Mårten Stig Kjell Åke Sören Rasmus Hampus Ture Bror".split()
-_SWEDISH_LAST = (
-    "Åberg Söderström Lindqvist Sjöberg Holmström Ekholm Lindroos Björklund Sundström "
-    "Grönroos Westerlund Nyström Forsström Wikström Lönnqvist Öhman Östman Åström"
-).split()
-
-#: Foreign victims: (first names female, male; last names female, male). Languages whose
-#: surnames have female forms keep them apart, so pairs stay plausible.
-_FOREIGN_GROUPS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("Tereza", "Lucie", "Jana"), ("Tomáš", "Jiří", "Šimon"),
-     ("Šimonová", "Dvořáková", "Nováková"), ("Novák", "Dvořák", "Černý")),
-    (("Анна", "Ольга", "Наталья"), ("Дмитрий", "Сергей", "Иван"),
-     ("Иванова", "Петрова", "Смирнова"), ("Иванов", "Петров", "Кузнецов")),
-    (("Ivana", "Žaneta", "Jelena"), ("Marko", "Željko", "Nikola"),
-     ("Kovačević", "Jovanović", "Žagar"), ("Kovačević", "Jovanović", "Žagar")),
-    (("Agnieszka", "Małgorzata"), ("Łukasz", "Piotr"),
-     ("Wiśniewska", "Nowak"), ("Wiśniewski", "Nowak")),
-    (("Kadri", "Mari", "Tiiu"), ("Tõnu", "Jüri", "Mart"),
-     ("Tamm", "Saar", "Mägi"), ("Tamm", "Saar", "Mägi")),
-    (("Fatima", "Amina", "Hodan"), ("Mohamed", "Ahmed", "Abdi"),
-     ("Hassan", "Ali", "Ahmed"), ("Hassan", "Ali", "Ahmed")),
-    (("Ngoc Anh", "Thu"), ("Minh", "Quang"), ("Nguyen", "Tran"), ("Nguyen", "Tran")),
-    (("Emily", "Chloé", "Zoë"), ("James", "Oliver"),
-     ("Smith", "Brown", "O'Connor"), ("Smith", "Brown", "O'Connor")),
-    (("María José", "Lucía"), ("José", "Andrés"),
-     ("García", "López"), ("García", "López")),
-)
-
-#: Street-name stems and suffixes: combinations that sound Finnish, picked at random.
-_STREET_STEMS = (
-    "Koivu Kuusi Mänty Pihlaja Vaahtera Haapa Tammi Leppä Kataja Kanerva Ruusu Sammal Kallio "
-    "Järvi Ranta Niitty Pelto Mäki Laakso Kivi Sarastus Tähkä Myllä Puro Lähde Honka Käpy"
-).split()
-_STREET_SUFFIXES = ("tie", "katu", "kuja", "polku", "rinne", "kaari")
-#: Postal code and post office of bigger towns (Swedish names where that is the custom).
-_PLACES = _Pick(
-    [
-        (("00100", "Helsinki"), 14), (("00530", "Helsinki"), 8), (("00840", "Helsinki"), 6),
-        (("02100", "Espoo"), 8), (("02600", "Espoo"), 4), (("01300", "Vantaa"), 6),
-        (("33100", "Tampere"), 7), (("20100", "Turku"), 6), (("90100", "Oulu"), 4),
-        (("40100", "Jyväskylä"), 4), (("70100", "Kuopio"), 3), (("15100", "Lahti"), 3),
-        (("28100", "Pori"), 2), (("65100", "Vaasa"), 2), (("68600", "Jakobstad"), 1),
-        (("10600", "Ekenäs"), 1), (("53100", "Lappeenranta"), 2), (("96100", "Rovaniemi"), 1),
-        (("04400", "Järvenpää"), 2), (("13100", "Hämeenlinna"), 2), (("22100", "Mariehamn"), 1),
-    ]
-)
-
-#: Numbers reserved for fiction, as (E.164 prefix, first, last, digits after the prefix).
-#: UK: Ofcom's TV and radio drama ranges; Sweden: PTS's 070-174 06 05–99. Victims get
-#: numbers from all of them (each number about equally likely); the extortioner's SMS and
-#: calls come from the first twenty mobile numbers, which no victim has.
-_SENDER_MOBILES = ("+447700900", 0, 19, 3)  # 07700 900000–900019
-_VICTIM_PHONES = _Pick(
-    [
-        (("+447700900", 100, 999, 3), 900),  # 07700 900100–900999
-        (("+442079460", 0, 999, 3), 1000),  # 020 7946 0000–0999 (London)
-        (("+441134960", 0, 999, 3), 1000),  # 0113 496 0000–0999 (Leeds)
-        (("+441144960", 0, 999, 3), 1000),  # 0114 496 (Sheffield)
-        (("+441154960", 0, 999, 3), 1000),  # 0115 496 (Nottingham)
-        (("+441164960", 0, 999, 3), 1000),  # 0116 496 (Leicester)
-        (("+441174960", 0, 999, 3), 1000),  # 0117 496 (Bristol)
-        (("+441184960", 0, 999, 3), 1000),  # 0118 496 (Reading)
-        (("+441214960", 0, 999, 3), 1000),  # 0121 496 (Birmingham)
-        (("+441314960", 0, 999, 3), 1000),  # 0131 496 (Edinburgh)
-        (("+441414960", 0, 999, 3), 1000),  # 0141 496 (Glasgow)
-        (("+441514960", 0, 999, 3), 1000),  # 0151 496 (Liverpool)
-        (("+441614960", 0, 999, 3), 1000),  # 0161 496 (Manchester)
-        (("+441914980", 0, 999, 3), 1000),  # 0191 498 (Tyneside)
-        (("+441632960", 0, 999, 3), 1000),  # 01632 960 (no area)
-    ]
-)
-_SWEDISH_FICTION_MOBILE = ("+467017406", 5, 99, 2)  # 070-174 06 05 … 070-174 06 99
-
-_EMAIL_DOMAINS = _Pick([("example.com", 5), ("example.org", 2), ("example.net", 2)])
+_PLACES = _Pick(words.PLACES)
+_VICTIM_PHONES = _Pick(words.VICTIM_PHONES)
+_EMAIL_DOMAINS = _Pick(words.EMAIL_DOMAINS)
 
 
 def _fiction_phone(rng: random.Random, block: tuple[str, int, int, int]) -> str:
@@ -326,134 +224,24 @@ def _ascii_letters(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Bitcoin addresses with valid checksums (BIP-173 Bech32 and Base58Check)
+# Bitcoin addresses with valid checksums (the validator's own encoders)
 # ---------------------------------------------------------------------------------------------
-
-_BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
-_BECH32_GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
-#: The generator terms selected by each value of the top five bits, so one polymod step
-#: is a shift, an XOR and a table look-up.
-def _bech32_terms(top: int) -> int:
-    terms = 0
-    for i, generator in enumerate(_BECH32_GENERATOR):
-        if top >> i & 1:
-            terms ^= generator
-    return terms
-
-
-_BECH32_TABLE = tuple(_bech32_terms(top) for top in range(32))
-
-
-def _bech32_step(checksum: int, value: int) -> int:
-    return ((checksum & 0x1FFFFFF) << 5) ^ value ^ _BECH32_TABLE[checksum >> 25]
-
-
-def _bech32_state_after(values: Sequence[int], checksum: int = 1) -> int:
-    for value in values:
-        checksum = _bech32_step(checksum, value)
-    return checksum
-
-
-#: The checksum state after the expanded human-readable part "bc".
-_BC_STATE = _bech32_state_after([ord(c) >> 5 for c in "bc"] + [0] + [ord(c) & 31 for c in "bc"])
-
-_BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-
-
-def _p2wpkh_address(program: bytes) -> str:
-    """A mainnet ``bc1q…`` address (witness version 0) for a 20-byte program."""
-    number = int.from_bytes(program, "big")
-    data = [0] + [(number >> (5 * (31 - i))) & 31 for i in range(32)]
-    state = _bech32_state_after(data, _BC_STATE)
-    state = _bech32_state_after((0, 0, 0, 0, 0, 0), state) ^ 1
-    checksum = [(state >> 5 * (5 - i)) & 31 for i in range(6)]
-    return "bc1" + "".join(_BECH32_CHARSET[v] for v in data + checksum)
-
-
-def _p2pkh_address(key_hash: bytes) -> str:
-    """A mainnet ``1…`` Base58Check address for a 20-byte key hash."""
-    payload = b"\x00" + key_hash
-    raw = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
-    number = int.from_bytes(raw, "big")
-    digits: list[str] = []
-    while number:
-        number, rest = divmod(number, 58)
-        digits.append(_BASE58_ALPHABET[rest])
-    leading = len(raw) - len(raw.lstrip(b"\x00"))
-    return "1" * leading + "".join(reversed(digits))
 
 
 def _wallet(rng: random.Random) -> str:
+    """A mainnet address for a random 20-byte hash: legacy ``1…`` (Base58Check) one time
+    in five, else native segwit ``bc1q…`` (Bech32, witness version 0)."""
     program = rng.getrandbits(160).to_bytes(20, "big")
-    return _p2pkh_address(program) if rng.random() < 0.2 else _p2wpkh_address(program)
+    if rng.random() < 0.2:
+        return encode_base58check(b"\x00" + program)
+    return encode_segwit_address("bc", 0, program)
 
 
 # ---------------------------------------------------------------------------------------------
 # Extortion messages
 # ---------------------------------------------------------------------------------------------
 
-_DEMO_MARK_FI = "[Demoaineistoa: synteettinen viesti, ei oikea kiristysviesti.]"
-_DEMO_MARK_EN = "[Demo data: a synthetic message, not a real extortion message.]"
-
-_EMAIL_FI = (
-    "Hei {first},\n\n"
-    "olit psykoterapiakeskuksen asiakas. Minulla on tietosi: nimesi, henkilötunnuksesi, "
-    "osoitteesi ja terapiakäyntiesi muistiinpanot.\n\n"
-    "Jos et halua, että tiedot julkaistaan, maksa {amount}{in_bitcoin_fi} {hours} tunnin "
-    "kuluessa, viimeistään {deadline}.\n"
-    "Bitcoin-osoite: {wallet}\n\n"
-    "Jos maksua ei kuulu ajoissa, tietosi julkaistaan kaikkien luettaviksi.\n\n"
-    + _DEMO_MARK_FI
-)
-_EMAIL_EN = (
-    "Dear {first},\n\n"
-    "you were a client of the psychotherapy centre. I have your records: your name, your "
-    "identity code, your address and the notes from your therapy sessions.\n\n"
-    "If you do not want them published, pay {amount}{in_bitcoin_en} within {hours} hours, "
-    "by {deadline}.\n"
-    "Bitcoin address: {wallet}\n\n"
-    "If the payment does not arrive in time, your information will be made public.\n\n"
-    + _DEMO_MARK_EN
-)
-_SHORT_FI = (
-    "{first}, terapiatietosi ovat hallussani. Maksa {amount}{in_bitcoin_fi} osoitteeseen "
-    "{wallet} {hours} tunnin kuluessa ({deadline}) tai tiedot julkaistaan. " + _DEMO_MARK_FI
-)
-_SHORT_EN = (
-    "{first}, I have your therapy records. Pay {amount}{in_bitcoin_en} to {wallet} within "
-    "{hours} hours ({deadline}) or they will be published. " + _DEMO_MARK_EN
-)
-_LETTER_FI = (
-    "Kirje ilman lähettäjän tietoja, osoitettu nimellä {first}. Vaatii maksamaan "
-    "{amount}{in_bitcoin_fi} osoitteeseen {wallet} {hours} tunnin kuluessa, muuten "
-    "terapiatiedot julkaistaan. (Neuvojan kirjaama sisältö.) " + _DEMO_MARK_FI
-)
-_PHONE_FI = (
-    "Soittaja puhutteli nimellä {first}, väitti omistavansa terapiatiedot ja vaati "
-    "{amount}{in_bitcoin_fi} {hours} tunnin kuluessa. (Neuvojan kirjaama tiivistelmä.) "
-    + _DEMO_MARK_FI
-)
-_PHONE_NO_AMOUNT_FI = (
-    "Soittaja puhutteli nimellä {first}, väitti omistavansa terapiatiedot ja uhkasi "
-    "julkaista ne. Summaa ei mainittu. (Neuvojan kirjaama tiivistelmä.) " + _DEMO_MARK_FI
-)
-_OTHER_FI = (
-    "Uhkaus tuli muuta kautta: lähettäjä väitti omistavansa terapiatiedot ja uhkasi "
-    "julkaista ne. Summaa ei mainittu. (Neuvojan kirjaama tiivistelmä.) " + _DEMO_MARK_FI
-)
-
-#: Sender addresses the extortioner reused for many victims (all at reserved domains).
-_SHARED_SENDERS = _Pick(
-    [
-        ("tietovuoto.2020@example.net", 30),
-        ("asiakastiedot@mailbox.invalid", 20),
-        ("ransom-notice@example.org", 14),
-        ("terapiatiedot@example.com", 8),
-        ("no-reply@leakdata.test", 5),
-        ("data.support@securemail.invalid", 3),
-    ]
-)
-_ONE_OFF_SENDER_DOMAINS = ("example.net", "example.org", "mail.invalid", "anon.test", "example.com")
+_SHARED_SENDERS = _Pick(words.SHARED_SENDERS)
 _TOKEN_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789"
 
 _CHANNELS = _Pick(
@@ -491,36 +279,13 @@ def _amount_text(amount: Decimal, currency: str, finnish: bool) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Case work texts (never personal data; the same sentences recur across victims)
+# How case work is spread (its sentences: models.demo.words)
 # ---------------------------------------------------------------------------------------------
 
 _RISK = _Pick(
     [(RiskLevel.ACUTE.value, 3), (RiskLevel.HIGH.value, 15), (RiskLevel.MEDIUM.value, 47),
      (RiskLevel.LOW.value, 35)]
 )
-_RISK_REASONS = {
-    RiskLevel.ACUTE.value: (
-        "Expressed thoughts of self-harm after reading the extortion message; crisis plan agreed.",
-        "Panic attacks daily since the message; not sleeping; lives alone.",
-        "Therapy notes concerned a violent ex-partner who may now learn the address.",
-    ),
-    RiskLevel.HIGH.value: (
-        "Severe anxiety; the notes mention family members and the workplace.",
-        "Repeated contacts from the extortioner; fears the notes will be published.",
-        "Identity code has already been misused for a loan application.",
-        "Previous depression; distress rising since the breach became public.",
-    ),
-    RiskLevel.MEDIUM.value: (
-        "Worried about identity misuse; sleeping badly.",
-        "Upset by the message but has support from family.",
-        "Unsure which protective steps to take; needs guidance.",
-    ),
-    RiskLevel.LOW.value: (
-        "Coping well; wants information on protective steps.",
-        "Called mainly to file the police report correctly.",
-        "Calm; has already arranged the credit bans.",
-    ),
-}
 _CLOSURE = _Pick(
     [(ClosureReason.RESOLVED.value, 55), (ClosureReason.REFERRED.value, 20),
      (ClosureReason.DECLINED.value, 8), (ClosureReason.UNREACHABLE.value, 10),
@@ -533,65 +298,6 @@ _MODES = _Pick(
 _REFERRALS = _Pick(
     [(Referral.NONE.value, 75), (Referral.RIKU.value, 10), (Referral.PSYCHIATRIC.value, 4),
      (Referral.HEALTH_CENTRE.value, 5), (Referral.LEGAL_AID.value, 4), (Referral.OTHER.value, 2)]
-)
-_NOTE_OPENINGS = (
-    "Victim described the shock of receiving the message.",
-    "Went through what happened since the last call.",
-    "Victim is sleeping badly and checks e-mail constantly.",
-    "Victim feels ashamed that the notes may be read by others.",
-    "Victim was calmer than at the previous contact.",
-    "Victim worries about the employer finding out.",
-    "A family member was present and supportive.",
-    "Victim was angry at the provider for leaving the records unprotected.",
-)
-_NOTE_MIDDLES = (
-    "Discussed grounding and breathing techniques.",
-    "Explained that paying does not guarantee anything and is not advised.",
-    "Walked through the protective steps and what is still open.",
-    "Helped to fill in the online police report.",
-    "Explained how to recognise follow-up scams.",
-    "Talked about how to tell close people about the breach.",
-    "Agreed on a short crisis plan and whom to call at night.",
-    "Reviewed the DVV decision process and what evidence is needed.",
-)
-_NOTE_CLOSINGS = (
-    "Agreed to call again next week.",
-    "Victim will contact us if new messages arrive.",
-    "Victim felt somewhat relieved at the end of the call.",
-    "Gave the number of the national crisis helpline.",
-    "",
-)
-#: Every combination of the note fragments above, so a session note is one draw.
-_SESSION_NOTES = tuple(
-    " ".join(part for part in (opening, middle, closing) if part)
-    for opening in _NOTE_OPENINGS
-    for middle in _NOTE_MIDDLES
-    for closing in _NOTE_CLOSINGS
-)
-_OUTCOMES = (
-    "Crisis plan agreed",
-    "Protective steps reviewed",
-    "Police report guidance given",
-    "Emotional support; no new actions",
-    "Information leaflet sent",
-    "Referral discussed",
-)
-_FOLLOW_UP_TASKS = (
-    "Call back to check how the victim is coping",
-    "Check the state of the police report",
-    "Remind the victim to renew the paid credit bans",
-    "Send the information leaflet on protective steps",
-    "Check whether DVV has decided on the identity-code change application",
-    "Ask whether further extortion messages have arrived",
-    "Help with the State Treasury compensation claim",
-    "Confirm the referral appointment took place",
-)
-_LIAISON_TASK = "Check the state of the police report"
-_SAFE_CONTACT_NOTES = (
-    "Call only on weekdays after 16.",
-    "Shares the phone with a family member: do not leave messages.",
-    "Prefers e-mail; phone calls cause anxiety.",
-    "Post goes to a shared mailbox.",
 )
 _ACTION_STATES = _Pick(
     [(ActionState.DONE.value, 50), (ActionState.IN_PROGRESS.value, 20),
@@ -606,44 +312,12 @@ _CLOSED_ACTION_STATES = _Pick(
 _ORDINARY_ACTIONS = [
     kind for kind in PROTECTIVE_ACTION_CATALOGUE if kind.code != "identity_code_change"
 ]
-_CODE_CHANGE_EVIDENCE = {
-    ApplicationGrounds.REPEATED_MISUSE.value: (
-        "Police reports of three loan applications made with the leaked identity code; "
-        "creditor letters."
-    ),
-    ApplicationGrounds.SAFETY_THREAT.value: (
-        "Police threat assessment; restraining order against a person named in the notes."
-    ),
-}
 
-#: Police departments: (department number, name, weight). The numbers look like the
-#: department prefixes of real report numbers but are not taken from a register.
-_DEPARTMENTS = _Pick(
-    [
-        (("5500", "Helsingin poliisilaitos"), 26),
-        (("4400", "Länsi-Uudenmaan poliisilaitos"), 17),
-        (("4410", "Itä-Uudenmaan poliisilaitos"), 9),
-        (("8000", "Sisä-Suomen poliisilaitos"), 10),
-        (("7400", "Lounais-Suomen poliisilaitos"), 9),
-        (("6100", "Hämeen poliisilaitos"), 7),
-        (("3700", "Kaakkois-Suomen poliisilaitos"), 4),
-        (("2200", "Itä-Suomen poliisilaitos"), 6),
-        (("1600", "Pohjanmaan poliisilaitos"), 5),
-        (("1000", "Oulun poliisilaitos"), 5),
-        (("0800", "Lapin poliisilaitos"), 2),
-    ]
-)
+_DEPARTMENTS = _Pick(words.DEPARTMENTS)
 _REPORT_STATES = _Pick(
     [(PoliceReportState.FILED.value, 15), (PoliceReportState.STATEMENT_SUBMITTED.value, 25),
      (PoliceReportState.UNDER_INVESTIGATION.value, 45), (PoliceReportState.CLOSED.value, 15)]
 )
-
-#: Staff first names for demo account display names.
-_STAFF_NAMES = (
-    "Aino Eero Helmi Ilmari Kerttu Lassi Minea Onni Pihla Raimo Sanni Toivo Ulla Vilho Ylva "
-    "Aapo Hilla Jalmari Lumi Otto Iines Kauko Selma Urho"
-).split()
-_STAFF_INITIALS = "KLMNPRSTVAEHJ"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -759,12 +433,12 @@ class _Generator:
         self.used_codes: set[str] = set()
         self.key_cache: dict[str, str] = {}
         self.shared_wallets = _Pick([(_wallet(rng), w) for w in (15, 9, 6, 3, 2)])
-        self.finnish_female = _zipf(_FINNISH_FEMALE)
-        self.finnish_male = _zipf(_FINNISH_MALE)
-        self.finnish_last = _zipf(_FINNISH_LAST, 0.6)
-        self.swedish_female = _zipf(_SWEDISH_FEMALE)
-        self.swedish_male = _zipf(_SWEDISH_MALE)
-        self.swedish_last = _zipf(_SWEDISH_LAST)
+        self.finnish_female = _zipf(words.FINNISH_FEMALE)
+        self.finnish_male = _zipf(words.FINNISH_MALE)
+        self.finnish_last = _zipf(words.FINNISH_LAST, 0.6)
+        self.swedish_female = _zipf(words.SWEDISH_FEMALE)
+        self.swedish_male = _zipf(words.SWEDISH_MALE)
+        self.swedish_last = _zipf(words.SWEDISH_LAST)
         # Case ids are chronological, like an auto-increment key filled over the years.
         self.opened = sorted(self._opened_on() for _ in range(victims))
         attachment_count = max(1, victims // 200)
@@ -835,7 +509,7 @@ class _Generator:
             last = self.swedish_last(rng) if rng.random() < 0.8 else self.finnish_last(rng)
             language = _SWEDISH if rng.random() < 0.85 else _FINNISH
             return first, last, language, False
-        group = _FOREIGN_GROUPS[int(rng.random() * len(_FOREIGN_GROUPS))]
+        group = words.FOREIGN_GROUPS[int(rng.random() * len(words.FOREIGN_GROUPS))]
         female = rng.random() < 0.6
         first = _ch(rng, group[0] if female else group[1])
         last = _ch(rng, group[2] if female else group[3])
@@ -864,7 +538,7 @@ class _Generator:
 
         # Contact details.
         if language == _SWEDISH and rng.random() < 0.3:
-            phone: str | None = _fiction_phone(rng, _SWEDISH_FICTION_MOBILE)
+            phone: str | None = _fiction_phone(rng, words.SWEDISH_FICTION_MOBILE)
         else:
             phone = _fiction_phone(rng, _VICTIM_PHONES(rng)) if rng.random() < 0.93 else None
         email_address: str | None = None
@@ -883,7 +557,7 @@ class _Generator:
             email_address = f"{local}@{_EMAIL_DOMAINS(rng)}"
         postal_code, city = _PLACES(rng)
         street = (
-            f"{_ch(rng, _STREET_STEMS)}{_ch(rng, _STREET_SUFFIXES)} {_ri(rng, 1, 60)}"
+            f"{_ch(rng, words.STREET_STEMS)}{_ch(rng, words.STREET_SUFFIXES)} {_ri(rng, 1, 60)}"
             + (f" {_ch(rng, 'ABCDEF')} {_ri(rng, 1, 40)}" if rng.random() < 0.6 else "")
         )
         country = "FI" if not foreign or rng.random() < 0.85 else _ch(rng, ("SE", "EE", "GB"))
@@ -910,7 +584,7 @@ class _Generator:
                 "may_email": email_address is not None and rng.random() < 0.55,
                 "may_send_post": rng.random() < 0.4,
                 "safe_contact_note": (
-                    _ch(rng, _SAFE_CONTACT_NOTES) if rng.random() < 0.1 else ""
+                    _ch(rng, words.SAFE_CONTACT_NOTES) if rng.random() < 0.1 else ""
                 ),
                 "consent_given": consent,
                 "consent_date": opened if consent else None,
@@ -961,7 +635,7 @@ class _Generator:
                 "closure_reason": _CLOSURE(rng) if closed else None,
                 "assigned_to_id": counsellor,
                 "risk_level": risk,
-                "risk_reason": _ch(rng, _RISK_REASONS[risk]),
+                "risk_reason": _ch(rng, words.RISK_REASONS[risk]),
                 "opened_on": opened,
                 "closed_on": closed_on,
                 "version": 1,
@@ -1119,25 +793,25 @@ class _Generator:
                 sender = (
                     _SHARED_SENDERS(rng) if rng.random() < 0.7
                     else "".join(_ch(rng, _TOKEN_ALPHABET) for _ in range(10))
-                    + "@" + _ch(rng, _ONE_OFF_SENDER_DOMAINS)
+                    + "@" + _ch(rng, words.ONE_OFF_SENDER_DOMAINS)
                 )
-                template = _EMAIL_FI if finnish else _EMAIL_EN
+                template = words.EMAIL_FI if finnish else words.EMAIL_EN
             elif channel in (_BY_SMS, _BY_SOCIAL_MEDIA):
                 if channel == _BY_SMS:
-                    sender = _fiction_phone(rng, _SENDER_MOBILES)
+                    sender = _fiction_phone(rng, words.SENDER_MOBILES)
                 else:
                     token = "".join(_ch(rng, _TOKEN_ALPHABET) for _ in range(8))
                     sender = f"https://social.example/u/{token}"
-                template = _SHORT_FI if finnish else _SHORT_EN
+                template = words.SHORT_FI if finnish else words.SHORT_EN
             elif channel == _BY_LETTER:
                 sender = ""
-                template = _LETTER_FI
+                template = words.LETTER_FI
             elif channel == _BY_PHONE:
-                sender = _fiction_phone(rng, _SENDER_MOBILES)
-                template = _PHONE_FI if with_amount else _PHONE_NO_AMOUNT_FI
+                sender = _fiction_phone(rng, words.SENDER_MOBILES)
+                template = words.PHONE_FI if with_amount else words.PHONE_NO_AMOUNT_FI
             else:
                 sender = ""
-                template = _OTHER_FI
+                template = words.OTHER_FI
             paid = with_amount and currency == _EUR and rng.random() < 0.032
             handed = bool(filed) and received.date() <= filed[0] and rng.random() < 0.8
             recorded_at = max(opened_at, received + dt.timedelta(minutes=_ri(rng, 30, 4000)))
@@ -1259,9 +933,9 @@ class _Generator:
                     "started_at": started,
                     "duration_minutes": minutes,
                     "mode": mode,
-                    "notes": _ch(rng, _SESSION_NOTES),
+                    "notes": _ch(rng, words.SESSION_NOTES),
                     "distress_level": distress,
-                    "outcome": _ch(rng, _OUTCOMES),
+                    "outcome": _ch(rng, words.OUTCOMES),
                     "referral": _REFERRALS(rng),
                     # The last call planned the first open follow-up (linked below).
                     "follow_up_id": None,
@@ -1277,8 +951,8 @@ class _Generator:
 
         for index, due in enumerate(open_due):
             assignee = counsellor
-            task = _ch(rng, _FOLLOW_UP_TASKS)
-            if task == _LIAISON_TASK and staff.liaisons and rand() < 0.5:
+            task = _ch(rng, words.FOLLOW_UP_TASKS)
+            if task == words.LIAISON_TASK and staff.liaisons and rand() < 0.5:
                 assignee = _ch(rng, staff.liaisons)
             planned = moments[-1] + dt.timedelta(hours=1) if moments else opened_at
             self._follow_up(out, case_id, due, assignee, planned, None, task)
@@ -1296,7 +970,7 @@ class _Generator:
                 "case_id": case_id,
                 "due_on": due,
                 "assignee_id": assignee,
-                "description": task or _ch(self.rng, _FOLLOW_UP_TASKS),
+                "description": task or _ch(self.rng, words.FOLLOW_UP_TASKS),
                 "done": done_at is not None,
                 "done_at": done_at,
                 "version": 1,
@@ -1325,7 +999,7 @@ class _Generator:
             expires_on = None
             if kind.code == "identity_code_change":
                 grounds = _SAFETY_THREAT if rng.random() < 0.4 else _REPEATED_MISUSE
-                evidence = _CODE_CHANGE_EVIDENCE[grounds]
+                evidence = words.CODE_CHANGE_EVIDENCE[grounds]
                 if change_on is not None:
                     state = _DONE
                     state_on = change_on - dt.timedelta(days=_ri(rng, 30, 80))
@@ -1430,8 +1104,8 @@ def _accounts(victims: int) -> tuple[DemoAccount, ...]:
     # Plain names, like real colleagues': the role is shown beside the name where it
     # matters, and the window title says "demo" for the database.
     def display(index: int) -> str:
-        name = _STAFF_NAMES[index % len(_STAFF_NAMES)]
-        initial = _STAFF_INITIALS[index // len(_STAFF_NAMES) % len(_STAFF_INITIALS)]
+        name = words.STAFF_NAMES[index % len(words.STAFF_NAMES)]
+        initial = words.STAFF_INITIALS[index // len(words.STAFF_NAMES) % len(words.STAFF_INITIALS)]
         return f"{name} {initial}."
 
     for i in range(counsellors):
@@ -1595,7 +1269,7 @@ def _insert_staff(db_session: Session, accounts: Sequence[DemoAccount]) -> _Staf
 def _insert_breaches(db_session: Session) -> tuple[int, int]:
     """The two Vastaamo breaches (reused if someone entered them already)."""
     ids: list[int] = []
-    for name, description, occurred_from, occurred_to in _BREACHES:
+    for name, description, occurred_from, occurred_to in words.BREACHES:
         existing = db_session.scalar(select(Breach.id).where(Breach.name == name))
         if existing is None:
             existing = (db_session.scalar(select(func.max(Breach.id))) or 0) + 1

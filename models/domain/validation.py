@@ -591,6 +591,22 @@ def _validate_base58check(text: str, field: str) -> str:
     return text
 
 
+def encode_base58check(payload: bytes) -> str:
+    """``payload`` (a version byte and a hash) with its checksum, in Base58.
+
+    The inverse of the legacy-address check in :func:`validate_bitcoin_address`; each
+    leading zero byte becomes a leading ``1``.
+    """
+    raw = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
+    number = int.from_bytes(raw, "big")
+    digits: list[str] = []
+    while number:
+        number, rest = divmod(number, 58)
+        digits.append(_BASE58_ALPHABET[rest])
+    leading = len(raw) - len(raw.lstrip(b"\x00"))
+    return "1" * leading + "".join(reversed(digits))
+
+
 # Bech32 and Bech32m as specified in BIP-173
 # (https://github.com/bitcoin/bips/blob/master/bip-0173.mediawiki) and BIP-350
 # (https://github.com/bitcoin/bips/blob/master/bip-0350.mediawiki). The two differ only in
@@ -598,15 +614,24 @@ def _validate_base58check(text: str, field: str) -> str:
 # Bech32m to versions 1-16.
 
 
+def _bech32_terms(top: int) -> int:
+    terms = 0
+    for i, generator in enumerate(_BECH32_GENERATOR):
+        if top >> i & 1:
+            terms ^= generator
+    return terms
+
+
+#: The generator terms selected by each value of the top five bits, so one polymod step
+#: is a shift, an XOR and a table look-up (the demo data builds thousands of addresses).
+_BECH32_TABLE = tuple(_bech32_terms(top) for top in range(32))
+
+
 def _bech32_polymod(values: list[int]) -> int:
     """The BCH checksum over GF(32) from BIP-173."""
     checksum = 1
     for value in values:
-        top = checksum >> 25
-        checksum = (checksum & 0x1FFFFFF) << 5 ^ value
-        for i, generator in enumerate(_BECH32_GENERATOR):
-            if (top >> i) & 1:
-                checksum ^= generator
+        checksum = ((checksum & 0x1FFFFFF) << 5) ^ value ^ _BECH32_TABLE[checksum >> 25]
     return checksum
 
 
@@ -630,6 +655,24 @@ def _convert_bits(data: list[int], from_bits: int, to_bits: int) -> bytes | None
     if bits >= from_bits or (accumulator << (to_bits - bits)) & mask:
         return None
     return bytes(result)
+
+
+def encode_segwit_address(hrp: str, version: int, program: bytes) -> str:
+    """A native segwit address: Bech32 for witness version 0, Bech32m for 1–16.
+
+    The inverse of what :func:`validate_bitcoin_address` checks (the demo data builds
+    its wallet addresses with it). ``program`` is regrouped into 5-bit values, the last
+    one padded with zero bits.
+    """
+    bits = len(program) * 8
+    groups = -(-bits // 5)
+    number = int.from_bytes(program, "big") << (groups * 5 - bits)
+    data = [version] + [(number >> 5 * (groups - 1 - i)) & 31 for i in range(groups)]
+    constant = _BECH32_CONST if version == 0 else _BECH32M_CONST
+    state = _bech32_polymod(_bech32_hrp_expand(hrp) + data + [0] * _BECH32_CHECKSUM_CHARS)
+    state ^= constant
+    checksum = [(state >> 5 * (5 - i)) & 31 for i in range(_BECH32_CHECKSUM_CHARS)]
+    return hrp + "1" + "".join(_BECH32_CHARSET[value] for value in data + checksum)
 
 
 def _validate_segwit(text: str, field: str) -> str:
