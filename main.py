@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is not None:
         return cli.run(args)
     # Qt is imported only when the window is wanted, so headless commands start fast.
-    from gui.app import run_app
+    from gui.start.app import run_app
 
     return run_app(db_path=args.db, demo=args.demo, db_url=args.db_url)
 

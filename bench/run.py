@@ -230,8 +230,8 @@ def measure(victims: int, seed: int, repeat: int, cache: Path = CACHE) -> dict[s
 def measure_gui(svc: services.Services, repeat: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from gui.case_table import CaseTableModel
-    from gui.main_window import MainWindow
+    from gui.shared.case_table import CaseTableModel
+    from gui.window.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     from PySide6.QtWidgets import QTableView
@@ -319,7 +319,7 @@ def measure_rss(db_path: Path) -> float:
 def rss_probe(db_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     app = QApplication([])
     database, actor = open_database(db_path, USER, PASSWORD)

@@ -51,7 +51,7 @@ def crash_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReques
 
     pytest-qt fails a test whose slot or Qt virtual raised, through the ``sys.excepthook``
     it puts in place before each test. The app puts its own there
-    (``gui.crash.install_excepthook``, called by ``run_app``): a modal crash dialog that
+    (``gui.start.crash.install_excepthook``, called by ``run_app``): a modal crash dialog that
     would block an offscreen run while pytest-qt never hears of the exception. In tests
     the app's hook shows its dialog's text without blocking (yielded here, for tests that
     check what a person would read) and then hands the exception on to the hook that was
@@ -60,7 +60,7 @@ def crash_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReques
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from gui import crash
+    from gui.start import crash
 
     shown: list[str] = []
     unhandled: list[str] = []

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
-from gui import accounts_admin
-from gui.accounts_admin import AccountsView, CreateAccountDialog
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
+from gui.workspaces import accounts_admin
+from gui.workspaces.accounts_admin import AccountsView, CreateAccountDialog
 from models import services
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import AuthenticationError

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import update
 
-from gui import audit_viewer
-from gui.audit_viewer import AuditLogView
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
+from gui.workspaces import audit_viewer
+from gui.workspaces.audit_viewer import AuditLogView
 from models.domain.entities import AuditEvent
 from models.domain.enums import AuditAction
 from models.storage.unit_of_work import Database

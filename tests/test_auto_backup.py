@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.storage.store import open_database

@@ -1,7 +1,7 @@
 """The case view: header, tabs, record dialogs, break-the-glass, attachments and locking.
 
 Real widgets driven with qtbot. The questions the view asks (discard? remove? reload?) and
-the error dialog are the module-level functions of ``gui.record_dialogs``; the ``prompts``
+the error dialog are the module-level functions of ``gui.case.record_dialogs``; the ``prompts``
 fixture answers them and records what was asked, so no test ever waits in ``exec()``.
 """
 
@@ -24,9 +24,9 @@ from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from gui import case_sections, record_dialogs
-from gui.break_glass import BreakGlassDialog
-from gui.case_sections import (
+from gui.case import case_sections, record_dialogs
+from gui.case.break_glass import BreakGlassDialog
+from gui.case.case_sections import (
     AttachmentModel,
     ExtortionContactModel,
     FollowUpModel,
@@ -34,10 +34,10 @@ from gui.case_sections import (
     ProtectiveActionModel,
     SupportSessionModel,
 )
-from gui.case_view import CaseView, open_case, safe_filename
-from gui.record_dialogs import RecordDialog
-from gui.session import Session
-from gui.timeline import TimelineModel, build_timeline
+from gui.case.case_view import CaseView, open_case, safe_filename
+from gui.case.record_dialogs import RecordDialog
+from gui.case.timeline import TimelineModel, build_timeline
+from gui.shared.session import Session
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import (
@@ -851,7 +851,7 @@ def test_identity_code_change_is_checked_inline(open_view, qtbot) -> None:  # ty
 
 
 def test_locking_the_main_window_leaves_no_case_window(world: World, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     window = MainWindow(services.build(world.database, world.counsellor))
     qtbot.addWidget(window)

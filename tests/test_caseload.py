@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from gui import caseload
-from gui.caseload import CaseloadView
-from gui.main_window import MainWindow
+from gui.window.main_window import MainWindow
+from gui.workspaces import caseload
+from gui.workspaces.caseload import CaseloadView
 from models import services
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import PermissionDenied, ValidationError

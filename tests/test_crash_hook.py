@@ -23,7 +23,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QPushButton
 
-from gui.crash import install_excepthook
+from gui.start.crash import install_excepthook
 from models.domain.errors import DataError
 
 
@@ -57,8 +57,8 @@ def test_a_known_error_nobody_caught(qtbot, crash_dialogs):
 
 
 def test_a_workers_bug_handed_to_show_error(qtbot):
-    from gui.errors import show_error
-    from gui.tasks import run_task
+    from gui.shared.errors import show_error
+    from gui.shared.tasks import run_task
 
     def work():
         raise KeyError("worker-5")

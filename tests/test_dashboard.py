@@ -10,11 +10,11 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from gui import analysis_view, dashboard
-from gui.analysis_view import AnalysisView
-from gui.dashboard import DashboardView
-from gui.navigation import Place
-from gui.session import Session
+from gui.shared.navigation import Place
+from gui.shared.session import Session
+from gui.workspaces import analysis_view, dashboard
+from gui.workspaces.analysis_view import AnalysisView
+from gui.workspaces.dashboard import DashboardView
 from models import services
 from models.domain.dto import CaseFilter
 from models.domain.enums import CaseStatus, RiskLevel, Role
@@ -197,7 +197,7 @@ def test_locking_clears_the_analysis(qtbot: QtBot, analysis: AnalysisView) -> No
 def test_a_dashboard_figure_opens_the_matching_case_list(
         qtbot: QtBot, world: World) -> None:
     """In the real main window: a click on a figure shows exactly those cases."""
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     window = MainWindow(world.boss)
     qtbot.addWidget(window)

@@ -31,20 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import accounts_admin, main_window, record_dialogs
-from gui.accounts_admin import (
-    AccountsView,
-    ChangeRoleDialog,
-    CreateAccountDialog,
-    ResetPasswordDialog,
-)
-from gui.break_glass import BreakGlassDialog
-from gui.case_view import CaseView
-from gui.drafts import CaseReopen, FormDraft, LockedDrafts
-from gui.intake import IntakeWizard
-from gui.main_window import MainWindow
-from gui.navigation import ALL_CASES
-from gui.record_dialogs import (
+from gui.case import record_dialogs
+from gui.case.break_glass import BreakGlassDialog
+from gui.case.case_view import CaseView
+from gui.case.intake import IntakeWizard
+from gui.case.record_dialogs import (
     CaseDialog,
     ClosureDialog,
     ExtortionContactDialog,
@@ -56,7 +47,18 @@ from gui.record_dialogs import (
     SupportSessionDialog,
     VictimDialog,
 )
-from gui.settings import WindowState
+from gui.shared.drafts import CaseReopen, FormDraft, LockedDrafts
+from gui.shared.navigation import ALL_CASES
+from gui.shared.settings import WindowState
+from gui.window import main_window
+from gui.window.main_window import MainWindow
+from gui.workspaces import accounts_admin
+from gui.workspaces.accounts_admin import (
+    AccountsView,
+    ChangeRoleDialog,
+    CreateAccountDialog,
+    ResetPasswordDialog,
+)
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import (

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import case_view
-from gui.main_window import MainWindow
-from gui.navigation import ALL_CASES
+from gui.case import case_view
+from gui.shared.navigation import ALL_CASES
+from gui.window.main_window import MainWindow
 from models import services
 from models.demo.seed import DEMO_PASSWORD, seed_demo
 from models.domain.dto import CaseFilter

@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QLabel
 
-from gui.export_dialog import BatchExportDialog, ExportCaseDialog
-from gui.session import Session
+from gui.case.export_dialog import BatchExportDialog, ExportCaseDialog
+from gui.shared.session import Session
 from models import services
 from models.demo.seed import seed_demo
 from models.domain.enums import AuditAction, Role
@@ -115,10 +115,10 @@ def test_export_is_reachable_from_the_windows(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.case_view import CaseView
-    from gui.export_dialog import BatchExportDialog as Batch
-    from gui.export_dialog import ExportCaseDialog as Single
-    from gui.main_window import MainWindow
+    from gui.case.case_view import CaseView
+    from gui.case.export_dialog import BatchExportDialog as Batch
+    from gui.case.export_dialog import ExportCaseDialog as Single
+    from gui.window.main_window import MainWindow
 
     window = MainWindow(seeded)
     qtbot.addWidget(window)
@@ -141,7 +141,7 @@ def test_export_is_reachable_from_the_windows(
 def test_counsellor_gets_no_batch_or_report_actions(
     seeded: services.Services, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
     user = seeded.accounts.create_user("kaisa", "Kaisa K", Role.COUNSELLOR,
                                        "Tuuli-Kivi-Järvi-Polku", kdf=FAST_KDF)

@@ -429,7 +429,7 @@ def test_sign_in_on_a_damaged_database_offers_the_latest_backup(
 ) -> None:
     import datetime as dt
 
-    from gui import login
+    from gui.start import login
     from models.storage.maintenance import rotate_automatic_backups
 
     database, actor = open_database(filled_db, "super", PASSWORD)
@@ -484,7 +484,7 @@ def test_no_backup_means_no_offer_just_the_sentence(
     filled_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
-    from gui import login
+    from gui.start import login
 
     _truncate(filled_db, tmp_path)
     monkeypatch.setattr(login, "ask_restore", lambda *_args: pytest.fail("nothing to offer"))

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from gui.case_table import CASE_ID_ROLE, CaseTableModel
-from gui.login import LoginDialog
-from gui.main_window import MainWindow
+from gui.shared.case_table import CASE_ID_ROLE, CaseTableModel
+from gui.start.login import LoginDialog
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.enums import RiskLevel

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from gui.clipboard import clear_sensitive, copy_sensitive
-from gui.idle import IdleWatcher
-from gui.main_window import MainWindow
-from gui.session import SessionLocked
-from gui.settings import Preferences
+from gui.shared.clipboard import clear_sensitive, copy_sensitive
+from gui.shared.session import SessionLocked
+from gui.shared.settings import Preferences
+from gui.window.idle import IdleWatcher
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.entities import AuditEvent

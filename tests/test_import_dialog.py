@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.import_dialog import ImportDialog
-from gui.session import Session
+from gui.shared.session import Session
+from gui.workspaces.import_dialog import ImportDialog
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.validation import generate_temporary_identity_code
@@ -134,8 +134,8 @@ def test_unreadable_file_is_explained_in_one_sentence(
 def test_import_is_offered_in_the_main_window_and_closed_by_a_lock(
     database, supervisor, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    from gui.import_dialog import ImportDialog
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
+    from gui.workspaces.import_dialog import ImportDialog
     from models import services as services_module
 
     window = MainWindow(services_module.build(database, supervisor))

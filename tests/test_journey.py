@@ -5,7 +5,7 @@ police report number (refused first, then saved), a support session and a follow
 close the case → find the case again by its police report number in the global search.
 
 Nothing waits in a nested event loop: the questions and error dialogs go through the
-module-level functions of ``gui.record_dialogs`` and ``QMessageBox``'s static functions,
+module-level functions of ``gui.case.record_dialogs`` and ``QMessageBox``'s static functions,
 which the ``messages`` fixture answers and records (none is expected on this journey).
 Synthetic data only: temporary identity codes (900–999), example.org, a drama phone number.
 """
@@ -23,14 +23,14 @@ import shiboken6
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui import record_dialogs
-from gui.case_view import CaseView, open_case
-from gui.intake import IntakeWizard
-from gui.login import LoginDialog
-from gui.main_window import MainWindow
-from gui.navigation import ALL_CASES
-from gui.record_dialogs import RecordDialog
-from gui.settings import Preferences, WindowState
+from gui.case import record_dialogs
+from gui.case.case_view import CaseView, open_case
+from gui.case.intake import IntakeWizard
+from gui.case.record_dialogs import RecordDialog
+from gui.shared.navigation import ALL_CASES
+from gui.shared.settings import Preferences, WindowState
+from gui.start.login import LoginDialog
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import CaseDraft, PoliceReportDraft, VictimDraft
@@ -159,7 +159,7 @@ def cells(model: Any, column: int) -> list[str]:
 def sign_in(target: Target, tmp_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     """Sign in: a wrong password is refused in plain words, the right one opens the app.
 
-    The main window is then built as ``gui.app._start`` builds it (automatic backups off,
+    The main window is then built as ``gui.start.app._start`` builds it (automatic backups off,
     settings in the test's own INI file).
     """
     dialog = LoginDialog(target, open_database)
@@ -253,7 +253,7 @@ def intake(window: MainWindow, qtbot) -> CaseView:  # type: ignore[no-untyped-de
     assert reference in window.statusBar().currentMessage()
     assert window.count_label.text() == "3 cases"
 
-    # The main window opened the new case with the real ``gui.case_view.open_case``.
+    # The main window opened the new case with the real ``gui.case.case_view.open_case``.
     qtbot.waitUntil(lambda: any(v.isVisible() for v in window.findChildren(CaseView)),
                     timeout=5000)
     (view,) = window.findChildren(CaseView)

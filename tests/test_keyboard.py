@@ -13,7 +13,7 @@ check where the focus is after each step; they never call slots:
   new intake, and the Tab order of each dialog is the order it is read in.
 
 Message boxes and file dialogs go through the module-level functions of
-``gui.record_dialogs`` and ``QMessageBox``'s static functions, answered by the
+``gui.case.record_dialogs`` and ``QMessageBox``'s static functions, answered by the
 ``prompts`` fixture; synthetic data only (temporary identity codes, example.org).
 """
 
@@ -56,12 +56,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import case_sections, record_dialogs
-from gui.case_view import CaseView, open_case
-from gui.forms import DateEdit, DateTimeEdit
-from gui.main_window import MainWindow
-from gui.session import Session
-from gui.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring
+from gui.case import case_sections, record_dialogs
+from gui.case.case_view import CaseView, open_case
+from gui.shared.forms import DateEdit, DateTimeEdit
+from gui.shared.session import Session
+from gui.shared.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import (
@@ -528,12 +528,12 @@ def test_every_case_dialog_opens_by_its_letter_and_has_its_own_letters(  # type:
 
 def test_the_other_dialogs_have_their_own_letters(world: World, prompts: Prompts,  # type: ignore[no-untyped-def]
                                                   tmp_path: Path, qtbot) -> None:
-    from gui.accounts_admin import AccountsView
-    from gui.break_glass import BreakGlassDialog
-    from gui.export_dialog import BatchExportDialog
-    from gui.import_dialog import ImportDialog
-    from gui.login import LoginDialog
-    from gui.setup import SetupDialog
+    from gui.case.break_glass import BreakGlassDialog
+    from gui.case.export_dialog import BatchExportDialog
+    from gui.start.login import LoginDialog
+    from gui.start.setup import SetupDialog
+    from gui.workspaces.accounts_admin import AccountsView
+    from gui.workspaces.import_dialog import ImportDialog
 
     found: dict[str, list[str]] = {}
 
@@ -575,7 +575,7 @@ def test_the_other_dialogs_have_their_own_letters(world: World, prompts: Prompts
 
 
 def test_every_intake_step_has_its_own_letters(world: World, prompts: Prompts, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gui.intake import IntakeWizard
+    from gui.case.intake import IntakeWizard
 
     window = _window(world, world.boss.actor, qtbot)  # a supervisor also picks the counsellor
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
@@ -845,8 +845,8 @@ def reading_order_problems(window: QWidget, stops: list[QWidget]) -> list[str]:
 def _sign_in(world: World, db_path: Path, tmp_path: Path, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
-    from gui.login import LoginDialog
-    from gui.settings import Preferences, WindowState
+    from gui.shared.settings import Preferences, WindowState
+    from gui.start.login import LoginDialog
 
     world.database.dispose()  # the app signs in to a closed database file
     login = LoginDialog(db_path, open_database)
@@ -935,7 +935,7 @@ def test_a_working_day_by_keyboard_only(world: World, db_path: Path, tmp_path: P
     assert focused() is window.table
 
     # The next caller is new: Ctrl+N, the whole intake from the keyboard.
-    from gui.intake import IntakeWizard
+    from gui.case.intake import IntakeWizard
 
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     wizard = show(top_dialog(IntakeWizard), qtbot)
@@ -995,12 +995,12 @@ def test_each_dialog_is_tabbed_through_in_reading_order(world: World, open_view,
 
 def test_the_other_dialogs_are_tabbed_through_in_reading_order(  # type: ignore[no-untyped-def]
         world: World, tmp_path: Path, qtbot) -> None:
-    from gui.accounts_admin import AccountsView
-    from gui.break_glass import BreakGlassDialog
-    from gui.export_dialog import BatchExportDialog
-    from gui.intake import IntakeWizard
-    from gui.login import LoginDialog
-    from gui.setup import SetupDialog
+    from gui.case.break_glass import BreakGlassDialog
+    from gui.case.export_dialog import BatchExportDialog
+    from gui.case.intake import IntakeWizard
+    from gui.start.login import LoginDialog
+    from gui.start.setup import SetupDialog
+    from gui.workspaces.accounts_admin import AccountsView
 
     walked: dict[str, list[str]] = {}
 

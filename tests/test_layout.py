@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.fit import ElidedLabel
+from gui.shared.fit import ElidedLabel
 from tests.helpers.layout import fit_problems, text_problems
 from tests.helpers.scenes import SCENES
 from tests.screenshots import launch

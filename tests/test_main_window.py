@@ -13,11 +13,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.follow_ups import CASE_ID_ROLE, FollowUpTableModel
-from gui.intake import IntakeWizard
-from gui.main_window import MainWindow
-from gui.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES
-from gui.settings import CASE_TABLE_HEADER, Preferences, WindowState
+from gui.case.intake import IntakeWizard
+from gui.shared.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES
+from gui.shared.settings import CASE_TABLE_HEADER, Preferences, WindowState
+from gui.window.follow_ups import CASE_ID_ROLE, FollowUpTableModel
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import CaseDraft, FollowUpDraft, FollowUpRow, VictimDraft
@@ -95,13 +95,13 @@ def office(database: Database, supervisor: Actor) -> Office:
 def opened_cases(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Stands in for the case view (built elsewhere): records which cases were opened."""
     opened: list[int] = []
-    module = types.ModuleType("gui.case_view")
+    module = types.ModuleType("gui.case.case_view")
 
     def open_case(parent: object, session: object, case_id: int) -> None:
         opened.append(case_id)
 
     module.open_case = open_case  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gui.case_view", module)
+    monkeypatch.setitem(sys.modules, "gui.case.case_view", module)
     return opened
 
 
@@ -455,7 +455,7 @@ def test_controls_have_accessible_names(kaisa_window: MainWindow) -> None:
 
 def test_without_the_case_view_the_window_says_so(kaisa_window: MainWindow,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "gui.case_view", None)  # import fails
+    monkeypatch.setitem(sys.modules, "gui.case.case_view", None)  # import fails
     kaisa_window.open_case(kaisa_window.model.case_id(0))
     assert "not available" in kaisa_window.statusBar().currentMessage()
     assert not [w for w in QApplication.topLevelWidgets()

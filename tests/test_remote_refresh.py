@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.engine import make_url
 
-from gui.case_view import open_case
-from gui.main_window import MainWindow
-from gui.navigation import ALL_CASES
-from gui.session import Session
+from gui.case.case_view import open_case
+from gui.shared.navigation import ALL_CASES
+from gui.shared.session import Session
+from gui.window.main_window import MainWindow
 from models import services
 from models.domain.dto import CaseDraft, ExtortionContactDraft, VictimDraft
 from models.domain.enums import Channel, Currency
@@ -133,8 +133,8 @@ def test_two_counsellors_saving_one_record_the_second_is_offered_a_reload(
     """Workstation B has a contact open for editing when workstation A saves it: B's save
     is refused with a reload offer (never a silent overwrite); after reloading B sees A's
     words, and B's own save then goes in."""
-    from gui import record_dialogs
-    from gui.record_dialogs import RecordDialog
+    from gui.case import record_dialogs
+    from gui.case.record_dialogs import RecordDialog
 
     asked: list[str] = []
     monkeypatch.setattr(record_dialogs, "ask_reload",

@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from cli.main import build_parser
-from gui import app as app_module
-from gui.login import LoginDialog
-from gui.main_window import MainWindow
-from gui.settings import SERVER_URL, Preferences
-from gui.setup import SetupDialog
+from gui.shared.settings import SERVER_URL, Preferences
+from gui.start import app as app_module
+from gui.start.login import LoginDialog
+from gui.start.setup import SetupDialog
+from gui.window.main_window import MainWindow
 from models.domain.errors import AuthenticationError, UsageError
 from models.storage.server import ServerPasswordNeeded, ServerUrl
 from models.storage.store import create_database, open_database
@@ -105,7 +105,7 @@ def test_setup_started_on_a_server_has_the_server_chosen_and_the_url_filled_in(
 def test_setup_asks_for_the_server_password_when_the_server_wants_one(
     monkeypatch: pytest.MonkeyPatch, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    from gui import setup as setup_module
+    from gui.start import setup as setup_module
 
     seen: list[Target] = []
 
@@ -219,7 +219,7 @@ def test_an_unreachable_server_is_one_sentence_and_exit_code_4(
 def test_a_refused_server_password_is_asked_again_and_cancel_exits_quietly(
     preferences: Preferences, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import login
+    from gui.start import login
 
     tried: list[str | None] = []
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from gui import app as app_module
-from gui.login import LoginDialog
-from gui.main_window import MainWindow
-from gui.setup import SetupDialog
+from gui.start import app as app_module
+from gui.start.login import LoginDialog
+from gui.start.setup import SetupDialog
+from gui.window.main_window import MainWindow
 from models.domain.enums import Role
 from models.storage.keyfile import normalise_recovery_code
 from models.storage.store import open_database, unlock_with_recovery_code

@@ -10,11 +10,11 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QToolButton
 
-from gui import app as app_module
-from gui import main_window as main_window_module
-from gui.login import LoginDialog
-from gui.main_window import MainWindow
-from gui.settings import Preferences
+from gui.shared.settings import Preferences
+from gui.start import app as app_module
+from gui.start.login import LoginDialog
+from gui.window import main_window as main_window_module
+from gui.window.main_window import MainWindow
 from models import services
 from models.demo.seed import DEMO_PASSWORD, demo_accounts, seed_demo
 from models.domain.enums import Role

@@ -1,7 +1,7 @@
 """Smoke tests of the README's commands: ``main.py --demo`` and ``main.py --db NEW``.
 
 Each starts main.py as a separate process (offscreen, with its own home and temporary
-folders) and drives it through the test hook ``SUOJA_TEST_SCRIPT`` (``gui/ui_script.py``):
+folders) and drives it through the test hook ``SUOJA_TEST_SCRIPT`` (``gui/start/ui_script.py``):
 it types and clicks as a person would, and reports the windows that were shown.
 """
 
@@ -210,7 +210,7 @@ def test_without_a_display_qt_says_one_sentence_and_exits_1(tmp_path: Path) -> N
 def test_the_hook_is_inert_unless_its_variable_is_set(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gui import app as app_module
+    from gui.start import app as app_module
 
     started: list[Path] = []
     monkeypatch.setattr(app_module.ui_script, "start", lambda _app, path: started.append(path))
@@ -226,7 +226,7 @@ def test_the_hook_is_inert_unless_its_variable_is_set(
 
 
 def test_a_missing_x11_library_is_named_not_qts_misleading_hint() -> None:
-    from gui.qt_platform import no_window_reason
+    from gui.start.qt_platform import no_window_reason
 
     # What Qt 6 says when libxcb-icccm4 is missing (as on a fresh Debian 12).
     said = [

@@ -1,7 +1,7 @@
 """Announcements of what changed, so every view can refresh itself.
 
 Services call :meth:`ChangeBus.announce` after a unit of work commits; the GUI's views
-subscribe to it (``gui.main_window``), the command line ignores it. Qt-free on purpose.
+subscribe to it (``gui.window.main_window``), the command line ignores it. Qt-free on purpose.
 
 On a PostgreSQL server other workstations change the same cases: a *relay*
 (``models.storage.notify``) passes each local announcement on to the server (NOTIFY), and what

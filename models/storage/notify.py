@@ -80,7 +80,7 @@ class ChangeListener:
     """Receives the other workstations' changes on a thread of its own.
 
     ``deliver`` is called on that thread; the GUI passes the change to its own thread
-    (``gui.session``). Notifications from ``origin`` (the local bus) are skipped. The
+    (``gui.shared.session``). Notifications from ``origin`` (the local bus) are skipped. The
     connection is reopened after a network failure.
     """
 

@@ -122,7 +122,7 @@ class World:
 
     def main_window(self, role: str) -> Any:
         """Sign in as ``role`` and show the main window as the app would."""
-        from gui.main_window import MainWindow
+        from gui.window.main_window import MainWindow
         from models import services
         from models.demo.seed import DEMO_PASSWORD
         from models.storage.store import open_database
@@ -307,7 +307,7 @@ def _open_rich_case(world: World, role: str = "counsellor") -> tuple[Any, Any]:
     window.table.setCurrentIndex(window.model.index(row, 0))
     QTest.keyClick(window.table, Qt.Key.Key_Return)
     settle()
-    from gui.case_view import CaseView
+    from gui.case.case_view import CaseView
 
     return window, top_level(CaseView)
 
@@ -334,7 +334,7 @@ def case_view_supervisor(world: World, check: Check) -> None:
 
 
 def _record_dialog(view: Any, section: Any, add: bool = False) -> Any:
-    from gui.record_dialogs import RecordDialog
+    from gui.case.record_dialogs import RecordDialog
 
     view.tabs.setCurrentWidget(section)
     settle()
@@ -380,7 +380,7 @@ def record_dialogs(world: World, check: Check) -> None:
 
 
 def victim_and_case_dialogs(world: World, check: Check) -> None:
-    from gui.record_dialogs import RecordDialog
+    from gui.case.record_dialogs import RecordDialog
 
     _window, view = _open_rich_case(world)
     header = view.header
@@ -399,7 +399,7 @@ def victim_and_case_dialogs(world: World, check: Check) -> None:
 
 
 def close_case_dialog(world: World, check: Check) -> None:
-    from gui.record_dialogs import RecordDialog
+    from gui.case.record_dialogs import RecordDialog
 
     _window, view = _open_rich_case(world, "supervisor")
     click(view.header.close_case_button)
@@ -407,7 +407,7 @@ def close_case_dialog(world: World, check: Check) -> None:
 
 
 def export_case_dialog(world: World, check: Check) -> None:
-    from gui.export_dialog import ExportCaseDialog
+    from gui.case.export_dialog import ExportCaseDialog
 
     _window, view = _open_rich_case(world)
     click(view.header.export_button)
@@ -418,7 +418,7 @@ def export_case_dialog(world: World, check: Check) -> None:
 
 
 def batch_export_dialog(world: World, check: Check) -> None:
-    from gui.export_dialog import BatchExportDialog
+    from gui.case.export_dialog import BatchExportDialog
 
     window = world.main_window("supervisor")
     window.batch_export_action.trigger()
@@ -431,7 +431,7 @@ def batch_export_dialog(world: World, check: Check) -> None:
 
 
 def import_dialog(world: World, check: Check) -> None:
-    from gui.import_dialog import ImportDialog
+    from gui.workspaces.import_dialog import ImportDialog
 
     window = world.main_window("supervisor")
     window.import_action.trigger()
@@ -452,7 +452,7 @@ def import_dialog(world: World, check: Check) -> None:
 
 
 def break_glass_dialog(world: World, check: Check) -> None:
-    from gui import record_dialogs as dialogs
+    from gui.case import record_dialogs as dialogs
 
     window = world.main_window("counsellor")
     _place(window, "all_cases")
@@ -484,7 +484,11 @@ def break_glass_dialog(world: World, check: Check) -> None:
 
 
 def accounts_dialogs(world: World, check: Check) -> None:
-    from gui.accounts_admin import ChangeRoleDialog, CreateAccountDialog, ResetPasswordDialog
+    from gui.workspaces.accounts_admin import (
+        ChangeRoleDialog,
+        CreateAccountDialog,
+        ResetPasswordDialog,
+    )
 
     window = world.main_window("supervisor")
     _place(window, "accounts")
@@ -517,7 +521,7 @@ def accounts_dialogs(world: World, check: Check) -> None:
 
 
 def intake(world: World, check: Check) -> None:
-    from gui.intake import IntakeWizard
+    from gui.case.intake import IntakeWizard
 
     window = world.main_window("counsellor")
     window.intake_action.trigger()
@@ -545,7 +549,7 @@ def intake(world: World, check: Check) -> None:
 
 
 def login(world: World, check: Check) -> None:
-    from gui.login import LoginDialog
+    from gui.start.login import LoginDialog
     from models.storage.store import open_database
 
     dialog = LoginDialog(world.db_path, open_database)
@@ -560,12 +564,12 @@ def login(world: World, check: Check) -> None:
 
 
 def login_demo(world: World, check: Check) -> None:
-    from gui.app import DEMO_VICTIMS
-    from gui.login import LoginDialog
+    from gui.start.app import DEMO_VICTIMS
+    from gui.start.login import LoginDialog
     from models.demo.seed import DEMO_PASSWORD, demo_accounts
     from models.storage.store import open_database
 
-    # As gui.app.prepare_demo lists them: the accounts of a ``main.py --demo`` database.
+    # As gui.start.app.prepare_demo lists them: the accounts of a ``main.py --demo`` database.
     accounts = [(a.username, a.role.value, a.display_name) for a in demo_accounts(DEMO_VICTIMS)]
     dialog = LoginDialog(world.db_path, open_database, accounts, DEMO_PASSWORD)
     dialog.show()
@@ -574,7 +578,7 @@ def login_demo(world: World, check: Check) -> None:
 
 
 def login_server(world: World, check: Check) -> None:
-    from gui.login import LoginDialog
+    from gui.start.login import LoginDialog
     from models.storage.server import ServerUrl
     from models.storage.store import open_database
 
@@ -585,7 +589,7 @@ def login_server(world: World, check: Check) -> None:
 
 
 def setup_file(world: World, check: Check) -> None:
-    from gui.setup import SetupDialog
+    from gui.start.setup import SetupDialog
     from tests.conftest import FAST_KDF
 
     dialog = SetupDialog(world.folder / "new" / "suoja.db", kdf=FAST_KDF)
@@ -613,7 +617,7 @@ def setup_file(world: World, check: Check) -> None:
 
 
 def setup_server(world: World, check: Check) -> None:
-    from gui.setup import SetupDialog
+    from gui.start.setup import SetupDialog
     from tests.conftest import FAST_KDF
 
     dialog = SetupDialog(world.folder / "other" / "suoja.db", kdf=FAST_KDF)
@@ -701,7 +705,7 @@ def run(work_area: QSize, names: list[str], shots: Path | None,
     With ``every``, each state checked is photographed (``<scene>-<n>.png``), not only
     the README's pictures.
     """
-    from gui.style import apply_style
+    from gui.shared.style import apply_style
 
     app = QApplication.instance() or QApplication(["suoja-scenes"])
     assert isinstance(app, QApplication)

@@ -1,0 +1,360 @@
+"""Exporting PDFs from the desktop: one case from the case view, or a batch.
+
+What may be exported is decided by the services (the role matrix); these dialogs only
+offer what the role allows. The batch runs on a worker with a progress bar and Cancel;
+files appear under their final names only when whole.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.shared.errors import show_error
+from gui.shared.fit import grow_for_wrapped_text
+from gui.shared.forms import DateEdit, tab_in_visual_order
+from gui.shared.labels import plural
+from gui.shared.mnemonics import assign_mnemonics
+from gui.shared.session import Session
+from gui.shared.tasks import run_task
+from models.domain.enums import CaseStatus
+from models.domain.errors import KnownError, ValidationError
+from models.pdf.data import Profile
+from models.security.passwords import MIN_LENGTH
+from models.security.permissions import Operation, allows
+from models.services.exports import CaseSelection
+
+PROFILE_NAMES = {
+    Profile.POLICE: "Police — no support-session notes",
+    Profile.CARE: "Care handover — with session notes",
+}
+
+
+class _Options(QWidget):
+    """Profile, identity-code masking and optional PDF password: shared by both dialogs."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        services = session.services
+        self.profile = QComboBox()
+        self.profile.setObjectName("profile")
+        self.profile.setAccessibleName(self.tr("Profile"))
+        for profile, text in PROFILE_NAMES.items():
+            if services.exports.may_export(profile):
+                self.profile.addItem(self.tr(text), profile)
+        self.reveal = QCheckBox(self.tr("Show full identity codes (written to the audit log)"))
+        self.reveal.setObjectName("reveal")
+        self.reveal.setVisible(allows(services.actor.role, Operation.REVEAL_IDENTITY_CODE))
+        self.protect = QCheckBox(self.tr("Protect the PDF with a password (AES-256)"))
+        self.protect.setObjectName("protect")
+        self.password = QLineEdit()
+        self.password.setObjectName("pdfPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("PDF password"))
+        self.password.setPlaceholderText(
+            self.tr("at least {n} characters").format(n=MIN_LENGTH))
+        self.password.setEnabled(False)
+        self.protect.toggled.connect(self.password.setEnabled)
+        # Under the field, not in it: a hint that long would be cut off in the field.
+        self.password_hint = QLabel(self.tr(
+            "Give the password to the reader by another channel, e.g. a phone call."))
+        self.password_hint.setObjectName("pdfPasswordHint")
+        self.password_hint.setWordWrap(True)
+        self.password_hint.setStyleSheet("color: palette(placeholder-text);")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("&Profile"), self.profile)
+        form.addRow("", self.reveal)
+        form.addRow("", self.protect)
+        form.addRow(self.tr("Pass&word"), self.password)
+        form.addRow("", self.password_hint)
+
+    def chosen_profile(self) -> Profile | None:
+        data = self.profile.currentData()
+        return Profile(data) if data else None
+
+    def pdf_password(self) -> str | None:
+        """The PDF password, or None; raises ValidationError when it is too short."""
+        if not self.protect.isChecked():
+            return None
+        password = self.password.text()
+        if len(password) < MIN_LENGTH:
+            raise ValidationError("PDF password", f"must be at least {MIN_LENGTH} characters")
+        return password
+
+
+class ExportCaseDialog(QDialog):
+    """Export one case summary to a file the user picks."""
+
+    def __init__(self, session: Session, case_id: int, reference: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export case {reference} as PDF").format(reference=reference))
+        grow_for_wrapped_text(self)
+        self._session = session
+        self._case_id = case_id
+        self._reference = reference
+        self.written: Path | None = None
+        self.options = _Options(session, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(self.tr("Export…"),
+                                               QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("export")
+        self.export_button.setEnabled(self.options.profile.count() > 0)
+        buttons.accepted.connect(self._choose_and_export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if self.options.profile.count() == 0:
+            layout.addWidget(QLabel(self.tr("Your role does not allow exporting this case.")))
+        layout.addWidget(self.options)
+        layout.addWidget(buttons)
+        tab_in_visual_order(buttons)  # once in the dialog: reparenting reorders
+        assign_mnemonics(self)
+
+    def choose_target(self, suggested: Path) -> Path | None:
+        """Ask where to save (a method so tests can answer it)."""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), str(suggested),
+                                              self.tr("PDF files (*.pdf)"))
+        return Path(name) if name else None
+
+    def _choose_and_export(self) -> None:
+        profile = self.options.chosen_profile()
+        if profile is None:
+            return
+        try:
+            password = self.options.pdf_password()
+        except ValidationError as error:
+            show_error(self, error)
+            return
+        target = self.choose_target(Path.home() / f"{self._reference}-{profile.value}.pdf")
+        if target is None:
+            return
+        try:
+            self.written = self._session.services.exports.export_case(
+                self._case_id, profile, target,
+                reveal_identity_code=self.options.reveal.isChecked(), password=password,
+            )
+        except KnownError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker thread to the dialog (a queued signal)."""
+
+    progressed = Signal(int, int)
+
+
+class BatchExportDialog(QDialog):
+    """One PDF per case into a folder, for police liaison and supervisors."""
+
+    finished_batch = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 workers: int = 2) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Batch export of case summaries"))
+        self.setMinimumWidth(max(520, 64 * self.fontMetrics().averageCharWidth()))
+        grow_for_wrapped_text(self)  # the result message wraps
+        self._session = session
+        self._workers = workers
+        self._cancel = threading.Event()
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._show_progress)
+        self.result_text = ""
+
+        self.options = _Options(session, self)
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        self.status.addItem(self.tr("Any status"), None)
+        for status in CaseStatus:
+            self.status.addItem(self.tr(status.value.capitalize()), status)
+        self.breach = QComboBox()
+        self.breach.setObjectName("breach")
+        self.breach.addItem(self.tr("Any breach"), None)
+        for breach in session.services.cases.list_breaches():
+            self.breach.addItem(breach.name, breach.name)
+        self.filed = QCheckBox(self.tr("Only cases with a police report filed between"))
+        self.filed.setObjectName("filedFilter")
+        self.filed_from = DateEdit(QDate.currentDate().addMonths(-1))
+        self.filed_from.setAccessibleName(self.tr("Police report filed on or after"))
+        self.filed_to = DateEdit(QDate.currentDate())
+        self.filed_to.setAccessibleName(self.tr("Police report filed on or before"))
+        for edit in (self.filed_from, self.filed_to):
+            edit.setDisplayFormat("d.M.yyyy")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            self.filed.toggled.connect(edit.setEnabled)
+        dates = QHBoxLayout()
+        dates.addWidget(self.filed_from)
+        dates.addWidget(QLabel(self.tr("and")))
+        dates.addWidget(self.filed_to)
+        self.folder = QLineEdit(str(Path.home() / "suoja-export"))
+        self.folder.setObjectName("folder")
+        self.folder.setAccessibleName(self.tr("Destination folder"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder)
+        folder_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Breach"), self.breach)
+        form.addRow(self.filed)
+        form.addRow("", dates)
+        folder_label = QLabel(self.tr("&Folder"))
+        folder_label.setBuddy(self.folder)  # a row of widgets gets no buddy by itself
+        form.addRow(folder_label, folder_row)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Start export"))
+        self.start_button.setObjectName("start")
+        self.start_button.setDefault(True)
+        self.start_button.setEnabled(self.options.profile.count() > 0)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Close"))
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.clicked.connect(self._cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.options)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        assign_mnemonics(self)
+        self._running = False
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"),
+                                                  self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def selection(self) -> CaseSelection:
+        status = self.status.currentData()
+        filed = self.filed.isChecked()
+        return CaseSelection(
+            statuses=(CaseStatus(status),) if status else (),
+            breach_name=self.breach.currentData(),
+            reports_filed_from=self.filed_from.date().toPython() if filed else None,
+            reports_filed_to=self.filed_to.date().toPython() if filed else None,
+        )
+
+    def start(self) -> None:
+        profile = self.options.chosen_profile()
+        if profile is None or self._running:
+            return
+        try:
+            password = self.options.pdf_password()
+            services = self._session.services
+            case_ids = [cid for cid, _ref in services.exports.select_cases(self.selection())]
+        except KnownError as error:
+            show_error(self, error)
+            return
+        if not case_ids:
+            self.message.setText(self.tr("No case matches these filters."))
+            return
+        folder = Path(self.folder.text()).expanduser()
+        reveal = self.options.reveal.isChecked()
+        self._cancel.clear()
+        self._running = True
+        self.start_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.progress.setRange(0, len(case_ids))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.message.setText(plural(len(case_ids), self.tr("Exporting {n} case…"),
+                                    self.tr("Exporting {n} cases…")))
+        relay = self._relay
+        run_task(
+            lambda: services.exports.export_cases(
+                case_ids, profile, folder, reveal_identity_codes=reveal, password=password,
+                progress=lambda done, total: relay.progressed.emit(done, total),
+                cancel=self._cancel, workers=self._workers,
+            ),
+            self._done, self._failed,
+        )
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _cancel_or_close(self) -> None:
+        if self._running:
+            self._cancel.set()
+            self.message.setText(self.tr("Stopping after the cases in hand…"))
+        else:
+            self.reject()
+
+    def _done(self, result: object) -> None:
+        self._running = False
+        self.start_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+        written = len(getattr(result, "written", ()))
+        failed = len(getattr(result, "failed", ()))
+        if getattr(result, "cancelled", False):
+            text = plural(
+                written, self.tr("Cancelled: {n} PDF was written whole; none is half-written."),
+                self.tr("Cancelled: {n} PDFs were written whole; none is half-written."))
+        else:
+            text = plural(written, self.tr("Done: {n} PDF written."),
+                          self.tr("Done: {n} PDFs written."))
+        if failed:
+            text += " " + plural(failed, self.tr("{n} case could not be exported."),
+                                 self.tr("{n} cases could not be exported."))
+        self.result_text = text
+        self.message.setText(text)
+        self.finished_batch.emit(text)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        self.start_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+        self.result_text = str(error) if isinstance(error, KnownError) else type(error).__name__
+        self.message.setText(self.result_text)
+        self.finished_batch.emit(self.result_text)
+        if not isinstance(error, KnownError):
+            show_error(self, error)
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802
+        """Override of QWidget.closeEvent: a running batch is told to stop."""
+        self._cancel.set()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def can_batch_export(session: Session) -> bool:
+    """Whether to offer the batch export at all (the services still decide)."""
+    role = session.services.actor.role
+    return allows(role, Operation.EXPORT_POLICE) or allows(role, Operation.EXPORT_CARE)
+
+
+__all__ = ["BatchExportDialog", "ExportCaseDialog", "can_batch_export"]

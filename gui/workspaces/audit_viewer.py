@@ -1,0 +1,483 @@
+"""The audit log viewer for supervisors: filter, review break-the-glass, verify, export.
+
+Events are fetched by :meth:`AuditService.query <models.services.audit_log.AuditService.query>`
+(at most a few thousand rows, newest first; reading the log is itself audited, so the
+viewer queries when the supervisor asks, not on every keystroke). Break-the-glass
+accesses are coloured in the event list and listed with their reasons in a panel of their
+own. Whether the HMAC chain holds is worked out on a worker thread (walking 100,000s of
+events takes a moment) and shown in a green or red line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.case.case_sections import Column, RecordTableModel
+from gui.shared.empty_state import show_when_empty
+from gui.shared.errors import show_error
+from gui.shared.forms import DateEdit
+from gui.shared.labels import number, plural
+from gui.shared.navigation import Place
+from gui.shared.session import Session
+from gui.shared.tasks import run_task
+from models.domain.changes import Change
+from models.domain.dto import AccessGrantData
+from models.domain.enums import AuditAction
+from models.domain.errors import KnownError
+from models.security.audit import ChainReport
+from models.security.permissions import Operation, allows
+from models.services.audit_log import AuditQuery, AuditRow
+
+if TYPE_CHECKING:
+    from gui.window.main_window import MainWindow
+
+PLACE_KEY = "audit_log"
+SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_LIMIT = 5000
+
+Index = QModelIndex | QPersistentModelIndex
+
+_GLASS_BACKGROUND = QColor("#fde2c8")
+_GLASS_FOREGROUND = QColor("#7a3300")
+_OK_STYLE = "color: #1b6e2d; font-weight: bold;"
+_BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
+_NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Any"
+
+
+def _when(value: dt.datetime) -> str:
+    """A UTC timestamp in local time, ``d.M.yyyy HH:MM:SS``."""
+    local = value.astimezone()
+    return f"{local.day}.{local.month}.{local.year} {local:%H:%M:%S}"
+
+
+def ask_save_path(parent: QWidget | None, caption: str, suggested: str) -> Path | None:
+    """Ask where to save a CSV file (tests replace this function)."""
+    name, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, "CSV (*.csv)")
+    return Path(name) if name else None
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Audit events as the query returned them (bounded by :data:`ROW_LIMIT`)."""
+
+    HEADERS = ("#", "Time", "User", "Action", "Record", "Case", "Detail")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AuditRow] = []
+
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def event_row(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Override of QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override of QAbstractItemModel.data."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        event = self._rows[index.row()]
+        glass = event.action == AuditAction.BREAK_GLASS.value
+        if role == SEQ_ROLE:
+            return event.seq
+        if role == ACTION_ROLE:
+            return event.action
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _GLASS_BACKGROUND if glass else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _GLASS_FOREGROUND if glass else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        record = event.entity.replace("_", " ")
+        if event.entity == "case" and event.case_reference:
+            record = f"{record} {event.case_reference}"  # people know cases by reference
+        elif event.entity_id is not None:
+            record = f"{record} #{event.entity_id}"
+        values = (
+            str(event.seq), _when(event.occurred_at), event.username or self.tr("(system)"),
+            event.action.replace("_", " "), record, event.case_reference or "", event.detail,
+        )
+        return values[index.column()]
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Override of QAbstractItemModel.headerData."""
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+class GrantTableModel(RecordTableModel):
+    """Break-the-glass accesses: who opened which case, why and when."""
+
+    columns = (
+        Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda g: _when(g.granted_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "User"), lambda g: g.username),
+        Column(QT_TRANSLATE_NOOP("columns", "Case"), lambda g: g.case_reference),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda g: g.reason),
+        Column(QT_TRANSLATE_NOOP("columns", "Until"), lambda g: _when(g.expires_at)),
+    )
+
+    def tooltip(self, record: AccessGrantData, column: int) -> str | None:
+        return self.columns[column].text(record)
+
+    def set_grants(self, grants: list[AccessGrantData]) -> None:
+        self.set_records(grants)
+
+
+def _label_for(text: str, field: QWidget) -> QLabel:
+    """A label that takes the keyboard to its field (Alt+letter)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def _date_edit(tooltip: str) -> QDateEdit:
+    edit = DateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d.M.yyyy")
+    edit.setMinimumDate(_NO_DATE)
+    edit.setDate(_NO_DATE)
+    edit.setToolTip(tooltip)
+    return edit
+
+
+class AuditLogView(QWidget):
+    """The audit log screen. Shows nothing while the session is locked."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditLogView")
+        self._session = session
+        self._loaded = False
+        self._last_query = AuditQuery(limit=ROW_LIMIT)
+        self._verify_generation = 0
+        self._usernames: dict[int, str] = {}
+
+        self.user = QComboBox()
+        self.user.setAccessibleName(self.tr("User"))
+        self.case_reference = QLineEdit()
+        self.case_reference.setPlaceholderText(self.tr("Case reference"))
+        self.case_reference.setClearButtonEnabled(True)
+        self.case_reference.returnPressed.connect(self.apply_filters)
+        self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("Action"))
+        self.action.addItem(self.tr("Any action"), None)
+        for action in AuditAction:
+            self.action.addItem(action.value.replace("_", " "), action.value)
+        self.since = _date_edit(self.tr("First day shown"))
+        self.since.setSpecialValueText(self.tr("Any"))
+        self.until = _date_edit(self.tr("Last day shown"))
+        self.until.setSpecialValueText(self.tr("Any"))
+        self.apply_button = QPushButton(self.tr("Show events"))
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(self.apply_filters)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.clicked.connect(self.export_csv)
+
+        # Two rows: who, which case and what; then when, and the buttons. One row would
+        # not fit a laptop screen at 150 % scaling.
+        first = QHBoxLayout()
+        first.addWidget(_label_for(self.tr("User:"), self.user))
+        first.addWidget(self.user, 1)
+        first.addWidget(_label_for(self.tr("Case:"), self.case_reference))
+        first.addWidget(self.case_reference, 1)
+        first.addWidget(_label_for(self.tr("Action:"), self.action))
+        first.addWidget(self.action, 1)
+        second = QHBoxLayout()
+        second.addWidget(_label_for(self.tr("From:"), self.since))
+        second.addWidget(self.since)
+        second.addWidget(_label_for(self.tr("To:"), self.until))
+        second.addWidget(self.until)
+        second.addWidget(self.apply_button)
+        second.addWidget(self.clear_button)
+        second.addStretch(1)
+
+        self.chain_status = QLabel()
+        self.chain_status.setObjectName("chainStatus")
+        self.chain_status.setWordWrap(True)
+        self.count_label = QLabel()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.chain_status, 1)
+        status_row.addWidget(self.count_label)
+        status_row.addWidget(self.export_button)
+
+        self.model = AuditTableModel(self)
+        self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # one Tab leaves the table
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Audit events"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in range(len(AuditTableModel.HEADERS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        show_when_empty(self.table, lambda: self.tr("No events match these filters.")
+                        if self._loaded else self.tr("Loading…"))
+
+        self.grants = GrantTableModel(self)
+        self.grants_view = QTableView()
+        self.grants_view.setTabKeyNavigation(False)  # one Tab leaves the table
+        self.grants_view.setObjectName("breakGlassTable")
+        self.grants_view.setAccessibleName(self.tr("Break-the-glass accesses"))
+        self.grants_view.setModel(self.grants)
+        self.grants_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grants_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grants_view.verticalHeader().hide()
+        self.grants_view.setWordWrap(False)
+        grant_header = self.grants_view.horizontalHeader()
+        for column in range(len(GrantTableModel.columns)):
+            grant_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        show_when_empty(self.grants_view,
+                        lambda: self.tr("No break-the-glass accesses match these filters."))
+        grant_header.setStretchLastSection(False)
+        grant_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.grants_box = QGroupBox(self.tr("Break-the-glass accesses"))
+        self.grants_box.setObjectName("breakGlassBox")
+        grants_layout = QVBoxLayout(self.grants_box)
+        hint = QLabel(self.tr("Counsellors who opened another counsellor's case, with the "
+                              "reason they gave. Review each one."))
+        hint.setWordWrap(True)
+        grants_layout.addWidget(hint)
+        grants_layout.addWidget(self.grants_view)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.grants_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addLayout(status_row)
+        layout.addWidget(splitter, 1)
+
+        session.about_to_lock.connect(self.clear)
+        session.unlocked.connect(lambda _services: self._reload_if_visible())
+        session.changes.subscribe(self._on_change)
+
+    # -- loading ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Override of QWidget.showEvent: query on first display, not at start-up."""
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def _reload_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Fill the user list, events, break-the-glass panel and chain status."""
+        if self._session.is_locked:
+            return
+        services = self._session.services
+        chosen = self.user.currentData()
+        self.user.clear()
+        self.user.addItem(self.tr("Any user"), None)
+        users = services.accounts.list_users()
+        self._usernames = {user.id: user.username for user in users}
+        for user in users:
+            self.user.addItem(f"{user.display_name} ({user.username})", user.id)
+        self.user.setCurrentIndex(max(self.user.findData(chosen), 0))
+        self._loaded = True
+        self.apply_filters()
+        self.verify_chain()
+
+    def query(self) -> AuditQuery:
+        """The query the filters describe (``until`` is the day after the "To" date)."""
+        action = self.action.currentData()
+        since = until = None
+        if self.since.date() != _NO_DATE:
+            since = self._start_of(self.since.date())
+        if self.until.date() != _NO_DATE:
+            until = self._start_of(self.until.date().addDays(1))
+        return AuditQuery(
+            user_id=self.user.currentData(),
+            case_reference=self.case_reference.text().strip() or None,
+            actions=(AuditAction(action),) if action else (),
+            since=since, until=until, limit=ROW_LIMIT,
+        )
+
+    @staticmethod
+    def _start_of(day: QDate) -> dt.datetime:
+        local = dt.datetime(day.year(), day.month(), day.day()).astimezone()
+        return local.astimezone(dt.UTC)
+
+    def apply_filters(self) -> None:
+        if self._session.is_locked or not self._loaded:
+            return
+        services = self._session.services
+        query = self.query()
+        try:
+            rows = services.audit.query(query)
+            grants = services.cases.list_access_grants(query.since)
+        except KnownError as error:
+            show_error(self, error, self.tr("Audit log"))
+            return
+        self._last_query = query
+        self.model.set_rows(rows)
+        if query.until is not None:
+            grants = [g for g in grants if g.granted_at < query.until]
+        if query.user_id is not None:
+            name = self._usernames.get(query.user_id)
+            grants = [g for g in grants if g.username == name]
+        if query.case_reference:
+            reference = query.case_reference.upper()
+            grants = [g for g in grants if g.case_reference == reference]
+        self.grants.set_grants(grants)
+        self.grants_box.setTitle(
+            self.tr("Break-the-glass accesses ({count})").format(count=len(grants)))
+        shown = len(rows)
+        text = plural(shown, self.tr("{n} event"), self.tr("{n} events"))
+        if shown >= ROW_LIMIT:
+            text = self.tr("Newest {n} events (narrow the filters to see older ones)"
+                           ).format(n=number(shown))
+        self.count_label.setText(text)
+
+    def clear_filters(self) -> None:
+        self.user.setCurrentIndex(0)
+        self.case_reference.clear()
+        self.action.setCurrentIndex(0)
+        self.since.setDate(_NO_DATE)
+        self.until.setDate(_NO_DATE)
+        self.apply_filters()
+
+    def clear(self) -> None:
+        """Forget every event, name and reason shown (the session is about to lock)."""
+        self._verify_generation += 1  # a verification still running reports to nobody
+        self.model.set_rows([])
+        self.grants.set_grants([])
+        self.user.clear()
+        self._usernames = {}
+        self.case_reference.clear()
+        self.chain_status.clear()
+        self.count_label.clear()
+        self.grants_box.setTitle(self.tr("Break-the-glass accesses"))
+        self._loaded = False
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "access_grant" and self._loaded and not self._session.is_locked:
+            self.grants.set_grants(self._session.services.cases.list_access_grants())
+
+    # -- chain -----------------------------------------------------------------------
+
+    def verify_chain(self) -> None:
+        """Walk the audit chain on a worker; the status line tells the result."""
+        if self._session.is_locked:
+            return
+        self._verify_generation += 1
+        generation = self._verify_generation
+        audit = self._session.services.audit
+        self.chain_status.setStyleSheet("")
+        self.chain_status.setText(self.tr("Checking the audit chain…"))
+
+        def done(report: ChainReport) -> None:
+            if generation == self._verify_generation:
+                self._show_chain(report)
+
+        def failed(error: BaseException) -> None:
+            if generation != self._verify_generation:
+                return
+            self.chain_status.setStyleSheet(_BROKEN_STYLE)
+            self.chain_status.setText(
+                self.tr("The audit chain could not be checked: {reason}").format(
+                    reason=str(error) if isinstance(error, KnownError)
+                    else type(error).__name__))
+
+        run_task(audit.verify, done, failed)
+
+    def _show_chain(self, report: ChainReport) -> None:
+        if report.ok:
+            self.chain_status.setStyleSheet(_OK_STYLE)
+            self.chain_status.setText(
+                plural(report.events, self.tr("✔ Audit chain verified: {n} event"),
+                       self.tr("✔ Audit chain verified: {n} events")))
+        else:
+            self.chain_status.setStyleSheet(_BROKEN_STYLE)
+            self.chain_status.setText(
+                self.tr("✘ Audit chain BROKEN at event {seq}: {problem}").format(
+                    seq=report.first_broken_seq, problem=report.problem))
+
+    # -- export ----------------------------------------------------------------------
+
+    def export_csv(self) -> Path | None:
+        """Save the events the filters select as CSV (the export is audited)."""
+        if self._session.is_locked or not self._loaded:
+            return None
+        suggested = f"suoja-audit-{dt.date.today():%Y%m%d}.csv"  # noqa: DTZ011 - local day
+        path = ask_save_path(self, self.tr("Export audit log"), suggested)
+        if path is None:
+            return None
+        try:
+            count = self._session.services.audit.export_csv(self._last_query, path)
+        except KnownError as error:
+            show_error(self, error, self.tr("Export audit log"))
+            return None
+        self.count_label.setText(
+            plural(count, self.tr("{n} event exported"), self.tr("{n} events exported")))
+        return path
+
+
+def register(window: MainWindow) -> None:
+    """Add the audit log place to ``window`` when the signed-in role may read the log."""
+    if not allows(window.session.actor.role, Operation.READ_AUDIT):
+        return
+    view = AuditLogView(window.session)
+    window.add_place(
+        Place(PLACE_KEY, view.tr("Audit log"), "audit-log",
+              view.tr("Who did what and when; break-the-glass accesses; chain check")),
+        view,
+    )

@@ -1,0 +1,420 @@
+"""Importing a list of affected people (CSV) from the desktop.
+
+The dialog reads the chosen file on a worker, shows the detected encoding and delimiter,
+a column mapping the user can change (one combo per field), a preview of the first rows,
+every refused row and duplicate by line number, and imports on a worker with a progress
+bar. The user chooses between importing every valid row and importing nothing if any row
+is refused. Reading, checking and writing are ``ImportService``'s; no SQL here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.shared.errors import show_error
+from gui.shared.fit import fit_to_screen, grow_for_wrapped_text
+from gui.shared.labels import number, plural
+from gui.shared.mnemonics import assign_mnemonics
+from gui.shared.session import Session
+from gui.shared.tasks import run_task
+from models.domain.errors import KnownError
+from models.services.importing import (
+    FIELD_LABELS,
+    REQUIRED_FIELDS,
+    CsvTable,
+    guess_mapping,
+    read_csv,
+)
+from models.services.imports import ImportReport, ImportService
+
+#: Rows shown in the preview, and findings listed before "… and N more".
+PREVIEW_ROWS = 20
+MAX_FINDINGS = 2000
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker to the main thread (a queued signal)."""
+
+    progressed = Signal(int, int)
+
+
+def _service(session: Session) -> ImportService:
+    services = session.services
+    found = getattr(services, "imports", None)
+    if isinstance(found, ImportService):
+        return found
+    return ImportService(services.database, services.actor, services.changes)
+
+
+class ImportDialog(QDialog):
+    """Choose a CSV file, check the mapping and the findings, then import."""
+
+    #: Emitted with the ImportReport when an import finished (committed or not).
+    imported = Signal(object)
+    #: Emitted when a file was read and checked (for tests and the status line).
+    checked = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import a list of affected people"))
+        self._session = session
+        self._table: CsvTable | None = None
+        self._generation = 0
+        self._running = False
+        self.report: ImportReport | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self._show_progress)
+
+        required = ", ".join(self.tr(FIELD_LABELS[f]) for f in REQUIRED_FIELDS)
+        optional = ", ".join(self.tr(label) for field, label in FIELD_LABELS.items()
+                             if field not in REQUIRED_FIELDS)
+        self.intro = QLabel(self.tr(
+            "Choose a CSV file with a header row and one person a row (from Excel: save as "
+            "“CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. "
+            "Optional: {optional}. Finnish, Swedish and English header names are recognised "
+            "(for example etunimet, sukunimi, henkilötunnus); match other columns below. "
+            "Every row is checked before anything is saved, and each becomes a new case."
+        ).format(required=required, optional=optional))
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
+
+        self.path = QLineEdit()
+        self.path.setObjectName("path")
+        self.path.setReadOnly(True)
+        self.path.setAccessibleName(self.tr("File to import"))
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.setObjectName("browse")
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+
+        self.detected = QLabel(self.tr("No file chosen."))
+        self.detected.setObjectName("detected")
+
+        self.columns: dict[str, QComboBox] = {}
+        mapping_box = QGroupBox(self.tr("Columns"))
+        # Two columns of fields: the dialog stays short enough for a laptop at 150 %.
+        mapping_grid = QGridLayout(mapping_box)
+        mapping_grid.setHorizontalSpacing(8)
+        half = (len(FIELD_LABELS) + 1) // 2
+        for position, (field, label) in enumerate(FIELD_LABELS.items()):
+            combo = QComboBox()
+            combo.setObjectName(f"map_{field}")
+            combo.setAccessibleName(self.tr(label))
+            combo.setEnabled(False)
+            # Sized to the file's column names once they are filled in.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            self.columns[field] = combo
+            shown = QLabel(self.tr(label) + (" *" if field in REQUIRED_FIELDS else ""))
+            shown.setBuddy(combo)
+            row, side = position % half, position // half
+            mapping_grid.addWidget(shown, row, 2 * side)
+            mapping_grid.addWidget(combo, row, 2 * side + 1)
+
+        self.preview = QTableWidget(0, 0)
+        self.preview.setTabKeyNavigation(False)  # one Tab leaves the table
+        self.preview.setObjectName("preview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAccessibleName(self.tr("First rows of the file"))
+        # The file's own columns, any text: they scroll sideways (the layout test checks
+        # only columns of a fixed form).
+        self.preview.setProperty("free_text", True)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.findings = QListWidget()
+        self.findings.setObjectName("findings")
+        self.findings.setAccessibleName(self.tr("Refused rows and duplicates"))
+
+        self.import_valid = QRadioButton(self.tr("Import all valid rows (skip the others)"))
+        self.import_valid.setObjectName("importValid")
+        self.import_valid.setChecked(True)
+        self.all_or_nothing = QRadioButton(
+            self.tr("Import nothing if any row is refused or a duplicate"))
+        self.all_or_nothing.setObjectName("allOrNothing")
+        self.breach = QComboBox()
+        self.breach.setObjectName("breach")
+        self.breach.addItem(self.tr("No breach"), None)
+        try:
+            for breach in session.services.cases.list_breaches():
+                self.breach.addItem(breach.name, breach.id)
+        except KnownError:
+            pass
+        options = QFormLayout()
+        options.addRow(self.import_valid)
+        options.addRow(self.all_or_nothing)
+        options.addRow(self.tr("Link to breach"), self.breach)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("import")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("close")
+        self.close_button.clicked.connect(self._close)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        top = QHBoxLayout()
+        top.addWidget(mapping_box)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Preview")))
+        right.addWidget(self.preview, 1)
+        top.addLayout(right, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(file_row)
+        layout.addWidget(self.detected)
+        layout.addLayout(top, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings, 1)
+        layout.addLayout(options)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        assign_mnemonics(self)
+        grow_for_wrapped_text(self)  # the summary and messages wrap
+        metrics = self.fontMetrics()
+        fit_to_screen(self, max(900, 124 * metrics.averageCharWidth()),
+                      max(620, 40 * metrics.height()))
+
+    # -- choosing and reading the file ----------------------------------------------------
+
+    def choose_file(self) -> Path | None:
+        """Ask for the CSV file (tests replace this)."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a list of affected people"), str(Path.home()),
+            self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        return Path(chosen) if chosen else None
+
+    def _browse(self) -> None:
+        path = self.choose_file()
+        if path is not None:
+            self.load_file(path)
+
+    def load_file(self, path: Path) -> None:
+        """Read ``path`` on a worker, then show what was found."""
+        if self._running:
+            return
+        self.path.setText(str(path))
+        self._table = None
+        self._generation += 1
+        generation = self._generation
+        self.import_button.setEnabled(False)
+        self.detected.setText(self.tr("Reading the file…"))
+        self.summary.clear()
+        self.findings.clear()
+        self.message.clear()
+        run_task(lambda: read_csv(path.read_bytes()),
+                 lambda table: self._loaded(generation, table), self._read_failed)
+
+    def _read_failed(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self.detected.setText(self.tr("The file could not be opened."))
+        elif isinstance(error, KnownError):
+            self.detected.setText(str(error))
+        else:
+            self.detected.setText(self.tr("The file could not be read."))
+            show_error(self, error)
+
+    def _loaded(self, generation: int, table: CsvTable) -> None:
+        if generation != self._generation:
+            return
+        self._table = table
+        delimiter = self.tr("semicolon (;)") if table.delimiter == ";" else self.tr("comma (,)")
+        self.detected.setText(
+            plural(len(table.rows),
+                   self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {n} row"),
+                   self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {n} rows"),
+                   encoding=table.encoding, delimiter=delimiter))
+        guessed = guess_mapping(table.header)
+        for field, combo in self.columns.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("(not imported)"), -1)
+            for index, name in enumerate(table.header):
+                combo.addItem(name or self.tr("column {n}").format(n=index + 1), index)
+            combo.setCurrentIndex(guessed.get(field, -1) + 1)
+            combo.setEnabled(True)
+            combo.blockSignals(False)
+        self._fill_preview(table)
+        self._check()
+
+    def _fill_preview(self, table: CsvTable) -> None:
+        shown = table.rows[:PREVIEW_ROWS]
+        self.preview.clear()
+        self.preview.setColumnCount(len(table.header))
+        self.preview.setRowCount(len(shown))
+        self.preview.setHorizontalHeaderLabels(list(table.header))
+        self.preview.setVerticalHeaderLabels([str(line) for line, _ in shown])
+        for row, (_line, cells) in enumerate(shown):
+            for column, text in enumerate(cells[: len(table.header)]):
+                self.preview.setItem(row, column, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()
+
+    # -- the mapping and the check ----------------------------------------------------------
+
+    def mapping(self) -> dict[str, int]:
+        """Target field → column index as chosen in the combos."""
+        chosen: dict[str, int] = {}
+        for field, combo in self.columns.items():
+            index = combo.currentData()
+            if isinstance(index, int) and index >= 0:
+                chosen[field] = index
+        return chosen
+
+    def _mapping_changed(self) -> None:
+        if self._table is not None:
+            self._check()
+
+    def _check(self) -> None:
+        table = self._table
+        if table is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        mapping = self.mapping()
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Checking every row…"))
+        service = _service(self._session)
+        run_task(lambda: service.check(table, mapping),
+                 lambda report: self._checked(generation, report), self._check_failed)
+
+    def _check_failed(self, error: BaseException) -> None:
+        self.findings.clear()
+        if isinstance(error, KnownError):
+            self.summary.setText(str(error))
+        else:
+            self.summary.setText(self.tr("The rows could not be checked."))
+            show_error(self, error)
+
+    def _checked(self, generation: int, report: ImportReport) -> None:
+        if generation != self._generation:
+            return
+        self.summary.setText(self._summary_text(report))
+        self._list_findings(report)
+        self.import_button.setEnabled(report.accepted > 0 and not self._running)
+        self.checked.emit(report)
+
+    def _summary_text(self, report: ImportReport) -> str:
+        return plural(
+            report.rows,
+            self.tr("{n} row: {ready} ready to import, {refused} refused, "
+                    "{duplicates} already known (duplicates)."),
+            self.tr("{n} rows: {ready} ready to import, {refused} refused, "
+                    "{duplicates} already known (duplicates)."),
+            ready=number(report.accepted), refused=number(len(report.problems)),
+            duplicates=number(len(report.duplicates)))
+
+    def _list_findings(self, report: ImportReport) -> None:
+        findings: list[Any] = sorted([*report.problems, *report.duplicates],
+                                     key=lambda found: found.line)
+        self.findings.clear()
+        self.findings.addItems([str(found) for found in findings[:MAX_FINDINGS]])
+        if len(findings) > MAX_FINDINGS:
+            self.findings.addItem(
+                self.tr("… and {n} more").format(n=len(findings) - MAX_FINDINGS))
+
+    # -- importing -------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        """Import on a worker with the chosen mapping, mode and breach."""
+        table = self._table
+        if table is None or self._running:
+            return
+        mapping = self.mapping()
+        all_or_nothing = self.all_or_nothing.isChecked()
+        breach_id = self.breach.currentData()
+        service = _service(self._session)
+        relay = self._relay
+        self._running = True
+        self.import_button.setEnabled(False)
+        for combo in self.columns.values():
+            combo.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first rows are written
+        self.progress.show()
+        self.message.setText(self.tr("Importing…"))
+        run_task(
+            lambda: service.run(
+                table, mapping, breach_id=breach_id, all_or_nothing=all_or_nothing,
+                progress=lambda done, total: relay.progressed.emit(done, total)),
+            self._imported, self._import_failed,
+        )
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish_running(self) -> None:
+        self._running = False
+        self.progress.hide()
+        for combo in self.columns.values():
+            combo.setEnabled(True)
+
+    def _imported(self, report: ImportReport) -> None:
+        self._finish_running()
+        self.report = report
+        if report.imported:
+            text = self.tr("Imported {n} people as new cases {first} – {last}.").format(
+                n=report.imported, first=report.first_reference, last=report.last_reference)
+        elif report.accepted and self.all_or_nothing.isChecked():
+            text = self.tr("Nothing was imported: some rows were refused or duplicates.")
+        else:
+            text = self.tr("Nothing was imported.")
+        self.message.setText(text)
+        self.summary.setText(self._summary_text(report))
+        self._list_findings(report)
+        # The same file again would only find duplicates now.
+        self.import_button.setEnabled(False)
+        self.imported.emit(report)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._finish_running()
+        self.import_button.setEnabled(True)
+        self.message.setText(str(error) if isinstance(error, KnownError)
+                             else self.tr("The import failed; nothing was saved."))
+        show_error(self, error)
+
+    def _close(self) -> None:
+        if not self._running:
+            self.accept()
+
+    def reject(self) -> None:
+        """Override of QDialog.reject: not while an import is being written."""
+        if not self._running:
+            super().reject()
