@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.case_sections import Column, RecordTableModel, format_datetime
+from gui.case.case_sections import format_datetime
 from gui.shared import drafts
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import show_error
@@ -42,6 +42,7 @@ from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.labels import role_label
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.navigation import Place
+from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from models.domain.changes import Change
 from models.domain.dto import UserData

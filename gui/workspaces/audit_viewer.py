@@ -40,12 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.case_sections import Column, RecordTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.forms import DateEdit
 from gui.shared.labels import number, plural
 from gui.shared.navigation import Place
+from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.tasks import run_task
 from models.domain.changes import Change

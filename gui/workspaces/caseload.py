@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.case_sections import Column, RecordTableModel
 from gui.shared.case_table import CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.labels import number, plural, risk_label
 from gui.shared.navigation import Place
+from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.style import risk_icon
 from models.domain.changes import Change
