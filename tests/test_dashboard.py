@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from gui.shared.drafts import FormDraft
 from gui.shared.navigation import Place
 from gui.shared.session import Session
 from gui.workspaces import analysis_view, dashboard
@@ -25,14 +27,22 @@ OPEN = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
 
 
 class FakeWindow:
-    """What register() needs of the main window: a session and add_place."""
+    """A :class:`~gui.shared.workspace.Host` that keeps what register() gave it."""
 
     def __init__(self, svc: services.Services) -> None:
         self.session = Session(svc)
         self.places: dict[str, tuple[Place, QWidget]] = {}
+        self.shown: list[tuple[object, str]] = []
 
-    def add_place(self, place: Place, widget: QWidget) -> None:
+    def add_place(self, place: Place, widget: QWidget, *,
+                  reopen_form: Callable[[FormDraft], bool | None] | None = None) -> None:
         self.places[place.key] = (place, widget)
+
+    def select_place(self, key: str) -> None:
+        pass
+
+    def show_cases(self, target: object, title: str) -> None:
+        self.shown.append((target, title))
 
 
 @pytest.fixture

@@ -88,6 +88,7 @@ from gui.shared.settings import (
     WindowState,
 )
 from gui.shared.style import icon
+from gui.shared.workspace import FormReopener, Register
 from gui.window.auto_backup import AutoBackup
 from gui.window.filters import FilterBar, FilterChoice
 from gui.window.follow_ups import FollowUpsView
@@ -151,7 +152,8 @@ def confirm_discard_demo(parent: QWidget | None) -> bool:
     return box.clickedButton() is discard
 
 
-#: Extra places, in navigation order; each module's register() checks the role.
+#: Extra places (modules of ``gui.workspaces``), in navigation order; each module's
+#: register() checks the role.
 WORKSPACES = ("dashboard", "analysis_view", "caseload", "audit_viewer", "accounts_admin")
 
 
@@ -185,7 +187,8 @@ class _LockKey(QObject):
 
 
 class MainWindow(QMainWindow):
-    """The desktop app's one main window.
+    """The desktop app's one main window, and the :class:`~gui.shared.workspace.Host` of
+    the workspaces (dashboard, audit log, accounts…) that register with it.
 
     Args:
         services: the signed-in user's services; the window's :class:`Session` owns them.
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         self._drafts = LockedDrafts()
         self._locking = False
         self._extra_places: dict[str, QWidget] = {}
+        self._form_reopeners: dict[str, FormReopener] = {}
         actor = services.actor
         self._may_list = allows(actor.role, Operation.LIST_CASES)
         self._may_intake = allows(actor.role, Operation.CREATE_INTAKE)
@@ -330,17 +334,18 @@ class MainWindow(QMainWindow):
         self._register_workspaces()
 
     def _register_workspaces(self) -> None:
-        """Add the supervisors' and administrators' places the role allows."""
+        """Add the supervisors' and administrators' places the role allows.
+
+        Each registers through this window's side of :class:`~gui.shared.workspace.Host`.
+        """
         from gui.workspaces import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
 
-        modules = {"dashboard": dashboard, "analysis_view": analysis_view,
-                   "caseload": caseload, "audit_viewer": audit_viewer,
-                   "accounts_admin": accounts_admin}
+        registers: dict[str, Register] = {
+            "dashboard": dashboard.register, "analysis_view": analysis_view.register,
+            "caseload": caseload.register, "audit_viewer": audit_viewer.register,
+            "accounts_admin": accounts_admin.register}
         for workspace in WORKSPACES:
-            view = modules[workspace].register(self)  # type: ignore[attr-defined]
-            signal = getattr(view, "open_cases", None)
-            if signal is not None:
-                signal.connect(self.show_cases)
+            registers[workspace](self)
 
     def show_cases(self, target: object, title: str) -> None:
         """Show the case list narrowed to a figure's cases (dashboard, analysis)."""
@@ -632,17 +637,28 @@ class MainWindow(QMainWindow):
         shortcut.activated.connect(lambda: self.navigation.select(key))
         self._place_shortcuts.append(shortcut)
 
-    def add_place(self, place: Place, widget: QWidget) -> None:
+    def add_place(self, place: Place, widget: QWidget, *,
+                  reopen_form: FormReopener | None = None) -> None:
         """Add a place (a dashboard, the audit log) and the widget it shows.
 
         The widget must clear what it shows when the session locks (connect to
         ``window.session.about_to_lock``) and may refill itself on ``unlocked``.
+        ``reopen_form`` brings back its forms that were open when the window locked.
         """
         self._extra_places[place.key] = widget
+        if reopen_form is not None:
+            self._form_reopeners[place.key] = reopen_form
+        else:
+            self._form_reopeners.pop(place.key, None)
         assign_mnemonics(widget, also=[self.toolbar])
         self.pages.insertWidget(self.pages.indexOf(self.lock_screen), widget)
         self.navigation.add_place(place)
         self._add_place_shortcut(place.key)
+
+    def select_place(self, key: str) -> None:
+        """Show the navigation list and choose the place ``key``, which shows it."""
+        self.navigation.show()
+        self.navigation.select(key)
 
     def _first_place(self) -> str:
         remembered = self._window_state.last_place if self._window_state else None
@@ -1100,12 +1116,10 @@ class MainWindow(QMainWindow):
             return view is not None and view.reopen_form(draft)
         if draft.kind == drafts.INTAKE:
             return self.new_intake(draft=draft) is not None
-        for widget in self._extra_places.values():
-            reopen_form = getattr(widget, "reopen_form", None)
-            if reopen_form is not None:
-                reopened = reopen_form(draft)
-                if reopened is not None:
-                    return bool(reopened)
+        for reopen_form in self._form_reopeners.values():
+            reopened = reopen_form(draft)
+            if reopened is not None:
+                return bool(reopened)
         return False
 
     def _close_owned_windows(self) -> None:

@@ -14,7 +14,6 @@ unlocking (:mod:`gui.shared.drafts`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QShowEvent
@@ -44,6 +43,7 @@ from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
+from gui.shared.workspace import Host
 from models.domain.changes import Change
 from models.domain.dto import UserData
 from models.domain.enums import Role
@@ -51,9 +51,6 @@ from models.domain.errors import KnownError, ValidationError
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.storage.keyfile import KdfParams
-
-if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
 
 PLACE_KEY = "accounts"
 
@@ -502,25 +499,25 @@ class AccountsView(QWidget):
         dialog.deleteLater()
 
 
-def register(window: MainWindow) -> None:
+def register(host: Host) -> AccountsView | None:
     """Add the accounts place when the signed-in role may manage accounts.
 
     Administrators see no case places, so the main window hides its navigation for
     them; the accounts place is then their only one, so it is shown and selected.
     """
-    if not allows(window.session.actor.role, Operation.MANAGE_ACCOUNTS):
-        return
-    view = AccountsView(window.session)
+    if not allows(host.session.actor.role, Operation.MANAGE_ACCOUNTS):
+        return None
+    view = AccountsView(host.session)
     place = Place(PLACE_KEY, view.tr("Accounts"), "key",
                   view.tr("Create, lock and unlock accounts; reset passwords; change roles"))
-    window.add_place(place, view)
-    if allows(window.session.actor.role, Operation.LIST_CASES):
-        return
+    host.add_place(place, view, reopen_form=view.reopen_form)
+    if allows(host.session.actor.role, Operation.LIST_CASES):
+        return view
 
     def show_accounts(*_args: object) -> None:
         # After the window's own resume, which shows its "no case records" page.
-        window.navigation.show()
-        window.navigation.select(PLACE_KEY)  # shows the place
+        host.select_place(PLACE_KEY)  # shows the navigation and the place
 
     show_accounts()
-    window.session.unlocked.connect(show_accounts)
+    host.session.unlocked.connect(show_accounts)
+    return view

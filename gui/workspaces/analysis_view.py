@@ -32,6 +32,7 @@ from gui.shared.errors import show_error
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
 from gui.shared.tasks import run_task
+from gui.shared.workspace import Host
 from gui.workspaces.dashboard import analysis_service
 from models.domain.dto import SharedIndicator
 from models.domain.errors import KnownError
@@ -140,7 +141,7 @@ class AnalysisView(QWidget):
     #: The table has been filled (after :meth:`reload`'s worker finished).
     loaded = Signal()
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window = window
         self._generation = 0
@@ -352,14 +353,15 @@ class AnalysisView(QWidget):
         run_task(lambda: write(service, target), done, failed)
 
 
-def register(window: Any) -> AnalysisView | None:
+def register(host: Host) -> AnalysisView | None:
     """Add the analysis place for police liaison and supervisors."""
     from models.security.permissions import Operation, allows
 
-    if not allows(window.session.actor.role, Operation.EXPORT_POLICE):
+    if not allows(host.session.actor.role, Operation.EXPORT_POLICE):
         return None
-    view = AnalysisView(window)
-    window.add_place(Place(PLACE_KEY, view.tr("Extortion analysis"), "search",
-                           view.tr("Wallets and senders seen across cases; police lists")),
-                     view)
+    view = AnalysisView(host)
+    host.add_place(Place(PLACE_KEY, view.tr("Extortion analysis"), "search",
+                         view.tr("Wallets and senders seen across cases; police lists")),
+                   view)
+    view.open_cases.connect(lambda target, title: host.show_cases(target, title))
     return view

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -48,6 +47,7 @@ from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.tasks import run_task
+from gui.shared.workspace import Host
 from models.domain.changes import Change
 from models.domain.dto import AccessGrantData
 from models.domain.enums import AuditAction
@@ -55,9 +55,6 @@ from models.domain.errors import KnownError
 from models.security.audit import ChainReport
 from models.security.permissions import Operation, allows
 from models.services.audit_log import AuditQuery, AuditRow
-
-if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
 
 PLACE_KEY = "audit_log"
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -471,13 +468,14 @@ class AuditLogView(QWidget):
         return path
 
 
-def register(window: MainWindow) -> None:
-    """Add the audit log place to ``window`` when the signed-in role may read the log."""
-    if not allows(window.session.actor.role, Operation.READ_AUDIT):
-        return
-    view = AuditLogView(window.session)
-    window.add_place(
+def register(host: Host) -> AuditLogView | None:
+    """Add the audit log place to ``host`` when the signed-in role may read the log."""
+    if not allows(host.session.actor.role, Operation.READ_AUDIT):
+        return None
+    view = AuditLogView(host.session)
+    host.add_place(
         Place(PLACE_KEY, view.tr("Audit log"), "audit-log",
               view.tr("Who did what and when; break-the-glass accesses; chain check")),
         view,
     )
+    return view

@@ -11,7 +11,6 @@ checks the role and writes the audit events.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QShowEvent
@@ -39,15 +38,13 @@ from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.style import risk_icon
+from gui.shared.workspace import Host
 from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import CaseStatus, Role
 from models.domain.errors import KnownError
 from models.security.permissions import Operation, allows
 from models.services.cases import ClosureRequestRow, CounsellorLoad
-
-if TYPE_CHECKING:
-    from gui.window.main_window import MainWindow
 
 PLACE_KEY = "caseload"
 
@@ -474,13 +471,14 @@ class CaseloadView(QWidget):
         self.return_button.setEnabled(has_request)
 
 
-def register(window: MainWindow) -> None:
-    """Add the caseload place to ``window`` when the signed-in role may reassign cases."""
-    if not allows(window.session.actor.role, Operation.REASSIGN_CASE):
-        return
-    view = CaseloadView(window.session)
-    window.add_place(
+def register(host: Host) -> CaseloadView | None:
+    """Add the caseload place to ``host`` when the signed-in role may reassign cases."""
+    if not allows(host.session.actor.role, Operation.REASSIGN_CASE):
+        return None
+    view = CaseloadView(host.session)
+    host.add_place(
         Place(PLACE_KEY, view.tr("Caseload"), "all-cases",
               view.tr("Reassign cases and review closure requests")),
         view,
     )
+    return view

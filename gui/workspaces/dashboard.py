@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from gui.shared.errors import show_error
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
+from gui.shared.workspace import Host
 from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import RiskLevel
@@ -64,7 +65,7 @@ def _short_date(day: dt.date) -> str:
     return f"{day.day}.{day.month}."
 
 
-def analysis_service(window: Any) -> AnalysisService:
+def analysis_service(window: Host) -> AnalysisService:
     """The signed-in user's analysis service (built here until ``Services`` carries one)."""
     services = window.session.services
     existing = getattr(services, "analysis", None)
@@ -123,7 +124,7 @@ class DashboardView(QWidget):
 
     open_cases = Signal(object, str)
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window = window
         self.data: DashboardData | None = None
@@ -442,14 +443,15 @@ def _short(name: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def register(window: Any) -> DashboardView | None:
+def register(host: Host) -> DashboardView | None:
     """Add the dashboard place when the signed-in role may see reports (supervisors)."""
     from models.security.permissions import Operation, allows
 
-    if not allows(window.session.actor.role, Operation.REPORTS):
+    if not allows(host.session.actor.role, Operation.REPORTS):
         return None
-    view = DashboardView(window)
-    window.add_place(Place(PLACE_KEY, view.tr("Dashboard"), "dashboard",
-                           view.tr("Caseloads, waiting victims and police-report coverage")),
-                     view)
+    view = DashboardView(host)
+    host.add_place(Place(PLACE_KEY, view.tr("Dashboard"), "dashboard",
+                         view.tr("Caseloads, waiting victims and police-report coverage")),
+                   view)
+    view.open_cases.connect(lambda target, title: host.show_cases(target, title))
     return view
