@@ -28,12 +28,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cli import main as cli
+    from cli.main import build_parser, run
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = cli.build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     if args.command is not None:
-        return cli.run(args)
+        return run(args)
     # Qt is imported only when the window is wanted, so headless commands start fast.
     from gui.start.app import run_app
 
