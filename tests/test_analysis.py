@@ -28,7 +28,7 @@ import pytest
 from sqlalchemy import select
 
 from models import services
-from models.demo.seed import _wallet
+from models.demo.extortion import random_wallet
 from models.domain.changes import ChangeBus
 from models.domain.dto import (
     CaseDraft,
@@ -66,7 +66,7 @@ pytestmark = pytest.mark.both_databases
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"
 TODAY = dt.date(2024, 3, 13)
-W1, W2, W3 = (_wallet(random.Random(n)) for n in (1, 2, 3))
+W1, W2, W3 = (random_wallet(random.Random(n)) for n in (1, 2, 3))
 
 
 def at(day: int, month: int = 3, hour: int = 10) -> dt.datetime:

@@ -1,7 +1,7 @@
 """The words and texts the demo data is drawn from: names, places, fiction phone
 numbers, extortion messages, session notes, police departments, staff names.
 
-Plain data only; :mod:`models.demo.seed` draws from it. Lists of ``(item, weight)``
+Plain data only; the generator (:mod:`models.demo.seed`) draws from it. Lists of ``(item, weight)``
 pairs are weighted choices (the generator wraps them for fast drawing); everything else
 is drawn uniformly or as the generator says. Nothing here may be real personal data:
 see the seed module's docstring for the rules each kind follows.
