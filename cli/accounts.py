@@ -8,12 +8,10 @@ The same services as the GUI's account administration; new passwords come from
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from collections.abc import Callable
 
-from cli.signin import RECOVERY_VARIABLE, new_password, sign_in
+from cli.prompts import new_password, recovery_code
+from cli.signin import sign_in
 from cli.target import target_of, with_server_password
 from models.domain.enums import Role
 from models.domain.errors import NotFound, UsageError
@@ -58,12 +56,7 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_recover(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """The recovery code's use: a new password for one account, which is unlocked."""
     target = target_of(args)
-    code = os.environ.get(RECOVERY_VARIABLE)
-    if not code:
-        if not sys.stdin or not sys.stdin.isatty():
-            raise UsageError(f"No recovery code given: set {RECOVERY_VARIABLE} or run in a "
-                             "terminal.")
-        code = getpass.getpass("Recovery code: ")
+    code = recovery_code()
     password = new_password()
     with_server_password(target, lambda t: recover_account(t, code, args.user, password))
     out(f"New password set for {args.user} with the recovery code; the account is unlocked.")

@@ -7,7 +7,6 @@ exit code; :func:`cli.main.run` turns known errors into one line on stderr.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from cli.signin import read_password, sign_in
+from cli import prompts
+from cli.progress import terminal_progress
+from cli.signin import sign_in
 from cli.target import target_of, with_server_password
 from models.domain.entities import Attachment, ExtortionContact, Meta, SupportSession, User
 from models.domain.enums import AuditAction, Role
@@ -33,6 +34,7 @@ from models.storage.database import (
     open_engine,
     sqlite_integrity_problems,
 )
+from models.storage.maintenance import backup_database, page_problem, restore_backup
 from models.storage.server import ServerUrl, open_server_engine
 from models.storage.store import create_database, unlock_data_key
 from models.storage.unit_of_work import Actor, Database, Target
@@ -40,7 +42,7 @@ from models.storage.unit_of_work import Actor, Database, Target
 
 def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     target = target_of(args)
-    password = read_password("New password for the first supervisor: ", confirm=True)
+    password = prompts.first_password()
     result = with_server_password(target, lambda t: create_database(
         t, username=args.user, password=password, display_name=args.display_name
     ))
@@ -64,9 +66,8 @@ def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                          "add --throwaway-server.")
     database, actor = sign_in(args)
     try:
-        progress = _terminal_progress("Seeding") if sys.stderr.isatty() else None
         summary = seed_demo(database, actor, victims=args.victims, seed=args.seed,
-                            progress=progress)
+                            progress=terminal_progress("Seeding"))
     finally:
         database.dispose()
     out(
@@ -80,15 +81,6 @@ def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
-def _terminal_progress(label: str) -> Callable[[int, int], None]:
-    def show(done: int, total: int) -> None:
-        percent = 100 * done // max(total, 1)
-        print(f"\r{label}… {percent:3d} %", end="" if done < total else "\n",
-              file=sys.stderr, flush=True)
-
-    return show
-
-
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """SQLCipher page check and SQLite integrity check (file databases), then the sealed
     texts and the audit chain (both databases).
@@ -98,7 +90,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """
     started = time.perf_counter()
     target = target_of(args)
-    password = read_password()
+    password = prompts.password()
     if isinstance(target, ServerUrl):  # the server's password asked for once, if at all
         target, engine = with_server_password(target, _server_engine)
         keys, data_key = unlock_data_key(target, args.user, password)
@@ -164,7 +156,7 @@ def _server_engine(target: Target) -> tuple[ServerUrl, Engine]:
 def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
     pages = cipher_integrity_problems(engine)
     if pages:
-        raise DataError(f"The database is damaged: {_page_problem(pages[0])}"
+        raise DataError(f"The database is damaged: {page_problem(pages[0])}"
                         + (f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""))
     out("SQLCipher page check: every page authenticates")
     try:
@@ -197,20 +189,8 @@ def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> int:
     return count
 
 
-def _page_problem(raw: str) -> str:
-    """SQLCipher says e.g. "HMAC verification failed for page 42"; say it plainly."""
-    words = raw.split()
-    if "page" in words:
-        index = words.index("page")
-        if index + 1 < len(words):
-            return f"page {words[index + 1]} failed its encryption check (tampered or corrupted)."
-    return "a page failed its encryption check (tampered or corrupted)."
-
-
 def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Sign in, write a checked backup and its key file; the database stays usable."""
-    from models.storage.maintenance import backup_database
-
     if isinstance(target_of(args), ServerUrl):
         raise UsageError("A server database is backed up on the server with pg_dump "
                          "(see docs/DEPLOYMENT.md); 'backup' copies SQLite files.")
@@ -231,9 +211,7 @@ def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_restore(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Check a backup (pages, structure, audit chain) and restore it into a new path."""
-    from models.storage.maintenance import restore_backup
-
-    report = restore_backup(args.source, args.command_db, args.user, read_password())
+    report = restore_backup(args.source, args.command_db, args.user, prompts.password())
     out(f"Restored {args.source} to {report.path} (key file: {keyfile_path(report.path)})")
     out(f"Checked: every page authenticates, structure ok, audit chain of "
         f"{report.audit_events} events verifies.")

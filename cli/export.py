@@ -10,7 +10,7 @@
 :data:`HANDLERS` maps each command to its function for ``cli.main.run``, which turns known
 errors into one line on stderr and the exit code.
 
-The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.signin.read_password``).
+The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.prompts.password``).
 An optional PDF password is read from the environment variable named by
 ``--password-env``, never from an argument, and must differ from the sign-in password.
 """
@@ -24,9 +24,10 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
-from cli.signin import PASSWORD_VARIABLE, sign_in
+from cli.progress import terminal_progress
+from cli.prompts import PASSWORD_VARIABLE
+from cli.signin import sign_in
 from cli.target import add_target
 from models.domain.enums import CaseStatus
 from models.domain.errors import UsageError
@@ -124,20 +125,6 @@ def pdf_password(variable: str | None) -> str | None:
     return password
 
 
-def progress_bar(stream: IO[str], label: str = "Exporting") -> Callable[[int, int], None]:
-    """A one-line progress bar redrawn in place on ``stream`` (a terminal)."""
-    width = 30
-
-    def show(done: int, total: int) -> None:
-        filled = width * done // max(total, 1)
-        stream.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done >= total:
-            stream.write("\n")
-        stream.flush()
-
-    return show
-
-
 def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
     """Export one case summary, or one per selected case into a folder."""
     from models.services.exports import CaseSelection, ExportService
@@ -174,11 +161,11 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
             out("No cases match; nothing was exported.")
             return 0
         references = dict(cases)
-        progress = progress_bar(sys.stderr) if sys.stderr.isatty() else None
         result = exports.export_cases(
             [case_id for case_id, _ in cases], profile, args.out,
             reveal_identity_codes=args.reveal_identity_codes, password=password,
-            progress=progress, cancel=threading.Event(), workers=args.workers,
+            progress=terminal_progress("Exporting"), cancel=threading.Event(),
+            workers=args.workers,
         )
     finally:
         database.dispose()

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from cli import export, importing
 from cli.accounts import cmd_recover, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
-from cli.signin import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
+from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
 from cli.target import add_target
 from models.domain.enums import Role
 from models.domain.errors import KnownError, from_database_error

@@ -8,12 +8,11 @@ never an argument or a setting: libpq finds it (``~/.pgpass``, a service file,
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from cli import prompts
 from models.domain.errors import UsageError
 from models.storage.server import ServerPasswordNeeded, ServerUrl
 
@@ -55,9 +54,8 @@ def with_server_password(target: Path | ServerUrl, action: Callable[[Path | Serv
     try:
         return action(target)
     except ServerPasswordNeeded as needed:
-        if not isinstance(target, ServerUrl) or not sys.stdin or not sys.stdin.isatty():
+        if not isinstance(target, ServerUrl) or not prompts.can_ask():
             raise ServerPasswordNeeded(
                 f"{needed} Put it in a libpq password file (~/.pgpass) or run in a terminal."
             ) from None
-        password = getpass.getpass(f"Password for the database server ({target.display}): ")
-        return action(target.with_password(password))
+        return action(target.with_password(prompts.server_password(target.display)))

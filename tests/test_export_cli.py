@@ -4,13 +4,11 @@ exit codes and one-line errors."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from cli import export as export_cli
 from models.demo.seed import DEMO_PASSWORD, seed_demo
 from models.storage.store import create_database
 from tests.conftest import FAST_KDF, PASSWORD
@@ -158,14 +156,3 @@ def test_unknown_case_reference(demo_db: Path, env: pytest.MonkeyPatch, tmp_path
     assert run(["export-pdf", "--db", str(demo_db), "--user", "super", "--case",
                 "SUO-1999-99999", "--profile", "care", "--out", str(tmp_path / "x.pdf")]) == 4
     assert "No case has that reference." in _error_line(capsys)
-
-
-def test_progress_bar_draws_in_place() -> None:
-    stream = io.StringIO()
-    show = export_cli.progress_bar(stream)
-    show(1, 4)
-    show(4, 4)
-    assert stream.getvalue() == (
-        "\rExporting [#######.......................] 1/4"
-        "\rExporting [##############################] 4/4\n"
-    )

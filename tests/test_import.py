@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from cli import export as export_cli
 from cli import importing as import_cli
 from cli import main as cli
 from models.domain.dto import CaseDraft, CaseFilter, VictimDraft
@@ -351,9 +350,6 @@ def cli_database(opened: tuple[Database, Actor, str],
     database, supervisor, _ = opened
     build(database, supervisor).cases.create_breach("Vastaamo 2019")
     monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
-    for name, handler in import_cli.HANDLERS.items():
-        # Until cli/main.py lists import_cli.HANDLERS itself.
-        monkeypatch.setitem(export_cli.HANDLERS, name, handler)
     return database
 
 
@@ -441,7 +437,6 @@ def test_forty_thousand_rows_import_in_under_30_seconds(
     source = tmp_path / "vastaamo.csv"
     source.write_bytes(synthetic_csv(40_000))
     monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
-    monkeypatch.setitem(export_cli.HANDLERS, "import-csv", import_cli.cmd_import_csv)
     out: list[str] = []
     started = time.perf_counter()
     assert run_cli("import-csv", "--db", str(db_path), "--user", "super", str(source),

@@ -216,13 +216,13 @@ def _check_pages_and_structure(engine: Engine, what: str) -> None:
     pages = cipher_integrity_problems(engine)
     if pages:
         more = f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""
-        raise DataError(f"The {what} is damaged: {_page_problem(pages[0])}{more}")
+        raise DataError(f"The {what} is damaged: {page_problem(pages[0])}{more}")
     structure = sqlite_integrity_problems(engine)
     if structure:
         raise DataError(f"The {what}'s structure is damaged (SQLite integrity check failed).")
 
 
-def _page_problem(raw: str) -> str:
+def page_problem(raw: str) -> str:
     """SQLCipher says e.g. "HMAC verification failed for page 42"; say it plainly."""
     words = raw.split()
     if "page" in words:
