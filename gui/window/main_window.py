@@ -94,7 +94,7 @@ from gui.window.filters import FilterBar, FilterChoice
 from gui.window.follow_ups import FollowUpsView
 from gui.window.idle import Clock, IdleWatcher
 from gui.window.lock_screen import LockScreen
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter
 from models.domain.enums import Role
 from models.domain.errors import KnownError
@@ -773,13 +773,13 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if self.session.is_locked or not self._may_list:
             return
-        if change.kind in ("case", "victim"):
+        if change.kind in (ChangeKind.CASE, ChangeKind.VICTIM):
             self.model.reload()
-        if change.kind in ("case", "victim", "follow_up"):
+        if change.kind in (ChangeKind.CASE, ChangeKind.VICTIM, ChangeKind.FOLLOW_UP):
             self._refresh_follow_up_counts()
             if self.place == FOLLOW_UPS:
                 self.reload_follow_ups()
-        if change.kind in ("user", "breach"):
+        if change.kind in (ChangeKind.USER, ChangeKind.BREACH):
             self._fill_filter_lists(self.session.services)
 
     def _update_count(self) -> None:

@@ -48,7 +48,7 @@ from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.workspace import Host
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import AccessGrantData
 from models.domain.enums import AuditAction
 from models.domain.errors import KnownError
@@ -406,7 +406,7 @@ class AuditLogView(QWidget):
         self._loaded = False
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "access_grant" and self._loaded and not self._session.is_locked:
+        if change.kind == ChangeKind.ACCESS_GRANT and self._loaded and not self._session.is_locked:
             self.grants.set_grants(self._session.services.cases.list_access_grants())
 
     # -- chain -----------------------------------------------------------------------
