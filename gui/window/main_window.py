@@ -94,6 +94,7 @@ from gui.window.filters import FilterBar, FilterChoice
 from gui.window.follow_ups import FollowUpsView
 from gui.window.idle import Clock, IdleWatcher
 from gui.window.lock_screen import LockScreen
+from gui.workspaces import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter
 from models.domain.enums import Role
@@ -152,9 +153,11 @@ def confirm_discard_demo(parent: QWidget | None) -> bool:
     return box.clickedButton() is discard
 
 
-#: Extra places (modules of ``gui.workspaces``), in navigation order; each module's
-#: register() checks the role.
-WORKSPACES = ("dashboard", "analysis_view", "caseload", "audit_viewer", "accounts_admin")
+#: Extra places: the ``register`` of modules of ``gui.workspaces``, in navigation order;
+#: each checks the role.
+WORKSPACES: tuple[Register, ...] = (
+    dashboard.register, analysis_view.register, caseload.register, audit_viewer.register,
+    accounts_admin.register)
 
 
 class _LockKey(QObject):
@@ -338,14 +341,8 @@ class MainWindow(QMainWindow):
 
         Each registers through this window's side of :class:`~gui.shared.workspace.Host`.
         """
-        from gui.workspaces import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
-
-        registers: dict[str, Register] = {
-            "dashboard": dashboard.register, "analysis_view": analysis_view.register,
-            "caseload": caseload.register, "audit_viewer": audit_viewer.register,
-            "accounts_admin": accounts_admin.register}
-        for workspace in WORKSPACES:
-            registers[workspace](self)
+        for register in WORKSPACES:
+            register(self)
 
     def show_cases(self, target: object, title: str) -> None:
         """Show the case list narrowed to a figure's cases (dashboard, analysis)."""
