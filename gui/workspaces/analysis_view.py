@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
+from gui.shared.qt_types import Index
 from gui.shared.workspace import Host
 from gui.workspaces.dashboard import analysis_service
 from models.domain.dto import SharedIndicator
@@ -42,8 +43,6 @@ PLACE_KEY = "extortion_analysis"
 
 #: The raw indicator value of a row (for drill-down), beside DisplayRole.
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def _local(value: dt.datetime) -> str:
@@ -89,15 +88,15 @@ class SharedIndicatorModel(QAbstractTableModel):
     def row(self, index: int) -> SharedIndicator:
         return self._rows[index]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.columnCount."""
         return 0 if parent.isValid() else 7
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override of QAbstractItemModel.data."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QShowEvent
@@ -45,6 +44,7 @@ from gui.shared.errors import show_error
 from gui.shared.forms import DateEdit
 from gui.shared.labels import number, plural
 from gui.shared.navigation import Place
+from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.workspace import Host
@@ -60,8 +60,6 @@ PLACE_KEY = "audit_log"
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_LIMIT = 5000
-
-Index = QModelIndex | QPersistentModelIndex
 
 _GLASS_BACKGROUND = QColor("#fde2c8")
 _GLASS_FOREGROUND = QColor("#7a3300")
