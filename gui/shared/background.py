@@ -113,8 +113,14 @@ class _Relay(QObject):
     def _on_progressed(self, done: int, total: int) -> None:
         self._op._progressed(done, total)
 
+    def watch(self, session: Session) -> None:
+        session.about_to_lock.connect(self._session_locks)
+
+    def unwatch(self, session: Session) -> None:
+        session.about_to_lock.disconnect(self._session_locks)
+
     @Slot()
-    def session_locks(self) -> None:
+    def _session_locks(self) -> None:
         self._op._locked_meanwhile = True
 
 
@@ -210,7 +216,7 @@ class BackgroundOp(Generic[T]):
         if self._generation is not None:
             self._token = self._generation.start()
         if self._session is not None:
-            self._session.about_to_lock.connect(self._relay.session_locks)
+            self._relay.watch(self._session)
         _running.add(self)
         QThreadPool.globalInstance().start(_Worker(self._work, self._relay))
 
@@ -227,15 +233,16 @@ class BackgroundOp(Generic[T]):
             return False
         if self._generation is not None and not self._generation.is_current(self._token):
             return False
-        return not (self._session is not None
-                    and (self._locked_meanwhile or self._session.is_locked))
+        return self._session is None or not (
+            self._locked_meanwhile or not shiboken6.isValid(self._session)
+            or self._session.is_locked)
 
     def _end(self) -> bool:
         """Forget the op; whether its outcome is to be delivered."""
         _running.discard(self)
         assert self._relay is not None  # the work reports only after run()
         if self._session is not None and shiboken6.isValid(self._session):
-            self._session.about_to_lock.disconnect(self._relay.session_locks)
+            self._relay.unwatch(self._session)
         self._relay.deleteLater()
         return self._deliverable()
 
