@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models import services
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseDraft, ExtortionContactDraft, FollowUpDraft, VictimDraft
 from models.domain.entities import AuditEvent, Case, FollowUp
 from models.domain.enums import Channel, Currency, Role
@@ -158,6 +158,19 @@ def test_concurrent_writers_keep_the_audit_chain_whole(
     with team.database.reading() as db_session:
         references = db_session.scalars(select(Case.reference)).all()
     assert len(references) == len(set(references)) == len(writers) * per_writer
+
+
+def test_change_notifications_keep_their_wire_format_and_skip_unknown_kinds() -> None:
+    from models.storage.notify import parse, payloads
+
+    change = Change(ChangeKind.EXTORTION_CONTACT, (7,), (3,))
+    [payload] = payloads(change, "ws-1")
+    # As older versions sent and read it: the kind as its plain name.
+    assert payload == '{"o":"ws-1","k":"extortion_contact","i":[7],"c":[3]}'
+    parsed = parse(payload)
+    assert parsed == ("ws-1", change) and parsed[1].kind is ChangeKind.EXTORTION_CONTACT
+    # A kind from a newer workstation is not ours to deliver: ignored, not a crash.
+    assert parse(payload.replace("extortion_contact", "case_note")) is None
 
 
 # One SQLite file has one workstation: notifications between workstations need a server.

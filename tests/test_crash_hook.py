@@ -56,16 +56,14 @@ def test_a_known_error_nobody_caught(qtbot, crash_dialogs):
     print("DIALOG:", crash_dialogs)
 
 
-def test_a_workers_bug_handed_to_show_error(qtbot):
-    from gui.shared.errors import show_error
-    from gui.shared.tasks import run_task
+def test_a_workers_bug(qtbot):
+    from gui.shared.background import BackgroundOp
 
     def work():
         raise KeyError("worker-5")
 
     failed = []
-    run_task(work, lambda result: None, lambda error: (failed.append(error),
-                                                       show_error(None, error)))
+    BackgroundOp(None, work).failure(failed.append).run()
     qtbot.waitUntil(lambda: bool(failed), timeout=10000)
 
 
@@ -103,7 +101,7 @@ def test_unhandled_exceptions_fail_the_test_under_the_app_hook(
     result.assert_outcomes(passed=2, failed=3, errors=1)
     assert "FAILED test_inner.py::test_a_bug_in_a_slot" in output
     assert "FAILED test_inner.py::test_a_known_error_nobody_caught" in output
-    assert "FAILED test_inner.py::test_a_workers_bug_handed_to_show_error" in output
+    assert "FAILED test_inner.py::test_a_workers_bug" in output
     assert "KeyError: 'worker-5'" in output and "in work" in output
     assert "ERROR test_inner.py::test_without_pytest_qts_capture" in output
     # Each failure names the exception and shows where it was raised.

@@ -98,7 +98,7 @@ def test_cancelled_batch_leaves_only_whole_files(
     qtbot.addWidget(dialog)
     folder = tmp_path / "batch"
     dialog.folder.setText(str(folder))
-    dialog._relay.progressed.connect(lambda done, total: dialog.cancel_button.click())
+    dialog.progressed.connect(lambda done, total: dialog.cancel_button.click())
     with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as finished:
         dialog.start_button.click()
     assert finished.args[0].startswith("Cancelled: ")

@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.shared.record_table import Column, Index, RecordTableModel
+from gui.shared.qt_types import Index
+from gui.shared.record_table import Column, RecordTableModel
 from models.domain.dto import (
     AttachmentInfo,
     CaseDetail,

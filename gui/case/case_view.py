@@ -66,12 +66,12 @@ from gui.case.case_sections import (
 )
 from gui.case.timeline import TimelineSection
 from gui.shared import drafts
+from gui.shared.background import BackgroundOp, Generation
 from gui.shared.clipboard import clear_sensitive, copy_sensitive
 from gui.shared.drafts import CaseReopen, FormDraft
 from gui.shared.labels import plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
-from gui.shared.tasks import run_task
 from models.domain.changes import Change, ChangeBus
 from models.domain.dto import AttachmentInfo, CaseDetail, FollowUpData, FollowUpDraft
 from models.domain.entities import MAX_ATTACHMENT_BYTES
@@ -581,6 +581,8 @@ class CaseView(QWidget):
         self._revealed: str | None = None
         self._files = PrivateFiles()
         self._tasks = 0
+        #: Adding and opening files run side by side; wiping the view drops them all.
+        self._task_generation = Generation(newest_only=False)
         services = session.services
         self._detail = detail if detail is not None else services.cases.get_detail(case_id)
         self._catalogue = services.records.protective_action_types()
@@ -1085,13 +1087,12 @@ class CaseView(QWidget):
             return len(files)
 
         def done(count: int) -> None:
-            if self._alive():
-                self._finish_task(
-                    plural(count, self.tr("Added {n} file."), self.tr("Added {n} files.")))
+            self._finish_task(
+                plural(count, self.tr("Added {n} file."), self.tr("Added {n} files.")))
 
         self._start_task(
             plural(len(files), self.tr("Adding {n} file…"), self.tr("Adding {n} files…")))
-        run_task(work, done, self._task_failed)
+        self._background(work).success(done).run()
 
     def open_attachment(self, attachment: AttachmentInfo) -> None:
         """Open a stored file with the desktop's program, via a private temporary copy."""
@@ -1105,19 +1106,19 @@ class CaseView(QWidget):
             return files.write(attachment.id, attachment.filename, content)
 
         def done(path: Path) -> None:
-            if not self._alive():
-                files.remove_all()
-                return
             self._finish_task(self.tr("Opened {name}.").format(name=attachment.filename))
             if not self.opener(QUrl.fromLocalFile(str(path))):
                 record_dialogs.report_error(self, KnownError(
                     self.tr("No program on this computer opens this kind of file.")))
 
         self._start_task(self.tr("Opening {name}…").format(name=attachment.filename))
-        run_task(work, done, self._task_failed)
+        # Written after the view was wiped, the copy is deleted at once.
+        self._background(work).success(done).dropped(lambda _path: files.remove_all()).run()
 
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self) and not self._wiped
+    def _background(self, work: Callable[[], T]) -> BackgroundOp[T]:
+        """An op for this view: dropped once it is wiped (closed, locked) or deleted."""
+        return BackgroundOp(self, work, session=self._session,
+                            generation=self._task_generation).failure(self._task_failed)
 
     def _start_task(self, text: str) -> None:
         self._tasks += 1
@@ -1130,8 +1131,6 @@ class CaseView(QWidget):
         self.busy.setVisible(self._tasks > 0)
 
     def _task_failed(self, error: BaseException) -> None:
-        if not self._alive():
-            return
         self._finish_task("")
         if isinstance(error, KnownError):
             record_dialogs.report_error(self, error)
@@ -1139,9 +1138,8 @@ class CaseView(QWidget):
             record_dialogs.report_error(self, KnownError(
                 self.tr("The file could not be read or written; check that it still exists "
                         "and that you may open it.")))
-        else:
+        else:  # a bug: the crash dialog tells it
             log.error("attachment task failed: %s", type(error).__name__)
-            record_dialogs.report_error(self, error)
 
     @property
     def busy_tasks(self) -> int:
@@ -1235,6 +1233,7 @@ class CaseView(QWidget):
         if self._wiped:
             return
         self._wiped = True
+        self._task_generation.drop_running()
         self._revealed = None
         for timer in (self._reveal_timer, self._ticker, self._reload_timer):
             timer.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,19 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import BackgroundOp, Report
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import DateEdit, tab_in_visual_order
 from gui.shared.labels import plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
-from gui.shared.tasks import run_task
 from models.domain.enums import CaseStatus
 from models.domain.errors import KnownError, ValidationError
 from models.pdf.data import Profile
 from models.security.passwords import MIN_LENGTH
 from models.security.permissions import Operation, allows
-from models.services.exports import CaseSelection
+from models.services.exports import BatchResult, CaseSelection
 
 PROFILE_NAMES = {
     Profile.POLICE: "Police — no support-session notes",
@@ -157,16 +157,12 @@ class ExportCaseDialog(QDialog):
         self.accept()
 
 
-class _ProgressRelay(QObject):
-    """Carries progress from the worker thread to the dialog (a queued signal)."""
-
-    progressed = Signal(int, int)
-
-
 class BatchExportDialog(QDialog):
     """One PDF per case into a folder, for police liaison and supervisors."""
 
     finished_batch = Signal(str)
+    #: (done, total) as the PDFs are written, on the main thread.
+    progressed = Signal(int, int)
 
     def __init__(self, session: Session, parent: QWidget | None = None,
                  workers: int = 2) -> None:
@@ -177,8 +173,6 @@ class BatchExportDialog(QDialog):
         self._session = session
         self._workers = workers
         self._cancel = threading.Event()
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._show_progress)
         self.result_text = ""
 
         self.options = _Options(session, self)
@@ -294,19 +288,21 @@ class BatchExportDialog(QDialog):
         self.progress.show()
         self.message.setText(plural(len(case_ids), self.tr("Exporting {n} case…"),
                                     self.tr("Exporting {n} cases…")))
-        relay = self._relay
-        run_task(
-            lambda: services.exports.export_cases(
+        cancel, workers = self._cancel, self._workers
+
+        def work(report: Report) -> BatchResult:
+            return services.exports.export_cases(
                 case_ids, profile, folder, reveal_identity_codes=reveal, password=password,
-                progress=lambda done, total: relay.progressed.emit(done, total),
-                cancel=self._cancel, workers=self._workers,
-            ),
-            self._done, self._failed,
-        )
+                progress=report, cancel=cancel, workers=workers)
+
+        (BackgroundOp.reporting(self, work, session=self._session)
+            .progress(self._show_progress).always(self._stop_running)
+            .success(self._done).failure(self._failed).run())
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
+        self.progressed.emit(done, total)
 
     def _cancel_or_close(self) -> None:
         if self._running:
@@ -315,10 +311,12 @@ class BatchExportDialog(QDialog):
         else:
             self.reject()
 
-    def _done(self, result: object) -> None:
+    def _stop_running(self) -> None:
         self._running = False
         self.start_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
+
+    def _done(self, result: object) -> None:
         written = len(getattr(result, "written", ()))
         failed = len(getattr(result, "failed", ()))
         if getattr(result, "cancelled", False):
@@ -336,14 +334,9 @@ class BatchExportDialog(QDialog):
         self.finished_batch.emit(text)
 
     def _failed(self, error: BaseException) -> None:
-        self._running = False
-        self.start_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("Close"))
         self.result_text = str(error) if isinstance(error, KnownError) else type(error).__name__
         self.message.setText(self.result_text)
         self.finished_batch.emit(self.result_text)
-        if not isinstance(error, KnownError):
-            show_error(self, error)
 
     def closeEvent(self, event: object) -> None:  # noqa: N802
         """Override of QWidget.closeEvent: a running batch is told to stop."""

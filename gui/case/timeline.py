@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -36,9 +35,8 @@ from gui.case.case_sections import (
     one_line,
     record_table,
 )
+from gui.shared.qt_types import Index
 from models.domain.dto import CaseDetail
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: (kind, record id) of the entry, to jump to it in its tab.
 ENTRY_TARGET_ROLE = Qt.ItemDataRole.UserRole + 10

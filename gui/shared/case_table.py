@@ -8,18 +8,17 @@ risk level carries a small coloured dot and closed cases are shown muted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from gui.shared.labels import risk_label, status_label
+from gui.shared.qt_types import Index
 from gui.shared.style import risk_icon
 from models.domain.dto import CaseFilter, CaseRow
 from models.services.cases import CaseService
 
 PAGE_SIZE = 200
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: (header, sort key, attribute of CaseRow)
 COLUMNS: tuple[tuple[str, str, str], ...] = (

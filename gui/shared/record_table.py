@@ -15,13 +15,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-Index = QModelIndex | QPersistentModelIndex
+from gui.shared.qt_types import Index
 
 #: The record's id (``int``), or ``None`` for a checklist line not started yet.
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,7 +15,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from models import services as services_module
-from models.domain.changes import Change, ChangeBus
+from models.domain.changes import Change, ChangeBus, ChangeKind
 from models.domain.enums import AuditAction
 from models.domain.errors import AuthenticationError
 from models.services import Services
@@ -73,7 +73,7 @@ class Session(QObject):
         # On a server, other workstations' changes reach our views as if they were ours.
         self._remote_change.connect(self._deliver_remote, Qt.ConnectionType.QueuedConnection)
         self._listener: ChangeListener | None = None
-        self._pending: dict[str, tuple[set[int], set[int]]] = {}
+        self._pending: dict[ChangeKind, tuple[set[int], set[int]]] = {}
         self._flush_timer = QTimer(self, singleShot=True, interval=REMOTE_BATCH_MS)
         self._flush_timer.timeout.connect(self._flush_remote)
         self._listen()

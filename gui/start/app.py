@@ -30,13 +30,12 @@ from PySide6.QtCore import (
     QSocketNotifier,
     QStandardPaths,
     QThreadPool,
-    Signal,
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
+from gui.shared.background import BackgroundOp, is_expected
 from gui.shared.settings import Preferences, WindowState, parse_server_url
 from gui.shared.style import apply_style
-from gui.shared.tasks import run_task
 from gui.start import login, ui_script
 from gui.start.crash import install_excepthook
 from gui.start.login import LoginDialog
@@ -152,7 +151,8 @@ def prepare_demo(
 
 
 class _Interrupted(Exception):
-    """Ctrl+C or SIGTERM arrived while the demo was being prepared."""
+    """Ctrl+C or SIGTERM arrived while the demo was being prepared (or a bug, which the
+    crash dialog has told, ended it)."""
 
 
 class _StopOnSignal(QObject):
@@ -200,16 +200,12 @@ class _StopOnSignal(QObject):
         self._writer.close()
 
 
-class _DemoProgress(QObject):
-    advanced = Signal(int)  # emitted on the worker, shown on the main thread
-
-
 def _prepare_demo_in_view(folder: Path) -> tuple[Path, list[tuple[str, str, str]], str]:
     """:func:`prepare_demo` on a worker, with a progress window meanwhile.
 
     Raises:
-        The worker's error, if it failed; :class:`_Interrupted` when a signal ended
-        the wait (after the worker is done with the folder).
+        The worker's KnownError or OSError, if it failed so; :class:`_Interrupted` when
+        a signal or a bug ended the wait (after the worker is done with the folder).
     """
     window = QProgressDialog(
         QApplication.translate("app", "Preparing the demo database with synthetic data…"),
@@ -219,21 +215,20 @@ def _prepare_demo_in_view(folder: Path) -> tuple[Path, list[tuple[str, str, str]
     window.setCancelButton(None)
     window.setMinimumDuration(0)
     window.setValue(0)
-    relay = _DemoProgress()
-    relay.advanced.connect(window.setValue)
     loop = QEventLoop()
-    outcome: list[object] = []
+    outcome: list[object] = []  # the result or an expected error; a bug is not kept
 
-    def finish(result: object) -> None:
-        outcome.append(result)
-        loop.quit()
+    def failed(error: BaseException) -> None:
+        if is_expected(error):
+            outcome.append(error)
 
-    run_task(lambda: prepare_demo(folder, lambda done, _total: relay.advanced.emit(done)),
-             finish, finish)
+    (BackgroundOp.reporting(window, lambda report: prepare_demo(folder, report))
+        .progress(lambda done, _total: window.setValue(done)).always(loop.quit)
+        .success(outcome.append).failure(failed).run())
     loop.exec()
     window.close()
     window.deleteLater()
-    if not outcome:  # the loop was ended by a signal: let the worker finish first
+    if not outcome:  # a signal (or a bug) ended the loop: let the worker finish first
         QThreadPool.globalInstance().waitForDone()
         raise _Interrupted
     result = outcome[0]

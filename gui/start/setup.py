@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import BackgroundOp
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import ERROR_STYLE, Field, Form
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.settings import parse_server_url
 from gui.shared.style import icon
-from gui.shared.tasks import run_task
 from models.domain.errors import KnownError, UsageError, ValidationError
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
@@ -404,7 +404,7 @@ class SetupDialog(QDialog):
 
         self.created_target = None
         self._creating = target
-        run_task(work, self._created, self._failed)
+        BackgroundOp(self, work).success(self._created).failure(self._failed).run()
 
     def _created(self, result: InitResult) -> None:
         self.busy.hide()
@@ -429,7 +429,7 @@ class SetupDialog(QDialog):
             self.server_password.editor.setFocus()
         elif isinstance(error, KnownError):
             self.error.setText(str(error))
-        else:
+        else:  # a bug: the crash dialog tells it too
             self.error.setText(self.tr(
                 "The database could not be created because of an internal error ({kind})."
             ).format(kind=type(error).__name__))

@@ -13,8 +13,8 @@ import logging
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from gui.shared.background import BackgroundOp
 from gui.shared.session import Session
-from gui.shared.tasks import run_task
 from models.domain.errors import KnownError
 from models.storage.maintenance import rotate_automatic_backups
 
@@ -60,10 +60,11 @@ class AutoBackup(QObject):
         services = self._session.services
         database, actor = services.database, services.actor
         self._busy = True
-        run_task(
-            lambda: rotate_automatic_backups(database, actor, min_interval=min_interval),
-            self._done, self._failed,
-        )
+        # Not dropped at a lock: the copy is finished or refused, and the next one waits
+        # for this one to report.
+        (BackgroundOp(self, lambda: rotate_automatic_backups(database, actor,
+                                                              min_interval=min_interval))
+            .always(self._not_busy).success(self._done).failure(self._failed).run())
         return True
 
     def run_on_close(self, parent: QWidget | None) -> None:
@@ -81,8 +82,10 @@ class AutoBackup(QObject):
         loop.exec()
         progress.close()
 
-    def _done(self, path: object) -> None:
+    def _not_busy(self) -> None:
         self._busy = False
+
+    def _done(self, path: object) -> None:
         if path is None:
             self.finished.emit(self.tr("An automatic backup from today already exists."))
         else:
@@ -90,7 +93,6 @@ class AutoBackup(QObject):
             self.finished.emit(self.tr("Automatic backup written."))
 
     def _failed(self, error: BaseException) -> None:
-        self._busy = False
         if isinstance(error, KnownError):
             message = self.tr("The automatic backup failed: {reason}").format(reason=str(error))
         else:

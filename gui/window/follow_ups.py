@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.shared.empty_state import show_when_empty
+from gui.shared.qt_types import Index
 from gui.shared.style import OVERDUE_COLOUR, icon
 from models.domain.base import local_today
 from models.domain.dto import FollowUpRow
@@ -38,8 +38,6 @@ from models.domain.dto import FollowUpRow
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: (header, sort key of a row)
 _COLUMNS: tuple[tuple[str, Callable[[FollowUpRow], object]], ...] = (

@@ -94,7 +94,8 @@ from gui.window.filters import FilterBar, FilterChoice
 from gui.window.follow_ups import FollowUpsView
 from gui.window.idle import Clock, IdleWatcher
 from gui.window.lock_screen import LockScreen
-from models.domain.changes import Change
+from gui.workspaces import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter
 from models.domain.enums import Role
 from models.domain.errors import KnownError
@@ -152,9 +153,11 @@ def confirm_discard_demo(parent: QWidget | None) -> bool:
     return box.clickedButton() is discard
 
 
-#: Extra places (modules of ``gui.workspaces``), in navigation order; each module's
-#: register() checks the role.
-WORKSPACES = ("dashboard", "analysis_view", "caseload", "audit_viewer", "accounts_admin")
+#: Extra places: the ``register`` of modules of ``gui.workspaces``, in navigation order;
+#: each checks the role.
+WORKSPACES: tuple[Register, ...] = (
+    dashboard.register, analysis_view.register, caseload.register, audit_viewer.register,
+    accounts_admin.register)
 
 
 class _LockKey(QObject):
@@ -338,14 +341,8 @@ class MainWindow(QMainWindow):
 
         Each registers through this window's side of :class:`~gui.shared.workspace.Host`.
         """
-        from gui.workspaces import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
-
-        registers: dict[str, Register] = {
-            "dashboard": dashboard.register, "analysis_view": analysis_view.register,
-            "caseload": caseload.register, "audit_viewer": audit_viewer.register,
-            "accounts_admin": accounts_admin.register}
-        for workspace in WORKSPACES:
-            registers[workspace](self)
+        for register in WORKSPACES:
+            register(self)
 
     def show_cases(self, target: object, title: str) -> None:
         """Show the case list narrowed to a figure's cases (dashboard, analysis)."""
@@ -773,13 +770,13 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if self.session.is_locked or not self._may_list:
             return
-        if change.kind in ("case", "victim"):
+        if change.kind in (ChangeKind.CASE, ChangeKind.VICTIM):
             self.model.reload()
-        if change.kind in ("case", "victim", "follow_up"):
+        if change.kind in (ChangeKind.CASE, ChangeKind.VICTIM, ChangeKind.FOLLOW_UP):
             self._refresh_follow_up_counts()
             if self.place == FOLLOW_UPS:
                 self.reload_follow_ups()
-        if change.kind in ("user", "breach"):
+        if change.kind in (ChangeKind.USER, ChangeKind.BREACH):
             self._fill_filter_lists(self.session.services)
 
     def _update_count(self) -> None:

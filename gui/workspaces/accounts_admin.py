@@ -44,7 +44,7 @@ from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.workspace import Host
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import UserData
 from models.domain.enums import Role
 from models.domain.errors import KnownError, ValidationError
@@ -371,7 +371,7 @@ class AccountsView(QWidget):
         self._loaded = False
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "user" and self._loaded and not self._session.is_locked:
+        if change.kind == ChangeKind.USER and self._loaded and not self._session.is_locked:
             self.refresh()
 
     # -- selection -------------------------------------------------------------------

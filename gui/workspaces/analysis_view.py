@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import BackgroundOp, Generation
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
-from gui.shared.tasks import run_task
+from gui.shared.qt_types import Index
 from gui.shared.workspace import Host
 from gui.workspaces.dashboard import analysis_service
 from models.domain.dto import SharedIndicator
@@ -42,8 +43,6 @@ PLACE_KEY = "extortion_analysis"
 
 #: The raw indicator value of a row (for drill-down), beside DisplayRole.
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 def _local(value: dt.datetime) -> str:
@@ -89,15 +88,15 @@ class SharedIndicatorModel(QAbstractTableModel):
     def row(self, index: int) -> SharedIndicator:
         return self._rows[index]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.rowCount."""
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.columnCount."""
         return 0 if parent.isValid() else 7
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override of QAbstractItemModel.data."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -144,7 +143,7 @@ class AnalysisView(QWidget):
     def __init__(self, window: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window = window
-        self._generation = 0
+        self._loads = Generation()
         self.loading = False
         self.choose_path: Callable[[QWidget, str, str], Path | None] = choose_save_path
         layout = QVBoxLayout(self)
@@ -238,8 +237,6 @@ class AnalysisView(QWidget):
         index); the result is dropped if the view was cleared or reloaded meanwhile."""
         if self._window.session.is_locked:
             return
-        self._generation += 1
-        generation = self._generation
         service = analysis_service(self._window)
         kind = self.kind
         self.loading = True
@@ -248,9 +245,6 @@ class AnalysisView(QWidget):
             return service.shared_indicators(kind), len(service.cases_without_police_report())
 
         def done(result: tuple[list[SharedIndicator], int]) -> None:
-            if generation != self._generation or self._window.session.is_locked:
-                return
-            self.loading = False
             rows, without = result
             self.model.set_rows(kind, rows)
             self.police_label.setText(plural(
@@ -260,20 +254,15 @@ class AnalysisView(QWidget):
             self._loaded = True
             self.loaded.emit()
 
-        def failed(error: BaseException) -> None:
-            if generation != self._generation:
-                return
-            self.loading = False
-            if isinstance(error, KnownError):
-                show_error(self, error)
-            else:
-                raise error
+        (BackgroundOp(self, work, session=self._window.session, generation=self._loads)
+            .always(self._stop_loading).success(done).run())
 
-        run_task(work, done, failed)
+    def _stop_loading(self) -> None:
+        self.loading = False
 
     def clear(self) -> None:
         """Drop everything shown (the session is locking)."""
-        self._generation += 1
+        self._loads.drop_running()
         self.loading = False
         self.model.clear()
         self.police_label.clear()
@@ -339,18 +328,8 @@ class AnalysisView(QWidget):
             for button in buttons:
                 button.setEnabled(True)
 
-        def done(path: Path) -> None:
-            finish()
-            self.exported.emit(path)
-
-        def failed(error: BaseException) -> None:
-            finish()
-            if isinstance(error, KnownError | OSError):
-                show_error(self, error)
-            else:
-                raise error
-
-        run_task(lambda: write(service, target), done, failed)
+        (BackgroundOp(self, lambda: write(service, target))
+            .always(finish).success(self.exported.emit).run())
 
 
 def register(host: Host) -> AnalysisView | None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QShowEvent
@@ -39,16 +38,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import BackgroundOp, Generation
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.forms import DateEdit
 from gui.shared.labels import number, plural
 from gui.shared.navigation import Place
+from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
-from gui.shared.tasks import run_task
 from gui.shared.workspace import Host
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import AccessGrantData
 from models.domain.enums import AuditAction
 from models.domain.errors import KnownError
@@ -60,8 +60,6 @@ PLACE_KEY = "audit_log"
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
 ROW_LIMIT = 5000
-
-Index = QModelIndex | QPersistentModelIndex
 
 _GLASS_BACKGROUND = QColor("#fde2c8")
 _GLASS_FOREGROUND = QColor("#7a3300")
@@ -191,7 +189,7 @@ class AuditLogView(QWidget):
         self._session = session
         self._loaded = False
         self._last_query = AuditQuery(limit=ROW_LIMIT)
-        self._verify_generation = 0
+        self._verifies = Generation()
         self._usernames: dict[int, str] = {}
 
         self.user = QComboBox()
@@ -394,7 +392,7 @@ class AuditLogView(QWidget):
 
     def clear(self) -> None:
         """Forget every event, name and reason shown (the session is about to lock)."""
-        self._verify_generation += 1  # a verification still running reports to nobody
+        self._verifies.drop_running()  # a verification still running reports to nobody
         self.model.set_rows([])
         self.grants.set_grants([])
         self.user.clear()
@@ -406,7 +404,7 @@ class AuditLogView(QWidget):
         self._loaded = False
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "access_grant" and self._loaded and not self._session.is_locked:
+        if change.kind == ChangeKind.ACCESS_GRANT and self._loaded and not self._session.is_locked:
             self.grants.set_grants(self._session.services.cases.list_access_grants())
 
     # -- chain -----------------------------------------------------------------------
@@ -415,26 +413,17 @@ class AuditLogView(QWidget):
         """Walk the audit chain on a worker; the status line tells the result."""
         if self._session.is_locked:
             return
-        self._verify_generation += 1
-        generation = self._verify_generation
         audit = self._session.services.audit
         self.chain_status.setStyleSheet("")
         self.chain_status.setText(self.tr("Checking the audit chain…"))
+        (BackgroundOp(self, audit.verify, session=self._session, generation=self._verifies)
+            .success(self._show_chain).failure(self._verify_failed).run())
 
-        def done(report: ChainReport) -> None:
-            if generation == self._verify_generation:
-                self._show_chain(report)
-
-        def failed(error: BaseException) -> None:
-            if generation != self._verify_generation:
-                return
-            self.chain_status.setStyleSheet(_BROKEN_STYLE)
-            self.chain_status.setText(
-                self.tr("The audit chain could not be checked: {reason}").format(
-                    reason=str(error) if isinstance(error, KnownError)
-                    else type(error).__name__))
-
-        run_task(audit.verify, done, failed)
+    def _verify_failed(self, error: BaseException) -> None:
+        self.chain_status.setStyleSheet(_BROKEN_STYLE)
+        self.chain_status.setText(
+            self.tr("The audit chain could not be checked: {reason}").format(
+                reason=str(error) if isinstance(error, KnownError) else type(error).__name__))
 
     def _show_chain(self, report: ChainReport) -> None:
         if report.ok:

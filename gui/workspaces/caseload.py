@@ -39,7 +39,7 @@ from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.style import risk_icon
 from gui.shared.workspace import Host
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter
 from models.domain.enums import CaseStatus, Role
 from models.domain.errors import KnownError
@@ -399,7 +399,7 @@ class CaseloadView(QWidget):
     def _on_change(self, change: Change) -> None:
         if self._session.is_locked or not self._loaded:
             return
-        if change.kind in ("case", "victim", "user"):
+        if change.kind in (ChangeKind.CASE, ChangeKind.VICTIM, ChangeKind.USER):
             self.refresh()
 
     # -- actions ---------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import BackgroundOp, Generation, Report, is_expected
 from gui.shared.errors import show_error
 from gui.shared.fit import fit_to_screen, grow_for_wrapped_text
 from gui.shared.labels import number, plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
-from gui.shared.tasks import run_task
 from models.domain.errors import KnownError
 from models.services.importing import (
     FIELD_LABELS,
@@ -53,12 +53,6 @@ from models.services.imports import ImportReport, ImportService
 #: Rows shown in the preview, and findings listed before "… and N more".
 PREVIEW_ROWS = 20
 MAX_FINDINGS = 2000
-
-
-class _ProgressRelay(QObject):
-    """Carries progress from the worker to the main thread (a queued signal)."""
-
-    progressed = Signal(int, int)
 
 
 def _service(session: Session) -> ImportService:
@@ -82,11 +76,10 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import a list of affected people"))
         self._session = session
         self._table: CsvTable | None = None
-        self._generation = 0
+        #: Reading the file and checking its rows: only the newest result is shown.
+        self._file_work = Generation()
         self._running = False
         self.report: ImportReport | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.progressed.connect(self._show_progress)
 
         required = ", ".join(self.tr(FIELD_LABELS[f]) for f in REQUIRED_FIELDS)
         optional = ", ".join(self.tr(label) for field, label in FIELD_LABELS.items()
@@ -233,28 +226,24 @@ class ImportDialog(QDialog):
             return
         self.path.setText(str(path))
         self._table = None
-        self._generation += 1
-        generation = self._generation
         self.import_button.setEnabled(False)
         self.detected.setText(self.tr("Reading the file…"))
         self.summary.clear()
         self.findings.clear()
         self.message.clear()
-        run_task(lambda: read_csv(path.read_bytes()),
-                 lambda table: self._loaded(generation, table), self._read_failed)
+        (BackgroundOp(self, lambda: read_csv(path.read_bytes()), session=self._session,
+                      generation=self._file_work)
+            .success(self._loaded).failure(self._read_failed).run())
 
     def _read_failed(self, error: BaseException) -> None:
         if isinstance(error, OSError):
             self.detected.setText(self.tr("The file could not be opened."))
         elif isinstance(error, KnownError):
             self.detected.setText(str(error))
-        else:
+        else:  # a bug: the crash dialog tells it
             self.detected.setText(self.tr("The file could not be read."))
-            show_error(self, error)
 
-    def _loaded(self, generation: int, table: CsvTable) -> None:
-        if generation != self._generation:
-            return
+    def _loaded(self, table: CsvTable) -> None:
         self._table = table
         delimiter = self.tr("semicolon (;)") if table.delimiter == ";" else self.tr("comma (,)")
         self.detected.setText(
@@ -306,26 +295,22 @@ class ImportDialog(QDialog):
         table = self._table
         if table is None:
             return
-        self._generation += 1
-        generation = self._generation
         mapping = self.mapping()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
         service = _service(self._session)
-        run_task(lambda: service.check(table, mapping),
-                 lambda report: self._checked(generation, report), self._check_failed)
+        (BackgroundOp(self, lambda: service.check(table, mapping), session=self._session,
+                      generation=self._file_work)
+            .success(self._checked).failure(self._check_failed).run())
 
     def _check_failed(self, error: BaseException) -> None:
         self.findings.clear()
         if isinstance(error, KnownError):
             self.summary.setText(str(error))
-        else:
+        else:  # a bug: the crash dialog tells it
             self.summary.setText(self.tr("The rows could not be checked."))
-            show_error(self, error)
 
-    def _checked(self, generation: int, report: ImportReport) -> None:
-        if generation != self._generation:
-            return
+    def _checked(self, report: ImportReport) -> None:
         self.summary.setText(self._summary_text(report))
         self._list_findings(report)
         self.import_button.setEnabled(report.accepted > 0 and not self._running)
@@ -361,7 +346,6 @@ class ImportDialog(QDialog):
         all_or_nothing = self.all_or_nothing.isChecked()
         breach_id = self.breach.currentData()
         service = _service(self._session)
-        relay = self._relay
         self._running = True
         self.import_button.setEnabled(False)
         for combo in self.columns.values():
@@ -369,12 +353,14 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the first rows are written
         self.progress.show()
         self.message.setText(self.tr("Importing…"))
-        run_task(
-            lambda: service.run(
-                table, mapping, breach_id=breach_id, all_or_nothing=all_or_nothing,
-                progress=lambda done, total: relay.progressed.emit(done, total)),
-            self._imported, self._import_failed,
-        )
+
+        def work(report: Report) -> ImportReport:
+            return service.run(table, mapping, breach_id=breach_id,
+                               all_or_nothing=all_or_nothing, progress=report)
+
+        (BackgroundOp.reporting(self, work, session=self._session)
+            .progress(self._show_progress).always(self._finish_running)
+            .success(self._imported).failure(self._import_failed).run())
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -387,7 +373,6 @@ class ImportDialog(QDialog):
             combo.setEnabled(True)
 
     def _imported(self, report: ImportReport) -> None:
-        self._finish_running()
         self.report = report
         if report.imported:
             text = self.tr("Imported {n} people as new cases {first} – {last}.").format(
@@ -404,11 +389,11 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _import_failed(self, error: BaseException) -> None:
-        self._finish_running()
         self.import_button.setEnabled(True)
         self.message.setText(str(error) if isinstance(error, KnownError)
                              else self.tr("The import failed; nothing was saved."))
-        show_error(self, error)
+        if is_expected(error):  # told twice: beside the button and in the error dialog
+            show_error(self, error)
 
     def _close(self) -> None:
         if not self._running:

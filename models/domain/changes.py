@@ -15,16 +15,35 @@ import logging
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 log = logging.getLogger("suoja.changes")
 
 
+class ChangeKind(StrEnum):
+    """What kind of record changed. The values travel between workstations (NOTIFY
+    payloads) and name the entity in the audit log: never rename one."""
+
+    CASE = "case"
+    VICTIM = "victim"
+    USER = "user"
+    BREACH = "breach"
+    ACCESS_GRANT = "access_grant"
+    SUPPORT_SESSION = "support_session"
+    FOLLOW_UP = "follow_up"
+    EXTORTION_CONTACT = "extortion_contact"
+    POLICE_REPORT = "police_report"
+    PROTECTIVE_ACTION = "protective_action"
+    ATTACHMENT = "attachment"
+    RETENTION = "retention"
+
+
 @dataclass(frozen=True)
 class Change:
-    """``kind`` names the entity ("case", "follow_up", …); ``ids`` the rows; ``case_ids``
-    the cases they belong to, which is what most views care about."""
+    """``kind`` names the entity; ``ids`` the rows; ``case_ids`` the cases they belong
+    to, which is what most views care about."""
 
-    kind: str
+    kind: ChangeKind
     ids: tuple[int, ...]
     case_ids: tuple[int, ...] = ()
 
@@ -49,7 +68,7 @@ class ChangeBus:
     def unsubscribe(self, listener: Listener) -> None:
         self._listeners.remove(listener)
 
-    def announce(self, kind: str, ids: Iterable[int], case_ids: Iterable[int] = ()) -> None:
+    def announce(self, kind: ChangeKind, ids: Iterable[int], case_ids: Iterable[int] = ()) -> None:
         change = Change(kind, tuple(ids), tuple(case_ids))
         self.deliver(change)
         if self._relay is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.domain.changes import ChangeKind
 from models.domain.dto import UserData, build
 from models.domain.entities import User
 from models.domain.enums import AuditAction, Role
@@ -53,7 +54,7 @@ class AccountService(Service):
             # Inside the unit of work: if the key file cannot be written, no account exists.
             self._db.store_key_slot(slot, db_session)
             result = build(UserData, user)
-        self._changes.announce("user", [result.id])
+        self._changes.announce(ChangeKind.USER, [result.id])
         return result
 
     def set_active(self, user_id: int, active: bool) -> UserData:
@@ -73,7 +74,7 @@ class AccountService(Service):
             result = build(UserData, user)
         if active:  # also lifts a lockout after failed sign-ins
             self._db.sign_in_guard().settle(result.username, [])
-        self._changes.announce("user", [user_id])
+        self._changes.announce(ChangeKind.USER, [user_id])
         return result
 
     def change_role(self, user_id: int, role: Role) -> UserData:
@@ -88,7 +89,7 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"role {old} -> {role.value}")
             result = build(UserData, user)
-        self._changes.announce("user", [user_id])
+        self._changes.announce(ChangeKind.USER, [user_id])
         return result
 
     def reset_password(self, user_id: int, new_password: str,
@@ -106,7 +107,7 @@ class AccountService(Service):
                         detail="password reset")
             self._db.store_key_slot(slot, db_session)
         self._db.sign_in_guard().settle(username, [])  # the new password works at once
-        self._changes.announce("user", [user_id])
+        self._changes.announce(ChangeKind.USER, [user_id])
 
     def change_own_password(self, current_password: str, new_password: str,
                             kdf: KdfParams | None = None) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 
 from models.domain import validation as v
 from models.domain.base import local_today, utcnow
+from models.domain.changes import ChangeKind
 from models.domain.dto import (
     AccessGrantData,
     AttachmentInfo,
@@ -185,7 +186,7 @@ class CaseService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.CREATE, "case", case_row.id, case_row.id)
             result = case_data(case_row)
-        self._changes.announce("case", [result.id], [result.id])
+        self._changes.announce(ChangeKind.CASE, [result.id], [result.id])
         return result
 
     def update_victim(self, victim_id: int, version: int, draft: VictimDraft) -> VictimData:
@@ -204,7 +205,7 @@ class CaseService(Service):
             case_id = victim.case.id if victim.case else None
             self._audit(db_session, AuditAction.UPDATE, "victim", victim.id, case_id)
             result = victim_data(victim)
-        self._changes.announce("victim", [victim_id], [case_id] if case_id else [])
+        self._changes.announce(ChangeKind.VICTIM, [victim_id], [case_id] if case_id else [])
         return result
 
     def change_identity_code(self, victim_id: int, new_code: str, note: str = "") -> None:
@@ -227,7 +228,7 @@ class CaseService(Service):
             self._audit(
                 db_session, AuditAction.UPDATE, "identity_code", victim.id, case_id
             )
-        self._changes.announce("victim", [victim_id], [case_id] if case_id else [])
+        self._changes.announce(ChangeKind.VICTIM, [victim_id], [case_id] if case_id else [])
 
     def reveal_identity_code(self, case_id: int) -> str | None:
         """The full identity code — a deliberate act, written to the audit log."""
@@ -256,7 +257,7 @@ class CaseService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id)
             result = case_data(case_row)
-        self._changes.announce("case", [case_id], [case_id])
+        self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         return result
 
     def set_status(
@@ -289,7 +290,7 @@ class CaseService(Service):
             self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
                         detail=f"status={status.value}")
             result = case_data(case_row)
-        self._changes.announce("case", [case_id], [case_id])
+        self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         return result
 
     # -- closure requests ---------------------------------------------------------------
@@ -310,7 +311,7 @@ class CaseService(Service):
             self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
                         detail=f"closure requested reason={reason.value}")
             result = case_data(case_row)
-        self._changes.announce("case", [case_id], [case_id])
+        self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         return result
 
     def approve_closure(self, case_id: int, version: int) -> CaseData:
@@ -336,7 +337,7 @@ class CaseService(Service):
             self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
                         detail="closure returned")
             result = case_data(case_row)
-        self._changes.announce("case", [case_id], [case_id])
+        self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         return result
 
     @staticmethod
@@ -382,7 +383,7 @@ class CaseService(Service):
                 username=self._actor.username, reason=reason, granted_at=grant.granted_at,
                 expires_at=grant.expires_at,
             )
-        self._changes.announce("access_grant", [result.id], [case_id])
+        self._changes.announce(ChangeKind.ACCESS_GRANT, [result.id], [case_id])
         return result
 
     def list_access_grants(self, since: dt.datetime | None = None) -> list[AccessGrantData]:
@@ -618,7 +619,7 @@ class CaseService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.CREATE, "breach", breach.id)
             result = build(BreachData, breach)
-        self._changes.announce("breach", [result.id])
+        self._changes.announce(ChangeKind.BREACH, [result.id])
         return result
 
     # -- helpers ------------------------------------------------------------------------
@@ -730,7 +731,7 @@ class CaseService(Service):
                             detail=reassignment_detail(previous, user_id))
         if changed:
             ids = [case_id for case_id, _ in changed]
-            self._changes.announce("case", ids, ids)
+            self._changes.announce(ChangeKind.CASE, ids, ids)
         return len(changed)
 
     def counsellor_loads(self) -> list[CounsellorLoad]:

@@ -25,6 +25,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
+from models.domain.changes import ChangeKind
 from models.domain.entities import Breach, Case, IdentityCodeRecord, Victim, victim_breach
 from models.domain.enums import AuditAction, CaseStatus, RiskLevel
 from models.domain.errors import NotFound
@@ -187,7 +188,7 @@ class ImportService(Service):
                         f"refused={len(problems)} duplicates={len(duplicates)}"),
             )
         if case_ids:
-            self._changes.announce("case", case_ids, case_ids)
+            self._changes.announce(ChangeKind.CASE, case_ids, case_ids)
         return ImportReport(
             rows=len(table.rows), accepted=len(accepted), problems=problems,
             duplicates=duplicates, imported=len(write), first_reference=first_ref,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
+from models.domain.changes import ChangeKind
 from models.domain.dto import (
     AttachmentInfo,
     ExtortionContactData,
@@ -63,7 +64,7 @@ class RecordService(Service):
     # -- generic machinery ------------------------------------------------------------
 
     def _add(
-        self, case_id: int, entity_cls: type[Any], values: dict[str, Any], kind: str,
+        self, case_id: int, entity_cls: type[Any], values: dict[str, Any], kind: ChangeKind,
         to_data: Callable[[Any], D], operation: Operation,
     ) -> D:
         self._require(operation)
@@ -79,7 +80,7 @@ class RecordService(Service):
 
     def _update(
         self, entity_cls: type[Any], record_id: int, version: int, values: dict[str, Any],
-        kind: str, to_data: Callable[[Any], D], operation: Operation,
+        kind: ChangeKind, to_data: Callable[[Any], D], operation: Operation,
     ) -> D:
         self._require(operation)
         with self._db.writing() as db_session:
@@ -96,7 +97,7 @@ class RecordService(Service):
         return result
 
     def _delete(
-        self, entity_cls: type[Any], record_id: int, kind: str, operation: Operation,
+        self, entity_cls: type[Any], record_id: int, kind: ChangeKind, operation: Operation,
     ) -> None:
         self._require(operation)
         with self._db.writing() as db_session:
@@ -119,35 +120,38 @@ class RecordService(Service):
         self, case_id: int, draft: ExtortionContactDraft
     ) -> ExtortionContactData:
         values = normalise.extortion_contact_columns(draft)
-        return self._add(case_id, ExtortionContact, values, "extortion_contact",
+        return self._add(case_id, ExtortionContact, values, ChangeKind.EXTORTION_CONTACT,
                          lambda r: build(ExtortionContactData, r), Operation.EDIT_EXTORTION)
 
     def update_extortion_contact(
         self, contact_id: int, version: int, draft: ExtortionContactDraft
     ) -> ExtortionContactData:
         values = normalise.extortion_contact_columns(draft)
-        return self._update(ExtortionContact, contact_id, version, values, "extortion_contact",
+        return self._update(ExtortionContact, contact_id, version, values,
+                            ChangeKind.EXTORTION_CONTACT,
                             lambda r: build(ExtortionContactData, r), Operation.EDIT_EXTORTION)
 
     def delete_extortion_contact(self, contact_id: int) -> None:
-        self._delete(ExtortionContact, contact_id, "extortion_contact", Operation.EDIT_EXTORTION)
+        self._delete(ExtortionContact, contact_id, ChangeKind.EXTORTION_CONTACT,
+                     Operation.EDIT_EXTORTION)
 
     # -- police reports ---------------------------------------------------------------
 
     def add_police_report(self, case_id: int, draft: PoliceReportDraft) -> PoliceReportData:
         values = normalise.police_report_columns(draft)
-        return self._add(case_id, PoliceReport, values, "police_report",
+        return self._add(case_id, PoliceReport, values, ChangeKind.POLICE_REPORT,
                          lambda r: build(PoliceReportData, r), Operation.EDIT_POLICE_REPORTS)
 
     def update_police_report(
         self, report_id: int, version: int, draft: PoliceReportDraft
     ) -> PoliceReportData:
         values = normalise.police_report_columns(draft)
-        return self._update(PoliceReport, report_id, version, values, "police_report",
+        return self._update(PoliceReport, report_id, version, values, ChangeKind.POLICE_REPORT,
                             lambda r: build(PoliceReportData, r), Operation.EDIT_POLICE_REPORTS)
 
     def delete_police_report(self, report_id: int) -> None:
-        self._delete(PoliceReport, report_id, "police_report", Operation.EDIT_POLICE_REPORTS)
+        self._delete(PoliceReport, report_id, ChangeKind.POLICE_REPORT,
+                     Operation.EDIT_POLICE_REPORTS)
 
     # -- support sessions -------------------------------------------------------------
 
@@ -169,9 +173,9 @@ class RecordService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.CREATE, "support_session", row.id, case_id)
             result = build(SupportSessionData, row)
-        self._changes.announce("support_session", [row.id], [case_id])
+        self._changes.announce(ChangeKind.SUPPORT_SESSION, [row.id], [case_id])
         if follow_up_ids:
-            self._changes.announce("follow_up", follow_up_ids, [case_id])
+            self._changes.announce(ChangeKind.FOLLOW_UP, follow_up_ids, [case_id])
         return result
 
     def update_support_session(
@@ -193,9 +197,9 @@ class RecordService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.UPDATE, "support_session", row.id, case_id)
             result = build(SupportSessionData, row)
-        self._changes.announce("support_session", [session_id], [case_id])
+        self._changes.announce(ChangeKind.SUPPORT_SESSION, [session_id], [case_id])
         if follow_up_ids:
-            self._changes.announce("follow_up", follow_up_ids, [case_id])
+            self._changes.announce(ChangeKind.FOLLOW_UP, follow_up_ids, [case_id])
         return result
 
     def _plan_follow_up(
@@ -256,18 +260,19 @@ class RecordService(Service):
         self, case_id: int, draft: ProtectiveActionDraft
     ) -> ProtectiveActionData:
         values = self._action_values(draft)
-        return self._add(case_id, ProtectiveAction, values, "protective_action",
+        return self._add(case_id, ProtectiveAction, values, ChangeKind.PROTECTIVE_ACTION,
                          self._action_data, Operation.EDIT_PROTECTIVE_ACTIONS)
 
     def update_protective_action(
         self, action_id: int, version: int, draft: ProtectiveActionDraft
     ) -> ProtectiveActionData:
         values = self._action_values(draft)
-        return self._update(ProtectiveAction, action_id, version, values, "protective_action",
-                            self._action_data, Operation.EDIT_PROTECTIVE_ACTIONS)
+        return self._update(ProtectiveAction, action_id, version, values,
+                            ChangeKind.PROTECTIVE_ACTION, self._action_data,
+                            Operation.EDIT_PROTECTIVE_ACTIONS)
 
     def delete_protective_action(self, action_id: int) -> None:
-        self._delete(ProtectiveAction, action_id, "protective_action",
+        self._delete(ProtectiveAction, action_id, ChangeKind.PROTECTIVE_ACTION,
                      Operation.EDIT_PROTECTIVE_ACTIONS)
 
     def _action_values(self, draft: ProtectiveActionDraft) -> dict[str, Any]:
@@ -297,23 +302,23 @@ class RecordService(Service):
         values = normalise.follow_up_columns(draft)
         if values["assignee_id"] is None:
             values["assignee_id"] = self._actor.user_id
-        return self._add(case_id, FollowUp, values, "follow_up",
+        return self._add(case_id, FollowUp, values, ChangeKind.FOLLOW_UP,
                          lambda r: build(FollowUpData, r), Operation.EDIT_FOLLOW_UPS)
 
     def update_follow_up(self, follow_up_id: int, version: int, draft: FollowUpDraft
                          ) -> FollowUpData:
         values = normalise.follow_up_columns(draft)
         values["done_at"] = utcnow() if values["done"] else None
-        return self._update(FollowUp, follow_up_id, version, values, "follow_up",
+        return self._update(FollowUp, follow_up_id, version, values, ChangeKind.FOLLOW_UP,
                             lambda r: build(FollowUpData, r), Operation.EDIT_FOLLOW_UPS)
 
     def mark_follow_up_done(self, follow_up_id: int, version: int) -> FollowUpData:
         return self._update(FollowUp, follow_up_id, version,
-                            {"done": True, "done_at": utcnow()}, "follow_up",
+                            {"done": True, "done_at": utcnow()}, ChangeKind.FOLLOW_UP,
                             lambda r: build(FollowUpData, r), Operation.EDIT_FOLLOW_UPS)
 
     def delete_follow_up(self, follow_up_id: int) -> None:
-        self._delete(FollowUp, follow_up_id, "follow_up", Operation.EDIT_FOLLOW_UPS)
+        self._delete(FollowUp, follow_up_id, ChangeKind.FOLLOW_UP, Operation.EDIT_FOLLOW_UPS)
 
     def follow_ups_due(
         self, user_id: int | None = None, today: dt.date | None = None
@@ -376,7 +381,7 @@ class RecordService(Service):
             "extortion_contact_id": extortion_contact_id,
             "added_by_id": self._actor.user_id,
         }
-        return self._add(case_id, Attachment, values, "attachment",
+        return self._add(case_id, Attachment, values, ChangeKind.ATTACHMENT,
                          lambda r: build(AttachmentInfo, r), Operation.EDIT_ATTACHMENTS)
 
     def attachment_content(self, attachment_id: int) -> bytes:
@@ -395,7 +400,7 @@ class RecordService(Service):
         return content
 
     def delete_attachment(self, attachment_id: int) -> None:
-        self._delete(Attachment, attachment_id, "attachment", Operation.EDIT_ATTACHMENTS)
+        self._delete(Attachment, attachment_id, ChangeKind.ATTACHMENT, Operation.EDIT_ATTACHMENTS)
 
     def user_names(self) -> dict[int, str]:
         with self._db.reading() as db_session:

@@ -65,6 +65,7 @@ from sqlalchemy import ColumnElement, Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
+from models.domain.changes import ChangeKind
 from models.domain.entities import (
     AccessGrant,
     Attachment,
@@ -166,7 +167,7 @@ class RetentionService(Service):
             db_session.merge(Meta(key=RETENTION_META_KEY, value=str(days)))
             self._audit(db_session, AuditAction.UPDATE, "retention",
                         detail=f"retention_days {previous} -> {days}")
-        self._changes.announce("retention", [])
+        self._changes.announce(ChangeKind.RETENTION, [])
         return days
 
     def list_erasable(self, today: dt.date | None = None) -> list[ErasableCase]:
@@ -244,7 +245,7 @@ class RetentionService(Service):
             compacted = server.vacuum(self._db.engine, _ERASED_TABLES)
         else:
             compacted = scrub_freed_pages(self._db.engine)
-        self._changes.announce("case", [case_id], [case_id])
+        self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         seconds = time.perf_counter() - started
         log.info("erased one victim's personal data in %.1f s", seconds)
         return ErasureReport(

@@ -20,7 +20,7 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from models.domain.changes import Change
+from models.domain.changes import Change, ChangeKind
 from models.storage.server import connection_defaults
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def payloads(change: Change, origin: str) -> list[str]:
     ids, case_ids = list(change.ids), list(change.case_ids)
     parts = []
     while True:
-        parts.append(json.dumps({"o": origin, "k": change.kind, "i": ids[:_CHUNK],
+        parts.append(json.dumps({"o": origin, "k": str(change.kind), "i": ids[:_CHUNK],
                                  "c": case_ids[:_CHUNK]}, separators=(",", ":")))
         ids, case_ids = ids[_CHUNK:], case_ids[_CHUNK:]
         if not ids and not case_ids:
@@ -47,10 +47,12 @@ def payloads(change: Change, origin: str) -> list[str]:
 
 
 def parse(payload: str) -> tuple[str, Change] | None:
-    """``(origin, change)`` of a notification, or None if it is not one of ours."""
+    """``(origin, change)`` of a notification, or None if it is not one of ours or names
+    a kind of change this version does not know (a newer workstation's): ignored."""
     try:
         raw = json.loads(payload)
-        return str(raw["o"]), Change(str(raw["k"]), tuple(int(i) for i in raw["i"]),
+        return str(raw["o"]), Change(ChangeKind(str(raw["k"])),
+                                     tuple(int(i) for i in raw["i"]),
                                      tuple(int(i) for i in raw["c"]))
     except (ValueError, KeyError, TypeError):
         return None
