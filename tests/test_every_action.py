@@ -44,7 +44,7 @@ from models.domain.dto import CaseFilter
 from models.domain.enums import ClosureReason, Role
 from models.domain.errors import KnownError
 from models.domain.validation import generate_temporary_identity_code
-from models.services.analysis import OPEN_STATUSES
+from models.services.figures import OPEN_STATUSES
 from models.storage.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.helpers.every_control import STRONG, Control, Explorer, windows

@@ -40,16 +40,14 @@ from gui.shared.session import Session
 from gui.shared.style import risk_icon
 from gui.shared.workspace import Host
 from models.domain.changes import Change
-from models.domain.dto import CaseFilter
-from models.domain.enums import CaseStatus, Role
+from models.domain.dto import CaseFilter, ClosureRequestRow, CounsellorLoad
+from models.domain.enums import Role
 from models.domain.errors import KnownError
 from models.security.permissions import Operation, allows
-from models.services.cases import ClosureRequestRow, CounsellorLoad
+from models.services.figures import OPEN_STATUSES
 
 PLACE_KEY = "caseload"
 
-#: What the case list shows by default: work that is not finished.
-ACTIVE_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
 _WARNING = QColor("#b3261e")
 
 
@@ -357,7 +355,7 @@ class CaseloadView(QWidget):
         owner = self.owner.currentData()
         closed = bool(self.include_closed.currentData())
         return CaseFilter(
-            statuses=() if closed else ACTIVE_STATUSES,
+            statuses=() if closed else OPEN_STATUSES,  # work that is not finished
             assigned_to_id=owner if isinstance(owner, int) and owner > 0 else None,
             unassigned_only=owner == 0,
             text=self.search.text(),

@@ -42,7 +42,8 @@ from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import RiskLevel
 from models.domain.errors import KnownError
-from models.services.analysis import OPEN_STATUSES, AnalysisService, DashboardData, Figure
+from models.services.analysis import AnalysisService
+from models.services.figures import OPEN_STATUSES, DashboardData, Figure
 
 PLACE_KEY = "dashboard"
 
@@ -301,7 +302,7 @@ class DashboardView(QWidget):
         names = []
         for row in rows:
             bar_set.append(row.open_cases)
-            names.append(_short(row.name or self.tr("Unassigned"), 40))
+            names.append(_short(row.display_name or self.tr("Unassigned"), 40))
         series = QHorizontalBarSeries()
         series.append(bar_set)
         series.setBarWidth(0.7)
@@ -326,8 +327,8 @@ class DashboardView(QWidget):
         if self.data is None or not 0 <= index < len(self.data.per_counsellor):
             return
         row = self.data.per_counsellor[index]
-        name = row.name or self.tr("Unassigned")
-        self._drill(Figure.COUNSELLOR, row.counsellor_id,
+        name = row.display_name or self.tr("Unassigned")
+        self._drill(Figure.COUNSELLOR, row.user_id,
                     self.tr("Open cases: {name}").format(name=name))
 
     def _fill_weeks(self, data: DashboardData) -> None:

@@ -21,6 +21,7 @@ from models.domain.dto import (
     CaseDraft,
     CaseFilter,
     CaseRow,
+    CounsellorLoad,
     ExtortionContactData,
     FollowUpData,
     IdentityCodeEntry,
@@ -44,7 +45,7 @@ from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import ConflictError, NotFound, ValidationError
 from models.domain.text import KEY_END, full_name_key
 from models.security.permissions import Operation, allows
-from models.services import normalise
+from models.services import figures, normalise
 from models.services._base import Service
 from models.services.audit_log import reassignment_detail
 from models.services.search import matching_case_ids
@@ -740,26 +741,8 @@ class CaseService(Service):
         cases, so a supervisor sees work that must be moved.
         """
         self._require(Operation.REASSIGN_CASE)
-        open_count = func.count(Case.id)
-        high_count = func.count(case((Case.risk_level.in_(HIGH_RISK_LEVELS), Case.id)))
-        statement = (
-            select(User.id, User.display_name, User.is_active, User.role, open_count,
-                   high_count)
-            .outerjoin(Case, (Case.assigned_to_id == User.id)
-                       & (Case.status != CaseStatus.CLOSED.value))
-            .group_by(User.id, User.display_name, User.is_active, User.role)
-            .having(
-                ((User.role == Role.COUNSELLOR.value) & User.is_active.is_(True))
-                | (open_count > 0)
-            )
-            .order_by(User.display_name, User.id)
-        )
         with self._db.reading() as db_session:
-            return [
-                CounsellorLoad(user_id=uid, display_name=name, open_cases=int(opened),
-                               high_risk_open=int(high), is_active=bool(active), role=role)
-                for uid, name, active, role, opened, high in db_session.execute(statement)
-            ]
+            return figures.counsellor_loads(db_session)
 
     def closure_requests(self) -> list[ClosureRequestRow]:
         """Pending closure requests, oldest first (supervisors)."""
@@ -790,22 +773,6 @@ class CaseService(Service):
 
 
 # -- caseload management: the plain rows it returns ------------------------------------
-
-#: Risk levels that count as "high risk" in a counsellor's load.
-HIGH_RISK_LEVELS = ("acute", "high")
-
-
-@dataclass(frozen=True, kw_only=True)
-class CounsellorLoad:
-    """How many open cases one account holds (closed cases do not count)."""
-
-    user_id: int
-    display_name: str
-    open_cases: int
-    high_risk_open: int
-    is_active: bool = True
-    role: str = Role.COUNSELLOR.value
-
 
 @dataclass(frozen=True, kw_only=True)
 class ClosureRequestRow:
