@@ -64,7 +64,7 @@ def _sample_victims(database: Database, count: int = 25) -> list[tuple[int, Simp
 
 
 def _found(svc: services.Services, text: str) -> set[int]:
-    return set(svc.cases.list_case_ids(CaseFilter(text=text)))
+    return set(svc.case_list.list_case_ids(CaseFilter(text=text)))
 
 
 def test_search_by_name_prefix_any_case(seeded: Seeded) -> None:
@@ -136,16 +136,16 @@ def test_search_by_wallet_and_sender(seeded: Seeded) -> None:
 
 def test_search_with_no_match_and_filters_combine(seeded: Seeded) -> None:
     assert _found(seeded.svc, "qqqqzzzz") == set()
-    all_cases = seeded.svc.cases.count_cases()
+    all_cases = seeded.svc.case_list.count_cases()
     assert all_cases == VICTIMS
     from models.domain.enums import CaseStatus
 
-    closed = seeded.svc.cases.count_cases(CaseFilter(statuses=(CaseStatus.CLOSED,)))
+    closed = seeded.svc.case_list.count_cases(CaseFilter(statuses=(CaseStatus.CLOSED,)))
     assert 0 < closed < all_cases
 
 
 def test_seeded_database_is_marked_as_demo(seeded: Seeded) -> None:
-    assert seeded.svc.cases.is_demo_database()
+    assert seeded.svc.case_list.is_demo_database()
 
 
 def test_dashboard_and_caseload_report_agree(seeded: Seeded) -> None:
@@ -169,13 +169,13 @@ def test_dashboard_and_caseload_report_agree(seeded: Seeded) -> None:
     # The caseload view counts from the accounts' side: the same load for every holder.
     held = {x.user_id: x for x in dashboard.per_counsellor if x.user_id is not None}
     assert held
-    assert {x.user_id: x for x in seeded.svc.cases.counsellor_loads() if x.open_cases} == held
+    assert {x.user_id: x for x in seeded.svc.caseload.counsellor_loads() if x.open_cases} == held
     risk = dict(dashboard.risk_distribution)
     assert sum(x.high_risk_open for x in dashboard.per_counsellor) == sum(
         risk[level.value] for level in HIGH_RISK_LEVELS)
 
     def listed(case_filter: CaseFilter) -> int:
-        return seeded.svc.cases.count_cases(case_filter)
+        return seeded.svc.case_list.count_cases(case_filter)
 
     assert listed(CaseFilter(statuses=OPEN_STATUSES)) == dashboard.open_cases
     for level, count in dashboard.risk_distribution:

@@ -4,8 +4,9 @@ The left side is the case list (the same id-backed :class:`~gui.shared.case_tabl
 as the main list, with its own filter and multi-row selection); the right side lists each
 counsellor's load (open cases, high-risk open cases) so the supervisor sees it before
 choosing whom to give the selected cases to. Below, pending closure requests are approved
-or returned. Every change goes through :class:`~models.services.cases.CaseService`, which
-checks the role and writes the audit events.
+or returned. Every change goes through :class:`~models.services.caseload.CaseloadService`
+(reassigning) or :class:`~models.services.cases.CaseService` (a decision on one case),
+which check the role and write the audit events.
 """
 
 from __future__ import annotations
@@ -325,14 +326,14 @@ class CaseloadView(QWidget):
         if self._session.is_locked:
             return
         services = self._session.services
-        loads = services.cases.counsellor_loads()
+        loads = services.caseload.counsellor_loads()
         self.loads.set_records(loads)
         self._fill_owner_filter(loads)
         self._fill_targets(loads)
-        self.requests.set_records(services.cases.closure_requests())
+        self.requests.set_records(services.caseload.closure_requests())
         self.requests_box.setTitle(
             self.tr("Closure requests ({count})").format(count=self.requests.rowCount()))
-        self.model.set_service(services.cases, self.case_filter())
+        self.model.set_service(services.case_list, self.case_filter())
         self._loaded = True
 
     def clear(self) -> None:
@@ -413,7 +414,7 @@ class CaseloadView(QWidget):
         if self._session.is_locked or not case_ids or not isinstance(user_id, int):
             return 0
         try:
-            moved = self._session.services.cases.reassign_cases(case_ids, user_id)
+            moved = self._session.services.caseload.reassign_cases(case_ids, user_id)
         except KnownError as error:
             show_error(self, error, self.tr("Reassign cases"))
             return 0

@@ -51,7 +51,7 @@ from models.pdf.layout import write_atomically
 from models.security.permissions import Operation, allows
 from models.services import figures
 from models.services._base import Service
-from models.services.cases import case_data, victim_data
+from models.services.case_detail import case_data, victim_data
 
 _OPERATION = {Profile.POLICE: Operation.EXPORT_POLICE, Profile.CARE: Operation.EXPORT_CARE}
 #: What a user must be allowed to see to export each profile.
