@@ -42,7 +42,6 @@ from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import RiskLevel
 from models.domain.errors import KnownError
-from models.services.analysis import AnalysisService
 from models.services.figures import OPEN_STATUSES, DashboardData, Figure
 
 PLACE_KEY = "dashboard"
@@ -64,15 +63,6 @@ def _percent(share: float) -> str:
 
 def _short_date(day: dt.date) -> str:
     return f"{day.day}.{day.month}."
-
-
-def analysis_service(window: Host) -> AnalysisService:
-    """The signed-in user's analysis service (built here until ``Services`` carries one)."""
-    services = window.session.services
-    existing = getattr(services, "analysis", None)
-    if isinstance(existing, AnalysisService):
-        return existing
-    return AnalysisService(services.database, services.actor, services.changes)
 
 
 class FigureButton(QPushButton):
@@ -240,7 +230,7 @@ class DashboardView(QWidget):
         if self._window.session.is_locked:
             return
         try:
-            data = analysis_service(self._window).dashboard()
+            data = self._window.session.services.analysis.dashboard()
         except KnownError as error:
             show_error(self, error)
             return
@@ -432,8 +422,9 @@ class DashboardView(QWidget):
     def _drill(self, figure: Figure, value: object, title: str) -> None:
         if self.data is None or self._window.session.is_locked:
             return
+        analysis = self._window.session.services.analysis
         try:
-            target = analysis_service(self._window).drill_down(figure, value, self.data.as_of)
+            target = analysis.drill_down(figure, value, self.data.as_of)
         except KnownError as error:
             show_error(self, error)
             return

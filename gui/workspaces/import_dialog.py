@@ -48,7 +48,7 @@ from models.services.importing import (
     guess_mapping,
     read_csv,
 )
-from models.services.imports import ImportReport, ImportService
+from models.services.imports import ImportReport
 
 #: Rows shown in the preview, and findings listed before "… and N more".
 PREVIEW_ROWS = 20
@@ -59,14 +59,6 @@ class _ProgressRelay(QObject):
     """Carries progress from the worker to the main thread (a queued signal)."""
 
     progressed = Signal(int, int)
-
-
-def _service(session: Session) -> ImportService:
-    services = session.services
-    found = getattr(services, "imports", None)
-    if isinstance(found, ImportService):
-        return found
-    return ImportService(services.database, services.actor, services.changes)
 
 
 class ImportDialog(QDialog):
@@ -311,7 +303,7 @@ class ImportDialog(QDialog):
         mapping = self.mapping()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
-        service = _service(self._session)
+        service = self._session.services.imports
         run_task(lambda: service.check(table, mapping),
                  lambda report: self._checked(generation, report), self._check_failed)
 
@@ -360,7 +352,7 @@ class ImportDialog(QDialog):
         mapping = self.mapping()
         all_or_nothing = self.all_or_nothing.isChecked()
         breach_id = self.breach.currentData()
-        service = _service(self._session)
+        service = self._session.services.imports
         relay = self._relay
         self._running = True
         self.import_button.setEnabled(False)
