@@ -142,7 +142,7 @@ def case_detail(db_session: Session, case_row: Case, role: Role) -> CaseDetail:
             for r in sorted(case_row.police_reports, key=lambda r: r.filed_on)
         )),
         support_sessions=section(
-            Operation.VIEW_SESSIONS, lambda: _session_data(db_session, case_row.id)
+            Operation.VIEW_SESSIONS, lambda: _support_session_data(db_session, case_row.id)
         ),
         protective_actions=section(Operation.VIEW_PROTECTIVE_ACTIONS, lambda: tuple(
             build(ProtectiveActionData, a, title=titles.get(a.type_code, a.type_code))
@@ -160,7 +160,8 @@ def case_detail(db_session: Session, case_row: Case, role: Role) -> CaseDetail:
     )
 
 
-def _session_data(db_session: Session, case_id: int) -> tuple[SupportSessionData, ...]:
+def _support_session_data(db_session: Session, case_id: int
+                          ) -> tuple[SupportSessionData, ...]:
     counsellor = aliased(User)
     rows = db_session.execute(
         select(SupportSession, counsellor.display_name)
@@ -168,7 +169,8 @@ def _session_data(db_session: Session, case_id: int) -> tuple[SupportSessionData
         .where(SupportSession.case_id == case_id)
         .order_by(SupportSession.started_at, SupportSession.id)
     ).all()
-    return tuple(build(SupportSessionData, s, counsellor_name=name) for s, name in rows)
+    return tuple(build(SupportSessionData, support_session, counsellor_name=name)
+                 for support_session, name in rows)
 
 
 def _action_titles(db_session: Session) -> dict[str, str]:

@@ -247,14 +247,15 @@ class ExportService(Service):
         case_row = self._case_row(db_session, case_id, Case.follow_ups)
         names: dict[int | None, str] = dict(
             db_session.execute(select(User.id, User.display_name)).all())
-        sessions = db_session.scalars(
+        support_sessions = db_session.scalars(
             select(SupportSession).where(SupportSession.case_id == case_id)
             .order_by(SupportSession.started_at, SupportSession.id))
         return CaseSummary(
             profile=Profile.CARE, **self._identity(case_row, reveal),
             support_sessions=tuple(
-                build(SupportSessionData, x, counsellor_name=names.get(x.counsellor_id))
-                for x in sessions
+                build(SupportSessionData, support_session,
+                      counsellor_name=names.get(support_session.counsellor_id))
+                for support_session in support_sessions
             ),
             follow_ups=tuple(
                 build(FollowUpData, f, assignee_name=names.get(f.assignee_id))
