@@ -113,7 +113,7 @@ def _work(target: ServerUrl, name: str, number: int, ops: int, plan: dict[str, A
                 svc.cases.get_detail(rng.choice(plan["case_ids"]))
             elif roll < 0.40:
                 kind = "search"
-                svc.cases.list_case_ids(CaseFilter(text=f"testinen{rng.randrange(CASES):03d}"))
+                svc.case_list.list_case_ids(CaseFilter(text=f"testinen{rng.randrange(CASES):03d}"))
             elif roll < 0.65:
                 kind = "add_follow_up"
                 words = f"w{number:02d}-op{i:04d}"

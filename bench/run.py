@@ -200,9 +200,9 @@ def measure(victims: int, seed: int, repeat: int, cache: Path = CACHE) -> dict[s
         service_timings = []
         for _kind, text in samples:
             search = CaseFilter(text=text)
-            svc.cases.list_case_ids(search)
+            svc.case_list.list_case_ids(search)
             for _ in range(repeat):
-                service_timings.append(_timed(lambda s=search: svc.cases.list_case_ids(s)))
+                service_timings.append(_timed(lambda s=search: svc.case_list.list_case_ids(s)))
         results["search_p50_ms"] = _ms(statistics.median(service_timings))
         results["search_p95_ms"] = _ms(statistics.quantiles(service_timings, n=20)[-1])
         raw = raw_search_ms(plain, samples, repeat)
@@ -237,7 +237,7 @@ def measure_gui(svc: services.Services, repeat: int) -> dict[str, float]:
     from PySide6.QtWidgets import QTableView
 
     def first_page() -> None:
-        model = CaseTableModel(svc.cases)
+        model = CaseTableModel(svc.case_list)
         view = QTableView()
         view.resize(1100, 700)
         view.setModel(model)
@@ -288,7 +288,7 @@ def exports_benchmark(svc: services.Services, db_path: Path, repeat: int
 
     from models.pdf.data import Profile
 
-    case_ids = svc.cases.list_case_ids()
+    case_ids = svc.case_list.list_case_ids()
     sample = random.Random(5).sample(case_ids, min(10, len(case_ids)))
     singles = []
     for case_id in sample:

@@ -51,13 +51,8 @@ from models.domain.enums import (
     Role,
 )
 from models.domain.errors import PermissionDenied
-from models.services.analysis import (
-    AnalysisService,
-    Figure,
-    Indicator,
-    WeekCount,
-    csv_safe,
-)
+from models.services.analysis import AnalysisService, Indicator, csv_safe
+from models.services.figures import Figure, WeekCount
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 
@@ -166,7 +161,7 @@ def world(database: Database, supervisor: Actor) -> World:
 def test_dashboard_figures_match_the_hand_count(world: World) -> None:
     data = world.analysis.dashboard(TODAY)
     assert data.open_cases == 3
-    assert [(x.counsellor_id, x.open_cases) for x in data.per_counsellor] == [
+    assert [(x.user_id, x.open_cases) for x in data.per_counsellor] == [
         (world.kaisa, 2), (world.olli, 1)]
     assert data.risk_distribution == (("acute", 1), ("high", 1), ("medium", 0), ("low", 1))
     assert (data.overdue_follow_ups, data.overdue_cases) == (1, 1)

@@ -24,7 +24,7 @@ REASON = "Victim called in acute distress, Lauri is away"
 @pytest.fixture
 def glass(office: Office) -> str:  # noqa: F811
     """Kaisa opens Lauri's case (Drake) with break-the-glass; returns its reference."""
-    grant = office.kaisa.cases.break_glass(office.cases["Drake"], REASON)
+    grant = office.kaisa.break_glass.break_glass(office.cases["Drake"], REASON)
     assert grant is not None
     return grant.case_reference
 

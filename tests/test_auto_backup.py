@@ -35,7 +35,7 @@ def test_daily_backup_runs_on_a_worker_and_is_restorable(
     # The copy opens with the same password and holds the case.
     copy, actor = open_database(_backups(db_path)[0], "super", PASSWORD)
     try:
-        assert services.build(copy, actor).cases.count_cases() == 1
+        assert services.build(copy, actor).case_list.count_cases() == 1
     finally:
         copy.dispose()
 

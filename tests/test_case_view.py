@@ -705,7 +705,7 @@ def test_break_the_glass_asks_for_a_reason(  # type: ignore[no-untyped-def]
     view = open_case(main_window, session, world.others_case_id)
     assert view is not None and seen == ["cancelled", "opened"]
     assert view.header.name.text() == "Pekka Toinen"
-    grants = world.boss.cases.list_access_grants()
+    grants = world.boss.break_glass.list_access_grants()
     assert len(grants) == 1 and grants[0].reason.startswith("urgent: victim called")
     assert world.boss.audit.query(AuditQuery(case_id=world.others_case_id,
                                              actions=(AuditAction.BREAK_GLASS,)))

@@ -90,16 +90,16 @@ def test_reassignment_refuses_wrong_targets(office: Office) -> None:  # noqa: F8
     boss = office.supervisor
     case_id = office.cases["Aaltonen"]
     with pytest.raises(ValidationError, match="only to counsellors"):
-        boss.cases.reassign_cases([case_id], boss.actor.user_id)
+        boss.caseload.reassign_cases([case_id], boss.actor.user_id)
     lauri = office.lauri.actor.user_id
     boss.accounts.set_active(lauri, False)
     with pytest.raises(ValidationError, match="active account"):
-        boss.cases.reassign_cases([case_id], lauri)
+        boss.caseload.reassign_cases([case_id], lauri)
     with pytest.raises(PermissionDenied):
-        office.kaisa.cases.reassign_cases([case_id], office.kaisa.actor.user_id)
+        office.kaisa.caseload.reassign_cases([case_id], office.kaisa.actor.user_id)
     # Nothing changed hands, and a locked counsellor's open work stays visible.
     assert boss.cases.get_detail(case_id).case.assigned_to_name == "Kaisa Koski"
-    by_name = {load.display_name: load for load in boss.cases.counsellor_loads()}
+    by_name = {load.display_name: load for load in boss.caseload.counsellor_loads()}
     assert by_name["Lauri Lahti"].is_active is False
     assert by_name["Lauri Lahti"].open_cases == 2
 
@@ -107,8 +107,8 @@ def test_reassignment_refuses_wrong_targets(office: Office) -> None:  # noqa: F8
 def test_reassigning_to_the_current_counsellor_changes_nothing(office: Office) -> None:  # noqa: F811
     boss = office.supervisor
     kaisa = office.kaisa.actor.user_id
-    assert boss.cases.reassign_cases([office.cases["Aaltonen"]], kaisa) == 0
-    assert boss.cases.reassign_cases(
+    assert boss.caseload.reassign_cases([office.cases["Aaltonen"]], kaisa) == 0
+    assert boss.caseload.reassign_cases(
         [office.cases["Aaltonen"], office.cases["Forsman"]], kaisa) == 1
 
 

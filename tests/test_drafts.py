@@ -665,7 +665,7 @@ def test_a_break_the_glass_reason_survives_the_lock(
     timer.stop()
     assert seen == [reason]
     assert view.detail.victim.last_name == "Toinen"
-    grants = office.boss.cases.list_access_grants()
+    grants = office.boss.break_glass.list_access_grants()
     assert [(g.case_id, g.username, g.reason) for g in grants] == [
         (office.others_case_id, "kaisa", reason)]
 
@@ -676,7 +676,7 @@ def test_the_intake_survives_the_lock_on_the_same_step(
 ) -> None:
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.question",
                         lambda *_a: pytest.fail("the lock must not ask anything"))
-    cases_before = office.boss.cases.count_cases()
+    cases_before = office.boss.case_list.count_cases()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     wizard = window.findChildren(IntakeWizard)[0]
     page = wizard.identity_page
@@ -706,8 +706,8 @@ def test_the_intake_survives_the_lock_on_the_same_step(
 
     click(qtbot, wizard.button(wizard.WizardButton.NextButton))
     click(qtbot, wizard.button(wizard.WizardButton.FinishButton))
-    assert office.boss.cases.count_cases() == cases_before + 1
-    created = office.boss.cases.list_case_ids(CaseFilter(text="Uusihenkilo"))
+    assert office.boss.case_list.count_cases() == cases_before + 1
+    created = office.boss.case_list.list_case_ids(CaseFilter(text="Uusihenkilo"))
     assert len(created) == 1
     detail = office.boss.cases.get_detail(created[0])
     assert detail.victim.safe_contact_note == MARK

@@ -44,7 +44,7 @@ from models.domain.dto import CaseFilter
 from models.domain.enums import ClosureReason, Role
 from models.domain.errors import KnownError
 from models.domain.validation import generate_temporary_identity_code
-from models.services.analysis import OPEN_STATUSES
+from models.services.figures import OPEN_STATUSES
 from models.storage.store import create_database, open_database
 from tests.conftest import FAST_KDF, PASSWORD
 from tests.helpers.every_control import STRONG, Control, Explorer, windows
@@ -152,9 +152,10 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Four closure requests wait for a supervisor (from a counsellor not explored here).
     database, actor = open_database(folder / "demo.db", "counsellor02", DEMO_PASSWORD)
     try:
-        cases = services.build(database, actor).cases
-        mine = cases.list_case_ids(CaseFilter(assigned_to_id=actor.user_id,
-                                              statuses=OPEN_STATUSES))
+        svc = services.build(database, actor)
+        cases = svc.cases
+        mine = svc.case_list.list_case_ids(CaseFilter(assigned_to_id=actor.user_id,
+                                                      statuses=OPEN_STATUSES))
         for case_id in mine[:4]:
             version = cases.get_detail(case_id).case.version
             cases.request_closure(case_id, version, ClosureReason.RESOLVED)
@@ -246,7 +247,7 @@ def _decide_on_closures_in_their_cases(explorer: Explorer, window: MainWindow) -
     Approve and Return buttons (either one takes the other away: two cases)."""
     _go_to(explorer, window, ALL_CASES)
     for _ in range(2):
-        waiting = window.session.services.cases.closure_requests()
+        waiting = window.session.services.caseload.closure_requests()
         assert waiting, "the demo data has closure requests left"
         reference = waiting[0].reference
         explorer.type_into(window.search, reference)

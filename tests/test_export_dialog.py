@@ -33,8 +33,8 @@ def _session(svc: services.Services, qtbot) -> Session:  # type: ignore[no-untyp
 def test_one_case_export_writes_a_pdf_and_audits_it(
     seeded: services.Services, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    case_id = seeded.cases.list_case_ids()[0]
-    reference = seeded.cases.case_rows([case_id])[0].reference
+    case_id = seeded.case_list.list_case_ids()[0]
+    reference = seeded.case_list.case_rows([case_id])[0].reference
     dialog = ExportCaseDialog(_session(seeded, qtbot), case_id, reference)
     qtbot.addWidget(dialog)
     assert [dialog.options.profile.itemData(i) for i in range(dialog.options.profile.count())
@@ -131,7 +131,7 @@ def test_export_is_reachable_from_the_windows(
     assert window.statusBar().currentMessage() == "Caseload report written."
     window.batch_export_action.trigger()
     assert window.findChild(Batch) is not None
-    view = CaseView(window.session, seeded.cases.list_case_ids()[0], window)  # window owns it
+    view = CaseView(window.session, seeded.case_list.list_case_ids()[0], window)  # window owns it
     view.header.export_button.click()
     assert view.findChild(Single) is not None
     window.lock()  # nothing with case data survives a lock, export dialogs included

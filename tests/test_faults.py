@@ -132,7 +132,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_case(
         _verify(fresh_db, capsys)
         database, actor = open_database(fresh_db, "super", PASSWORD)
         try:
-            assert services.build(database, actor).cases.count_cases() == len(present)
+            assert services.build(database, actor).case_list.count_cases() == len(present)
         finally:
             database.dispose()
     assert kills == KILLS
@@ -216,7 +216,7 @@ def test_a_full_disk_refuses_the_write_plainly_and_keeps_everything_earlier(
         again = services.build(reopened, actor)
         for case in earlier:
             assert again.cases.get_detail(case.id).victim.last_name == "Aiempi"
-        assert again.cases.count_cases() >= len(earlier) + written
+        assert again.case_list.count_cases() >= len(earlier) + written
     finally:
         reopened.dispose()
     _report(f"\ndisk full: {written} intakes fitted, then refused: {refused}")
@@ -296,10 +296,10 @@ def test_a_reader_beside_a_writer_sees_a_consistent_database(
                 victims = db_session.scalar(select(func.count()).select_from(Victim))
                 cases = db_session.scalar(select(func.count()).select_from(Case))
             assert victims == cases  # an intake is all or nothing, even mid-write
-            svc.cases.count_cases()
+            svc.case_list.count_cases()
         assert _finish(writer, lines) == ""
         assert writer.returncode == 0
-        assert svc.cases.count_cases() == 30
+        assert svc.case_list.count_cases() == 30
     finally:
         database.dispose()
 
@@ -413,7 +413,7 @@ def test_damage_is_a_data_error_for_the_desktop_app_too(filled_db: Path, tmp_pat
         else:  # a page nobody reads at sign-in: the damage shows when it is read
             try:
                 with pytest.raises(DataError):
-                    services.build(database, _actor).cases.case_rows(list(range(1, 61)))
+                    services.build(database, _actor).case_list.case_rows(list(range(1, 61)))
             finally:
                 database.dispose()
         assert _digest(copy) == before, name
@@ -471,7 +471,7 @@ def test_sign_in_on_a_damaged_database_offers_the_latest_backup(
         assert restored.path == dialog.restored_to
         assert restored.path.parent == filled_db.parent and restored.path != filled_db
         assert "-restored-" in restored.path.name
-        names = {row.victim_name for row in services.build(restored, actor).cases.case_rows(
+        names = {row.victim_name for row in services.build(restored, actor).case_list.case_rows(
             list(range(1, 100)))}
         assert "Kopioitu, Varmuus" in names  # the newest backup, not the older one
     finally:

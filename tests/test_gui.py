@@ -37,14 +37,14 @@ def svc(database: Database, supervisor: Actor) -> services.Services:
 
 
 def test_case_model_passes_the_model_tester(svc: services.Services, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = CaseTableModel(svc.cases)
+    model = CaseTableModel(svc.case_list)
     model.reload()
     assert model.rowCount() == len(NAMES)
     qtmodeltester.check(model, force_py=True)
 
 
 def test_case_model_sorts_in_the_database(svc: services.Services) -> None:
-    model = CaseTableModel(svc.cases)
+    model = CaseTableModel(svc.case_list)
     model.sort(1, Qt.SortOrder.AscendingOrder)
     names = [model.data(model.index(row, 1)) for row in range(model.rowCount())]
     # Finnish order: Latin a–z, then å ä ö; other scripts after.
@@ -57,7 +57,7 @@ def test_case_model_sorts_in_the_database(svc: services.Services) -> None:
 
 
 def test_identity_codes_are_masked_in_the_list(svc: services.Services) -> None:
-    model = CaseTableModel(svc.cases)
+    model = CaseTableModel(svc.case_list)
     model.reload()
     shown = [model.data(model.index(row, 2)) for row in range(model.rowCount())]
     assert all(code.endswith("-****") or code.endswith("A****") for code in shown), shown

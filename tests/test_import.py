@@ -249,7 +249,7 @@ def test_import_creates_new_unassigned_cases_in_one_audited_batch(
         assert db_session.scalar(select(func.count()).select_from(victim_breach)) == 3
         assert db_session.scalar(select(func.count(IdentityCodeRecord.id))) == 3
     # The new cases behave like intakes: searchable, openable, with the code history.
-    found = services.cases.list_case_ids(CaseFilter(text="mäkelä"))
+    found = services.case_list.list_case_ids(CaseFilter(text="mäkelä"))
     assert len(found) == 3
     detail = services.cases.get_detail(found[0])
     assert detail.victim.breaches == ("Vastaamo 2018",)
@@ -305,12 +305,12 @@ def test_all_or_nothing_imports_nothing_when_a_row_is_refused(
     assert (checked.accepted, len(checked.problems), checked.imported) == (2, 1, 0)
     report = imports.run(table, mapping, all_or_nothing=True)
     assert report.imported == 0 and report.accepted == 2
-    assert services.cases.count_cases() == 0
+    assert services.case_list.count_cases() == 0
     events = [e.detail for e in services.audit.query(AuditQuery(actions=(AuditAction.CREATE,)))
               if e.entity == "import"]
     assert events == ["rows=3 imported=0 refused=1 duplicates=0"]
     report = imports.run(table, mapping)
-    assert report.imported == 2 and services.cases.count_cases() == 2
+    assert report.imported == 2 and services.case_list.count_cases() == 2
 
 
 @pytest.mark.both_databases
@@ -325,7 +325,7 @@ def test_import_needs_the_intake_permission_and_a_real_breach(
     with pytest.raises(NotFound):
         ImportService(database, supervisor, services.changes).run(table, mapping,
                                                                   breach_id=999)
-    assert services.cases.count_cases() == 0
+    assert services.case_list.count_cases() == 0
 
 
 def test_a_large_list_is_imported_with_consecutive_references(
@@ -444,4 +444,4 @@ def test_forty_thousand_rows_import_in_under_30_seconds(
     seconds = time.perf_counter() - started
     assert "Imported 40000 people" in "\n".join(out)
     assert seconds < 30, f"40,000 rows took {seconds:.1f} s"
-    assert build(database, supervisor).cases.count_cases() == 40_000
+    assert build(database, supervisor).case_list.count_cases() == 40_000

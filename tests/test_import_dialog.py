@@ -101,7 +101,7 @@ def test_all_or_nothing_then_import_valid_rows_on_a_worker(
         dialog.import_button.click()
     assert done.args[0].imported == 0
     assert "Nothing was imported" in dialog.message.text()
-    assert svc.cases.count_cases() == 1
+    assert svc.case_list.count_cases() == 1
 
     dialog.import_valid.setChecked(True)
     with qtbot.waitSignal(dialog.checked, timeout=10_000):
@@ -115,8 +115,8 @@ def test_all_or_nothing_then_import_valid_rows_on_a_worker(
     assert "Imported 2 people as new cases" in dialog.message.text()
     assert dialog.progress.maximum() == 2 and dialog.progress.value() == 2
     assert not dialog.import_button.isEnabled()
-    assert svc.cases.count_cases() == 3
-    detail = svc.cases.get_detail(svc.cases.list_case_ids()[-1])
+    assert svc.case_list.count_cases() == 3
+    detail = svc.cases.get_detail(svc.case_list.list_case_ids()[-1])
     assert detail.victim.breaches == ("Vastaamo 2018",)
 
 

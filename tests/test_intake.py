@@ -72,7 +72,7 @@ def enter(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 def case_count(office: Office) -> int:  # noqa: F811
-    return office.supervisor.cases.count_cases()
+    return office.supervisor.case_list.count_cases()
 
 
 # -- step 1: who is calling -------------------------------------------------------------
@@ -212,7 +212,7 @@ def test_a_different_person_can_go_on(
 
 
 def test_find_duplicates_ignores_other_people(office: Office, existing: int) -> None:  # noqa: F811
-    cases = office.kaisa.cases
+    cases = office.kaisa.case_list
     assert cases.find_duplicates(VictimDraft(first_names="Aino", last_name="Esimerkki")) == []
     assert cases.find_duplicates(VictimDraft(
         first_names="Aino", last_name="Esimerkki", birth_date=dt.date(1970, 1, 3))) == []

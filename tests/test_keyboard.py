@@ -547,7 +547,7 @@ def test_the_other_dialogs_have_their_own_letters(world: World, prompts: Prompts
     check(top_dialog(BatchExportDialog))
     boss.import_action.trigger()
     check(top_dialog(ImportDialog))
-    row = world.boss.cases.case_rows([world.case_id])[0]
+    row = world.boss.case_list.case_rows([world.case_id])[0]
     check(BreakGlassDialog(row, boss))
     boss.close()
 
@@ -1023,7 +1023,7 @@ def test_the_other_dialogs_are_tabbed_through_in_reading_order(  # type: ignore[
     batch = top_dialog(BatchExportDialog)
     walk(batch)
     batch.close()
-    glass = BreakGlassDialog(world.boss.cases.case_rows([world.case_id])[0], boss)
+    glass = BreakGlassDialog(world.boss.case_list.case_rows([world.case_id])[0], boss)
     walk(glass)
     glass.close()
     show(boss, qtbot)

@@ -113,7 +113,7 @@ def test_a_full_journey_logs_no_personal_data(
             received_at=dt.datetime(2024, 3, 1, 8, 0, tzinfo=dt.UTC), channel=Channel.EMAIL,
             sender=email, amount_demanded=Decimal("0.5"), currency=Currency.BTC,
             wallet_address=wallet, message_text=MESSAGE))
-        svc.cases.find_duplicates(VictimDraft(first_names=first, last_name=last,
+        svc.case_list.find_duplicates(VictimDraft(first_names=first, last_name=last,
                                               identity_code=code))
         assert svc.cases.reveal_identity_code(case.id) is not None
     # validation failures whose input is personal data
@@ -125,11 +125,11 @@ def test_a_full_journey_logs_no_personal_data(
         VictimDraft(first_names=first, last_name=last, phone=f"{phone} {email}"), CaseDraft()))
     expect_refusal(lambda: svc.cases.create_intake(
         VictimDraft(first_names=first, last_name=last, email=f"{first}@@{last}"), CaseDraft()))
-    case_id = svc.cases.list_case_ids()[0]
+    case_id = svc.case_list.list_case_ids()[0]
     expect_refusal(lambda: svc.records.add_extortion_contact(case_id, ExtortionContactDraft(
         received_at=dt.datetime(2024, 3, 1, tzinfo=dt.UTC), channel=Channel.EMAIL,
         wallet_address=wallet[:-1] + ("x" if wallet[-1] != "x" else "y"))))
-    svc.cases.list_case_ids(cli_filter_text(last))
+    svc.case_list.list_case_ids(cli_filter_text(last))
     rotate_automatic_backups(database, actor)
     database.dispose()
 

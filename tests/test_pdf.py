@@ -452,7 +452,7 @@ def test_caseload_report_counts(svc: services.Services, tmp_path: Path) -> None:
 
     report = exports_of(svc).caseload_report()
     assert report.open_cases == 4
-    loads = {x.counsellor: (x.open_cases, x.acute, x.high) for x in report.per_counsellor}
+    loads = {x.display_name: (x.open_cases, x.acute, x.high) for x in report.per_counsellor}
     assert loads == {counsellor.actor.display_name: (3, 1, 1), None: (1, 0, 0)}
     assert report.risk_distribution == (("acute", 1), ("high", 1), ("medium", 1), ("low", 1))
     assert report.overdue_follow_ups == 1

@@ -88,7 +88,7 @@ def _operations(world: World, case_id: int) -> dict[Operation, Callable[[service
         return _case(world, case_id)
 
     return {
-        Operation.LIST_CASES: lambda s: s.cases.list_case_ids(),
+        Operation.LIST_CASES: lambda s: s.case_list.list_case_ids(),
         Operation.OPEN_CASE: lambda s: s.cases.get_detail(case_id),
         Operation.CREATE_INTAKE: lambda s: s.cases.create_intake(
             VictimDraft(first_names="Uusi", last_name="Example"), CaseDraft()),
@@ -121,7 +121,7 @@ def _operations(world: World, case_id: int) -> dict[Operation, Callable[[service
         Operation.VIEW_SESSIONS: detail_section("support_sessions"),
         Operation.EDIT_SESSIONS: lambda s: s.records.add_support_session(
             case_id, SupportSessionDraft(started_at=NOW)),
-        Operation.BREAK_GLASS: lambda s: s.cases.break_glass(
+        Operation.BREAK_GLASS: lambda s: s.break_glass.break_glass(
             world.others_case, "The victim called while Olli is on leave."),
         Operation.REASSIGN_CASE: lambda s: s.cases.update_case(
             case_id, fresh().case.version,
@@ -190,7 +190,7 @@ def test_police_liaison_never_sees_session_notes(world: World) -> None:
 
 def test_administrator_sees_no_case_content(world: World) -> None:
     admin = world.by_role[Role.ADMINISTRATOR]
-    for call in (lambda: admin.cases.list_case_ids(), lambda: admin.cases.get_detail(1),
+    for call in (lambda: admin.case_list.list_case_ids(), lambda: admin.cases.get_detail(1),
                  lambda: admin.records.follow_ups_due()):
         with pytest.raises(PermissionDenied, match="case records"):
             call()
@@ -199,21 +199,22 @@ def test_administrator_sees_no_case_content(world: World) -> None:
 def test_counsellor_needs_break_the_glass_for_another_counsellors_case(world: World) -> None:
     counsellor = world.by_role[Role.COUNSELLOR]
     calls = _operations(world, world.others_case)
-    assert counsellor.cases.needs_break_glass(world.others_case)
+    assert counsellor.break_glass.needs_break_glass(world.others_case)
     # Finding the victim always works: listing is not scoped.
-    assert world.others_case in counsellor.cases.list_case_ids()
+    assert world.others_case in counsellor.case_list.list_case_ids()
     for operation in sorted(CASE_SCOPED & set(calls)):
         with pytest.raises(PermissionDenied) as refused:
             calls[operation](counsellor)
         assert str(refused.value) == OUT_OF_SCOPE, operation
     with pytest.raises(KnownError, match="Reason"):
-        counsellor.cases.break_glass(world.others_case, "why")
-    grant = counsellor.cases.break_glass(world.others_case, "Victim phoned in distress; Olli away")
+        counsellor.break_glass.break_glass(world.others_case, "why")
+    grant = counsellor.break_glass.break_glass(world.others_case,
+                                               "Victim phoned in distress; Olli away")
     assert grant is not None and grant.expires_at > grant.granted_at
-    assert not counsellor.cases.needs_break_glass(world.others_case)
+    assert not counsellor.break_glass.needs_break_glass(world.others_case)
     assert counsellor.cases.get_detail(world.others_case).case.id == world.others_case
     # Supervisors see who broke the glass, on which case, and why.
-    grants = world.boss.cases.list_access_grants()
+    grants = world.boss.break_glass.list_access_grants()
     assert [(g.username, g.case_id) for g in grants] == [("kaisa", world.others_case)]
     events = world.boss.audit.query()
     assert any(e.action == "break_glass" and e.case_id == world.others_case for e in events)

@@ -227,7 +227,7 @@ def test_pg_dump_backup_restores_and_verifies(
                              kdf=FAST_KDF)
     try:
         seed_demo(result.database, result.actor, victims=60, kdf=FAST_KDF)
-        before = services.build(result.database, result.actor).cases.count_cases()
+        before = services.build(result.database, result.actor).case_list.count_cases()
     finally:
         result.database.dispose()
     dump = tmp_path / "suoja.dump"
@@ -244,7 +244,7 @@ def test_pg_dump_backup_restores_and_verifies(
         assert "every link verifies" in capsys.readouterr().out
         database, actor = open_database(restored, "super", PASSWORD)
         try:
-            assert services.build(database, actor).cases.count_cases() == before
+            assert services.build(database, actor).case_list.count_cases() == before
         finally:
             database.dispose()
     finally:
@@ -379,10 +379,10 @@ def test_a_writer_stuck_elsewhere_is_busy_in_plain_words_and_nothing_half_saved(
                 svc.cases.create_intake(VictimDraft(first_names="Odottava",
                                                     last_name="Kirjoittaja"), CaseDraft())
             other.rollback()
-        assert svc.cases.count_cases() == 0
+        assert svc.case_list.count_cases() == 0
         svc.cases.create_intake(VictimDraft(first_names="Odottava", last_name="Kirjoittaja"),
                                 CaseDraft())  # the lock is free again
-        assert svc.cases.count_cases() == 1
+        assert svc.case_list.count_cases() == 1
     finally:
         result.database.dispose()
 

@@ -13,8 +13,16 @@ from sqlalchemy import select
 
 from models import services
 from models.demo.seed import seed_demo
+from models.domain.base import local_today
 from models.domain.dto import CaseFilter
 from models.domain.entities import Case, ExtortionContact, PoliceReport, Victim
+from models.services.figures import (
+    HIGH_RISK_LEVELS,
+    NO_CONTACT_DAYS,
+    OPEN_STATUSES,
+    UNCONTACTED_LIST_LIMIT,
+    Figure,
+)
 from models.services.search import search_kinds
 from models.storage.database import keyfile_path
 from models.storage.store import create_database
@@ -56,7 +64,7 @@ def _sample_victims(database: Database, count: int = 25) -> list[tuple[int, Simp
 
 
 def _found(svc: services.Services, text: str) -> set[int]:
-    return set(svc.cases.list_case_ids(CaseFilter(text=text)))
+    return set(svc.case_list.list_case_ids(CaseFilter(text=text)))
 
 
 def test_search_by_name_prefix_any_case(seeded: Seeded) -> None:
@@ -128,16 +136,58 @@ def test_search_by_wallet_and_sender(seeded: Seeded) -> None:
 
 def test_search_with_no_match_and_filters_combine(seeded: Seeded) -> None:
     assert _found(seeded.svc, "qqqqzzzz") == set()
-    all_cases = seeded.svc.cases.count_cases()
+    all_cases = seeded.svc.case_list.count_cases()
     assert all_cases == VICTIMS
     from models.domain.enums import CaseStatus
 
-    closed = seeded.svc.cases.count_cases(CaseFilter(statuses=(CaseStatus.CLOSED,)))
+    closed = seeded.svc.case_list.count_cases(CaseFilter(statuses=(CaseStatus.CLOSED,)))
     assert 0 < closed < all_cases
 
 
 def test_seeded_database_is_marked_as_demo(seeded: Seeded) -> None:
-    assert seeded.svc.cases.is_demo_database()
+    assert seeded.svc.case_list.is_demo_database()
+
+
+def test_dashboard_and_caseload_report_agree(seeded: Seeded) -> None:
+    """The supervisors' figures are the same wherever they are shown, and each figure
+    drills down to as many cases as it counts."""
+    today = local_today()
+    analysis = seeded.svc.analysis
+    dashboard = analysis.dashboard(today)
+    report = seeded.svc.exports.caseload_report(today)
+    assert report.as_of == dashboard.as_of == today
+    assert report.open_cases == dashboard.open_cases > 0
+    assert report.per_counsellor == dashboard.per_counsellor
+    assert report.risk_distribution == dashboard.risk_distribution
+    assert report.overdue_follow_ups == dashboard.overdue_follow_ups > 0
+    assert report.uncontacted_days == NO_CONTACT_DAYS
+    assert report.uncontacted_total == dashboard.uncontacted_high_risk > 0
+    assert len(report.uncontacted) == min(report.uncontacted_total, UNCONTACTED_LIST_LIMIT)
+    assert (report.victims_with_contact, report.victims_with_report) == (
+        dashboard.victims_with_contact, dashboard.victims_with_report)
+
+    # The caseload view counts from the accounts' side: the same load for every holder.
+    held = {x.user_id: x for x in dashboard.per_counsellor if x.user_id is not None}
+    assert held
+    assert {x.user_id: x for x in seeded.svc.caseload.counsellor_loads() if x.open_cases} == held
+    risk = dict(dashboard.risk_distribution)
+    assert sum(x.high_risk_open for x in dashboard.per_counsellor) == sum(
+        risk[level.value] for level in HIGH_RISK_LEVELS)
+
+    def listed(case_filter: CaseFilter) -> int:
+        return seeded.svc.case_list.count_cases(case_filter)
+
+    assert listed(CaseFilter(statuses=OPEN_STATUSES)) == dashboard.open_cases
+    for level, count in dashboard.risk_distribution:
+        assert listed(analysis.drill_down(Figure.RISK, level)) == count
+    for load in dashboard.per_counsellor:
+        assert listed(analysis.drill_down(Figure.COUNSELLOR, load.user_id)) == load.open_cases
+    assert len(analysis.cases_for(Figure.OVERDUE, None, today)) == dashboard.overdue_cases
+    uncontacted = analysis.cases_for(Figure.UNCONTACTED, None, today)
+    assert len(uncontacted) == dashboard.uncontacted_high_risk
+    assert {x.case_id for x in report.uncontacted} <= set(uncontacted)
+    assert len(analysis.cases_for(Figure.WITH_REPORT, None, today)) == (
+        dashboard.victims_with_report)
 
 
 def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:

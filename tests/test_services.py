@@ -107,8 +107,8 @@ def test_birth_date_must_match_identity_code(svc: services.Services) -> None:
 
 def test_search_for_text_of_no_known_shape_finds_nothing(svc: services.Services) -> None:
     svc.cases.create_intake(_victim(), CaseDraft())
-    assert svc.cases.list_case_ids(CaseFilter(text="%%%")) == []
-    assert svc.cases.list_case_ids(CaseFilter(text="testinen007")) == []
+    assert svc.case_list.list_case_ids(CaseFilter(text="%%%")) == []
+    assert svc.case_list.list_case_ids(CaseFilter(text="testinen007")) == []
 
 
 def test_stale_edit_is_refused(svc: services.Services) -> None:
@@ -305,7 +305,7 @@ def test_roles_are_enforced_in_the_service_layer(svc: services.Services) -> None
     with pytest.raises(PermissionDenied, match="case records"):
         admin.cases.get_detail(case.id)
     with pytest.raises(PermissionDenied):
-        admin.cases.list_case_ids()
+        admin.case_list.list_case_ids()
     counsellor = _as(svc, Role.COUNSELLOR, "counsellor8")
     with pytest.raises(PermissionDenied):
         counsellor.accounts.create_user("x1", "X", Role.SUPERVISOR, "Tuuli-Kivi-Järvi-Polku")

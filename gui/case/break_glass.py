@@ -1,7 +1,7 @@
 """Break-the-glass: opening another counsellor's case for a stated reason.
 
 A victim who calls must not wait because their counsellor is away, so the dialog is quick:
-one reason (at least :data:`~models.services.cases.MIN_BREAK_GLASS_REASON` characters,
+one reason (at least :data:`~models.services.break_glass.MIN_BREAK_GLASS_REASON` characters,
 checked as it is typed), Enter to open. The access is granted for a few hours, written to
 the audit log and listed for supervisors; the dialog says so. If the app locks while the
 reason is being typed, :meth:`BreakGlassDialog.form_draft` keeps it (:mod:`gui.shared.drafts`).
@@ -21,7 +21,7 @@ from gui.shared.mnemonics import assign_mnemonics
 from models.domain import validation as v
 from models.domain.dto import CaseRow
 from models.domain.errors import ValidationError
-from models.services.cases import BREAK_GLASS_DURATION, MIN_BREAK_GLASS_REASON
+from models.services.break_glass import BREAK_GLASS_DURATION, MIN_BREAK_GLASS_REASON
 
 
 def check_reason(text: str) -> str:

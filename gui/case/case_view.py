@@ -159,7 +159,7 @@ def open_case(
             return existing
     try:
         services = session.services
-        if services.cases.needs_break_glass(case_id):
+        if services.break_glass.needs_break_glass(case_id):
             if not ask_break_glass(parent, services, case_id, draft=draft):
                 return None
         detail = services.cases.get_detail(case_id)
@@ -185,7 +185,7 @@ def ask_break_glass(parent: QWidget, services: Services, case_id: int, *,
 
     ``draft`` is the reason typed before the app locked (the lock rejects the dialog).
     """
-    rows = services.cases.case_rows([case_id])
+    rows = services.case_list.case_rows([case_id])
     dialog = BreakGlassDialog(rows[0] if rows else None, parent, case_id=case_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     if draft is not None:
@@ -193,7 +193,7 @@ def ask_break_glass(parent: QWidget, services: Services, case_id: int, *,
     try:
         while record_dialogs.run_modal(dialog):
             try:
-                services.cases.break_glass(case_id, dialog.reason_text)
+                services.break_glass.break_glass(case_id, dialog.reason_text)
             except ValidationError as error:
                 dialog.show_refusal(error)  # and ask again
                 continue

@@ -375,7 +375,7 @@ class DuplicatePage(QWizardPage):
         self.different.setChecked(False)
         self.matches.clear()
         try:
-            self._matches = self._session.services.cases.find_duplicates(self._identity.draft())
+            self._matches = self._session.services.case_list.find_duplicates(self._identity.draft())
         except KnownError as error:
             self._matches = []
             show_error(self, error)

@@ -15,7 +15,7 @@ from gui.shared.labels import risk_label, status_label
 from gui.shared.qt_types import Index
 from gui.shared.style import risk_icon
 from models.domain.dto import CaseFilter, CaseRow
-from models.services.cases import CaseService
+from models.services.case_list import CaseListService
 
 PAGE_SIZE = 200
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,7 +37,7 @@ _MUTED = QColor("#6b7c89")
 class CaseTableModel(QAbstractTableModel):
     """The case list. ``cases`` is ``None`` while the window is locked (the list is empty)."""
 
-    def __init__(self, cases: CaseService | None, parent: object | None = None) -> None:
+    def __init__(self, cases: CaseListService | None, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._cases = cases
         self._ids: list[int] = []
@@ -70,7 +70,7 @@ class CaseTableModel(QAbstractTableModel):
         self._filter = case_filter
         self.reload()
 
-    def set_service(self, cases: CaseService, case_filter: CaseFilter | None = None) -> None:
+    def set_service(self, cases: CaseListService, case_filter: CaseFilter | None = None) -> None:
         """Show the list again through new services (after unlocking)."""
         self._cases = cases
         if case_filter is not None:

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             )
         )
         # Every role, the administrator too: whether the data is synthetic is no case content.
-        if services.cases.is_demo_database():
+        if services.case_list.is_demo_database():
             self.setWindowTitle(self.windowTitle() + self.tr(" — DEMO DATABASE, synthetic data"))
         self.setObjectName("mainWindow")
         metrics = self.fontMetrics()
@@ -496,7 +496,8 @@ class MainWindow(QMainWindow):
         )
 
     def _build_case_table(self) -> None:
-        self.model = CaseTableModel(self.session.services.cases if self._may_list else None, self)
+        self.model = CaseTableModel(
+            self.session.services.case_list if self._may_list else None, self)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # one Tab leaves the table
         self.table.setObjectName("cases")
@@ -1200,11 +1201,11 @@ class MainWindow(QMainWindow):
             actor = services.actor
             self.filter_bar.fix_counsellor(
                 (actor.user_id, actor.display_name) if place == MY_CASES else None)
-            self.model.set_service(services.cases, self.current_filter())
+            self.model.set_service(services.case_list, self.current_filter())
             if saved is not None:
                 self._restore_position(saved)
         else:
-            self.model.set_service(services.cases, self.current_filter())
+            self.model.set_service(services.case_list, self.current_filter())
             self.show_place(place)
         self.idle.start()
 

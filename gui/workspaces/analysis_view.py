@@ -34,7 +34,6 @@ from gui.shared.labels import plural
 from gui.shared.navigation import Place
 from gui.shared.qt_types import Index
 from gui.shared.workspace import Host
-from gui.workspaces.dashboard import analysis_service
 from models.domain.dto import SharedIndicator
 from models.domain.errors import KnownError
 from models.services.analysis import AnalysisService, Indicator
@@ -237,7 +236,7 @@ class AnalysisView(QWidget):
         index); the result is dropped if the view was cleared or reloaded meanwhile."""
         if self._window.session.is_locked:
             return
-        service = analysis_service(self._window)
+        service = self._window.session.services.analysis
         kind = self.kind
         self.loading = True
 
@@ -278,7 +277,7 @@ class AnalysisView(QWidget):
             return
         value = self.model.row(row).value
         try:
-            ids = analysis_service(self._window).indicator_cases(self.kind, value)
+            ids = self._window.session.services.analysis.indicator_cases(self.kind, value)
         except KnownError as error:
             show_error(self, error)
             return
@@ -288,7 +287,7 @@ class AnalysisView(QWidget):
         if self._window.session.is_locked:
             return
         try:
-            ids = analysis_service(self._window).cases_without_police_report()
+            ids = self._window.session.services.analysis.cases_without_police_report()
         except KnownError as error:
             show_error(self, error)
             return
@@ -319,7 +318,7 @@ class AnalysisView(QWidget):
         target = self.choose_path(self, self.tr("Export for investigators"), suggested)
         if target is None:
             return
-        service = analysis_service(self._window)
+        service = self._window.session.services.analysis
         buttons = (self.export_button, self.pdf_button, self.report_csv_button)
         for button in buttons:
             button.setEnabled(False)

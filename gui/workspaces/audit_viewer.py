@@ -358,7 +358,7 @@ class AuditLogView(QWidget):
         query = self.query()
         try:
             rows = services.audit.query(query)
-            grants = services.cases.list_access_grants(query.since)
+            grants = services.break_glass.list_access_grants(query.since)
         except KnownError as error:
             show_error(self, error, self.tr("Audit log"))
             return
@@ -405,7 +405,7 @@ class AuditLogView(QWidget):
 
     def _on_change(self, change: Change) -> None:
         if change.kind == ChangeKind.ACCESS_GRANT and self._loaded and not self._session.is_locked:
-            self.grants.set_grants(self._session.services.cases.list_access_grants())
+            self.grants.set_grants(self._session.services.break_glass.list_access_grants())
 
     # -- chain -----------------------------------------------------------------------
 

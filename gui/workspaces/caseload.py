@@ -4,8 +4,9 @@ The left side is the case list (the same id-backed :class:`~gui.shared.case_tabl
 as the main list, with its own filter and multi-row selection); the right side lists each
 counsellor's load (open cases, high-risk open cases) so the supervisor sees it before
 choosing whom to give the selected cases to. Below, pending closure requests are approved
-or returned. Every change goes through :class:`~models.services.cases.CaseService`, which
-checks the role and writes the audit events.
+or returned. Every change goes through :class:`~models.services.caseload.CaseloadService`
+(reassigning) or :class:`~models.services.cases.CaseService` (a decision on one case),
+which check the role and write the audit events.
 """
 
 from __future__ import annotations
@@ -40,16 +41,14 @@ from gui.shared.session import Session
 from gui.shared.style import risk_icon
 from gui.shared.workspace import Host
 from models.domain.changes import Change, ChangeKind
-from models.domain.dto import CaseFilter
-from models.domain.enums import CaseStatus, Role
+from models.domain.dto import CaseFilter, ClosureRequestRow, CounsellorLoad
+from models.domain.enums import Role
 from models.domain.errors import KnownError
 from models.security.permissions import Operation, allows
-from models.services.cases import ClosureRequestRow, CounsellorLoad
+from models.services.figures import OPEN_STATUSES
 
 PLACE_KEY = "caseload"
 
-#: What the case list shows by default: work that is not finished.
-ACTIVE_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
 _WARNING = QColor("#b3261e")
 
 
@@ -327,14 +326,14 @@ class CaseloadView(QWidget):
         if self._session.is_locked:
             return
         services = self._session.services
-        loads = services.cases.counsellor_loads()
+        loads = services.caseload.counsellor_loads()
         self.loads.set_records(loads)
         self._fill_owner_filter(loads)
         self._fill_targets(loads)
-        self.requests.set_records(services.cases.closure_requests())
+        self.requests.set_records(services.caseload.closure_requests())
         self.requests_box.setTitle(
             self.tr("Closure requests ({count})").format(count=self.requests.rowCount()))
-        self.model.set_service(services.cases, self.case_filter())
+        self.model.set_service(services.case_list, self.case_filter())
         self._loaded = True
 
     def clear(self) -> None:
@@ -357,7 +356,7 @@ class CaseloadView(QWidget):
         owner = self.owner.currentData()
         closed = bool(self.include_closed.currentData())
         return CaseFilter(
-            statuses=() if closed else ACTIVE_STATUSES,
+            statuses=() if closed else OPEN_STATUSES,  # work that is not finished
             assigned_to_id=owner if isinstance(owner, int) and owner > 0 else None,
             unassigned_only=owner == 0,
             text=self.search.text(),
@@ -415,7 +414,7 @@ class CaseloadView(QWidget):
         if self._session.is_locked or not case_ids or not isinstance(user_id, int):
             return 0
         try:
-            moved = self._session.services.cases.reassign_cases(case_ids, user_id)
+            moved = self._session.services.caseload.reassign_cases(case_ids, user_id)
         except KnownError as error:
             show_error(self, error, self.tr("Reassign cases"))
             return 0

@@ -42,7 +42,7 @@ from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import RiskLevel
 from models.domain.errors import KnownError
-from models.services.analysis import OPEN_STATUSES, AnalysisService, DashboardData, Figure
+from models.services.figures import OPEN_STATUSES, DashboardData, Figure
 
 PLACE_KEY = "dashboard"
 
@@ -63,15 +63,6 @@ def _percent(share: float) -> str:
 
 def _short_date(day: dt.date) -> str:
     return f"{day.day}.{day.month}."
-
-
-def analysis_service(window: Host) -> AnalysisService:
-    """The signed-in user's analysis service (built here until ``Services`` carries one)."""
-    services = window.session.services
-    existing = getattr(services, "analysis", None)
-    if isinstance(existing, AnalysisService):
-        return existing
-    return AnalysisService(services.database, services.actor, services.changes)
 
 
 class FigureButton(QPushButton):
@@ -239,7 +230,7 @@ class DashboardView(QWidget):
         if self._window.session.is_locked:
             return
         try:
-            data = analysis_service(self._window).dashboard()
+            data = self._window.session.services.analysis.dashboard()
         except KnownError as error:
             show_error(self, error)
             return
@@ -301,7 +292,7 @@ class DashboardView(QWidget):
         names = []
         for row in rows:
             bar_set.append(row.open_cases)
-            names.append(_short(row.name or self.tr("Unassigned"), 40))
+            names.append(_short(row.display_name or self.tr("Unassigned"), 40))
         series = QHorizontalBarSeries()
         series.append(bar_set)
         series.setBarWidth(0.7)
@@ -326,8 +317,8 @@ class DashboardView(QWidget):
         if self.data is None or not 0 <= index < len(self.data.per_counsellor):
             return
         row = self.data.per_counsellor[index]
-        name = row.name or self.tr("Unassigned")
-        self._drill(Figure.COUNSELLOR, row.counsellor_id,
+        name = row.display_name or self.tr("Unassigned")
+        self._drill(Figure.COUNSELLOR, row.user_id,
                     self.tr("Open cases: {name}").format(name=name))
 
     def _fill_weeks(self, data: DashboardData) -> None:
@@ -431,8 +422,9 @@ class DashboardView(QWidget):
     def _drill(self, figure: Figure, value: object, title: str) -> None:
         if self.data is None or self._window.session.is_locked:
             return
+        analysis = self._window.session.services.analysis
         try:
-            target = analysis_service(self._window).drill_down(figure, value, self.data.as_of)
+            target = analysis.drill_down(figure, value, self.data.as_of)
         except KnownError as error:
             show_error(self, error)
             return

@@ -48,19 +48,13 @@ from models.services.importing import (
     guess_mapping,
     read_csv,
 )
-from models.services.imports import ImportReport, ImportService
+from models.services.imports import ImportReport
 
 #: Rows shown in the preview, and findings listed before "… and N more".
 PREVIEW_ROWS = 20
 MAX_FINDINGS = 2000
 
 
-def _service(session: Session) -> ImportService:
-    services = session.services
-    found = getattr(services, "imports", None)
-    if isinstance(found, ImportService):
-        return found
-    return ImportService(services.database, services.actor, services.changes)
 
 
 class ImportDialog(QDialog):
@@ -298,7 +292,7 @@ class ImportDialog(QDialog):
         mapping = self.mapping()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
-        service = _service(self._session)
+        service = self._session.services.imports
         (BackgroundOp(self, lambda: service.check(table, mapping), session=self._session,
                       generation=self._file_work)
             .success(self._checked).failure(self._check_failed).run())
@@ -345,7 +339,7 @@ class ImportDialog(QDialog):
         mapping = self.mapping()
         all_or_nothing = self.all_or_nothing.isChecked()
         breach_id = self.breach.currentData()
-        service = _service(self._session)
+        service = self._session.services.imports
         self._running = True
         self.import_button.setEnabled(False)
         for combo in self.columns.values():

@@ -385,3 +385,45 @@ class SharedIndicator:
     last_seen: dt.datetime
     demanded: tuple[tuple[str, Decimal], ...]
     paid: tuple[tuple[str, Decimal], ...]
+
+
+# -- caseload ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class CounsellorLoad:
+    """The open cases one account holds, or (``user_id`` None) those nobody holds.
+
+    The dashboard, the caseload report and the caseload view count it the same way
+    (:mod:`models.services.figures`); closed cases do not count.
+
+    Attributes:
+        high_risk_open: of ``open_cases``, those at a high risk level.
+        acute: of ``open_cases``, those at acute risk; ``high`` those at high risk.
+        is_active: whether the account may sign in (None on the unassigned line).
+        role: the account's role (None on the unassigned line).
+    """
+
+    user_id: int | None
+    display_name: str | None
+    open_cases: int
+    high_risk_open: int
+    acute: int
+    high: int
+    is_active: bool | None
+    role: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosureRequestRow:
+    """A counsellor's pending request to close a case, as a supervisor reviews it."""
+
+    case_id: int
+    version: int
+    reference: str
+    status: str
+    risk_level: str
+    counsellor: str | None
+    requested_by: str | None
+    requested_at: dt.datetime
+    reason: str

@@ -14,8 +14,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from models.domain.dto import CounsellorLoad
 from models.domain.validation import NBSP
-from models.pdf.data import CaseloadReport, CounsellorLoad, ExportStamp
+from models.pdf.data import CaseloadReport, ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
     FONT,
@@ -119,7 +120,7 @@ def _counsellor_section(report: CaseloadReport) -> list[Flowable]:
         return [*section, Paragraph("No open cases.", styles().note)]
     section.append(_counsellor_chart(loads))
     rows = [
-        [_name(x.counsellor), fi_int(x.open_cases), fi_int(x.acute), fi_int(x.high),
+        [_name(x.display_name), fi_int(x.open_cases), fi_int(x.acute), fi_int(x.high),
          fi_int(x.open_cases - x.acute - x.high)]
         for x in loads
     ]
@@ -147,7 +148,7 @@ def _counsellor_chart(loads: Sequence[CounsellorLoad]) -> Drawing:
         [x.open_cases - x.acute - x.high for x in rows],
     ]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [_short(_name(x.counsellor)) for x in rows]
+    chart.categoryAxis.categoryNames = [_short(_name(x.display_name)) for x in rows]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"

@@ -13,6 +13,7 @@ from enum import StrEnum
 from models.domain.dto import (
     AttachmentInfo,
     CaseData,
+    CounsellorLoad,
     ExtortionContactData,
     FollowUpData,
     PoliceReportData,
@@ -82,16 +83,6 @@ class CaseSummary:
     @property
     def reference(self) -> str:
         return self.case.reference
-
-
-@dataclass(frozen=True, kw_only=True)
-class CounsellorLoad:
-    """One line of "open cases per counsellor" (``counsellor`` None: unassigned)."""
-
-    counsellor: str | None
-    open_cases: int
-    acute: int
-    high: int
 
 
 @dataclass(frozen=True, kw_only=True)

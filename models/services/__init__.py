@@ -8,6 +8,9 @@ from models.domain.changes import ChangeBus
 from models.services.accounts import AccountService
 from models.services.analysis import AnalysisService
 from models.services.audit_log import AuditService
+from models.services.break_glass import BreakGlassService
+from models.services.case_list import CaseListService
+from models.services.caseload import CaseloadService
 from models.services.cases import CaseService
 from models.services.exports import ExportService
 from models.services.imports import ImportService
@@ -22,6 +25,9 @@ class Services:
     actor: Actor
     changes: ChangeBus
     cases: CaseService
+    case_list: CaseListService
+    caseload: CaseloadService
+    break_glass: BreakGlassService
     records: RecordService
     accounts: AccountService
     audit: AuditService
@@ -42,6 +48,9 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         actor=actor,
         changes=changes,
         cases=CaseService(database, actor, changes),
+        case_list=CaseListService(database, actor, changes),
+        caseload=CaseloadService(database, actor, changes),
+        break_glass=BreakGlassService(database, actor, changes),
         records=RecordService(database, actor, changes),
         accounts=AccountService(database, actor, changes),
         audit=AuditService(database, actor, changes),

@@ -52,6 +52,17 @@ class Service:
             ) is not None
         return CaseScope(assigned[0], has_grant)
 
+    def _case(self, db_session: Session, case_id: int) -> Case:
+        """The case row.
+
+        Raises:
+            NotFound: there is no such case.
+        """
+        case_row = db_session.get(Case, case_id)
+        if case_row is None:
+            raise NotFound("That case does not exist.")
+        return case_row
+
     def _require_case(self, db_session: Session, case_id: int, operation: Operation) -> None:
         """Check ``operation`` on this case (role and, for counsellors, case scope)."""
         require_case(self._actor.role, self._actor.user_id, operation,

@@ -1,8 +1,9 @@
 """Supervisors' dashboard figures, cross-case extortion analysis and police follow-up lists.
 
-Every figure is counted by the database (``GROUP BY``, ``COUNT``, ``EXISTS``); Python only
-receives the aggregated rows. Each dashboard figure has a drill-down: the cases behind it,
-as a :class:`~models.domain.dto.CaseFilter` where the case list can express it, else as case ids.
+The figures and what they count are :mod:`models.services.figures`'; this service checks
+the role and runs them in one unit of work. Each dashboard figure has a drill-down: the
+cases behind it, as a :class:`~models.domain.dto.CaseFilter` where the case list can
+express it, else as case ids.
 
 Exports for investigators carry case references only — never names or identity codes — and
 each one writes an ``export`` audit event whose detail names the report, never its content.
@@ -14,8 +15,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -26,43 +26,14 @@ from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
 from models.domain.dto import CaseFilter, SharedIndicator
-from models.domain.entities import (
-    Case,
-    ExtortionContact,
-    FollowUp,
-    PoliceReport,
-    ProtectiveAction,
-    SupportSession,
-    User,
-)
-from models.domain.enums import ActionState, AuditAction, CaseStatus, Currency, RiskLevel
-from models.domain.errors import ValidationError
+from models.domain.entities import Case, ExtortionContact, PoliceReport
+from models.domain.enums import AuditAction, Currency, RiskLevel
 from models.pdf.data import ExportStamp
 from models.pdf.layout import write_atomically
 from models.security.permissions import Operation, allows
+from models.services import figures
 from models.services._base import Service
-
-OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
-_OPEN_VALUES = tuple(s.value for s in OPEN_STATUSES)
-HIGH_RISK = (RiskLevel.ACUTE.value, RiskLevel.HIGH.value)
-#: "High-risk victims nobody has called": no support session within this many days.
-NO_CONTACT_DAYS = 7
-#: The dashboard's weekly charts cover this many weeks (Monday to Sunday, this one last).
-WEEKS = 12
-
-
-class Figure(StrEnum):
-    """The dashboard figures that drill down to cases."""
-
-    COUNSELLOR = "counsellor"  # value: the counsellor's user id, or None for unassigned
-    INTAKES_WEEK = "intakes_week"  # value: the Monday the week starts
-    CONTACTS_WEEK = "contacts_week"  # value: the Monday the week starts
-    RISK = "risk"  # value: a RiskLevel
-    OVERDUE = "overdue"  # open cases with an overdue follow-up
-    UNCONTACTED = "uncontacted"  # acute/high, open, no support session in 7 days
-    WITH_REPORT = "with_report"  # extortion contact and a police report
-    WITHOUT_REPORT = "without_report"  # extortion contact, no police report
-    ACTIONS_PENDING = "actions_pending"  # open cases with an unfinished protective action
+from models.services.figures import OPEN_STATUSES, DashboardData, Figure
 
 
 class Indicator(StrEnum):
@@ -70,58 +41,6 @@ class Indicator(StrEnum):
 
     WALLET = "wallet"
     SENDER = "sender"
-
-
-# -- data handed to the GUI ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CounsellorCount:
-    counsellor_id: int | None  # None: unassigned
-    name: str | None
-    open_cases: int
-
-
-@dataclass(frozen=True)
-class WeekCount:
-    week_start: dt.date  # a Monday
-    intakes: int
-    extortion_contacts: int
-
-
-@dataclass(frozen=True)
-class DashboardData:
-    """The supervisors' dashboard as of one day.
-
-    Attributes:
-        risk_distribution: (risk level, open cases) for every level, most severe first.
-        actions_total: protective actions of all cases, not counting "not applicable".
-    """
-
-    as_of: dt.date
-    open_cases: int
-    per_counsellor: tuple[CounsellorCount, ...]
-    weeks: tuple[WeekCount, ...]
-    risk_distribution: tuple[tuple[str, int], ...]
-    overdue_follow_ups: int
-    overdue_cases: int
-    uncontacted_high_risk: int
-    victims_with_contact: int
-    victims_with_report: int
-    actions_done: int
-    actions_total: int
-
-    @property
-    def report_share(self) -> float:
-        """Share of victims with an extortion contact who have a police report (0–1)."""
-        if not self.victims_with_contact:
-            return 0.0
-        return self.victims_with_report / self.victims_with_contact
-
-    @property
-    def action_share(self) -> float:
-        """Share of protective actions done (0–1)."""
-        return self.actions_done / self.actions_total if self.actions_total else 0.0
 
 
 # -- the service -------------------------------------------------------------------------------
@@ -151,24 +70,7 @@ class AnalysisService(Service):
         self._require(Operation.REPORTS)
         today = today or local_today()
         with self._db.reading() as db_session:
-            per_counsellor = per_counsellor_counts(db_session, today)
-            overdue, overdue_cases = overdue_counts(db_session, today)
-            with_contact, with_report = police_coverage(db_session, today)
-            done, total = action_completion(db_session, today)
-            return DashboardData(
-                as_of=today,
-                open_cases=sum(x.open_cases for x in per_counsellor),
-                per_counsellor=per_counsellor,
-                weeks=weekly_counts(db_session, today),
-                risk_distribution=risk_counts(db_session, today),
-                overdue_follow_ups=overdue,
-                overdue_cases=overdue_cases,
-                uncontacted_high_risk=uncontacted_count(db_session, today),
-                victims_with_contact=with_contact,
-                victims_with_report=with_report,
-                actions_done=done,
-                actions_total=total,
-            )
+            return figures.dashboard(db_session, today)
 
     def drill_down(
         self, figure: Figure, value: Any = None, today: dt.date | None = None
@@ -201,7 +103,7 @@ class AnalysisService(Service):
         else:
             self._require(Operation.REPORTS)
         today = today or local_today()
-        condition = _figure_condition(figure, value, today)
+        condition = figures.cases_behind(figure, value, today)
         with self._db.reading() as db_session:
             return list(db_session.scalars(select(Case.id).where(condition).order_by(Case.id)))
 
@@ -303,170 +205,6 @@ class AnalysisService(Service):
             self._audit(db_session, AuditAction.EXPORT, "analysis", detail=detail)
 
 
-# -- the aggregates, one function each (the benchmark times them one by one) ----------------
-
-
-def _is_open() -> ColumnElement[bool]:
-    return Case.status.in_(_OPEN_VALUES)
-
-
-def per_counsellor_counts(db_session: Session, today: dt.date) -> tuple[CounsellorCount, ...]:
-    count = func.count(Case.id)
-    return tuple(
-        CounsellorCount(counsellor_id=uid, name=name, open_cases=int(n))
-        for uid, name, n in db_session.execute(
-            select(Case.assigned_to_id, User.display_name, count)
-            .select_from(Case)
-            .outerjoin(User, Case.assigned_to_id == User.id)
-            .where(_is_open())
-            .group_by(Case.assigned_to_id, User.display_name)
-            .order_by(count.desc(), User.display_name)
-        )
-    )
-
-
-def week_starts(today: dt.date) -> list[dt.date]:
-    """The Mondays of the last :data:`WEEKS` weeks, oldest first, this week last."""
-    monday = today - dt.timedelta(days=today.weekday())
-    return [monday - dt.timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS)]
-
-
-def _week_bucket(column: Any, bounds: Sequence[Any]) -> Any:
-    # A CASE over the week boundaries (newest first) instead of a date function, so the
-    # grouping is the same SQL on every database.
-    return case(*[(column >= bound, index) for index, bound in reversed(list(enumerate(bounds)))],
-                else_=-1)
-
-
-def weekly_counts(db_session: Session, today: dt.date) -> tuple[WeekCount, ...]:
-    starts = week_starts(today)
-    end = starts[-1] + dt.timedelta(weeks=1)
-    bucket = _week_bucket(Case.opened_on, starts)
-    intakes: dict[int, int] = dict(db_session.execute(
-        select(bucket, func.count(Case.id))
-        .where(Case.opened_on >= starts[0], Case.opened_on < end)
-        .group_by(bucket)).all())
-    bounds = [_local_midnight(day) for day in starts]
-    contact_bucket = _week_bucket(ExtortionContact.received_at, bounds)
-    contacts: dict[int, int] = dict(db_session.execute(
-        select(contact_bucket, func.count(ExtortionContact.id))
-        .where(ExtortionContact.received_at >= bounds[0],
-               ExtortionContact.received_at < _local_midnight(end))
-        .group_by(contact_bucket)).all())
-    return tuple(WeekCount(day, int(intakes.get(i, 0)), int(contacts.get(i, 0)))
-                 for i, day in enumerate(starts))
-
-
-def risk_counts(db_session: Session, today: dt.date) -> tuple[tuple[str, int], ...]:
-    by_risk = dict(db_session.execute(
-        select(Case.risk_level, func.count(Case.id)).where(_is_open())
-        .group_by(Case.risk_level)).all())
-    return tuple((level.value, int(by_risk.get(level.value, 0))) for level in RiskLevel)
-
-
-def _overdue_condition(today: dt.date) -> ColumnElement[bool]:
-    return and_(FollowUp.done.is_(False), FollowUp.due_on < today)
-
-
-def overdue_counts(db_session: Session, today: dt.date) -> tuple[int, int]:
-    """(overdue follow-ups, open cases with one) on open cases."""
-    follow_ups, cases = db_session.execute(
-        select(func.count(FollowUp.id), func.count(func.distinct(FollowUp.case_id)))
-        .join(Case, FollowUp.case_id == Case.id)
-        .where(_overdue_condition(today), _is_open())
-    ).one()
-    return int(follow_ups or 0), int(cases or 0)
-
-
-def _uncontacted_condition(today: dt.date) -> ColumnElement[bool]:
-    since = _local_midnight(today - dt.timedelta(days=NO_CONTACT_DAYS - 1))
-    recent = select(SupportSession.id).where(
-        SupportSession.case_id == Case.id, SupportSession.started_at >= since)
-    return and_(_is_open(), Case.risk_level.in_(HIGH_RISK), ~recent.exists())
-
-
-def uncontacted_count(db_session: Session, today: dt.date) -> int:
-    return int(db_session.scalar(
-        select(func.count(Case.id)).where(_uncontacted_condition(today))) or 0)
-
-
-def _has_contact() -> ColumnElement[bool]:
-    return select(ExtortionContact.id).where(ExtortionContact.case_id == Case.id).exists()
-
-
-def _has_report() -> ColumnElement[bool]:
-    return select(PoliceReport.id).where(PoliceReport.case_id == Case.id).exists()
-
-
-def police_coverage(db_session: Session, today: dt.date) -> tuple[int, int]:
-    """(victims with an extortion contact, of them with a police report), all cases."""
-    with_contact, with_report = db_session.execute(
-        select(func.count(Case.id), func.sum(case((_has_report(), 1), else_=0)))
-        .where(_has_contact())
-    ).one()
-    return int(with_contact or 0), int(with_report or 0)
-
-
-_PENDING_ACTION = (ActionState.NOT_STARTED.value, ActionState.IN_PROGRESS.value)
-
-
-def action_completion(db_session: Session, today: dt.date) -> tuple[int, int]:
-    """(done, all but "not applicable") protective actions, over all cases (one scan of
-    the covering (type_code, state) index; restricting to open cases costs a join)."""
-    done, total = db_session.execute(
-        select(func.sum(case((ProtectiveAction.state == ActionState.DONE.value, 1), else_=0)),
-               func.count(ProtectiveAction.id))
-        .where(ProtectiveAction.state != ActionState.NOT_APPLICABLE.value)
-    ).one()
-    return int(done or 0), int(total or 0)
-
-
-#: Name → aggregate, for the benchmark harness to time one at a time.
-AGGREGATES: dict[str, Callable[[Session, dt.date], object]] = {
-    "open_cases_per_counsellor": per_counsellor_counts,
-    "weekly_intakes_and_contacts": weekly_counts,
-    "risk_distribution": risk_counts,
-    "overdue_follow_ups": overdue_counts,
-    "uncontacted_high_risk": uncontacted_count,
-    "police_report_coverage": police_coverage,
-    "protective_action_completion": action_completion,
-}
-
-
-def _figure_condition(figure: Figure, value: Any, today: dt.date) -> ColumnElement[bool]:
-    if figure is Figure.COUNSELLOR:
-        owner = (Case.assigned_to_id.is_(None) if value is None
-                 else Case.assigned_to_id == int(value))
-        return and_(_is_open(), owner)
-    if figure is Figure.RISK:
-        return and_(_is_open(), Case.risk_level == RiskLevel(value).value)
-    if figure in (Figure.INTAKES_WEEK, Figure.CONTACTS_WEEK):
-        if not isinstance(value, dt.date):
-            raise ValidationError("Week", "must be given by the day it starts")
-        start = value - dt.timedelta(days=value.weekday())
-        end = start + dt.timedelta(weeks=1)
-        if figure is Figure.INTAKES_WEEK:
-            return and_(Case.opened_on >= start, Case.opened_on < end)
-        return select(ExtortionContact.id).where(
-            ExtortionContact.case_id == Case.id,
-            ExtortionContact.received_at >= _local_midnight(start),
-            ExtortionContact.received_at < _local_midnight(end)).exists()
-    if figure is Figure.OVERDUE:
-        # IN over an uncorrelated subquery: a correlated EXISTS here lets SQLite pick the
-        # (done, due_on) index for every case.
-        return and_(_is_open(), Case.id.in_(
-            select(FollowUp.case_id).where(_overdue_condition(today))))
-    if figure is Figure.UNCONTACTED:
-        return _uncontacted_condition(today)
-    if figure is Figure.WITH_REPORT:
-        return and_(_has_contact(), _has_report())
-    if figure is Figure.WITHOUT_REPORT:
-        return and_(_has_contact(), ~_has_report())
-    # Figure.ACTIONS_PENDING
-    return and_(_is_open(), Case.id.in_(
-        select(ProtectiveAction.case_id).where(ProtectiveAction.state.in_(_PENDING_ACTION))))
-
-
 # -- cross-case analysis queries ------------------------------------------------------------
 
 
@@ -563,11 +301,6 @@ def csv_safe(value: str) -> str:
 
 def _iso(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).isoformat(timespec="seconds")
-
-
-def _local_midnight(day: dt.date) -> dt.datetime:
-    """The start of ``day`` in the workstation's time zone, as an aware datetime."""
-    return dt.datetime.combine(day, dt.time()).astimezone()
 
 
 def _aware(value: Any) -> dt.datetime:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from models.domain.base import local_today, utcnow
@@ -34,8 +34,6 @@ from models.domain.entities import (
     AccessGrant,
     Breach,
     Case,
-    ExtortionContact,
-    FollowUp,
     PoliceReport,
     ProtectiveActionType,
     SupportSession,
@@ -43,31 +41,17 @@ from models.domain.entities import (
     Victim,
     victim_breach,
 )
-from models.domain.enums import AuditAction, CaseStatus, RiskLevel, Role
+from models.domain.enums import AuditAction, CaseStatus, Role
 from models.domain.errors import NotFound, ValidationError
 from models.pdf.batch import BatchResult, export_batch, summary_file_name
 from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
-from models.pdf.data import (
-    CaseloadReport,
-    CaseSummary,
-    CounsellorLoad,
-    ExportStamp,
-    OverdueByAssignee,
-    Profile,
-    UncontactedCase,
-)
+from models.pdf.data import CaseloadReport, CaseSummary, ExportStamp, Profile
 from models.pdf.layout import write_atomically
 from models.security.permissions import Operation, allows
+from models.services import figures
 from models.services._base import Service
-from models.services.cases import case_data, victim_data
-
-OPEN_STATUSES = (CaseStatus.NEW.value, CaseStatus.OPEN.value, CaseStatus.WAITING.value)
-HIGH_RISK = (RiskLevel.ACUTE.value, RiskLevel.HIGH.value)
-#: "High-risk victims nobody has called": no support session within this many days.
-NO_CONTACT_DAYS = 7
-#: The caseload report lists at most this many uncontacted cases (the count is complete).
-UNCONTACTED_LIST_LIMIT = 200
+from models.services.case_detail import case_data, victim_data
 
 _OPERATION = {Profile.POLICE: Operation.EXPORT_POLICE, Profile.CARE: Operation.EXPORT_CARE}
 #: What a user must be allowed to see to export each profile.
@@ -263,14 +247,15 @@ class ExportService(Service):
         case_row = self._case_row(db_session, case_id, Case.follow_ups)
         names: dict[int | None, str] = dict(
             db_session.execute(select(User.id, User.display_name)).all())
-        sessions = db_session.scalars(
+        support_sessions = db_session.scalars(
             select(SupportSession).where(SupportSession.case_id == case_id)
             .order_by(SupportSession.started_at, SupportSession.id))
         return CaseSummary(
             profile=Profile.CARE, **self._identity(case_row, reveal),
             support_sessions=tuple(
-                build(SupportSessionData, x, counsellor_name=names.get(x.counsellor_id))
-                for x in sessions
+                build(SupportSessionData, support_session,
+                      counsellor_name=names.get(support_session.counsellor_id))
+                for support_session in support_sessions
             ),
             follow_ups=tuple(
                 build(FollowUpData, f, assignee_name=names.get(f.assignee_id))
@@ -354,7 +339,8 @@ class ExportService(Service):
     # -- caseload report ----------------------------------------------------------------
 
     def caseload_report(self, today: dt.date | None = None) -> CaseloadReport:
-        """The supervisors' caseload figures, counted by the database (``GROUP BY``).
+        """The supervisors' caseload figures, counted by the database
+        (:func:`models.services.figures.caseload_report`).
 
         Args:
             today: the reference day for "overdue" and "no contact in 7 days"
@@ -366,7 +352,7 @@ class ExportService(Service):
         self._require(Operation.REPORTS)
         today = today or local_today()
         with self._db.reading() as db_session:
-            return self._caseload(db_session, today)
+            return figures.caseload_report(db_session, today)
 
     def export_caseload_report(
         self, target: Path, *, password: str | None = None, today: dt.date | None = None
@@ -379,95 +365,3 @@ class ExportService(Service):
         write_atomically(target, render_caseload_report(report, self.stamp(),
                                                         password=password))
         return target
-
-    def _caseload(self, db_session: Session, today: dt.date) -> CaseloadReport:
-        is_open = Case.status.in_(OPEN_STATUSES)
-        count = func.count(Case.id)
-        acute = func.sum(case((Case.risk_level == RiskLevel.ACUTE.value, 1), else_=0))
-        high = func.sum(case((Case.risk_level == RiskLevel.HIGH.value, 1), else_=0))
-        per_counsellor = tuple(
-            CounsellorLoad(counsellor=name, open_cases=n, acute=int(a or 0), high=int(h or 0))
-            for name, n, a, h in db_session.execute(
-                select(User.display_name, count, acute, high)
-                .select_from(Case)
-                .outerjoin(User, Case.assigned_to_id == User.id)
-                .where(is_open)
-                .group_by(Case.assigned_to_id, User.display_name)
-                .order_by(count.desc(), User.display_name)
-            )
-        )
-        by_risk = dict(db_session.execute(
-            select(Case.risk_level, count).where(is_open).group_by(Case.risk_level)).all())
-        risk_distribution = tuple((level.value, int(by_risk.get(level.value, 0)))
-                                  for level in RiskLevel)
-
-        overdue_rows = db_session.execute(
-            select(User.display_name, func.count(FollowUp.id), func.min(FollowUp.due_on))
-            .select_from(FollowUp)
-            .join(Case, FollowUp.case_id == Case.id)
-            .outerjoin(User, FollowUp.assignee_id == User.id)
-            .where(FollowUp.done.is_(False), FollowUp.due_on < today, is_open)
-            .group_by(FollowUp.assignee_id, User.display_name)
-            .order_by(func.count(FollowUp.id).desc(), User.display_name)
-        ).all()
-        overdue_by_assignee = tuple(
-            OverdueByAssignee(assignee=name, overdue=n, oldest_due_on=oldest)
-            for name, n, oldest in overdue_rows
-        )
-
-        since = _local_midnight(today - dt.timedelta(days=NO_CONTACT_DAYS - 1))
-        recent = select(SupportSession.id).where(
-            SupportSession.case_id == Case.id, SupportSession.started_at >= since)
-        uncontacted_where = and_(is_open, Case.risk_level.in_(HIGH_RISK), ~recent.exists())
-        uncontacted_total = int(db_session.scalar(
-            select(func.count(Case.id)).where(uncontacted_where)) or 0)
-        last_session = (select(func.max(SupportSession.started_at))
-                        .where(SupportSession.case_id == Case.id).scalar_subquery())
-        risk_order = case({RiskLevel.ACUTE.value: 0}, value=Case.risk_level, else_=1)
-        uncontacted = tuple(
-            UncontactedCase(case_id=cid, reference=ref, risk_level=risk, counsellor=name,
-                            opened_on=opened, last_session_at=_aware(last))
-            for cid, ref, risk, name, opened, last in db_session.execute(
-                select(Case.id, Case.reference, Case.risk_level, User.display_name,
-                       Case.opened_on, last_session)
-                .outerjoin(User, Case.assigned_to_id == User.id)
-                .where(uncontacted_where)
-                .order_by(risk_order, last_session.is_not(None), last_session, Case.reference)
-                .limit(UNCONTACTED_LIST_LIMIT)
-            )
-        )
-
-        with_contact = Case.id.in_(select(ExtortionContact.case_id))
-        with_report = Case.id.in_(select(PoliceReport.case_id))
-        victims_with_contact, victims_with_report = db_session.execute(
-            select(func.count(Case.id),
-                   func.sum(case((with_report, 1), else_=0)))
-            .where(with_contact)
-        ).one()
-        return CaseloadReport(
-            as_of=today,
-            open_cases=sum(load.open_cases for load in per_counsellor),
-            per_counsellor=per_counsellor,
-            risk_distribution=risk_distribution,
-            overdue_follow_ups=sum(row.overdue for row in overdue_by_assignee),
-            overdue_by_assignee=overdue_by_assignee,
-            uncontacted_days=NO_CONTACT_DAYS,
-            uncontacted_total=uncontacted_total,
-            uncontacted=uncontacted,
-            victims_with_contact=int(victims_with_contact or 0),
-            victims_with_report=int(victims_with_report or 0),
-        )
-
-
-def _local_midnight(day: dt.date) -> dt.datetime:
-    """The start of ``day`` in the workstation's time zone, as an aware datetime."""
-    return dt.datetime.combine(day, dt.time()).astimezone()
-
-
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    # The correlated max() comes back through no column type: attach UTC as stored.
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

@@ -232,7 +232,7 @@ class ImportService(Service):
 
     def _known(self, db_session: Session) -> _Known:
         """Every existing victim's keys with their case reference (the duplicate tests of
-        :meth:`CaseService.find_duplicates`, read once instead of per row)."""
+        :meth:`CaseListService.find_duplicates`, read once instead of per row)."""
         known = _Known()
         victims = select(
             Victim.identity_code, Victim.search_full_name, Victim.birth_date, Victim.phone,

@@ -173,8 +173,9 @@ def build_world(folder: Path, victims: int = VICTIMS) -> World:
         other = next(a for a in summary.accounts
                      if a.role is Role.COUNSELLOR and a.username != counsellor.username)
         users = {u.username: u for u in boss.accounts.list_users()}
-        mine = boss.cases.list_case_ids(CaseFilter(assigned_to_id=users[counsellor.username].id))
-        theirs = boss.cases.list_case_ids(CaseFilter(assigned_to_id=users[other.username].id))
+        mine = boss.case_list.list_case_ids(
+            CaseFilter(assigned_to_id=users[counsellor.username].id))
+        theirs = boss.case_list.list_case_ids(CaseFilter(assigned_to_id=users[other.username].id))
         actor = Actor(users[counsellor.username].id, counsellor.username,
                       counsellor.display_name, Role.COUNSELLOR)
         own = services.build(database, actor)
