@@ -67,6 +67,7 @@ from models.domain.base import local_today
 from models.domain.dto import CaseDraft, CaseRow, FollowUpDraft, VictimDraft
 from models.domain.enums import Language, RiskLevel, Role
 from models.domain.errors import KnownError, ValidationError
+from models.domain.formatting import date_text
 from models.security.permissions import Operation, allows
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,10 +93,6 @@ def parse_date(text: str, field: str = "Date of birth") -> dt.date:
     if value > local_today():
         raise ValidationError(field, "cannot be in the future")
     return value
-
-
-def _format_date(value: dt.date) -> str:
-    return f"{value.day}.{value.month}.{value.year}"
 
 
 def form_ok(form: Form) -> bool:
@@ -251,7 +248,7 @@ class IdentityPage(QWizardPage):
                 editor.setReadOnly(False)
                 self.birth_date.set_value("")
             return
-        self.birth_date.set_value(_format_date(parsed.birth_date))
+        self.birth_date.set_value(date_text(parsed.birth_date))
         editor.setReadOnly(True)
         self.completeChanged.emit()
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from gui.shared.labels import risk_label, status_label
 from gui.shared.style import risk_icon
 from models.domain.dto import CaseFilter, CaseRow
+from models.domain.formatting import date_text
 from models.services.cases import CaseService
 
 PAGE_SIZE = 200
@@ -164,7 +165,7 @@ class CaseTableModel(QAbstractTableModel):
         if attribute == "risk_level":
             return risk_label(value)
         if hasattr(value, "strftime"):
-            return f"{value.day}.{value.month}.{value.year}"
+            return date_text(value)
         return str(value).replace("_", " ")
 
     def headerData(  # noqa: N802
