@@ -48,6 +48,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from models.demo import words
+from models.domain.base import local_today
 from models.domain.entities import (
     Attachment,
     Breach,
@@ -1129,10 +1130,6 @@ def demo_accounts(victims: int) -> tuple[DemoAccount, ...]:
     return (DEMO_SUPERVISOR, *_accounts(victims))
 
 
-def _local_today() -> dt.date:
-    return dt.datetime.now(UTC).astimezone().date()
-
-
 def seed_demo(
     database: Database,
     actor: Actor,
@@ -1174,7 +1171,7 @@ def seed_demo(
         raise TypeError("victims must be an int")
     if not 1 <= victims <= MAX_VICTIMS:
         raise ValidationError("Number of victims", f"must be between 1 and {MAX_VICTIMS:,}")
-    today = today or _local_today()
+    today = today or local_today()
     if today < _EARLIEST_TODAY:
         raise ValueError("today must be 2021-01-01 or later: the demo timeline starts in 2020")
     rng = random.Random(seed)
