@@ -18,11 +18,9 @@ from hypothesis import strategies as st
 
 from models.domain.errors import ValidationError
 from models.domain.validation import (
-    NBSP,
     IdentityCode,
     encode_base58check,
     encode_segwit_address,
-    format_money_fi,
     generate_temporary_identity_code,
     mask_identity_code,
     parse_identity_code,
@@ -485,43 +483,6 @@ def test_bad_amounts_are_refused(value: str | int | Decimal, reason: str) -> Non
 def test_money_never_passes_through_float(value: object) -> None:
     with pytest.raises(TypeError):
         parse_money(value)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        format_money_fi(value)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("amount", "currency", "expected"),
-    [
-        (Decimal("1200.5"), "EUR", "1 200,50 €"),
-        (Decimal("0"), "EUR", "0,00 €"),
-        (Decimal("999.999"), "EUR", "1 000,00 €"),  # rounded half up to cents
-        (Decimal("1234567.891"), "EUR", "1 234 567,89 €"),
-        (Decimal("-1200.50"), "EUR", "-1 200,50 €"),
-        (Decimal("-0.00"), "EUR", "0,00 €"),
-        (Decimal("0.05"), "BTC", "0,05 BTC"),
-        (Decimal("0.00012345"), "btc", "0,00012345 BTC"),
-        (Decimal("15"), "USD", "15,00 USD"),
-        (7, "EUR", "7,00 €"),
-    ],
-)
-def test_amounts_are_shown_the_finnish_way(amount: Decimal, currency: str, expected: str) -> None:
-    assert format_money_fi(amount, currency) == expected.replace(" ", NBSP)
-
-
-def test_formatting_refuses_non_finite_amounts() -> None:
-    with pytest.raises(ValueError):
-        format_money_fi(Decimal("NaN"))
-    with pytest.raises(ValueError):
-        format_money_fi(Decimal("1"), " ")
-
-
-@modest
-@given(money)
-def test_money_round_trips_through_format_and_parse(amount: Decimal) -> None:
-    shown = format_money_fi(amount)
-    assert shown.endswith(NBSP + "€")
-    assert parse_money(shown) == amount
-    assert parse_money(shown.replace(NBSP, " ")) == amount
 
 
 @modest
