@@ -23,6 +23,7 @@ from models.domain.validation import (
     encode_segwit_address,
     generate_temporary_identity_code,
     mask_identity_code,
+    parse_date,
     parse_identity_code,
     parse_money,
     validate_bitcoin_address,
@@ -607,6 +608,43 @@ def test_every_swap_of_neighbouring_characters_is_caught(address: str) -> None:
         mutated = address[:position] + second + first + address[position + 2 :]
         with pytest.raises(ValidationError):
             validate_bitcoin_address(mutated)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates as typed
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2.1.1970", date(1970, 1, 2)), (" 02.01.1970 ", date(1970, 1, 2)),
+    ("29.2.2024", date(2024, 2, 29)), ("31.12.1899", date(1899, 12, 31)),
+])
+def test_dates_are_read_the_finnish_way(value: str, expected: date) -> None:
+    assert parse_date(value, field="Date") == expected
+    assert parse_date(value, field="Date", iso=True) == expected
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("1970-01-02", "must be a date written like 13.10.1952"),
+    ("2.1.70", "must be a date written like 13.10.1952"),
+    ("2/1/1970", "must be a date written like 13.10.1952"),
+    ("", "must be a date written like 13.10.1952"),
+    ("\u0662.1.1970", "must be a date written like 13.10.1952"),  # an Arabic-Indic two
+    ("31.2.1980", "is not a date that exists"),
+    ("29.2.2023", "is not a date that exists"),
+    ("1.13.2020", "is not a date that exists"),
+])
+def test_other_shapes_and_impossible_dates_are_refused(value: str, reason: str) -> None:
+    error = refused(parse_date, value, field="Date of birth")
+    assert (error.field, error.reason) == ("Date of birth", reason)
+
+
+def test_lists_and_the_command_line_also_read_iso_dates() -> None:
+    assert parse_date("1980-10-24", field="D", iso=True) == date(1980, 10, 24)
+    assert parse_date(" 1980-10-24\n", field="D", iso=True) == date(1980, 10, 24)
+    for value in ("31.2.1980", "1980-02-30", "19801024", "1980-W43-5", "24.10.80", "x"):
+        assert refused(parse_date, value, field="D", iso=True).reason == (
+            "must be a date like 24.10.1980 or 1980-10-24")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from models.domain.validation.bitcoin import (
     validate_bitcoin_address,
 )
 from models.domain.validation.contact import validate_email, validate_phone
-from models.domain.validation.dates import validate_not_future
+from models.domain.validation.dates import parse_date, validate_not_future
 from models.domain.validation.identity_codes import (
     IdentityCode,
     generate_temporary_identity_code,
@@ -42,6 +42,7 @@ __all__ = [
     "encode_segwit_address",
     "generate_temporary_identity_code",
     "mask_identity_code",
+    "parse_date",
     "parse_identity_code",
     "parse_money",
     "validate_bitcoin_address",
