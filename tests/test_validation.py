@@ -16,13 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.domain.errors import ValidationError
+from models.domain.errors import DataError, ValidationError
 from models.domain.validation import (
     IdentityCode,
     encode_base58check,
     encode_segwit_address,
     generate_temporary_identity_code,
-    mask_identity_code,
     parse_date,
     parse_identity_code,
     parse_money,
@@ -69,7 +68,9 @@ temporary_codes = st.builds(
 
 def test_documentation_example_is_valid() -> None:
     code = parse_identity_code(DOC_EXAMPLE_CODE)
-    assert code == IdentityCode(DOC_EXAMPLE_CODE, date(1952, 10, 13), is_temporary=False)
+    assert code == IdentityCode(DOC_EXAMPLE_CODE, date(1952, 10, 13), individual=308)
+    assert not code.is_temporary
+    assert code.masked == "131052-****"
 
 
 def test_spaces_and_lower_case_are_normalised() -> None:
@@ -191,29 +192,49 @@ def test_generator_refuses_impossible_requests(
 
 
 def test_mask_keeps_only_birth_date_and_century_sign() -> None:
-    assert mask_identity_code(DOC_EXAMPLE_CODE) == "131052-****"
-    assert mask_identity_code("131052-308t") == "131052-****"
+    assert parse_identity_code(DOC_EXAMPLE_CODE).masked == "131052-****"
+    assert parse_identity_code("131052-308t").masked == "131052-****"
+    assert IdentityCode.from_stored(DOC_EXAMPLE_CODE).masked == "131052-****"
+
+
+@pytest.mark.parametrize("individual", [900, 950, 999])
+def test_individual_numbers_from_900_are_temporary(individual: int) -> None:
+    code = parse_identity_code(hetu(13, 10, 52, "-", individual))
+    assert (code.individual, code.is_temporary) == (individual, True)
+    assert not parse_identity_code(hetu(13, 10, 52, "-", 899)).is_temporary
+
+
+STORED_DAMAGED = ("A stored identity code is damaged (not the shape of a code).",
+                  "A stored identity code is damaged (no such birth date).")
 
 
 @pytest.mark.parametrize(
-    "value", ["", "131052", "131052-308U", "310252-308Y", "not a code", "131052-308TT", None, 42]
+    "value", ["", "131052", "310252-308Y", "not a code", "131052-308TT", "131052-308t", None, 42]
 )
-def test_mask_hides_everything_of_a_malformed_code(value: object) -> None:
-    assert mask_identity_code(value) == "******-****"  # type: ignore[arg-type]
+def test_a_damaged_stored_code_is_refused_without_repeating_it(value: object) -> None:
+    with pytest.raises(DataError) as caught:
+        IdentityCode.from_stored(value)  # type: ignore[arg-type]
+    assert str(caught.value) in STORED_DAMAGED
 
 
 @modest
 @given(temporary_codes)
-def test_mask_of_any_valid_code_hides_the_individual_part(value: str) -> None:
-    assert mask_identity_code(value) == value[:7] + "****"
+def test_a_stored_code_comes_back_as_it_was_parsed(value: str) -> None:
+    code = IdentityCode.from_stored(value)
+    assert code == parse_identity_code(value)
+    assert code.masked == value[:7] + "****"
+    assert code.is_temporary
 
 
 @modest
 @given(st.text())
-def test_mask_never_raises_and_never_shows_more_than_seven_characters(value: str) -> None:
-    masked = mask_identity_code(value)
-    compact = "".join(value.split()).upper()
-    assert masked in ("******-****", compact[:7] + "****")
+def test_reading_a_stored_code_never_shows_more_than_seven_characters(value: str) -> None:
+    try:
+        masked = IdentityCode.from_stored(value).masked
+    except DataError as error:
+        assert str(error) in STORED_DAMAGED
+    else:
+        assert masked == value[:7] + "****"
 
 
 # ---------------------------------------------------------------------------------------------

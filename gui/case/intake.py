@@ -233,8 +233,10 @@ class IdentityPage(QWizardPage):
         editor = self.birth_date.editor
         assert isinstance(editor, QLineEdit)
         try:
-            parsed = v.parse_identity_code(self.identity_code.raw())
+            parsed = self.identity_code.value()  # None while the field is empty
         except ValidationError:
+            parsed = None
+        if parsed is None:
             if editor.isReadOnly():
                 editor.setReadOnly(False)
                 self.birth_date.set_value("")
@@ -267,7 +269,7 @@ class IdentityPage(QWizardPage):
         return VictimDraft(
             first_names=self.first_names.raw(),
             last_name=self.last_name.raw(),
-            identity_code=self.identity_code.raw() or None,
+            identity_code=self.identity_code.value(),  # parsed here, carried to the database
             birth_date=parse_birth_date(birth) if birth else None,
             phone=self.phone.raw() or None,
             email=self.email.raw() or None,

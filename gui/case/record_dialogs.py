@@ -1049,10 +1049,10 @@ class IdentityCodeDialog(RecordDialog):
     def is_new(self) -> bool:
         return True
 
-    def to_draft(self, values: dict[str, Any]) -> tuple[str, str]:
-        return values["identity_code"].compact, values["note"] or ""
+    def to_draft(self, values: dict[str, Any]) -> tuple[v.IdentityCode, str]:
+        return values["identity_code"], values["note"] or ""
 
-    def submit(self, services: Services, draft: tuple[str, str]) -> Any:
+    def submit(self, services: Services, draft: tuple[v.IdentityCode, str]) -> Any:
         code, note = draft
         services.cases.change_identity_code(self.record.id, code, note)
         return None

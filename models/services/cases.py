@@ -43,6 +43,7 @@ from models.domain.entities import (
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import ConflictError, NotFound, ValidationError
 from models.domain.text import KEY_END, full_name_key
+from models.domain.validation import IdentityCode
 from models.security.permissions import Operation, allows
 from models.services import normalise
 from models.services._base import Service
@@ -76,14 +77,14 @@ def check_version(entity: Any, expected: int) -> None:
 
 
 def victim_data(victim: Victim, history: Sequence[IdentityCodeRecord] = ()) -> VictimData:
-    code = victim.identity_code
+    code = IdentityCode.from_stored(victim.identity_code) if victim.identity_code else None
     return VictimData(
         id=victim.id,
         version=victim.version,
         first_names=victim.first_names,
         last_name=victim.last_name,
-        identity_code_masked=v.mask_identity_code(code) if code else None,
-        identity_code_temporary=code is not None and code[7:10] >= "900",
+        identity_code_masked=code.masked if code else None,
+        identity_code_temporary=code is not None and code.is_temporary,
         birth_date=victim.birth_date,
         phone=victim.phone,
         email=victim.email,
@@ -101,7 +102,7 @@ def victim_data(victim: Victim, history: Sequence[IdentityCodeRecord] = ()) -> V
         consent_date=victim.consent_date,
         identity_code_history=tuple(
             IdentityCodeEntry(
-                masked=v.mask_identity_code(r.identity_code),
+                masked=IdentityCode.from_stored(r.identity_code).masked,
                 valid_from=r.valid_from,
                 valid_to=r.valid_to,
                 note=r.note,
@@ -207,9 +208,11 @@ class CaseService(Service):
         self._changes.announce("victim", [victim_id], [case_id] if case_id else [])
         return result
 
-    def change_identity_code(self, victim_id: int, new_code: str, note: str = "") -> None:
+    def change_identity_code(
+        self, victim_id: int, new_code: IdentityCode | str, note: str = ""
+    ) -> None:
         """Record a new identity code, closing the previous one in the history."""
-        parsed = v.parse_identity_code(new_code)
+        parsed = normalise.identity_code(new_code)
         note = v.validate_text(note, field="Note", max_length=200, required=False)
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)
@@ -550,7 +553,8 @@ class CaseService(Service):
                 for cid, ref, first, last, code, status, risk, counsellor, opened in result:
                     rows[cid] = CaseRow(
                         case_id=cid, reference=ref, victim_name=f"{last}, {first}",
-                        identity_code_masked=v.mask_identity_code(code) if code else None,
+                        identity_code_masked=(
+                            IdentityCode.from_stored(code).masked if code else None),
                         status=status, risk_level=risk, counsellor=counsellor, opened_on=opened,
                     )
         return [rows[cid] for cid in case_ids if cid in rows]
@@ -567,12 +571,11 @@ class CaseService(Service):
             ValidationError: the identity code or phone number in ``draft`` is malformed.
         """
         self._require(Operation.LIST_CASES)
-        code = (draft.identity_code or "").strip()
+        parsed = normalise.optional_identity_code(draft.identity_code)
         birth_date = draft.birth_date
         statements: list[Select[Any]] = []
         by_victim = select(Case.id).join(Victim, Case.victim_id == Victim.id)
-        if code:
-            parsed = v.parse_identity_code(code)
+        if parsed is not None:
             birth_date = birth_date or parsed.birth_date
             statements.append(by_victim.where(Victim.identity_code == parsed.compact))
             statements.append(

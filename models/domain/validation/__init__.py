@@ -29,7 +29,6 @@ from models.domain.validation.dates import parse_date, validate_not_future
 from models.domain.validation.identity_codes import (
     IdentityCode,
     generate_temporary_identity_code,
-    mask_identity_code,
     parse_identity_code,
 )
 from models.domain.validation.money import parse_money
@@ -41,7 +40,6 @@ __all__ = [
     "encode_base58check",
     "encode_segwit_address",
     "generate_temporary_identity_code",
-    "mask_identity_code",
     "parse_date",
     "parse_identity_code",
     "parse_money",

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from stdnum import exceptions as stdnum_errors
 from stdnum.fi import hetu
 
-from models.domain.errors import ValidationError
+from models.domain.errors import DataError, ValidationError
 from models.domain.validation._common import REQUIRED, local_now, require_str
 
 #: Check characters, indexed by ``int(DDMMYYNNN) % 31``.
@@ -29,31 +29,75 @@ _HETU_SHAPE = re.compile(
 )
 
 _HETU_LENGTH = 11
-_HETU_MASK = "******-****"
+#: What a masked code keeps: the birth date and the century sign.
+_SHOWN = 7
+#: The first temporary individual number.
+_TEMPORARY_FROM = 900
 
 
 @dataclass(frozen=True)
 class IdentityCode:
-    """A valid Finnish personal identity code, taken apart.
+    """A valid Finnish personal identity code, taken apart once.
 
-    The sex that the individual number encodes is deliberately not derived.
+    Made by :func:`parse_identity_code` from what a person typed, or by :meth:`from_stored`
+    from the database, and handed on as it is: from the intake form to the service, and
+    from a stored row to what the GUI and the PDFs show. The sex that the individual
+    number encodes is deliberately not derived.
 
     Attributes:
         compact: the canonical stored form, upper case without spaces ("131052-308T").
         birth_date: the date of birth the code encodes.
-        is_temporary: True for a temporary code (individual number 900–999).
+        individual: the individual number (2–999).
     """
 
     compact: str
     birth_date: date
-    is_temporary: bool
+    individual: int
+
+    @classmethod
+    def from_stored(cls, compact: str) -> IdentityCode:
+        """A code read back from the database, taken apart without checking it again
+        (only valid codes are stored: :func:`parse_identity_code`'s results and the demo
+        data's :func:`generate_temporary_identity_code`).
+
+        Raises:
+            DataError: the stored value is not shaped like a code (the value is not
+                repeated).
+        """
+        match = _HETU_SHAPE.fullmatch(compact) if isinstance(compact, str) else None
+        if match is None:
+            raise DataError("A stored identity code is damaged (not the shape of a code).")
+        try:
+            return cls(compact, _birth_date(match), int(match["individual"]))
+        except ValueError:
+            raise DataError("A stored identity code is damaged (no such birth date).") from None
+
+    @property
+    def is_temporary(self) -> bool:
+        """Whether this is a temporary code (individual number 900–999)."""
+        return self.individual >= _TEMPORARY_FROM
+
+    @property
+    def masked(self) -> str:
+        """The code with everything after the birth date and century sign hidden,
+        ``131052-****``: what is shown unless revealing it is asked for (and audited)."""
+        return self.compact[:_SHOWN] + "*" * (_HETU_LENGTH - _SHOWN)
 
     def __repr__(self) -> str:
         # The full code is personal data: keep it out of logs, tracebacks and test output.
         return (
-            f"IdentityCode(compact={mask_identity_code(self.compact)!r}, "
-            f"birth_date=..., is_temporary={self.is_temporary!r})"
+            f"IdentityCode(compact={self.masked!r}, birth_date=..., individual=..., "
+            f"is_temporary={self.is_temporary!r})"
         )
+
+
+def _birth_date(match: re.Match[str]) -> date:
+    """The birth date of a code matched by :data:`_HETU_SHAPE` (ValueError if none)."""
+    return date(
+        _HETU_CENTURIES[match["century"]] + int(match["year"]),
+        int(match["month"]),
+        int(match["day"]),
+    )
 
 
 def parse_identity_code(value: str, *, field: str = "Identity code") -> IdentityCode:
@@ -67,7 +111,7 @@ def parse_identity_code(value: str, *, field: str = "Identity code") -> Identity
         field: the field name used in the error message.
 
     Returns:
-        The code in canonical form with its birth date.
+        The code taken apart: canonical form, birth date, individual number.
 
     Raises:
         ValidationError: the code is empty, has the wrong length or shape, an impossible or
@@ -100,38 +144,10 @@ def parse_identity_code(value: str, *, field: str = "Identity code") -> Identity
     except stdnum_errors.ValidationError:
         raise ValidationError(field, "is not a valid identity code") from None
 
-    birth_date = date(
-        _HETU_CENTURIES[match["century"]] + int(match["year"]),
-        int(match["month"]),
-        int(match["day"]),
-    )
+    birth_date = _birth_date(match)
     if birth_date > local_now().date():
         raise ValidationError(field, "contains a birth date in the future")
-    return IdentityCode(
-        compact=text,
-        birth_date=birth_date,
-        is_temporary=int(match["individual"]) >= 900,
-    )
-
-
-def mask_identity_code(code: str) -> str:
-    """Hide everything after the birth date and century sign of an identity code.
-
-    Never raises: anything that is not a well-formed code (including a non-string) comes
-    back fully masked, so a damaged value cannot leak through the mask either.
-
-    Args:
-        code: an identity code, normally the stored compact form.
-
-    Returns:
-        ``"131052-****"`` for a valid code, ``"******-****"`` for anything else.
-    """
-    if not isinstance(code, str):
-        return _HETU_MASK
-    text = "".join(code.split()).upper()
-    if _HETU_SHAPE.fullmatch(text) is None or not hetu.is_valid(text, allow_temporary=True):
-        return _HETU_MASK
-    return text[:7] + "*" * (_HETU_LENGTH - 7)
+    return IdentityCode(compact=text, birth_date=birth_date, individual=int(match["individual"]))
 
 
 def generate_temporary_identity_code(birth_date: date, individual: int) -> str:
