@@ -37,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
-from models.domain.errors import AuthenticationError, DataError, from_database_error
+from models.domain.errors import AuthenticationError, DataError
 from models.security.audit import verify_chain
 from models.security.permissions import Operation, require
 from models.storage.database import (
@@ -48,6 +48,7 @@ from models.storage.database import (
     seal_copy,
     sqlite_integrity_problems,
 )
+from models.storage.errors import from_database_error
 from models.storage.keyfile import SLOT_USER, KeyFile
 from models.storage.unit_of_work import Actor, Database
 
