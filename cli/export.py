@@ -29,8 +29,9 @@ from cli.progress import terminal_progress
 from cli.prompts import PASSWORD_VARIABLE
 from cli.signin import sign_in
 from cli.target import add_target
+from models.domain import validation
 from models.domain.enums import CaseStatus
-from models.domain.errors import UsageError
+from models.domain.errors import UsageError, ValidationError
 from models.pdf.data import Profile
 
 Out = Callable[[str], None]
@@ -87,13 +88,9 @@ def _password_env_argument(parser: argparse.ArgumentParser) -> None:
 
 def parse_date(value: str) -> dt.date:
     """A date typed as ``d.M.yyyy`` (Finnish) or ``yyyy-mm-dd``."""
-    text = value.strip()
     try:
-        if "." in text:
-            day, month, year = (int(part) for part in text.split("."))
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
-    except ValueError:
+        return validation.parse_date(value, field="Date", iso=True)
+    except ValidationError:
         raise argparse.ArgumentTypeError("must be a date like 24.10.2020 or 2020-10-24") from None
 
 

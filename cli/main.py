@@ -27,7 +27,8 @@ from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_v
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
 from cli.target import add_target
 from models.domain.enums import Role
-from models.domain.errors import KnownError, from_database_error
+from models.domain.errors import KnownError
+from models.storage.errors import from_database_error
 
 log = logging.getLogger("suoja.cli")
 

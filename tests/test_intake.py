@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui.case.intake import IntakeWizard, parse_date
+from gui.case.intake import IntakeWizard, parse_birth_date
 from gui.shared.navigation import ALL_CASES, MY_CASES
 from gui.window.main_window import MainWindow
 from models.domain.base import local_today
@@ -118,12 +118,12 @@ def test_other_fields_are_checked_inline_too(window: MainWindow, qtbot) -> None:
 
 
 def test_parse_date_reads_finnish_dates() -> None:
-    assert parse_date("2.1.1970") == dt.date(1970, 1, 2)
-    assert parse_date(" 02.01.1970 ") == dt.date(1970, 1, 2)
+    assert parse_birth_date("2.1.1970") == dt.date(1970, 1, 2)
+    assert parse_birth_date(" 02.01.1970 ") == dt.date(1970, 1, 2)
     with pytest.raises(ValidationError, match="written like"):
-        parse_date("1970-01-02")
+        parse_birth_date("1970-01-02")
     with pytest.raises(ValidationError, match="future"):
-        parse_date(f"1.1.{local_today().year + 1}")
+        parse_birth_date(f"1.1.{local_today().year + 1}")
 
 
 def test_tab_order_follows_the_form(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -36,11 +36,12 @@ from models.domain.enums import (
     Role,
 )
 from models.domain.errors import PermissionDenied
+from models.domain.formatting import datetime_text
 from models.domain.validation import generate_temporary_identity_code
 from models.pdf.batch import export_batch
 from models.pdf.case_summary import render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
-from models.pdf.layout import chunks, fi_datetime, text
+from models.pdf.layout import chunks, text
 from models.services.exports import CaseSelection, ExportService
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
@@ -150,7 +151,7 @@ def test_police_profile_has_every_report_and_wallet_and_no_session_notes(
                      "Last chance: 500 euros within 48 hours.", "under investigation",
                      "Bank notified", "screenshot.png", hashlib.sha256(EVIDENCE).hexdigest(),
                      "200,00 €", "0,05 BTC", "yes, 200,00 €", "Hämäläinen, Aino Maria",
-                     fi_datetime(NOW + dt.timedelta(hours=24))):
+                     datetime_text(NOW + dt.timedelta(hours=24))):
         assert expected in text_, expected
     for leaked in ("SECRET-NOTE-4711", "OUTCOME-2291", "Call back about the credit ban"):
         assert leaked not in text_
@@ -487,6 +488,6 @@ def test_render_needs_no_database(setup: Setup) -> None:
     summary = setup.exports.case_summary(setup.case_id, Profile.POLICE)
     stamp = ExportStamp(exported_by="Pia Poliisi", exported_at=NOW)
     first_page = pages(render_case_summary(summary, stamp))[0]
-    assert f"Exported by Pia Poliisi on {fi_datetime(NOW)}" in first_page
+    assert f"Exported by Pia Poliisi on {datetime_text(NOW)}" in first_page
     with pytest.raises(ValueError, match="timezone-aware"):
         ExportStamp(exported_by="x", exported_at=dt.datetime(2024, 1, 1))  # noqa: DTZ001

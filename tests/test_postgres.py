@@ -423,7 +423,7 @@ def test_every_connection_gives_up_waiting_and_drops_dead_transactions(
 ])
 def test_server_errors_are_known_by_their_code_in_any_language(sqlstate: str,
                                                                words: str) -> None:
-    from models.domain.errors import from_database_error
+    from models.storage.errors import from_database_error
 
     class Translated(Exception):  # what a server with lc_messages = 'sv_SE' would say
         def __init__(self) -> None:

@@ -16,15 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models.domain.errors import ValidationError
+from models.domain.errors import DataError, ValidationError
 from models.domain.validation import (
-    NBSP,
     IdentityCode,
     encode_base58check,
     encode_segwit_address,
-    format_money_fi,
     generate_temporary_identity_code,
-    mask_identity_code,
+    parse_date,
     parse_identity_code,
     parse_money,
     validate_bitcoin_address,
@@ -70,7 +68,9 @@ temporary_codes = st.builds(
 
 def test_documentation_example_is_valid() -> None:
     code = parse_identity_code(DOC_EXAMPLE_CODE)
-    assert code == IdentityCode(DOC_EXAMPLE_CODE, date(1952, 10, 13), is_temporary=False)
+    assert code == IdentityCode(DOC_EXAMPLE_CODE, date(1952, 10, 13), individual=308)
+    assert not code.is_temporary
+    assert code.masked == "131052-****"
 
 
 def test_spaces_and_lower_case_are_normalised() -> None:
@@ -192,29 +192,49 @@ def test_generator_refuses_impossible_requests(
 
 
 def test_mask_keeps_only_birth_date_and_century_sign() -> None:
-    assert mask_identity_code(DOC_EXAMPLE_CODE) == "131052-****"
-    assert mask_identity_code("131052-308t") == "131052-****"
+    assert parse_identity_code(DOC_EXAMPLE_CODE).masked == "131052-****"
+    assert parse_identity_code("131052-308t").masked == "131052-****"
+    assert IdentityCode.from_stored(DOC_EXAMPLE_CODE).masked == "131052-****"
+
+
+@pytest.mark.parametrize("individual", [900, 950, 999])
+def test_individual_numbers_from_900_are_temporary(individual: int) -> None:
+    code = parse_identity_code(hetu(13, 10, 52, "-", individual))
+    assert (code.individual, code.is_temporary) == (individual, True)
+    assert not parse_identity_code(hetu(13, 10, 52, "-", 899)).is_temporary
+
+
+STORED_DAMAGED = ("A stored identity code is damaged (not the shape of a code).",
+                  "A stored identity code is damaged (no such birth date).")
 
 
 @pytest.mark.parametrize(
-    "value", ["", "131052", "131052-308U", "310252-308Y", "not a code", "131052-308TT", None, 42]
+    "value", ["", "131052", "310252-308Y", "not a code", "131052-308TT", "131052-308t", None, 42]
 )
-def test_mask_hides_everything_of_a_malformed_code(value: object) -> None:
-    assert mask_identity_code(value) == "******-****"  # type: ignore[arg-type]
+def test_a_damaged_stored_code_is_refused_without_repeating_it(value: object) -> None:
+    with pytest.raises(DataError) as caught:
+        IdentityCode.from_stored(value)  # type: ignore[arg-type]
+    assert str(caught.value) in STORED_DAMAGED
 
 
 @modest
 @given(temporary_codes)
-def test_mask_of_any_valid_code_hides_the_individual_part(value: str) -> None:
-    assert mask_identity_code(value) == value[:7] + "****"
+def test_a_stored_code_comes_back_as_it_was_parsed(value: str) -> None:
+    code = IdentityCode.from_stored(value)
+    assert code == parse_identity_code(value)
+    assert code.masked == value[:7] + "****"
+    assert code.is_temporary
 
 
 @modest
 @given(st.text())
-def test_mask_never_raises_and_never_shows_more_than_seven_characters(value: str) -> None:
-    masked = mask_identity_code(value)
-    compact = "".join(value.split()).upper()
-    assert masked in ("******-****", compact[:7] + "****")
+def test_reading_a_stored_code_never_shows_more_than_seven_characters(value: str) -> None:
+    try:
+        masked = IdentityCode.from_stored(value).masked
+    except DataError as error:
+        assert str(error) in STORED_DAMAGED
+    else:
+        assert masked == value[:7] + "****"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -485,43 +505,6 @@ def test_bad_amounts_are_refused(value: str | int | Decimal, reason: str) -> Non
 def test_money_never_passes_through_float(value: object) -> None:
     with pytest.raises(TypeError):
         parse_money(value)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        format_money_fi(value)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("amount", "currency", "expected"),
-    [
-        (Decimal("1200.5"), "EUR", "1 200,50 €"),
-        (Decimal("0"), "EUR", "0,00 €"),
-        (Decimal("999.999"), "EUR", "1 000,00 €"),  # rounded half up to cents
-        (Decimal("1234567.891"), "EUR", "1 234 567,89 €"),
-        (Decimal("-1200.50"), "EUR", "-1 200,50 €"),
-        (Decimal("-0.00"), "EUR", "0,00 €"),
-        (Decimal("0.05"), "BTC", "0,05 BTC"),
-        (Decimal("0.00012345"), "btc", "0,00012345 BTC"),
-        (Decimal("15"), "USD", "15,00 USD"),
-        (7, "EUR", "7,00 €"),
-    ],
-)
-def test_amounts_are_shown_the_finnish_way(amount: Decimal, currency: str, expected: str) -> None:
-    assert format_money_fi(amount, currency) == expected.replace(" ", NBSP)
-
-
-def test_formatting_refuses_non_finite_amounts() -> None:
-    with pytest.raises(ValueError):
-        format_money_fi(Decimal("NaN"))
-    with pytest.raises(ValueError):
-        format_money_fi(Decimal("1"), " ")
-
-
-@modest
-@given(money)
-def test_money_round_trips_through_format_and_parse(amount: Decimal) -> None:
-    shown = format_money_fi(amount)
-    assert shown.endswith(NBSP + "€")
-    assert parse_money(shown) == amount
-    assert parse_money(shown.replace(NBSP, " ")) == amount
 
 
 @modest
@@ -646,6 +629,43 @@ def test_every_swap_of_neighbouring_characters_is_caught(address: str) -> None:
         mutated = address[:position] + second + first + address[position + 2 :]
         with pytest.raises(ValidationError):
             validate_bitcoin_address(mutated)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates as typed
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2.1.1970", date(1970, 1, 2)), (" 02.01.1970 ", date(1970, 1, 2)),
+    ("29.2.2024", date(2024, 2, 29)), ("31.12.1899", date(1899, 12, 31)),
+])
+def test_dates_are_read_the_finnish_way(value: str, expected: date) -> None:
+    assert parse_date(value, field="Date") == expected
+    assert parse_date(value, field="Date", iso=True) == expected
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("1970-01-02", "must be a date written like 13.10.1952"),
+    ("2.1.70", "must be a date written like 13.10.1952"),
+    ("2/1/1970", "must be a date written like 13.10.1952"),
+    ("", "must be a date written like 13.10.1952"),
+    ("\u0662.1.1970", "must be a date written like 13.10.1952"),  # an Arabic-Indic two
+    ("31.2.1980", "is not a date that exists"),
+    ("29.2.2023", "is not a date that exists"),
+    ("1.13.2020", "is not a date that exists"),
+])
+def test_other_shapes_and_impossible_dates_are_refused(value: str, reason: str) -> None:
+    error = refused(parse_date, value, field="Date of birth")
+    assert (error.field, error.reason) == ("Date of birth", reason)
+
+
+def test_lists_and_the_command_line_also_read_iso_dates() -> None:
+    assert parse_date("1980-10-24", field="D", iso=True) == date(1980, 10, 24)
+    assert parse_date(" 1980-10-24\n", field="D", iso=True) == date(1980, 10, 24)
+    for value in ("31.2.1980", "1980-02-30", "19801024", "1980-W43-5", "24.10.80", "x"):
+        assert refused(parse_date, value, field="D", iso=True).reason == (
+            "must be a date like 24.10.1980 or 1980-10-24")
 
 
 # ---------------------------------------------------------------------------------------------

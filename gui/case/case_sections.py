@@ -9,10 +9,8 @@ dialogs and the error handling.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -45,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
+from models.domain.base import local_today
 from models.domain.dto import (
     AttachmentInfo,
     CaseDetail,
@@ -54,7 +53,7 @@ from models.domain.dto import (
     SupportSessionData,
 )
 from models.domain.enums import ActionState, Role
-from models.domain.validation import NBSP, format_money_fi
+from models.domain.formatting import date_text, datetime_text, money_text, size_text
 from models.security.permissions import Operation, allows
 
 #: Calm colours for text that needs attention.
@@ -172,42 +171,6 @@ def tr(text: str) -> str:
 # -- formatting -----------------------------------------------------------------------------
 
 
-def format_date(value: dt.date | None) -> str:
-    """``d.M.yyyy`` (an empty string for no date)."""
-    if value is None:
-        return ""
-    return f"{value.day}.{value.month}.{value.year}"
-
-
-def format_datetime(value: dt.datetime | None) -> str:
-    """``d.M.yyyy HH:mm`` in the workstation's local time."""
-    if value is None:
-        return ""
-    local = value.astimezone()
-    return f"{format_date(local.date())} {local:%H:%M}"
-
-
-def format_money(amount: Decimal | None, currency: str = "EUR") -> str:
-    return "" if amount is None else format_money_fi(amount, currency)
-
-
-def money_text(amount: Decimal | None, currency: str = "EUR") -> str:
-    """An amount as a person would type it in a form ("1 200,50"), without the unit."""
-    if amount is None:
-        return ""
-    return format_money_fi(amount, currency).rsplit(NBSP, 1)[0].replace(NBSP, " ")
-
-
-def format_size(size: int) -> str:
-    """A file size the Finnish way: ``"820 B"``, ``"12,4 kB"``, ``"3,1 MB"``."""
-    if size < 1000:
-        return f"{size}{NBSP}B"
-    for unit, scale in (("kB", 1000), ("MB", 1000**2), ("GB", 1000**3)):
-        if size < scale * 1000 or unit == "GB":
-            return f"{size / scale:.1f}".replace(".", ",") + f"{NBSP}{unit}"
-    raise AssertionError("unreachable")
-
-
 def yes_no(value: bool) -> str:
     return tr("Yes") if value else tr("No")
 
@@ -218,15 +181,11 @@ def one_line(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def local_today() -> dt.date:
-    return dt.datetime.now().astimezone().date()
-
-
 # -- item models ----------------------------------------------------------------------------
 
 
 def _money_demanded(c: ExtortionContactData) -> str:
-    return format_money(c.amount_demanded, c.currency)
+    return money_text(c.amount_demanded, c.currency)
 
 
 def _paid(c: ExtortionContactData) -> str:
@@ -234,18 +193,18 @@ def _paid(c: ExtortionContactData) -> str:
         return tr("Not paid")
     if c.amount_paid is None:
         return tr("Paid")
-    return tr("Paid {amount}").format(amount=format_money(c.amount_paid, c.currency))
+    return tr("Paid {amount}").format(amount=money_text(c.amount_paid, c.currency))
 
 
 class ExtortionContactModel(RecordTableModel):
     """The extortion messages a victim received, oldest first."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("columns", "Received"), lambda c: format_datetime(c.received_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Received"), lambda c: datetime_text(c.received_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Channel"), lambda c: label("channel", c.channel)),
         Column(QT_TRANSLATE_NOOP("columns", "Sender"), lambda c: c.sender, elides=True),
         Column(QT_TRANSLATE_NOOP("columns", "Demanded"), _money_demanded, align_right=True),
-        Column(QT_TRANSLATE_NOOP("columns", "Deadline"), lambda c: format_datetime(c.deadline_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Deadline"), lambda c: datetime_text(c.deadline_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Paid"), _paid),
         Column(QT_TRANSLATE_NOOP("columns", "Police"), lambda c: yes_no(c.handed_to_police)),
     )
@@ -264,7 +223,7 @@ class PoliceReportModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "Report number"), lambda r: r.report_number),
         Column(QT_TRANSLATE_NOOP("columns", "Police department"), lambda r: r.department,
                elides=True),
-        Column(QT_TRANSLATE_NOOP("columns", "Filed on"), lambda r: format_date(r.filed_on)),
+        Column(QT_TRANSLATE_NOOP("columns", "Filed on"), lambda r: date_text(r.filed_on)),
         Column(QT_TRANSLATE_NOOP("columns", "State"), lambda r: label("report_state", r.state)),
         Column(QT_TRANSLATE_NOOP("columns", "Victim has a copy"),
                lambda r: yes_no(r.victim_has_copy)),
@@ -277,7 +236,7 @@ def _distress(s: SupportSessionData) -> str:
 
 class SupportSessionModel(RecordTableModel):
     columns = (
-        Column(QT_TRANSLATE_NOOP("columns", "Started"), lambda s: format_datetime(s.started_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Started"), lambda s: datetime_text(s.started_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Minutes"), lambda s: str(s.duration_minutes),
                align_right=True),
         Column(QT_TRANSLATE_NOOP("columns", "Mode"), lambda s: label("mode", s.mode)),
@@ -285,7 +244,7 @@ class SupportSessionModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "Distress"), _distress, align_right=True),
         Column(QT_TRANSLATE_NOOP("columns", "Referral"), lambda s: label("referral", s.referral)),
         Column(QT_TRANSLATE_NOOP("columns", "Next follow-up"),
-               lambda s: format_date(s.next_follow_up_on)),
+               lambda s: date_text(s.next_follow_up_on)),
         Column(QT_TRANSLATE_NOOP("columns", "Outcome"), lambda s: one_line(s.outcome)),
     )
 
@@ -302,9 +261,9 @@ class FollowUpModel(RecordTableModel):
 
     columns = (
         Column(QT_TRANSLATE_NOOP("columns", "Done"), lambda f: ""),
-        Column(QT_TRANSLATE_NOOP("columns", "Due"), lambda f: format_date(f.due_on)),
+        Column(QT_TRANSLATE_NOOP("columns", "Due"), lambda f: date_text(f.due_on)),
         Column(QT_TRANSLATE_NOOP("columns", "Assignee"), lambda f: f.assignee_name or ""),
-        Column(QT_TRANSLATE_NOOP("columns", "Completed"), lambda f: format_datetime(f.done_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Completed"), lambda f: datetime_text(f.done_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Description"), lambda f: f.description),
     )
 
@@ -375,9 +334,9 @@ class AttachmentModel(RecordTableModel):
     columns = (
         Column(QT_TRANSLATE_NOOP("columns", "File name"), lambda a: a.filename),
         Column(QT_TRANSLATE_NOOP("columns", "Type"), lambda a: a.media_type),
-        Column(QT_TRANSLATE_NOOP("columns", "Size"), lambda a: format_size(a.size_bytes),
+        Column(QT_TRANSLATE_NOOP("columns", "Size"), lambda a: size_text(a.size_bytes),
                align_right=True),
-        Column(QT_TRANSLATE_NOOP("columns", "Added"), lambda a: format_datetime(a.added_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Added"), lambda a: datetime_text(a.added_at)),
         Column(QT_TRANSLATE_NOOP("columns", "SHA-256"), lambda a: a.sha256),
     )
 
@@ -404,7 +363,7 @@ class ChecklistLine:
 
 
 def _expiry(line: ChecklistLine) -> str:
-    return format_date(line.action.expires_on) if line.action else ""
+    return date_text(line.action.expires_on) if line.action else ""
 
 
 class ProtectiveActionModel(RecordTableModel):
@@ -415,7 +374,7 @@ class ProtectiveActionModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "State"), lambda line: label("action_state",
                                                                           line.state)),
         Column(QT_TRANSLATE_NOOP("columns", "Date"),
-               lambda line: format_date(line.action.state_on) if line.action else ""),
+               lambda line: date_text(line.action.state_on) if line.action else ""),
         Column(QT_TRANSLATE_NOOP("columns", "Expires"), _expiry),
         Column(QT_TRANSLATE_NOOP("columns", "Note"),
                lambda line: one_line(line.action.note) if line.action else ""),
@@ -867,17 +826,17 @@ class ExtortionContactSection(RecordSection):
             self.open_evidence_button.setEnabled(False)
             self.add_evidence_button.setEnabled(False)
             return
-        labels["received"].setText(format_datetime(contact.received_at))
+        labels["received"].setText(datetime_text(contact.received_at))
         labels["channel"].setText(label("channel", contact.channel))
         labels["sender"].setText(contact.sender or self.tr("(not known)"))
-        labels["demanded"].setText(format_money(contact.amount_demanded, contact.currency)
+        labels["demanded"].setText(money_text(contact.amount_demanded, contact.currency)
                                    or self.tr("(no amount)"))
         labels["wallet"].setText(contact.wallet_address or self.tr("(none)"))
         for key in ("sender", "wallet"):
             line = labels[key]
             if isinstance(line, QLineEdit):
                 line.setCursorPosition(0)
-        labels["deadline"].setText(format_datetime(contact.deadline_at) or self.tr("(none)"))
+        labels["deadline"].setText(datetime_text(contact.deadline_at) or self.tr("(none)"))
         labels["paid"].setText(_paid(contact))
         labels["police"].setText(yes_no(contact.handed_to_police))
         self.message.setPlainText(contact.message_text)

@@ -60,8 +60,6 @@ from gui.case.case_sections import (
     ProtectiveActionSection,
     RecordSection,
     SupportSessionSection,
-    format_date,
-    format_datetime,
     label,
 )
 from gui.case.timeline import TimelineSection
@@ -77,6 +75,7 @@ from models.domain.dto import AttachmentInfo, CaseDetail, FollowUpData, FollowUp
 from models.domain.entities import MAX_ATTACHMENT_BYTES
 from models.domain.enums import CaseStatus, Role
 from models.domain.errors import ConflictError, KnownError, ValidationError
+from models.domain.formatting import date_text, datetime_text
 from models.security.permissions import Operation, allows
 from models.services import Services
 
@@ -463,8 +462,8 @@ class CaseHeader(QFrame):
         self.status.setAccessibleName(self.tr("Case status"))
         _style_chip(self.status, STATUS_COLOURS)
         self.show_code(victim.identity_code_masked, revealed)
-        history = [f"{entry.masked}  {format_date(entry.valid_from.astimezone().date())}–"
-                   f"{format_date(entry.valid_to.astimezone().date()) if entry.valid_to else ''}"
+        history = [f"{entry.masked}  {date_text(entry.valid_from)}–"
+                   f"{date_text(entry.valid_to) if entry.valid_to else ''}"
                    for entry in victim.identity_code_history]
         self.code.setToolTip(
             self.tr("Earlier codes:") + "\n" + "\n".join(history) if len(history) > 1 else "")
@@ -472,9 +471,9 @@ class CaseHeader(QFrame):
         facts = [self.tr("Case <b>{reference}</b>").format(reference=case.reference),
                  self.tr("Counsellor: <b>{name}</b>").format(
                      name=_escape(case.assigned_to_name or self.tr("unassigned"))),
-                 self.tr("Opened {date}").format(date=format_date(case.opened_on))]
+                 self.tr("Opened {date}").format(date=date_text(case.opened_on))]
         if case.closed_on:
-            facts.append(self.tr("Closed {date}").format(date=format_date(case.closed_on)))
+            facts.append(self.tr("Closed {date}").format(date=date_text(case.closed_on)))
         if victim.breaches:
             facts.append(self.tr("Breaches: {names}").format(
                 names=_escape(", ".join(victim.breaches))))
@@ -512,7 +511,7 @@ class CaseHeader(QFrame):
         if case.closure_requested_at is not None:
             self.closure_text.setText(self.tr(
                 "Closure requested on {date}: {reason}. Waiting for a supervisor's decision.")
-                .format(date=format_datetime(case.closure_requested_at),
+                .format(date=datetime_text(case.closure_requested_at),
                         reason=label("closure", case.requested_closure_reason)))
             self.closure.show()
         else:
@@ -922,7 +921,7 @@ class CaseView(QWidget):
         removers: dict[str, tuple[str, Callable[[Services], Any]]] = {
             "extortion_contact": (
                 self.tr("Remove this extortion contact ({when})? Its evidence files stay "
-                        "in Attachments.").format(when=format_datetime(
+                        "in Attachments.").format(when=datetime_text(
                             getattr(record, "received_at", None))),
                 lambda s: s.records.delete_extortion_contact(record.id)),
             "police_report": (
@@ -935,7 +934,7 @@ class CaseView(QWidget):
                 lambda s: s.records.delete_protective_action(record.id)),
             "follow_up": (
                 self.tr("Remove the follow-up due {date}?").format(
-                    date=format_date(getattr(record, "due_on", None))),
+                    date=date_text(getattr(record, "due_on", None))),
                 lambda s: s.records.delete_follow_up(record.id)),
             "attachment": (
                 self.tr("Remove the file “{name}” from the case? It is deleted from the "

@@ -18,7 +18,6 @@ carries on from the same step after unlocking (:mod:`gui.shared.drafts`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -67,35 +66,24 @@ from models.domain.base import local_today
 from models.domain.dto import CaseDraft, CaseRow, FollowUpDraft, VictimDraft
 from models.domain.enums import Language, RiskLevel, Role
 from models.domain.errors import KnownError, ValidationError
+from models.domain.formatting import date_text
 from models.security.permissions import Operation, allows
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 URGENT = (RiskLevel.ACUTE.value, RiskLevel.HIGH.value)
 _ASSIGN_UNASSIGNED = -1
 
 
-def parse_date(text: str, field: str = "Date of birth") -> dt.date:
-    """A date typed as ``d.M.yyyy`` (the Finnish way), not in the future.
+def parse_birth_date(text: str) -> dt.date:
+    """A date of birth typed as ``d.M.yyyy`` (the Finnish way), not in the future.
 
     Raises:
         ValidationError: another shape, or a date that does not exist or lies ahead.
     """
-    match = _DATE.match(text.strip())
-    if match is None:
-        raise ValidationError(field, "must be a date written like 13.10.1952")
-    day, month, year = (int(part) for part in match.groups())
-    try:
-        value = dt.date(year, month, day)
-    except ValueError:
-        raise ValidationError(field, "is not a date that exists") from None
+    value = v.parse_date(text, field="Date of birth")
     if value > local_today():
-        raise ValidationError(field, "cannot be in the future")
+        raise ValidationError("Date of birth", "cannot be in the future")
     return value
-
-
-def _format_date(value: dt.date) -> str:
-    return f"{value.day}.{value.month}.{value.year}"
 
 
 def form_ok(form: Form) -> bool:
@@ -130,7 +118,7 @@ class IdentityPage(QWizardPage):
             "identityCode", self.tr("Identity code"), v.parse_identity_code,
             placeholder=self.tr("e.g. 131052-308T (optional)"))
         self.birth_date = self.identity.line(
-            "birthDate", self.tr("Date of birth"), parse_date,
+            "birthDate", self.tr("Date of birth"), parse_birth_date,
             placeholder=self.tr("d.M.yyyy (optional)"))
         self.language = self.identity.choice(
             "language", self.tr("Language"),
@@ -245,13 +233,15 @@ class IdentityPage(QWizardPage):
         editor = self.birth_date.editor
         assert isinstance(editor, QLineEdit)
         try:
-            parsed = v.parse_identity_code(self.identity_code.raw())
+            parsed = self.identity_code.value()  # None while the field is empty
         except ValidationError:
+            parsed = None
+        if parsed is None:
             if editor.isReadOnly():
                 editor.setReadOnly(False)
                 self.birth_date.set_value("")
             return
-        self.birth_date.set_value(_format_date(parsed.birth_date))
+        self.birth_date.set_value(date_text(parsed.birth_date))
         editor.setReadOnly(True)
         self.completeChanged.emit()
 
@@ -279,8 +269,8 @@ class IdentityPage(QWizardPage):
         return VictimDraft(
             first_names=self.first_names.raw(),
             last_name=self.last_name.raw(),
-            identity_code=self.identity_code.raw() or None,
-            birth_date=parse_date(birth) if birth else None,
+            identity_code=self.identity_code.value(),  # parsed here, carried to the database
+            birth_date=parse_birth_date(birth) if birth else None,
             phone=self.phone.raw() or None,
             email=self.email.raw() or None,
             street_address=self.street.raw(),

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.case_sections import label, money_text, options
+from gui.case.case_sections import label, options
 from gui.shared import drafts
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import ask_reload_after_conflict, show_error
@@ -44,6 +44,7 @@ from gui.shared.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form, t
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
 from models.domain import validation as v
+from models.domain.base import local_today
 from models.domain.dto import (
     CaseDetail,
     CaseDraft,
@@ -69,6 +70,7 @@ from models.domain.enums import (
     SessionMode,
 )
 from models.domain.errors import ConflictError, KnownError, NotFound, ValidationError
+from models.domain.formatting import amount_text
 from models.security.permissions import Operation, allows
 from models.services import Services
 
@@ -619,11 +621,11 @@ class ExtortionContactDialog(RecordDialog):
         return {
             "received_at": record.received_at, "channel": record.channel,
             "sender": record.sender, "currency": record.currency,
-            "amount_demanded": money_text(record.amount_demanded, record.currency),
+            "amount_demanded": amount_text(record.amount_demanded, record.currency),
             "wallet_address": record.wallet_address or "",
             "deadline_at": record.deadline_at, "message_text": record.message_text,
             "paid": record.paid,
-            "amount_paid": money_text(record.amount_paid, record.currency),
+            "amount_paid": amount_text(record.amount_paid, record.currency),
             "handed_to_police": record.handed_to_police,
         }
 
@@ -817,7 +819,7 @@ class ProtectiveActionDialog(RecordDialog):
         state_on = self.field("state_on")
         if (self.field("state").raw() != ActionState.NOT_STARTED.value
                 and state_on.raw() is None):
-            state_on.set_value(dt.datetime.now().astimezone().date())
+            state_on.set_value(local_today())
             state_on.changed.emit()
 
     def defaults(self) -> dict[str, Any]:
@@ -1047,10 +1049,10 @@ class IdentityCodeDialog(RecordDialog):
     def is_new(self) -> bool:
         return True
 
-    def to_draft(self, values: dict[str, Any]) -> tuple[str, str]:
-        return values["identity_code"].compact, values["note"] or ""
+    def to_draft(self, values: dict[str, Any]) -> tuple[v.IdentityCode, str]:
+        return values["identity_code"], values["note"] or ""
 
-    def submit(self, services: Services, draft: tuple[str, str]) -> Any:
+    def submit(self, services: Services, draft: tuple[v.IdentityCode, str]) -> Any:
         code, note = draft
         services.cases.change_identity_code(self.record.id, code, note)
         return None

@@ -26,17 +26,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gui.case.case_sections import (
     MUTED_COLOUR,
     OVERDUE_COLOUR,
-    format_date,
-    format_datetime,
-    format_money,
-    format_size,
     label,
-    local_today,
     one_line,
     record_table,
 )
 from gui.shared.qt_types import Index
+from models.domain.base import local_today
 from models.domain.dto import CaseDetail
+from models.domain.formatting import date_text, datetime_text, money_text, size_text
 
 #: (kind, record id) of the entry, to jump to it in its tab.
 ENTRY_TARGET_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -83,8 +80,8 @@ class TimelineEntry:
     @property
     def when(self) -> str:
         if self.has_time:
-            return format_datetime(self.moment)
-        return format_date(self.moment.date())
+            return datetime_text(self.moment)
+        return date_text(self.moment)
 
 
 def _on(day: dt.date) -> dt.datetime:
@@ -105,7 +102,7 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
         text = " ".join(parts)
         if contact.amount_demanded is not None:
             text += " — " + _tr("demands {amount}").format(
-                amount=format_money(contact.amount_demanded, contact.currency))
+                amount=money_text(contact.amount_demanded, contact.currency))
         if contact.paid:
             text += " — " + _tr("paid")
         entries.append(TimelineEntry(contact.received_at, True, "extortion_contact",
@@ -134,7 +131,7 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
             continue
         text = f"{action.title}: {label('action_state', action.state)}"
         if action.expires_on is not None:
-            text += " — " + _tr("expires {date}").format(date=format_date(action.expires_on))
+            text += " — " + _tr("expires {date}").format(date=date_text(action.expires_on))
         entries.append(TimelineEntry(_on(action.state_on), False, "protective_action",
                                      action.id, text))
     for follow_up in detail.follow_ups or ():
@@ -144,7 +141,7 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
         entries.append(TimelineEntry(_on(follow_up.due_on), False, "follow_up", follow_up.id,
                                      text, attention=overdue, muted=follow_up.done))
     for attachment in detail.attachments or ():
-        text = f"{attachment.filename} ({format_size(attachment.size_bytes)})"
+        text = f"{attachment.filename} ({size_text(attachment.size_bytes)})"
         entries.append(TimelineEntry(attachment.added_at, True, "attachment", attachment.id,
                                      text))
     if case.closure_requested_at is not None:

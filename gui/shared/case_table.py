@@ -15,6 +15,7 @@ from gui.shared.labels import risk_label, status_label
 from gui.shared.qt_types import Index
 from gui.shared.style import risk_icon
 from models.domain.dto import CaseFilter, CaseRow
+from models.domain.formatting import date_text
 from models.services.case_list import CaseListService
 
 PAGE_SIZE = 200
@@ -163,7 +164,7 @@ class CaseTableModel(QAbstractTableModel):
         if attribute == "risk_level":
             return risk_label(value)
         if hasattr(value, "strftime"):
-            return f"{value.day}.{value.month}.{value.year}"
+            return date_text(value)
         return str(value).replace("_", " ")
 
     def headerData(  # noqa: N802

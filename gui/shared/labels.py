@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.domain.enums import CaseStatus, Language, RiskLevel
+from models.domain.formatting import count_text
 
 
 def _tr(text: str) -> str:
@@ -46,15 +47,10 @@ def role_label(value: str) -> str:
     }.get(value, value.replace("_", " "))
 
 
-def number(value: int) -> str:
-    """A count for people: thousands grouped with a no-break space (40 000)."""
-    return f"{value:,}".replace(",", "\u00a0")
-
-
 def plural(count: int, one: str, other: str, **values: object) -> str:
     """``one`` when ``count`` is 1, else ``other``, with ``{n}`` and ``values`` filled in.
 
     Both forms are passed translated (``self.tr("{n} case")``, ``self.tr("{n} cases")``):
     English, Finnish and Swedish all have exactly these two forms, so "1 cases" never shows.
     """
-    return (one if count == 1 else other).format(n=number(count), **values)
+    return (one if count == 1 else other).format(n=count_text(count), **values)

@@ -44,7 +44,8 @@ from gui.start.setup import SetupDialog
 from gui.window import main_window
 from gui.window.main_window import MainWindow
 from models import services as services_module
-from models.domain.errors import AuthenticationError, DataError, KnownError, from_database_error
+from models.domain.errors import AuthenticationError, DataError, KnownError
+from models.storage.errors import from_database_error
 from models.storage.server import (
     ServerPasswordNeeded,
     ServerUrl,

@@ -36,7 +36,8 @@ from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import ERROR_STYLE
 from gui.shared.labels import role_label
 from gui.shared.style import icon
-from models.domain.errors import DataError, KnownError, from_database_error
+from models.domain.errors import DataError, KnownError
+from models.storage.errors import from_database_error
 from models.storage.maintenance import latest_automatic_backup, restore_backup, restored_path
 from models.storage.server import ServerPasswordNeeded, ServerUrl
 from models.storage.unit_of_work import Actor, Database, Target

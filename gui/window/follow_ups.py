@@ -34,6 +34,7 @@ from gui.shared.qt_types import Index
 from gui.shared.style import OVERDUE_COLOUR, icon
 from models.domain.base import local_today
 from models.domain.dto import FollowUpRow
+from models.domain.formatting import date_text
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,10 +48,6 @@ _COLUMNS: tuple[tuple[str, Callable[[FollowUpRow], object]], ...] = (
     ("Victim", lambda row: row.victim_name.casefold()),
     ("Follow-up", lambda row: row.description.casefold()),
 )
-
-
-def _date(value: dt.date) -> str:
-    return f"{value.day}.{value.month}.{value.year}"
 
 
 class FollowUpTableModel(QAbstractTableModel):
@@ -111,7 +108,7 @@ class FollowUpTableModel(QAbstractTableModel):
             return row.overdue
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
-                self._when(row), _date(row.due_on), row.case_reference, row.victim_name,
+                self._when(row), date_text(row.due_on), row.case_reference, row.victim_name,
                 row.description,
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 0:

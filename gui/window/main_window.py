@@ -99,6 +99,7 @@ from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter
 from models.domain.enums import Role
 from models.domain.errors import KnownError
+from models.domain.formatting import count_text
 from models.security.permissions import Operation, allows
 from models.services import Services
 from models.storage.server import ServerUrl
@@ -128,10 +129,6 @@ class _ViewState:
     top_id: int | None
     search_had_focus: bool
     everyone_follow_ups: bool
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u00a0")
 
 
 def confirm_discard_demo(parent: QWidget | None) -> bool:
@@ -831,11 +828,11 @@ class MainWindow(QMainWindow):
 
     def _show_follow_up_counts(self, today: int, overdue: int) -> None:
         total = today + overdue
-        self.navigation.set_badge(FOLLOW_UPS, _number(total) if total else "")
+        self.navigation.set_badge(FOLLOW_UPS, count_text(total) if total else "")
         if total:
             self.follow_up_label.setText(
                 self.tr("Follow-ups: {overdue} overdue, {today} today").format(
-                    overdue=_number(overdue), today=_number(today))
+                    overdue=count_text(overdue), today=count_text(today))
             )
         else:
             self.follow_up_label.setText(self.tr("No follow-ups due"))

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.case_sections import format_datetime
 from gui.shared import drafts
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import show_error
@@ -48,6 +47,7 @@ from models.domain.changes import Change, ChangeKind
 from models.domain.dto import UserData
 from models.domain.enums import Role
 from models.domain.errors import KnownError, ValidationError
+from models.domain.formatting import datetime_text
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.storage.keyfile import KdfParams
@@ -78,7 +78,7 @@ class UserTableModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "State"),
                lambda u: tr("Active") if u.is_active else tr("Locked")),
         Column(QT_TRANSLATE_NOOP("columns", "Last sign-in"),
-               lambda u: format_datetime(u.last_login_at) or tr("never")),
+               lambda u: datetime_text(u.last_login_at) or tr("never")),
     )
 
     def foreground(self, record: UserData, column: int) -> QColor | None:

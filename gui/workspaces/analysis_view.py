@@ -7,7 +7,6 @@ investigators carry case references only and are audited by the service.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,30 +35,13 @@ from gui.shared.qt_types import Index
 from gui.shared.workspace import Host
 from models.domain.dto import SharedIndicator
 from models.domain.errors import KnownError
+from models.domain.formatting import count_text, datetime_text, totals_text
 from models.services.analysis import AnalysisService, Indicator
 
 PLACE_KEY = "extortion_analysis"
 
 #: The raw indicator value of a row (for drill-down), beside DisplayRole.
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _local(value: dt.datetime) -> str:
-    local = value.astimezone()
-    return f"{local.day}.{local.month}.{local.year} {local:%H:%M}"
-
-
-def _money(totals: tuple[tuple[str, Any], ...]) -> str:
-    parts = []
-    for currency, amount in sorted(totals, key=lambda t: (t[0] != "EUR", t[0])):
-        places = 8 if currency == "BTC" else 2
-        number = f"{amount:,.{places}f}".replace(",", "\N{NO-BREAK SPACE}").replace(".", ",")
-        parts.append(f"{number}\N{NO-BREAK SPACE}{'€' if currency == 'EUR' else currency}")
-    return "\n".join(parts)  # a line per currency keeps the column narrow
-
-
-def _count(value: int) -> str:
-    return f"{value:,}".replace(",", "\N{NO-BREAK SPACE}")
 
 
 class SharedIndicatorModel(QAbstractTableModel):
@@ -103,9 +85,10 @@ class SharedIndicatorModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             values: list[Callable[[], str]] = [
-                lambda: row.value, lambda: _count(row.victims), lambda: _count(row.contacts),
-                lambda: _local(row.first_seen), lambda: _local(row.last_seen),
-                lambda: _money(row.demanded), lambda: _money(row.paid),
+                lambda: row.value,
+                lambda: count_text(row.victims), lambda: count_text(row.contacts),
+                lambda: datetime_text(row.first_seen), lambda: datetime_text(row.last_seen),
+                lambda: totals_text(row.demanded, "\n"), lambda: totals_text(row.paid, "\n"),
             ]
             return values[column]() if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2, 5, 6):

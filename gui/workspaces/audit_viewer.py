@@ -42,16 +42,18 @@ from gui.shared.background import BackgroundOp, Generation
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.forms import DateEdit
-from gui.shared.labels import number, plural
+from gui.shared.labels import plural
 from gui.shared.navigation import Place
 from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.workspace import Host
+from models.domain.base import local_today
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import AccessGrantData
 from models.domain.enums import AuditAction
 from models.domain.errors import KnownError
+from models.domain.formatting import count_text, datetime_text
 from models.security.audit import ChainReport
 from models.security.permissions import Operation, allows
 from models.services.audit_log import AuditQuery, AuditRow
@@ -66,12 +68,6 @@ _GLASS_FOREGROUND = QColor("#7a3300")
 _OK_STYLE = "color: #1b6e2d; font-weight: bold;"
 _BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
 _NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Any"
-
-
-def _when(value: dt.datetime) -> str:
-    """A UTC timestamp in local time, ``d.M.yyyy HH:MM:SS``."""
-    local = value.astimezone()
-    return f"{local.day}.{local.month}.{local.year} {local:%H:%M:%S}"
 
 
 def ask_save_path(parent: QWidget | None, caption: str, suggested: str) -> Path | None:
@@ -129,7 +125,8 @@ class AuditTableModel(QAbstractTableModel):
         elif event.entity_id is not None:
             record = f"{record} #{event.entity_id}"
         values = (
-            str(event.seq), _when(event.occurred_at), event.username or self.tr("(system)"),
+            str(event.seq), datetime_text(event.occurred_at, seconds=True),
+            event.username or self.tr("(system)"),
             event.action.replace("_", " "), record, event.case_reference or "", event.detail,
         )
         return values[index.column()]
@@ -149,11 +146,13 @@ class GrantTableModel(RecordTableModel):
     """Break-the-glass accesses: who opened which case, why and when."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("columns", "Time"), lambda g: _when(g.granted_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Time"),
+               lambda g: datetime_text(g.granted_at, seconds=True)),
         Column(QT_TRANSLATE_NOOP("columns", "User"), lambda g: g.username),
         Column(QT_TRANSLATE_NOOP("columns", "Case"), lambda g: g.case_reference),
         Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda g: g.reason),
-        Column(QT_TRANSLATE_NOOP("columns", "Until"), lambda g: _when(g.expires_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Until"),
+               lambda g: datetime_text(g.expires_at, seconds=True)),
     )
 
     def tooltip(self, record: AccessGrantData, column: int) -> str | None:
@@ -379,7 +378,7 @@ class AuditLogView(QWidget):
         text = plural(shown, self.tr("{n} event"), self.tr("{n} events"))
         if shown >= ROW_LIMIT:
             text = self.tr("Newest {n} events (narrow the filters to see older ones)"
-                           ).format(n=number(shown))
+                           ).format(n=count_text(shown))
         self.count_label.setText(text)
 
     def clear_filters(self) -> None:
@@ -443,7 +442,7 @@ class AuditLogView(QWidget):
         """Save the events the filters select as CSV (the export is audited)."""
         if self._session.is_locked or not self._loaded:
             return None
-        suggested = f"suoja-audit-{dt.date.today():%Y%m%d}.csv"  # noqa: DTZ011 - local day
+        suggested = f"suoja-audit-{local_today():%Y%m%d}.csv"
         path = ask_save_path(self, self.tr("Export audit log"), suggested)
         if path is None:
             return None

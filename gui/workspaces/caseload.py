@@ -11,8 +11,6 @@ which check the role and write the audit events.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
-from gui.shared.labels import number, plural, risk_label
+from gui.shared.labels import plural, risk_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
@@ -44,18 +42,13 @@ from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter, ClosureRequestRow, CounsellorLoad
 from models.domain.enums import Role
 from models.domain.errors import KnownError
+from models.domain.formatting import count_text, datetime_text
 from models.security.permissions import Operation, allows
 from models.services.figures import OPEN_STATUSES
 
 PLACE_KEY = "caseload"
 
 _WARNING = QColor("#b3261e")
-
-
-def _date(value: dt.datetime) -> str:
-    """A UTC timestamp in local time, as ``d.M.yyyy HH:MM``."""
-    local = value.astimezone()
-    return f"{local.day}.{local.month}.{local.year} {local:%H:%M}"
 
 
 def tr(text: str) -> str:
@@ -95,7 +88,7 @@ class ClosureRequestModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "Risk"), lambda r: risk_label(r.risk_level)),
         Column(QT_TRANSLATE_NOOP("columns", "Counsellor"), lambda r: r.counsellor or ""),
         Column(QT_TRANSLATE_NOOP("columns", "Requested by"), lambda r: r.requested_by or ""),
-        Column(QT_TRANSLATE_NOOP("columns", "Requested"), lambda r: _date(r.requested_at)),
+        Column(QT_TRANSLATE_NOOP("columns", "Requested"), lambda r: datetime_text(r.requested_at)),
         Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda r: r.reason.replace("_", " ")),
     )
 
@@ -463,7 +456,7 @@ class CaseloadView(QWidget):
         total = self.model.rowCount()
         self.selection_label.setText(
             plural(total, self.tr("{selected} of {n} case selected"),
-                   self.tr("{selected} of {n} cases selected"), selected=number(selected))
+                   self.tr("{selected} of {n} cases selected"), selected=count_text(selected))
             if selected else plural(total, self.tr("{n} case"), self.tr("{n} cases")))
         has_request = bool(self.requests_view.selectionModel().selectedRows())
         self.approve_button.setEnabled(has_request)

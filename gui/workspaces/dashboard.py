@@ -8,7 +8,6 @@ ids and a title, and the main window shows them in the case list.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -42,6 +41,7 @@ from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import RiskLevel
 from models.domain.errors import KnownError
+from models.domain.formatting import count_text, date_text, day_month_text, percent_text
 from models.services.figures import OPEN_STATUSES, DashboardData, Figure
 
 PLACE_KEY = "dashboard"
@@ -53,16 +53,6 @@ BAR_COLOUR = "#2A6F97"
 SECOND_COLOUR = "#C8553D"
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\N{NO-BREAK SPACE}")
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.1f}".replace(".", ",") + "\N{NO-BREAK SPACE}%"
-
-
-def _short_date(day: dt.date) -> str:
-    return f"{day.day}.{day.month}."
 
 
 class FigureButton(QPushButton):
@@ -240,20 +230,21 @@ class DashboardView(QWidget):
         self.data = data
         self._stale = False
         self.as_of.setText(self.tr("Figures as of {day}; open cases are new, open or waiting.")
-                           .format(day=f"{data.as_of.day}.{data.as_of.month}.{data.as_of.year}"))
-        self.open_button.show_value(_number(data.open_cases))
+                           .format(day=date_text(data.as_of)))
+        self.open_button.show_value(count_text(data.open_cases))
         self.overdue_button.show_value(
-            _number(data.overdue_follow_ups),
+            count_text(data.overdue_follow_ups),
             plural(data.overdue_cases, self.tr("in {n} case"), self.tr("in {n} cases")))
-        self.uncontacted_button.show_value(_number(data.uncontacted_high_risk))
+        self.uncontacted_button.show_value(count_text(data.uncontacted_high_risk))
         self.no_report_button.show_value(
-            _percent(data.report_share),
+            percent_text(data.report_share),
             self.tr("{n} of {total}; click for those without").format(
-                n=_number(data.victims_with_report), total=_number(data.victims_with_contact)))
+                n=count_text(data.victims_with_report),
+                total=count_text(data.victims_with_contact)))
         self.actions_button.show_value(
-            _percent(data.action_share),
-            self.tr("{n} of {total}").format(n=_number(data.actions_done),
-                                             total=_number(data.actions_total)))
+            percent_text(data.action_share),
+            self.tr("{n} of {total}").format(n=count_text(data.actions_done),
+                                             total=count_text(data.actions_total)))
         self._fill_counsellors(data)
         self._fill_weeks(data)
         self._fill_risk(data)
@@ -335,7 +326,7 @@ class DashboardView(QWidget):
         series.append(contacts)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([_short_date(w.week_start) for w in data.weeks])
+        axis_x.append([day_month_text(w.week_start) for w in data.weeks])
         axis_x.setLabelsAngle(-60)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
@@ -355,7 +346,7 @@ class DashboardView(QWidget):
         if self.data is None or not 0 <= index < len(self.data.weeks):
             return
         start = self.data.weeks[index].week_start
-        day = f"{start.day}.{start.month}.{start.year}"
+        day = date_text(start)
         title = (self.tr("New intakes in the week of {day}") if figure is Figure.INTAKES_WEEK
                  else self.tr("Extortion contacts in the week of {day}")).format(day=day)
         self._drill(figure, start, title)
@@ -366,7 +357,7 @@ class DashboardView(QWidget):
         labels = {RiskLevel.ACUTE.value: self.tr("acute"), RiskLevel.HIGH.value: self.tr("high"),
                   RiskLevel.MEDIUM.value: self.tr("medium"), RiskLevel.LOW.value: self.tr("low")}
         for level, count in data.risk_distribution:
-            piece = series.append(f"{labels.get(level, level)}: {_number(count)}", count)
+            piece = series.append(f"{labels.get(level, level)}: {count_text(count)}", count)
             piece.setColor(QColor(RISK_COLOURS.get(level, BAR_COLOUR)))
             piece.setProperty("risk_level", level)
         chart.addSeries(series)
@@ -387,12 +378,12 @@ class DashboardView(QWidget):
         series = QPieSeries()
         without = data.victims_with_contact - data.victims_with_report
         with_piece = series.append(
-            self.tr("with a report: {n}").format(n=_number(data.victims_with_report)),
+            self.tr("with a report: {n}").format(n=count_text(data.victims_with_report)),
             data.victims_with_report)
         with_piece.setColor(QColor(BAR_COLOUR))
         with_piece.setProperty("figure", Figure.WITH_REPORT.value)
         without_piece = series.append(
-            self.tr("no report yet: {n}").format(n=_number(without)), without)
+            self.tr("no report yet: {n}").format(n=count_text(without)), without)
         without_piece.setColor(QColor("#D0D5DB"))
         without_piece.setProperty("figure", Figure.WITHOUT_REPORT.value)
         series.setHoleSize(0.35)

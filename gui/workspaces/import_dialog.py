@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 from gui.shared.background import BackgroundOp, Generation, Report, is_expected
 from gui.shared.errors import show_error
 from gui.shared.fit import fit_to_screen, grow_for_wrapped_text
-from gui.shared.labels import number, plural
+from gui.shared.labels import plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
 from models.domain.errors import KnownError
+from models.domain.formatting import count_text
 from models.services.importing import (
     FIELD_LABELS,
     REQUIRED_FIELDS,
@@ -317,8 +318,8 @@ class ImportDialog(QDialog):
                     "{duplicates} already known (duplicates)."),
             self.tr("{n} rows: {ready} ready to import, {refused} refused, "
                     "{duplicates} already known (duplicates)."),
-            ready=number(report.accepted), refused=number(len(report.problems)),
-            duplicates=number(len(report.duplicates)))
+            ready=count_text(report.accepted), refused=count_text(len(report.problems)),
+            duplicates=count_text(len(report.duplicates)))
 
     def _list_findings(self, report: ImportReport) -> None:
         findings: list[Any] = sorted([*report.problems, *report.duplicates],

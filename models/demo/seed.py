@@ -45,10 +45,11 @@ from sqlalchemy.orm import Session
 
 from models.demo import words
 from models.demo.casework import Casework
-from models.demo.draw import EARLIEST_TODAY, REVEALED, SERVICE_START, UTC, Pick
+from models.demo.draw import EARLIEST_TODAY, REVEALED, SERVICE_START, Pick
 from models.demo.extortion import Extortion, random_wallet
 from models.demo.people import People
 from models.demo.rows import COUNTED_IDS, Batch, Staff, table_of
+from models.domain.base import local_today
 from models.domain.entities import Breach, Meta, User, Victim
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import DataError, ValidationError
@@ -171,10 +172,6 @@ def demo_accounts(victims: int) -> tuple[DemoAccount, ...]:
     return (DEMO_SUPERVISOR, *_accounts(victims))
 
 
-def _local_today() -> dt.date:
-    return dt.datetime.now(UTC).astimezone().date()
-
-
 def seed_demo(
     database: Database,
     actor: Actor,
@@ -216,7 +213,7 @@ def seed_demo(
         raise TypeError("victims must be an int")
     if not 1 <= victims <= MAX_VICTIMS:
         raise ValidationError("Number of victims", f"must be between 1 and {MAX_VICTIMS:,}")
-    today = today or _local_today()
+    today = today or local_today()
     if today < EARLIEST_TODAY:
         raise ValueError("today must be 2021-01-01 or later: the demo timeline starts in 2020")
     rng = random.Random(seed)

@@ -23,6 +23,7 @@ from models.domain.enums import (
     RiskLevel,
     SessionMode,
 )
+from models.domain.validation import IdentityCode
 
 T = TypeVar("T")
 
@@ -51,7 +52,9 @@ def build(cls: type[T], source: Any, **overrides: Any) -> T:
 class VictimDraft:
     first_names: str
     last_name: str
-    identity_code: str | None = None  # used at intake; later changes keep a history
+    #: Used at intake (later changes keep a history): the value the form parsed, or text
+    #: (an imported list, a script) that the service parses, once.
+    identity_code: IdentityCode | str | None = None
     birth_date: dt.date | None = None
     phone: str | None = None
     email: str | None = None

@@ -10,7 +10,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, Paragraph
 
 from models.domain.dto import SharedIndicator
-from models.domain.validation import NBSP
+from models.domain.formatting import datetime_text, totals_text
 from models.pdf.data import ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -19,7 +19,6 @@ from models.pdf.layout import (
     build_pdf,
     data_table,
     encrypt_pdf,
-    fi_datetime,
     heading,
     styles,
     text,
@@ -29,13 +28,8 @@ DOCUMENT_NAME = "Cross-case extortion analysis for investigators"
 _TITLES = {"wallet": ("Wallet addresses", "Wallet address"), "sender": ("Senders", "Sender")}
 
 
-def _money(totals: Sequence[tuple[str, Decimal]]) -> str:
-    parts = []
-    for currency, amount in sorted(totals, key=lambda t: (t[0] != "EUR", t[0])):
-        places = 8 if currency == "BTC" else 2
-        number = f"{amount:,.{places}f}".replace(",", NBSP).replace(".", ",")
-        parts.append(f"{number}{NBSP}{'€' if currency == 'EUR' else currency}")
-    return "; ".join(parts) or "–"
+def _totals(totals: Sequence[tuple[str, Decimal]]) -> str:
+    return totals_text(totals) or "–"
 
 
 def render_shared_indicators(
@@ -58,8 +52,8 @@ def render_shared_indicators(
                                s.note))
     else:
         table_rows = [
-            [row.value, str(row.victims), str(row.contacts), fi_datetime(row.first_seen),
-             fi_datetime(row.last_seen), _money(row.demanded), _money(row.paid)]
+            [row.value, str(row.victims), str(row.contacts), datetime_text(row.first_seen),
+             datetime_text(row.last_seen), _totals(row.demanded), _totals(row.paid)]
             for row in rows
         ]
         widths = [140, 44, 48, 58, 58, 92, BODY_WIDTH - 440]

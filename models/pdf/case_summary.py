@@ -25,7 +25,7 @@ from models.domain.dto import (
     SupportSessionData,
     VictimData,
 )
-from models.domain.validation import format_money_fi
+from models.domain.formatting import binary_size_text, date_text, datetime_text, money_text
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -39,8 +39,6 @@ from models.pdf.layout import (
     chunks,
     data_table,
     encrypt_pdf,
-    fi_date,
-    fi_datetime,
     heading,
     key_value_table,
     label,
@@ -118,10 +116,10 @@ def _title_block(summary: CaseSummary) -> list[Flowable]:
         f"Case {case.reference}",
         f"status {label(case.status)}"
         + (f" ({label(case.closure_reason)})" if case.closure_reason else ""),
-        f"opened {fi_date(case.opened_on)}",
+        f"opened {date_text(case.opened_on)}",
     ]
     if case.closed_on:
-        facts.append(f"closed {fi_date(case.closed_on)}")
+        facts.append(f"closed {date_text(case.closed_on)}")
     flowables: list[Flowable] = [
         Paragraph(text(DOCUMENT_NAMES[summary.profile]), s.title),
         Paragraph(text(" · ".join(facts)), s.subtitle),
@@ -158,7 +156,7 @@ def _victim_table(summary: CaseSummary) -> LongTable:
     pairs: list[tuple[str, Flowable | str]] = [
         ("Name", f"{victim.last_name}, {victim.first_names}"),
         ("Identity code", _identity_code(summary)),
-        ("Date of birth", fi_date(victim.birth_date) or "not recorded"),
+        ("Date of birth", date_text(victim.birth_date) or "not recorded"),
         ("Phone", victim.phone or "not recorded"),
         ("E-mail", victim.email or "not recorded"),
     ]
@@ -224,10 +222,6 @@ def police_story(summary: CaseSummary) -> list[Flowable]:
     return story
 
 
-def _money(amount: Any, currency: str) -> str:
-    return format_money_fi(amount, currency) if amount is not None else ""
-
-
 def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable]:
     section: list[Flowable] = [*_heading("Extortion contacts", len(contacts))]
     if not contacts:
@@ -242,15 +236,15 @@ def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable
     for number, contact in enumerate(contacts, start=1):
         paid = "no"
         if contact.paid:
-            paid = "yes" + (f", {_money(contact.amount_paid, contact.currency)}"
+            paid = "yes" + (f", {money_text(contact.amount_paid, contact.currency)}"
                             if contact.amount_paid is not None else "")
         first: list[Cell] = [
             para(str(number), s.cell_bold),
-            para(text(fi_datetime(contact.received_at)).replace(" ", "<br/>", 1)),
+            para(text(datetime_text(contact.received_at)).replace(" ", "<br/>", 1)),
             label(contact.channel, CHANNELS),
             cell(contact.sender),
-            para(text(_money(contact.amount_demanded, contact.currency))),
-            para(text(fi_datetime(contact.deadline_at)).replace(" ", "<br/>", 1)),
+            para(text(money_text(contact.amount_demanded, contact.currency))),
+            para(text(datetime_text(contact.deadline_at)).replace(" ", "<br/>", 1)),
             paid,
             yes_no(contact.handed_to_police),
         ]
@@ -268,7 +262,7 @@ def _reports_section(reports: Sequence[PoliceReportData]) -> list[Flowable]:
     fixed = [92, 0, 56, 112, 62]
     widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
     rows: list[list[Cell]] = [
-        [para(f"<b>{text(r.report_number)}</b>"), r.department, fi_date(r.filed_on),
+        [para(f"<b>{text(r.report_number)}</b>"), r.department, date_text(r.filed_on),
          label(r.state, REPORT_STATES), yes_no(r.victim_has_copy)]
         for r in reports
     ]
@@ -283,7 +277,7 @@ def _action_note(action: ProtectiveActionData) -> str:
     if action.evidence:
         parts.append(f"Evidence: {action.evidence}")
     if action.decision:
-        decided = f" on {fi_date(action.decision_on)}" if action.decision_on else ""
+        decided = f" on {date_text(action.decision_on)}" if action.decision_on else ""
         parts.append(f"Decision: {action.decision}{decided}")
     return "\n".join(parts)
 
@@ -298,7 +292,7 @@ def _actions_section(actions: Sequence[ProtectiveActionData]) -> list[Flowable]:
     for action in actions:
         note = _action_note(action)
         rows.append([action.title or action.type_code, label(action.state),
-                     fi_date(action.state_on), fi_date(action.expires_on),
+                     date_text(action.state_on), date_text(action.expires_on),
                      note[:MAX_NOTE] + ("…" if len(note) > MAX_NOTE else "")])
     header = ["Action", "State", "Date", "Expires", "Note"]
     return [*section, data_table(header, rows, widths)]
@@ -306,14 +300,6 @@ def _actions_section(actions: Sequence[ProtectiveActionData]) -> list[Flowable]:
 
 #: Protective-action notes are short by nature; a pasted essay is cut in the summary.
 MAX_NOTE = 1000
-
-
-def _size(size_bytes: int) -> str:
-    if size_bytes < 1024:
-        return f"{size_bytes} B"
-    if size_bytes < 1024 * 1024:
-        return f"{size_bytes / 1024:.1f} kB".replace(".", ",")
-    return f"{size_bytes / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
 def _attachments_section(
@@ -332,8 +318,8 @@ def _attachments_section(
         contact = numbers.get(attachment.extortion_contact_id or -1)
         first: list[Cell] = [
             para(str(number), styles().cell_bold), attachment.filename,
-            attachment.media_type, _size(attachment.size_bytes),
-            fi_date(attachment.added_at), f"#{contact}" if contact else "",
+            attachment.media_type, binary_size_text(attachment.size_bytes),
+            date_text(attachment.added_at), f"#{contact}" if contact else "",
         ]
         digest = [[para(f"<b>SHA-256</b> {text(attachment.sha256)}", styles().cell_small)]]
         rows += _grouped_rows(first, digest, len(rows) + 1, len(header), commands)
@@ -350,7 +336,7 @@ def care_story(summary: CaseSummary) -> list[Flowable]:
     story = _title_block(summary)
     story += [*_heading("Victim"), _victim_table(summary)]
     victim = summary.victim
-    consent = (f"yes, {fi_date(victim.consent_date)}" if victim.consent_given
+    consent = (f"yes, {date_text(victim.consent_date)}" if victim.consent_given
                and victim.consent_date else yes_no(victim.consent_given))
     story.append(key_value_table([
         ("Consent to processing", consent),
@@ -390,7 +376,7 @@ def _risk_section(summary: CaseSummary) -> list[Flowable]:
     levels = [(x.started_at, x.distress_level) for x in summary.support_sessions
               if x.distress_level is not None]
     if levels:
-        history = " · ".join(f"{fi_date(when)}: {level}" for when, level in levels)
+        history = " · ".join(f"{date_text(when)}: {level}" for when, level in levels)
         section.append(Spacer(1, 2 * mm))
         section.append(Paragraph(
             "<b>Distress levels recorded in support sessions (0–10), oldest first:</b> "
@@ -406,7 +392,7 @@ def _referrals_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]
     fixed = [70, 0, 150]
     widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
     rows: list[list[Cell]] = [
-        [fi_date(x.started_at), label(x.referral, REFERRALS), x.counsellor_name or ""]
+        [date_text(x.started_at), label(x.referral, REFERRALS), x.counsellor_name or ""]
         for x in referred
     ]
     return [*section, data_table(["Date", "Referred to", "By"], rows, widths)]
@@ -425,10 +411,10 @@ def _sessions_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]:
     for number, x in enumerate(sessions, start=1):
         first: list[Cell] = [
             para(str(number), styles().cell_bold),
-            para(text(fi_datetime(x.started_at)).replace(" ", "<br/>", 1)),
+            para(text(datetime_text(x.started_at)).replace(" ", "<br/>", 1)),
             str(x.duration_minutes), label(x.mode, MODES), x.counsellor_name or "",
             "" if x.distress_level is None else f"{x.distress_level}/10",
-            label(x.referral, REFERRALS), fi_date(x.next_follow_up_on),
+            label(x.referral, REFERRALS), date_text(x.next_follow_up_on),
         ]
         notes = _long_text("Notes", x.notes)
         if x.outcome.strip():
@@ -444,8 +430,8 @@ def _follow_ups_section(follow_ups: Sequence[FollowUpData]) -> list[Flowable]:
     fixed = [56, 0, 130, 70]
     widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
     rows: list[list[Cell]] = [
-        [fi_date(f.due_on), f.description, f.assignee_name or "",
-         f"done {fi_date(f.done_at)}".strip() if f.done else "open"]
+        [date_text(f.due_on), f.description, f.assignee_name or "",
+         f"done {date_text(f.done_at)}".strip() if f.done else "open"]
         for f in follow_ups
     ]
     return [*section, data_table(["Due", "What", "Assignee", "Done"], rows, widths)]

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from models.domain.dto import CounsellorLoad
-from models.domain.validation import NBSP
+from models.domain.formatting import count_text, date_text, datetime_text, percent_text
 from models.pdf.data import CaseloadReport, ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -25,8 +25,6 @@ from models.pdf.layout import (
     build_pdf,
     data_table,
     encrypt_pdf,
-    fi_date,
-    fi_datetime,
     heading,
     key_value_table,
     para,
@@ -49,18 +47,8 @@ UNCOVERED_COLOUR = colors.HexColor("#D0D5DB")
 UNASSIGNED = "Unassigned"
 
 
-def fi_int(value: int) -> str:
-    """``40 000``: digits grouped by threes with a no-break space."""
-    return f"{value:,}".replace(",", NBSP)
-
-
-def fi_percent(share: float) -> str:
-    """``62,7 %`` (one decimal, comma, no-break space before the sign)."""
-    return f"{share * 100:.1f}".replace(".", ",") + f"{NBSP}%"
-
-
 def metadata(report: CaseloadReport) -> Metadata:
-    return Metadata(title=f"Suoja caseload report {fi_date(report.as_of)}",
+    return Metadata(title=f"Suoja caseload report {date_text(report.as_of)}",
                     subject="Confidential caseload report for supervisors")
 
 
@@ -68,7 +56,7 @@ def render_caseload_report(
     report: CaseloadReport, stamp: ExportStamp, *, password: str | None = None
 ) -> bytes:
     """The caseload report as PDF bytes (AES-256 encrypted when ``password`` is given)."""
-    frame = PageFrame(document=DOCUMENT_NAME, reference=f"Caseload {fi_date(report.as_of)}",
+    frame = PageFrame(document=DOCUMENT_NAME, reference=f"Caseload {date_text(report.as_of)}",
                       stamp=stamp)
     info = metadata(report)
     data = build_pdf(caseload_story(report), frame=frame, metadata=info)
@@ -80,16 +68,16 @@ def caseload_story(report: CaseloadReport) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
         Paragraph("Caseload report", s.title),
-        Paragraph(text(f"Figures as of {fi_date(report.as_of)}; open cases are those that "
+        Paragraph(text(f"Figures as of {date_text(report.as_of)}; open cases are those that "
                        "are new, open or waiting."), s.subtitle),
         key_value_table([
-            ("Open cases", fi_int(report.open_cases)),
-            ("Overdue follow-ups", fi_int(report.overdue_follow_ups)),
+            ("Open cases", count_text(report.open_cases)),
+            ("Overdue follow-ups", count_text(report.overdue_follow_ups)),
             (f"Acute or high risk, no contact in {report.uncontacted_days} days",
-             para(f"<b>{fi_int(report.uncontacted_total)}</b>")),
+             para(f"<b>{count_text(report.uncontacted_total)}</b>")),
             ("Police-report coverage",
-             f"{fi_percent(report.report_coverage)} ({fi_int(report.victims_with_report)} of "
-             f"{fi_int(report.victims_with_contact)} victims with an extortion contact)"),
+             f"{percent_text(report.report_coverage)} ({count_text(report.victims_with_report)} of "
+             f"{count_text(report.victims_with_contact)} victims with an extortion contact)"),
         ], key_width=70 * mm),
     ]
     story += _counsellor_section(report)
@@ -120,8 +108,8 @@ def _counsellor_section(report: CaseloadReport) -> list[Flowable]:
         return [*section, Paragraph("No open cases.", styles().note)]
     section.append(_counsellor_chart(loads))
     rows = [
-        [_name(x.display_name), fi_int(x.open_cases), fi_int(x.acute), fi_int(x.high),
-         fi_int(x.open_cases - x.acute - x.high)]
+        [_name(x.display_name), count_text(x.open_cases), count_text(x.acute), count_text(x.high),
+         count_text(x.open_cases - x.acute - x.high)]
         for x in loads
     ]
     widths = [BODY_WIDTH - 4 * 62, 62, 62, 62, 62]
@@ -201,7 +189,8 @@ def _risk_section(report: CaseloadReport) -> list[Flowable]:
     total = sum(n for _, n in report.risk_distribution)
     if not total:
         return [*section, Paragraph("No open cases.", styles().note)]
-    rows = [[level, fi_int(n), fi_percent(n / total)] for level, n in report.risk_distribution]
+    rows = [[level, count_text(n), percent_text(n / total)]
+            for level, n in report.risk_distribution]
     table = data_table(["Risk level", "Open cases", "Share"], rows, [70, 60, 50],
                        extra_style=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])
     pie = _pie([(RISK_COLOURS.get(level, OTHER_COLOUR), level, n)
@@ -226,7 +215,7 @@ def _pie(slices: list[tuple[colors.Color, str, int]], size: float = 110) -> Draw
         pie.slices[index].fillColor = colour
     drawing.add(pie)
     total = sum(n for _, _, n in slices) or 1
-    legend = _legend([(colour, f"{name}: {fi_percent(n / total)}")
+    legend = _legend([(colour, f"{name}: {percent_text(n / total)}")
                       for colour, name, n in slices])
     legend.x = size + 20
     legend.y = size / 2 - 8 * len(slices) / 2
@@ -250,7 +239,7 @@ def _overdue_section(report: CaseloadReport) -> list[Flowable]:
     section: list[Flowable] = [*_heading("Overdue follow-ups on open cases")]
     if not report.overdue_by_assignee:
         return [*section, Paragraph("No overdue follow-ups.", styles().note)]
-    rows = [[_name(x.assignee), fi_int(x.overdue), fi_date(x.oldest_due_on)]
+    rows = [[_name(x.assignee), count_text(x.overdue), date_text(x.oldest_due_on)]
             for x in report.overdue_by_assignee]
     table = data_table(["Assignee", "Overdue", "Oldest due date"], rows,
                        [BODY_WIDTH - 160, 70, 90],
@@ -265,18 +254,18 @@ def _uncontacted_section(report: CaseloadReport) -> list[Flowable]:
     s = styles()
     section: list[Flowable] = [*_heading(
         f"Acute or high risk, no support session in {report.uncontacted_days} days "
-        f"({fi_int(report.uncontacted_total)})")]
+        f"({count_text(report.uncontacted_total)})")]
     if not report.uncontacted:
         return [*section, Paragraph("None: every acute or high-risk open case has had a "
                                     "support session in that time.", s.note)]
     if report.uncontacted_total > len(report.uncontacted):
         section.append(Paragraph(text(
-            f"The {fi_int(len(report.uncontacted))} most urgent of "
-            f"{fi_int(report.uncontacted_total)} are listed: acute first, then those "
+            f"The {count_text(len(report.uncontacted))} most urgent of "
+            f"{count_text(report.uncontacted_total)} are listed: acute first, then those "
             "never or longest not contacted."), s.note))
     rows = [
         [para(f"<b>{text(x.reference)}</b>"), x.risk_level, _name(x.counsellor),
-         fi_date(x.opened_on), fi_datetime(x.last_session_at) or "never"]
+         date_text(x.opened_on), datetime_text(x.last_session_at) or "never"]
         for x in report.uncontacted
     ]
     widths = [90, 50, BODY_WIDTH - 90 - 50 - 64 - 90, 64, 90]
@@ -296,9 +285,9 @@ def _coverage_section(report: CaseloadReport) -> list[Flowable]:
     pie = _pie([(COVERED_COLOUR, "with a police report", report.victims_with_report),
                 (UNCOVERED_COLOUR, "no police report yet", without)])
     explanation = Paragraph(text(
-        f"Of {fi_int(report.victims_with_contact)} victims who recorded at least one "
-        f"extortion contact, {fi_int(report.victims_with_report)} have a police report "
-        f"number on file ({fi_percent(report.report_coverage)}); {fi_int(without)} have "
+        f"Of {count_text(report.victims_with_contact)} victims who recorded at least one "
+        f"extortion contact, {count_text(report.victims_with_report)} have a police report "
+        f"number on file ({percent_text(report.report_coverage)}); {count_text(without)} have "
         "none yet. Only the number on the report copy counts, not the online service's "
         "confirmation e-mail."), s.body)
     return [*section, _side_by_side(pie, explanation)]

@@ -11,7 +11,6 @@ author, creator and producer are "Suoja".
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 import re
@@ -39,6 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from models.domain.formatting import datetime_text
 from models.pdf.data import ExportStamp
 
 #: ``resources/fonts`` at the top of the source tree.
@@ -162,30 +162,6 @@ def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
     return pieces
 
 
-def fi_date(value: dt.date | None) -> str:
-    """``d.M.yyyy`` (Finnish), or an empty string."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = local(value).date()
-    return f"{value.day}.{value.month}.{value.year}"
-
-
-def fi_datetime(value: dt.datetime | None) -> str:
-    """``d.M.yyyy HH:mm`` in the workstation's local time, or an empty string."""
-    if value is None:
-        return ""
-    moment = local(value)
-    return f"{moment.day}.{moment.month}.{moment.year} {moment:%H:%M}"
-
-
-def local(value: dt.datetime) -> dt.datetime:
-    """An aware datetime in local time (a naive one is taken to be UTC, as stored)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone()
-
-
 def yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
@@ -294,7 +270,7 @@ class PageFrame:
     @property
     def exported_line(self) -> str:
         return (f"Exported by {self.stamp.exported_by} on "
-                f"{fi_datetime(self.stamp.exported_at)}")
+                f"{datetime_text(self.stamp.exported_at)}")
 
 
 class NumberedCanvas(Canvas):

@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from models.domain import validation as v
 from models.domain.dto import (
     AttachmentInfo,
     CaseData,
@@ -37,18 +36,19 @@ from models.domain.entities import (
 )
 from models.domain.enums import Role
 from models.domain.errors import NotFound
+from models.domain.validation import IdentityCode
 from models.security.permissions import Operation, allows
 
 
 def victim_data(victim: Victim, history: Sequence[IdentityCodeRecord] = ()) -> VictimData:
-    code = victim.identity_code
+    code = IdentityCode.from_stored(victim.identity_code) if victim.identity_code else None
     return VictimData(
         id=victim.id,
         version=victim.version,
         first_names=victim.first_names,
         last_name=victim.last_name,
-        identity_code_masked=v.mask_identity_code(code) if code else None,
-        identity_code_temporary=code is not None and code[7:10] >= "900",
+        identity_code_masked=code.masked if code else None,
+        identity_code_temporary=code is not None and code.is_temporary,
         birth_date=victim.birth_date,
         phone=victim.phone,
         email=victim.email,
@@ -66,7 +66,7 @@ def victim_data(victim: Victim, history: Sequence[IdentityCodeRecord] = ()) -> V
         consent_date=victim.consent_date,
         identity_code_history=tuple(
             IdentityCodeEntry(
-                masked=v.mask_identity_code(r.identity_code),
+                masked=IdentityCode.from_stored(r.identity_code).masked,
                 valid_from=r.valid_from,
                 valid_to=r.valid_to,
                 note=r.note,

@@ -17,7 +17,9 @@ from models.domain import validation as v
 from models.domain.dto import CaseFilter, CaseRow, VictimDraft
 from models.domain.entities import Case, IdentityCodeRecord, User, Victim, victim_breach
 from models.domain.text import full_name_key
+from models.domain.validation import IdentityCode
 from models.security.permissions import Operation
+from models.services import normalise
 from models.services._base import Service
 from models.services.search import matching_case_ids
 
@@ -81,7 +83,8 @@ class CaseListService(Service):
                 for cid, ref, first, last, code, status, risk, counsellor, opened in result:
                     rows[cid] = CaseRow(
                         case_id=cid, reference=ref, victim_name=f"{last}, {first}",
-                        identity_code_masked=v.mask_identity_code(code) if code else None,
+                        identity_code_masked=(
+                            IdentityCode.from_stored(code).masked if code else None),
                         status=status, risk_level=risk, counsellor=counsellor, opened_on=opened,
                     )
         return [rows[cid] for cid in case_ids if cid in rows]
@@ -98,12 +101,11 @@ class CaseListService(Service):
             ValidationError: the identity code or phone number in ``draft`` is malformed.
         """
         self._require(Operation.LIST_CASES)
-        code = (draft.identity_code or "").strip()
+        parsed = normalise.optional_identity_code(draft.identity_code)
         birth_date = draft.birth_date
         statements: list[Select[Any]] = []
         by_victim = select(Case.id).join(Victim, Case.victim_id == Victim.id)
-        if code:
-            parsed = v.parse_identity_code(code)
+        if parsed is not None:
             birth_date = birth_date or parsed.birth_date
             statements.append(by_victim.where(Victim.identity_code == parsed.compact))
             statements.append(

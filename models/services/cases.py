@@ -30,6 +30,7 @@ from models.domain.entities import Breach, Case, IdentityCodeRecord, User, Victi
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import ConflictError, NotFound, ValidationError
 from models.domain.text import KEY_END
+from models.domain.validation import IdentityCode
 from models.security.permissions import Operation
 from models.services import normalise
 from models.services._base import Service
@@ -124,9 +125,11 @@ class CaseService(Service):
         self._changes.announce(ChangeKind.VICTIM, [victim_id], [case_id] if case_id else [])
         return result
 
-    def change_identity_code(self, victim_id: int, new_code: str, note: str = "") -> None:
+    def change_identity_code(
+        self, victim_id: int, new_code: IdentityCode | str, note: str = ""
+    ) -> None:
         """Record a new identity code, closing the previous one in the history."""
-        parsed = v.parse_identity_code(new_code)
+        parsed = normalise.identity_code(new_code)
         note = v.validate_text(note, field="Note", max_length=200, required=False)
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from models.domain.dto import VictimDraft
 from models.domain.enums import Language
 from models.domain.errors import KnownError, ValidationError
+from models.domain.validation import parse_date
 
 #: The largest file accepted (a 40,000-row list is a few megabytes).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -79,7 +79,6 @@ _LANGUAGES: dict[str, Language] = {
     "en": Language.ENGLISH, "eng": Language.ENGLISH, "englanti": Language.ENGLISH,
     "english": Language.ENGLISH, "engelska": Language.ENGLISH,
 }
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 class ImportFileError(KnownError):
@@ -274,24 +273,6 @@ def check_mapping(mapping: Mapping[str, int]) -> None:
             + "; name the column in the header or map it (e.g. --map first_names=COLUMN).")
 
 
-def parse_birth_date(text: str) -> dt.date:
-    """``d.M.yyyy`` or ``yyyy-mm-dd``.
-
-    Raises:
-        ValidationError: any other shape or an impossible date.
-    """
-    try:
-        match = _DOTTED_DATE.fullmatch(text)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return dt.date(year, month, day)
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise ValidationError("Date of birth", "must be a date like 24.10.1980 or 1980-10-24")
-
-
 def _language(text: str) -> Language:
     language = _LANGUAGES.get(text.strip().casefold())
     if language is None:
@@ -316,7 +297,7 @@ def draft_from_cells(cells: Sequence[str], mapping: Mapping[str, int]) -> Victim
         first_names=cell("first_names"),
         last_name=cell("last_name"),
         identity_code=cell("identity_code") or None,
-        birth_date=parse_birth_date(birth) if birth else None,
+        birth_date=parse_date(birth, field="Date of birth", iso=True) if birth else None,
         phone=cell("phone") or None,
         email=cell("email") or None,
         street_address=cell("street_address"),

@@ -36,6 +36,7 @@ from models.domain.enums import (
 )
 from models.domain.errors import ValidationError
 from models.domain.text import full_name_key, search_key
+from models.domain.validation import IdentityCode
 
 NAME_MAX = 200
 NOTE_MAX = 20_000
@@ -56,19 +57,33 @@ def _optional(value: str | None) -> str | None:
     return stripped or None
 
 
+def identity_code(value: IdentityCode | str) -> IdentityCode:
+    """The one parsed value of an identity code: what a form parsed is taken as it is;
+    text (an imported list, a script) is parsed here.
+
+    Raises:
+        ValidationError: the text is not a valid identity code.
+    """
+    return value if isinstance(value, IdentityCode) else v.parse_identity_code(value)
+
+
+def optional_identity_code(value: IdentityCode | str | None) -> IdentityCode | None:
+    """A draft's identity code, if it has one (blank text is none)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return identity_code(value)
+
+
 def victim_columns(draft: VictimDraft, *, today: dt.date | None = None) -> dict[str, Any]:
     """Columns of a victim; the identity code is returned compact under ``identity_code``."""
     first = v.validate_text(draft.first_names, field="First names", max_length=NAME_MAX)
     last = v.validate_text(draft.last_name, field="Last name", max_length=NAME_MAX)
-    code = _optional(draft.identity_code)
+    code = optional_identity_code(draft.identity_code)
     birth_date = draft.birth_date
-    identity_code = None
     if code is not None:
-        parsed = v.parse_identity_code(code)
-        identity_code = parsed.compact
         if birth_date is None:
-            birth_date = parsed.birth_date
-        elif birth_date != parsed.birth_date:
+            birth_date = code.birth_date
+        elif birth_date != code.birth_date:
             raise ValidationError("Date of birth", "does not match the identity code")
     if birth_date is not None:
         v.validate_not_future(birth_date, field="Date of birth")
@@ -85,7 +100,7 @@ def victim_columns(draft: VictimDraft, *, today: dt.date | None = None) -> dict[
         "search_first_names": search_key(first),
         "search_last_name": search_key(last),
         "search_full_name": full_name_key(first, last),
-        "identity_code": identity_code,
+        "identity_code": code.compact if code else None,
         "birth_date": birth_date,
         "phone": v.validate_phone(phone) if phone else None,
         "email": v.validate_email(email).lower() if email else None,

@@ -17,7 +17,8 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from models.domain.errors import DataError, KnownError, from_database_error
+from models.domain.errors import DataError, KnownError
+from models.storage.errors import from_database_error
 
 log = logging.getLogger("suoja.database")
 

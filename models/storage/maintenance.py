@@ -26,8 +26,10 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, func, inspect, select, table
 from sqlalchemy.exc import SQLAlchemyError
@@ -35,7 +37,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
-from models.domain.errors import AuthenticationError, DataError, from_database_error
+from models.domain.errors import AuthenticationError, DataError
 from models.security.audit import verify_chain
 from models.security.permissions import Operation, require
 from models.storage.database import (
@@ -46,10 +48,12 @@ from models.storage.database import (
     seal_copy,
     sqlite_integrity_problems,
 )
+from models.storage.errors import from_database_error
 from models.storage.keyfile import SLOT_USER, KeyFile
 from models.storage.unit_of_work import Actor, Database
 
 log = logging.getLogger("suoja.maintenance")
+T = TypeVar("T")
 
 #: Where automatic backups go, beside the database.
 AUTOMATIC_FOLDER_NAME = "backups"
@@ -143,31 +147,24 @@ def _backup(
         raise DataError(f"The folder {target.parent} does not exist.")
     data_key = _data_key(database)
     keys = database.load_keyfile()
-    key_target = keyfile_path(target)
-    partial = _partial_path(target)
-    wrote_keys = False
-    try:
+
+    def copy_and_check(partial: Path) -> dict[str, int]:
         counts = online_backup(database.engine, partial, data_key, _count_rows)
         _check_copy(partial, data_key, keys.database_id, counts)
-        seal_copy(partial, data_key)
-        _fsync(partial)
-        _refuse_existing(target, "appeared while the backup was written; nothing was replaced")
-        keys.save(key_target)
-        wrote_keys = True
+        return counts
+
+    def record_backup() -> None:
         if actor is not None:
-            # Audited before the rename: a backup file that exists has been recorded.
             with database.writing() as db_session:
                 database.audit.record(
                     db_session, user_id=actor.user_id, action=AuditAction.BACKUP,
                     entity="database", detail=detail,
                 )
-        os.replace(partial, target)
-        _fsync_folder(target.parent)
-    except BaseException:
-        _remove_partial(partial)
-        if wrote_keys and not target.exists():
-            key_target.unlink(missing_ok=True)
-        raise
+
+    # Audited before the rename: a backup file that exists has been recorded.
+    counts = _write_then_rename(
+        target, keys, data_key, copy_and_check, before_rename=record_backup,
+        appeared="appeared while the backup was written; nothing was replaced")
     seconds = time.perf_counter() - started
     log.info("backup written and checked in %.1f s", seconds)
     return BackupReport(target, target.stat().st_size, counts, seconds)
@@ -377,24 +374,14 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
         )
     keys = KeyFile.load(keyfile_path(source))
     data_key = keys.unwrap(SLOT_USER, username, password)
-    partial = _partial_path(target)
-    key_target = keyfile_path(target)
-    wrote_keys = False
-    try:
+
+    def copy_and_check(partial: Path) -> tuple[dict[str, int], int]:
         _copy_file(source, partial)
-        counts, events = _check_and_mark_restored(partial, data_key, keys.database_id, username)
-        seal_copy(partial, data_key)
-        _fsync(partial)
-        _refuse_existing(target, "appeared while restoring; nothing was replaced")
-        keys.save(key_target)
-        wrote_keys = True
-        os.replace(partial, target)
-        _fsync_folder(target.parent)
-    except BaseException:
-        _remove_partial(partial)
-        if wrote_keys and not target.exists():
-            key_target.unlink(missing_ok=True)
-        raise
+        return _check_and_mark_restored(partial, data_key, keys.database_id, username)
+
+    counts, events = _write_then_rename(
+        target, keys, data_key, copy_and_check,
+        appeared="appeared while restoring; nothing was replaced")
     seconds = time.perf_counter() - started
     log.info("backup restored and checked in %.1f s", seconds)
     return RestoreReport(target, target.stat().st_size, counts, events, seconds)
@@ -441,6 +428,47 @@ def _check_and_mark_restored(
 
 
 # -- files ---------------------------------------------------------------------------
+
+
+def _write_then_rename(
+    target: Path, keys: KeyFile, data_key: bytes, write: Callable[[Path], T], *,
+    appeared: str, before_rename: Callable[[], None] | None = None,
+) -> T:
+    """Give ``target`` a database only once it is whole, checked and on disk.
+
+    ``write`` fills (and checks) a hidden, owner-only file beside ``target``; the copy is
+    then made one file and flushed, the key file written beside ``target``,
+    ``before_rename`` run, and the copy renamed to ``target``. A failure or an
+    interruption at any step removes what was written, and nothing ever replaces a file
+    that appeared at ``target`` meanwhile.
+
+    Args:
+        appeared: the reason given when ``target`` (or its key file) appeared meanwhile.
+        before_rename: the last step before the rename (the backup's audit event).
+
+    Returns:
+        What ``write`` returned.
+    """
+    partial = _partial_path(target)
+    key_target = keyfile_path(target)
+    wrote_keys = False
+    try:
+        result = write(partial)
+        seal_copy(partial, data_key)
+        _fsync(partial)
+        _refuse_existing(target, appeared)
+        keys.save(key_target)
+        wrote_keys = True
+        if before_rename is not None:
+            before_rename()
+        os.replace(partial, target)
+        _fsync_folder(target.parent)
+    except BaseException:
+        _remove_partial(partial)
+        if wrote_keys and not target.exists():
+            key_target.unlink(missing_ok=True)
+        raise
+    return result
 
 
 def _refuse_existing(target: Path, reason: str) -> None:

@@ -32,13 +32,13 @@ from models.domain.errors import (
     AuthenticationError,
     DataError,
     NotFound,
-    from_database_error,
 )
 from models.domain.validation import validate_username
 from models.security.passwords import check_password
 from models.security.signin import FailedAttempt, SignInGuard
 from models.storage import migration, server
 from models.storage.database import keyfile_path, open_engine
+from models.storage.errors import from_database_error
 from models.storage.keyfile import (
     RECOVERY_SLOT_NAME,
     SLOT_RECOVERY,

@@ -23,13 +23,13 @@ from models.domain.errors import (
     AuthenticationError,
     DataError,
     ValidationError,
-    from_database_error,
 )
 from models.domain.sealed import SESSION_KEY, FieldCipher
 from models.security.audit import AuditLog, derive_chain_key
 from models.security.signin import SignInGuard
 from models.storage import server
 from models.storage.database import keyfile_path
+from models.storage.errors import from_database_error
 from models.storage.keyfile import SLOT_USER, KdfParams, KeyFile, KeySlot
 from models.storage.server import ServerCounters, ServerUrl
 

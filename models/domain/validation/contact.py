@@ -1,0 +1,122 @@
+"""How to reach a person: e-mail addresses and phone numbers (stored as E.164)."""
+
+from __future__ import annotations
+
+import re
+
+from models.domain.errors import ValidationError
+from models.domain.validation._common import REQUIRED, require_str
+
+#: Characters allowed in an unquoted local part (RFC 5322 ``atext``), ASCII only.
+_EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_EMAIL_MAX = 254
+_EMAIL_LOCAL_MAX = 64
+
+
+def validate_email(value: str, *, field: str = "E-mail") -> str:
+    """Check an e-mail address, pragmatically.
+
+    The rules catch typing mistakes without trying to implement all of RFC 5322: exactly
+    one ``@``; a local part of at most 64 ASCII characters without quotes, spaces or
+    leading, trailing or doubled dots; a domain of at least two dot-separated labels made
+    of ASCII letters, digits and inner hyphens, whose last label is not all digits; at
+    most 254 characters in all. Internationalised addresses must be typed in their ASCII
+    (punycode) form.
+
+    Args:
+        value: the address as typed.
+        field: the field name used in the error message.
+
+    Returns:
+        The address without surrounding whitespace and with the domain lower-cased (the
+        local part keeps its case, which the receiving server may treat as significant).
+
+    Raises:
+        ValidationError: the address breaks one of the rules above.
+    """
+    text = require_str(value).strip()
+    if not text:
+        raise ValidationError(field, REQUIRED)
+    if any(ch.isspace() for ch in text):
+        raise ValidationError(field, "must not contain spaces")
+    if len(text) > _EMAIL_MAX:
+        raise ValidationError(field, f"must be at most {_EMAIL_MAX} characters long")
+    if text.count("@") != 1:
+        raise ValidationError(field, "must contain exactly one @ sign")
+    local, domain = text.split("@")
+    if not local:
+        raise ValidationError(field, "needs a name before the @ sign")
+    if len(local) > _EMAIL_LOCAL_MAX:
+        raise ValidationError(
+            field, f"must have at most {_EMAIL_LOCAL_MAX} characters before the @ sign"
+        )
+    if _EMAIL_LOCAL.fullmatch(local) is None:
+        raise ValidationError(field, "has characters that are not allowed before the @ sign")
+    labels = domain.split(".")
+    if len(labels) < 2:
+        raise ValidationError(field, "needs a domain with a dot after the @ sign, like example.fi")
+    if not all(_DOMAIN_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit():
+        raise ValidationError(field, "has a domain that is not valid after the @ sign")
+    return f"{local}@{domain.lower()}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Phone
+# ---------------------------------------------------------------------------------------------
+
+_PHONE_SEPARATORS = str.maketrans("", "", "-()")
+_PHONE_MIN_DIGITS = 7
+_PHONE_MAX_DIGITS = 15  # ITU-T E.164
+_FINLAND = "358"
+
+
+def validate_phone(value: str, *, field: str = "Phone") -> str:
+    """Check a Finnish or international phone number and store it as E.164.
+
+    Spaces, hyphens and parentheses are ignored. ``00`` at the start means the
+    international prefix; a number starting with a single ``0`` is Finnish, so its leading
+    zero becomes ``+358``. A trunk zero written after the Finnish country code, as in
+    ``+358 (0)40 …``, is dropped too.
+
+    Args:
+        value: the number as typed, e.g. ``"040 123 4567"`` or ``"+44 20 7946 0958"``.
+        field: the field name used in the error message.
+
+    Returns:
+        ``"+"`` followed by 7–15 digits, e.g. ``"+358401234567"``.
+
+    Raises:
+        ValidationError: the number is empty, contains other characters, does not start
+            with ``+``, ``00`` or ``0``, has a country code starting with 0, or has too
+            few or too many digits.
+    """
+    text = "".join(require_str(value).split()).translate(_PHONE_SEPARATORS)
+    if not text:
+        raise ValidationError(field, REQUIRED)
+    international = text.startswith("+")
+    body = text[1:] if international else text
+    if not (body.isascii() and body.isdigit()):
+        raise ValidationError(
+            field, "may contain only digits, spaces, hyphens, parentheses and a leading +"
+        )
+    if international:
+        digits = body
+    elif body.startswith("00"):
+        digits = body[2:]
+    elif body.startswith("0"):
+        digits = _FINLAND + body[1:]
+    else:
+        raise ValidationError(
+            field,
+            "must start with 0 for a Finnish number, or with + or 00 for an international one",
+        )
+    if digits.startswith(_FINLAND + "0"):
+        digits = _FINLAND + digits[len(_FINLAND) + 1 :]
+    if digits.startswith("0"):
+        raise ValidationError(field, "has a country code that cannot start with 0")
+    if len(digits) < _PHONE_MIN_DIGITS:
+        raise ValidationError(field, "is too short")
+    if len(digits) > _PHONE_MAX_DIGITS:
+        raise ValidationError(field, "is too long")
+    return "+" + digits
