@@ -24,9 +24,12 @@ from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from gui.case import case_sections, record_dialogs
 from gui.case.break_glass import BreakGlassDialog
-from gui.case.case_sections import (
+from gui.case.case_view import CaseView, open_case, safe_filename
+from gui.case.dialogs import base as record_dialogs
+from gui.case.dialogs.base import RecordDialog
+from gui.case.sections import base as case_sections
+from gui.case.sections.base import (
     AttachmentModel,
     ExtortionContactModel,
     FollowUpModel,
@@ -34,8 +37,6 @@ from gui.case.case_sections import (
     ProtectiveActionModel,
     SupportSessionModel,
 )
-from gui.case.case_view import CaseView, open_case, safe_filename
-from gui.case.record_dialogs import RecordDialog
 from gui.case.timeline import TimelineModel, build_timeline
 from gui.shared.session import Session
 from models import services

@@ -31,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case import record_dialogs
 from gui.case.break_glass import BreakGlassDialog
 from gui.case.case_view import CaseView
-from gui.case.intake import IntakeWizard
-from gui.case.record_dialogs import (
+from gui.case.dialogs import base as record_dialogs
+from gui.case.dialogs.base import (
     CaseDialog,
     ClosureDialog,
     ExtortionContactDialog,
@@ -47,6 +46,7 @@ from gui.case.record_dialogs import (
     SupportSessionDialog,
     VictimDialog,
 )
+from gui.case.intake import IntakeWizard
 from gui.shared.drafts import CaseReopen, FormDraft, LockedDrafts
 from gui.shared.navigation import ALL_CASES
 from gui.shared.settings import WindowState

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui.case.intake import IntakeWizard, parse_birth_date
+from gui.case.intake.wizard import IntakeWizard, parse_birth_date
 from gui.shared.navigation import ALL_CASES, MY_CASES
 from gui.window.main_window import MainWindow
 from models.domain.base import local_today
@@ -308,7 +308,7 @@ def test_a_failed_save_keeps_the_intake_open(
     for _ in range(3):
         wizard.next()
     shown: list[str] = []
-    monkeypatch.setattr("gui.case.intake.show_error",
+    monkeypatch.setattr("gui.case.intake.wizard.show_error",
                         lambda parent, error, title="": shown.append(str(error)))
 
     def refuse(*_args: object) -> None:

@@ -23,10 +23,10 @@ import shiboken6
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui.case import record_dialogs
 from gui.case.case_view import CaseView, open_case
+from gui.case.dialogs import base as record_dialogs
+from gui.case.dialogs.base import RecordDialog
 from gui.case.intake import IntakeWizard
-from gui.case.record_dialogs import RecordDialog
 from gui.shared.navigation import ALL_CASES
 from gui.shared.settings import Preferences, WindowState
 from gui.start.login import LoginDialog

@@ -56,8 +56,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case import case_sections, record_dialogs
 from gui.case.case_view import CaseView, open_case
+from gui.case.dialogs import base as record_dialogs
+from gui.case.sections import base as case_sections
 from gui.shared.forms import DateEdit, DateTimeEdit
 from gui.shared.session import Session
 from gui.shared.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring

@@ -133,8 +133,8 @@ def test_two_counsellors_saving_one_record_the_second_is_offered_a_reload(
     """Workstation B has a contact open for editing when workstation A saves it: B's save
     is refused with a reload offer (never a silent overwrite); after reloading B sees A's
     words, and B's own save then goes in."""
-    from gui.case import record_dialogs
-    from gui.case.record_dialogs import RecordDialog
+    from gui.case.dialogs import base as record_dialogs
+    from gui.case.dialogs.base import RecordDialog
 
     asked: list[str] = []
     monkeypatch.setattr(record_dialogs, "ask_reload",

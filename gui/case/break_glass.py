@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from gui.case.record_dialogs import form_is_valid
+from gui.case.dialogs.base import form_is_valid
 from gui.shared import drafts
 from gui.shared.drafts import FormDraft
 from gui.shared.fit import grow_for_wrapped_text

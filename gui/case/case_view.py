@@ -50,9 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case import case_sections, record_dialogs
 from gui.case.break_glass import BreakGlassDialog
-from gui.case.case_sections import (
+from gui.case.dialogs import base as record_dialogs
+from gui.case.sections import base as case_sections
+from gui.case.sections.base import (
     AttachmentSection,
     ExtortionContactSection,
     FollowUpSection,

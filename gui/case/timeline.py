@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.case.case_sections import (
+from gui.case.sections.base import (
     MUTED_COLOUR,
     OVERDUE_COLOUR,
     label,

@@ -335,7 +335,7 @@ def case_view_supervisor(world: World, check: Check) -> None:
 
 
 def _record_dialog(view: Any, section: Any, add: bool = False) -> Any:
-    from gui.case.record_dialogs import RecordDialog
+    from gui.case.dialogs.base import RecordDialog
 
     view.tabs.setCurrentWidget(section)
     settle()
@@ -381,7 +381,7 @@ def record_dialogs(world: World, check: Check) -> None:
 
 
 def victim_and_case_dialogs(world: World, check: Check) -> None:
-    from gui.case.record_dialogs import RecordDialog
+    from gui.case.dialogs.base import RecordDialog
 
     _window, view = _open_rich_case(world)
     header = view.header
@@ -400,7 +400,7 @@ def victim_and_case_dialogs(world: World, check: Check) -> None:
 
 
 def close_case_dialog(world: World, check: Check) -> None:
-    from gui.case.record_dialogs import RecordDialog
+    from gui.case.dialogs.base import RecordDialog
 
     _window, view = _open_rich_case(world, "supervisor")
     click(view.header.close_case_button)
@@ -453,7 +453,7 @@ def import_dialog(world: World, check: Check) -> None:
 
 
 def break_glass_dialog(world: World, check: Check) -> None:
-    from gui.case import record_dialogs as dialogs
+    from gui.case.dialogs import base as dialogs
 
     window = world.main_window("counsellor")
     _place(window, "all_cases")

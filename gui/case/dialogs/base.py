@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.case_sections import label, options
+from gui.case.sections.base import label, options
 from gui.shared import drafts
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import ask_reload_after_conflict, show_error
