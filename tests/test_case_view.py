@@ -1,8 +1,9 @@
 """The case view: header, tabs, record dialogs, break-the-glass, attachments and locking.
 
-Real widgets driven with qtbot. The questions the view asks (discard? remove? reload?) and
-the error dialog are the module-level functions of ``gui.case.record_dialogs``; the ``prompts``
-fixture answers them and records what was asked, so no test ever waits in ``exec()``.
+Real widgets driven with qtbot. The questions the view asks (discard? remove? reload?) are
+the functions of ``gui.shared.questions``, and the error dialog is
+``gui.shared.errors.show_error``; the ``prompts`` fixture answers them and records what was
+asked, so no test ever waits in ``exec()``.
 """
 
 from __future__ import annotations
@@ -24,20 +25,19 @@ from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from gui.case import files
 from gui.case.break_glass import BreakGlassDialog
-from gui.case.case_view import CaseView, open_case, safe_filename
-from gui.case.dialogs import base as record_dialogs
+from gui.case.case_view import CaseView, open_case
 from gui.case.dialogs.base import RecordDialog
-from gui.case.sections import base as case_sections
-from gui.case.sections.base import (
-    AttachmentModel,
-    ExtortionContactModel,
-    FollowUpModel,
-    PoliceReportModel,
-    ProtectiveActionModel,
-    SupportSessionModel,
-)
+from gui.case.files import safe_filename
+from gui.case.sections.attachments import AttachmentModel
+from gui.case.sections.contacts import ExtortionContactModel
+from gui.case.sections.follow_ups import FollowUpModel
+from gui.case.sections.protective_actions import ProtectiveActionModel
+from gui.case.sections.reports import PoliceReportModel
+from gui.case.sections.sessions import SupportSessionModel
 from gui.case.timeline import TimelineModel, build_timeline
+from gui.shared import errors, questions
 from gui.shared.session import Session
 from models import services
 from models.domain.base import local_today
@@ -81,11 +81,11 @@ class Prompts:
     modal: Callable[[QDialog], bool] | None = None
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(record_dialogs, "confirm_discard", self._discard)
-        monkeypatch.setattr(record_dialogs, "confirm", self._confirm)
-        monkeypatch.setattr(record_dialogs, "ask_reload", self._reload)
-        monkeypatch.setattr(record_dialogs, "report_error", self._error)
-        monkeypatch.setattr(record_dialogs, "run_modal", self._run_modal)
+        monkeypatch.setattr(questions, "confirm_discard", self._discard)
+        monkeypatch.setattr(questions, "confirm", self._confirm)
+        monkeypatch.setattr(questions, "ask_reload", self._reload)
+        monkeypatch.setattr(errors, "show_error", self._error)
+        monkeypatch.setattr(questions, "run_modal", self._run_modal)
 
     def _discard(self, parent: QWidget) -> bool:
         self.asked.append("discard")
@@ -111,7 +111,7 @@ class Prompts:
 def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
     answers = Prompts()
     answers.install(monkeypatch)
-    monkeypatch.setattr(case_sections, "choose_files",
+    monkeypatch.setattr(files, "choose_files",
                         lambda parent: pytest.fail("unexpected file dialog"))
     return answers
 
@@ -171,7 +171,7 @@ def open_view(world: World, main_window: QWidget, qtbot  # type: ignore[no-untyp
         view = open_case(main_window, session, world.case_id if case_id is None else case_id)
         assert view is not None
         if opener is not None:
-            view.opener = opener
+            view.files.opener = opener
         view.session_ = session  # type: ignore[attr-defined]
         opened.append(view)
         return view
@@ -181,7 +181,8 @@ def open_view(world: World, main_window: QWidget, qtbot  # type: ignore[no-untyp
         if shiboken6.isValid(view):
             view.close()
     # Let worker tasks and deferred deletes finish before the database goes away.
-    qtbot.waitUntil(lambda: all(not shiboken6.isValid(v) or v.busy_tasks == 0 for v in opened))
+    qtbot.waitUntil(lambda: all(not shiboken6.isValid(v) or v.files.busy_tasks == 0
+                                for v in opened))
     QApplication.processEvents()
 
 
@@ -247,10 +248,10 @@ def test_reveal_shows_the_full_code_for_a_while_and_is_audited(  # type: ignore[
     qtbot.mouseClick(view.header.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == CODE
 
-    view._reveal_timer.timeout.emit()  # thirty seconds later
+    view.header._reveal_timer.timeout.emit()  # thirty seconds later
     assert view.header.code.text() == CODE[:7] + "****"
     assert not view.header.copy_button.isVisibleTo(view)
-    assert view.revealed_code is None
+    assert view.header.revealed is None
 
 
 # -- record dialogs --------------------------------------------------------------------------------
@@ -290,7 +291,7 @@ def test_extortion_contact_wallet_is_checked_as_typed(open_view, qtbot) -> None:
 
 def test_money_and_sender_rules_show_inline(open_view, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = open_view()
-    dialog = view.edit_record("extortion_contact", None)
+    dialog = view.forms.edit_record("extortion_contact", None)
     assert isinstance(dialog, RecordDialog)
     amount = dialog.field("amount_demanded")
     _type(qtbot, amount, "12,345")
@@ -455,11 +456,11 @@ def test_protective_action_checklist_lists_every_step(open_view, world: World, q
 def test_unsaved_changes_are_not_thrown_away_without_asking(  # type: ignore[no-untyped-def]
         open_view, prompts: Prompts, qtbot) -> None:
     view = open_view()
-    dialog = view.edit_record("police_report", None)
+    dialog = view.forms.edit_record("police_report", None)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # untouched: closes without a question
     assert not dialog.isVisible() and prompts.asked == []
 
-    dialog = view.edit_record("police_report", None)
+    dialog = view.forms.edit_record("police_report", None)
     _type(qtbot, dialog.field("department"), "Oulun poliisilaitos")
     prompts.discard = False
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -609,7 +610,7 @@ def test_dropped_file_is_stored_and_opens_from_a_private_copy(  # type: ignore[n
     assert copy.name == "viesti 24.10.png"
     if os.name == "posix":
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600
-        assert stat.S_IMODE(view.private_folder.stat().st_mode) == 0o700
+        assert stat.S_IMODE(view.files.folder.stat().st_mode) == 0o700
     views = world.boss.audit.query(AuditQuery(case_id=world.case_id,
                                               actions=(AuditAction.VIEW,)))
     assert any(row.entity == "attachment" for row in views)  # opening is audited
@@ -625,7 +626,7 @@ def test_evidence_added_to_a_contact_is_linked_to_it(  # type: ignore[no-untyped
         message_text="Maksa.", wallet_address=WALLET))
     evidence = tmp_path / "message.eml"
     evidence.write_bytes(b"From: extortion@anon.example\n\nMaksa.\n")
-    monkeypatch.setattr(case_sections, "choose_files", lambda parent: [evidence])
+    monkeypatch.setattr(files, "choose_files", lambda parent: [evidence])
     view = open_view()
     assert view.contacts.detail_labels["wallet"].text() == WALLET
     qtbot.mouseClick(view.contacts.add_evidence_button, Qt.MouseButton.LeftButton)
@@ -640,8 +641,8 @@ def test_too_big_file_is_refused_with_a_clear_message(  # type: ignore[no-untype
     with huge.open("wb") as handle:  # sparse: no 25 MB written
         handle.truncate(MAX_ATTACHMENT_BYTES + 1)
     view = open_view()
-    view.add_files([huge])
-    assert view.busy_tasks == 0
+    view.files.add([huge])
+    assert view.files.busy_tasks == 0
     assert len(prompts.errors) == 1
     assert "larger than the 25 MB limit" in str(prompts.errors[0])
     assert "video" not in str(prompts.errors[0])
@@ -737,8 +738,8 @@ def test_lock_closes_the_view_and_deletes_private_files(  # type: ignore[no-unty
     view.attachments.open_current()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=5000)
     copy = Path(opened[0].toLocalFile())
-    view.reveal_identity_code()
-    dialog = view.edit_record("police_report", None)
+    view.header.reveal_code()
+    dialog = view.forms.edit_record("police_report", None)
     _type(qtbot, dialog.field("department"), "typed but not saved")
     session: Session = view.session_  # type: ignore[attr-defined]
     header = view.header
@@ -763,8 +764,8 @@ def test_views_released_without_closing_leave_nothing_behind(  # type: ignore[no
     qtbot.waitUntil(lambda: view.attachments.model.rowCount() == 1)
     view.attachments.select_row(0)
     view.attachments.open_current()
-    qtbot.waitUntil(lambda: view.private_folder is not None and view.busy_tasks == 0)
-    folder = view.private_folder
+    qtbot.waitUntil(lambda: view.files.folder is not None and view.files.busy_tasks == 0)
+    folder = view.files.folder
     owner.deleteLater()  # the parent goes without closing the view first
     qtbot.waitUntil(lambda: not shiboken6.isValid(view))
     assert not folder.exists()
@@ -833,7 +834,7 @@ def test_case_edit_changes_the_risk_chip(open_view, qtbot) -> None:  # type: ign
 
 def test_identity_code_change_is_checked_inline(open_view, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = open_view()
-    view.reveal_identity_code()
+    view.header.reveal_code()
     qtbot.mouseClick(view.header.change_code_button, Qt.MouseButton.LeftButton)
     dialog = _dialog(view)
     code = dialog.field("identity_code")
@@ -846,7 +847,7 @@ def test_identity_code_change_is_checked_inline(open_view, qtbot) -> None:  # ty
     assert dialog.save_button.isEnabled()
     assert dialog.save()
     qtbot.waitUntil(lambda: view.detail.victim.identity_code_history[-1].note == "")
-    assert view.revealed_code is None  # the old code is no longer shown
+    assert view.header.revealed is None  # the old code is no longer shown
     assert view.header.code.text() == new_code[:7] + "****"
     assert len(view.detail.victim.identity_code_history) == 2
 
@@ -859,7 +860,7 @@ def test_locking_the_main_window_leaves_no_case_window(world: World, qtbot) -> N
     window.show()
     view = open_case(window, window.session, world.case_id)
     assert view is not None and view.isWindow() and view.parentWidget() is window
-    dialog = view.edit_record("follow_up", None)
+    dialog = view.forms.edit_record("follow_up", None)
     window.lock()
     assert view.is_wiped and not dialog.isVisible()
     qtbot.waitUntil(lambda: not shiboken6.isValid(view))

@@ -33,20 +33,22 @@ from PySide6.QtWidgets import (
 
 from gui.case.break_glass import BreakGlassDialog
 from gui.case.case_view import CaseView
-from gui.case.dialogs import base as record_dialogs
-from gui.case.dialogs.base import (
+from gui.case.dialogs.base import RecordDialog
+from gui.case.dialogs.case_details import (
     CaseDialog,
     ClosureDialog,
-    ExtortionContactDialog,
-    FollowUpDialog,
     IdentityCodeDialog,
-    PoliceReportDialog,
-    ProtectiveActionDialog,
-    RecordDialog,
-    SupportSessionDialog,
     VictimDialog,
 )
+from gui.case.dialogs.records import (
+    ExtortionContactDialog,
+    FollowUpDialog,
+    PoliceReportDialog,
+    ProtectiveActionDialog,
+    SupportSessionDialog,
+)
 from gui.case.intake import IntakeWizard
+from gui.shared import errors, questions
 from gui.shared.drafts import CaseReopen, FormDraft, LockedDrafts
 from gui.shared.navigation import ALL_CASES
 from gui.shared.settings import WindowState
@@ -158,9 +160,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     def error(parent: QWidget | None, problem: BaseException, title: str = "") -> None:
         told.errors.append(str(problem))
 
-    monkeypatch.setattr(record_dialogs, "confirm_discard", discard)
-    monkeypatch.setattr(record_dialogs, "ask_reload", reload)
-    monkeypatch.setattr(record_dialogs, "report_error", error)
+    monkeypatch.setattr(questions, "confirm_discard", discard)
+    monkeypatch.setattr(questions, "ask_reload", reload)
+    monkeypatch.setattr(errors, "show_error", error)
     monkeypatch.setattr(main_window, "show_error", error)
     monkeypatch.setattr(accounts_admin, "KDF", FAST_KDF)
     return told

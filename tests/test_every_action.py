@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case import case_view
+from gui.case import files
 from gui.shared.navigation import ALL_CASES
 from gui.window.main_window import MainWindow
 from models import services
@@ -168,7 +168,7 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def opened_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Attachments "opened with the desktop's program" (nothing is launched)."""
     opened: list[str] = []
-    monkeypatch.setattr(case_view, "open_url",
+    monkeypatch.setattr(files, "open_url",
                         lambda url: opened.append(url.toLocalFile()) or True)
     return opened
 

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui.case.intake.wizard import IntakeWizard, parse_birth_date
+from gui.case.intake import IntakeWizard
+from gui.case.intake.identity_page import parse_birth_date
 from gui.shared.navigation import ALL_CASES, MY_CASES
 from gui.window.main_window import MainWindow
 from models.domain.base import local_today

@@ -5,8 +5,9 @@ police report number (refused first, then saved), a support session and a follow
 close the case → find the case again by its police report number in the global search.
 
 Nothing waits in a nested event loop: the questions and error dialogs go through the
-module-level functions of ``gui.case.record_dialogs`` and ``QMessageBox``'s static functions,
-which the ``messages`` fixture answers and records (none is expected on this journey).
+functions of ``gui.shared.questions``, ``gui.shared.errors.show_error`` and ``QMessageBox``'s
+static functions, which the ``messages`` fixture answers and records (none is expected on
+this journey).
 Synthetic data only: temporary identity codes (900–999), example.org, a drama phone number.
 """
 
@@ -24,9 +25,9 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui.case.case_view import CaseView, open_case
-from gui.case.dialogs import base as record_dialogs
 from gui.case.dialogs.base import RecordDialog
 from gui.case.intake import IntakeWizard
+from gui.shared import errors, questions
 from gui.shared.navigation import ALL_CASES
 from gui.shared.settings import Preferences, WindowState
 from gui.start.login import LoginDialog
@@ -70,11 +71,11 @@ class Messages:
 @pytest.fixture(autouse=True)
 def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
     found = Messages()
-    monkeypatch.setattr(record_dialogs, "confirm_discard", found._record("discard", False))
-    monkeypatch.setattr(record_dialogs, "confirm", found._record("confirm", False))
-    monkeypatch.setattr(record_dialogs, "ask_reload", found._record("reload", False))
-    monkeypatch.setattr(record_dialogs, "report_error", found._record("error", None))
-    monkeypatch.setattr(record_dialogs, "run_modal", found._record("modal", False))
+    monkeypatch.setattr(questions, "confirm_discard", found._record("discard", False))
+    monkeypatch.setattr(questions, "confirm", found._record("confirm", False))
+    monkeypatch.setattr(questions, "ask_reload", found._record("reload", False))
+    monkeypatch.setattr(errors, "show_error", found._record("error", None))
+    monkeypatch.setattr(questions, "run_modal", found._record("modal", False))
     for name, answer in (("warning", QMessageBox.StandardButton.Ok),
                          ("critical", QMessageBox.StandardButton.Ok),
                          ("information", QMessageBox.StandardButton.Ok),

@@ -13,7 +13,8 @@ check where the focus is after each step; they never call slots:
   new intake, and the Tab order of each dialog is the order it is read in.
 
 Message boxes and file dialogs go through the module-level functions of
-``gui.case.record_dialogs`` and ``QMessageBox``'s static functions, answered by the
+``gui.shared.questions``, ``gui.shared.errors.show_error``, ``gui.case.files.choose_files``
+and ``QMessageBox``'s static functions, answered by the
 ``prompts`` fixture; synthetic data only (temporary identity codes, example.org).
 """
 
@@ -56,9 +57,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.case import files
 from gui.case.case_view import CaseView, open_case
-from gui.case.dialogs import base as record_dialogs
-from gui.case.sections import base as case_sections
+from gui.case.dialogs.base import OptionalDateField
+from gui.case.dialogs.records import SupportSessionDialog
+from gui.shared import errors, questions
 from gui.shared.forms import DateEdit, DateTimeEdit
 from gui.shared.session import Session
 from gui.shared.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring
@@ -109,12 +112,12 @@ class Prompts:
 @pytest.fixture(autouse=True)
 def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
     found = Prompts()
-    monkeypatch.setattr(record_dialogs, "confirm_discard", found.record("discard", True))
-    monkeypatch.setattr(record_dialogs, "confirm", found.record("confirm", False))
-    monkeypatch.setattr(record_dialogs, "ask_reload", found.record("reload", False))
-    monkeypatch.setattr(record_dialogs, "report_error", found.record("error", None))
-    monkeypatch.setattr(record_dialogs, "run_modal", found.run_modal)
-    monkeypatch.setattr(case_sections, "choose_files",
+    monkeypatch.setattr(questions, "confirm_discard", found.record("discard", True))
+    monkeypatch.setattr(questions, "confirm", found.record("confirm", False))
+    monkeypatch.setattr(questions, "ask_reload", found.record("reload", False))
+    monkeypatch.setattr(errors, "show_error", found.record("error", None))
+    monkeypatch.setattr(questions, "run_modal", found.run_modal)
+    monkeypatch.setattr(files, "choose_files",
                         lambda parent: pytest.fail("unexpected file dialog"))
     for name, answer in (("warning", QMessageBox.StandardButton.Ok),
                          ("critical", QMessageBox.StandardButton.Ok),
@@ -753,9 +756,9 @@ def test_every_focusable_kind_shows_a_highlight_ring(  # type: ignore[no-untyped
     view = open_view(world.kaisa)
     qtbot.keyClick(view, Qt.Key.Key_4, ALT)
     dialog = _dialog_by_key(view, qtbot, (Qt.Key.Key_A, ALT))  # a new support session
-    assert isinstance(dialog, record_dialogs.SupportSessionDialog)
+    assert isinstance(dialog, SupportSessionDialog)
     planned = dialog.field("next_follow_up_on")
-    assert isinstance(planned, record_dialogs.OptionalDateField)
+    assert isinstance(planned, OptionalDateField)
     kinds: list[tuple[str, QWidget]] = [
         ("date and time", dialog.field("started_at").editor),
         ("spin box", dialog.field("duration_minutes").editor),
@@ -897,7 +900,7 @@ def test_a_working_day_by_keyboard_only(world: World, db_path: Path, tmp_path: P
     qtbot.keyClick(view, Qt.Key.Key_4, ALT)
     assert view.tabs.currentWidget() is view.sessions
     dialog = _dialog_by_key(view, qtbot, (Qt.Key.Key_A, ALT))
-    assert isinstance(dialog, record_dialogs.SupportSessionDialog)
+    assert isinstance(dialog, SupportSessionDialog)
     started = dialog.field("started_at").editor
     assert focused() is started
     yesterday = local_today() - dt.timedelta(days=1)
@@ -913,7 +916,7 @@ def test_a_working_day_by_keyboard_only(world: World, db_path: Path, tmp_path: P
     qtbot.keyClicks(focused(), "Crisis plan agreed")
     assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("referral").editor
     planned = dialog.field("next_follow_up_on")
-    assert isinstance(planned, record_dialogs.OptionalDateField)
+    assert isinstance(planned, OptionalDateField)
     assert press(qtbot, Qt.Key.Key_Tab) is planned.box.check
     assert press(qtbot, Qt.Key.Key_Tab) is dialog.field("notes").editor  # the date is off
     qtbot.keyClicks(focused(), "Talked it through; she will not pay.")

@@ -133,11 +133,11 @@ def test_two_counsellors_saving_one_record_the_second_is_offered_a_reload(
     """Workstation B has a contact open for editing when workstation A saves it: B's save
     is refused with a reload offer (never a silent overwrite); after reloading B sees A's
     words, and B's own save then goes in."""
-    from gui.case.dialogs import base as record_dialogs
     from gui.case.dialogs.base import RecordDialog
+    from gui.shared import questions
 
     asked: list[str] = []
-    monkeypatch.setattr(record_dialogs, "ask_reload",
+    monkeypatch.setattr(questions, "ask_reload",
                         lambda parent, error: asked.append(str(error)) or True)
     case = here.cases.create_intake(VictimDraft(first_names="Kaksi", last_name="Kirjoittajaa"),
                                     CaseDraft())

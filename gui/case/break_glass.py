@@ -1,4 +1,5 @@
-"""Break-the-glass: opening another counsellor's case for a stated reason.
+"""Break-the-glass: opening another counsellor's case for a stated reason
+(:func:`ask_break_glass` asks with a :class:`BreakGlassDialog`, then grants it).
 
 A victim who calls must not wait because their counsellor is away, so the dialog is quick:
 one reason (at least :data:`~models.services.break_glass.MIN_BREAK_GLASS_REASON` characters,
@@ -12,8 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from gui.case.dialogs.base import form_is_valid
-from gui.shared import drafts
+from gui.shared import drafts, questions
 from gui.shared.drafts import FormDraft
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import Form
@@ -21,6 +21,7 @@ from gui.shared.mnemonics import assign_mnemonics
 from models.domain import validation as v
 from models.domain.dto import CaseRow
 from models.domain.errors import ValidationError
+from models.services import Services
 from models.services.break_glass import BREAK_GLASS_DURATION, MIN_BREAK_GLASS_REASON
 
 
@@ -115,11 +116,35 @@ class BreakGlassDialog(QDialog):
         self._update()
 
     def _update(self, *_args: object) -> None:
-        self.open_button.setEnabled(form_is_valid(self.form))
+        self.open_button.setEnabled(self.form.passes())
 
     def _accept_if_valid(self) -> None:
         if self.open_button.isEnabled():
             self.accept()
+
+
+def ask_break_glass(parent: QWidget, services: Services, case_id: int, *,
+                    draft: FormDraft | None = None) -> bool:
+    """Ask why, then grant break-the-glass access. True once access is granted.
+
+    ``draft`` is the reason typed before the app locked (the lock rejects the dialog).
+    """
+    rows = services.case_list.case_rows([case_id])
+    dialog = BreakGlassDialog(rows[0] if rows else None, parent, case_id=case_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    if draft is not None:
+        dialog.restore_draft(draft)
+    try:
+        while questions.run_modal(dialog):
+            try:
+                services.break_glass.break_glass(case_id, dialog.reason_text)
+            except ValidationError as error:
+                dialog.show_refusal(error)  # and ask again
+                continue
+            return True
+        return False
+    finally:
+        dialog.deleteLater()
 
 
 def _escape(text: str) -> str:

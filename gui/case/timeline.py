@@ -23,13 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.case.sections.base import (
-    MUTED_COLOUR,
-    OVERDUE_COLOUR,
-    label,
-    one_line,
-    record_table,
-)
+from gui.case.sections.base import MUTED_COLOUR, OVERDUE_COLOUR, one_line, record_table
+from gui.shared.labels import label
 from gui.shared.qt_types import Index
 from models.domain.base import local_today
 from models.domain.dto import CaseDetail

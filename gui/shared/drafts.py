@@ -42,7 +42,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 #: The kinds of :class:`FormDraft`, one per editing dialog. The record dialogs use the
-#: record kinds :meth:`gui.case.case_view.CaseView.edit_record` takes.
+#: record kinds :meth:`gui.case.case_forms.CaseForms.edit_record` takes.
 EXTORTION_CONTACT = "extortion_contact"
 POLICE_REPORT = "police_report"
 SUPPORT_SESSION = "support_session"

@@ -11,7 +11,7 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.domain.errors import ConflictError, KnownError
+from models.domain.errors import KnownError
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
@@ -30,15 +30,3 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "") ->
         # tests it fails the test like any unhandled exception.
         sys.excepthook(type(error), error, error.__traceback__)
 
-
-def ask_reload_after_conflict(parent: QWidget | None, error: ConflictError) -> bool:
-    """Someone else saved first: offer to reload. Returns True if the user wants that."""
-    from PySide6.QtCore import QCoreApplication
-
-    answer = QMessageBox.question(
-        parent, QCoreApplication.translate("errors", "Changed by someone else"),
-        str(error) + "\n\n" + QCoreApplication.translate(
-            "errors", "Reload now? Your unsaved changes in this form will be lost."),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes

@@ -419,13 +419,17 @@ class Form(QWidget):
     def is_valid(self) -> bool:
         return all(not field.validate() for field in self.fields.values())
 
+    def passes(self) -> bool:
+        """Whether every field passes, without showing "Required." on untouched fields."""
+        return all(not f.error.text() and not (f.required and f.raw() in ("", None))
+                   for f in self.fields.values())
+
     def _on_field_changed(self) -> None:
         self.dirty = True
         self._refresh_validity()
 
     def _refresh_validity(self) -> None:
-        valid = all(not f.error.text() and not (f.required and f.raw() in ("", None))
-                    for f in self.fields.values())
+        valid = self.passes()
         if valid != self._valid:
             self._valid = valid
             self.valid_changed.emit(valid)

@@ -453,7 +453,7 @@ def import_dialog(world: World, check: Check) -> None:
 
 
 def break_glass_dialog(world: World, check: Check) -> None:
-    from gui.case.dialogs import base as dialogs
+    from gui.shared import questions
 
     window = world.main_window("counsellor")
     _place(window, "all_cases")
@@ -468,8 +468,8 @@ def break_glass_dialog(world: World, check: Check) -> None:
         asked.append(dialog)
         return False
 
-    original = dialogs.run_modal
-    dialogs.run_modal = answer
+    original = questions.run_modal
+    questions.run_modal = answer
     try:
         row = window.model.row_of(world.other_case)
         if row is None:
@@ -480,7 +480,7 @@ def break_glass_dialog(world: World, check: Check) -> None:
         QTest.keyClick(window.table, Qt.Key.Key_Return)
         settle()
     finally:
-        dialogs.run_modal = original
+        questions.run_modal = original
     assert asked, "break-the-glass was not asked"
 
 

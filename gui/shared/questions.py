@@ -1,0 +1,56 @@
+"""The questions a window asks before it goes on: discard? go ahead? reload? — each a real
+message box (or a dialog of the caller's) run to its end.
+
+Callers reach them through the module (``questions.confirm(...)``), so a test answers them
+with ``monkeypatch.setattr(questions, …)`` instead of waiting in a nested event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from models.domain.errors import ConflictError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("questions", text)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask whether to throw away unsaved changes. True means discard."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Discard changes?"),
+                      _tr("This form has changes that are not saved. Discard them?"),
+                      QMessageBox.StandardButton.NoButton, parent)
+    discard = box.addButton(_tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Ask to go ahead with ``action`` (the button's text). True means go ahead."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_reload(parent: QWidget | None, error: ConflictError) -> bool:
+    """Someone else saved first: offer to reload. True means reload."""
+    answer = QMessageBox.question(
+        parent, _tr("Changed by someone else"),
+        str(error) + "\n\n" + _tr("Reload now? Your unsaved changes in this form will be lost."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Ask with a dialog of the caller's (a break-the-glass reason), run to its end.
+    True if it was accepted."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
