@@ -36,7 +36,7 @@ from gui.case.sections.follow_ups import FollowUpModel
 from gui.case.sections.protective_actions import ProtectiveActionModel
 from gui.case.sections.reports import PoliceReportModel
 from gui.case.sections.sessions import SupportSessionModel
-from gui.case.timeline import TimelineModel, build_timeline
+from gui.case.sections.timeline import TimelineModel, build_timeline
 from gui.shared import errors, questions
 from gui.shared.session import Session
 from models import services

@@ -42,8 +42,8 @@ VIOLATIONS = [
     ("models-layers", "models/storage/notify.py", "from models.services import search"),
     ("models-layers", "models/services/search.py", "import models.demo.words"),
     ("pdf-from-domain", "models/pdf/data.py", "from models.security import permissions"),
-    ("gui-layers", "gui/shared/labels.py", "import gui.case.timeline"),
-    ("gui-layers", "gui/case/timeline.py", "from gui.workspaces import dashboard"),
+    ("gui-layers", "gui/shared/labels.py", "import gui.case.sections.timeline"),
+    ("gui-layers", "gui/case/sections/timeline.py", "from gui.workspaces import dashboard"),
     ("gui-layers", "gui/workspaces/dashboard.py", "import gui.window.idle"),
     ("gui-layers", "gui/window/idle.py", "import gui.start.crash"),
 ]

@@ -54,7 +54,7 @@ from gui.case.sections.follow_ups import FollowUpSection
 from gui.case.sections.protective_actions import ProtectiveActionSection
 from gui.case.sections.reports import PoliceReportSection
 from gui.case.sections.sessions import SupportSessionSection
-from gui.case.timeline import TimelineSection
+from gui.case.sections.timeline import TimelineSection
 from gui.shared import drafts, errors
 from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import CaseReopen, FormDraft
