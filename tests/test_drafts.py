@@ -52,7 +52,7 @@ from gui.shared import errors, questions
 from gui.shared.drafts import CaseReopen, FormDraft, LockedDrafts
 from gui.shared.navigation import ALL_CASES
 from gui.shared.settings import WindowState
-from gui.window import main_window
+from gui.window import case_list, locking, main_window
 from gui.window.main_window import MainWindow
 from gui.workspaces import accounts_admin
 from gui.workspaces.accounts_admin import (
@@ -163,7 +163,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(questions, "confirm_discard", discard)
     monkeypatch.setattr(questions, "ask_reload", reload)
     monkeypatch.setattr(errors, "show_error", error)
-    monkeypatch.setattr(main_window, "show_error", error)
+    for module in (main_window, case_list, locking):
+        monkeypatch.setattr(module, "show_error", error)
     monkeypatch.setattr(accounts_admin, "KDF", FAST_KDF)
     return told
 
@@ -526,7 +527,7 @@ def test_the_idle_lock_keeps_drafts_off_the_disk_and_out_of_the_settings(
     places = [database.parent, settings_file.parent, temp, Path.home()]
     for place in places:  # … and nothing typed went anywhere
         assert _files_holding(place, needles) == [], place
-    assert MARK not in repr(window._drafts)
+    assert MARK not in repr(window.locking.drafts)
 
     unlock(window, qtbot)
     view = case_window(window, office.case_id, qtbot)
@@ -850,10 +851,10 @@ def test_signing_out_from_the_lock_screen_discards_the_drafts(
     lock(window)
     assert kept_forms_text(window) == (
         "Signing out discards 1 unsaved form; unlocking brings it back.")
-    assert len(window._drafts) == 2  # the case window and the form
+    assert len(window.locking.drafts) == 2  # the case window and the form
     qtbot.mouseClick(window.lock_screen.sign_out_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()
-    assert len(window._drafts) == 0
+    assert len(window.locking.drafts) == 0
 
 
 # -- the sealed store itself -------------------------------------------------------------------

@@ -56,7 +56,7 @@ USERS = {
     "supervisor": "supervisor02",
     "administrator": "admin01",
 }
-LOCK: Control = ("MainWindow", "lock_action")
+LOCK: Control = ("MainWindow › MainToolbar", "lock_action")
 UNLOCK: Control = ("MainWindow › LockScreen", "unlock_button")
 SIGN_OUT: Control = ("MainWindow › LockScreen", "sign_out_button")
 
@@ -371,15 +371,16 @@ def test_every_action_and_button_of_every_screen(
     pressed = set(explorer.pressed)
     # The walk really reached the screens (it cannot pass by finding nothing).
     expected: dict[str, set[Control]] = {
-        "counsellor": {("MainWindow", "intake_action"), ("MainWindow", "open_case_action"),
+        "counsellor": {("MainWindow › MainToolbar", "intake_action"),
+                       ("MainWindow", "open_case_action"),
                        ("CaseView › CaseHeader", "edit_case_button"),
                        ("CaseView › PoliceReportSection", "add_button"),
                        ("BreakGlassDialog", "cancel_button"),
                        ("BreakGlassDialog", "open_button")},
-        "police liaison": {("MainWindow", "batch_export_action"),
+        "police liaison": {("MainWindow › MainToolbar", "batch_export_action"),
                            ("MainWindow › AnalysisView", "export_button"),
                            ("CaseView › CaseHeader", "export_button")},
-        "supervisor": {("MainWindow", "report_action"),
+        "supervisor": {("MainWindow › MainToolbar", "report_action"),
                        ("MainWindow › DashboardView", "refresh_button"),
                        ("MainWindow › CaseloadView", "reassign_button"),
                        ("MainWindow › CaseloadView", "approve_button"),

@@ -141,7 +141,7 @@ def test_import_is_offered_in_the_main_window_and_closed_by_a_lock(
     window = MainWindow(services_module.build(database, supervisor))
     qtbot.addWidget(window)
     assert window.import_action.isVisible()
-    window.import_list()
+    window.toolbar.import_list()
     assert window.findChild(ImportDialog) is not None
     window.lock()
     qtbot.waitUntil(lambda: window.findChild(ImportDialog) is None, timeout=2000)

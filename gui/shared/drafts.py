@@ -1,6 +1,6 @@
 """What the open windows held when the app locked, kept in memory until it unlocks.
 
-Locking closes and deletes every window that shows case data (see :mod:`gui.window.main_window`).
+Locking closes and deletes every window that shows case data (see :mod:`gui.window.locking`).
 Just before that, the main window asks each open window how to bring it back:
 
 * a case window gives a :class:`CaseReopen`: the case, the tab, the selected line and the

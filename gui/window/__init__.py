@@ -1,2 +1,3 @@
-"""The main window and what belongs to it alone: the case list's filters, the follow-ups,
-the idle watcher, the lock screen and the automatic backups."""
+"""The main window and what belongs to it alone: the case list, the toolbar, the status
+bar, the follow-ups, locking and the lock screen, the idle watcher and the automatic
+backups."""

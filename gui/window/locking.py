@@ -1,0 +1,266 @@
+"""What locking does to the windows the main window owns, and what unlocking brings back.
+
+Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) first asks every window the
+main window owns how to bring it back (:mod:`gui.shared.drafts`: case windows give their
+case and tab, editing dialogs what was typed; kept in memory only, the typed values
+sealed), then closes and deletes them all — so dialogs showing case data must be created
+with the main window as their parent, must treat *Rejected* as cancel and must not be used
+after ``exec()`` returns beyond reading their result; while the main window's
+``is_locking`` is true they must not ask anything, e.g. "discard changes?". The main
+window clears its views meanwhile; the lock screen then asks for the password. Once
+unlocked, the case windows and the forms with what was typed are opened again through
+their usual methods (so access is checked and audited again; a case or record no longer
+available is told in one sentence and its form dropped). Signing out from the lock screen
+discards what was kept.
+
+:class:`LockKey` makes Ctrl+L lock from any of the main window's windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QStackedWidget, QWidget
+
+from gui.shared import drafts
+from gui.shared.drafts import CaseReopen, FormDraft, FormSource, Kept, LockedDrafts, WindowSource
+from gui.shared.errors import show_error
+from gui.shared.labels import plural
+from gui.shared.session import Session
+from gui.shared.workspace import FormReopener
+from gui.window.lock_screen import LockScreen
+from models.domain.errors import KnownError
+
+if TYPE_CHECKING:
+    from gui.case.case_view import CaseView
+
+def owns(window: QWidget, widget: QWidget) -> bool:
+    """Whether ``widget`` is one of ``window``'s own windows (case views, forms)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _owned_windows(window: QWidget) -> Iterator[QWidget]:
+    """``window``'s own windows that are open (each checked when its turn comes)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible() and owns(window, widget):
+            yield widget
+
+
+class LockKey(QObject):
+    """Ctrl+L wherever the user is typing, a form over a case included.
+
+    The Lock action's shortcut is application-wide, but Qt does not fire a shortcut of a
+    window that a window-modal form blocks, and the forms of a case window block it. This
+    filter sees the key press that no shortcut took and locks, for the windows of its own
+    main window only.
+    """
+
+    def __init__(self, window: QWidget, lock_action: QAction) -> None:
+        super().__init__(window)
+        self._window = window
+        self._lock_action = lock_action
+        self._sequence = lock_action.shortcut()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if QKeySequence(event.keyCombination()) != self._sequence:
+            return False
+        top = watched.window()
+        if not self._lock_action.isEnabled() or not (
+                top is self._window or owns(self._window, top)):
+            return False
+        self._lock_action.trigger()
+        return True
+
+
+class Locking(QObject):
+    """The main window's own windows over a lock, and the lock screen.
+
+    Args:
+        window: the main window; its own windows are closed when it locks.
+        session: the signed-in session; the password typed on the lock screen unlocks it.
+        lock_screen: the page that asks for the password.
+        pages: the window's pages; the lock screen is shown among them while locked.
+        reopen_intake: opens the intake again with what was typed; returns whether it did.
+
+    Attributes:
+        drafts: what the lock keeps to reopen windows and forms (sealed, in memory).
+    """
+
+    def __init__(self, window: QWidget, session: Session, lock_screen: LockScreen,
+                 pages: QStackedWidget, *,
+                 reopen_intake: Callable[[FormDraft], bool]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._lock_screen = lock_screen
+        self._pages = pages
+        self._reopen_intake = reopen_intake
+        self._form_reopeners: dict[str, FormReopener] = {}
+        self._locking = False
+        self.drafts = LockedDrafts()
+        session.locked.connect(self._show_lock_screen)
+        lock_screen.unlock_requested.connect(self._unlock)
+
+    @property
+    def is_locking(self) -> bool:
+        """True while locking (or closing) clears the views: owned dialogs close without asking."""
+        return self._locking
+
+    @contextmanager
+    def clearing(self) -> Iterator[None]:
+        """Clear the views inside this: the owned dialogs close without asking."""
+        self._locking = True
+        try:
+            yield
+        finally:
+            self._locking = False
+
+    def set_form_reopener(self, key: str, reopen_form: FormReopener | None) -> None:
+        """Ask ``reopen_form`` (a workspace's, the place ``key``'s) to reopen kept forms."""
+        if reopen_form is not None:
+            self._form_reopeners[key] = reopen_form
+        else:
+            self._form_reopeners.pop(key, None)
+
+    # -- locking -------------------------------------------------------------------------
+
+    def keep_and_close_windows(self) -> None:
+        """Keep how to bring back the open windows, then close them (the window locks)."""
+        self.drafts.keep(self._windows_to_reopen())
+        self.close_windows()
+
+    def _windows_to_reopen(self) -> list[Kept]:
+        """Ask the open windows how to bring them back after unlocking: cases, then forms."""
+        windows: list[Kept] = []
+        forms: list[Kept] = []
+        for widget in _owned_windows(self._window):
+            if isinstance(widget, WindowSource):
+                reopen = widget.reopen_record()
+                if reopen is not None:
+                    windows.append(reopen)
+            elif isinstance(widget, FormSource):
+                draft = widget.form_draft()
+                if draft is not None:
+                    forms.append(draft)
+        return windows + forms
+
+    def close_windows(self) -> None:
+        """Close and delete the window's own windows and dialogs."""
+        for widget in _owned_windows(self._window):
+            if isinstance(widget, QDialog):
+                widget.reject()  # ends a running exec() with Rejected
+            widget.close()
+            widget.hide()  # even if its closeEvent refused
+            # Hidden is not enough: its labels and fields would still hold the data.
+            widget.deleteLater()
+
+    def _show_lock_screen(self) -> None:
+        self._pages.setCurrentWidget(self._lock_screen)
+        self._lock_screen.set_kept_forms(self.drafts.unsaved_forms)
+        self._lock_screen.reset()
+
+    # -- unlocking -----------------------------------------------------------------------
+
+    def _unlock(self, password: str) -> None:
+        # Argon2id takes a moment; the check runs on the main thread like sign-in does.
+        self._lock_screen.set_busy(True)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._session.unlock(password)
+        except KnownError as error:
+            self._lock_screen.show_error(str(error))
+        finally:
+            QApplication.restoreOverrideCursor()
+            self._lock_screen.set_busy(False)
+
+    def resume(self, display_name: str) -> None:
+        """The session is unlocked: reset the lock screen, and reopen what was kept
+        once every view has resumed."""
+        if len(self.drafts):
+            # Once every view has resumed (other slots of ``unlocked`` included), and not
+            # inside the unlock button's click.
+            QTimer.singleShot(0, self, self._reopen_windows)
+        self._lock_screen.reset()
+        self._lock_screen.set_display_name(display_name)
+
+    def _reopen_windows(self) -> None:
+        """After unlocking: reopen the case windows, then the forms with what was typed.
+
+        Through the usual ways in, so access is checked (another counsellor's case asks
+        for break-the-glass again) and audited as any opening is.
+        """
+        from gui.case.case_view import open_case
+
+        if self._session.is_locked:  # locked again before this ran: keep them for later
+            return
+        kept = self.drafts.take()
+        kept.sort(key=lambda item: not isinstance(item, CaseReopen))  # windows first
+        views: dict[int, CaseView] = {}
+        failed_windows = lost_forms = 0
+        while kept:
+            if self._session.is_locked:  # locked again while a reopened dialog asked
+                self.drafts.keep(kept)
+                return
+            item = kept.pop(0)
+            if isinstance(item, CaseReopen):
+                try:
+                    view = open_case(self._window, self._session, item.case_id, reopen=item,
+                                     report=False)
+                except KnownError:
+                    failed_windows += 1
+                    continue
+                if view is not None:  # None: the user cancelled break-the-glass
+                    views[item.case_id] = view
+            elif not self._reopen_form(item, views) and item.has_input:
+                lost_forms += 1
+        if lost_forms:
+            show_error(self._window, KnownError(plural(
+                lost_forms,
+                self.tr("{n} unsaved form could not be reopened and was discarded: the case "
+                        "or record is no longer available to you."),
+                self.tr("{n} unsaved forms could not be reopened and were discarded: the case "
+                        "or record is no longer available to you."))))
+        elif failed_windows:
+            show_error(self._window, KnownError(plural(
+                failed_windows,
+                self.tr("{n} case window could not be reopened: the case is no longer "
+                        "available to you."),
+                self.tr("{n} case windows could not be reopened: the case is no longer "
+                        "available to you."))))
+
+    def _reopen_form(self, draft: FormDraft, views: dict[int, CaseView]) -> bool:
+        """Open one kept form again; False if it cannot come back."""
+        if draft.kind == drafts.BREAK_GLASS:
+            if draft.case_id is None:
+                return False
+            from gui.case.case_view import open_case
+
+            try:  # asks for the reason again, as typed; cancelling is the user's choice
+                open_case(self._window, self._session, draft.case_id, draft=draft,
+                          report=False)
+            except KnownError:
+                return False
+            return True
+        if draft.case_id is not None:
+            view = views.get(draft.case_id)
+            return view is not None and view.reopen_form(draft)
+        if draft.kind == drafts.INTAKE:
+            return self._reopen_intake(draft)
+        for reopen_form in self._form_reopeners.values():
+            reopened = reopen_form(draft)
+            if reopened is not None:
+                return bool(reopened)
+        return False
