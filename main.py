@@ -18,6 +18,11 @@
 
 Every command but ``backup`` and ``restore`` (SQLite files; a server uses pg_dump) takes
 ``--db-url URL`` in place of ``--db PATH``.
+
+``--lang fi|sv|en`` (anywhere on the line), or the environment variable ``SUOJA_LANG``,
+chooses the language of this run: the window, the messages, ``--help`` and the PDFs.
+Without either, Suoja speaks the signed-in account's language, before sign-in the
+system's (Finnish unless the system says Swedish or English).
 """
 
 from __future__ import annotations
@@ -28,9 +33,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cli.main import build_parser, run
+    from cli.main import build_parser, choose_language, run
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else argv
+    if not choose_language(argv):  # before the parser: its --help speaks the language too
+        return 2
     args = build_parser().parse_args(argv)
     if args.command is not None:
         return run(args)

@@ -21,7 +21,7 @@ from cli.progress import terminal_progress
 from cli.signin import sign_in
 from cli.target import target_of, with_server_password
 from models.domain.entities import Attachment, ExtortionContact, Meta, SupportSession, User
-from models.domain.enums import AuditAction, Role
+from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, DataError, UsageError
 from models.domain.sealed import FieldCipher
 from models.security import audit_anchor
@@ -109,7 +109,8 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             if user is None or not user.is_active:
                 raise AuthenticationError("Wrong username or password.")
             require(Role(user.role), Permission.VERIFY)
-            actor = Actor(user.id, user.username, user.display_name, Role(user.role))
+            actor = Actor(user.id, user.username, user.display_name, Role(user.role),
+                          Language(user.language))
             sealed = open_every_sealed_text(db_session, database.field_cipher)
             out(f"Sealed values: {sealed} notes, messages and evidence files open with their "
                 "rows' keys")

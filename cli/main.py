@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -26,6 +26,7 @@ from cli.accounts import cmd_recover, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
 from cli.target import add_target
+from models.domain import i18n
 from models.domain.enums import Role
 from models.domain.errors import KnownError
 from models.storage.errors import from_database_error
@@ -123,7 +124,40 @@ def build_parser() -> argparse.ArgumentParser:
 
     export.add_commands(commands)
     importing.add_commands(commands)
+    for command in (parser, *commands.choices.values()):
+        command.add_argument(
+            "--lang", metavar="fi|sv|en",
+            help="the language of this run, PDFs included (else $SUOJA_LANG, else the "
+            "account's language)",
+        )
     return parser
+
+
+def choose_language(argv: Sequence[str]) -> bool:
+    """Speak the language ``--lang`` or ``SUOJA_LANG`` chooses (else the system's) from now
+    on; ``False``, with one line on stderr, if either names a language Suoja does not speak.
+
+    ``--lang`` is read before the parser runs, wherever it stands, so that ``--help`` and
+    the parser's own errors speak the chosen language too.
+    """
+    requested = None
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            requested = argv[index + 1]
+        elif word.startswith("--lang="):
+            requested = word.partition("=")[2]
+    try:
+        chosen = i18n.override(requested)
+    except KnownError as error:
+        i18n.use(i18n.choose(None))
+        _fail(str(error))
+        return False
+    i18n.use(i18n.choose(chosen), overridden=chosen is not None)
+    # argparse's own words ("usage:", "the following arguments are required") are looked
+    # up through its module's `_`/`ngettext` when shown: ours translate them (cli catalog).
+    argparse._ = i18n.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+    return True
 
 
 def _positive_int(text: str) -> int:

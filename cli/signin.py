@@ -10,12 +10,17 @@ import argparse
 
 from cli import prompts
 from cli.target import target_of, with_server_password
+from models.domain import i18n
 from models.storage.store import open_database
 from models.storage.unit_of_work import Actor, Database
 
 
 def sign_in(args: argparse.Namespace) -> tuple[Database, Actor]:
-    """Open the command's database as ``--user`` (the password read once)."""
+    """Open the command's database as ``--user`` (the password read once); from then on
+    speak the account's language, unless ``--lang`` or ``SUOJA_LANG`` chose one."""
     target = target_of(args)
     password = prompts.password()
-    return with_server_password(target, lambda t: open_database(t, args.user, password))
+    database, actor = with_server_password(
+        target, lambda t: open_database(t, args.user, password))
+    i18n.after_sign_in(actor.language)
+    return database, actor

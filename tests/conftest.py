@@ -19,6 +19,9 @@ import pytest
 
 # Before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests speak English (the source language) unless they choose another; the processes
+# they start inherit it. Tests of Finnish and Swedish set the language themselves.
+os.environ["SUOJA_LANG"] = "en"
 
 from models.security.signin import SignInGuard  # noqa: E402
 from models.storage.keyfile import KdfParams  # noqa: E402
@@ -42,6 +45,19 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("SUOJA_PASSWORD", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Each test starts in English, the source language, whatever a test before chose."""
+    from models.domain import i18n
+    from models.domain.enums import Language
+
+    i18n.use(Language.ENGLISH, overridden=True)
+    yield
+    i18n.use(Language.ENGLISH, overridden=True)
+    if "gui.shared.i18n" in sys.modules:
+        sys.modules["gui.shared.i18n"].install(Language.ENGLISH)
 
 
 @pytest.fixture(autouse=True)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import ValidationError
+from models.domain.formatting import from_local, local_time
 
 DATE_FORMAT = "d.M.yyyy"
 DATETIME_FORMAT = "d.M.yyyy HH:mm"
@@ -248,7 +249,7 @@ class Field(QObject):
         if isinstance(editor, QDateEdit):
             return editor.date().toPython()
         if isinstance(editor, QDateTimeEdit):
-            return editor.dateTime().toPython().astimezone(dt.UTC)
+            return from_local(editor.dateTime().toPython())
         raise TypeError(type(editor).__name__)
 
     def value(self) -> Any:
@@ -292,7 +293,7 @@ class Field(QObject):
             elif isinstance(editor, QDateEdit):
                 editor.setDate(QDate(value) if value else QDate.currentDate())
             elif isinstance(editor, QDateTimeEdit):
-                local = (value or dt.datetime.now(dt.UTC)).astimezone()
+                local = local_time(value or dt.datetime.now(dt.UTC))
                 editor.setDateTime(QDateTime(QDate(local.date()), QTime(local.time())))
         finally:
             editor.blockSignals(blocker[0])

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
+from gui.shared import i18n
 from gui.shared.background import BackgroundOp, is_expected
 from gui.shared.settings import Preferences, WindowState, parse_server_url
 from gui.shared.style import apply_style
@@ -243,6 +244,7 @@ def run_app(db_path: Path | None = None, demo: bool = False,
     app = create_application(sys.argv[:1])
     app.setApplicationName("Suoja")
     app.setOrganizationName("Suoja")
+    i18n.install()  # the language main.py chose: --lang, SUOJA_LANG or the system's
     apply_style(app)
     install_excepthook()
     script = os.environ.get(ui_script.VARIABLE)
@@ -380,6 +382,8 @@ def _start(
             # Signed in to a server (e.g. started once with --db-url): the next start
             # goes there too. The URL only; a server password is never kept.
             preferences.server_url = ServerUrl(target.url)
+    # The window speaks the account's language (unless --lang or SUOJA_LANG chose one).
+    i18n.switch_after_sign_in(actor.language)
     try:
         # The window signs the same user in again after an idle lock: the path and the
         # username come with the services, ``open_database`` does the rest.

@@ -53,7 +53,7 @@ from models.domain.changes import Change, ChangeKind
 from models.domain.dto import AccessGrantData
 from models.domain.enums import AuditAction
 from models.domain.errors import KnownError
-from models.domain.formatting import count_text, datetime_text
+from models.domain.formatting import count_text, datetime_text, local_midnight
 from models.security.audit import ChainReport
 from models.security.permissions import Operation, allows
 from models.services.audit_log import AuditQuery, AuditRow
@@ -347,8 +347,7 @@ class AuditLogView(QWidget):
 
     @staticmethod
     def _start_of(day: QDate) -> dt.datetime:
-        local = dt.datetime(day.year(), day.month(), day.day()).astimezone()
-        return local.astimezone(dt.UTC)
+        return local_midnight(day.toPython()).astimezone(dt.UTC)
 
     def apply_filters(self) -> None:
         if self._session.is_locked or not self._loaded:

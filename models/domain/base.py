@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from models.domain import formatting
+
 #: Stable constraint names, so Alembic migrations can refer to them on every database.
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -67,5 +69,5 @@ __all__ = ["Base", "NAMING_CONVENTION", "TimestampMixin", "UTCDateTime", "func",
 
 
 def local_today() -> dt.date:
-    """Today's date where the workstation is (what "due today" means to the user)."""
-    return dt.datetime.now().astimezone().date()
+    """Today's date in Finland (what "due today" means to the user)."""
+    return formatting.local_today()

@@ -75,7 +75,8 @@ class User(TimestampMixin, Base):
     """A staff account. Accounts are locked, never deleted, so the audit trail stays whole."""
 
     __tablename__ = "user_account"
-    __table_args__ = (one_of("role", Role), CheckConstraint("failed_logins >= 0", name="failed"))
+    __table_args__ = (one_of("role", Role), one_of("language", Language),
+                      CheckConstraint("failed_logins >= 0", name="failed"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -85,6 +86,9 @@ class User(TimestampMixin, Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: The language Suoja speaks to this person (``--lang`` and ``SUOJA_LANG`` override it).
+    language: Mapped[str] = mapped_column(String(2), default=Language.FINNISH.value,
+                                          server_default=Language.FINNISH.value)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

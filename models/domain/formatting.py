@@ -1,13 +1,17 @@
 """How Suoja shows dates, times, money, counts and sizes: one home for the GUI and the PDFs.
 
-Every function takes a value and returns the text a person reads, in the Finnish style the
-app uses today: ``13.10.1952``, ``5.3.2024 09:04`` (local time), ``1 200,50 €``,
-``40 000``, ``62,7 %``, ``12,4 kB``. Digit groups, and a number and its unit, are joined
-by a no-break space (:data:`NBSP`) so a value never wraps across lines. ``None`` shows as
-an empty string wherever a value may be missing.
+Every function takes a value and returns the text a person reads, in the language in use
+(:mod:`models.domain.i18n`), always with Finland's conventions: ``13.10.1952``;
+``5.3.2024 klo 9.04`` in Finnish, ``5.3.2024 kl. 9.04`` in Swedish, ``5.3.2024 09:04`` in
+English; ``1 200,50 €``, ``40 000``, ``62,7 %``, ``12,4 kB`` in all three. Digit groups, and
+a number and its unit, are joined by a no-break space (:data:`NBSP`) so a value never wraps
+across lines. ``None`` shows as an empty string wherever a value may be missing.
 
-The conventions come from one function, :func:`_conventions`: that is where the user's
-language will come in (the languages issue), so nothing else here changes then.
+Every moment is shown in Finnish time (:data:`ZONE`, Europe/Helsinki), whatever the
+computer's own zone: the same case reads the same on every workstation and in every PDF.
+``zone=True`` says so (``… (UTC+3)``) where a time could be misread, as in the PDFs.
+
+The conventions come from one function, :func:`_conventions`, by language.
 
 The module is Qt-free (the PDFs are written without Qt) and knows nothing of the database.
 """
@@ -18,24 +22,37 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
+
+from models.domain.enums import Language
+from models.domain.i18n import current
 
 __all__ = [
     "NBSP",
+    "ZONE",
     "amount_text",
     "binary_size_text",
     "count_text",
     "date_text",
     "datetime_text",
     "day_month_text",
+    "from_local",
+    "local_midnight",
+    "local_now",
     "local_time",
+    "local_today",
     "money_text",
     "percent_text",
     "size_text",
+    "time_text",
     "totals_text",
+    "zone_text",
 ]
 
 #: The no-break space between digit groups and before a unit.
 NBSP = "\u00a0"
+#: Finnish time, in which every moment is shown.
+ZONE = ZoneInfo("Europe/Helsinki")
 
 _CENT = Decimal("0.01")
 
@@ -60,28 +77,75 @@ _FINNISH = _Conventions(
     group_separator=NBSP,
     date="{day}.{month}.{year}",
     day_month="{day}.{month}.",
+    time="klo {hour}.{minute:02d}",
+    time_with_seconds="klo {hour}.{minute:02d}.{second:02d}",
+    euro_sign="€",
+)
+_SWEDISH = _Conventions(
+    decimal_mark=",",
+    group_separator=NBSP,
+    date="{day}.{month}.{year}",
+    day_month="{day}.{month}.",
+    time="kl. {hour}.{minute:02d}",
+    time_with_seconds="kl. {hour}.{minute:02d}.{second:02d}",
+    euro_sign="€",
+)
+_ENGLISH = _Conventions(
+    decimal_mark=",",
+    group_separator=NBSP,
+    date="{day}.{month}.{year}",
+    day_month="{day}.{month}.",
     time="{hour:02d}:{minute:02d}",
     time_with_seconds="{hour:02d}:{minute:02d}:{second:02d}",
     euro_sign="€",
 )
+_BY_LANGUAGE = {
+    Language.FINNISH: _FINNISH,
+    Language.SWEDISH: _SWEDISH,
+    Language.ENGLISH: _ENGLISH,
+}
 
 
 def _conventions() -> _Conventions:
-    """The conventions values are shown in: the one place the user's language comes in.
-
-    Finnish until the languages issue lets a person choose.
-    """
-    return _FINNISH
+    """The conventions of the language in use (Finland's, written as each language does:
+    the glossary's ``24.10.2020 klo 17.49`` / ``kl. 17.49`` / ``17:49``)."""
+    return _BY_LANGUAGE[current()]
 
 
 # -- dates and times -------------------------------------------------------------------
 
 
 def local_time(value: dt.datetime) -> dt.datetime:
-    """``value`` in the workstation's time zone (a naive value is taken to be UTC, as stored)."""
+    """``value`` in Finnish time (a naive value is taken to be UTC, as stored)."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone()
+    return value.astimezone(ZONE)
+
+
+def local_now() -> dt.datetime:
+    """Now, in Finnish time."""
+    return dt.datetime.now(ZONE)
+
+
+def local_today() -> dt.date:
+    """Today's date in Finland."""
+    return local_now().date()
+
+
+def local_midnight(day: dt.date) -> dt.datetime:
+    """The moment ``day`` begins in Finland (aware), e.g. to count from a chosen date."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=ZONE)
+
+
+def from_local(value: dt.datetime) -> dt.datetime:
+    """A wall-clock time typed in Finland (naive, as a form holds it) as an aware UTC moment."""
+    return value.replace(tzinfo=ZONE).astimezone(dt.UTC)
+
+
+def zone_text(value: dt.datetime) -> str:
+    """Finnish time's offset from UTC at ``value``: ``UTC+2`` in winter, ``UTC+3`` in summer."""
+    offset = local_time(value).utcoffset() or dt.timedelta()
+    return f"UTC+{int(offset.total_seconds() // 3600)}"
 
 
 def date_text(value: dt.date | None) -> str:
@@ -98,16 +162,23 @@ def day_month_text(value: dt.date) -> str:
     return _conventions().day_month.format(day=value.day, month=value.month)
 
 
-def datetime_text(value: dt.datetime | None, *, seconds: bool = False) -> str:
-    """A moment in local time on a 24-hour clock, ``5.3.2024 09:04`` (``09:04:09`` with
-    ``seconds``). Stored moments are aware UTC; a naive one is taken to be UTC."""
-    if value is None:
-        return ""
+def time_text(value: dt.datetime, *, seconds: bool = False) -> str:
+    """A moment's time of day in Finnish time: ``klo 9.04``, ``kl. 9.04``, ``09:04``."""
     local = local_time(value)
     style = _conventions()
     clock = style.time_with_seconds if seconds else style.time
-    return (f"{date_text(local.date())} "
-            f"{clock.format(hour=local.hour, minute=local.minute, second=local.second)}")
+    return clock.format(hour=local.hour, minute=local.minute, second=local.second)
+
+
+def datetime_text(value: dt.datetime | None, *, seconds: bool = False,
+                  zone: bool = False) -> str:
+    """A moment in Finnish time on a 24-hour clock: ``5.3.2024 klo 9.04`` in Finnish,
+    ``5.3.2024 09:04`` in English (with ``seconds``, ``…9.04.09``); ``zone`` adds
+    ``(UTC+2)``. Stored moments are aware UTC; a naive one is taken to be UTC."""
+    if value is None:
+        return ""
+    text = f"{date_text(local_time(value).date())} {time_text(value, seconds=seconds)}"
+    return f"{text} ({zone_text(value)})" if zone else text
 
 
 # -- numbers ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from models.domain import formatting
 from models.domain.dto import CounsellorLoad
 from models.domain.entities import (
     Case,
@@ -401,8 +402,8 @@ def cases_behind(figure: Figure, value: Any, today: dt.date) -> ColumnElement[bo
 
 
 def local_midnight(day: dt.date) -> dt.datetime:
-    """The start of ``day`` in the workstation's time zone, as an aware datetime."""
-    return dt.datetime.combine(day, dt.time()).astimezone()
+    """The start of ``day`` in Finland, as an aware datetime."""
+    return formatting.local_midnight(day)
 
 
 def _aware_or_none(value: Any) -> dt.datetime | None:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
-from models.domain.enums import AuditAction, Role
+from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import (
     AuthenticationError,
     DataError,
@@ -148,7 +148,8 @@ def _first_supervisor(
         )
         if keys is not None:
             server.save_key_slots(db_session, keys)
-        return Actor(user.id, user.username, user.display_name, Role.SUPERVISOR)
+        return Actor(user.id, user.username, user.display_name, Role.SUPERVISOR,
+                     Language(user.language))
 
 
 def _create_on_server(
@@ -371,7 +372,8 @@ def open_unlocked(
             attempts = guard.pending()
             _audit_failed_attempts(database, db_session, attempts)
             database.audit.record(db_session, user_id=user.id, action=purpose)
-            actor = Actor(user.id, user.username, user.display_name, Role(user.role))
+            actor = Actor(user.id, user.username, user.display_name, Role(user.role),
+                          Language(user.language))
         # Forgotten only now that the events recording them are committed.
         guard.settle(username, attempts)
     except BaseException:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.domain.enums import Role
+from models.domain.enums import Language, Role
 from models.domain.errors import (
     AuthenticationError,
     DataError,
@@ -49,6 +49,8 @@ class Actor:
     username: str
     display_name: str
     role: Role
+    #: The language the account prefers (what Suoja speaks after sign-in unless overridden).
+    language: Language = Language.FINNISH
 
 
 class Database:

@@ -41,6 +41,7 @@ from gui.shared.session import Session, SessionLocked
 from models.domain import validation as v
 from models.domain.dto import CaseDetail
 from models.domain.errors import ConflictError, KnownError, NotFound, ValidationError
+from models.domain.formatting import from_local, local_time
 from models.services import Services
 
 # -- fields that may be left empty ------------------------------------------------------------
@@ -125,7 +126,7 @@ class OptionalDateTimeField(Field):
     def raw(self) -> Any:
         if not self.box.check.isChecked():
             return None
-        return self.datetime_edit.dateTime().toPython().astimezone(dt.UTC)
+        return from_local(self.datetime_edit.dateTime().toPython())
 
     def set_value(self, value: Any) -> None:
         for widget in (self.box.check, self.datetime_edit):
@@ -163,8 +164,8 @@ class OptionalNumberField(Field):
 
 
 def qdatetime(value: dt.datetime | None) -> QDateTime:
-    """An aware datetime as a local QDateTime (now for ``None``), to the minute."""
-    local = (value or dt.datetime.now(dt.UTC)).astimezone()
+    """An aware datetime as a QDateTime in Finnish time (now for ``None``), to the minute."""
+    local = local_time(value or dt.datetime.now(dt.UTC))
     return QDateTime(QDate(local.year, local.month, local.day),
                      QTime(local.hour, local.minute))
 

@@ -28,7 +28,13 @@ from gui.shared.labels import label
 from gui.shared.qt_types import Index
 from models.domain.base import local_today
 from models.domain.dto import CaseDetail
-from models.domain.formatting import date_text, datetime_text, money_text, size_text
+from models.domain.formatting import (
+    date_text,
+    datetime_text,
+    local_midnight,
+    money_text,
+    size_text,
+)
 
 #: (kind, record id) of the entry, to jump to it in its tab.
 ENTRY_TARGET_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -80,8 +86,8 @@ class TimelineEntry:
 
 
 def _on(day: dt.date) -> dt.datetime:
-    """Local midnight of ``day`` as an aware datetime (so dates sort among moments)."""
-    return dt.datetime(day.year, day.month, day.day).astimezone()
+    """Midnight of ``day`` in Finland as an aware datetime (so dates sort among moments)."""
+    return local_midnight(day)
 
 
 def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[TimelineEntry]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
+
+from models.domain import formatting
 
 REQUIRED = "is required"
 
@@ -15,5 +17,5 @@ def require_str(value: object, what: str = "value") -> str:
 
 
 def local_now() -> datetime:
-    """The current time, aware, in the workstation's time zone (where "today" is decided)."""
-    return datetime.now(UTC).astimezone()
+    """The current time, aware, in Finnish time (where "today" is decided)."""
+    return formatting.local_now()
