@@ -7,7 +7,7 @@
                                               placeholder, and stale compiled catalogs
 
 NAME is a part of the GUI (start, window, workspaces, case, shared) or a gettext domain
-(core, pdf, cli); without one, all.
+(core, services, pdf, cli); without one, all.
 
 Two kinds of catalog, one per part of the code so that parts can be translated apart:
 

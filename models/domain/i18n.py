@@ -17,7 +17,7 @@ and translated at that moment, in the language in use. A message kept in a table
 time is marked with :func:`N_` and translated where it is shown, with :func:`gettext`.
 
 The catalogs are ``resources/locale/<language>/LC_MESSAGES/<domain>.po`` (one domain per part
-of the code: ``core``, ``pdf``, ``cli``), compiled to ``.mo`` files that are committed beside
+of the code: ``core``, ``services``, ``pdf``, ``cli``), compiled to ``.mo`` files that are committed beside
 them; ``python -m tests.catalogs update`` extracts the strings, ``compile`` compiles them.
 English is the source language: it has no catalog.
 """
@@ -53,7 +53,8 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "resources" / "locale"
 #: The gettext domains, one per part of the code (each its own catalog, so they can be
 #: translated apart), and the folders each is extracted from.
 DOMAINS: Mapping[str, tuple[str, ...]] = {
-    "core": ("models/domain", "models/security", "models/storage", "models/services"),
+    "core": ("models/domain", "models/security", "models/storage"),
+    "services": ("models/services",),
     "pdf": ("models/pdf",),
     "cli": ("cli", "main.py"),
 }
