@@ -20,6 +20,7 @@ from cli import prompts
 from cli.progress import terminal_progress
 from cli.signin import sign_in
 from cli.target import target_of, with_server_password
+from models.domain import i18n
 from models.domain.entities import Attachment, ExtortionContact, Meta, SupportSession, User
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, DataError, UsageError
@@ -111,6 +112,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
+            i18n.after_sign_in(actor.language)
             sealed = open_every_sealed_text(db_session, database.field_cipher)
             out(f"Sealed values: {sealed} notes, messages and evidence files open with their "
                 "rows' keys")

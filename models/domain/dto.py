@@ -350,6 +350,7 @@ class UserData:
     role: str
     is_active: bool
     last_login_at: dt.datetime | None = None
+    language: str = "fi"
 
 
 @dataclass(frozen=True, kw_only=True)

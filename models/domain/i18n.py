@@ -16,9 +16,10 @@ Messages are marked where they are written::
 and translated at that moment, in the language in use. A message kept in a table at import
 time is marked with :func:`N_` and translated where it is shown, with :func:`gettext`.
 
-The catalogs are ``resources/locale/<language>/LC_MESSAGES/<domain>.po`` (one domain per part
-of the code: ``core``, ``services``, ``pdf``, ``cli``), compiled to ``.mo`` files that are committed beside
-them; ``python -m tests.catalogs update`` extracts the strings, ``compile`` compiles them.
+The catalogs are ``resources/locale/<language>/LC_MESSAGES/<domain>.po``, one domain per
+part of the code (``core``, ``services``, ``pdf``, ``cli``), compiled to ``.mo`` files
+committed beside them; ``python -m tests.catalogs update`` extracts the strings,
+``compile`` compiles them.
 English is the source language: it has no catalog.
 """
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from models.domain.changes import ChangeKind
 from models.domain.dto import UserData, build
 from models.domain.entities import User
-from models.domain.enums import AuditAction, Role
+from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, NotFound, ValidationError
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
@@ -128,6 +128,23 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
             self._db.store_key_slot(slot, db_session)
+
+    def set_own_language(self, language: Language | str) -> UserData:
+        """The language Suoja speaks to the signed-in user from their next sign-in on
+        (``--lang`` and ``SUOJA_LANG`` still override it for one run).
+
+        Raises:
+            ValueError: not ``fi``, ``sv`` or ``en`` (a caller's bug: the choice is a list).
+        """
+        language = Language(language)
+        with self._db.writing() as db_session:
+            user = self._user(db_session, self._actor.user_id)
+            user.language = language.value
+            self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
+                        detail=f"language={language.value}")
+            result = build(UserData, user)
+        self._changes.announce(ChangeKind.USER, [result.id])
+        return result
 
     def _user(self, db_session: Session, user_id: int) -> User:
         user = db_session.get(User, user_id)

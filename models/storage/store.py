@@ -25,6 +25,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
+from models.domain import i18n
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Language, Role
@@ -140,6 +141,7 @@ def _first_supervisor(
         user = User(
             username=username, display_name=display_name or username,
             role=Role.SUPERVISOR.value,
+            language=i18n.current().value,  # the language the setup or ``init`` spoke
         )
         db_session.add(user)
         db_session.flush()

@@ -1,0 +1,183 @@
+"""Which language Suoja speaks, and how it writes dates, times and numbers in each.
+
+The language of a run: ``--lang``, else ``SUOJA_LANG``, else the signed-in account's, else
+the system's if Suoja speaks it, else Finnish. Times are Finnish time on every computer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from main import main
+from models import services as services_module
+from models.domain import formatting, i18n
+from models.domain.enums import Language
+from models.domain.errors import UsageError
+from models.storage.store import open_database
+from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parent.parent
+#: 24.10.2020 14:49 UTC is 17:49 in Helsinki (summer time, UTC+3).
+MOMENT = dt.datetime(2020, 10, 24, 14, 49, tzinfo=dt.UTC)
+
+
+# -- choosing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fi", Language.FINNISH), ("SV", Language.SWEDISH), ("en_GB.UTF-8", Language.ENGLISH),
+    ("sv-FI", Language.SWEDISH), ("fi_FI", Language.FINNISH),
+])
+def test_language_names_are_read_leniently(text: str, expected: Language) -> None:
+    assert i18n.parse_language(text) is expected
+
+
+def test_a_language_suoja_does_not_speak_is_refused_in_one_sentence() -> None:
+    with pytest.raises(UsageError, match=r"not “de”\.$"):
+        i18n.parse_language("de")
+
+
+def test_the_run_chooses_over_the_account_and_the_account_over_the_system(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "sv_FI.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert i18n.override("en", {"SUOJA_LANG": "fi"}) is Language.ENGLISH
+    assert i18n.override(None, {"SUOJA_LANG": "fi"}) is Language.FINNISH
+    assert i18n.override(None, {}) is None
+    assert i18n.choose(Language.ENGLISH, "fi") is Language.ENGLISH
+    assert i18n.choose(None, "en") is Language.ENGLISH
+    assert i18n.choose(None, None) is Language.SWEDISH  # the system's
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert i18n.choose(None, None) is Language.FINNISH  # Suoja does not speak German
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert i18n.choose(None, None) is Language.FINNISH
+
+
+def test_signing_in_switches_to_the_account_language_unless_the_run_chose() -> None:
+    i18n.use(Language.FINNISH, overridden=False)
+    assert i18n.after_sign_in("sv") is Language.SWEDISH
+    i18n.use(Language.ENGLISH, overridden=True)
+    assert i18n.after_sign_in("sv") is Language.ENGLISH
+
+
+def test_an_unknown_lang_option_exits_2_with_one_sentence(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "xx", "verify", "--db", "x.db", "--user", "a"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "“xx”" in err[0]
+
+
+def test_lang_is_accepted_before_and_after_the_command(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    database = tmp_path / "lang.db"
+    assert main(["--lang", "sv", "init", "--db", str(database), "--user", "boss"]) == 0
+    assert i18n.current() is Language.SWEDISH
+    assert main(["verify", "--db", str(database), "--user", "boss", "--lang=en"]) == 0
+    assert i18n.current() is Language.ENGLISH
+    capsys.readouterr()
+
+
+# -- the account's language -----------------------------------------------------------------
+
+
+def test_init_keeps_the_language_it_spoke_and_the_account_can_change_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    database = tmp_path / "account.db"
+    assert main(["--lang", "sv", "init", "--db", str(database), "--user", "boss"]) == 0
+    capsys.readouterr()
+    db, actor = open_database(database, "boss", PASSWORD)
+    try:
+        assert actor.language is Language.SWEDISH
+        services = services_module.build(db, actor)
+        assert services.accounts.set_own_language(Language.ENGLISH).language == "en"
+    finally:
+        db.dispose()
+    db, actor = open_database(database, "boss", PASSWORD)
+    db.dispose()
+    assert actor.language is Language.ENGLISH
+    # Without --lang or SUOJA_LANG, a command speaks the account's language after sign-in.
+    monkeypatch.delenv("SUOJA_LANG")
+    assert main(["verify", "--db", str(database), "--user", "boss"]) == 0
+    assert i18n.current() is Language.ENGLISH
+    capsys.readouterr()
+
+
+# -- formats --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language, expected", [
+    (Language.FINNISH, "24.10.2020 klo 17.49"),
+    (Language.SWEDISH, "24.10.2020 kl. 17.49"),
+    (Language.ENGLISH, "24.10.2020 17:49"),
+])
+def test_a_moment_is_written_as_each_language_writes_it(language: Language,
+                                                        expected: str) -> None:
+    i18n.use(language)
+    assert formatting.datetime_text(MOMENT) == expected
+    assert formatting.datetime_text(MOMENT, zone=True) == f"{expected} (UTC+3)"
+    assert formatting.date_text(MOMENT) == "24.10.2020"
+    assert formatting.money_text(Decimal("1200.5")) == "1\u00a0200,50\u00a0€"
+    assert formatting.count_text(40000) == "40\u00a0000"
+
+
+def test_winter_time_says_utc_plus_2() -> None:
+    winter = dt.datetime(2024, 1, 5, 7, 4, tzinfo=dt.UTC)
+    i18n.use(Language.FINNISH)
+    assert formatting.datetime_text(winter, zone=True) == "5.1.2024 klo 9.04 (UTC+2)"
+
+
+def test_times_are_finnish_time_whatever_the_computer_zone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = []
+    for zone in ("UTC", "America/New_York", "Asia/Tokyo"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        shown.append(formatting.datetime_text(MOMENT))
+    monkeypatch.delenv("TZ")
+    time.tzset()
+    assert shown == ["24.10.2020 17:49"] * 3
+    local = formatting.from_local(dt.datetime(2020, 10, 24, 17, 49))
+    assert local == MOMENT
+
+
+# -- the desktop app ------------------------------------------------------------------------
+
+
+def test_the_app_loads_qt_and_its_own_catalogs_for_finnish_and_none_for_english(
+        qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from gui.shared import i18n as gui_i18n
+
+    try:
+        gui_i18n.install(Language.FINNISH)
+        assert gui_i18n.loaded_catalogs() == 1 + len(gui_i18n.PARTS)  # qtbase + ours
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Peru"  # Qt's own Finnish
+        gui_i18n.install(Language.SWEDISH)
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+    finally:
+        gui_i18n.install(Language.ENGLISH)
+    assert gui_i18n.loaded_catalogs() == 0
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_help_starts_in_the_language_of_suoja_lang() -> None:
+    """A real process: the environment variable reaches the parser before it is built."""
+    env = {**os.environ, "SUOJA_LANG": "xx"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "“xx”" in result.stderr and "Traceback" not in result.stderr
