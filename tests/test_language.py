@@ -149,7 +149,7 @@ def test_times_are_finnish_time_whatever_the_computer_zone(
     monkeypatch.delenv("TZ")
     time.tzset()
     assert shown == ["24.10.2020 17:49"] * 3
-    local = formatting.from_local(dt.datetime(2020, 10, 24, 17, 49))
+    local = formatting.from_local(dt.datetime(2020, 10, 24, 17, 49))  # noqa: DTZ001 - a wall clock
     assert local == MOMENT
 
 
