@@ -11,6 +11,7 @@ from models.domain.changes import ChangeBus
 from models.domain.entities import AccessGrant, Case
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import NotFound, PermissionDenied
+from models.domain.i18n import gettext as _
 from models.security.permissions import CaseScope, Operation, in_scope, require, require_case
 from models.storage.unit_of_work import Actor, Database
 
@@ -40,7 +41,7 @@ class Service:
             select(Case.assigned_to_id).where(Case.id == case_id)
         ).first()
         if assigned is None:
-            raise NotFound("That case does not exist.")
+            raise NotFound(_("That case does not exist."))
         has_grant = False
         if self._actor.role is Role.COUNSELLOR and assigned[0] not in (None, self._actor.user_id):
             has_grant = db_session.scalar(
@@ -60,7 +61,7 @@ class Service:
         """
         case_row = db_session.get(Case, case_id)
         if case_row is None:
-            raise NotFound("That case does not exist.")
+            raise NotFound(_("That case does not exist."))
         return case_row
 
     def _require_case(self, db_session: Session, case_id: int, operation: Operation) -> None:

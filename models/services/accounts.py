@@ -14,6 +14,7 @@ from models.domain.dto import UserData, build
 from models.domain.entities import User
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, NotFound, ValidationError
+from models.domain.i18n import gettext as _
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
@@ -39,13 +40,13 @@ class AccountService(Service):
         """
         self._require(Operation.MANAGE_ACCOUNTS)
         username = validate_username(username)
-        display_name = validate_text(display_name, field="Display name", max_length=200)
+        display_name = validate_text(display_name, field=_("Display name"), max_length=200)
         role = Role(role)
         check_password(password, username=username, display_name=display_name)
         slot = self._db.wrap_key_slot(username, password, kdf)  # slow: before the lock
         with self._db.writing() as db_session:
             if db_session.scalar(select(User.id).where(User.username == username)):
-                raise ValidationError("Username", "is already taken")
+                raise ValidationError(_("Username"), _("is already taken"))
             user = User(username=username, display_name=display_name, role=role.value)
             db_session.add(user)
             db_session.flush()
@@ -63,7 +64,7 @@ class AccountService(Service):
         with self._db.writing() as db_session:
             user = self._user(db_session, user_id)
             if not active and user.id == self._actor.user_id:
-                raise ValidationError("Account", "you cannot lock your own account")
+                raise ValidationError(_("Account"), _("you cannot lock your own account"))
             if not active:
                 self._keep_an_account_manager(db_session, user, user.role, active=False)
             user.is_active = active
@@ -120,7 +121,7 @@ class AccountService(Service):
         try:
             keys.unwrap(SLOT_USER, self._actor.username, current_password)
         except AuthenticationError:
-            raise AuthenticationError("The current password is not correct.") from None
+            raise AuthenticationError(_("The current password is not correct.")) from None
         check_password(new_password, username=self._actor.username,
                        display_name=self._actor.display_name)
         slot = self._db.wrap_key_slot(self._actor.username, new_password, kdf)
@@ -149,7 +150,7 @@ class AccountService(Service):
     def _user(self, db_session: Session, user_id: int) -> User:
         user = db_session.get(User, user_id)
         if user is None:
-            raise NotFound("That account does not exist.")
+            raise NotFound(_("That account does not exist."))
         return user
 
     def _keep_an_account_manager(self, db_session: Session, user: User, new_role: str,
@@ -167,5 +168,5 @@ class AccountService(Service):
         )
         if not others:
             raise ValidationError(
-                "Account", "at least one active supervisor or administrator must remain"
+                _("Account"), _("at least one active supervisor or administrator must remain")
             )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 from models.domain.entities import AuditEvent, Case, User
 from models.domain.enums import AuditAction
 from models.domain.errors import DataError
+from models.domain.i18n import gettext as _
 from models.security.audit import ChainReport, verify_chain
 from models.security.permissions import Operation
 from models.services._base import Service
@@ -148,7 +149,8 @@ class AuditService(Service):
             os.replace(partial, path)
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise DataError(f"The audit log could not be exported ({error.strerror}).") from None
+            raise DataError(_("The audit log could not be exported ({reason}).").format(
+                reason=error.strerror)) from None
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.EXPORT, "audit_log",
                         detail=f"csv rows={len(rows)}")

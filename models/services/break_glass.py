@@ -18,6 +18,8 @@ from models.domain.dto import AccessGrantData
 from models.domain.entities import AccessGrant, Case, User
 from models.domain.enums import AuditAction
 from models.domain.errors import ValidationError
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext
 from models.security.permissions import Operation
 from models.services._base import Service
 
@@ -45,11 +47,12 @@ class BreakGlassService(Service):
             ValidationError: the reason is missing or too short to mean anything.
         """
         self._require(Operation.BREAK_GLASS)
-        reason = v.validate_text(reason, field="Reason", max_length=500)
+        reason = v.validate_text(reason, field=_("Reason"), max_length=500)
         if len(reason) < MIN_BREAK_GLASS_REASON:
-            raise ValidationError(
-                "Reason", f"must say why, in at least {MIN_BREAK_GLASS_REASON} characters"
-            )
+            raise ValidationError(_("Reason"), ngettext(
+                "must say why, in at least {n} character",
+                "must say why, in at least {n} characters", MIN_BREAK_GLASS_REASON,
+            ).format(n=MIN_BREAK_GLASS_REASON))
         with self._db.writing() as db_session:
             case_row = self._case(db_session, case_id)
             if self._in_scope(db_session, case_id):

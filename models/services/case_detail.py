@@ -36,6 +36,7 @@ from models.domain.entities import (
 )
 from models.domain.enums import Role
 from models.domain.errors import NotFound
+from models.domain.i18n import gettext as _
 from models.domain.validation import IdentityCode
 from models.security.permissions import Operation, allows
 
@@ -116,7 +117,7 @@ def load_case(db_session: Session, case_id: int) -> Case:
         )
     )
     if case_row is None:
-        raise NotFound("That case does not exist.")
+        raise NotFound(_("That case does not exist."))
     return case_row
 
 

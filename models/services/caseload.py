@@ -18,6 +18,7 @@ from models.domain.dto import ClosureRequestRow, CounsellorLoad
 from models.domain.entities import Case, User
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import NotFound, ValidationError
+from models.domain.i18n import gettext as _
 from models.security.permissions import Operation
 from models.services import figures
 from models.services._base import Service
@@ -43,17 +44,18 @@ class CaseloadService(Service):
         self._require(Operation.REASSIGN_CASE)
         wanted = list(dict.fromkeys(case_ids))
         if not wanted:
-            raise ValidationError("Cases", "choose at least one case to reassign")
+            raise ValidationError(_("Cases"), _("choose at least one case to reassign"))
         changed: list[tuple[int, int | None]] = []
         with self._db.writing() as db_session:
             target = db_session.get(User, user_id)
             if target is None or not target.is_active:
-                raise ValidationError("Counsellor", "must be an active account")
+                raise ValidationError(_("Counsellor"), _("must be an active account"))
             if target.role != Role.COUNSELLOR.value:
-                raise ValidationError("Counsellor", "cases can be assigned only to counsellors")
+                raise ValidationError(
+                    _("Counsellor"), _("cases can be assigned only to counsellors"))
             rows = {c.id: c for c in db_session.scalars(select(Case).where(Case.id.in_(wanted)))}
             if len(rows) != len(wanted):
-                raise NotFound("One of the chosen cases does not exist.")
+                raise NotFound(_("One of the chosen cases does not exist."))
             for case_id in wanted:
                 case_row = rows[case_id]
                 if case_row.assigned_to_id == user_id:
@@ -66,7 +68,7 @@ class CaseloadService(Service):
                 self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
                             detail=reassignment_detail(previous, user_id))
         if changed:
-            ids = [case_id for case_id, _ in changed]
+            ids = [case_id for case_id, _previous in changed]
             self._changes.announce(ChangeKind.CASE, ids, ids)
         return len(changed)
 

@@ -29,6 +29,8 @@ from models.domain.dto import (
 from models.domain.entities import Breach, Case, IdentityCodeRecord, User, Victim
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import ConflictError, NotFound, ValidationError
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
 from models.domain.text import KEY_END
 from models.domain.validation import IdentityCode
 from models.security.permissions import Operation
@@ -37,7 +39,7 @@ from models.services._base import Service
 from models.services.case_detail import case_data, case_detail, load_case, victim_data
 
 REFERENCE_PREFIX = "SUO"
-_STALE = (
+_STALE = N_(
     "Someone else changed this record after you opened it; reload it to see their changes."
 )
 
@@ -45,7 +47,7 @@ _STALE = (
 def check_version(entity: Any, expected: int) -> None:
     """Refuse an edit made on an out-of-date copy (optimistic locking)."""
     if entity.version != expected:
-        raise ConflictError(_STALE)
+        raise ConflictError(_(_STALE))
 
 
 def next_reference(db_session: Session, year: int) -> str:
@@ -115,7 +117,7 @@ class CaseService(Service):
             self._require_victim(db_session, victim, Operation.EDIT_VICTIM)
             check_version(victim, version)
             if victim.identity_code and values["birth_date"] != victim.birth_date:
-                raise ValidationError("Date of birth", "does not match the identity code")
+                raise ValidationError(_("Date of birth"), _("does not match the identity code"))
             for name, value in values.items():
                 setattr(victim, name, value)
             db_session.flush()
@@ -130,7 +132,7 @@ class CaseService(Service):
     ) -> None:
         """Record a new identity code, closing the previous one in the history."""
         parsed = normalise.identity_code(new_code)
-        note = v.validate_text(note, field="Note", max_length=200, required=False)
+        note = v.validate_text(note, field=_("Note"), max_length=200, required=False)
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)
             self._require_victim(db_session, victim, Operation.EDIT_VICTIM)
@@ -191,7 +193,7 @@ class CaseService(Service):
         status = CaseStatus(status)
         if status is CaseStatus.CLOSED:
             if closure_reason is None:
-                raise ValidationError("Closure reason", "is needed to close a case")
+                raise ValidationError(_("Closure reason"), _("is needed to close a case"))
             self._require(Operation.APPROVE_CLOSURE)
         with self._db.writing() as db_session:
             self._require_case(db_session, case_id, Operation.EDIT_CASE)
@@ -222,7 +224,7 @@ class CaseService(Service):
             case_row = self._case(db_session, case_id)
             check_version(case_row, version)
             if case_row.status == CaseStatus.CLOSED.value:
-                raise ValidationError("Status", "the case is already closed")
+                raise ValidationError(_("Status"), _("the case is already closed"))
             case_row.closure_requested_at = utcnow()
             case_row.closure_requested_by_id = self._actor.user_id
             case_row.requested_closure_reason = reason.value
@@ -240,7 +242,7 @@ class CaseService(Service):
             reason = db_session.scalar(
                 select(Case.requested_closure_reason).where(Case.id == case_id))
         if reason is None:
-            raise ValidationError("Closure", "nobody has asked to close this case")
+            raise ValidationError(_("Closure"), _("nobody has asked to close this case"))
         return self.set_status(case_id, version, CaseStatus.CLOSED, ClosureReason(reason))
 
     def return_closure(self, case_id: int, version: int) -> CaseData:
@@ -250,7 +252,7 @@ class CaseService(Service):
             case_row = self._case(db_session, case_id)
             check_version(case_row, version)
             if case_row.closure_requested_at is None:
-                raise ValidationError("Closure", "nobody has asked to close this case")
+                raise ValidationError(_("Closure"), _("nobody has asked to close this case"))
             self._clear_closure_request(case_row)
             db_session.flush()
             self._audit(db_session, AuditAction.UPDATE, "case", case_id, case_id,
@@ -292,10 +294,10 @@ class CaseService(Service):
 
     def create_breach(self, name: str, description: str = "") -> BreachData:
         self._require(Operation.MANAGE_BREACHES)
-        name = v.validate_text(name, field="Breach name", max_length=200)
+        name = v.validate_text(name, field=_("Breach name"), max_length=200)
         with self._db.writing() as db_session:
             if db_session.scalar(select(Breach.id).where(Breach.name == name)):
-                raise ValidationError("Breach name", "is already in use")
+                raise ValidationError(_("Breach name"), _("is already in use"))
             breach = Breach(name=name, description=description)
             db_session.add(breach)
             db_session.flush()
@@ -315,17 +317,17 @@ class CaseService(Service):
     def _victim(self, db_session: Session, victim_id: int) -> Victim:
         victim = db_session.get(Victim, victim_id)
         if victim is None:
-            raise NotFound("That victim record does not exist.")
+            raise NotFound(_("That victim record does not exist."))
         return victim
 
     def _active_user(self, db_session: Session, user_id: int) -> User:
         user = db_session.get(User, user_id)
         if user is None or not user.is_active:
-            raise ValidationError("Counsellor", "must be an active account")
+            raise ValidationError(_("Counsellor"), _("must be an active account"))
         return user
 
     def _breaches(self, db_session: Session, breach_ids: Sequence[int]) -> list[Breach]:
         breaches = list(db_session.scalars(select(Breach).where(Breach.id.in_(breach_ids))))
         if len(breaches) != len(set(breach_ids)):
-            raise ValidationError("Breach", "refers to a breach that does not exist")
+            raise ValidationError(_("Breach"), _("refers to a breach that does not exist"))
         return breaches

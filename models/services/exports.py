@@ -43,6 +43,7 @@ from models.domain.entities import (
 )
 from models.domain.enums import AuditAction, CaseStatus, Role
 from models.domain.errors import NotFound, ValidationError
+from models.domain.i18n import gettext as _
 from models.pdf.batch import BatchResult, export_batch, summary_file_name
 from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
@@ -110,7 +111,7 @@ class ExportService(Service):
             case_id = db_session.scalar(
                 select(Case.id).where(Case.reference == reference.strip().upper()))
         if case_id is None:
-            raise NotFound("No case has that reference.")
+            raise NotFound(_("No case has that reference."))
         return case_id
 
     def select_cases(self, selection: CaseSelection = CaseSelection()  # noqa: B008
@@ -133,7 +134,7 @@ class ExportService(Service):
                 breach_id = db_session.scalar(
                     select(Breach.id).where(Breach.name == selection.breach_name))
                 if breach_id is None:
-                    raise ValidationError("Breach", "no breach has that name")
+                    raise ValidationError(_("Breach"), _("no breach has that name"))
                 statement = statement.where(Case.victim_id.in_(
                     select(victim_breach.c.victim_id).where(
                         victim_breach.c.breach_id == breach_id)))
@@ -201,7 +202,7 @@ class ExportService(Service):
                 *(selectinload(section) for section in sections),
             ))
         if case_row is None:
-            raise NotFound("That case does not exist.")
+            raise NotFound(_("That case does not exist."))
         return case_row
 
     @staticmethod

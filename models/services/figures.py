@@ -34,6 +34,7 @@ from models.domain.entities import (
 )
 from models.domain.enums import ActionState, CaseStatus, RiskLevel, Role
 from models.domain.errors import ValidationError
+from models.domain.i18n import gettext as _
 from models.pdf.data import CaseloadReport, OverdueByAssignee, UncontactedCase
 
 # -- the rules ------------------------------------------------------------------------------
@@ -373,7 +374,7 @@ def cases_behind(figure: Figure, value: Any, today: dt.date) -> ColumnElement[bo
         return and_(is_open(), Case.risk_level == RiskLevel(value).value)
     if figure in (Figure.INTAKES_WEEK, Figure.CONTACTS_WEEK):
         if not isinstance(value, dt.date):
-            raise ValidationError("Week", "must be given by the day it starts")
+            raise ValidationError(_("Week"), _("must be given by the day it starts"))
         start = value - dt.timedelta(days=value.weekday())
         end = start + dt.timedelta(weeks=1)
         if figure is Figure.INTAKES_WEEK:

@@ -24,6 +24,9 @@ from typing import Any
 from models.domain.dto import VictimDraft
 from models.domain.enums import Language
 from models.domain.errors import KnownError, ValidationError
+from models.domain.formatting import count_text
+from models.domain.i18n import N_, ngettext
+from models.domain.i18n import gettext as _
 from models.domain.validation import parse_date
 
 #: The largest file accepted (a 40,000-row list is a few megabytes).
@@ -33,18 +36,19 @@ MAX_ROWS = 200_000
 #: How many lines the delimiter detection looks at.
 _SNIFF_LINES = 50
 
-#: Target field → the label used in problems and in the dialog.
+#: Target field → the label used in problems and in the dialog (marked with ``N_``: show it
+#: translated, ``gettext(FIELD_LABELS[field])``).
 FIELD_LABELS: dict[str, str] = {
-    "first_names": "First names",
-    "last_name": "Last name",
-    "identity_code": "Identity code",
-    "birth_date": "Date of birth",
-    "phone": "Phone",
-    "email": "E-mail",
-    "street_address": "Street address",
-    "postal_code": "Postal code",
-    "city": "City",
-    "language": "Language",
+    "first_names": N_("First names"),
+    "last_name": N_("Last name"),
+    "identity_code": N_("Identity code"),
+    "birth_date": N_("Date of birth"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "street_address": N_("Street address"),
+    "postal_code": N_("Postal code"),
+    "city": N_("City"),
+    "language": N_("Language"),
 }
 REQUIRED_FIELDS = ("first_names", "last_name")
 
@@ -92,7 +96,8 @@ class CsvTable:
     """A CSV file read into cells.
 
     Attributes:
-        encoding: ``"UTF-8"``, ``"UTF-8 with BOM"`` or ``"Windows-1252"``.
+        encoding: ``"UTF-8"``, ``"UTF-8 with BOM"`` (in the language in use) or
+            ``"Windows-1252"``.
         delimiter: ``";"`` or ``","``.
         header: the header's cells (line 1).
         rows: ``(line number, cells)`` per data row; blank lines are left out.
@@ -113,7 +118,8 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.field}: {self.reason}"
+        return _("line {line}: {field}: {reason}").format(
+            line=self.line, field=self.field, reason=self.reason)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,24 +140,24 @@ def decode(data: bytes) -> tuple[str, str]:
         ImportFileError: the file is empty, binary, too big or in neither encoding.
     """
     if not data:
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(
-            f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split it.")
+        raise ImportFileError(_("The file is larger than {size} MB; split it.").format(
+            size=MAX_FILE_BYTES // (1024 * 1024)))
     if b"\x00" in data:
-        raise ImportFileError("The file is not a text file (it contains NUL bytes).")
+        raise ImportFileError(_("The file is not a text file (it contains NUL bytes)."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     else:
-        return text, "UTF-8 with BOM" if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
+        return text, _("UTF-8 with BOM") if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
-        raise ImportFileError(
+        raise ImportFileError(_(
             "The file is neither UTF-8 nor Windows-1252 text; save it as CSV (UTF-8)."
-        ) from None
+        )) from None
 
 
 def detect_delimiter(text: str) -> str:
@@ -187,32 +193,33 @@ def read_csv(data: bytes) -> CsvTable:
             if header is None:
                 header = tuple(cell.strip() for cell in cells)
                 if start != 1 or not any(header):
-                    raise ImportFileError("Line 1 must be a header naming the columns.")
+                    raise ImportFileError(_("Line 1 must be a header naming the columns."))
                 continue
             if not any(cell.strip() for cell in cells):
                 continue
             if len(rows) >= MAX_ROWS:
-                raise ImportFileError(f"The file has more than {MAX_ROWS:,} rows; split it.")
+                raise ImportFileError(_("The file has more than {rows} rows; split it.").format(
+                    rows=count_text(MAX_ROWS)))
             rows.append((start, tuple(cells)))
     except csv.Error as error:
         # csv's messages describe the structure ("field larger than field limit"), but
         # keep to our own words so no cell content can ever reach the message.
         raise ImportFileError(
-            f"Line {reader.line_num}: the file is not well-formed CSV "
-            f"({_csv_reason(error)})."
+            _("Line {line}: the file is not well-formed CSV ({reason}).").format(
+                line=reader.line_num, reason=_csv_reason(error))
         ) from None
     if header is None:
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     return CsvTable(encoding=encoding, delimiter=delimiter, header=header, rows=tuple(rows))
 
 
 def _csv_reason(error: csv.Error) -> str:
     message = str(error)
     if "field limit" in message:
-        return "a field is too long"
+        return _("a field is too long")
     if "new-line" in message:
-        return "a line break inside an unquoted field"
-    return "unbalanced quotes or a stray character"
+        return _("a line break inside an unquoted field")
+    return _("unbalanced quotes or a stray character")
 
 
 def header_key(name: str) -> str:
@@ -248,8 +255,8 @@ def apply_overrides(
     for target, column in overrides.items():
         if target not in FIELD_LABELS:
             raise ValidationError(
-                "Column mapping", f"{target!r} is not a field; use one of "
-                + ", ".join(FIELD_LABELS))
+                _("Column mapping"), _("{target} is not a field; use one of {fields}").format(
+                    target=repr(target), fields=", ".join(FIELD_LABELS)))
         column = column.strip()
         if not column:
             result.pop(target, None)
@@ -260,23 +267,27 @@ def apply_overrides(
             result[target] = keys.index(header_key(column))
         else:
             raise ValidationError(
-                "Column mapping", f"the file has no column named as given for {target}")
+                _("Column mapping"),
+                _("the file has no column named as given for {target}").format(target=target))
     return result
 
 
 def check_mapping(mapping: Mapping[str, int]) -> None:
     """Raises ImportFileError when a required field has no column."""
-    missing = [FIELD_LABELS[f] for f in REQUIRED_FIELDS if f not in mapping]
+    missing = [_(FIELD_LABELS[f]) for f in REQUIRED_FIELDS if f not in mapping]
     if missing:
-        raise ImportFileError(
-            "No column is mapped to " + " and ".join(missing)
-            + "; name the column in the header or map it (e.g. --map first_names=COLUMN).")
+        fields = missing[0] if len(missing) == 1 else _("{first} and {last}").format(
+            first=", ".join(missing[:-1]), last=missing[-1])
+        raise ImportFileError(_(
+            "No column is mapped to {fields}; name the column in the header or map it "
+            "(e.g. --map first_names=COLUMN)."
+        ).format(fields=fields))
 
 
 def _language(text: str) -> Language:
     language = _LANGUAGES.get(text.strip().casefold())
     if language is None:
-        raise ValidationError("Language", "must be fi, sv or en")
+        raise ValidationError(_("Language"), _("must be fi, sv or en"))
     return language
 
 
@@ -297,7 +308,7 @@ def draft_from_cells(cells: Sequence[str], mapping: Mapping[str, int]) -> Victim
         first_names=cell("first_names"),
         last_name=cell("last_name"),
         identity_code=cell("identity_code") or None,
-        birth_date=parse_date(birth, field="Date of birth", iso=True) if birth else None,
+        birth_date=parse_date(birth, field=_("Date of birth"), iso=True) if birth else None,
         phone=cell("phone") or None,
         email=cell("email") or None,
         street_address=cell("street_address"),
@@ -317,8 +328,10 @@ def validate_rows(
     width = len(table.header)
     for line, cells in table.rows:
         if len(cells) > width and any(c.strip() for c in cells[width:]):
-            yield Problem(line=line, field="Row",
-                          reason=f"has {len(cells)} fields but the header has {width}")
+            yield Problem(line=line, field=_("Row"), reason=ngettext(
+                "has {n} field but the header has {width}",
+                "has {n} fields but the header has {width}", len(cells),
+            ).format(n=len(cells), width=width))
             continue
         try:
             columns = victim_columns(draft_from_cells(cells, mapping), today=today)

@@ -29,6 +29,8 @@ from models.domain.changes import ChangeKind
 from models.domain.entities import Breach, Case, IdentityCodeRecord, Victim, victim_breach
 from models.domain.enums import AuditAction, CaseStatus, RiskLevel
 from models.domain.errors import NotFound
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
 from models.security.permissions import Operation
 from models.services._base import Service
 from models.services.cases import REFERENCE_PREFIX, next_reference
@@ -47,9 +49,9 @@ class Duplicate:
     Attributes:
         line: the file line of the duplicate row.
         reason: ``"same identity code"``, ``"same name and date of birth"`` or
-            ``"same phone"``.
+            ``"same phone"`` (in English, marked with ``N_``: ``str()`` translates it).
         existing: the case reference of the victim already in the database, or
-            ``"line N"`` for an earlier row of the file.
+            ``"line N"`` (in the language in use) for an earlier row of the file.
     """
 
     line: int
@@ -57,7 +59,8 @@ class Duplicate:
     existing: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: duplicate of {self.existing} ({self.reason})"
+        return _("line {line}: duplicate of {existing} ({reason})").format(
+            line=self.line, existing=self.existing, reason=_(self.reason))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,15 +103,15 @@ class _Known:
     def match(self, columns: Mapping[str, Any]) -> tuple[str, str] | None:
         code = columns["identity_code"]
         if code and code in self.codes:
-            return "same identity code", self.codes[code]
+            return N_("same identity code"), self.codes[code]
         birth = columns["birth_date"]
         if birth is not None:
             key = (columns["search_full_name"], birth)
             if key in self.names:
-                return "same name and date of birth", self.names[key]
+                return N_("same name and date of birth"), self.names[key]
         phone = columns["phone"]
         if phone and phone in self.phones:
-            return "same phone", self.phones[phone]
+            return N_("same phone"), self.phones[phone]
         return None
 
     def add(self, columns: Mapping[str, Any], label: str) -> None:
@@ -174,7 +177,7 @@ class ImportService(Service):
         today = local_today()
         with self._db.writing() as db_session:
             if breach_id is not None and db_session.get(Breach, breach_id) is None:
-                raise NotFound("That breach does not exist.")
+                raise NotFound(_("That breach does not exist."))
             accepted, problems, duplicates = self._sort_rows(db_session, table, mapping)
             write = accepted if not (all_or_nothing and (problems or duplicates)) else []
             first_ref = last_ref = None
@@ -204,7 +207,7 @@ class ImportService(Service):
         with self._db.reading() as db_session:
             found = db_session.scalar(select(Breach.id).where(Breach.name == name.strip()))
         if found is None:
-            raise NotFound("No breach has that name.")
+            raise NotFound(_("No breach has that name."))
         return found
 
     # -- helpers ------------------------------------------------------------------------
@@ -217,6 +220,7 @@ class ImportService(Service):
         accepted: list[ValidRow] = []
         problems: list[Problem] = []
         duplicates: list[Duplicate] = []
+        earlier_line = _("line {line}")
         for outcome in validate_rows(table, mapping):
             if isinstance(outcome, Problem):
                 problems.append(outcome)
@@ -226,7 +230,7 @@ class ImportService(Service):
                 duplicates.append(Duplicate(line=outcome.line, reason=found[0],
                                             existing=found[1]))
                 continue
-            in_file.add(outcome.columns, f"line {outcome.line}")
+            in_file.add(outcome.columns, earlier_line.format(line=outcome.line))
             accepted.append(outcome)
         return accepted, tuple(problems), tuple(duplicates)
 

@@ -48,6 +48,7 @@ from models.domain.entities import (
 )
 from models.domain.enums import AuditAction
 from models.domain.errors import NotFound, ValidationError
+from models.domain.i18n import gettext as _
 from models.domain.validation import validate_text
 from models.security.permissions import Operation
 from models.services import normalise
@@ -111,7 +112,7 @@ class RecordService(Service):
     def _get(self, db_session: Session, entity_cls: type[E], record_id: int) -> E:
         row = db_session.get(entity_cls, record_id)
         if row is None:
-            raise NotFound("That record no longer exists; it may have been removed.")
+            raise NotFound(_("That record no longer exists; it may have been removed."))
         return row
 
     # -- extortion contacts -----------------------------------------------------------
@@ -284,12 +285,13 @@ class RecordService(Service):
                 )
             ).first()
         if known is None:
-            raise ValidationError("Protective action", "is not on the checklist")
+            raise ValidationError(_("Protective action"), _("is not on the checklist"))
         validity_days = known[0]
         if values["expires_on"] is None and validity_days and values["state_on"]:
             values["expires_on"] = values["state_on"] + dt.timedelta(days=validity_days)
         if values["type_code"] != "identity_code_change" and (draft.grounds or draft.decision):
-            raise ValidationError("Grounds", "apply only to an identity-code change application")
+            raise ValidationError(
+                _("Grounds"), _("apply only to an identity-code change application"))
         return values
 
     @staticmethod
@@ -368,9 +370,10 @@ class RecordService(Service):
         self._require(Operation.EDIT_ATTACHMENTS)
         if len(content) > MAX_ATTACHMENT_BYTES:
             limit_mb = MAX_ATTACHMENT_BYTES // (1024 * 1024)
-            raise ValidationError("Attachment", f"is larger than the {limit_mb} MB limit")
+            raise ValidationError(
+                _("Attachment"), _("is larger than the {limit} MB limit").format(limit=limit_mb))
         filename = validate_text(filename.replace("/", "_").replace("\\", "_"),
-                                 field="File name", max_length=255)
+                                 field=_("File name"), max_length=255)
         media_type = media_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
         values = {
             "filename": filename,
@@ -396,7 +399,7 @@ class RecordService(Service):
         if hashlib.sha256(content).hexdigest() != digest:
             from models.domain.errors import DataError
 
-            raise DataError("The stored file does not match its SHA-256 hash; it is damaged.")
+            raise DataError(_("The stored file does not match its SHA-256 hash; it is damaged."))
         return content
 
     def delete_attachment(self, attachment_id: int) -> None:
@@ -408,7 +411,9 @@ class RecordService(Service):
             return {uid: name for uid, name in rows}
 
 
-#: The description of a follow-up planned at a session when the counsellor gave none.
+#: The description of a follow-up planned at a session when the counsellor gave none. It is
+#: stored as the follow-up's text, so it is not translated (the counsellor's own words are not
+#: either).
 DEFAULT_FOLLOW_UP_TASK = "Follow-up call after the support session"
 
 
@@ -417,4 +422,4 @@ def _planned_follow_up(draft: SupportSessionDraft) -> tuple[dt.date, str] | None
     if draft.next_follow_up_on is None:
         return None
     task = draft.follow_up_task.strip() or DEFAULT_FOLLOW_UP_TASK
-    return draft.next_follow_up_on, validate_text(task, field="Follow-up", max_length=500)
+    return draft.next_follow_up_on, validate_text(task, field=_("Follow-up"), max_length=500)

@@ -82,6 +82,8 @@ from models.domain.entities import (
 )
 from models.domain.enums import AuditAction, CaseStatus
 from models.domain.errors import NotFound, ValidationError
+from models.domain.formatting import count_text
+from models.domain.i18n import gettext as _
 from models.domain.sealed import Sealed
 from models.security.permissions import Operation
 from models.services._base import Service
@@ -96,7 +98,7 @@ MIN_RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 100 * 365
 #: ``suoja_meta`` key holding the retention period in days.
 RETENTION_META_KEY = "retention_days"
-#: What an erased victim's last name reads.
+#: What an erased victim's last name reads (stored: not translated).
 ERASED_NAME = "Erased"
 
 
@@ -159,8 +161,9 @@ class RetentionService(Service):
             raise TypeError("days must be an int")
         if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
             raise ValidationError(
-                "Retention period",
-                f"must be between {MIN_RETENTION_DAYS} and {MAX_RETENTION_DAYS} days",
+                _("Retention period"),
+                _("must be between {least} and {most} days").format(
+                    least=count_text(MIN_RETENTION_DAYS), most=count_text(MAX_RETENTION_DAYS)),
             )
         with self._db.writing() as db_session:
             previous = _retention_days(db_session)
@@ -222,16 +225,17 @@ class RetentionService(Service):
         with self._db.writing() as db_session:
             case = db_session.get(Case, case_id)
             if case is None:
-                raise NotFound("That case does not exist.")
+                raise NotFound(_("That case does not exist."))
             if confirm_reference.strip() != case.reference:
                 raise ValidationError(
-                    "Confirmation", "type the case reference exactly to confirm the erasure"
+                    _("Confirmation"), _("type the case reference exactly to confirm the erasure")
                 )
             if case.status != CaseStatus.CLOSED.value:
-                raise ValidationError("Case", "only a closed case can be erased; close it first")
+                raise ValidationError(
+                    _("Case"), _("only a closed case can be erased; close it first"))
             if db_session.scalar(_erased_case_ids().where(AuditEvent.case_id == case_id)
                                  .limit(1)) is not None:
-                raise ValidationError("Case", "this case was erased already")
+                raise ValidationError(_("Case"), _("this case was erased already"))
             reference, victim_id = case.reference, case.victim_id
             cutoff = local_today() - dt.timedelta(days=_retention_days(db_session))
             past = case.closed_on is not None and case.closed_on < cutoff
