@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>Show victims without a police report</source>
-        <translation>Näytä asiakkaat, joilta puuttuu rikosilmoitus</translation>
+        <translation>Näytä asiakkaat ilman rikosilmoitusta</translation>
     </message>
     <message>
         <source>Export police report numbers (CSV)…</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Every counsellor</source>
-        <translation>Kaikki kriisityöntekijät</translation>
+        <translation>Kaikki työntekijät</translation>
     </message>
     <message>
         <source>Unassigned</source>
@@ -411,7 +411,7 @@
     </message>
     <message>
         <source>{name} — {open} open, {high} high risk</source>
-        <translation>{name} – {open} avointa, {high} korkean riskin</translation>
+        <translation>{name} – avoimia: {open}, korkea riski: {high}</translation>
     </message>
     <message>
         <source>Reassign cases</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>victims with an extortion contact have a police report</source>
-        <translation>kiristysyhteydenoton saaneista asiakkaista on tehnyt rikosilmoituksen</translation>
+        <translation>kiristysyhteydenoton saaneista on tehnyt rikosilmoituksen</translation>
     </message>
     <message>
         <source>protective actions done</source>
@@ -791,11 +791,11 @@
     </message>
     <message>
         <source>{n} row: {ready} ready to import, {refused} refused, {duplicates} already known (duplicates).</source>
-        <translation>{n} rivi: {ready} valmiina tuotavaksi, {refused} hylätty, {duplicates} jo tiedossa (kaksoiskappaleet).</translation>
+        <translation>{n} rivi – valmiina tuotavaksi: {ready}, hylättyjä: {refused}, jo tiedossa (kaksoiskappaleet): {duplicates}.</translation>
     </message>
     <message>
         <source>{n} rows: {ready} ready to import, {refused} refused, {duplicates} already known (duplicates).</source>
-        <translation>{n} riviä: {ready} valmiina tuotavaksi, {refused} hylätty, {duplicates} jo tiedossa (kaksoiskappaleet).</translation>
+        <translation>{n} riviä – valmiina tuotavaksi: {ready}, hylättyjä: {refused}, jo tiedossa (kaksoiskappaleet): {duplicates}.</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -885,19 +885,19 @@
     </message>
     <message>
         <source>First seen</source>
-        <translation>Ensimmäinen havainto</translation>
+        <translation>Ensimmäinen</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation>Viimeisin havainto</translation>
+        <translation>Viimeisin</translation>
     </message>
     <message>
         <source>Total demanded</source>
-        <translation>Vaadittu yhteensä</translation>
+        <translation>Vaadittu</translation>
     </message>
     <message>
         <source>Total paid</source>
-        <translation>Maksettu yhteensä</translation>
+        <translation>Maksettu</translation>
     </message>
 </context>
 <context>
@@ -954,7 +954,7 @@
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation>Viimeksi kirjautunut</translation>
+        <translation>Viimeisin kirjautuminen</translation>
     </message>
     <message>
         <source>Time</source>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>Open cases</source>
-        <translation>Avoimet asiat</translation>
+        <translation>Avoimia</translation>
     </message>
     <message>
         <source>High risk</source>

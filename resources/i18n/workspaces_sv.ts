@@ -411,7 +411,7 @@
     </message>
     <message>
         <source>{name} — {open} open, {high} high risk</source>
-        <translation>{name} – {open} öppna, {high} med hög risk</translation>
+        <translation>{name} – öppna: {open}, hög risk: {high}</translation>
     </message>
     <message>
         <source>Reassign cases</source>
@@ -791,11 +791,11 @@
     </message>
     <message>
         <source>{n} row: {ready} ready to import, {refused} refused, {duplicates} already known (duplicates).</source>
-        <translation>{n} rad: {ready} klara att importera, {refused} avvisade, {duplicates} redan kända (dubbletter).</translation>
+        <translation>{n} rad – klara att importera: {ready}, avvisade: {refused}, redan kända (dubbletter): {duplicates}.</translation>
     </message>
     <message>
         <source>{n} rows: {ready} ready to import, {refused} refused, {duplicates} already known (duplicates).</source>
-        <translation>{n} rader: {ready} klara att importera, {refused} avvisade, {duplicates} redan kända (dubbletter).</translation>
+        <translation>{n} rader – klara att importera: {ready}, avvisade: {refused}, redan kända (dubbletter): {duplicates}.</translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <source>Open cases</source>
-        <translation>Öppna ärenden</translation>
+        <translation>Öppna</translation>
     </message>
     <message>
         <source>High risk</source>
