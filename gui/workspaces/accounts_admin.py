@@ -63,9 +63,15 @@ _ERROR_STYLE = "color: #b3261e;"
 _OK_STYLE = "color: #1b6e2d;"
 
 
-def tr(text: str) -> str:
-    """Translate in this module's context (for functions outside a QObject)."""
-    return QCoreApplication.translate("accounts_admin", text)
+def _state(user: UserData) -> str:
+    if user.is_active:
+        return QCoreApplication.translate("accounts_admin", "Active")
+    return QCoreApplication.translate("accounts_admin", "Locked")
+
+
+def _last_sign_in(user: UserData) -> str:
+    return (datetime_text(user.last_login_at)
+            or QCoreApplication.translate("accounts_admin", "never"))
 
 
 class UserTableModel(RecordTableModel):
@@ -75,10 +81,8 @@ class UserTableModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "Username"), lambda u: u.username),
         Column(QT_TRANSLATE_NOOP("columns", "Display name"), lambda u: u.display_name),
         Column(QT_TRANSLATE_NOOP("columns", "Role"), lambda u: role_label(u.role)),
-        Column(QT_TRANSLATE_NOOP("columns", "State"),
-               lambda u: tr("Active") if u.is_active else tr("Locked")),
-        Column(QT_TRANSLATE_NOOP("columns", "Last sign-in"),
-               lambda u: datetime_text(u.last_login_at) or tr("never")),
+        Column(QT_TRANSLATE_NOOP("columns", "State"), _state),
+        Column(QT_TRANSLATE_NOOP("columns", "Last sign-in"), _last_sign_in),
     )
 
     def foreground(self, record: UserData, column: int) -> QColor | None:
@@ -508,8 +512,10 @@ def register(host: Host) -> AccountsView | None:
     if not allows(host.session.actor.role, Operation.MANAGE_ACCOUNTS):
         return None
     view = AccountsView(host.session)
-    place = Place(PLACE_KEY, view.tr("Accounts"), "key",
-                  view.tr("Create, lock and unlock accounts; reset passwords; change roles"))
+    place = Place(PLACE_KEY, QCoreApplication.translate("AccountsView", "Accounts"), "key",
+                  QCoreApplication.translate(
+                      "AccountsView",
+                      "Create, lock and unlock accounts; reset passwords; change roles"))
     host.add_place(place, view, reopen_form=view.reopen_form)
     if allows(host.session.actor.role, Operation.LIST_CASES):
         return view

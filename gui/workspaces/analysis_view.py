@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -321,8 +321,11 @@ def register(host: Host) -> AnalysisView | None:
     if not allows(host.session.actor.role, Operation.EXPORT_POLICE):
         return None
     view = AnalysisView(host)
-    host.add_place(Place(PLACE_KEY, view.tr("Extortion analysis"), "search",
-                         view.tr("Wallets and senders seen across cases; police lists")),
-                   view)
+    host.add_place(
+        Place(PLACE_KEY, QCoreApplication.translate("AnalysisView", "Extortion analysis"),
+              "search",
+              QCoreApplication.translate(
+                  "AnalysisView", "Wallets and senders seen across cases; police lists")),
+        view)
     view.open_cases.connect(lambda target, title: host.show_cases(target, title))
     return view

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     Qt,
@@ -79,7 +80,12 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str) -> Path 
 class AuditTableModel(QAbstractTableModel):
     """Audit events as the query returned them (bounded by :data:`ROW_LIMIT`)."""
 
-    HEADERS = ("#", "Time", "User", "Action", "Record", "Case", "Detail")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "User"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Case"),
+               QT_TRANSLATE_NOOP("AuditTableModel", "Detail"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -461,8 +467,10 @@ def register(host: Host) -> AuditLogView | None:
         return None
     view = AuditLogView(host.session)
     host.add_place(
-        Place(PLACE_KEY, view.tr("Audit log"), "audit-log",
-              view.tr("Who did what and when; break-the-glass accesses; chain check")),
+        Place(PLACE_KEY, QCoreApplication.translate("AuditLogView", "Audit log"), "audit-log",
+              QCoreApplication.translate(
+                  "AuditLogView",
+                  "Who did what and when; break-the-glass accesses; chain check")),
         view,
     )
     return view

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
-from gui.shared.labels import plural, risk_label
+from gui.shared.labels import label, plural, risk_label, status_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
@@ -40,7 +40,7 @@ from gui.shared.style import risk_icon
 from gui.shared.workspace import Host
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter, ClosureRequestRow, CounsellorLoad
-from models.domain.enums import Role
+from models.domain.enums import CaseStatus, RiskLevel, Role
 from models.domain.errors import KnownError
 from models.domain.formatting import count_text, datetime_text
 from models.security.permissions import Operation, allows
@@ -51,16 +51,13 @@ PLACE_KEY = "caseload"
 _WARNING = QColor("#b3261e")
 
 
-def tr(text: str) -> str:
-    """Translate in this module's context (for functions outside a QObject)."""
-    return QCoreApplication.translate("caseload", text)
-
-
 def _counsellor(load: CounsellorLoad) -> str:
     if not load.is_active:
-        return tr("{name} (locked)").format(name=load.display_name)
+        return QCoreApplication.translate("caseload", "{name} (locked)").format(
+            name=load.display_name)
     if load.role != Role.COUNSELLOR.value:
-        return tr("{name} (not a counsellor)").format(name=load.display_name)
+        return QCoreApplication.translate("caseload", "{name} (not a counsellor)").format(
+            name=load.display_name)
     return load.display_name
 
 
@@ -89,7 +86,7 @@ class ClosureRequestModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "Counsellor"), lambda r: r.counsellor or ""),
         Column(QT_TRANSLATE_NOOP("columns", "Requested by"), lambda r: r.requested_by or ""),
         Column(QT_TRANSLATE_NOOP("columns", "Requested"), lambda r: datetime_text(r.requested_at)),
-        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda r: r.reason.replace("_", " ")),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda r: label("closure", r.reason)),
     )
 
     def record_id(self, record: ClosureRequestRow) -> int:
@@ -295,8 +292,11 @@ class CaseloadView(QWidget):
         # From the font, so the columns fit their content at any scaling.
         metrics = self.table.fontMetrics()
         padding = 2 * metrics.averageCharWidth()  # a list half a screen wide: no more
-        samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
-                   "Medium", "Mmmmm M. (mmmmmmmmm)", "00.00.0000")
+        # The longest status and risk level in the language in use.
+        status = max((status_label(s.value) for s in CaseStatus), key=metrics.horizontalAdvance)
+        risk = max((risk_label(r.value) for r in RiskLevel), key=metrics.horizontalAdvance)
+        samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", status,
+                   risk, "Mmmmm M. (mmmmmmmmm)", "00.00.0000")
         header = self.table.horizontalHeader()
         for column, sample in enumerate(samples):
             width = metrics.horizontalAdvance(sample) + padding
@@ -469,8 +469,9 @@ def register(host: Host) -> CaseloadView | None:
         return None
     view = CaseloadView(host.session)
     host.add_place(
-        Place(PLACE_KEY, view.tr("Caseload"), "all-cases",
-              view.tr("Reassign cases and review closure requests")),
+        Place(PLACE_KEY, QCoreApplication.translate("CaseloadView", "Caseload"), "all-cases",
+              QCoreApplication.translate(
+                  "CaseloadView", "Reassign cases and review closure requests")),
         view,
     )
     return view

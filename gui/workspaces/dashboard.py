@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QPieSlice,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -354,10 +354,8 @@ class DashboardView(QWidget):
     def _fill_risk(self, data: DashboardData) -> None:
         chart = self._reset(self.risk_chart)
         series = QPieSeries()
-        labels = {RiskLevel.ACUTE.value: self.tr("acute"), RiskLevel.HIGH.value: self.tr("high"),
-                  RiskLevel.MEDIUM.value: self.tr("medium"), RiskLevel.LOW.value: self.tr("low")}
         for level, count in data.risk_distribution:
-            piece = series.append(f"{labels.get(level, level)}: {count_text(count)}", count)
+            piece = series.append(f"{self._risk_name(level)}: {count_text(count)}", count)
             piece.setColor(QColor(RISK_COLOURS.get(level, BAR_COLOUR)))
             piece.setProperty("risk_level", level)
         chart.addSeries(series)
@@ -366,12 +364,19 @@ class DashboardView(QWidget):
         self.risk_series = series
         series.clicked.connect(self.risk_clicked)
 
+    def _risk_name(self, level: str) -> str:
+        """A risk level as named in the pie's legend and inside a title ("acute")."""
+        names = {RiskLevel.ACUTE.value: self.tr("acute"), RiskLevel.HIGH.value: self.tr("high"),
+                 RiskLevel.MEDIUM.value: self.tr("medium"), RiskLevel.LOW.value: self.tr("low")}
+        return names.get(level, level)
+
     def risk_clicked(self, piece: QPieSlice) -> None:
         level = piece.property("risk_level")
         if self.data is None or not level:
             return
         self._drill(Figure.RISK, RiskLevel(level),
-                    self.tr("Open cases at risk level {level}").format(level=level))
+                    self.tr("Open cases at risk level {level}").format(
+                        level=self._risk_name(level)))
 
     def _fill_reports(self, data: DashboardData) -> None:
         chart = self._reset(self.report_chart)
@@ -433,8 +438,10 @@ def register(host: Host) -> DashboardView | None:
     if not allows(host.session.actor.role, Operation.REPORTS):
         return None
     view = DashboardView(host)
-    host.add_place(Place(PLACE_KEY, view.tr("Dashboard"), "dashboard",
-                         view.tr("Caseloads, waiting victims and police-report coverage")),
-                   view)
+    host.add_place(
+        Place(PLACE_KEY, QCoreApplication.translate("DashboardView", "Dashboard"), "dashboard",
+              QCoreApplication.translate(
+                  "DashboardView", "Caseloads, waiting victims and police-report coverage")),
+        view)
     view.open_cases.connect(lambda target, title: host.show_cases(target, title))
     return view

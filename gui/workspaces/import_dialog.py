@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,21 @@ from models.services.imports import ImportReport
 PREVIEW_ROWS = 20
 MAX_FINDINGS = 2000
 
+#: The fields' names as the dialog shows them (``FIELD_LABELS``'s English, marked here so
+#: they reach this part's catalog; translated with the dialog's context).
+_FIELD_TITLES = {
+    "first_names": QT_TRANSLATE_NOOP("ImportDialog", "First names"),
+    "last_name": QT_TRANSLATE_NOOP("ImportDialog", "Last name"),
+    "identity_code": QT_TRANSLATE_NOOP("ImportDialog", "Identity code"),
+    "birth_date": QT_TRANSLATE_NOOP("ImportDialog", "Date of birth"),
+    "phone": QT_TRANSLATE_NOOP("ImportDialog", "Phone"),
+    "email": QT_TRANSLATE_NOOP("ImportDialog", "E-mail"),
+    "street_address": QT_TRANSLATE_NOOP("ImportDialog", "Street address"),
+    "postal_code": QT_TRANSLATE_NOOP("ImportDialog", "Postal code"),
+    "city": QT_TRANSLATE_NOOP("ImportDialog", "City"),
+    "language": QT_TRANSLATE_NOOP("ImportDialog", "Language"),
+}
+
 
 
 
@@ -76,8 +91,8 @@ class ImportDialog(QDialog):
         self._running = False
         self.report: ImportReport | None = None
 
-        required = ", ".join(self.tr(FIELD_LABELS[f]) for f in REQUIRED_FIELDS)
-        optional = ", ".join(self.tr(label) for field, label in FIELD_LABELS.items()
+        required = ", ".join(self.field_title(f) for f in REQUIRED_FIELDS)
+        optional = ", ".join(self.field_title(field) for field in FIELD_LABELS
                              if field not in REQUIRED_FIELDS)
         self.intro = QLabel(self.tr(
             "Choose a CSV file with a header row and one person a row (from Excel: save as "
@@ -109,16 +124,17 @@ class ImportDialog(QDialog):
         mapping_grid = QGridLayout(mapping_box)
         mapping_grid.setHorizontalSpacing(8)
         half = (len(FIELD_LABELS) + 1) // 2
-        for position, (field, label) in enumerate(FIELD_LABELS.items()):
+        for position, field in enumerate(FIELD_LABELS):
+            title = self.field_title(field)
             combo = QComboBox()
             combo.setObjectName(f"map_{field}")
-            combo.setAccessibleName(self.tr(label))
+            combo.setAccessibleName(title)
             combo.setEnabled(False)
             # Sized to the file's column names once they are filled in.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.columns[field] = combo
-            shown = QLabel(self.tr(label) + (" *" if field in REQUIRED_FIELDS else ""))
+            shown = QLabel(title + (" *" if field in REQUIRED_FIELDS else ""))
             shown.setBuddy(combo)
             row, side = position % half, position // half
             mapping_grid.addWidget(shown, row, 2 * side)
@@ -200,6 +216,10 @@ class ImportDialog(QDialog):
         metrics = self.fontMetrics()
         fit_to_screen(self, max(900, 124 * metrics.averageCharWidth()),
                       max(620, 40 * metrics.height()))
+
+    def field_title(self, field: str) -> str:
+        """A field's name in the language in use (an unmarked one as the service names it)."""
+        return self.tr(_FIELD_TITLES.get(field, FIELD_LABELS[field]))
 
     # -- choosing and reading the file ----------------------------------------------------
 

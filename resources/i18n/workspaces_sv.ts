@@ -2,77 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name></name>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} (locked)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} (not a counsellor)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountsView</name>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Användarkonton</translation>
     </message>
     <message>
         <source>New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt konto…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås upp</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ lösenord…</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>Byt roll…</translation>
     </message>
     <message>
         <source>Accounts are locked, never deleted, so the audit trail stays whole. A locked account cannot sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konton tas aldrig bort utan låses, så att användningsloggen förblir hel. Med ett låst konto kan man inte logga in.</translation>
     </message>
     <message>
         <source>{username} unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontot {username} har låsts upp.</translation>
     </message>
     <message>
         <source>{username} locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontot {username} har låsts.</translation>
     </message>
     <message>
         <source>Account {username} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontot {username} har skapats.</translation>
     </message>
     <message>
         <source>Password of {username} reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenordet för {username} har återställts.</translation>
     </message>
     <message>
         <source>{username} is now a {role}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen för {username} är nu {role}.</translation>
+    </message>
+    <message>
+        <source>Create, lock and unlock accounts; reset passwords; change roles</source>
+        <translation>Skapa, lås och lås upp konton; återställ lösenord; byt roller</translation>
     </message>
 </context>
 <context>
@@ -80,387 +61,431 @@
     <message>
         <source>Cross-case extortion analysis</source>
         <extracomment>The table has been filled (after :meth:`reload`&apos;s worker finished).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ärendeöverskridande utpressningsanalys</translation>
     </message>
     <message>
         <source>Wallet addresses and senders seen in more than one case. Exports carry case references only — no names or identity codes — and are recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoinadresser och avsändare som förekommer i mer än ett ärende. Exporterna innehåller endast ärendebeteckningar – inga namn eller personbeteckningar – och registreras i användningsloggen.</translation>
     </message>
     <message>
         <source>Wallet addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoinadresser</translation>
     </message>
     <message>
         <source>Senders</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsändare</translation>
     </message>
     <message>
         <source>Show cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa ärenden</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera CSV…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera PDF…</translation>
     </message>
     <message>
         <source>Indicators shared by several cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Kännetecken som är gemensamma för flera ärenden</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läser in…</translation>
     </message>
     <message>
         <source>No value is shared by more than one victim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget värde förekommer hos mer än en klient.</translation>
     </message>
     <message>
         <source>Show victims without a police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa klienter utan brottsanmälan</translation>
     </message>
     <message>
         <source>Export police report numbers (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera brottsanmälningarnas nummer (CSV)…</translation>
     </message>
     <message>
         <source>{n} victim has an extortion contact but no police report number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} klient har en utpressningskontakt men saknar brottsanmälans nummer.</translation>
     </message>
     <message>
         <source>{n} victims have an extortion contact but no police report number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} klienter har en utpressningskontakt men saknar brottsanmälans nummer.</translation>
     </message>
     <message>
         <source>Cases with {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärenden där {value} förekommer</translation>
     </message>
     <message>
         <source>Extortion contact but no police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakt men ingen brottsanmälan</translation>
     </message>
     <message>
         <source>Export for investigators</source>
         <extracomment>Emitted with the path when an export has been written (exports run on a worker: thousands of references take a second or more at 40,000 victims).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Exportera för polisens utredare</translation>
+    </message>
+    <message>
+        <source>Extortion analysis</source>
+        <translation>Utpressningsanalys</translation>
+    </message>
+    <message>
+        <source>Wallets and senders seen across cases; police lists</source>
+        <translation>Bitcoinadresser och avsändare i flera ärenden; listor för polisen</translation>
     </message>
 </context>
 <context>
     <name>AuditLogView</name>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Användare</translation>
     </message>
     <message>
         <source>Case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendebeteckning</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärd</translation>
     </message>
     <message>
         <source>Any action</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla åtgärder</translation>
     </message>
     <message>
         <source>First day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Första dag som visas</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen gräns</translation>
     </message>
     <message>
         <source>Last day shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Sista dag som visas</translation>
     </message>
     <message>
         <source>Show events</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa händelser</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rensa filtren</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera CSV…</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Användare:</translation>
     </message>
     <message>
         <source>Case:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende:</translation>
     </message>
     <message>
         <source>Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärd:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Från:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>Till:</translation>
     </message>
     <message>
         <source>Audit events</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelser i användningsloggen</translation>
     </message>
     <message>
         <source>No events match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga händelser motsvarar filtren.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läser in…</translation>
     </message>
     <message>
         <source>Break-the-glass accesses</source>
-        <translation type="unfinished"></translation>
+        <translation>Nödåtkomster</translation>
     </message>
     <message>
         <source>No break-the-glass accesses match these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga nödåtkomster motsvarar filtren.</translation>
     </message>
     <message>
         <source>Counsellors who opened another counsellor&apos;s case, with the reason they gave. Review each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare som öppnade en annan krisarbetares ärende, med det skäl de angav. Granska var och en.</translation>
     </message>
     <message>
         <source>Any user</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla användare</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Användningslogg</translation>
     </message>
     <message>
         <source>Break-the-glass accesses ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nödåtkomster ({count})</translation>
     </message>
     <message>
         <source>{n} event</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} händelse</translation>
     </message>
     <message>
         <source>{n} events</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} händelser</translation>
     </message>
     <message>
         <source>Newest {n} events (narrow the filters to see older ones)</source>
-        <translation type="unfinished"></translation>
+        <translation>De {n} senaste händelserna (begränsa filtren för att se äldre)</translation>
     </message>
     <message>
         <source>Checking the audit chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerar användningsloggens kedja…</translation>
     </message>
     <message>
         <source>The audit chain could not be checked: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Användningsloggens kedja kunde inte kontrolleras: {reason}</translation>
     </message>
     <message>
         <source>✔ Audit chain verified: {n} event</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Användningsloggens kedja är hel: {n} händelse</translation>
     </message>
     <message>
         <source>✔ Audit chain verified: {n} events</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Användningsloggens kedja är hel: {n} händelser</translation>
     </message>
     <message>
         <source>✘ Audit chain BROKEN at event {seq}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Användningsloggens kedja BRUTEN vid händelse {seq}: {problem}</translation>
     </message>
     <message>
         <source>Export audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera användningsloggen</translation>
     </message>
     <message>
         <source>{n} event exported</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} händelse exporterad</translation>
     </message>
     <message>
         <source>{n} events exported</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} händelser exporterade</translation>
+    </message>
+    <message>
+        <source>Who did what and when; break-the-glass accesses; chain check</source>
+        <translation>Vem gjorde vad och när; nödåtkomster; kontroll av kedjan</translation>
     </message>
 </context>
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
         <source>(system)</source>
-        <translation type="unfinished"></translation>
+        <translation>(systemet)</translation>
     </message>
 </context>
 <context>
     <name>CaseloadView</name>
     <message>
         <source>Name, case or identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn, ärende eller personbeteckning</translation>
     </message>
     <message>
         <source>Find a case by name, reference or identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök ett ärende med namn, ärendebeteckning eller personbeteckning</translation>
     </message>
     <message>
         <source>Find a case</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök ärende</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>Statuses shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Status som visas</translation>
     </message>
     <message>
         <source>Open work</source>
-        <translation type="unfinished"></translation>
+        <translation>Pågående ärenden</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärenden</translation>
     </message>
     <message>
         <source>No cases match. Choose another counsellor or include closed cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden hittades. Välj en annan krisarbetare eller ta med stängda ärenden.</translation>
     </message>
     <message>
         <source>Reassign to</source>
-        <translation type="unfinished"></translation>
+        <translation>Överför till</translation>
     </message>
     <message>
         <source>Reassign selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Överför valda</translation>
     </message>
     <message>
         <source>{selected} of {n} cases selected</source>
-        <translation type="unfinished"></translation>
+        <translation>{selected} av {n} ärenden markerade</translation>
     </message>
     <message>
         <source>Reassign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Överför till:</translation>
     </message>
     <message>
         <source>Counsellors&apos; loads</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetarnas arbetsbelastning</translation>
     </message>
     <message>
         <source>No active counsellor accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga aktiva konton för krisarbetare.</translation>
     </message>
     <message>
         <source>Open cases, of which acute or high risk. Double-click a counsellor to list their cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden, varav med akut eller hög risk. Dubbelklicka på en krisarbetare för att visa krisarbetarens ärenden.</translation>
     </message>
     <message>
         <source>Closure requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Begäranden om stängning</translation>
     </message>
     <message>
         <source>No closure requests are waiting for a decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga begäranden om stängning väntar på beslut.</translation>
     </message>
     <message>
         <source>Approve closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkänn stängning</translation>
     </message>
     <message>
         <source>Return to counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Returnera till krisarbetaren</translation>
     </message>
     <message>
         <source>Closure requests ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Begäranden om stängning ({count})</translation>
     </message>
     <message>
         <source>Every counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla krisarbetare</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Utan krisarbetare</translation>
     </message>
     <message>
         <source>{name} — {open} open, {high} high risk</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} – öppna: {open}, hög risk: {high}</translation>
     </message>
     <message>
         <source>Reassign cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Överför ärenden</translation>
     </message>
     <message>
         <source>{n} case reassigned to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärende har överförts till {name}.</translation>
     </message>
     <message>
         <source>{n} cases reassigned to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärenden har överförts till {name}.</translation>
     </message>
     <message>
         <source>Closure request</source>
-        <translation type="unfinished"></translation>
+        <translation>Begäran om stängning</translation>
     </message>
     <message>
         <source>{selected} of {n} case selected</source>
-        <translation type="unfinished"></translation>
+        <translation>{selected} av {n} ärende markerat</translation>
     </message>
     <message>
         <source>{n} case</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärende</translation>
     </message>
     <message>
         <source>{n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärenden</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Arbetsbelastning</translation>
+    </message>
+    <message>
+        <source>Reassign cases and review closure requests</source>
+        <translation>Överför ärenden och behandla begäranden om stängning</translation>
     </message>
 </context>
 <context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Byt roll</translation>
     </message>
     <message>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll:</translation>
     </message>
 </context>
 <context>
     <name>CreateAccountDialog</name>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt konto</translation>
     </message>
     <message>
         <source>e.g. kaisa.koski</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. kaisa.koski</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation>Användarnamn:</translation>
     </message>
     <message>
         <source>Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Visningsnamn:</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll:</translation>
     </message>
 </context>
 <context>
@@ -468,330 +493,375 @@
     <message>
         <source>Dashboard</source>
         <extracomment>The height of a figure button with a one-line caption.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lägesbild</translation>
     </message>
     <message>
         <source>open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>öppna ärenden</translation>
     </message>
     <message>
         <source>overdue follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>försenade uppföljningar</translation>
     </message>
     <message>
         <source>acute or high risk, no support session in 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>akut eller hög risk, inget stödsamtal på 7 dagar</translation>
     </message>
     <message>
         <source>victims with an extortion contact have a police report</source>
-        <translation type="unfinished"></translation>
+        <translation>av klienterna med utpressningskontakt har gjort brottsanmälan</translation>
     </message>
     <message>
         <source>protective actions done</source>
-        <translation type="unfinished"></translation>
+        <translation>av skyddsåtgärderna gjorda</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppdatera</translation>
     </message>
     <message>
         <source>Open cases with overdue follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden med försenad uppföljning</translation>
     </message>
     <message>
         <source>Acute or high risk, no support session in 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut eller hög risk, inget stödsamtal på 7 dagar</translation>
     </message>
     <message>
         <source>Extortion contact but no police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakt men ingen brottsanmälan</translation>
     </message>
     <message>
         <source>Open cases with unfinished protective actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden med ofärdiga skyddsåtgärder</translation>
     </message>
     <message>
         <source>Open cases per counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden per krisarbetare</translation>
     </message>
     <message>
         <source>New intakes and extortion contacts per week (last 12 weeks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nya klienter och utpressningskontakter per vecka (senaste 12 veckorna)</translation>
     </message>
     <message>
         <source>Risk distribution of open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Risknivåer i öppna ärenden</translation>
     </message>
     <message>
         <source>Police-report coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Andel med brottsanmälan</translation>
     </message>
     <message>
         <source>Figures as of {day}; open cases are new, open or waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läget {day}; öppna ärenden är nya, öppna eller väntande ärenden.</translation>
     </message>
     <message>
         <source>in {n} case</source>
-        <translation type="unfinished"></translation>
+        <translation>i {n} ärende</translation>
     </message>
     <message>
         <source>in {n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>i {n} ärenden</translation>
     </message>
     <message>
         <source>{n} of {total}; click for those without</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} av {total}; klicka för att se dem utan</translation>
     </message>
     <message>
         <source>{n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} av {total}</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Utan krisarbetare</translation>
     </message>
     <message>
         <source>Open cases: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden: {name}</translation>
     </message>
     <message>
         <source>New intakes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nya klienter</translation>
     </message>
     <message>
         <source>Extortion contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakter</translation>
     </message>
     <message>
         <source>New intakes in the week of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nya klienter veckan som började {day}</translation>
     </message>
     <message>
         <source>Extortion contacts in the week of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakter veckan som började {day}</translation>
     </message>
     <message>
         <source>acute</source>
-        <translation type="unfinished"></translation>
+        <translation>akut</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>hög</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>medel</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>låg</translation>
     </message>
     <message>
         <source>Open cases at risk level {level}</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärenden med risknivå {level}</translation>
     </message>
     <message>
         <source>with a report: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>anmälan gjord: {n}</translation>
     </message>
     <message>
         <source>no report yet: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen anmälan ännu: {n}</translation>
     </message>
     <message>
         <source>Extortion contact and a police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakt och brottsanmälan</translation>
+    </message>
+    <message>
+        <source>Caseloads, waiting victims and police-report coverage</source>
+        <translation>Arbetsbelastning, väntande klienter och andel med brottsanmälan</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>First names</source>
+        <extracomment>Rows shown in the preview, and findings listed before &quot;… and N more&quot;. The fields&apos; names as the dialog shows them (``FIELD_LABELS``&apos;s English, marked here so they reach this part&apos;s catalog; translated with the dialog&apos;s context).</extracomment>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Postanstalt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
         <source>Import a list of affected people</source>
-        <extracomment>Rows shown in the preview, and findings listed before &quot;… and N more&quot;. Emitted with the ImportReport when an import finished (committed or not). Emitted when a file was read and checked (for tests and the status line).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Emitted with the ImportReport when an import finished (committed or not). Emitted when a file was read and checked (for tests and the status line).</extracomment>
+        <translation>Importera en lista över drabbade personer</translation>
     </message>
     <message>
         <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); match other columns below. Every row is checked before anything is saved, and each becomes a new case.</source>
         <extracomment>Reading the file and checking its rows: only the newest result is shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Välj en CSV-fil med en rubrikrad och en person per rad (i Excel: spara i CSV-format, till exempel ”CSV UTF-8”). Obligatoriska kolumner: {required}. Valfria: {optional}. Finska, svenska och engelska kolumnrubriker känns igen (till exempel förnamn, efternamn, personbeteckning); para ihop övriga kolumner nedan. Varje rad kontrolleras innan något sparas, och varje rad blir ett nytt ärende.</translation>
     </message>
     <message>
         <source>File to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil som ska importeras</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj fil…</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen fil vald.</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumner</translation>
     </message>
     <message>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Filens första rader</translation>
     </message>
     <message>
         <source>Refused rows and duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvisade rader och dubbletter</translation>
     </message>
     <message>
         <source>Import all valid rows (skip the others)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera alla giltiga rader (hoppa över de övriga)</translation>
     </message>
     <message>
         <source>Import nothing if any row is refused or a duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera ingenting om någon rad avvisas eller är en dubblett</translation>
     </message>
     <message>
         <source>No breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget dataintrång</translation>
     </message>
     <message>
         <source>Link to breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla till dataintrång</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Förhandsvisning</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-filer (*.csv *.txt);;Alla filer (*)</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läser filen…</translation>
     </message>
     <message>
         <source>The file could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen kunde inte öppnas.</translation>
     </message>
     <message>
         <source>The file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen kunde inte läsas.</translation>
     </message>
     <message>
         <source>semicolon (;)</source>
-        <translation type="unfinished"></translation>
+        <translation>semikolon (;)</translation>
     </message>
     <message>
         <source>comma (,)</source>
-        <translation type="unfinished"></translation>
+        <translation>komma (,)</translation>
     </message>
     <message>
         <source>Encoding: {encoding} · Delimiter: {delimiter} · {n} row</source>
-        <translation type="unfinished"></translation>
+        <translation>Teckenkodning: {encoding} · Avgränsare: {delimiter} · {n} rad</translation>
     </message>
     <message>
         <source>Encoding: {encoding} · Delimiter: {delimiter} · {n} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Teckenkodning: {encoding} · Avgränsare: {delimiter} · {n} rader</translation>
     </message>
     <message>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>(importeras inte)</translation>
     </message>
     <message>
         <source>column {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>kolumn {n}</translation>
     </message>
     <message>
         <source>Checking every row…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerar varje rad…</translation>
     </message>
     <message>
         <source>The rows could not be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raderna kunde inte kontrolleras.</translation>
     </message>
     <message>
         <source>{n} row: {ready} ready to import, {refused} refused, {duplicates} already known (duplicates).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} rad – klara att importera: {ready}, avvisade: {refused}, redan kända (dubbletter): {duplicates}.</translation>
     </message>
     <message>
         <source>{n} rows: {ready} ready to import, {refused} refused, {duplicates} already known (duplicates).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} rader – klara att importera: {ready}, avvisade: {refused}, redan kända (dubbletter): {duplicates}.</translation>
     </message>
     <message>
         <source>… and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>… och {n} till</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerar…</translation>
     </message>
     <message>
         <source>Imported {n} people as new cases {first} – {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerades som nya ärenden {first} – {last} (antal personer: {n}).</translation>
     </message>
     <message>
         <source>Nothing was imported: some rows were refused or duplicates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting importerades: några rader avvisades eller var dubbletter.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingenting importerades.</translation>
     </message>
     <message>
         <source>The import failed; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importen misslyckades; ingenting sparades.</translation>
     </message>
 </context>
 <context>
     <name>PasswordFields</name>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt lösenord</translation>
     </message>
     <message>
         <source>Repeat the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Upprepa lösenordet</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenord:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Upprepa:</translation>
     </message>
     <message>
         <source>At least 12 characters; several unrelated words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minst 12 tecken; flera ord som inte hör ihop fungerar bra.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenorden är inte likadana.</translation>
     </message>
     <message>
         <source>Strong enough.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillräckligt starkt.</translation>
     </message>
 </context>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ lösenord</translation>
     </message>
     <message>
         <source>A new password for {name} ({username}). Tell it to them in person; they should change it at their next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett nytt lösenord för {name} ({username}). Meddela det personligen; lösenordet bör bytas vid nästa inloggning.</translation>
     </message>
 </context>
 <context>
@@ -799,157 +869,140 @@
     <message>
         <source>Wallet address</source>
         <extracomment>The raw indicator value of a row (for drill-down), beside DisplayRole.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoinadress</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsändare</translation>
     </message>
     <message>
         <source>Victims</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienter</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakter</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Först sedd</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Senast sedd</translation>
     </message>
     <message>
         <source>Total demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Krävt totalt</translation>
     </message>
     <message>
         <source>Total paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt totalt</translation>
     </message>
 </context>
 <context>
     <name>_ActionDialog</name>
     <message>
         <source>Passwords are not kept while Suoja is locked: type the new password again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenord sparas inte medan Suoja är låst: skriv det nya lösenordet igen.</translation>
+    </message>
+</context>
+<context>
+    <name>accounts_admin</name>
+    <message>
+        <source>Active</source>
+        <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
+        <translation>Aktivt</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+</context>
+<context>
+    <name>caseload</name>
+    <message>
+        <source>{name} (locked)</source>
+        <translation>{name} (låst)</translation>
+    </message>
+    <message>
+        <source>{name} (not a counsellor)</source>
+        <translation>{name} (inte krisarbetare)</translation>
     </message>
 </context>
 <context>
     <name>columns</name>
     <message>
         <source>Username</source>
-        <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Användarnamn</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Visningsnamn</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste inloggning</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tid</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Användare</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Orsak</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig till</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna</translation>
     </message>
     <message>
         <source>High risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Hög risk</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendebeteckning</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk</translation>
     </message>
     <message>
         <source>Requested by</source>
-        <translation type="unfinished"></translation>
+        <translation>Begärd av</translation>
     </message>
     <message>
         <source>Requested</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>Accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create, lock and unlock accounts; reset passwords; change roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extortion analysis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wallets and senders seen across cases; police lists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audit log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who did what and when; break-the-glass accesses; chain check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Caseload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reassign cases and review closure requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Caseloads, waiting victims and police-report coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Begärd</translation>
     </message>
 </context>
 </TS>
