@@ -34,7 +34,8 @@ def work_area(width: int, height: int, scale: float) -> tuple[int, int]:
 
 def launch(width: int, height: int, scale: float = 1.0, *, shots: Path | None = None,
            only: list[str] | None = None, victims: int | None = None,
-           every: bool = False, timeout: float = 900) -> dict[str, list[str]]:
+           every: bool = False, lang: str | None = None,
+           timeout: float = 900) -> dict[str, list[str]]:
     """Run the scenes on a ``width``×``height`` screen (physical pixels) at ``scale``.
 
     Returns:
@@ -64,6 +65,8 @@ def launch(width: int, height: int, scale: float = 1.0, *, shots: Path | None = 
             "XDG_DATA_HOME": str(home / "data"), "XDG_RUNTIME_DIR": folder,
         })
         env.pop("SUOJA_PASSWORD", None)
+        if lang:
+            env["SUOJA_LANG"] = lang
         command = [sys.executable, "-m", "tests.helpers.scenes",
                    "--work-area", f"{area[0]}x{area[1]}", "--report", str(report)]
         if shots is not None:
@@ -92,10 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--every", action="store_true",
                         help="a picture of every state the layout check looks at")
+    parser.add_argument("--lang", choices=("fi", "sv", "en"), default="en",
+                        help="the language of the screens (the README shows en and fi)")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.screen.lower().split("x"))
     report = launch(width, height, args.scale, shots=args.out.resolve(), only=args.only,
-                    victims=args.victims, every=args.every)
+                    victims=args.victims, every=args.every, lang=args.lang)
     found = 0
     for scene, problems in report.items():
         for problem in problems:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
@@ -66,6 +67,24 @@ FREE_TEXT_COLUMNS = frozenset({
     "Indicator", "Value", "File name", "SHA-256", "Police department", "Referral", "Outcome",
     "Protective action", "What", "Cases", "Name", "Title", "Summary", "Contact", "Follow-up",
 })
+
+
+
+def _translated(titles: frozenset[str]) -> frozenset[str]:
+    """``titles`` and their Finnish and Swedish translations (from the Qt catalogs), so
+    the check knows a free-text column in any language."""
+    import xml.etree.ElementTree as ET
+
+    found = set(titles)
+    for catalog in (Path(__file__).resolve().parents[2] / "resources" / "i18n").glob("*.ts"):
+        for message in ET.parse(catalog).getroot().iter("message"):
+            if message.findtext("source") in titles:
+                found.add(message.findtext("translation") or "")
+    found.discard("")
+    return frozenset(found)
+
+
+FREE_TEXT_TITLES = _translated(FREE_TEXT_COLUMNS)
 
 #: A title bar, in logical pixels, above every window the window manager decorates.
 TITLE_BAR = 30
@@ -381,7 +400,7 @@ def _cell_problems(view: QTableView | QTreeView) -> list[str]:
             continue
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         position = header.sectionViewportPosition(column)
-        if title in FREE_TEXT_COLUMNS or view.property("free_text") or position >= room:
+        if title in FREE_TEXT_TITLES or view.property("free_text") or position >= room:
             continue
         # A column the list's edge cuts shows only its visible part ("Mediu").
         width = min(header.sectionSize(column), room - max(position, 0))

@@ -706,12 +706,17 @@ def run(work_area: QSize, names: list[str], shots: Path | None,
     With ``every``, each state checked is photographed (``<scene>-<n>.png``), not only
     the README's pictures.
     """
+    from gui.shared import i18n as gui_i18n
     from gui.shared.style import apply_style
+    from models.domain import i18n
 
     app = QApplication.instance() or QApplication(["suoja-scenes"])
     assert isinstance(app, QApplication)
     app.setApplicationName("Suoja")
     app.setOrganizationName("Suoja")
+    # The scenes speak SUOJA_LANG's language (English in the tests), as main.py would.
+    i18n.use(i18n.choose(i18n.override(None)), overridden=True)
+    gui_i18n.install()
     apply_style(app)
     _guard_message_boxes()
     report: dict[str, list[str]] = {}
