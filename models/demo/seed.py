@@ -53,6 +53,8 @@ from models.domain.base import local_today
 from models.domain.entities import Breach, Meta, User, Victim
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import DataError, ValidationError
+from models.domain.formatting import count_text
+from models.domain.i18n import gettext as _
 from models.security.permissions import Operation, require
 from models.storage.keyfile import KdfParams
 from models.storage.server import resync_sequences
@@ -212,7 +214,8 @@ def seed_demo(
     if isinstance(victims, bool) or not isinstance(victims, int):
         raise TypeError("victims must be an int")
     if not 1 <= victims <= MAX_VICTIMS:
-        raise ValidationError("Number of victims", f"must be between 1 and {MAX_VICTIMS:,}")
+        raise ValidationError(_("Number of victims"), _("must be between 1 and {maximum}")
+                              .format(maximum=count_text(MAX_VICTIMS)))
     today = today or local_today()
     if today < EARLIEST_TODAY:
         raise ValueError("today must be 2021-01-01 or later: the demo timeline starts in 2020")
@@ -224,18 +227,18 @@ def seed_demo(
     )
     with database.writing() as db_session:
         if db_session.scalar(select(Victim.id).limit(1)) is not None:
-            raise DataError(
+            raise DataError(_(
                 "The database already holds victims; demo data can only be seeded into an "
                 "empty database."
-            )
+            ))
         taken = db_session.scalars(
             select(User.username).where(User.username.in_([a.username for a in accounts]))
         ).first()
         if taken is not None:
-            raise DataError(
-                f"The database already has an account named {taken}; demo data can only be "
+            raise DataError(_(
+                "The database already has an account named {name}; demo data can only be "
                 "seeded into a database without demo accounts."
-            )
+            ).format(name=taken))
         staff = _insert_staff(db_session, accounts)
         breach_ids = _insert_breaches(db_session)
         generator = _Generator(rng, victims, today, staff, breach_ids)

@@ -55,7 +55,7 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "resources" / "locale"
 #: translated apart), and the folders each is extracted from.
 DOMAINS: Mapping[str, tuple[str, ...]] = {
     "core": ("models/domain", "models/security", "models/storage"),
-    "services": ("models/services",),
+    "services": ("models/services", "models/demo"),
     "pdf": ("models/pdf",),
     "cli": ("cli", "main.py"),
 }
