@@ -48,6 +48,7 @@ from models.domain.entities import (
 )
 from models.domain.enums import AuditAction
 from models.domain.errors import NotFound, ValidationError
+from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
 from models.domain.validation import validate_text
 from models.security.permissions import Operation
@@ -412,14 +413,14 @@ class RecordService(Service):
 
 
 #: The description of a follow-up planned at a session when the counsellor gave none. It is
-#: stored as the follow-up's text, so it is not translated (the counsellor's own words are not
-#: either).
-DEFAULT_FOLLOW_UP_TASK = "Follow-up call after the support session"
+#: stored as the follow-up's text in the language of the counsellor who planned it, as if
+#: they had typed it (stored text is never translated later).
+DEFAULT_FOLLOW_UP_TASK = N_("Follow-up call after the support session")
 
 
 def _planned_follow_up(draft: SupportSessionDraft) -> tuple[dt.date, str] | None:
     """The follow-up a session draft plans, validated: (due date, description)."""
     if draft.next_follow_up_on is None:
         return None
-    task = draft.follow_up_task.strip() or DEFAULT_FOLLOW_UP_TASK
+    task = draft.follow_up_task.strip() or _(DEFAULT_FOLLOW_UP_TASK)
     return draft.next_follow_up_on, validate_text(task, field=_("Follow-up"), max_length=500)
