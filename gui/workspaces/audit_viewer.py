@@ -77,6 +77,62 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str) -> Path 
     return Path(name) if name else None
 
 
+#: What each audit action is called on screen (the stored code never changes).
+_ACTION_NAMES = {
+    "init": QT_TRANSLATE_NOOP("AuditTableModel", "database created"),
+    "login": QT_TRANSLATE_NOOP("AuditTableModel", "sign-in"),
+    "failed_login": QT_TRANSLATE_NOOP("AuditTableModel", "failed sign-in"),
+    "logout": QT_TRANSLATE_NOOP("AuditTableModel", "sign-out"),
+    "unlock": QT_TRANSLATE_NOOP("AuditTableModel", "unlock"),
+    "view": QT_TRANSLATE_NOOP("AuditTableModel", "view"),
+    "reveal": QT_TRANSLATE_NOOP("AuditTableModel", "reveal"),
+    "create": QT_TRANSLATE_NOOP("AuditTableModel", "create"),
+    "update": QT_TRANSLATE_NOOP("AuditTableModel", "update"),
+    "delete": QT_TRANSLATE_NOOP("AuditTableModel", "delete"),
+    "export": QT_TRANSLATE_NOOP("AuditTableModel", "export"),
+    "backup": QT_TRANSLATE_NOOP("AuditTableModel", "backup"),
+    "restore": QT_TRANSLATE_NOOP("AuditTableModel", "restore"),
+    "migrate": QT_TRANSLATE_NOOP("AuditTableModel", "upgrade"),
+    "verify": QT_TRANSLATE_NOOP("AuditTableModel", "verify"),
+    "seed": QT_TRANSLATE_NOOP("AuditTableModel", "demo data"),
+    "break_glass": QT_TRANSLATE_NOOP("AuditTableModel", "break glass"),
+    "erase": QT_TRANSLATE_NOOP("AuditTableModel", "erasure"),
+    "account": QT_TRANSLATE_NOOP("AuditTableModel", "account"),
+}
+#: What each kind of record is called on screen (events store the table's name).
+_RECORD_NAMES = {
+    "user_account": QT_TRANSLATE_NOOP("AuditTableModel", "account"),
+    "user": QT_TRANSLATE_NOOP("AuditTableModel", "account"),
+    "breach": QT_TRANSLATE_NOOP("AuditTableModel", "breach"),
+    "victim": QT_TRANSLATE_NOOP("AuditTableModel", "victim"),
+    "identity_code": QT_TRANSLATE_NOOP("AuditTableModel", "identity code"),
+    "identity_code_record": QT_TRANSLATE_NOOP("AuditTableModel", "identity code"),
+    "case": QT_TRANSLATE_NOOP("AuditTableModel", "case"),
+    "case_file": QT_TRANSLATE_NOOP("AuditTableModel", "case"),
+    "extortion_contact": QT_TRANSLATE_NOOP("AuditTableModel", "extortion contact"),
+    "police_report": QT_TRANSLATE_NOOP("AuditTableModel", "police report"),
+    "support_session": QT_TRANSLATE_NOOP("AuditTableModel", "support session"),
+    "protective_action": QT_TRANSLATE_NOOP("AuditTableModel", "protective action"),
+    "follow_up": QT_TRANSLATE_NOOP("AuditTableModel", "follow-up"),
+    "attachment": QT_TRANSLATE_NOOP("AuditTableModel", "evidence file"),
+    "access_grant": QT_TRANSLATE_NOOP("AuditTableModel", "emergency access"),
+    "database": QT_TRANSLATE_NOOP("AuditTableModel", "database"),
+}
+
+
+def action_name(code: str) -> str:
+    """An audit action as a person reads it, in the language in use."""
+    name = _ACTION_NAMES.get(code)
+    return QCoreApplication.translate("AuditTableModel", name) if name else code.replace("_", " ")
+
+
+def record_name(entity: str) -> str:
+    """A kind of record as a person reads it, in the language in use."""
+    name = _RECORD_NAMES.get(entity)
+    return (QCoreApplication.translate("AuditTableModel", name) if name
+            else entity.replace("_", " "))
+
+
 class AuditTableModel(QAbstractTableModel):
     """Audit events as the query returned them (bounded by :data:`ROW_LIMIT`)."""
 
@@ -125,7 +181,7 @@ class AuditTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        record = event.entity.replace("_", " ")
+        record = record_name(event.entity)
         if event.entity == "case" and event.case_reference:
             record = f"{record} {event.case_reference}"  # people know cases by reference
         elif event.entity_id is not None:
@@ -133,7 +189,7 @@ class AuditTableModel(QAbstractTableModel):
         values = (
             str(event.seq), datetime_text(event.occurred_at, seconds=True),
             event.username or self.tr("(system)"),
-            event.action.replace("_", " "), record, event.case_reference or "", event.detail,
+            action_name(event.action), record, event.case_reference or "", event.detail,
         )
         return values[index.column()]
 
@@ -207,7 +263,7 @@ class AuditLogView(QWidget):
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("Any action"), None)
         for action in AuditAction:
-            self.action.addItem(action.value.replace("_", " "), action.value)
+            self.action.addItem(action_name(action.value), action.value)
         self.since = _date_edit(self.tr("First day shown"))
         self.since.setSpecialValueText(self.tr("Any"))
         self.until = _date_edit(self.tr("Last day shown"))

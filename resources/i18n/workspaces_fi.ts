@@ -287,6 +287,132 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>database created</source>
+        <extracomment>What each audit action is called on screen (the stored code never changes).</extracomment>
+        <translation>tietokanta luotu</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>kirjautuminen</translation>
+    </message>
+    <message>
+        <source>failed sign-in</source>
+        <translation>epäonnistunut kirjautuminen</translation>
+    </message>
+    <message>
+        <source>sign-out</source>
+        <translation>uloskirjautuminen</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <translation>lukituksen avaus</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>katselu</translation>
+    </message>
+    <message>
+        <source>reveal</source>
+        <translation>näyttäminen</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>luonti</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>muutos</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>poisto</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>vienti</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>varmuuskopio</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>palautus</translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation>päivitys</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>tarkistus</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>esittelytiedot</translation>
+    </message>
+    <message>
+        <source>break glass</source>
+        <translation>hätäkäyttö</translation>
+    </message>
+    <message>
+        <source>erasure</source>
+        <translation>tietojen poisto</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <extracomment>What each kind of record is called on screen (events store the table&apos;s name).</extracomment>
+        <translation>käyttäjätili</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>tietomurto</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>asiakas</translation>
+    </message>
+    <message>
+        <source>identity code</source>
+        <translation>henkilötunnus</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>asia</translation>
+    </message>
+    <message>
+        <source>extortion contact</source>
+        <translation>kiristysyhteydenotto</translation>
+    </message>
+    <message>
+        <source>police report</source>
+        <translation>rikosilmoitus</translation>
+    </message>
+    <message>
+        <source>support session</source>
+        <translation>tukikeskustelu</translation>
+    </message>
+    <message>
+        <source>protective action</source>
+        <translation>suojaustoimi</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>seuranta</translation>
+    </message>
+    <message>
+        <source>evidence file</source>
+        <translation>todistetiedosto</translation>
+    </message>
+    <message>
+        <source>emergency access</source>
+        <translation>hätäkäyttöoikeus</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>tietokanta</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Aika</translation>
     </message>

@@ -287,6 +287,132 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>database created</source>
+        <extracomment>What each audit action is called on screen (the stored code never changes).</extracomment>
+        <translation>databas skapad</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>inloggning</translation>
+    </message>
+    <message>
+        <source>failed sign-in</source>
+        <translation>misslyckad inloggning</translation>
+    </message>
+    <message>
+        <source>sign-out</source>
+        <translation>utloggning</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <translation>upplåsning</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>visning</translation>
+    </message>
+    <message>
+        <source>reveal</source>
+        <translation>visning av personbeteckning</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>skapande</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>ändring</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>radering</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>återställning</translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation>uppgradering</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>kontroll</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>demodata</translation>
+    </message>
+    <message>
+        <source>break glass</source>
+        <translation>nödåtkomst</translation>
+    </message>
+    <message>
+        <source>erasure</source>
+        <translation>radering av uppgifter</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <extracomment>What each kind of record is called on screen (events store the table&apos;s name).</extracomment>
+        <translation>användarkonto</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>dataintrång</translation>
+    </message>
+    <message>
+        <source>victim</source>
+        <translation>klient</translation>
+    </message>
+    <message>
+        <source>identity code</source>
+        <translation>personbeteckning</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>ärende</translation>
+    </message>
+    <message>
+        <source>extortion contact</source>
+        <translation>utpressningskontakt</translation>
+    </message>
+    <message>
+        <source>police report</source>
+        <translation>brottsanmälan</translation>
+    </message>
+    <message>
+        <source>support session</source>
+        <translation>stödsamtal</translation>
+    </message>
+    <message>
+        <source>protective action</source>
+        <translation>skyddsåtgärd</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <source>evidence file</source>
+        <translation>bevisfil</translation>
+    </message>
+    <message>
+        <source>emergency access</source>
+        <translation>nödåtkomsträtt</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>databas</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
