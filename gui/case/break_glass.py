@@ -10,7 +10,7 @@ reason is being typed, :meth:`BreakGlassDialog.form_draft` keeps it (:mod:`gui.s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from gui.shared import drafts, questions
@@ -27,10 +27,12 @@ from models.services.break_glass import BREAK_GLASS_DURATION, MIN_BREAK_GLASS_RE
 
 def check_reason(text: str) -> str:
     """The rule the service applies, so the form can say it before saving."""
-    reason = v.validate_text(text, field="Reason", max_length=500)
+    field = QCoreApplication.translate("BreakGlassDialog", "Reason")
+    reason = v.validate_text(text, field=field, max_length=500)
     if len(reason) < MIN_BREAK_GLASS_REASON:
-        raise ValidationError(
-            "Reason", f"must say why, in at least {MIN_BREAK_GLASS_REASON} characters")
+        raise ValidationError(field, QCoreApplication.translate(
+            "BreakGlassDialog", "must say why, in at least {n} characters").format(
+                n=MIN_BREAK_GLASS_REASON))
     return reason
 
 

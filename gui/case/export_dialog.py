@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from gui.shared.background import BackgroundOp, Report
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import DateEdit, tab_in_visual_order
-from gui.shared.labels import plural
+from gui.shared.labels import label, plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
 from models.domain.enums import CaseStatus
@@ -42,8 +42,8 @@ from models.security.permissions import Operation, allows
 from models.services.exports import BatchResult, CaseSelection
 
 PROFILE_NAMES = {
-    Profile.POLICE: "Police — no support-session notes",
-    Profile.CARE: "Care handover — with session notes",
+    Profile.POLICE: QT_TRANSLATE_NOOP("_Options", "Police — no support-session notes"),
+    Profile.CARE: QT_TRANSLATE_NOOP("_Options", "Care handover — with session notes"),
 }
 
 
@@ -96,7 +96,8 @@ class _Options(QWidget):
             return None
         password = self.password.text()
         if len(password) < MIN_LENGTH:
-            raise ValidationError("PDF password", f"must be at least {MIN_LENGTH} characters")
+            raise ValidationError(self.tr("PDF password"), self.tr(
+                "must be at least {n} characters").format(n=MIN_LENGTH))
         return password
 
 
@@ -180,7 +181,7 @@ class BatchExportDialog(QDialog):
         self.status.setObjectName("status")
         self.status.addItem(self.tr("Any status"), None)
         for status in CaseStatus:
-            self.status.addItem(self.tr(status.value.capitalize()), status)
+            self.status.addItem(label("status", status.value), status)
         self.breach = QComboBox()
         self.breach.setObjectName("breach")
         self.breach.addItem(self.tr("Any breach"), None)

@@ -35,16 +35,13 @@ log = logging.getLogger("suoja.gui.case_files")
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseFiles", text)
-
-
 def choose_files(parent: QWidget) -> list[Path]:
     """Ask for evidence files."""
     names, _filter = QFileDialog.getOpenFileNames(
-        parent, _tr("Add evidence files"), "",
-        _tr("Evidence (*.png *.jpg *.jpeg *.gif *.pdf *.eml *.msg *.txt *.html *.htm);;"
-            "All files (*)"),
+        parent, QCoreApplication.translate("CaseFiles", "Add evidence files"), "",
+        QCoreApplication.translate(
+            "CaseFiles", "Evidence (*.png *.jpg *.jpeg *.gif *.pdf *.eml *.msg *.txt *.html "
+            "*.htm);;All files (*)"),
     )
     return [Path(name) for name in names]
 

@@ -2,89 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
-    <name></name>
-    <message>
-        <source>attachment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>extortion contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired: renew it or record that it is no longer needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires within {days} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>protective action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>police report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>support session</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttachmentSection</name>
     <message>
         <source>&amp;Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää tiedostoja…</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;vaa</translation>
     </message>
     <message>
         <source>Open the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa valittu tiedosto</translation>
     </message>
     <message>
         <source>SHA-256 of the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitun tiedoston SHA-256</translation>
     </message>
     <message>
         <source>Drop files here to add them as evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää tiedostoja todisteiksi vetämällä ne tähän.</translation>
     </message>
     <message>
         <source>No evidence files yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä todistetiedostoja.</translation>
     </message>
     <message>
         <source>SHA-256: {digest}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: {digest}</translation>
     </message>
 </context>
 <context>
@@ -92,260 +37,272 @@
     <message>
         <source>Batch export of case summaries</source>
         <extracomment>(done, total) as the PDFs are written, on the main thread.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tapausyhteenvetojen joukkovienti</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki tilat</translation>
     </message>
     <message>
         <source>Any breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki tietomurrot</translation>
     </message>
     <message>
         <source>Only cases with a police report filed between</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain asiat, joissa rikosilmoitus on tehty aikavälillä</translation>
     </message>
     <message>
         <source>Police report filed on or after</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosilmoitus tehty aikaisintaan</translation>
     </message>
     <message>
         <source>Police report filed on or before</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosilmoitus tehty viimeistään</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>Destination folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohdekansio</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selaa…</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietomurto</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kansio</translation>
     </message>
     <message>
         <source>Start export</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloita vienti</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje</translation>
     </message>
     <message>
         <source>Export into folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie kansioon</translation>
     </message>
     <message>
         <source>No case matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rajauksia vastaavia asioita ei ole.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta</translation>
     </message>
     <message>
         <source>Exporting {n} case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Viedään {n} asia…</translation>
     </message>
     <message>
         <source>Exporting {n} cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Viedään {n} asiaa…</translation>
     </message>
     <message>
         <source>Stopping after the cases in hand…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pysäytetään, kun käsittelyssä olevat asiat on viety…</translation>
     </message>
     <message>
         <source>Cancelled: {n} PDF was written whole; none is half-written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruutettu: {n} PDF kirjoitettiin kokonaan; yksikään ei jäänyt kesken.</translation>
     </message>
     <message>
         <source>Cancelled: {n} PDFs were written whole; none is half-written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruutettu: {n} PDF:ää kirjoitettiin kokonaan; yksikään ei jäänyt kesken.</translation>
     </message>
     <message>
         <source>Done: {n} PDF written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmis: {n} PDF kirjoitettu.</translation>
     </message>
     <message>
         <source>Done: {n} PDFs written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmis: {n} PDF:ää kirjoitettu.</translation>
     </message>
     <message>
         <source>{n} case could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asian vienti epäonnistui.</translation>
     </message>
     <message>
         <source>{n} cases could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asian vienti epäonnistui.</translation>
     </message>
 </context>
 <context>
     <name>BreakGlassDialog</name>
     <message>
         <source>Another counsellor&apos;s case</source>
-        <translation type="unfinished"></translation>
+        <translation>Toisen kriisityöntekijän asia</translation>
     </message>
     <message>
         <source>Case &lt;b&gt;{reference}&lt;/b&gt; ({name}) is assigned to {counsellor}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asian &lt;b&gt;{reference}&lt;/b&gt; ({name}) vastuuhenkilö on {counsellor}.</translation>
     </message>
     <message>
         <source>another counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>toinen kriisityöntekijä</translation>
     </message>
     <message>
         <source>This case is assigned to another counsellor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämä asia on toisen kriisityöntekijän vastuulla.</translation>
     </message>
     <message>
         <source>If the victim needs help now, you can still open it: say why. Your access lasts {hours} hours, is written to the audit log and is reviewed by a supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jos asiakas tarvitsee apua nyt, voit silti avata asian: kerro syy. Käyttöoikeutesi on voimassa {hours} tuntia, se kirjataan käyttölokiin ja esihenkilö tarkastaa sen.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>must say why, in at least {n} characters</source>
+        <translation>kerro syy vähintään {n} merkillä</translation>
     </message>
     <message>
         <source>e.g. Victim called in distress; Olli is on leave</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Asiakas soitti hädissään; Olli on lomalla</translation>
     </message>
     <message>
         <source>&amp;Open with break-the-glass</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avaa hätäkäytöllä</translation>
     </message>
 </context>
 <context>
     <name>CaseDialog</name>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskitaso</translation>
     </message>
     <message>
         <source>Why this risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskitason peruste</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>— unassigned —</source>
-        <translation type="unfinished"></translation>
+        <translation>– ei nimetty –</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijä</translation>
     </message>
     <message>
         <source>This case is closed. Choose another status to reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämä asia on suljettu. Avaa se uudelleen valitsemalla toinen tila.</translation>
     </message>
 </context>
 <context>
     <name>CaseFiles</name>
     <message>
+        <source>Add evidence files</source>
+        <translation>Lisää todistetiedostoja</translation>
+    </message>
+    <message>
+        <source>Evidence (*.png *.jpg *.jpeg *.gif *.pdf *.eml *.msg *.txt *.html *.htm);;All files (*)</source>
+        <translation>Todisteet (*.png *.jpg *.jpeg *.gif *.pdf *.eml *.msg *.txt *.html *.htm);;Kaikki tiedostot (*)</translation>
+    </message>
+    <message>
         <source>Only files can be added; folders and files that no longer exist were left out.</source>
         <extracomment>What is going on (for the view&apos;s status line) and how many tasks still run. Adding and opening files run side by side; dropping them all drops every one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Vain tiedostoja voi lisätä; kansiot ja tiedostot, joita ei enää ole, jätettiin pois.</translation>
     </message>
     <message>
         <source>{n} file is larger than the {limit} MB limit and was not added. Attach a smaller copy instead, such as a screenshot or a PDF of the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tiedosto ylittää {limit} Mt:n kokorajan, eikä sitä lisätty. Liitä sen sijaan pienempi kopio, kuten kuvakaappaus tai sivu PDF-muodossa.</translation>
     </message>
     <message>
         <source>{n} files are larger than the {limit} MB limit and were not added. Attach a smaller copy instead, such as a screenshot or a PDF of the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tiedostoa ylittää {limit} Mt:n kokorajan, eikä niitä lisätty. Liitä sen sijaan pienempi kopio, kuten kuvakaappaus tai sivu PDF-muodossa.</translation>
     </message>
     <message>
         <source>Added {n} file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisätty {n} tiedosto.</translation>
     </message>
     <message>
         <source>Added {n} files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisätty {n} tiedostoa.</translation>
     </message>
     <message>
         <source>Adding {n} file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisätään {n} tiedosto…</translation>
     </message>
     <message>
         <source>Adding {n} files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisätään {n} tiedostoa…</translation>
     </message>
     <message>
         <source>Opened {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avattu: {name}.</translation>
     </message>
     <message>
         <source>No program on this computer opens this kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä tietokoneella ei ole ohjelmaa, joka avaa tämäntyyppisiä tiedostoja.</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Avataan {name}…</translation>
     </message>
     <message>
         <source>The file could not be read or written; check that it still exists and that you may open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa ei voitu lukea tai kirjoittaa; tarkista, että se on yhä olemassa ja että sinulla on oikeus avata se.</translation>
     </message>
 </context>
 <context>
     <name>CaseForms</name>
     <message>
         <source>Remove this extortion contact ({when})? Its evidence files stay in Attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko tämä kiristysyhteydenotto ({when})? Sen todistetiedostot jäävät Liitteet-välilehdelle.</translation>
     </message>
     <message>
         <source>Remove police report {number}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko rikosilmoitus {number}?</translation>
     </message>
     <message>
         <source>Reset “{title}” to not started? Its dates and notes are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Palautetaanko ”{title}” aloittamattomaksi? Sen päivämäärät ja huomautukset poistetaan.</translation>
     </message>
     <message>
         <source>Remove the follow-up due {date}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko seuranta, jonka määräpäivä on {date}?</translation>
     </message>
     <message>
         <source>Remove the file “{name}” from the case? It is deleted from the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko tiedosto ”{name}” asiasta? Se poistetaan tietokannasta.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poista</translation>
     </message>
     <message>
         <source>Close case {reference}? Reason given: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suljetaanko asia {reference}? Annettu syy: {reason}.</translation>
     </message>
     <message>
         <source>Approve closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Hyväksy sulkeminen</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sulje asia</translation>
     </message>
 </context>
 <context>
@@ -353,167 +310,167 @@
     <message>
         <source>Identity code:</source>
         <extracomment>A line for the view&apos;s status bar (&quot;Identity code copied…&quot;). The full identity code while it is shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötunnus:</translation>
     </message>
     <message>
         <source>Revea&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Näytä</translation>
     </message>
     <message>
         <source>Reveal the full identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä koko henkilötunnus</translation>
     </message>
     <message>
         <source>Shows the full code for {seconds} seconds. Revealing is written to the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Näyttää koko tunnuksen {seconds} sekunnin ajan. Näyttäminen kirjataan käyttölokiin.</translation>
     </message>
     <message>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopioi</translation>
     </message>
     <message>
         <source>Copy the identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopioi henkilötunnus</translation>
     </message>
     <message>
         <source>The clipboard is cleared after 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leikepöytä tyhjennetään 30 sekunnin kuluttua.</translation>
     </message>
     <message>
         <source>Approve clo&amp;sure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hyväksy &amp;sulkeminen…</translation>
     </message>
     <message>
         <source>Re&amp;turn to counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Palau&amp;ta kriisityöntekijälle</translation>
     </message>
     <message>
         <source>Edit &amp;victim…</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa as&amp;iakasta…</translation>
     </message>
     <message>
         <source>Change identity co&amp;de…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaihda &amp;henkilötunnus…</translation>
     </message>
     <message>
         <source>Edit &amp;case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa &amp;asiaa…</translation>
     </message>
     <message>
         <source>Risk level and its reason, status</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskitaso ja sen peruste, tila</translation>
     </message>
     <message>
         <source>Request clo&amp;sure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pyydä &amp;sulkemista…</translation>
     </message>
     <message>
         <source>Clo&amp;se case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sulje asia…</translation>
     </message>
     <message>
         <source>E&amp;xport PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie P&amp;DF…</translation>
     </message>
     <message>
         <source>A case summary for the police or for handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapausyhteenveto poliisille tai hoidon siirtoon</translation>
     </message>
     <message>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakas</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskitaso</translation>
     </message>
     <message>
         <source>Case status</source>
-        <translation type="unfinished"></translation>
+        <translation>Asian tila</translation>
     </message>
     <message>
         <source>Earlier codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aiemmat tunnukset:</translation>
     </message>
     <message>
         <source>Case &lt;b&gt;{reference}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Asia &lt;b&gt;{reference}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Counsellor: &lt;b&gt;{name}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijä: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>ei nimetty</translation>
     </message>
     <message>
         <source>Opened {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Avattu {date}</translation>
     </message>
     <message>
         <source>Closed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Suljettu {date}</translation>
     </message>
     <message>
         <source>Breaches: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietomurrot: {names}</translation>
     </message>
     <message>
         <source>Phone {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Puh. {phone}</translation>
     </message>
     <message>
         <source>E-mail {email}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti {email}</translation>
     </message>
     <message>
         <source>Language: {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieli: {language}</translation>
     </message>
     <message>
         <source>No consent to processing recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Suostumusta tietojen käsittelyyn ei ole kirjattu</translation>
     </message>
     <message>
         <source>&lt;i&gt;Risk:&lt;/i&gt; {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Riski:&lt;/i&gt; {reason}</translation>
     </message>
     <message>
         <source>No contact restrictions recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteydenotolle ei ole kirjattu rajoituksia</translation>
     </message>
     <message>
         <source>Safe-contact rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Turvalliset yhteydenottotavat</translation>
     </message>
     <message>
         <source>Closure requested on {date}: {reason}. Waiting for a supervisor&apos;s decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulkemista pyydetty {date}: {reason}. Odottaa esihenkilön päätöstä.</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>ei kirjattu</translation>
     </message>
     <message>
         <source>Identity code: none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötunnus: ei kirjattu</translation>
     </message>
     <message>
         <source>Identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötunnus</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Piilota</translation>
     </message>
     <message>
         <source>Identity code copied; the clipboard is cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötunnus kopioitu; leikepöytä tyhjennetään 30 sekunnin kuluttua.</translation>
     </message>
     <message>
         <source>hidden again in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>piilotetaan {seconds} s kuluttua</translation>
     </message>
 </context>
 <context>
@@ -521,70 +478,70 @@
     <message>
         <source>{reference} — Suoja</source>
         <extracomment>Emitted with the case id when the view has closed. A change to this case was announced (from any thread); reload on the GUI thread.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{reference} – Suoja</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Aikajana</translation>
     </message>
     <message>
         <source>Extortion contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiristysyhteydenotot</translation>
     </message>
     <message>
         <source>Police reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosilmoitukset</translation>
     </message>
     <message>
         <source>Support sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tukikeskustelut</translation>
     </message>
     <message>
         <source>Protective actions ({done}/{all} done)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suojaustoimet ({done}/{all} tehty)</translation>
     </message>
     <message>
         <source>Follow-ups ({open} open)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurannat ({open} avoinna)</translation>
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurannat</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitteet</translation>
     </message>
 </context>
 <context>
     <name>ClosureDialog</name>
     <message>
         <source>Request closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Pyydä sulkemista</translation>
     </message>
     <message>
         <source>Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje asia</translation>
     </message>
     <message>
         <source>&amp;Request closure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pyydä sulkemista</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sulje asia</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Syy</translation>
     </message>
     <message>
         <source>A supervisor approves closing the case, or returns it to you. The case stays open until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esihenkilö hyväksyy asian sulkemisen tai palauttaa asian sinulle. Asia pysyy avoimena siihen asti.</translation>
     </message>
     <message>
         <source>The case is closed now. It can be reopened later from Edit case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asia suljetaan nyt. Sen voi myöhemmin avata uudelleen kohdasta Muokkaa asiaa.</translation>
     </message>
 </context>
 <context>
@@ -592,630 +549,654 @@
     <message>
         <source>Is this person already in Suoja?</source>
         <extracomment>The person is already a victim: open this case instead.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Onko henkilö jo Suojassa?</translation>
     </message>
     <message>
         <source>Checked by identity code (also earlier ones), by name and date of birth, and by phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkistettu henkilötunnuksella (myös aiemmilla), nimellä ja syntymäajalla sekä puhelinnumerolla.</translation>
     </message>
     <message>
         <source>Existing victims who may be this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Nykyiset asiakkaat, jotka voivat olla tämä henkilö</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Asia</translation>
     </message>
     <message>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakas</translation>
     </message>
     <message>
         <source>Identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötunnus</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijä</translation>
     </message>
     <message>
         <source>&amp;Open the existing case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avaa olemassa oleva asia</translation>
     </message>
     <message>
         <source>This is a &amp;different person — create a new case anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämä on &amp;eri henkilö – luo uusi asia silti</translation>
     </message>
     <message>
         <source>An existing victim may be this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nykyinen asiakas voi olla tämä henkilö.</translation>
     </message>
     <message>
         <source>{count} existing victims may be this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} nykyistä asiakasta voi olla tämä henkilö.</translation>
     </message>
     <message>
         <source>If it is the same person, open their case instead of creating a second one (Enter opens the selected one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jos kyse on samasta henkilöstä, avaa hänen asiansa äläkä luo toista (Enter avaa valitun).</translation>
     </message>
     <message>
         <source>No existing victim has this identity code, this name and date of birth, or this phone number. Press Enter to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Millään nykyisellä asiakkaalla ei ole tätä henkilötunnusta, tätä nimeä ja syntymäaikaa eikä tätä puhelinnumeroa. Jatka painamalla Enter.</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>ei nimetty</translation>
     </message>
 </context>
 <context>
     <name>ExportCaseDialog</name>
     <message>
         <source>Export case {reference} as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie asia {reference} PDF-tiedostoksi</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie…</translation>
     </message>
     <message>
         <source>Your role does not allow exporting this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Roolisi ei salli tämän asian vientiä.</translation>
     </message>
     <message>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>ExtortionContactDialog</name>
     <message>
         <source>Copy the message exactly as the victim received it. The wallet address is checked as you type, so a mistyped character shows at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopioi viesti täsmälleen sellaisena kuin asiakas sen sai. Bitcoin-osoite tarkistetaan kirjoittaessasi, joten väärin kirjoitettu merkki huomataan heti.</translation>
     </message>
     <message>
         <source>Received at</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanotettu</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanava</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjä</translation>
     </message>
     <message>
         <source>e-mail address, phone number or name</source>
-        <translation type="unfinished"></translation>
+        <translation>sähköpostiosoite, puhelinnumero tai nimi</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuutta</translation>
     </message>
     <message>
         <source>Amount demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaadittu summa</translation>
     </message>
     <message>
         <source>Wallet address</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoin-osoite</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräaika</translation>
     </message>
     <message>
         <source>Has a deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräaika annettu</translation>
     </message>
     <message>
         <source>Message, verbatim</source>
-        <translation type="unfinished"></translation>
+        <translation>Viesti sanatarkasti</translation>
     </message>
     <message>
         <source>The victim paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakas maksoi</translation>
     </message>
     <message>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Maksettu summa</translation>
     </message>
     <message>
         <source>Handed to the police</source>
-        <translation type="unfinished"></translation>
+        <translation>Annettu poliisille</translation>
+    </message>
+    <message>
+        <source>cannot be before the message was received</source>
+        <translation>ei voi olla ennen viestin vastaanottamista</translation>
     </message>
 </context>
 <context>
     <name>ExtortionContactSection</name>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanotettu</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanava</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjä</translation>
     </message>
     <message>
         <source>Demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaadittu</translation>
     </message>
     <message>
         <source>Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoin-osoite</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräaika</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Maksettu</translation>
     </message>
     <message>
         <source>Handed to police</source>
-        <translation type="unfinished"></translation>
+        <translation>Annettu poliisille</translation>
     </message>
     <message>
         <source>Message, verbatim</source>
-        <translation type="unfinished"></translation>
+        <translation>Viesti sanatarkasti</translation>
     </message>
     <message>
         <source>&amp;Message, verbatim:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Viesti sanatarkasti:</translation>
     </message>
     <message>
         <source>Evidence files of this contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämän yhteydenoton todistetiedostot</translation>
     </message>
     <message>
         <source>Ev&amp;idence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Todist&amp;eet:</translation>
     </message>
     <message>
         <source>Add evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää todisteita…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa</translation>
     </message>
     <message>
         <source>Open the selected evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa valittu todistetiedosto</translation>
     </message>
     <message>
         <source>No extortion messages recorded. Add each message the victim received, with the text copied exactly as it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiristysviestejä ei ole kirjattu. Lisää jokainen asiakkaan saama viesti ja kopioi teksti täsmälleen sellaisena kuin se oli kirjoitettu.</translation>
     </message>
     <message>
         <source>(not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei tiedossa)</translation>
     </message>
     <message>
         <source>(no amount)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei summaa)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei ole)</translation>
     </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
     <message>
         <source>Due on</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräpäivä</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä tehdään</translation>
     </message>
     <message>
         <source>e.g. Call back about the police report</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Soita takaisin rikosilmoituksesta</translation>
     </message>
     <message>
         <source>Me</source>
-        <translation type="unfinished"></translation>
+        <translation>Minä</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastuuhenkilö</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehty</translation>
     </message>
 </context>
 <context>
     <name>FollowUpPage</name>
     <message>
+        <source>Due date</source>
+        <translation>Määräpäivä</translation>
+    </message>
+    <message>
+        <source>cannot be in the past</source>
+        <translation>ei voi olla menneisyydessä</translation>
+    </message>
+    <message>
         <source>First follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensimmäinen seuranta</translation>
     </message>
     <message>
         <source>When should someone get back to this person? It appears in Follow-ups due on that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Milloin henkilöön otetaan uudelleen yhteyttä? Seuranta näkyy sinä päivänä erääntyvien seurantojen joukossa.</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräpäivä</translation>
     </message>
     <message>
         <source>What for</source>
-        <translation type="unfinished"></translation>
+        <translation>Aihe</translation>
     </message>
     <message>
         <source>Call back: how are they doing, next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Soita takaisin: vointi ja seuraavat askeleet</translation>
     </message>
 </context>
 <context>
     <name>FollowUpSection</name>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;erkitse tehdyksi</translation>
     </message>
     <message>
         <source>Mark the selected follow-up done</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkitse valittu seuranta tehdyksi</translation>
     </message>
     <message>
         <source>No follow-ups planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurantoja ei ole suunniteltu.</translation>
     </message>
 </context>
 <context>
     <name>IdentityCodeDialog</name>
     <message>
         <source>Record a new personal identity code the victim has been granted. The previous code is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa asiakkaalle myönnetty uusi henkilötunnus. Aiempi tunnus säilyy historiassa.</translation>
     </message>
     <message>
         <source>New identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi henkilötunnus</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus</translation>
     </message>
     <message>
         <source>e.g. DVV decision of 3.5.2024</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. DVV:n päätös 3.5.2024</translation>
     </message>
 </context>
 <context>
     <name>IdentityPage</name>
     <message>
         <source>Who is calling?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka soittaa?</translation>
     </message>
     <message>
         <source>Names are required. A valid identity code fills in the date of birth. Ask before ticking a way of contacting the person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimet ovat pakollisia. Kelvollinen henkilötunnus täyttää syntymäajan. Kysy henkilöltä ennen kuin valitset yhteydenottotavan.</translation>
     </message>
     <message>
         <source>First names</source>
-        <translation type="unfinished"></translation>
+        <translation>Etunimet</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Sukunimi</translation>
     </message>
     <message>
         <source>Identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötunnus</translation>
     </message>
     <message>
         <source>e.g. 131052-308T (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>131052-308T (valinnainen)</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntymäaika</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>ei voi olla tulevaisuudessa</translation>
     </message>
     <message>
         <source>d.M.yyyy (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>p.k.vvvv (valinnainen)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieli</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Puhelin</translation>
     </message>
     <message>
         <source>e.g. 040 123 4567</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. 040 123 4567</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti</translation>
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished"></translation>
+        <translation>Katuosoite</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postinumero</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Postitoimipaikka</translation>
     </message>
     <message>
         <source>Leave a &amp;voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Jättää &amp;vastaajaviestin</translation>
     </message>
     <message>
         <source>May leave voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa jättää vastaajaviestin</translation>
     </message>
     <message>
         <source>Send te&amp;xt messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettää te&amp;kstiviestejä</translation>
     </message>
     <message>
         <source>May send text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa lähettää tekstiviestejä</translation>
     </message>
     <message>
         <source>Send e-&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettää sä&amp;hköpostia</translation>
     </message>
     <message>
         <source>May send e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa lähettää sähköpostia</translation>
     </message>
     <message>
         <source>Send &amp;post</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettää &amp;postia</translation>
     </message>
     <message>
         <source>May send post</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa lähettää postia</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus</translation>
     </message>
     <message>
         <source>e.g. call only on weekdays after 16</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. soita vain arkisin klo 16 jälkeen</translation>
     </message>
     <message>
         <source>Consents to Suoja keeping their data (dated today)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suostuu tietojensa säilyttämiseen Suojassa (päiväys tänään)</translation>
     </message>
     <message>
         <source>Consent to processing</source>
-        <translation type="unfinished"></translation>
+        <translation>Suostumus tietojen käsittelyyn</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötiedot</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteystiedot</translation>
     </message>
     <message>
         <source>Safe contact — we may:</source>
-        <translation type="unfinished"></translation>
+        <translation>Turvallinen yhteydenotto – saamme:</translation>
     </message>
     <message>
         <source>no voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>ei vastaajaviestejä</translation>
     </message>
     <message>
         <source>no text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>ei tekstiviestejä</translation>
     </message>
     <message>
         <source>no e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>ei sähköpostia</translation>
     </message>
     <message>
         <source>no post</source>
-        <translation type="unfinished"></translation>
+        <translation>ei postia</translation>
     </message>
     <message>
         <source>The case will show: {rules}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiassa näytetään: {rules}.</translation>
     </message>
     <message>
         <source>Every way of contact is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki yhteydenottotavat ovat sallittuja.</translation>
     </message>
 </context>
 <context>
     <name>IntakeWizard</name>
     <message>
         <source>New intake — Suoja</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi asiakkuus – Suoja</translation>
     </message>
     <message>
         <source>&amp;Next  ›</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seuraava  ›</translation>
     </message>
     <message>
         <source>‹  &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>‹  &amp;Takaisin</translation>
     </message>
     <message>
         <source>&amp;Create case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Luo asia</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta</translation>
     </message>
     <message>
         <source>Who is calling</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka soittaa</translation>
     </message>
     <message>
         <source>Existing victims</source>
-        <translation type="unfinished"></translation>
+        <translation>Nykyiset asiakkaat</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Riski</translation>
     </message>
     <message>
         <source>First follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensimmäinen seuranta</translation>
     </message>
     <message>
         <source>Create case (Enter or Ctrl+S) saves {name}, risk level {risk}, and this follow-up. The case opens afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Luo asia (Enter tai Ctrl+S) tallentaa henkilön {name} (riskitaso: {risk}) ja tämän seurannan. Asia avautuu sen jälkeen.</translation>
     </message>
     <message>
         <source>When following up: {rules}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurannassa huomioitava: {rules}.</translation>
     </message>
     <message>
         <source>The case was not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiaa ei luotu</translation>
     </message>
     <message>
         <source>Case {reference} was created, but not its follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Asia {reference} luotiin, mutta sen seurantaa ei</translation>
     </message>
     <message>
         <source>Discard this intake?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätäänkö uuden asiakkuuden tiedot?</translation>
     </message>
     <message>
         <source>Nothing has been saved yet. Discard what you typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei ole vielä tallennettu. Hylätäänkö kirjoittamasi tiedot?</translation>
     </message>
 </context>
 <context>
     <name>PoliceReportDialog</name>
     <message>
         <source>Only the number on the victim&apos;s copy of the report counts — not the online service&apos;s confirmation e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain asiakkaan ilmoituskappaleessa oleva numero kelpaa – ei verkkopalvelun vahvistussähköpostin numero.</translation>
     </message>
     <message>
         <source>Report number</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosilmoituksen numero</translation>
     </message>
     <message>
         <source>Police department</source>
-        <translation type="unfinished"></translation>
+        <translation>Poliisilaitos</translation>
     </message>
     <message>
         <source>e.g. Helsinki Police Department</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Helsingin poliisilaitos</translation>
     </message>
     <message>
         <source>Filed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilmoituspäivä</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>The victim has their copy of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakkaalla on oma kappale ilmoituksesta</translation>
     </message>
 </context>
 <context>
     <name>PoliceReportSection</name>
     <message>
         <source>No police report numbers recorded. Only the number on the victim&apos;s report copy counts (like 5500/R/12345/20), not the online service&apos;s confirmation e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosilmoitusten numeroita ei ole kirjattu. Vain asiakkaan ilmoituskappaleessa oleva numero kelpaa (kuten 5500/R/12345/20), ei verkkopalvelun vahvistussähköpostin numero.</translation>
     </message>
 </context>
 <context>
     <name>ProtectiveActionDialog</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämäärä</translation>
     </message>
     <message>
         <source>Known</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedossa</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanhenee</translation>
     </message>
     <message>
         <source>Left empty, the expiry is set {days} days after the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jos kenttä jätetään tyhjäksi, voimassaolo päättyy {days} päivän kuluttua päivämäärästä.</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus</translation>
     </message>
     <message>
         <source>Grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruste</translation>
     </message>
     <message>
         <source>— not given —</source>
-        <translation type="unfinished"></translation>
+        <translation>– ei annettu –</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Todisteet</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Päätös</translation>
     </message>
     <message>
         <source>— none yet —</source>
-        <translation type="unfinished"></translation>
+        <translation>– ei vielä –</translation>
     </message>
     <message>
         <source>Decision date</source>
-        <translation type="unfinished"></translation>
+        <translation>Päätöspäivä</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Vanhenemispäivä</translation>
+    </message>
+    <message>
+        <source>cannot be before the date of the step</source>
+        <translation>ei voi olla ennen vaiheen päivämäärää</translation>
     </message>
 </context>
 <context>
     <name>ProtectiveActionSection</name>
     <message>
         <source>&amp;Update step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivitä &amp;vaihe…</translation>
     </message>
     <message>
         <source>&amp;Reset step…</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ollaa vaihe…</translation>
     </message>
     <message>
         <source>Reset the selected step to not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Palauta valittu vaihe aloittamattomaksi</translation>
     </message>
     <message>
         <source>Grounds: {grounds}. Decision: {decision}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruste: {grounds}. Päätös: {decision}.</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ei vielä</translation>
     </message>
 </context>
 <context>
@@ -1223,232 +1204,321 @@
     <message>
         <source>&amp;Save</source>
         <extracomment>The saved record (what the service returned). This dialog&apos;s kind in a :class:`~gui.shared.drafts.FormDraft`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tallenna</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>That record no longer exists; it may have been removed.</source>
+        <translation>Tätä tietoa ei enää ole; se on ehkä poistettu.</translation>
     </message>
     <message>
         <source>Edit victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa asiakasta</translation>
     </message>
     <message>
         <source>Edit case</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa asiaa</translation>
     </message>
     <message>
         <source>Change identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaihda henkilötunnus</translation>
     </message>
     <message>
         <source>Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje asia</translation>
     </message>
     <message>
         <source>Request closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Pyydä sulkemista</translation>
     </message>
     <message>
         <source>Add extortion contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää kiristysyhteydenotto</translation>
     </message>
     <message>
         <source>Edit extortion contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa kiristysyhteydenottoa</translation>
     </message>
     <message>
         <source>Add police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää rikosilmoitus</translation>
     </message>
     <message>
         <source>Edit police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa rikosilmoitusta</translation>
     </message>
     <message>
         <source>Add support session</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää tukikeskustelu</translation>
     </message>
     <message>
         <source>Edit support session</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa tukikeskustelua</translation>
     </message>
     <message>
         <source>Record protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa suojaustoimi</translation>
     </message>
     <message>
         <source>Update protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivitä suojaustoimi</translation>
     </message>
     <message>
         <source>Plan follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Suunnittele seuranta</translation>
     </message>
     <message>
         <source>Edit follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa seurantaa</translation>
     </message>
 </context>
 <context>
     <name>RecordSection</name>
     <message>
         <source>&amp;Add…</source>
-        <extracomment>Calm colours for text that needs attention. The current record changed (or ``None``).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add {noun}</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The current record changed (or ``None``).</extracomment>
+        <translation>&amp;Lisää…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the selected {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muokkaa…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;oista…</translation>
     </message>
     <message>
-        <source>Remove the selected {noun}</source>
-        <translation type="unfinished"></translation>
+        <source>extortion contact</source>
+        <extracomment>Calm colours for text that needs attention. Each kind&apos;s name (a table&apos;s accessible name) and its buttons&apos; accessible names, whole sentences so that each language can inflect the noun.</extracomment>
+        <translation>kiristysyhteydenotto</translation>
+    </message>
+    <message>
+        <source>Add extortion contact</source>
+        <translation>Lisää kiristysyhteydenotto</translation>
+    </message>
+    <message>
+        <source>Edit the selected extortion contact</source>
+        <translation>Muokkaa valittua kiristysyhteydenottoa</translation>
+    </message>
+    <message>
+        <source>Remove the selected extortion contact</source>
+        <translation>Poista valittu kiristysyhteydenotto</translation>
+    </message>
+    <message>
+        <source>police report</source>
+        <translation>rikosilmoitus</translation>
+    </message>
+    <message>
+        <source>Add police report</source>
+        <translation>Lisää rikosilmoitus</translation>
+    </message>
+    <message>
+        <source>Edit the selected police report</source>
+        <translation>Muokkaa valittua rikosilmoitusta</translation>
+    </message>
+    <message>
+        <source>Remove the selected police report</source>
+        <translation>Poista valittu rikosilmoitus</translation>
+    </message>
+    <message>
+        <source>support session</source>
+        <translation>tukikeskustelu</translation>
+    </message>
+    <message>
+        <source>Add support session</source>
+        <translation>Lisää tukikeskustelu</translation>
+    </message>
+    <message>
+        <source>Edit the selected support session</source>
+        <translation>Muokkaa valittua tukikeskustelua</translation>
+    </message>
+    <message>
+        <source>Remove the selected support session</source>
+        <translation>Poista valittu tukikeskustelu</translation>
+    </message>
+    <message>
+        <source>protective action</source>
+        <translation>suojaustoimi</translation>
+    </message>
+    <message>
+        <source>Add protective action</source>
+        <translation>Lisää suojaustoimi</translation>
+    </message>
+    <message>
+        <source>Edit the selected protective action</source>
+        <translation>Muokkaa valittua suojaustoimea</translation>
+    </message>
+    <message>
+        <source>Remove the selected protective action</source>
+        <translation>Poista valittu suojaustoimi</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>seuranta</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Lisää seuranta</translation>
+    </message>
+    <message>
+        <source>Edit the selected follow-up</source>
+        <translation>Muokkaa valittua seurantaa</translation>
+    </message>
+    <message>
+        <source>Remove the selected follow-up</source>
+        <translation>Poista valittu seuranta</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>liite</translation>
+    </message>
+    <message>
+        <source>Add attachment</source>
+        <translation>Lisää liite</translation>
+    </message>
+    <message>
+        <source>Edit the selected attachment</source>
+        <translation>Muokkaa valittua liitettä</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachment</source>
+        <translation>Poista valittu liite</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä kirjauksia.</translation>
     </message>
 </context>
 <context>
     <name>RiskPage</name>
     <message>
         <source>Risk assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskin arviointi</translation>
     </message>
     <message>
         <source>Acute: in danger now or thinking of self-harm. High: distressed, threatened or a deadline today. A reason is required for acute and high.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akuutti: vaarassa nyt tai ajattelee vahingoittaa itseään. Korkea: hädissään, uhattu tai määräaika tänään. Akuutille ja korkealle riskille tarvitaan peruste.</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskitaso</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruste</translation>
     </message>
     <message>
         <source>e.g. received a second demand with a 24-hour deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. sai toisen vaatimuksen, jossa 24 tunnin määräaika</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijä</translation>
     </message>
     <message>
         <source>Breaches this person was hit by</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietomurrot, jotka koskevat henkilöä</translation>
     </message>
     <message>
         <source>Breaches this person was hit by (Space ticks):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietomurrot, jotka koskevat henkilöä (valitse välilyönnillä):</translation>
     </message>
     <message>
         <source>Me ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>Minä ({name})</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei kriisityöntekijää</translation>
     </message>
 </context>
 <context>
     <name>SupportSessionDialog</name>
     <message>
         <source>Started at</source>
-        <translation type="unfinished"></translation>
+        <translation>Alkamisaika</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Kesto</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Keskustelumuoto</translation>
     </message>
     <message>
         <source>Distress level (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahdistuksen taso (0–10)</translation>
     </message>
     <message>
         <source>Not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei arvioitu</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopputulos</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Jatko-ohjaus</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava seuranta</translation>
     </message>
     <message>
         <source>Plan a follow-up on</source>
-        <translation type="unfinished"></translation>
+        <translation>Suunnittele seuranta</translation>
     </message>
     <message>
         <source>Adds a follow-up to this case&apos;s Follow-ups, assigned to you; it shows in Follow-ups due on that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää asian seurantoihin seurannan, jonka vastuuhenkilö olet sinä; se näkyy kyseisenä päivänä erääntyvien seurantojen joukossa.</translation>
     </message>
     <message>
         <source>Follow-up task</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurantatehtävä</translation>
     </message>
     <message>
         <source>e.g. Call back about the police report</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Soita takaisin rikosilmoituksesta</translation>
     </message>
     <message>
         <source>Confidential notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Luottamukselliset muistiinpanot</translation>
     </message>
 </context>
 <context>
     <name>SupportSessionSection</name>
     <message>
         <source>Confidential notes of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitun keskustelun luottamukselliset muistiinpanot</translation>
     </message>
     <message>
         <source>Confidential &amp;notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Luottamukselliset m&amp;uistiinpanot:</translation>
     </message>
     <message>
         <source>No support sessions recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tukikeskusteluja ei ole vielä kirjattu.</translation>
     </message>
     <message>
         <source>Outcome: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopputulos: {outcome}</translation>
     </message>
     <message>
         <source>(not recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei kirjattu)</translation>
     </message>
 </context>
 <context>
@@ -1456,269 +1526,285 @@
     <message>
         <source>Timeline</source>
         <extracomment>(kind, record id) of the entry the user activated.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Aikajana</translation>
     </message>
     <message>
         <source>Newest first. Double-click a line (or press Enter) to open it in its own tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusin ensin. Avaa rivi omalle välilehdelleen kaksoisnapsauttamalla (tai Enterillä).</translation>
     </message>
 </context>
 <context>
     <name>VictimDialog</name>
     <message>
         <source>First names</source>
-        <translation type="unfinished"></translation>
+        <translation>Etunimet</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Sukunimi</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntymäaika</translation>
     </message>
     <message>
         <source>Known</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedossa</translation>
     </message>
     <message>
         <source>Comes from the identity code; change the code to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saadaan henkilötunnuksesta; sitä voi muuttaa vain vaihtamalla tunnuksen.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Puhelin</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti</translation>
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished"></translation>
+        <translation>Katuosoite</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postinumero</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Postitoimipaikka</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Maa</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieli</translation>
     </message>
     <message>
         <source>&lt;b&gt;Safe contact&lt;/b&gt; — what may we do without putting the victim at risk?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Turvallinen yhteydenotto&lt;/b&gt; – mitä saamme tehdä asiakasta vaarantamatta?</translation>
     </message>
     <message>
         <source>May leave voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa jättää vastaajaviestin</translation>
     </message>
     <message>
         <source>May send text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa lähettää tekstiviestejä</translation>
     </message>
     <message>
         <source>May send e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa lähettää sähköpostia</translation>
     </message>
     <message>
         <source>May send post</source>
-        <translation type="unfinished"></translation>
+        <translation>Saa lähettää postia</translation>
     </message>
     <message>
         <source>Safe-contact note</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus yhteydenotosta</translation>
     </message>
     <message>
         <source>Consent to processing given</source>
-        <translation type="unfinished"></translation>
+        <translation>Suostumus tietojen käsittelyyn annettu</translation>
     </message>
     <message>
         <source>Consent date</source>
-        <translation type="unfinished"></translation>
+        <translation>Suostumuksen päivämäärä</translation>
+    </message>
+    <message>
+        <source>must be a two-letter country code such as FI</source>
+        <translation>on oltava kaksikirjaiminen maatunnus, kuten FI</translation>
     </message>
 </context>
 <context>
     <name>_Options</name>
     <message>
+        <source>Police — no support-session notes</source>
+        <translation>Poliisi – ilman tukikeskustelujen muistiinpanoja</translation>
+    </message>
+    <message>
+        <source>Care handover — with session notes</source>
+        <translation>Hoidon siirto – keskustelumuistiinpanojen kanssa</translation>
+    </message>
+    <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profiili</translation>
     </message>
     <message>
         <source>Show full identity codes (written to the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä henkilötunnukset kokonaan (kirjataan käyttölokiin)</translation>
     </message>
     <message>
         <source>Protect the PDF with a password (AES-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suojaa PDF salasanalla (AES-256)</translation>
     </message>
     <message>
         <source>PDF password</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tiedoston salasana</translation>
     </message>
     <message>
         <source>at least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>vähintään {n} merkkiä</translation>
     </message>
     <message>
         <source>Give the password to the reader by another channel, e.g. a phone call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anna salasana lukijalle muuta kautta, esim. puhelimessa.</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profiili</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salasana</translation>
+    </message>
+    <message>
+        <source>must be at least {n} characters</source>
+        <translation>on oltava vähintään {n} merkkiä pitkä</translation>
     </message>
 </context>
 <context>
     <name>columns</name>
     <message>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostonimi</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyyppi</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Koko</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisätty</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanotettu</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanava</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjä</translation>
     </message>
     <message>
         <source>Demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaadittu</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräaika</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Maksettu</translation>
     </message>
     <message>
         <source>Police</source>
-        <translation type="unfinished"></translation>
+        <translation>Poliisille</translation>
     </message>
     <message>
         <source>Done</source>
         <extracomment>Asks to mark (True) or unmark (False) a follow-up done; the host saves it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tehty</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräpäivä</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastuuhenkilö</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmistui</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaus</translation>
     </message>
     <message>
         <source>Protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Suojaustoimi</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämäärä</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanhenee</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus</translation>
     </message>
     <message>
         <source>Report number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilmoituksen numero</translation>
     </message>
     <message>
         <source>Police department</source>
-        <translation type="unfinished"></translation>
+        <translation>Poliisilaitos</translation>
     </message>
     <message>
         <source>Filed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilmoituspäivä</translation>
     </message>
     <message>
         <source>Victim has a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakkaalla kappale</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Alkoi</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuutit</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Muoto</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijä</translation>
     </message>
     <message>
         <source>Distress</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahdistus</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Jatko-ohjaus</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava seuranta</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopputulos</translation>
     </message>
 </context>
 <context>
@@ -1726,19 +1812,50 @@
     <message>
         <source>Do not leave voicemail</source>
         <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Älä jätä vastaajaviestiä</translation>
     </message>
     <message>
         <source>Do not send text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Älä lähetä tekstiviestejä</translation>
     </message>
     <message>
         <source>Do not e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Älä lähetä sähköpostia</translation>
     </message>
     <message>
         <source>Do not send post</source>
-        <translation type="unfinished"></translation>
+        <translation>Älä lähetä postia</translation>
+    </message>
+</context>
+<context>
+    <name>sections</name>
+    <message>
+        <source>Not paid</source>
+        <translation>Ei maksettu</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Maksettu</translation>
+    </message>
+    <message>
+        <source>Paid {amount}</source>
+        <translation>Maksettu {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Myöhässä</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Määräpäivä tänään</translation>
+    </message>
+    <message>
+        <source>Expired: renew it or record that it is no longer needed</source>
+        <translation>Vanhentunut: uusi se tai kirjaa, ettei sitä enää tarvita</translation>
+    </message>
+    <message>
+        <source>Expires within {days} days</source>
+        <translation>Vanhenee {days} päivän kuluessa</translation>
     </message>
 </context>
 <context>
@@ -1746,43 +1863,91 @@
     <message>
         <source>Case</source>
         <extracomment>(kind, record id) of the entry, to jump to it in its tab. The entry&apos;s moment as an aware datetime (a date-only entry: local midnight).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Asia</translation>
     </message>
     <message>
         <source>Extortion contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiristysyhteydenotto</translation>
     </message>
     <message>
         <source>Police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosilmoitus</translation>
     </message>
     <message>
         <source>Support session</source>
-        <translation type="unfinished"></translation>
+        <translation>Tukikeskustelu</translation>
     </message>
     <message>
         <source>Protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Suojaustoimi</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuranta</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Liite</translation>
+    </message>
+    <message>
+        <source>Case {reference} opened</source>
+        <translation>Asia {reference} avattu</translation>
+    </message>
+    <message>
+        <source>from {sender}</source>
+        <translation>lähettäjältä {sender}</translation>
+    </message>
+    <message>
+        <source>demands {amount}</source>
+        <translation>vaatii {amount}</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>maksettu</translation>
+    </message>
+    <message>
+        <source>{mode}, {minutes} min</source>
+        <translation>{mode}, {minutes} min</translation>
+    </message>
+    <message>
+        <source>referred: {referral}</source>
+        <translation>ohjattu: {referral}</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>vanhenee {date}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>tehty</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>myöhässä</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>avoin</translation>
+    </message>
+    <message>
+        <source>Closure requested: {reason}</source>
+        <translation>Sulkemista pyydetty: {reason}</translation>
+    </message>
+    <message>
+        <source>Case closed: {reason}</source>
+        <translation>Asia suljettu: {reason}</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Aika</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyyppi</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedot</translation>
     </message>
 </context>
 </TS>

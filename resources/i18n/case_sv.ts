@@ -2,89 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name></name>
-    <message>
-        <source>attachment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>extortion contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired: renew it or record that it is no longer needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expires within {days} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>protective action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>police report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>support session</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AttachmentSection</name>
     <message>
         <source>&amp;Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lägg till filer…</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öppna</translation>
     </message>
     <message>
         <source>Open the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna den valda filen</translation>
     </message>
     <message>
         <source>SHA-256 of the selected file</source>
-        <translation type="unfinished"></translation>
+        <translation>Den valda filens SHA-256</translation>
     </message>
     <message>
         <source>Drop files here to add them as evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dra filer hit för att lägga till dem som bevis.</translation>
     </message>
     <message>
         <source>No evidence files yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga bevisfiler ännu.</translation>
     </message>
     <message>
         <source>SHA-256: {digest}</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256: {digest}</translation>
     </message>
 </context>
 <context>
@@ -92,260 +37,272 @@
     <message>
         <source>Batch export of case summaries</source>
         <extracomment>(done, total) as the PDFs are written, on the main thread.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Massexport av ärendesammanfattningar</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <source>Any breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla dataintrång</translation>
     </message>
     <message>
         <source>Only cases with a police report filed between</source>
-        <translation type="unfinished"></translation>
+        <translation>Endast ärenden med en brottsanmälan gjord mellan</translation>
     </message>
     <message>
         <source>Police report filed on or after</source>
-        <translation type="unfinished"></translation>
+        <translation>Brottsanmälan gjord tidigast</translation>
     </message>
     <message>
         <source>Police report filed on or before</source>
-        <translation type="unfinished"></translation>
+        <translation>Brottsanmälan gjord senast</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished"></translation>
+        <translation>och</translation>
     </message>
     <message>
         <source>Destination folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Målmapp</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bläddra…</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataintrång</translation>
     </message>
     <message>
         <source>&amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mapp</translation>
     </message>
     <message>
         <source>Start export</source>
-        <translation type="unfinished"></translation>
+        <translation>Starta exporten</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng</translation>
     </message>
     <message>
         <source>Export into folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera till mapp</translation>
     </message>
     <message>
         <source>No case matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden motsvarar filtren.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Exporting {n} case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporterar {n} ärende…</translation>
     </message>
     <message>
         <source>Exporting {n} cases…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporterar {n} ärenden…</translation>
     </message>
     <message>
         <source>Stopping after the cases in hand…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppar när de ärenden som behandlas är klara…</translation>
     </message>
     <message>
         <source>Cancelled: {n} PDF was written whole; none is half-written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbrutet: {n} PDF skrevs färdigt; ingen är halvfärdig.</translation>
     </message>
     <message>
         <source>Cancelled: {n} PDFs were written whole; none is half-written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbrutet: {n} PDF:er skrevs färdigt; ingen är halvfärdig.</translation>
     </message>
     <message>
         <source>Done: {n} PDF written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klart: {n} PDF har skrivits.</translation>
     </message>
     <message>
         <source>Done: {n} PDFs written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klart: {n} PDF:er har skrivits.</translation>
     </message>
     <message>
         <source>{n} case could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärende kunde inte exporteras.</translation>
     </message>
     <message>
         <source>{n} cases could not be exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärenden kunde inte exporteras.</translation>
     </message>
 </context>
 <context>
     <name>BreakGlassDialog</name>
     <message>
         <source>Another counsellor&apos;s case</source>
-        <translation type="unfinished"></translation>
+        <translation>En annan krisarbetares ärende</translation>
     </message>
     <message>
         <source>Case &lt;b&gt;{reference}&lt;/b&gt; ({name}) is assigned to {counsellor}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendet &lt;b&gt;{reference}&lt;/b&gt; ({name}) sköts av {counsellor}.</translation>
     </message>
     <message>
         <source>another counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>en annan krisarbetare</translation>
     </message>
     <message>
         <source>This case is assigned to another counsellor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det här ärendet sköts av en annan krisarbetare.</translation>
     </message>
     <message>
         <source>If the victim needs help now, you can still open it: say why. Your access lasts {hours} hours, is written to the audit log and is reviewed by a supervisor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om klienten behöver hjälp nu kan du ändå öppna ärendet: ange orsaken. Din åtkomst gäller i {hours} timmar, registreras i användningsloggen och granskas av en förman.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>must say why, in at least {n} characters</source>
+        <translation>ange orsaken med minst {n} tecken</translation>
     </message>
     <message>
         <source>e.g. Victim called in distress; Olli is on leave</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. Klienten ringde i kris; Olli är ledig</translation>
     </message>
     <message>
         <source>&amp;Open with break-the-glass</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öppna med nödåtkomst</translation>
     </message>
 </context>
 <context>
     <name>CaseDialog</name>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Risknivå</translation>
     </message>
     <message>
         <source>Why this risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivering till risknivån</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>— unassigned —</source>
-        <translation type="unfinished"></translation>
+        <translation>– inte tilldelad –</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>This case is closed. Choose another status to reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendet är stängt. Välj en annan status för att öppna det på nytt.</translation>
     </message>
 </context>
 <context>
     <name>CaseFiles</name>
     <message>
+        <source>Add evidence files</source>
+        <translation>Lägg till bevisfiler</translation>
+    </message>
+    <message>
+        <source>Evidence (*.png *.jpg *.jpeg *.gif *.pdf *.eml *.msg *.txt *.html *.htm);;All files (*)</source>
+        <translation>Bevis (*.png *.jpg *.jpeg *.gif *.pdf *.eml *.msg *.txt *.html *.htm);;Alla filer (*)</translation>
+    </message>
+    <message>
         <source>Only files can be added; folders and files that no longer exist were left out.</source>
         <extracomment>What is going on (for the view&apos;s status line) and how many tasks still run. Adding and opening files run side by side; dropping them all drops every one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Endast filer kan läggas till; mappar och filer som inte längre finns lämnades bort.</translation>
     </message>
     <message>
         <source>{n} file is larger than the {limit} MB limit and was not added. Attach a smaller copy instead, such as a screenshot or a PDF of the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fil är större än gränsen på {limit} MB och lades inte till. Bifoga i stället en mindre kopia, till exempel en skärmdump eller sidan som PDF.</translation>
     </message>
     <message>
         <source>{n} files are larger than the {limit} MB limit and were not added. Attach a smaller copy instead, such as a screenshot or a PDF of the page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} filer är större än gränsen på {limit} MB och lades inte till. Bifoga i stället en mindre kopia, till exempel en skärmdump eller sidan som PDF.</translation>
     </message>
     <message>
         <source>Added {n} file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fil har lagts till.</translation>
     </message>
     <message>
         <source>Added {n} files.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} filer har lagts till.</translation>
     </message>
     <message>
         <source>Adding {n} file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägger till {n} fil…</translation>
     </message>
     <message>
         <source>Adding {n} files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägger till {n} filer…</translation>
     </message>
     <message>
         <source>Opened {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppnade {name}.</translation>
     </message>
     <message>
         <source>No program on this computer opens this kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns inget program på den här datorn som öppnar den här typen av fil.</translation>
     </message>
     <message>
         <source>Opening {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppnar {name}…</translation>
     </message>
     <message>
         <source>The file could not be read or written; check that it still exists and that you may open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen kunde inte läsas eller skrivas; kontrollera att den fortfarande finns och att du har rätt att öppna den.</translation>
     </message>
 </context>
 <context>
     <name>CaseForms</name>
     <message>
         <source>Remove this extortion contact ({when})? Its evidence files stay in Attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort den här utpressningskontakten ({when})? Dess bevisfiler finns kvar under Bilagor.</translation>
     </message>
     <message>
         <source>Remove police report {number}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort brottsanmälan {number}?</translation>
     </message>
     <message>
         <source>Reset “{title}” to not started? Its dates and notes are removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ ”{title}” till ej påbörjad? Dess datum och anteckningar tas bort.</translation>
     </message>
     <message>
         <source>Remove the follow-up due {date}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort uppföljningen med förfallodatum {date}?</translation>
     </message>
     <message>
         <source>Remove the file “{name}” from the case? It is deleted from the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort filen ”{name}” från ärendet? Den raderas ur databasen.</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ta bort</translation>
     </message>
     <message>
         <source>Close case {reference}? Reason given: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng ärendet {reference}? Angiven orsak: {reason}.</translation>
     </message>
     <message>
         <source>Approve closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkänn stängning</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stäng ärendet</translation>
     </message>
 </context>
 <context>
@@ -353,167 +310,167 @@
     <message>
         <source>Identity code:</source>
         <extracomment>A line for the view&apos;s status bar (&quot;Identity code copied…&quot;). The full identity code while it is shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Personbeteckning:</translation>
     </message>
     <message>
         <source>Revea&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visa</translation>
     </message>
     <message>
         <source>Reveal the full identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa hela personbeteckningen</translation>
     </message>
     <message>
         <source>Shows the full code for {seconds} seconds. Revealing is written to the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visar hela beteckningen i {seconds} sekunder. Visningen registreras i användningsloggen.</translation>
     </message>
     <message>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopiera</translation>
     </message>
     <message>
         <source>Copy the identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiera personbeteckningen</translation>
     </message>
     <message>
         <source>The clipboard is cleared after 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Urklippet töms efter 30 sekunder.</translation>
     </message>
     <message>
         <source>Approve clo&amp;sure…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Godkänn stängning…</translation>
     </message>
     <message>
         <source>Re&amp;turn to counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;turnera till krisarbetaren</translation>
     </message>
     <message>
         <source>Edit &amp;victim…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera kl&amp;ienten…</translation>
     </message>
     <message>
         <source>Change identity co&amp;de…</source>
-        <translation type="unfinished"></translation>
+        <translation>Byt &amp;personbeteckning…</translation>
     </message>
     <message>
         <source>Edit &amp;case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera &amp;ärendet…</translation>
     </message>
     <message>
         <source>Risk level and its reason, status</source>
-        <translation type="unfinished"></translation>
+        <translation>Risknivå och motiveringen till den, status</translation>
     </message>
     <message>
         <source>Request clo&amp;sure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Begär &amp;stängning…</translation>
     </message>
     <message>
         <source>Clo&amp;se case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stäng ärendet…</translation>
     </message>
     <message>
         <source>E&amp;xport PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportera PDF…</translation>
     </message>
     <message>
         <source>A case summary for the police or for handover</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendesammanfattning för polisen eller för vårdöverföring</translation>
     </message>
     <message>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Risknivå</translation>
     </message>
     <message>
         <source>Case status</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendets status</translation>
     </message>
     <message>
         <source>Earlier codes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidigare beteckningar:</translation>
     </message>
     <message>
         <source>Case &lt;b&gt;{reference}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende &lt;b&gt;{reference}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Counsellor: &lt;b&gt;{name}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare: &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>inte tilldelad</translation>
     </message>
     <message>
         <source>Opened {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppnat {date}</translation>
     </message>
     <message>
         <source>Closed {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stängt {date}</translation>
     </message>
     <message>
         <source>Breaches: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataintrång: {names}</translation>
     </message>
     <message>
         <source>Phone {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tfn {phone}</translation>
     </message>
     <message>
         <source>E-mail {email}</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post {email}</translation>
     </message>
     <message>
         <source>Language: {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk: {language}</translation>
     </message>
     <message>
         <source>No consent to processing recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget samtycke till behandling av uppgifter har registrerats</translation>
     </message>
     <message>
         <source>&lt;i&gt;Risk:&lt;/i&gt; {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Risk:&lt;/i&gt; {reason}</translation>
     </message>
     <message>
         <source>No contact restrictions recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga begränsningar för kontakt har registrerats</translation>
     </message>
     <message>
         <source>Safe-contact rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Säkra kontaktsätt</translation>
     </message>
     <message>
         <source>Closure requested on {date}: {reason}. Waiting for a supervisor&apos;s decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stängning begärd {date}: {reason}. Väntar på förmannens beslut.</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>inte registrerad</translation>
     </message>
     <message>
         <source>Identity code: none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Personbeteckning: inte registrerad</translation>
     </message>
     <message>
         <source>Identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Personbeteckning</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dölj</translation>
     </message>
     <message>
         <source>Identity code copied; the clipboard is cleared in 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personbeteckningen har kopierats; urklippet töms om 30 sekunder.</translation>
     </message>
     <message>
         <source>hidden again in {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>döljs igen om {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -521,70 +478,70 @@
     <message>
         <source>{reference} — Suoja</source>
         <extracomment>Emitted with the case id when the view has closed. A change to this case was announced (from any thread); reload on the GUI thread.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{reference} – Suoja</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidslinje</translation>
     </message>
     <message>
         <source>Extortion contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakter</translation>
     </message>
     <message>
         <source>Police reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Brottsanmälningar</translation>
     </message>
     <message>
         <source>Support sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Stödsamtal</translation>
     </message>
     <message>
         <source>Protective actions ({done}/{all} done)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyddsåtgärder ({done}/{all} gjorda)</translation>
     </message>
     <message>
         <source>Follow-ups ({open} open)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljningar ({open} öppna)</translation>
     </message>
     <message>
         <source>Follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljningar</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilagor</translation>
     </message>
 </context>
 <context>
     <name>ClosureDialog</name>
     <message>
         <source>Request closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Begär stängning</translation>
     </message>
     <message>
         <source>Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng ärendet</translation>
     </message>
     <message>
         <source>&amp;Request closure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begär stängning</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stäng ärendet</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Orsak</translation>
     </message>
     <message>
         <source>A supervisor approves closing the case, or returns it to you. The case stays open until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>En förman godkänner att ärendet stängs eller returnerar det till dig. Ärendet förblir öppet till dess.</translation>
     </message>
     <message>
         <source>The case is closed now. It can be reopened later from Edit case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendet stängs nu. Det kan öppnas på nytt senare via Redigera ärendet.</translation>
     </message>
 </context>
 <context>
@@ -592,630 +549,654 @@
     <message>
         <source>Is this person already in Suoja?</source>
         <extracomment>The person is already a victim: open this case instead.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Finns personen redan i Suoja?</translation>
     </message>
     <message>
         <source>Checked by identity code (also earlier ones), by name and date of birth, and by phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerat med personbeteckning (även tidigare), namn och födelsedatum samt telefonnummer.</translation>
     </message>
     <message>
         <source>Existing victims who may be this person</source>
-        <translation type="unfinished"></translation>
+        <translation>Befintliga klienter som kan vara den här personen</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende</translation>
     </message>
     <message>
         <source>Victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Klient</translation>
     </message>
     <message>
         <source>Identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Personbeteckning</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>&amp;Open the existing case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Öppna det befintliga ärendet</translation>
     </message>
     <message>
         <source>This is a &amp;different person — create a new case anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Det här är en &amp;annan person – skapa ett nytt ärende ändå</translation>
     </message>
     <message>
         <source>An existing victim may be this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>En befintlig klient kan vara den här personen.</translation>
     </message>
     <message>
         <source>{count} existing victims may be this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} befintliga klienter kan vara den här personen.</translation>
     </message>
     <message>
         <source>If it is the same person, open their case instead of creating a second one (Enter opens the selected one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Om det är samma person, öppna personens ärende i stället för att skapa ett till (Enter öppnar det valda).</translation>
     </message>
     <message>
         <source>No existing victim has this identity code, this name and date of birth, or this phone number. Press Enter to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen befintlig klient har den här personbeteckningen, det här namnet och födelsedatumet eller det här telefonnumret. Tryck på Enter för att fortsätta.</translation>
     </message>
     <message>
         <source>unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>inte tilldelad</translation>
     </message>
 </context>
 <context>
     <name>ExportCaseDialog</name>
     <message>
         <source>Export case {reference} as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera ärendet {reference} som PDF</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera…</translation>
     </message>
     <message>
         <source>Your role does not allow exporting this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Din roll tillåter inte att det här ärendet exporteras.</translation>
     </message>
     <message>
         <source>Save PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
     <name>ExtortionContactDialog</name>
     <message>
         <source>Copy the message exactly as the victim received it. The wallet address is checked as you type, so a mistyped character shows at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiera meddelandet exakt som klienten fick det. Bitcoinadressen kontrolleras medan du skriver, så ett felskrivet tecken syns genast.</translation>
     </message>
     <message>
         <source>Received at</source>
-        <translation type="unfinished"></translation>
+        <translation>Mottaget</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsändare</translation>
     </message>
     <message>
         <source>e-mail address, phone number or name</source>
-        <translation type="unfinished"></translation>
+        <translation>e-postadress, telefonnummer eller namn</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuta</translation>
     </message>
     <message>
         <source>Amount demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Krävt belopp</translation>
     </message>
     <message>
         <source>Wallet address</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoinadress</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidsfrist</translation>
     </message>
     <message>
         <source>Has a deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Har en tidsfrist</translation>
     </message>
     <message>
         <source>Message, verbatim</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelandet ordagrant</translation>
     </message>
     <message>
         <source>The victim paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienten betalade</translation>
     </message>
     <message>
         <source>Amount paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt belopp</translation>
     </message>
     <message>
         <source>Handed to the police</source>
-        <translation type="unfinished"></translation>
+        <translation>Överlämnat till polisen</translation>
+    </message>
+    <message>
+        <source>cannot be before the message was received</source>
+        <translation>kan inte vara innan meddelandet togs emot</translation>
     </message>
 </context>
 <context>
     <name>ExtortionContactSection</name>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Mottaget</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsändare</translation>
     </message>
     <message>
         <source>Demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Krävt</translation>
     </message>
     <message>
         <source>Wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoinadress</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidsfrist</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt</translation>
     </message>
     <message>
         <source>Handed to police</source>
-        <translation type="unfinished"></translation>
+        <translation>Överlämnat till polisen</translation>
     </message>
     <message>
         <source>Message, verbatim</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelandet ordagrant</translation>
     </message>
     <message>
         <source>&amp;Message, verbatim:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meddelandet ordagrant:</translation>
     </message>
     <message>
         <source>Evidence files of this contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevisfiler för den här kontakten</translation>
     </message>
     <message>
         <source>Ev&amp;idence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevis&amp;filer:</translation>
     </message>
     <message>
         <source>Add evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till bevis…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna</translation>
     </message>
     <message>
         <source>Open the selected evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna den valda bevisfilen</translation>
     </message>
     <message>
         <source>No extortion messages recorded. Add each message the victim received, with the text copied exactly as it was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga utpressningsmeddelanden har registrerats. Lägg till varje meddelande som klienten har fått, med texten kopierad exakt som den var skriven.</translation>
     </message>
     <message>
         <source>(not known)</source>
-        <translation type="unfinished"></translation>
+        <translation>(okänd)</translation>
     </message>
     <message>
         <source>(no amount)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inget belopp)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ingen)</translation>
     </message>
 </context>
 <context>
     <name>FollowUpDialog</name>
     <message>
         <source>Due on</source>
-        <translation type="unfinished"></translation>
+        <translation>Förfallodatum</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Vad ska göras</translation>
     </message>
     <message>
         <source>e.g. Call back about the police report</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. Ring tillbaka om brottsanmälan</translation>
     </message>
     <message>
         <source>Me</source>
-        <translation type="unfinished"></translation>
+        <translation>Jag</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarig</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klar</translation>
     </message>
 </context>
 <context>
     <name>FollowUpPage</name>
     <message>
+        <source>Due date</source>
+        <translation>Förfallodatum</translation>
+    </message>
+    <message>
+        <source>cannot be in the past</source>
+        <translation>kan inte ligga bakåt i tiden</translation>
+    </message>
+    <message>
         <source>First follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Första uppföljningen</translation>
     </message>
     <message>
         <source>When should someone get back to this person? It appears in Follow-ups due on that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>När ska någon kontakta personen igen? Uppföljningen visas bland de uppföljningar som ska göras den dagen.</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Förfallodatum</translation>
     </message>
     <message>
         <source>What for</source>
-        <translation type="unfinished"></translation>
+        <translation>Syfte</translation>
     </message>
     <message>
         <source>Call back: how are they doing, next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring tillbaka: hur personen mår, nästa steg</translation>
     </message>
 </context>
 <context>
     <name>FollowUpSection</name>
     <message>
         <source>&amp;Mark done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markera som klar</translation>
     </message>
     <message>
         <source>Mark the selected follow-up done</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera den valda uppföljningen som klar</translation>
     </message>
     <message>
         <source>No follow-ups planned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga uppföljningar har planerats.</translation>
     </message>
 </context>
 <context>
     <name>IdentityCodeDialog</name>
     <message>
         <source>Record a new personal identity code the victim has been granted. The previous code is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera en ny personbeteckning som klienten har fått. Den tidigare beteckningen sparas i historiken.</translation>
     </message>
     <message>
         <source>New identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny personbeteckning</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckning</translation>
     </message>
     <message>
         <source>e.g. DVV decision of 3.5.2024</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. MDB:s beslut 3.5.2024</translation>
     </message>
 </context>
 <context>
     <name>IdentityPage</name>
     <message>
         <source>Who is calling?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vem ringer?</translation>
     </message>
     <message>
         <source>Names are required. A valid identity code fills in the date of birth. Ask before ticking a way of contacting the person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnen är obligatoriska. En giltig personbeteckning fyller i födelsedatumet. Fråga innan du kryssar för ett kontaktsätt.</translation>
     </message>
     <message>
         <source>First names</source>
-        <translation type="unfinished"></translation>
+        <translation>Förnamn</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Efternamn</translation>
     </message>
     <message>
         <source>Identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Personbeteckning</translation>
     </message>
     <message>
         <source>e.g. 131052-308T (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. 131052-308T (frivilligt)</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>cannot be in the future</source>
+        <translation>kan inte ligga i framtiden</translation>
     </message>
     <message>
         <source>d.M.yyyy (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>d.m.åååå (frivilligt)</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>e.g. 040 123 4567</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. 040 123 4567</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatuadress</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postnummer</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Postanstalt</translation>
     </message>
     <message>
         <source>Leave a &amp;voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna &amp;röstmeddelande</translation>
     </message>
     <message>
         <source>May leave voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Får lämna röstmeddelande</translation>
     </message>
     <message>
         <source>Send te&amp;xt messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka te&amp;xtmeddelanden</translation>
     </message>
     <message>
         <source>May send text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Får skicka textmeddelanden</translation>
     </message>
     <message>
         <source>Send e-&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka &amp;e-post</translation>
     </message>
     <message>
         <source>May send e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Får skicka e-post</translation>
     </message>
     <message>
         <source>Send &amp;post</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka &amp;post</translation>
     </message>
     <message>
         <source>May send post</source>
-        <translation type="unfinished"></translation>
+        <translation>Får skicka post</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckning</translation>
     </message>
     <message>
         <source>e.g. call only on weekdays after 16</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. ring bara vardagar efter kl. 16</translation>
     </message>
     <message>
         <source>Consents to Suoja keeping their data (dated today)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtycker till att uppgifterna sparas i Suoja (dateras i dag)</translation>
     </message>
     <message>
         <source>Consent to processing</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtycke till behandling av uppgifter</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Personuppgifter</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktuppgifter</translation>
     </message>
     <message>
         <source>Safe contact — we may:</source>
-        <translation type="unfinished"></translation>
+        <translation>Säker kontakt – vi får:</translation>
     </message>
     <message>
         <source>no voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>inga röstmeddelanden</translation>
     </message>
     <message>
         <source>no text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>inga textmeddelanden</translation>
     </message>
     <message>
         <source>no e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen e-post</translation>
     </message>
     <message>
         <source>no post</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen post</translation>
     </message>
     <message>
         <source>The case will show: {rules}.</source>
-        <translation type="unfinished"></translation>
+        <translation>I ärendet visas: {rules}.</translation>
     </message>
     <message>
         <source>Every way of contact is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla kontaktsätt är tillåtna.</translation>
     </message>
 </context>
 <context>
     <name>IntakeWizard</name>
     <message>
         <source>New intake — Suoja</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny klient – Suoja</translation>
     </message>
     <message>
         <source>&amp;Next  ›</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nästa  ›</translation>
     </message>
     <message>
         <source>‹  &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>‹  &amp;Tillbaka</translation>
     </message>
     <message>
         <source>&amp;Create case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skapa ärende</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt</translation>
     </message>
     <message>
         <source>Who is calling</source>
-        <translation type="unfinished"></translation>
+        <translation>Vem ringer</translation>
     </message>
     <message>
         <source>Existing victims</source>
-        <translation type="unfinished"></translation>
+        <translation>Befintliga klienter</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk</translation>
     </message>
     <message>
         <source>First follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Första uppföljningen</translation>
     </message>
     <message>
         <source>Create case (Enter or Ctrl+S) saves {name}, risk level {risk}, and this follow-up. The case opens afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapa ärende (Enter eller Ctrl+S) sparar {name} (risknivå: {risk}) och den här uppföljningen. Ärendet öppnas sedan.</translation>
     </message>
     <message>
         <source>When following up: {rules}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vid uppföljningen: {rules}.</translation>
     </message>
     <message>
         <source>The case was not created</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendet skapades inte</translation>
     </message>
     <message>
         <source>Case {reference} was created, but not its follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendet {reference} skapades, men inte dess uppföljning</translation>
     </message>
     <message>
         <source>Discard this intake?</source>
-        <translation type="unfinished"></translation>
+        <translation>Förkasta uppgifterna om den nya klienten?</translation>
     </message>
     <message>
         <source>Nothing has been saved yet. Discard what you typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget har sparats ännu. Förkasta det du har skrivit?</translation>
     </message>
 </context>
 <context>
     <name>PoliceReportDialog</name>
     <message>
         <source>Only the number on the victim&apos;s copy of the report counts — not the online service&apos;s confirmation e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Endast numret på klientens exemplar av anmälan gäller – inte numret i nättjänstens e-postbekräftelse.</translation>
     </message>
     <message>
         <source>Report number</source>
-        <translation type="unfinished"></translation>
+        <translation>Brottsanmälans nummer</translation>
     </message>
     <message>
         <source>Police department</source>
-        <translation type="unfinished"></translation>
+        <translation>Polisinrättning</translation>
     </message>
     <message>
         <source>e.g. Helsinki Police Department</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. Polisinrättningen i Helsingfors</translation>
     </message>
     <message>
         <source>Filed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälningsdatum</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Läge</translation>
     </message>
     <message>
         <source>The victim has their copy of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienten har sitt exemplar av anmälan</translation>
     </message>
 </context>
 <context>
     <name>PoliceReportSection</name>
     <message>
         <source>No police report numbers recorded. Only the number on the victim&apos;s report copy counts (like 5500/R/12345/20), not the online service&apos;s confirmation e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga brottsanmälningsnummer har registrerats. Endast numret på klientens exemplar av anmälan gäller (som 5500/R/12345/20), inte numret i nättjänstens e-postbekräftelse.</translation>
     </message>
 </context>
 <context>
     <name>ProtectiveActionDialog</name>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Läge</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Known</source>
-        <translation type="unfinished"></translation>
+        <translation>Känt</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Upphör</translation>
     </message>
     <message>
         <source>Left empty, the expiry is set {days} days after the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om fältet lämnas tomt upphör åtgärden {days} dagar efter datumet.</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckning</translation>
     </message>
     <message>
         <source>Grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>— not given —</source>
-        <translation type="unfinished"></translation>
+        <translation>– inte angiven –</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevis</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslut</translation>
     </message>
     <message>
         <source>— none yet —</source>
-        <translation type="unfinished"></translation>
+        <translation>– inget ännu –</translation>
     </message>
     <message>
         <source>Decision date</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslutsdatum</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Slutdatum</translation>
+    </message>
+    <message>
+        <source>cannot be before the date of the step</source>
+        <translation>kan inte vara före stegets datum</translation>
     </message>
 </context>
 <context>
     <name>ProtectiveActionSection</name>
     <message>
         <source>&amp;Update step…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uppdatera steget…</translation>
     </message>
     <message>
         <source>&amp;Reset step…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Återställ steget…</translation>
     </message>
     <message>
         <source>Reset the selected step to not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ det valda steget till ej påbörjat</translation>
     </message>
     <message>
         <source>Grounds: {grounds}. Decision: {decision}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: {grounds}. Beslut: {decision}.</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>inte ännu</translation>
     </message>
 </context>
 <context>
@@ -1223,232 +1204,321 @@
     <message>
         <source>&amp;Save</source>
         <extracomment>The saved record (what the service returned). This dialog&apos;s kind in a :class:`~gui.shared.drafts.FormDraft`.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spara</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>That record no longer exists; it may have been removed.</source>
+        <translation>Uppgiften finns inte längre; den kan ha tagits bort.</translation>
     </message>
     <message>
         <source>Edit victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera klienten</translation>
     </message>
     <message>
         <source>Edit case</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera ärendet</translation>
     </message>
     <message>
         <source>Change identity code</source>
-        <translation type="unfinished"></translation>
+        <translation>Byt personbeteckning</translation>
     </message>
     <message>
         <source>Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng ärendet</translation>
     </message>
     <message>
         <source>Request closure</source>
-        <translation type="unfinished"></translation>
+        <translation>Begär stängning</translation>
     </message>
     <message>
         <source>Add extortion contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till utpressningskontakt</translation>
     </message>
     <message>
         <source>Edit extortion contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera utpressningskontakt</translation>
     </message>
     <message>
         <source>Add police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till brottsanmälan</translation>
     </message>
     <message>
         <source>Edit police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera brottsanmälan</translation>
     </message>
     <message>
         <source>Add support session</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till stödsamtal</translation>
     </message>
     <message>
         <source>Edit support session</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera stödsamtal</translation>
     </message>
     <message>
         <source>Record protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera skyddsåtgärd</translation>
     </message>
     <message>
         <source>Update protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppdatera skyddsåtgärd</translation>
     </message>
     <message>
         <source>Plan follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Planera uppföljning</translation>
     </message>
     <message>
         <source>Edit follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera uppföljning</translation>
     </message>
 </context>
 <context>
     <name>RecordSection</name>
     <message>
         <source>&amp;Add…</source>
-        <extracomment>Calm colours for text that needs attention. The current record changed (or ``None``).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add {noun}</source>
-        <translation type="unfinished"></translation>
+        <extracomment>The current record changed (or ``None``).</extracomment>
+        <translation>&amp;Lägg till…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the selected {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigera…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta &amp;bort…</translation>
     </message>
     <message>
-        <source>Remove the selected {noun}</source>
-        <translation type="unfinished"></translation>
+        <source>extortion contact</source>
+        <extracomment>Calm colours for text that needs attention. Each kind&apos;s name (a table&apos;s accessible name) and its buttons&apos; accessible names, whole sentences so that each language can inflect the noun.</extracomment>
+        <translation>utpressningskontakt</translation>
+    </message>
+    <message>
+        <source>Add extortion contact</source>
+        <translation>Lägg till utpressningskontakt</translation>
+    </message>
+    <message>
+        <source>Edit the selected extortion contact</source>
+        <translation>Redigera den valda utpressningskontakten</translation>
+    </message>
+    <message>
+        <source>Remove the selected extortion contact</source>
+        <translation>Ta bort den valda utpressningskontakten</translation>
+    </message>
+    <message>
+        <source>police report</source>
+        <translation>brottsanmälan</translation>
+    </message>
+    <message>
+        <source>Add police report</source>
+        <translation>Lägg till brottsanmälan</translation>
+    </message>
+    <message>
+        <source>Edit the selected police report</source>
+        <translation>Redigera den valda brottsanmälan</translation>
+    </message>
+    <message>
+        <source>Remove the selected police report</source>
+        <translation>Ta bort den valda brottsanmälan</translation>
+    </message>
+    <message>
+        <source>support session</source>
+        <translation>stödsamtal</translation>
+    </message>
+    <message>
+        <source>Add support session</source>
+        <translation>Lägg till stödsamtal</translation>
+    </message>
+    <message>
+        <source>Edit the selected support session</source>
+        <translation>Redigera det valda stödsamtalet</translation>
+    </message>
+    <message>
+        <source>Remove the selected support session</source>
+        <translation>Ta bort det valda stödsamtalet</translation>
+    </message>
+    <message>
+        <source>protective action</source>
+        <translation>skyddsåtgärd</translation>
+    </message>
+    <message>
+        <source>Add protective action</source>
+        <translation>Lägg till skyddsåtgärd</translation>
+    </message>
+    <message>
+        <source>Edit the selected protective action</source>
+        <translation>Redigera den valda skyddsåtgärden</translation>
+    </message>
+    <message>
+        <source>Remove the selected protective action</source>
+        <translation>Ta bort den valda skyddsåtgärden</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Lägg till uppföljning</translation>
+    </message>
+    <message>
+        <source>Edit the selected follow-up</source>
+        <translation>Redigera den valda uppföljningen</translation>
+    </message>
+    <message>
+        <source>Remove the selected follow-up</source>
+        <translation>Ta bort den valda uppföljningen</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>bilaga</translation>
+    </message>
+    <message>
+        <source>Add attachment</source>
+        <translation>Lägg till bilaga</translation>
+    </message>
+    <message>
+        <source>Edit the selected attachment</source>
+        <translation>Redigera den valda bilagan</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachment</source>
+        <translation>Ta bort den valda bilagan</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
         <source>Nothing recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget har registrerats ännu.</translation>
     </message>
 </context>
 <context>
     <name>RiskPage</name>
     <message>
         <source>Risk assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskbedömning</translation>
     </message>
     <message>
         <source>Acute: in danger now or thinking of self-harm. High: distressed, threatened or a deadline today. A reason is required for acute and high.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut: i fara nu eller tänker på att skada sig själv. Hög: i kris, hotad eller tidsfrist i dag. Akut och hög risk kräver en motivering.</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Risknivå</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivering</translation>
     </message>
     <message>
         <source>e.g. received a second demand with a 24-hour deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. fick ett andra krav med 24 timmars tidsfrist</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>Breaches this person was hit by</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataintrång som personen drabbats av</translation>
     </message>
     <message>
         <source>Breaches this person was hit by (Space ticks):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataintrång som personen drabbats av (kryssa för med mellanslag):</translation>
     </message>
     <message>
         <source>Me ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>Jag ({name})</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Utan krisarbetare</translation>
     </message>
 </context>
 <context>
     <name>SupportSessionDialog</name>
     <message>
         <source>Started at</source>
-        <translation type="unfinished"></translation>
+        <translation>Starttid</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Längd</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtalsform</translation>
     </message>
     <message>
         <source>Distress level (0–10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ångestnivå (0–10)</translation>
     </message>
     <message>
         <source>Not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte bedömd</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Hänvisning</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa uppföljning</translation>
     </message>
     <message>
         <source>Plan a follow-up on</source>
-        <translation type="unfinished"></translation>
+        <translation>Planera uppföljning</translation>
     </message>
     <message>
         <source>Adds a follow-up to this case&apos;s Follow-ups, assigned to you; it shows in Follow-ups due on that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägger till en uppföljning bland ärendets uppföljningar med dig som ansvarig; den visas bland de uppföljningar som ska göras den dagen.</translation>
     </message>
     <message>
         <source>Follow-up task</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljningsuppgift</translation>
     </message>
     <message>
         <source>e.g. Call back about the police report</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. Ring tillbaka om brottsanmälan</translation>
     </message>
     <message>
         <source>Confidential notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidentiella anteckningar</translation>
     </message>
 </context>
 <context>
     <name>SupportSessionSection</name>
     <message>
         <source>Confidential notes of the selected session</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidentiella anteckningar från det valda samtalet</translation>
     </message>
     <message>
         <source>Confidential &amp;notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidentiella &amp;anteckningar:</translation>
     </message>
     <message>
         <source>No support sessions recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga stödsamtal har registrerats ännu.</translation>
     </message>
     <message>
         <source>Outcome: {outcome}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat: {outcome}</translation>
     </message>
     <message>
         <source>(not recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inte registrerat)</translation>
     </message>
 </context>
 <context>
@@ -1456,269 +1526,285 @@
     <message>
         <source>Timeline</source>
         <extracomment>(kind, record id) of the entry the user activated.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tidslinje</translation>
     </message>
     <message>
         <source>Newest first. Double-click a line (or press Enter) to open it in its own tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyaste först. Dubbelklicka på en rad (eller tryck på Enter) för att öppna den på sin egen flik.</translation>
     </message>
 </context>
 <context>
     <name>VictimDialog</name>
     <message>
         <source>First names</source>
-        <translation type="unfinished"></translation>
+        <translation>Förnamn</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Efternamn</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Födelsedatum</translation>
     </message>
     <message>
         <source>Known</source>
-        <translation type="unfinished"></translation>
+        <translation>Känt</translation>
     </message>
     <message>
         <source>Comes from the identity code; change the code to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommer från personbeteckningen; det ändras genom att beteckningen byts.</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatuadress</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Postnummer</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Postanstalt</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <source>&lt;b&gt;Safe contact&lt;/b&gt; — what may we do without putting the victim at risk?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Säker kontakt&lt;/b&gt; – vad får vi göra utan att utsätta klienten för risk?</translation>
     </message>
     <message>
         <source>May leave voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Får lämna röstmeddelande</translation>
     </message>
     <message>
         <source>May send text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Får skicka textmeddelanden</translation>
     </message>
     <message>
         <source>May send e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Får skicka e-post</translation>
     </message>
     <message>
         <source>May send post</source>
-        <translation type="unfinished"></translation>
+        <translation>Får skicka post</translation>
     </message>
     <message>
         <source>Safe-contact note</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckning om kontakt</translation>
     </message>
     <message>
         <source>Consent to processing given</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtycke till behandling av uppgifter givet</translation>
     </message>
     <message>
         <source>Consent date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum för samtycke</translation>
+    </message>
+    <message>
+        <source>must be a two-letter country code such as FI</source>
+        <translation>måste vara en landskod med två bokstäver, till exempel FI</translation>
     </message>
 </context>
 <context>
     <name>_Options</name>
     <message>
+        <source>Police — no support-session notes</source>
+        <translation>Polisen – utan anteckningar från stödsamtal</translation>
+    </message>
+    <message>
+        <source>Care handover — with session notes</source>
+        <translation>Vårdöverföring – med anteckningar från samtalen</translation>
+    </message>
+    <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Show full identity codes (written to the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa hela personbeteckningar (registreras i användningsloggen)</translation>
     </message>
     <message>
         <source>Protect the PDF with a password (AES-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skydda PDF-filen med lösenord (AES-256)</translation>
     </message>
     <message>
         <source>PDF password</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenord för PDF-filen</translation>
     </message>
     <message>
         <source>at least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>minst {n} tecken</translation>
     </message>
     <message>
         <source>Give the password to the reader by another channel, e.g. a phone call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge lösenordet till mottagaren på annat sätt, t.ex. per telefon.</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profil</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lösenord</translation>
+    </message>
+    <message>
+        <source>must be at least {n} characters</source>
+        <translation>måste vara minst {n} tecken långt</translation>
     </message>
 </context>
 <context>
     <name>columns</name>
     <message>
         <source>File name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filnamn</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Storlek</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillagd</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Mottaget</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsändare</translation>
     </message>
     <message>
         <source>Demanded</source>
-        <translation type="unfinished"></translation>
+        <translation>Krävt</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidsfrist</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Betalt</translation>
     </message>
     <message>
         <source>Police</source>
-        <translation type="unfinished"></translation>
+        <translation>Till polisen</translation>
     </message>
     <message>
         <source>Done</source>
         <extracomment>Asks to mark (True) or unmark (False) a follow-up done; the host saves it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Klar</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Förfallodatum</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarig</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Slutförd</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskrivning</translation>
     </message>
     <message>
         <source>Protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyddsåtgärd</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Läge</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Upphör</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckning</translation>
     </message>
     <message>
         <source>Report number</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälans nummer</translation>
     </message>
     <message>
         <source>Police department</source>
-        <translation type="unfinished"></translation>
+        <translation>Polisinrättning</translation>
     </message>
     <message>
         <source>Filed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälningsdatum</translation>
     </message>
     <message>
         <source>Victim has a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienten har exemplar</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Började</translation>
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Minuter</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>Distress</source>
-        <translation type="unfinished"></translation>
+        <translation>Ångest</translation>
     </message>
     <message>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Hänvisning</translation>
     </message>
     <message>
         <source>Next follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa uppföljning</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat</translation>
     </message>
 </context>
 <context>
@@ -1726,19 +1812,50 @@
     <message>
         <source>Do not leave voicemail</source>
         <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lämna inget röstmeddelande</translation>
     </message>
     <message>
         <source>Do not send text messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka inga textmeddelanden</translation>
     </message>
     <message>
         <source>Do not e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka ingen e-post</translation>
     </message>
     <message>
         <source>Do not send post</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka ingen post</translation>
+    </message>
+</context>
+<context>
+    <name>sections</name>
+    <message>
+        <source>Not paid</source>
+        <translation>Inte betalt</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Paid {amount}</source>
+        <translation>Betalt {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Försenad</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Ska göras i dag</translation>
+    </message>
+    <message>
+        <source>Expired: renew it or record that it is no longer needed</source>
+        <translation>Har upphört: förnya den eller registrera att den inte längre behövs</translation>
+    </message>
+    <message>
+        <source>Expires within {days} days</source>
+        <translation>Upphör inom {days} dagar</translation>
     </message>
 </context>
 <context>
@@ -1746,43 +1863,91 @@
     <message>
         <source>Case</source>
         <extracomment>(kind, record id) of the entry, to jump to it in its tab. The entry&apos;s moment as an aware datetime (a date-only entry: local midnight).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ärende</translation>
     </message>
     <message>
         <source>Extortion contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Utpressningskontakt</translation>
     </message>
     <message>
         <source>Police report</source>
-        <translation type="unfinished"></translation>
+        <translation>Brottsanmälan</translation>
     </message>
     <message>
         <source>Support session</source>
-        <translation type="unfinished"></translation>
+        <translation>Stödsamtal</translation>
     </message>
     <message>
         <source>Protective action</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyddsåtgärd</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljning</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilaga</translation>
+    </message>
+    <message>
+        <source>Case {reference} opened</source>
+        <translation>Ärendet {reference} öppnat</translation>
+    </message>
+    <message>
+        <source>from {sender}</source>
+        <translation>från {sender}</translation>
+    </message>
+    <message>
+        <source>demands {amount}</source>
+        <translation>kräver {amount}</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>betalt</translation>
+    </message>
+    <message>
+        <source>{mode}, {minutes} min</source>
+        <translation>{mode}, {minutes} min</translation>
+    </message>
+    <message>
+        <source>referred: {referral}</source>
+        <translation>hänvisad: {referral}</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>upphör {date}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klar</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>försenad</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>öppen</translation>
+    </message>
+    <message>
+        <source>Closure requested: {reason}</source>
+        <translation>Stängning begärd: {reason}</translation>
+    </message>
+    <message>
+        <source>Case closed: {reason}</source>
+        <translation>Ärendet stängt: {reason}</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidpunkt</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppgifter</translation>
     </message>
 </context>
 </TS>

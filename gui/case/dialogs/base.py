@@ -437,7 +437,8 @@ class RecordDialog(QDialog):
         fresh = self.find(detail)
         if fresh is None:
             errors.show_error(
-                self, NotFound("That record no longer exists; it may have been removed."))
+                self, NotFound(self.tr("That record no longer exists; it may have been "
+                                       "removed.")))
             self.reject()
             return
         self.record = fresh

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.case.dialogs.base import (
@@ -96,7 +96,10 @@ class VictimDialog(RecordDialog):
 def _country(text: str) -> str:
     code = text.strip().upper()
     if len(code) != 2 or not code.isalpha():
-        raise ValidationError("Country", "must be a two-letter country code such as FI")
+        raise ValidationError(
+            QCoreApplication.translate("VictimDialog", "Country"),
+            QCoreApplication.translate("VictimDialog",
+                                       "must be a two-letter country code such as FI"))
     return code
 
 

@@ -99,7 +99,8 @@ class ExtortionContactDialog(RecordDialog):
     def _check_deadline(self, deadline: dt.datetime) -> dt.datetime:
         received = self.field("received_at").raw() if "received_at" in self.form.fields else None
         if received is not None and deadline < received:
-            raise ValidationError("Deadline", "cannot be before the message was received")
+            raise ValidationError(self.tr("Deadline"),
+                                  self.tr("cannot be before the message was received"))
         return deadline
 
     def _currency_changed(self) -> None:
@@ -311,7 +312,8 @@ class ProtectiveActionDialog(RecordDialog):
     def _check_expiry(self, expires: dt.date) -> dt.date:
         start = self.field("state_on").raw() if "state_on" in self.form.fields else None
         if start is not None and expires < start:
-            raise ValidationError("Expiry date", "cannot be before the date of the step")
+            raise ValidationError(self.tr("Expiry date"),
+                                  self.tr("cannot be before the date of the step"))
         return expires
 
     def _state_changed(self) -> None:

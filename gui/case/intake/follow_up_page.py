@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from gui.shared.forms import Form
@@ -18,7 +18,8 @@ from models.domain.errors import ValidationError
 
 def _not_past(value: dt.date) -> dt.date:
     if value < local_today():
-        raise ValidationError("Due date", "cannot be in the past")
+        raise ValidationError(QCoreApplication.translate("FollowUpPage", "Due date"),
+                              QCoreApplication.translate("FollowUpPage", "cannot be in the past"))
     return value
 
 

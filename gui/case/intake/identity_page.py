@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -35,9 +35,11 @@ def parse_birth_date(text: str) -> dt.date:
     Raises:
         ValidationError: another shape, or a date that does not exist or lies ahead.
     """
-    value = v.parse_date(text, field="Date of birth")
+    field = QCoreApplication.translate("IdentityPage", "Date of birth")
+    value = v.parse_date(text, field=field)
     if value > local_today():
-        raise ValidationError("Date of birth", "cannot be in the future")
+        raise ValidationError(
+            field, QCoreApplication.translate("IdentityPage", "cannot be in the future"))
     return value
 
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from gui.case import files
-from gui.case.sections.base import CaseHost, RecordSection, detail_label, monospace, tr
+from gui.case.sections.base import CaseHost, RecordSection, detail_label, monospace
 from gui.shared.record_table import Column, RecordTableModel
 from models.domain.dto import AttachmentInfo
 from models.domain.formatting import datetime_text, size_text
@@ -46,8 +46,7 @@ class AttachmentSection(RecordSection):
 
     def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
         super().__init__(host, "attachment", AttachmentModel(),
-                         edit_operation=Operation.EDIT_ATTACHMENTS,
-                         noun=tr("attachment"), parent=parent)
+                         edit_operation=Operation.EDIT_ATTACHMENTS, parent=parent)
         self.may_attach = self.may_edit
         self.edit_button.hide()  # a stored file is evidence: it is not edited
         self.add_button.setText(self.tr("&Add files…"))

@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,9 +48,40 @@ MUTED_COLOUR = QColor("#6b6b6b")
 SOON_DAYS = 30
 
 
-def tr(text: str) -> str:
-    """Translate in the tabs' context (for text outside a QObject)."""
-    return QCoreApplication.translate("sections", text)
+#: Each kind's name (a table's accessible name) and its buttons' accessible names, whole
+#: sentences so that each language can inflect the noun.
+ACCESSIBLE_NAMES: dict[str, tuple[str, str, str, str]] = {
+    "extortion_contact": (
+        QT_TRANSLATE_NOOP("RecordSection", "extortion contact"),
+        QT_TRANSLATE_NOOP("RecordSection", "Add extortion contact"),
+        QT_TRANSLATE_NOOP("RecordSection", "Edit the selected extortion contact"),
+        QT_TRANSLATE_NOOP("RecordSection", "Remove the selected extortion contact")),
+    "police_report": (
+        QT_TRANSLATE_NOOP("RecordSection", "police report"),
+        QT_TRANSLATE_NOOP("RecordSection", "Add police report"),
+        QT_TRANSLATE_NOOP("RecordSection", "Edit the selected police report"),
+        QT_TRANSLATE_NOOP("RecordSection", "Remove the selected police report")),
+    "support_session": (
+        QT_TRANSLATE_NOOP("RecordSection", "support session"),
+        QT_TRANSLATE_NOOP("RecordSection", "Add support session"),
+        QT_TRANSLATE_NOOP("RecordSection", "Edit the selected support session"),
+        QT_TRANSLATE_NOOP("RecordSection", "Remove the selected support session")),
+    "protective_action": (
+        QT_TRANSLATE_NOOP("RecordSection", "protective action"),
+        QT_TRANSLATE_NOOP("RecordSection", "Add protective action"),
+        QT_TRANSLATE_NOOP("RecordSection", "Edit the selected protective action"),
+        QT_TRANSLATE_NOOP("RecordSection", "Remove the selected protective action")),
+    "follow_up": (
+        QT_TRANSLATE_NOOP("RecordSection", "follow-up"),
+        QT_TRANSLATE_NOOP("RecordSection", "Add follow-up"),
+        QT_TRANSLATE_NOOP("RecordSection", "Edit the selected follow-up"),
+        QT_TRANSLATE_NOOP("RecordSection", "Remove the selected follow-up")),
+    "attachment": (
+        QT_TRANSLATE_NOOP("RecordSection", "attachment"),
+        QT_TRANSLATE_NOOP("RecordSection", "Add attachment"),
+        QT_TRANSLATE_NOOP("RecordSection", "Edit the selected attachment"),
+        QT_TRANSLATE_NOOP("RecordSection", "Remove the selected attachment")),
+}
 
 
 def one_line(text: str, limit: int = 120) -> str:
@@ -106,13 +144,15 @@ class RecordSection(QWidget):
 
     def __init__(
         self, host: CaseHost, kind: str, model: RecordTableModel, *,
-        edit_operation: Operation, removable: bool = True, noun: str = "",
-        parent: QWidget | None = None,
+        edit_operation: Operation, removable: bool = True, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.host = host
         self.kind = kind
         self.model = model
+        noun, add_name, edit_name, remove_name = (
+            QCoreApplication.translate("RecordSection", text)
+            for text in ACCESSIBLE_NAMES[kind])
         self.noun = noun
         self.may_edit = allows(host.role, edit_operation)
         self.setObjectName(f"{kind}Section")
@@ -124,16 +164,15 @@ class RecordSection(QWidget):
 
         self.add_button = QPushButton(self.tr("&Add…"))
         self.add_button.setObjectName(f"{kind}Add")
-        self.add_button.setAccessibleName(self.tr("Add {noun}").format(noun=noun))
+        self.add_button.setAccessibleName(add_name)
         self.add_button.clicked.connect(self.add_record)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.setObjectName(f"{kind}Edit")
-        self.edit_button.setAccessibleName(self.tr("Edit the selected {noun}").format(noun=noun))
+        self.edit_button.setAccessibleName(edit_name)
         self.edit_button.clicked.connect(self._edit_current)
         self.remove_button = QPushButton(self.tr("&Remove…"))
         self.remove_button.setObjectName(f"{kind}Remove")
-        self.remove_button.setAccessibleName(
-            self.tr("Remove the selected {noun}").format(noun=noun))
+        self.remove_button.setAccessibleName(remove_name)
         self.remove_button.clicked.connect(self.remove_current)
         self.remove_action = QAction(self.tr("Remove"), self.table)
         self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,6 @@ from gui.case.sections.base import (
     detail_label,
     detail_line,
     monospace,
-    tr,
 )
 from gui.shared.labels import label, yes_no
 from gui.shared.record_table import Column, RecordTableModel
@@ -47,10 +46,11 @@ def _money_demanded(c: ExtortionContactData) -> str:
 
 def _paid(c: ExtortionContactData) -> str:
     if not c.paid:
-        return tr("Not paid")
+        return QCoreApplication.translate("sections", "Not paid")
     if c.amount_paid is None:
-        return tr("Paid")
-    return tr("Paid {amount}").format(amount=money_text(c.amount_paid, c.currency))
+        return QCoreApplication.translate("sections", "Paid")
+    return QCoreApplication.translate("sections", "Paid {amount}").format(
+        amount=money_text(c.amount_paid, c.currency))
 
 
 class ExtortionContactModel(RecordTableModel):
@@ -81,8 +81,7 @@ class ExtortionContactSection(RecordSection):
 
     def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
         super().__init__(host, "extortion_contact", ExtortionContactModel(),
-                         edit_operation=Operation.EDIT_EXTORTION,
-                         noun=tr("extortion contact"), parent=parent)
+                         edit_operation=Operation.EDIT_EXTORTION, parent=parent)
         self.evidence_model = AttachmentModel(self)
         self.may_attach = allows(host.role, Operation.EDIT_ATTACHMENTS)
 

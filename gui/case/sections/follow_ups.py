@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from gui.case.sections.base import MUTED_COLOUR, OVERDUE_COLOUR, CaseHost, RecordSection, tr
+from gui.case.sections.base import MUTED_COLOUR, OVERDUE_COLOUR, CaseHost, RecordSection
 from gui.shared.labels import yes_no
 from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
@@ -52,9 +52,9 @@ class FollowUpModel(RecordTableModel):
 
     def tooltip(self, record: Any, column: int) -> str | None:
         if not record.done and record.due_on < self.today:
-            return tr("Overdue")
+            return QCoreApplication.translate("sections", "Overdue")
         if not record.done and record.due_on == self.today:
-            return tr("Due today")
+            return QCoreApplication.translate("sections", "Due today")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -104,8 +104,7 @@ class FollowUpSection(RecordSection):
     def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
         may_edit = allows(host.role, Operation.EDIT_FOLLOW_UPS)
         super().__init__(host, "follow_up", FollowUpModel(checkable=may_edit),
-                         edit_operation=Operation.EDIT_FOLLOW_UPS,
-                         noun=tr("follow-up"), parent=parent)
+                         edit_operation=Operation.EDIT_FOLLOW_UPS, parent=parent)
         self.model.done_toggled.connect(self._toggle)
         self.done_button = QPushButton(self.tr("&Mark done"))
         self.done_button.setObjectName("followUpDone")

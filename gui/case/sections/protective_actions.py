@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -19,7 +19,6 @@ from gui.case.sections.base import (
     CaseHost,
     RecordSection,
     one_line,
-    tr,
 )
 from gui.shared.labels import label
 from gui.shared.record_table import Column, RecordTableModel
@@ -111,9 +110,11 @@ class ProtectiveActionModel(RecordTableModel):
         action = record.action
         if column == 3 and action is not None and action.expires_on is not None:
             if action.expires_on < self.today:
-                return tr("Expired: renew it or record that it is no longer needed")
+                return QCoreApplication.translate(
+                    "sections", "Expired: renew it or record that it is no longer needed")
             if (action.expires_on - self.today).days <= SOON_DAYS:
-                return tr("Expires within {days} days").format(days=SOON_DAYS)
+                return QCoreApplication.translate(
+                    "sections", "Expires within {days} days").format(days=SOON_DAYS)
         return record.guidance or None
 
 
@@ -122,8 +123,7 @@ class ProtectiveActionSection(RecordSection):
 
     def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
         super().__init__(host, "protective_action", ProtectiveActionModel(),
-                         edit_operation=Operation.EDIT_PROTECTIVE_ACTIONS,
-                         noun=tr("protective action"), parent=parent)
+                         edit_operation=Operation.EDIT_PROTECTIVE_ACTIONS, parent=parent)
         self.add_button.hide()  # every step already has a line
         self.edit_button.setText(self.tr("&Update step…"))
         self.remove_button.setText(self.tr("&Reset step…"))

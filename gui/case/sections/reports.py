@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
-from gui.case.sections.base import CaseHost, RecordSection, tr
+from gui.case.sections.base import CaseHost, RecordSection
 from gui.shared.labels import label, yes_no
 from gui.shared.record_table import Column, RecordTableModel
 from models.domain.formatting import date_text
@@ -28,8 +28,7 @@ class PoliceReportModel(RecordTableModel):
 class PoliceReportSection(RecordSection):
     def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
         super().__init__(host, "police_report", PoliceReportModel(),
-                         edit_operation=Operation.EDIT_POLICE_REPORTS,
-                         noun=tr("police report"), parent=parent)
+                         edit_operation=Operation.EDIT_POLICE_REPORTS, parent=parent)
 
     def empty_text(self) -> str:
         return self.tr("No police report numbers recorded. Only the number on the victim's "

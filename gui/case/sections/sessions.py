@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from gui.case.sections.base import CaseHost, RecordSection, detail_label, one_line, tr
+from gui.case.sections.base import CaseHost, RecordSection, detail_label, one_line
 from gui.shared.labels import label
 from gui.shared.record_table import Column, RecordTableModel
 from models.domain.dto import SupportSessionData
@@ -44,8 +44,7 @@ class SupportSessionSection(RecordSection):
 
     def __init__(self, host: CaseHost, parent: QWidget | None = None) -> None:
         super().__init__(host, "support_session", SupportSessionModel(),
-                         edit_operation=Operation.EDIT_SESSIONS, removable=False,
-                         noun=tr("support session"), parent=parent)
+                         edit_operation=Operation.EDIT_SESSIONS, removable=False, parent=parent)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("sessionNotes")
         self.notes.setAccessibleName(self.tr("Confidential notes of the selected session"))

@@ -52,10 +52,6 @@ KIND_TITLES: dict[str, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("timeline", text)
-
-
 @dataclass(frozen=True)
 class TimelineEntry:
     """One line of the timeline.
@@ -94,18 +90,20 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
     """Every event of the case, newest first (what happened last is what matters now)."""
     today = today or local_today()
     case = detail.case
+    translate = QCoreApplication.translate  # (context, text), as lupdate reads it
     entries = [TimelineEntry(_on(case.opened_on), False, "case", case.id,
-                             _tr("Case {reference} opened").format(reference=case.reference))]
+                             translate("timeline", "Case {reference} opened").format(
+                                 reference=case.reference))]
     for contact in detail.extortion_contacts or ():
         parts = [label("channel", contact.channel)]
         if contact.sender:
-            parts.append(_tr("from {sender}").format(sender=contact.sender))
+            parts.append(translate("timeline", "from {sender}").format(sender=contact.sender))
         text = " ".join(parts)
         if contact.amount_demanded is not None:
-            text += " — " + _tr("demands {amount}").format(
+            text += " — " + translate("timeline", "demands {amount}").format(
                 amount=money_text(contact.amount_demanded, contact.currency))
         if contact.paid:
-            text += " — " + _tr("paid")
+            text += " — " + translate("timeline", "paid")
         entries.append(TimelineEntry(contact.received_at, True, "extortion_contact",
                                      contact.id, text, attention=contact.paid))
     for report in detail.police_reports or ():
@@ -116,14 +114,14 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
         entries.append(TimelineEntry(_on(report.filed_on), False, "police_report", report.id,
                                      text))
     for session in detail.support_sessions or ():
-        text = _tr("{mode}, {minutes} min").format(
+        text = translate("timeline", "{mode}, {minutes} min").format(
             mode=label("mode", session.mode), minutes=session.duration_minutes)
         if session.counsellor_name:
             text += f", {session.counsellor_name}"
         if session.outcome:
             text += " — " + one_line(session.outcome, 90)
         if session.referral and session.referral != "none":
-            text += " — " + _tr("referred: {referral}").format(
+            text += " — " + translate("timeline", "referred: {referral}").format(
                 referral=label("referral", session.referral))
         entries.append(TimelineEntry(session.started_at, True, "support_session", session.id,
                                      text))
@@ -132,12 +130,15 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
             continue
         text = f"{action.title}: {label('action_state', action.state)}"
         if action.expires_on is not None:
-            text += " — " + _tr("expires {date}").format(date=date_text(action.expires_on))
+            text += " — " + translate("timeline", "expires {date}").format(
+                date=date_text(action.expires_on))
         entries.append(TimelineEntry(_on(action.state_on), False, "protective_action",
                                      action.id, text))
     for follow_up in detail.follow_ups or ():
         overdue = not follow_up.done and follow_up.due_on < today
-        state = _tr("done") if follow_up.done else (_tr("overdue") if overdue else _tr("open"))
+        state = (translate("timeline", "done") if follow_up.done
+                 else translate("timeline", "overdue") if overdue
+                 else translate("timeline", "open"))
         text = f"{one_line(follow_up.description, 90)} — {state}"
         entries.append(TimelineEntry(_on(follow_up.due_on), False, "follow_up", follow_up.id,
                                      text, attention=overdue, muted=follow_up.done))
@@ -148,12 +149,13 @@ def build_timeline(detail: CaseDetail, today: dt.date | None = None) -> list[Tim
     if case.closure_requested_at is not None:
         entries.append(TimelineEntry(
             case.closure_requested_at, True, "case", case.id,
-            _tr("Closure requested: {reason}").format(
+            translate("timeline", "Closure requested: {reason}").format(
                 reason=label("closure", case.requested_closure_reason))))
     if case.closed_on is not None:
         entries.append(TimelineEntry(
             _on(case.closed_on), False, "case", case.id,
-            _tr("Case closed: {reason}").format(reason=label("closure", case.closure_reason))))
+            translate("timeline", "Case closed: {reason}").format(
+                reason=label("closure", case.closure_reason))))
     entries.sort(key=lambda e: (e.moment, not e.has_time, e.kind, e.record_id), reverse=True)
     return entries
 
