@@ -23,6 +23,7 @@ from models.domain.enums import (
     RiskLevel,
     SessionMode,
 )
+from models.domain.i18n import N_
 from models.domain.validation import IdentityCode
 
 T = TypeVar("T")
@@ -113,16 +114,18 @@ class VictimData:
         return f"{self.first_names} {self.last_name}"
 
     def safe_contact_warnings(self) -> tuple[str, ...]:
-        """The rules a counsellor must see before contacting the person."""
+        """The rules a counsellor must see before contacting the person, in English:
+        marked, not translated, so each front end translates them where it shows them
+        (the GUI in its ``safe_contact`` context, a PDF with ``gettext``)."""
         warnings = []
         if not self.may_leave_voicemail:
-            warnings.append("Do not leave voicemail")
+            warnings.append(N_("Do not leave voicemail"))
         if not self.may_send_sms:
-            warnings.append("Do not send text messages")
+            warnings.append(N_("Do not send text messages"))
         if not self.may_email:
-            warnings.append("Do not e-mail")
+            warnings.append(N_("Do not e-mail"))
         if not self.may_send_post:
-            warnings.append("Do not send post")
+            warnings.append(N_("Do not send post"))
         return tuple(warnings)
 
 

@@ -144,74 +144,82 @@ class ProtectiveActionKind:
     validity_days: int | None = None
 
 
+def N_(message: str) -> str:  # noqa: N802 - gettext's own name for it
+    """Marks a text for the ``core`` catalog without translating it (``models.domain.i18n``
+    imports this module, so its own ``N_`` cannot be imported here)."""
+    return message
+
+
 #: The Finnish checklist, in the order a counsellor walks a victim through it.
-#: The initial migration copies it into the ``protective_action_type`` table.
+#: The initial migration copies it into the ``protective_action_type`` table. The titles and
+#: guidance are stored in English, as written here, and marked for translation: whoever
+#: shows one translates it then (``gettext(title)``).
 PROTECTIVE_ACTION_CATALOGUE: tuple[ProtectiveActionKind, ...] = (
     ProtectiveActionKind(
         "credit_ban_positive_register",
-        "Credit ban (positive credit register)",
-        "Free credit ban in the Tax Administration's positive credit register.",
+        N_("Credit ban (positive credit register)"),
+        N_("Free credit ban in the Tax Administration's positive credit register."),
     ),
     ProtectiveActionKind(
         "credit_ban_asiakastieto",
-        "Credit ban at Suomen Asiakastieto",
-        "Paid credit ban recorded by Suomen Asiakastieto.",
+        N_("Credit ban at Suomen Asiakastieto"),
+        N_("Paid credit ban recorded by Suomen Asiakastieto."),
         validity_days=365,
     ),
     ProtectiveActionKind(
         "credit_ban_bisnode",
-        "Credit ban at Bisnode",
-        "Paid credit ban recorded by Bisnode (Dun & Bradstreet).",
+        N_("Credit ban at Bisnode"),
+        N_("Paid credit ban recorded by Bisnode (Dun & Bradstreet)."),
         validity_days=365,
     ),
     ProtectiveActionKind(
         "bank_notified",
-        "Bank notified",
-        "The victim's banks know the identity code leaked and watch for misuse.",
+        N_("Bank notified"),
+        N_("The victim's banks know the identity code leaked and watch for misuse."),
     ),
     ProtectiveActionKind(
         "dvv_disclosure_ban",
-        "DVV ban on disclosing contact details",
-        "Ban on disclosing contact details and moving notifications (Digital and "
-        "Population Data Services Agency).",
+        N_("DVV ban on disclosing contact details"),
+        N_("Ban on disclosing contact details and moving notifications (Digital and "
+           "Population Data Services Agency)."),
     ),
     ProtectiveActionKind(
         "posti_moving_protection",
-        "Posti moving protection",
-        "Posti does not pass on the new address.",
+        N_("Posti moving protection"),
+        N_("Posti does not pass on the new address."),
     ),
     ProtectiveActionKind(
         "teleoperator_disclosure_ban",
-        "Teleoperator address-disclosure ban",
-        "The phone operator does not disclose the victim's address.",
+        N_("Teleoperator address-disclosure ban"),
+        N_("The phone operator does not disclose the victim's address."),
     ),
     ProtectiveActionKind(
         "prh_registration_ban",
-        "PRH registration ban",
-        "Finnish Patent and Registration Office refuses company registrations in the "
-        "victim's name without checks.",
+        N_("PRH registration ban"),
+        N_("Finnish Patent and Registration Office refuses company registrations in the "
+           "victim's name without checks."),
     ),
     ProtectiveActionKind(
         "new_identity_documents",
-        "New identity documents",
-        "Passport and identity card replaced.",
+        N_("New identity documents"),
+        N_("Passport and identity card replaced."),
     ),
     ProtectiveActionKind(
         "passwords_changed",
-        "Passwords changed",
-        "Passwords of e-mail, bank and other services changed.",
+        N_("Passwords changed"),
+        N_("Passwords of e-mail, bank and other services changed."),
     ),
     ProtectiveActionKind(
         "identity_code_change",
-        "Identity-code change application (DVV)",
-        "Only for repeated misuse causing significant harm or a threat to safety with a "
-        "police threat assessment; a leak alone is not enough. Record grounds, evidence "
-        "and decision.",
+        N_("Identity-code change application (DVV)"),
+        N_("Only for repeated misuse causing significant harm or a threat to safety with a "
+           "police threat assessment; a leak alone is not enough. Record grounds, evidence "
+           "and decision."),
     ),
     ProtectiveActionKind(
         "state_treasury_claim",
-        "State Treasury compensation claim",
-        "Compensation from the State Treasury, possible after the court case.",
+        N_("State Treasury compensation claim"),
+        N_("Compensation from the State Treasury, possible after the court case."),
     ),
 )
 

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Mapper, object_session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from models.domain.errors import DataError
+from models.domain.i18n import gettext as _
 
 PREFIX = "v2:"
 BYTES_PREFIX = b"SJ2"
@@ -77,8 +78,9 @@ class FieldCipher:
             return self._aead.decrypt(raw[:12], raw[12:],
                                       self._aad(table, column, row_id, case_id))
         except (ValueError, InvalidTag):
-            raise DataError(f"A confidential value in {table} row {row_id} was altered or "
-                            "moved; it cannot be opened.") from None
+            raise DataError(_("A confidential value in {table} row {row} was altered or "
+                              "moved; it cannot be opened.").format(table=table, row=row_id)
+                            ) from None
 
     def seal(self, table: str, column: str, row_id: int, case_id: int, text: str) -> str:
         sealed = self._seal(table, column, row_id, case_id, text.encode("utf-8"))
@@ -93,8 +95,9 @@ class FieldCipher:
                 from another row, column or case.
         """
         if not stored or not stored.startswith(PREFIX) or stored == PENDING_TEXT:
-            raise DataError(f"A confidential text in {table} row {row_id} is not sealed; "
-                            "the database was changed outside Suoja.")
+            raise DataError(_("A confidential text in {table} row {row} is not sealed; "
+                              "the database was changed outside Suoja.").format(
+                                  table=table, row=row_id))
         try:
             raw = base64.b64decode(stored[len(PREFIX):], validate=True)
         except ValueError:
@@ -106,7 +109,8 @@ class FieldCipher:
         if not stored:
             return ""
         if not stored.startswith(V1_PREFIX):
-            raise DataError(f"A confidential text in {table} row {row_id} is not sealed.")
+            raise DataError(_("A confidential text in {table} row {row} is not sealed.").format(
+                table=table, row=row_id))
         raw = base64.b64decode(stored[len(V1_PREFIX):], validate=True)
         return self._open(table, column, row_id, None, raw).decode("utf-8")
 
@@ -127,8 +131,9 @@ class FieldCipher:
                    stored: bytes | None) -> bytes:
         if (not stored or not bytes(stored).startswith(BYTES_PREFIX)
                 or bytes(stored) == PENDING_BYTES):
-            raise DataError(f"A confidential file in {table} row {row_id} is not sealed; "
-                            "the database was changed outside Suoja.")
+            raise DataError(_("A confidential file in {table} row {row} is not sealed; "
+                              "the database was changed outside Suoja.").format(
+                                  table=table, row=row_id))
         return self._open(table, column, row_id, case_id, bytes(stored)[len(BYTES_PREFIX):])
 
     def seal_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
@@ -204,8 +209,8 @@ def _cipher_of(instance: Any) -> FieldCipher:
         session = object_session(instance)
         cipher = session.info.get(SESSION_KEY) if session is not None else None
         if cipher is None:
-            raise DataError("A confidential value cannot be opened outside a signed-in "
-                            "session.")
+            raise DataError(_("A confidential value cannot be opened outside a signed-in "
+                              "session."))
         instance.__dict__["_suoja_cipher"] = cipher
     return cipher
 
@@ -229,8 +234,8 @@ def install(cls: type) -> type:
                 if known is None or known[0] is not _UNSET:
                     # The placeholder without the value it stands for (e.g. copied by
                     # Session.merge): refuse rather than save a value that is lost.
-                    raise DataError("A confidential value was lost before it was saved; "
-                                    "nothing was saved. Enter it again.")
+                    raise DataError(_("A confidential value was lost before it was saved; "
+                                      "nothing was saved. Enter it again."))
                 work.append((field, known[1]))
             elif new and stored is None:
                 work.append((field, b"" if field.binary else ""))

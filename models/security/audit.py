@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from models.domain.base import utcnow
 from models.domain.entities import AuditEvent, Meta
 from models.domain.enums import AuditAction
+from models.domain.i18n import gettext as _
 
 log = logging.getLogger("suoja.audit")
 
@@ -136,18 +137,14 @@ def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
         for event in rows:
             count += 1
             if event.seq != expected_seq:
-                return ChainReport(
-                    count, expected_seq, f"Audit event {expected_seq} is missing from the chain."
-                )
+                return ChainReport(count, expected_seq, _(
+                    "Audit event {seq} is missing from the chain.").format(seq=expected_seq))
             if event.prev_hash != expected_prev:
-                return ChainReport(
-                    count, event.seq,
-                    f"Audit event {event.seq} does not follow the one before it.",
-                )
+                return ChainReport(count, event.seq, _(
+                    "Audit event {seq} does not follow the one before it.").format(seq=event.seq))
             if not hmac.compare_digest(event.chain_hash, _event_mac(chain_key, event)):
-                return ChainReport(
-                    count, event.seq, f"Audit event {event.seq} was changed after it was written."
-                )
+                return ChainReport(count, event.seq, _(
+                    "Audit event {seq} was changed after it was written.").format(seq=event.seq))
             expected_prev = event.chain_hash
             expected_seq += 1
     head = db_session.get(Meta, HEAD_KEY)
@@ -155,13 +152,14 @@ def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
         return ChainReport(0)
     last_seq = expected_seq - 1
     if head is None:
-        return ChainReport(count, last_seq, "The audit trail's end marker is missing.")
-    head_seq, _, head_mac = head.value.partition(":")
+        return ChainReport(count, last_seq, _("The audit trail's end marker is missing."))
+    head_seq, _separator, head_mac = head.value.partition(":")
     if head_seq != str(last_seq) or not hmac.compare_digest(
         head_mac, _head_mac(chain_key, last_seq, expected_prev)
     ):
         return ChainReport(
             count, last_seq + 1,
-            f"Audit events after event {last_seq} were removed from the end of the chain.",
+            _("Audit events after event {seq} were removed from the end of the chain.").format(
+                seq=last_seq),
         )
     return ChainReport(count)

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.entities import AuditEvent
+from models.domain.i18n import gettext as _
 
 log = logging.getLogger("suoja.audit_anchor")
 
@@ -80,9 +81,10 @@ def problem(db_session: Session, key: str) -> str:
     found = db_session.scalar(select(AuditEvent.chain_hash).where(AuditEvent.seq == anchor.seq))
     if found == anchor.chain_hash:
         return ""
-    return (f"The audit trail no longer holds event {anchor.seq} as this workstation saw it "
-            "at its last check: events were removed or replaced, or the database was "
-            "restored from an older backup (then run verify with --after-restore).")
+    return _("The audit trail no longer holds event {seq} as this workstation saw it "
+             "at its last check: events were removed or replaced, or the database was "
+             "restored from an older backup (then run verify with --after-restore).").format(
+                 seq=anchor.seq)
 
 
 def remember(db_session: Session, key: str) -> Anchor | None:

@@ -4,6 +4,11 @@ Strength is judged by zxcvbn (Dropbox's estimator, with its lists of common pass
 names and words), told about Finnish words people reach for and about the account's own
 name. On top, the classic breached shape "Word + year + symbol" (``Summer2024!!``) is
 refused even when zxcvbn rates it fair, because it is the first thing guessers try.
+
+zxcvbn explains its rating in English only. Its warnings and suggestions are a fixed set,
+so each is replaced by Suoja's own translated sentence with the same English words
+(:data:`_WARNINGS`, :data:`_SUGGESTIONS`); one that a later zxcvbn adds is left out, and
+the reason is then just "is too easy to guess".
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import re
 from zxcvbn import zxcvbn
 
 from models.domain.errors import ValidationError
+from models.domain.i18n import N_, ngettext
+from models.domain.i18n import gettext as _
 
 MIN_LENGTH = 12
 MAX_LENGTH = 1024
@@ -27,7 +34,56 @@ LOCAL_WORDS = (
 )
 
 _BREACHED_SHAPE = re.compile(r"^[^\W\d_]+[\W_]?\d{2,4}[\W_]*$")
-_FIELD = "Password"
+_FIELD = N_("Password")
+
+#: zxcvbn's warnings (its English exactly) and the reasons Suoja gives for them.
+_WARNINGS = {
+    "Straight rows of keys are easy to guess.":
+        N_("straight rows of keys are easy to guess"),
+    "Short keyboard patterns are easy to guess.":
+        N_("short keyboard patterns are easy to guess"),
+    'Repeats like "aaa" are easy to guess.':
+        N_('repeats like "aaa" are easy to guess'),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".':
+        N_('repeats like "abcabcabc" are only slightly harder to guess than "abc"'),
+    'Sequences like "abc" or "6543" are easy to guess.':
+        N_('sequences like "abc" or "6543" are easy to guess'),
+    "Recent years are easy to guess.": N_("recent years are easy to guess"),
+    "Dates are often easy to guess.": N_("dates are often easy to guess"),
+    "This is a top-10 common password.": N_("this is a top-10 common password"),
+    "This is a top-100 common password.": N_("this is a top-100 common password"),
+    "This is a very common password.": N_("this is a very common password"),
+    "This is similar to a commonly used password.":
+        N_("this is similar to a commonly used password"),
+    "A word by itself is easy to guess.": N_("a word by itself is easy to guess"),
+    "Names and surnames by themselves are easy to guess.":
+        N_("names and surnames by themselves are easy to guess"),
+    "Common names and surnames are easy to guess.":
+        N_("common names and surnames are easy to guess"),
+}
+#: zxcvbn's suggestions (its English exactly) and Suoja's sentences for them.
+_SUGGESTIONS = {
+    "Use a few words, avoid common phrases.": N_("Use a few words, avoid common phrases."),
+    "No need for symbols, digits, or uppercase letters.":
+        N_("No need for symbols, digits, or uppercase letters."),
+    "Add another word or two. Uncommon words are better.":
+        N_("Add another word or two. Uncommon words are better."),
+    "Use a longer keyboard pattern with more turns.":
+        N_("Use a longer keyboard pattern with more turns."),
+    "Avoid repeated words and characters.": N_("Avoid repeated words and characters."),
+    "Avoid sequences.": N_("Avoid sequences."),
+    "Avoid recent years.": N_("Avoid recent years."),
+    "Avoid years that are associated with you.": N_("Avoid years that are associated with you."),
+    "Avoid dates and years that are associated with you.":
+        N_("Avoid dates and years that are associated with you."),
+    "Capitalization doesn't help very much.": N_("Capitalization doesn't help very much."),
+    "All-uppercase is almost as easy to guess as all-lowercase.":
+        N_("All-uppercase is almost as easy to guess as all-lowercase."),
+    "Reversed words aren't much harder to guess.":
+        N_("Reversed words aren't much harder to guess."),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.":
+        N_("Predictable substitutions like '@' instead of 'a' don't help very much."),
+}
 
 
 def check_password(password: str, *, username: str = "", display_name: str = "") -> None:
@@ -37,23 +93,34 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
         ValidationError: too short, too long, common, breached-looking, or built from the
             account's own name.
     """
+    field = _(_FIELD)
     if len(password) < MIN_LENGTH:
-        raise ValidationError(_FIELD, f"must be at least {MIN_LENGTH} characters long")
+        raise ValidationError(field, ngettext(
+            "must be at least {n} character long", "must be at least {n} characters long",
+            MIN_LENGTH).format(n=MIN_LENGTH))
     if len(password) > MAX_LENGTH:
-        raise ValidationError(_FIELD, f"must be at most {MAX_LENGTH} characters long")
+        raise ValidationError(field, ngettext(
+            "must be at most {n} character long", "must be at most {n} characters long",
+            MAX_LENGTH).format(n=MAX_LENGTH))
     lowered = password.casefold()
     own = [part.casefold() for part in (username, *display_name.split()) if len(part) >= 3]
     if any(part in lowered for part in own):
-        raise ValidationError(_FIELD, "must not contain your username or name")
+        raise ValidationError(field, _("must not contain your username or name"))
     if _BREACHED_SHAPE.match(password):
         raise ValidationError(
-            _FIELD, "looks like a word followed by a year or number, the first thing "
-            "attackers try; use several unrelated words instead"
+            field, _("looks like a word followed by a year or number, the first thing "
+                     "attackers try; use several unrelated words instead")
         )
     result = zxcvbn(password[:100], user_inputs=[*LOCAL_WORDS, *own])
     if result["score"] < MIN_SCORE:
-        warning = result["feedback"]["warning"] or "is too easy to guess"
-        suggestion = " ".join(result["feedback"]["suggestions"][:1])
-        reason = warning.rstrip(".")
-        reason = reason[0].lower() + reason[1:] if reason else "is too easy to guess"
-        raise ValidationError(_FIELD, f"{reason}. {suggestion}".strip())
+        raise ValidationError(field, _weakness(result["feedback"]))
+
+
+def _weakness(feedback: dict[str, object]) -> str:
+    """zxcvbn's warning and first suggestion, as Suoja's own translated reason."""
+    warning = _WARNINGS.get(str(feedback.get("warning") or ""))
+    reason = _(warning) if warning else _("is too easy to guess")
+    suggestions = feedback.get("suggestions")
+    first = str(suggestions[0]) if isinstance(suggestions, list) and suggestions else ""
+    suggestion = _SUGGESTIONS.get(first)
+    return f"{reason}. {_(suggestion)}" if suggestion else f"{reason}."

@@ -17,6 +17,8 @@ from enum import StrEnum
 
 from models.domain.enums import Role
 from models.domain.errors import PermissionDenied
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
 
 
 class Operation(StrEnum):
@@ -90,26 +92,27 @@ CASE_SCOPED = _CASE_CONTENT - {Operation.LIST_CASES, Operation.CREATE_INTAKE} | 
     Operation.REQUEST_CLOSURE, Operation.EXPORT_CARE,
 }
 
+#: Why each operation is refused (translated where raised).
 _REFUSALS: dict[Operation, str] = {
-    Operation.VIEW_SESSIONS: "Your role does not give access to support-session notes.",
-    Operation.EDIT_SESSIONS: "Your role does not allow recording support sessions.",
-    Operation.REASSIGN_CASE: "Only a supervisor can reassign cases.",
-    Operation.APPROVE_CLOSURE: "Only a supervisor can approve closing a case.",
-    Operation.READ_AUDIT: "Only a supervisor can read the audit log.",
-    Operation.REPORTS: "Only a supervisor can produce caseload reports.",
-    Operation.ERASE_VICTIM: "Only a supervisor can erase a victim's data.",
-    Operation.MANAGE_BREACHES: "Only a supervisor can manage breaches.",
-    Operation.MANAGE_ACCOUNTS: "Your role does not allow managing accounts.",
-    Operation.BACKUP: "Your role does not allow making backups.",
-    Operation.RESTORE: "Your role does not allow restoring backups.",
-    Operation.VERIFY: "Your role does not allow verifying the database.",
-    Operation.SEED_DEMO: "Only a supervisor can seed demo data.",
-    Operation.EXPORT_POLICE: "Your role does not allow police exports.",
-    Operation.EXPORT_CARE: "Your role does not allow care-handover exports.",
-    Operation.BREAK_GLASS: "Your role does not use break-the-glass access.",
+    Operation.VIEW_SESSIONS: N_("Your role does not give access to support-session notes."),
+    Operation.EDIT_SESSIONS: N_("Your role does not allow recording support sessions."),
+    Operation.REASSIGN_CASE: N_("Only a supervisor can reassign cases."),
+    Operation.APPROVE_CLOSURE: N_("Only a supervisor can approve closing a case."),
+    Operation.READ_AUDIT: N_("Only a supervisor can read the audit log."),
+    Operation.REPORTS: N_("Only a supervisor can produce caseload reports."),
+    Operation.ERASE_VICTIM: N_("Only a supervisor can erase a victim's data."),
+    Operation.MANAGE_BREACHES: N_("Only a supervisor can manage breaches."),
+    Operation.MANAGE_ACCOUNTS: N_("Your role does not allow managing accounts."),
+    Operation.BACKUP: N_("Your role does not allow making backups."),
+    Operation.RESTORE: N_("Your role does not allow restoring backups."),
+    Operation.VERIFY: N_("Your role does not allow verifying the database."),
+    Operation.SEED_DEMO: N_("Only a supervisor can seed demo data."),
+    Operation.EXPORT_POLICE: N_("Your role does not allow police exports."),
+    Operation.EXPORT_CARE: N_("Your role does not allow care-handover exports."),
+    Operation.BREAK_GLASS: N_("Your role does not use break-the-glass access."),
 }
-_CASE_REFUSAL = "Your role does not give access to case records."
-OUT_OF_SCOPE = (
+_CASE_REFUSAL = N_("Your role does not give access to case records.")
+OUT_OF_SCOPE = N_(
     "This case is assigned to another counsellor. Open it with break-the-glass access "
     "and a reason if the victim needs help now."
 )
@@ -130,7 +133,7 @@ def allows(role: Role, operation: Operation) -> bool:
 def require(role: Role, operation: Operation) -> None:
     """Raise :class:`PermissionDenied` unless ``role`` may do ``operation`` at all."""
     if not allows(role, operation):
-        raise PermissionDenied(_REFUSALS.get(operation, _CASE_REFUSAL))
+        raise PermissionDenied(_(_REFUSALS.get(operation, _CASE_REFUSAL)))
 
 
 def in_scope(role: Role, user_id: int, scope: CaseScope) -> bool:
@@ -144,4 +147,4 @@ def require_case(role: Role, user_id: int, operation: Operation, scope: CaseScop
     """Raise unless ``operation`` is allowed on this particular case."""
     require(role, operation)
     if operation in CASE_SCOPED and not in_scope(role, user_id, scope):
-        raise PermissionDenied(OUT_OF_SCOPE)
+        raise PermissionDenied(_(OUT_OF_SCOPE))

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from models.domain.base import utcnow
 from models.domain.errors import AuthenticationError
+from models.domain.i18n import ngettext
 
 log = logging.getLogger("suoja.signin")
 
@@ -134,10 +135,10 @@ class SignInGuard:
         if until and dt.datetime.fromisoformat(until) > now:
             seconds = (dt.datetime.fromisoformat(until) - now).total_seconds()
             minutes = max(1, math.ceil(seconds / 60))
-            raise AuthenticationError(
-                f"Too many failed sign-ins; this account is locked for {minutes} more "
-                f"minute{'s' if minutes != 1 else ''}."
-            )
+            raise AuthenticationError(ngettext(
+                "Too many failed sign-ins; this account is locked for {n} more minute.",
+                "Too many failed sign-ins; this account is locked for {n} more minutes.",
+                minutes).format(n=minutes))
 
     def record_failure(self, username: str, known: bool, now: dt.datetime | None = None) -> None:
         moment = now or utcnow()

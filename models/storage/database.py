@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from models.domain.errors import DataError, KnownError
+from models.domain.i18n import gettext as _
 from models.storage.errors import from_database_error
 
 log = logging.getLogger("suoja.database")
@@ -53,15 +54,15 @@ def _connect(path: str, data_key: bytes, *, create: bool) -> sqlcipher.Connectio
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError:
-            raise DataError(
+            raise DataError(_(
                 "The database cannot be decrypted with its key file: the file is damaged, "
                 "or the database and key file do not belong together."
-            ) from None
+            )) from None
         app_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if create and app_id == 0:
             connection.execute(f"PRAGMA application_id = {SUOJA_APPLICATION_ID}")
         elif app_id != SUOJA_APPLICATION_ID:
-            raise DataError("This file is not a Suoja database.")
+            raise DataError(_("This file is not a Suoja database."))
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         for name, value in CONNECTION_PRAGMAS.items():
             connection.execute(f"PRAGMA {name} = {value}")
@@ -83,7 +84,7 @@ def open_engine(db_path: Path, data_key: bytes, *, create: bool = False) -> Engi
         DataError: the file is missing, cannot be decrypted, or is not Suoja's.
     """
     if not create and not db_path.is_file():
-        raise DataError(f"There is no Suoja database at {db_path}.")
+        raise DataError(_("There is no Suoja database at {path}.").format(path=db_path))
     path = str(db_path)
 
     # Open one connection eagerly: a wrong key or a foreign file fails here, clearly.
@@ -196,9 +197,9 @@ def online_backup(
 def _copy_error(error: BaseException) -> KnownError:
     """A driver error while writing a copy, as a plain sentence (e.g. the disk is full)."""
     if "full" in str(error).lower():
-        return DataError("The disk is full; the copy was not written.")
+        return DataError(_("The disk is full; the copy was not written."))
     return from_database_error(error) or DataError(
-        "The copy could not be written (the driver reported an error)."
+        _("The copy could not be written (the driver reported an error).")
     )
 
 
@@ -222,7 +223,7 @@ def seal_copy(path: Path, data_key: bytes) -> None:
         raise _copy_error(error) from None
     wal = path.with_name(path.name + "-wal")
     if str(mode).lower() != "delete" or wal.exists():
-        raise DataError("The copy is still in use by another connection; try again.")
+        raise DataError(_("The copy is still in use by another connection; try again."))
 
 
 def scrub_freed_pages(engine: Engine) -> bool:

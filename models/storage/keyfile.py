@@ -26,6 +26,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from models.domain.errors import AuthenticationError, DataError
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
 
 KEYFILE_FORMAT = "suoja-keyfile"
 KEYFILE_VERSION = 1
@@ -151,12 +153,12 @@ class KeyFile:
         if slot is None:
             # Spend the same effort as a real attempt, so timing does not tell either.
             KdfParams().derive(secret, b"\0" * 16)
-            raise AuthenticationError(_WRONG_SECRET[kind])
+            raise AuthenticationError(_(_WRONG_SECRET[kind]))
         wrapping_key = slot.kdf.derive(secret, slot.salt)
         try:
             return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key, self._aad(kind, name))
         except InvalidTag:
-            raise AuthenticationError(_WRONG_SECRET[kind]) from None
+            raise AuthenticationError(_(_WRONG_SECRET[kind])) from None
 
     def _aad(self, kind: str, name: str) -> bytes:
         return f"{KEYFILE_FORMAT}/{KEYFILE_VERSION}|{self.database_id}|{kind}|{name}".encode()
@@ -197,20 +199,22 @@ class KeyFile:
         try:
             text = path.read_bytes()
         except FileNotFoundError:
-            raise DataError(
-                f"The key file {path.name} beside the database is missing, "
+            raise DataError(_(
+                "The key file {name} beside the database is missing, "
                 "so the database cannot be opened."
-            ) from None
+            ).format(name=path.name)) from None
         except OSError:
-            raise DataError(f"{path.name} is not a Suoja key file.") from None
+            raise DataError(_(_NOT_A_KEY_FILE).format(name=path.name)) from None
         return cls.from_document(text, path.name)
 
     @classmethod
-    def from_document(cls, text: str | bytes, name: str = "The key store") -> KeyFile:
+    def from_document(cls, text: str | bytes, name: str | None = None) -> KeyFile:
         """Parse a key file's JSON text.
 
         Raises:
-            DataError: it is not a Suoja key file (``name`` says which in the message).
+            DataError: it is not a Suoja key file (``name`` says which in the message:
+                a file's name, or a translated phrase such as "The server's key store";
+                by default "The key store").
         """
         try:
             raw = json.loads(text)
@@ -221,13 +225,14 @@ class KeyFile:
                 slots=[KeySlot.from_json(slot) for slot in raw["slots"]],
             )
         except (KeyError, TypeError, ValueError):
-            raise DataError(f"{name} is not a Suoja key file.") from None
+            raise DataError(_(_NOT_A_KEY_FILE).format(name=name or _("The key store"))) from None
 
 
 _WRONG_SECRET = {
-    SLOT_USER: "Wrong username or password.",
-    SLOT_RECOVERY: "The recovery code is not correct.",
+    SLOT_USER: N_("Wrong username or password."),
+    SLOT_RECOVERY: N_("The recovery code is not correct."),
 }
+_NOT_A_KEY_FILE = N_("{name} is not a Suoja key file.")
 
 
 def new_data_key() -> bytes:
@@ -237,7 +242,7 @@ def new_data_key() -> bytes:
 
 def new_recovery_code() -> str:
     """A recovery code of 8 groups of 5 characters (200 bits), easy to read and type."""
-    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(40))
+    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _position in range(40))
     return "-".join(chars[i : i + 5] for i in range(0, 40, 5))
 
 

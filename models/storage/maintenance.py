@@ -38,6 +38,8 @@ from models.domain.base import utcnow
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import AuthenticationError, DataError
+from models.domain.i18n import N_, ngettext
+from models.domain.i18n import gettext as _
 from models.security.audit import verify_chain
 from models.security.permissions import Operation, require
 from models.storage.database import (
@@ -61,6 +63,19 @@ AUTOMATIC_FOLDER_NAME = "backups"
 DEFAULT_KEEP = 7
 _STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _SIDECARS = ("-wal", "-shm", "-journal")
+#: What is being checked: the copy a backup writes, or the backup a restore reads.
+_COPY, _BACKUP = "backup copy", "backup"
+#: The sentences for each (``{problem}``: :func:`page_problem`'s; ``{more}``: how many more).
+_DAMAGED = {_COPY: N_("The backup copy is damaged: {problem}{more}"),
+            _BACKUP: N_("The backup is damaged: {problem}{more}")}
+_STRUCTURE = {
+    _COPY: N_("The backup copy's structure is damaged (SQLite integrity check failed)."),
+    _BACKUP: N_("The backup's structure is damaged (SQLite integrity check failed)."),
+}
+_UNREADABLE = {
+    _COPY: N_("The backup copy could not be read; it is damaged or not a Suoja database."),
+    _BACKUP: N_("The backup could not be read; it is damaged or not a Suoja database."),
+}
 
 
 @dataclass(frozen=True)
@@ -142,9 +157,9 @@ def _backup(
     database: Database, actor: Actor | None, target: Path, *, detail: str
 ) -> BackupReport:
     started = time.perf_counter()
-    _refuse_existing(target, "already exists; choose a new name for the backup")
+    _refuse_existing(target, N_("{name} already exists; choose a new name for the backup."))
     if not target.parent.is_dir():
-        raise DataError(f"The folder {target.parent} does not exist.")
+        raise DataError(_("The folder {folder} does not exist.").format(folder=target.parent))
     data_key = _data_key(database)
     keys = database.load_keyfile()
 
@@ -164,7 +179,7 @@ def _backup(
     # Audited before the rename: a backup file that exists has been recorded.
     counts = _write_then_rename(
         target, keys, data_key, copy_and_check, before_rename=record_backup,
-        appeared="appeared while the backup was written; nothing was replaced")
+        appeared=N_("{name} appeared while the backup was written; nothing was replaced."))
     seconds = time.perf_counter() - started
     log.info("backup written and checked in %.1f s", seconds)
     return BackupReport(target, target.stat().st_size, counts, seconds)
@@ -188,23 +203,23 @@ def _check_copy(path: Path, data_key: bytes, database_id: str,
     """Open the copy as a Suoja database and check pages, structure and row counts."""
     engine = open_engine(path, data_key)
     try:
-        _check_pages_and_structure(engine, "backup copy")
+        _check_pages_and_structure(engine, _COPY)
         with engine.connect() as connection:
             found_id = connection.execute(
                 select(Meta.value).where(Meta.key == "database_id")
             ).scalar()
             counts = _count_rows(connection)
         if found_id != database_id:
-            raise DataError("The backup copy does not belong to this database's key file.")
+            raise DataError(_("The backup copy does not belong to this database's key file."))
         if counts != expected:
             differing = sorted(name for name in expected.keys() | counts.keys()
                                if expected.get(name) != counts.get(name))
-            raise DataError(
+            raise DataError(_(
                 "The backup copy does not hold the same rows as the database (tables: "
-                f"{', '.join(differing)}); nothing was kept."
-            )
+                "{tables}); nothing was kept."
+            ).format(tables=", ".join(differing)))
     except SQLAlchemyError as error:
-        raise _as_data_error(error, "backup copy") from None
+        raise _as_data_error(error, _COPY) from None
     finally:
         engine.dispose()
 
@@ -212,11 +227,13 @@ def _check_copy(path: Path, data_key: bytes, database_id: str,
 def _check_pages_and_structure(engine: Engine, what: str) -> None:
     pages = cipher_integrity_problems(engine)
     if pages:
-        more = f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""
-        raise DataError(f"The {what} is damaged: {page_problem(pages[0])}{more}")
+        others = len(pages) - 1
+        more = ngettext(" (and {n} more)", " (and {n} more)", others).format(n=others)
+        raise DataError(_(_DAMAGED[what]).format(problem=page_problem(pages[0]),
+                                                 more=more if others else ""))
     structure = sqlite_integrity_problems(engine)
     if structure:
-        raise DataError(f"The {what}'s structure is damaged (SQLite integrity check failed).")
+        raise DataError(_(_STRUCTURE[what]))
 
 
 def page_problem(raw: str) -> str:
@@ -225,15 +242,16 @@ def page_problem(raw: str) -> str:
     if "page" in words:
         index = words.index("page")
         if index + 1 < len(words):
-            return f"page {words[index + 1]} failed its encryption check (tampered or corrupted)."
-    return "a page failed its encryption check (tampered or corrupted)."
+            return _("page {page} failed its encryption check (tampered or corrupted).").format(
+                page=words[index + 1])
+    return _("a page failed its encryption check (tampered or corrupted).")
 
 
 def _as_data_error(error: SQLAlchemyError, what: str) -> DataError:
     known = from_database_error(error)
     if isinstance(known, DataError):
         return known
-    return DataError(f"The {what} could not be read; it is damaged or not a Suoja database.")
+    return DataError(_(_UNREADABLE[what]))
 
 
 # -- automatic backups ---------------------------------------------------------------
@@ -362,16 +380,16 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
     """
     started = time.perf_counter()
     source, target = Path(source), Path(target)
-    _refuse_existing(target, "exists; restore only into a new path")
+    _refuse_existing(target, N_("{name} exists; restore only into a new path."))
     if not target.parent.is_dir():
-        raise DataError(f"The folder {target.parent} does not exist.")
+        raise DataError(_("The folder {folder} does not exist.").format(folder=target.parent))
     if not source.is_file():
-        raise DataError(f"There is no backup at {source}.")
+        raise DataError(_("There is no backup at {path}.").format(path=source))
     wal = source.with_name(source.name + "-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise DataError(
-            f"{source.name} is a database in use, not a backup; make a backup of it first."
-        )
+        raise DataError(_(
+            "{name} is a database in use, not a backup; make a backup of it first."
+        ).format(name=source.name))
     keys = KeyFile.load(keyfile_path(source))
     data_key = keys.unwrap(SLOT_USER, username, password)
 
@@ -381,7 +399,7 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
 
     counts, events = _write_then_rename(
         target, keys, data_key, copy_and_check,
-        appeared="appeared while restoring; nothing was replaced")
+        appeared=N_("{name} appeared while restoring; nothing was replaced."))
     seconds = time.perf_counter() - started
     log.info("backup restored and checked in %.1f s", seconds)
     return RestoreReport(target, target.stat().st_size, counts, events, seconds)
@@ -398,21 +416,22 @@ def _check_and_mark_restored(
     engine = open_engine(path, data_key)
     database = Database(path, engine, data_key)
     try:
-        _check_pages_and_structure(engine, "backup")
+        _check_pages_and_structure(engine, _BACKUP)
         with database.reading() as db_session:
             found_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
             if found_id != database_id:
-                raise DataError("The backup and its key file do not belong together.")
+                raise DataError(_("The backup and its key file do not belong together."))
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
-                raise AuthenticationError("Wrong username or password.")
+                raise AuthenticationError(_("Wrong username or password."))
             if not user.is_active:
-                raise AuthenticationError("This account is locked in the backup.")
+                raise AuthenticationError(_("This account is locked in the backup."))
             require(Role(user.role), Operation.RESTORE)
             user_id = user.id
             chain = verify_chain(db_session, database.chain_key)
         if not chain.ok:
-            raise DataError(f"The backup's audit trail is broken: {chain.problem}")
+            raise DataError(_("The backup's audit trail is broken: {problem}").format(
+                problem=chain.problem))
         with engine.connect() as connection:
             counts = _count_rows(connection)
         with database.writing() as db_session:
@@ -421,7 +440,7 @@ def _check_and_mark_restored(
                 detail=f"checks ok; audit_events={chain.events}",
             )
     except SQLAlchemyError as error:
-        raise _as_data_error(error, "backup") from None
+        raise _as_data_error(error, _BACKUP) from None
     finally:
         engine.dispose()
     return counts, chain.events
@@ -443,7 +462,8 @@ def _write_then_rename(
     that appeared at ``target`` meanwhile.
 
     Args:
-        appeared: the reason given when ``target`` (or its key file) appeared meanwhile.
+        appeared: the sentence (marked, ``{name}`` the file's name) given when ``target``
+            (or its key file) appeared meanwhile.
         before_rename: the last step before the rename (the backup's audit event).
 
     Returns:
@@ -475,10 +495,11 @@ def _refuse_existing(target: Path, reason: str) -> None:
     """Refuse a target that exists, or whose key file or journal files exist.
 
     A stale ``-wal`` beside a new database would be replayed into it, so those count.
+    ``reason`` is a sentence marked with ``N_``, ``{name}`` the name of the file found.
     """
     for path in (target, keyfile_path(target), *_sidecar_paths(target)):
         if path.exists():
-            raise DataError(f"{path.name} {reason}.")
+            raise DataError(_(reason).format(name=path.name))
 
 
 def _sidecar_paths(path: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from alembic.util import CommandError
 from sqlalchemy import Engine, text
 
 from models.domain.errors import DataError
+from models.domain.i18n import gettext as _
 
 log = logging.getLogger("suoja.migration")
 
@@ -54,8 +55,8 @@ def needs_upgrade(engine: Engine) -> bool:
         try:
             ScriptDirectory.from_config(_config()).get_revision(current)
         except (CommandError, ResolutionError):
-            raise DataError("This database was upgraded by a newer version of Suoja; "
-                            "install that version on this workstation.") from None
+            raise DataError(_("This database was upgraded by a newer version of Suoja; "
+                              "install that version on this workstation.")) from None
     return current != head_revision()
 
 

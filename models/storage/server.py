@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session
 
 from models.domain.entities import Base, ServerState
 from models.domain.errors import AuthenticationError, DataError, Unavailable, UsageError
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
 from models.storage.keyfile import KeyFile
 
 log = logging.getLogger("suoja.server")
@@ -76,18 +78,19 @@ class ServerUrl:
             url = make_url(raw.strip())
             url.port  # noqa: B018  (a malformed port raises only when read)
         except (ArgumentError, ValueError):
-            raise UsageError("The database URL is not valid; expected "
-                             "postgresql+psycopg://USER@HOST/DATABASE.") from None
+            raise UsageError(_("The database URL is not valid; expected "
+                               "postgresql+psycopg://USER@HOST/DATABASE.")) from None
         if url.drivername not in ("postgresql", "postgres", _DRIVER):
-            raise UsageError("Only PostgreSQL server URLs are supported "
-                             "(postgresql+psycopg://USER@HOST/DATABASE).")
+            raise UsageError(_("Only PostgreSQL server URLs are supported "
+                               "(postgresql+psycopg://USER@HOST/DATABASE)."))
         secret_options = {key.lower() for key in url.query} & _SECRET_OPTIONS
         if url.password or secret_options:
-            raise UsageError("Do not put the database password in the URL: use a libpq "
-                             "password file (~/.pgpass) or service file, or you will be asked.")
+            raise UsageError(_("Do not put the database password in the URL: use a libpq "
+                               "password file (~/.pgpass) or service file, or you will be "
+                               "asked."))
         if not url.database and not url.query.get("service"):
-            raise UsageError("The database URL must name the database "
-                             "(postgresql+psycopg://USER@HOST/DATABASE).")
+            raise UsageError(_("The database URL must name the database "
+                               "(postgresql+psycopg://USER@HOST/DATABASE)."))
         return cls(url.set(drivername=_DRIVER).render_as_string(hide_password=False))
 
     def with_password(self, password: str) -> ServerUrl:
@@ -99,13 +102,14 @@ class ServerUrl:
         url = make_url(self.url)
         service = url.query.get("service")
         if service and not url.host:
-            return f"service {service if isinstance(service, str) else service[0]}"
+            return _("service {name}").format(
+                name=service if isinstance(service, str) else service[0])
         host = url.host or url.query.get("host") or ""
         if isinstance(host, tuple):
             host = host[0]
         if not host or host.startswith("/"):  # a Unix socket: a server on this computer
-            host = "this computer"
-        return f"{url.database} on {host}"
+            host = _("this computer")
+        return _("{database} on {host}").format(database=url.database, host=host)
 
     def __str__(self) -> str:
         return self.display
@@ -171,51 +175,55 @@ def connection_error(error: BaseException, target: ServerUrl) -> Exception:
     detail = str(original).lower()
     where = target.display
     if "pg_hba.conf" in detail:  # also SQLSTATE 28000, but not a wrong password
-        return AuthenticationError(f"The database server ({where}) does not accept this "
-                                   "connection; check the URL's TLS settings (sslmode) and "
-                                   "the server's access rules.")
+        return AuthenticationError(_(_NOT_ACCEPTED).format(where=where))
     # The server's own refusals carry a code, the same in every server language.
     if code in ("28P01", "28000"):
-        return AuthenticationError(f"The database server ({where}) refused the user or "
-                                   "password.")
+        return AuthenticationError(_(_REFUSED_USER).format(where=where))
     if code == "3D000":
-        return DataError(f"The server has no database named {make_url(target.url).database}.")
+        return DataError(_(_NO_DATABASE).format(name=make_url(target.url).database))
     if code == "42501":
-        return AuthenticationError(f"The database server ({where}) does not allow this user "
-                                   "to connect.")
+        return AuthenticationError(_(_USER_NOT_ALLOWED).format(where=where))
     if "no password supplied" in detail or "password is required" in detail:
-        return ServerPasswordNeeded(f"The database server ({where}) asks for a password.")
+        return ServerPasswordNeeded(
+            _("The database server ({where}) asks for a password.").format(where=where))
     if "password authentication failed" in detail or "authentication failed" in detail:
-        return AuthenticationError(f"The database server ({where}) refused the user or "
-                                   "password.")
+        return AuthenticationError(_(_REFUSED_USER).format(where=where))
     if "pg_hba.conf" in detail:
-        return AuthenticationError(f"The database server ({where}) does not accept this "
-                                   "connection; check the URL's TLS settings (sslmode) and "
-                                   "the server's access rules.")
+        return AuthenticationError(_(_NOT_ACCEPTED).format(where=where))
     # libpq's own refusals (no code): say which setting is wrong; they hold no data.
     url = make_url(target.url)
     if "does not match host name" in detail:
-        return DataError(f"The database server's certificate is not for the host in the URL "
-                         f"({url.host}); use the name the certificate was made for.")
+        return DataError(_("The database server's certificate is not for the host in the URL "
+                           "({host}); use the name the certificate was made for.").format(
+                               host=url.host))
     if "root certificate file" in detail:
-        return DataError("The root certificate for checking the server (sslrootcert, or "
-                         "~/.postgresql/root.crt) is missing.")
+        return DataError(_("The root certificate for checking the server (sslrootcert, or "
+                           "~/.postgresql/root.crt) is missing."))
     if "definition of service" in detail:
-        return UsageError("The URL names a service that is not in the pg_service.conf file.")
+        return UsageError(
+            _("The URL names a service that is not in the pg_service.conf file."))
     if "invalid sslmode" in detail:
-        return UsageError("The URL's sslmode is not valid; use verify-full.")
+        return UsageError(_("The URL's sslmode is not valid; use verify-full."))
     if "ssl" in detail or "certificate" in detail or "tls" in detail:
-        return DataError(f"The secure (TLS) connection to the database server ({where}) "
-                         "failed; check sslmode and the server's certificate.")
+        return DataError(_("The secure (TLS) connection to the database server ({where}) "
+                           "failed; check sslmode and the server's certificate.").format(
+                               where=where))
     if "does not exist" in detail and "database" in detail:
-        return DataError(f"The server has no database named {make_url(target.url).database}.")
+        return DataError(_(_NO_DATABASE).format(name=make_url(target.url).database))
     if "role" in detail and "does not exist" in detail:
-        return AuthenticationError(f"The database server ({where}) does not know that user.")
+        return AuthenticationError(
+            _("The database server ({where}) does not know that user.").format(where=where))
     if "permission denied" in detail or "not permitted" in detail:
-        return AuthenticationError(f"The database server ({where}) does not allow this user "
-                                   "to connect.")
-    return Unavailable(f"The database server ({where}) cannot be reached; check the address "
-                       "and that the server is running.")
+        return AuthenticationError(_(_USER_NOT_ALLOWED).format(where=where))
+    return Unavailable(_("The database server ({where}) cannot be reached; check the address "
+                         "and that the server is running.").format(where=where))
+
+
+_NOT_ACCEPTED = N_("The database server ({where}) does not accept this connection; check the "
+                   "URL's TLS settings (sslmode) and the server's access rules.")
+_REFUSED_USER = N_("The database server ({where}) refused the user or password.")
+_USER_NOT_ALLOWED = N_("The database server ({where}) does not allow this user to connect.")
+_NO_DATABASE = N_("The server has no database named {name}.")
 
 
 def is_server(engine: Engine | Connection | Session) -> bool:
@@ -258,9 +266,9 @@ def load_key_slots(connection: Connection | Session) -> KeyFile:
     except SQLAlchemyError:
         document = None
     if document is None:
-        raise DataError("This server database is not set up for Suoja; run 'init' with "
-                        "--db-url first.")
-    return KeyFile.from_document(document, "The server's key store")
+        raise DataError(_("This server database is not set up for Suoja; run 'init' with "
+                          "--db-url first."))
+    return KeyFile.from_document(document, _("The server's key store"))
 
 
 def save_key_slots(db_session: Session, keys: KeyFile) -> None:

@@ -34,6 +34,7 @@ from models.domain.errors import (
     DataError,
     NotFound,
 )
+from models.domain.i18n import gettext as _
 from models.domain.validation import validate_username
 from models.security.passwords import check_password
 from models.security.signin import FailedAttempt, SignInGuard
@@ -91,9 +92,10 @@ def create_database(
         return _create_on_server(db_path, username, password, display_name, kdf)
     key_path = keyfile_path(db_path)
     if db_path.exists() or key_path.exists():
-        raise DataError(f"A database already exists at {db_path}; refusing to overwrite it.")
+        raise DataError(_("A database already exists at {path}; refusing to overwrite it.").format(
+            path=db_path))
     if not db_path.parent.is_dir():
-        raise DataError(f"The folder {db_path.parent} does not exist.")
+        raise DataError(_("The folder {folder} does not exist.").format(folder=db_path.parent))
 
     data_key = new_data_key()
     database_id = str(uuid.uuid4())
@@ -166,15 +168,15 @@ def _create_on_server(
     engine = server.open_server_engine(target)
     try:
         if server.is_initialised(engine):
-            raise DataError(f"The server database {target.display} already holds a Suoja "
-                            "database; refusing to overwrite it.")
+            raise DataError(_("The server database {where} already holds a Suoja database; "
+                              "refusing to overwrite it.").format(where=target.display))
         if server.has_foreign_tables(engine):
-            raise DataError(f"The server database {target.display} holds other tables; "
-                            "give Suoja an empty database of its own.")
+            raise DataError(_("The server database {where} holds other tables; give Suoja an "
+                              "empty database of its own.").format(where=target.display))
         data_key = new_data_key()
         database_id = str(uuid.uuid4())
         recovery_code = new_recovery_code()
-        _upgrade_server(engine, data_key, refused=(
+        _upgrade_server(engine, data_key, refused=_(
             "This server role may not create Suoja's tables; run init as the database's "
             "owner role (docs/DEPLOYMENT.md)."))
         database = Database(target, engine, data_key)
@@ -230,7 +232,7 @@ def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyF
         finally:
             engine.dispose()
     if not db_path.is_file():
-        raise DataError(f"There is no Suoja database at {db_path}.")
+        raise DataError(_("There is no Suoja database at {path}.").format(path=db_path))
     keys = KeyFile.load(keyfile_path(db_path))
     return _unwrap_counted(keys, SignInGuard(db_path), username, password)
 
@@ -262,7 +264,7 @@ def load_key_slots(db_path: Target) -> KeyFile:
         finally:
             engine.dispose()
     if not db_path.is_file():
-        raise DataError(f"There is no Suoja database at {db_path}.")
+        raise DataError(_("There is no Suoja database at {path}.").format(path=db_path))
     return KeyFile.load(keyfile_path(db_path))
 
 
@@ -294,12 +296,13 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
         _check_database_id(database, keys.database_id)
         with translated_database_errors():
             if migration.needs_upgrade(engine):
-                raise DataError("The database's schema is older than this version of Suoja; "
-                                "sign in once with a working account to upgrade it first.")
+                raise DataError(_("The database's schema is older than this version of "
+                                  "Suoja; sign in once with a working account to upgrade it "
+                                  "first."))
         with database.reading() as db_session:
             found = db_session.scalar(select(User).where(User.username == username))
             if found is None:
-                raise NotFound("There is no account with that username.")
+                raise NotFound(_("There is no account with that username."))
             check_password(new_password, username=found.username,
                            display_name=found.display_name)
         slot = database.wrap_key_slot(username, new_password, kdf)  # slow: before the lock
@@ -357,7 +360,7 @@ def open_unlocked(
         if upgrade and isinstance(db_path, ServerUrl):
             # PostgreSQL's DDL is transactional: a failed upgrade changes nothing. The
             # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
-            _upgrade_server(engine, data_key, refused=(
+            _upgrade_server(engine, data_key, refused=_(
                 "The database needs a schema upgrade that this account's server role may not "
                 "make; the administrator signs in once as the database owner "
                 "(docs/DEPLOYMENT.md)."))
@@ -366,9 +369,10 @@ def open_unlocked(
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
-                raise AuthenticationError("Wrong username or password.")
+                raise AuthenticationError(_("Wrong username or password."))
             if not user.is_active:
-                raise AuthenticationError("This account is locked; ask a supervisor to unlock it.")
+                raise AuthenticationError(
+                    _("This account is locked; ask a supervisor to unlock it."))
             user.last_login_at = utcnow()
             guard = database.sign_in_guard()
             attempts = guard.pending()
@@ -407,7 +411,7 @@ def _check_database_id(database: Database, expected: str) -> None:
     except (OperationalError, ProgrammingError):
         found = None
     if found != expected:
-        raise DataError("The database and its key file do not belong together.")
+        raise DataError(_("The database and its key file do not belong together."))
 
 
 def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:

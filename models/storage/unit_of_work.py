@@ -24,6 +24,8 @@ from models.domain.errors import (
     DataError,
     ValidationError,
 )
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext
 from models.domain.sealed import SESSION_KEY, FieldCipher
 from models.security.audit import AuditLog, derive_chain_key
 from models.security.signin import SignInGuard
@@ -87,8 +89,8 @@ class Database:
             DataError: the database is on a server; the server is backed up with pg_dump.
         """
         if isinstance(self.target, ServerUrl):
-            raise DataError("This database is on a PostgreSQL server: back it up on the "
-                            "server with pg_dump (see docs/DEPLOYMENT.md).")
+            raise DataError(_("This database is on a PostgreSQL server: back it up on the "
+                              "server with pg_dump (see docs/DEPLOYMENT.md)."))
         return self.target
 
     @property
@@ -204,7 +206,7 @@ class Database:
 
     def _check_open(self) -> None:
         if getattr(self, "_closed", False):
-            raise AuthenticationError("Suoja is locked; sign in again to continue.")
+            raise AuthenticationError(_("Suoja is locked; sign in again to continue."))
 
 
 @contextlib.contextmanager
@@ -226,4 +228,6 @@ def translated_database_errors() -> Iterator[None]:
 def check_password_rules(password: str) -> None:
     """The length every key-slot password must have (strength: ``models.security.passwords``)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError("Password", f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+        raise ValidationError(_("Password"), ngettext(
+            "must be at least {n} character long", "must be at least {n} characters long",
+            MIN_PASSWORD_LENGTH).format(n=MIN_PASSWORD_LENGTH))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from models.domain import formatting
+from models.domain.i18n import N_, gettext
 
-REQUIRED = "is required"
+#: Translated where it is raised (``gettext(REQUIRED)``).
+REQUIRED = N_("is required")
 
 
 def require_str(value: object, what: str = "value") -> str:
@@ -14,6 +16,12 @@ def require_str(value: object, what: str = "value") -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what} must be a str, not {type(value).__name__}")
     return value
+
+
+def field_name(field: str) -> str:
+    """A field's name in the language in use: the rules' own defaults are marked with
+    ``N_`` and translated here; a name the caller translated already stays as it is."""
+    return gettext(field)
 
 
 def local_now() -> datetime:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 
 from models.domain.errors import ValidationError
-from models.domain.validation._common import REQUIRED, require_str
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import REQUIRED, field_name, require_str
 
 _BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BASE58_INDEX = {ch: i for i, ch in enumerate(_BASE58_ALPHABET)}
@@ -25,10 +27,13 @@ _BECH32_MAX_CHARS = 90
 _BECH32_CHECKSUM_CHARS = 6
 _SEGWIT_HRPS = ("bc", "tb")  # mainnet, testnet
 
-_TYPO = "has a typing error (its checksum does not match)"
+_TYPO = N_("has a typing error (its checksum does not match)")
+_UNKNOWN_KIND = N_("is not a Bitcoin address of a known kind")
+_BAD_CHARACTER = N_("contains a character that cannot appear in a Bitcoin address")
+_PROGRAM_LENGTH = N_("has a witness program of the wrong length")
 
 
-def validate_bitcoin_address(value: str, *, field: str = "Wallet address") -> str:
+def validate_bitcoin_address(value: str, *, field: str = N_("Wallet address")) -> str:
     """Check a Bitcoin address, including its checksum.
 
     Accepts legacy Base58Check addresses (P2PKH ``1…``, P2SH ``3…`` and their testnet
@@ -48,8 +53,9 @@ def validate_bitcoin_address(value: str, *, field: str = "Wallet address") -> st
             checksum does not match.
     """
     text = require_str(value).strip()
+    field = field_name(field)
     if not text:
-        raise ValidationError(field, REQUIRED)
+        raise ValidationError(field, _(REQUIRED))
     if text.lower().startswith(tuple(hrp + "1" for hrp in _SEGWIT_HRPS)):
         return _validate_segwit(text, field)
     return _validate_base58check(text, field)
@@ -57,21 +63,21 @@ def validate_bitcoin_address(value: str, *, field: str = "Wallet address") -> st
 
 def _validate_base58check(text: str, field: str) -> str:
     if len(text) > _BASE58_MAX_CHARS or len(text) < 26:
-        raise ValidationError(field, "is not a Bitcoin address of a known kind")
+        raise ValidationError(field, _(_UNKNOWN_KIND))
     if any(ch not in _BASE58_INDEX for ch in text):
-        raise ValidationError(field, "contains a character that cannot appear in a Bitcoin address")
+        raise ValidationError(field, _(_BAD_CHARACTER))
     number = 0
     for ch in text:
         number = number * 58 + _BASE58_INDEX[ch]
     leading_zeros = len(text) - len(text.lstrip("1"))  # each leading "1" is a zero byte
     raw = b"\x00" * leading_zeros + number.to_bytes((number.bit_length() + 7) // 8, "big")
     if len(raw) != _BASE58_PAYLOAD:
-        raise ValidationError(field, "is not a Bitcoin address of a known kind")
+        raise ValidationError(field, _(_UNKNOWN_KIND))
     payload, checksum = raw[:-4], raw[-4:]
     if hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4] != checksum:
-        raise ValidationError(field, _TYPO)
+        raise ValidationError(field, _(_TYPO))
     if payload[0] not in _BASE58_VERSIONS:
-        raise ValidationError(field, "is not a Bitcoin address of a known kind")
+        raise ValidationError(field, _(_UNKNOWN_KIND))
     return text
 
 
@@ -161,32 +167,32 @@ def encode_segwit_address(hrp: str, version: int, program: bytes) -> str:
 
 def _validate_segwit(text: str, field: str) -> str:
     if text != text.lower() and text != text.upper():
-        raise ValidationError(field, "must not mix upper-case and lower-case letters")
+        raise ValidationError(field, _("must not mix upper-case and lower-case letters"))
     address = text.lower()
     if len(address) > _BECH32_MAX_CHARS:
-        raise ValidationError(field, "is too long for a Bitcoin address")
-    hrp, _, data_part = address.rpartition("1")
+        raise ValidationError(field, _("is too long for a Bitcoin address"))
+    hrp, _separator, data_part = address.rpartition("1")
     if hrp not in _SEGWIT_HRPS:
-        raise ValidationError(field, "is not a Bitcoin address of a known kind")
+        raise ValidationError(field, _(_UNKNOWN_KIND))
     if any(ch not in _BECH32_INDEX for ch in data_part):
-        raise ValidationError(field, "contains a character that cannot appear in a Bitcoin address")
+        raise ValidationError(field, _(_BAD_CHARACTER))
     data = [_BECH32_INDEX[ch] for ch in data_part]
     if len(data) < _BECH32_CHECKSUM_CHARS + 1:
-        raise ValidationError(field, "is too short for a Bitcoin address")
+        raise ValidationError(field, _("is too short for a Bitcoin address"))
     constant = _bech32_polymod(_bech32_hrp_expand(hrp) + data)
     if constant not in (_BECH32_CONST, _BECH32M_CONST):
-        raise ValidationError(field, _TYPO)
+        raise ValidationError(field, _(_TYPO))
     version = data[0]
     if version > 16:
-        raise ValidationError(field, "has an unknown witness version")
+        raise ValidationError(field, _("has an unknown witness version"))
     expected = _BECH32_CONST if version == 0 else _BECH32M_CONST
     if constant != expected:
         # Valid Bech32 where Bech32m is required or the other way round: most likely a
         # mistyped character that happened to hit the other constant.
-        raise ValidationError(field, _TYPO)
+        raise ValidationError(field, _(_TYPO))
     program = _convert_bits(data[1:-_BECH32_CHECKSUM_CHARS], 5, 8)
     if program is None or not 2 <= len(program) <= 40:
-        raise ValidationError(field, "has a witness program of the wrong length")
+        raise ValidationError(field, _(_PROGRAM_LENGTH))
     if version == 0 and len(program) not in (20, 32):
-        raise ValidationError(field, "has a witness program of the wrong length")
+        raise ValidationError(field, _(_PROGRAM_LENGTH))
     return address

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from models.domain.errors import ValidationError
-from models.domain.validation._common import REQUIRED, require_str
+from models.domain.i18n import N_, ngettext
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import REQUIRED, field_name, require_str
 
 #: Characters allowed in an unquoted local part (RFC 5322 ``atext``), ASCII only.
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
@@ -14,7 +16,7 @@ _EMAIL_MAX = 254
 _EMAIL_LOCAL_MAX = 64
 
 
-def validate_email(value: str, *, field: str = "E-mail") -> str:
+def validate_email(value: str, *, field: str = N_("E-mail")) -> str:
     """Check an e-mail address, pragmatically.
 
     The rules catch typing mistakes without trying to implement all of RFC 5322: exactly
@@ -36,28 +38,33 @@ def validate_email(value: str, *, field: str = "E-mail") -> str:
         ValidationError: the address breaks one of the rules above.
     """
     text = require_str(value).strip()
+    field = field_name(field)
     if not text:
-        raise ValidationError(field, REQUIRED)
+        raise ValidationError(field, _(REQUIRED))
     if any(ch.isspace() for ch in text):
-        raise ValidationError(field, "must not contain spaces")
+        raise ValidationError(field, _("must not contain spaces"))
     if len(text) > _EMAIL_MAX:
-        raise ValidationError(field, f"must be at most {_EMAIL_MAX} characters long")
+        raise ValidationError(field, ngettext(
+            "must be at most {n} character long", "must be at most {n} characters long",
+            _EMAIL_MAX).format(n=_EMAIL_MAX))
     if text.count("@") != 1:
-        raise ValidationError(field, "must contain exactly one @ sign")
+        raise ValidationError(field, _("must contain exactly one @ sign"))
     local, domain = text.split("@")
     if not local:
-        raise ValidationError(field, "needs a name before the @ sign")
+        raise ValidationError(field, _("needs a name before the @ sign"))
     if len(local) > _EMAIL_LOCAL_MAX:
-        raise ValidationError(
-            field, f"must have at most {_EMAIL_LOCAL_MAX} characters before the @ sign"
-        )
+        raise ValidationError(field, ngettext(
+            "must have at most {n} character before the @ sign",
+            "must have at most {n} characters before the @ sign",
+            _EMAIL_LOCAL_MAX).format(n=_EMAIL_LOCAL_MAX))
     if _EMAIL_LOCAL.fullmatch(local) is None:
-        raise ValidationError(field, "has characters that are not allowed before the @ sign")
+        raise ValidationError(field, _("has characters that are not allowed before the @ sign"))
     labels = domain.split(".")
     if len(labels) < 2:
-        raise ValidationError(field, "needs a domain with a dot after the @ sign, like example.fi")
+        raise ValidationError(
+            field, _("needs a domain with a dot after the @ sign, like example.fi"))
     if not all(_DOMAIN_LABEL.fullmatch(label) for label in labels) or labels[-1].isdigit():
-        raise ValidationError(field, "has a domain that is not valid after the @ sign")
+        raise ValidationError(field, _("has a domain that is not valid after the @ sign"))
     return f"{local}@{domain.lower()}"
 
 
@@ -71,7 +78,7 @@ _PHONE_MAX_DIGITS = 15  # ITU-T E.164
 _FINLAND = "358"
 
 
-def validate_phone(value: str, *, field: str = "Phone") -> str:
+def validate_phone(value: str, *, field: str = N_("Phone")) -> str:
     """Check a Finnish or international phone number and store it as E.164.
 
     Spaces, hyphens and parentheses are ignored. ``00`` at the start means the
@@ -92,13 +99,14 @@ def validate_phone(value: str, *, field: str = "Phone") -> str:
             few or too many digits.
     """
     text = "".join(require_str(value).split()).translate(_PHONE_SEPARATORS)
+    field = field_name(field)
     if not text:
-        raise ValidationError(field, REQUIRED)
+        raise ValidationError(field, _(REQUIRED))
     international = text.startswith("+")
     body = text[1:] if international else text
     if not (body.isascii() and body.isdigit()):
         raise ValidationError(
-            field, "may contain only digits, spaces, hyphens, parentheses and a leading +"
+            field, _("may contain only digits, spaces, hyphens, parentheses and a leading +")
         )
     if international:
         digits = body
@@ -109,14 +117,15 @@ def validate_phone(value: str, *, field: str = "Phone") -> str:
     else:
         raise ValidationError(
             field,
-            "must start with 0 for a Finnish number, or with + or 00 for an international one",
+            _("must start with 0 for a Finnish number, or with + or 00 for an international "
+              "one"),
         )
     if digits.startswith(_FINLAND + "0"):
         digits = _FINLAND + digits[len(_FINLAND) + 1 :]
     if digits.startswith("0"):
-        raise ValidationError(field, "has a country code that cannot start with 0")
+        raise ValidationError(field, _("has a country code that cannot start with 0"))
     if len(digits) < _PHONE_MIN_DIGITS:
-        raise ValidationError(field, "is too short")
+        raise ValidationError(field, _("is too short"))
     if len(digits) > _PHONE_MAX_DIGITS:
-        raise ValidationError(field, "is too long")
+        raise ValidationError(field, _("is too long"))
     return "+" + digits

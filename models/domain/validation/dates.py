@@ -7,7 +7,8 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from models.domain.errors import ValidationError
-from models.domain.validation._common import local_now, require_str
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import field_name, local_now, require_str
 
 _D = TypeVar("_D", date, datetime)
 
@@ -33,7 +34,8 @@ def parse_date(value: str, *, field: str, iso: bool = False) -> date:
             with ``iso``, either one: "must be a date like 24.10.1980 or 1980-10-24".
     """
     text = require_str(value).strip()
-    both_forms = "must be a date like 24.10.1980 or 1980-10-24"
+    field = field_name(field)
+    both_forms = _("must be a date like 24.10.1980 or 1980-10-24")
     finnish = _FINNISH_DATE.fullmatch(text)
     if finnish is not None:
         day, month, year = (int(part) for part in finnish.groups())
@@ -41,11 +43,12 @@ def parse_date(value: str, *, field: str, iso: bool = False) -> date:
         year, month, day = (int(part) for part in international.groups())
     else:
         raise ValidationError(field, both_forms if iso else
-                              "must be a date written like 13.10.1952")
+                              _("must be a date written like 13.10.1952"))
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValidationError(field, both_forms if iso else "is not a date that exists") from None
+        raise ValidationError(field, both_forms if iso else
+                              _("is not a date that exists")) from None
 
 
 def validate_not_future(value: _D, *, field: str, now: datetime | None = None) -> _D:
@@ -79,10 +82,10 @@ def validate_not_future(value: _D, *, field: str, now: datetime | None = None) -
         # Aware datetimes compare as instants, whatever their zones (and without the
         # overflow astimezone() would hit at the ends of the calendar).
         if value > now:
-            raise ValidationError(field, "must not be in the future")
+            raise ValidationError(field_name(field), _("must not be in the future"))
         return value
     if not isinstance(value, date):
         raise TypeError(f"value must be a date or datetime, not {type(value).__name__}")
     if value > now.date():
-        raise ValidationError(field, "must not be in the future")
+        raise ValidationError(field_name(field), _("must not be in the future"))
     return value

@@ -10,7 +10,9 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.fi import hetu
 
 from models.domain.errors import DataError, ValidationError
-from models.domain.validation._common import REQUIRED, local_now, require_str
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import REQUIRED, field_name, local_now, require_str
 
 #: Check characters, indexed by ``int(DDMMYYNNN) % 31``.
 _HETU_CHECK_CHARACTERS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -33,6 +35,7 @@ _HETU_LENGTH = 11
 _SHOWN = 7
 #: The first temporary individual number.
 _TEMPORARY_FROM = 900
+_WRONG_CHECK = N_("check character does not match; check for a typo")
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,12 @@ class IdentityCode:
         """
         match = _HETU_SHAPE.fullmatch(compact) if isinstance(compact, str) else None
         if match is None:
-            raise DataError("A stored identity code is damaged (not the shape of a code).")
+            raise DataError(_("A stored identity code is damaged (not the shape of a code)."))
         try:
             return cls(compact, _birth_date(match), int(match["individual"]))
         except ValueError:
-            raise DataError("A stored identity code is damaged (no such birth date).") from None
+            raise DataError(
+                _("A stored identity code is damaged (no such birth date).")) from None
 
     @property
     def is_temporary(self) -> bool:
@@ -100,7 +104,7 @@ def _birth_date(match: re.Match[str]) -> date:
     )
 
 
-def parse_identity_code(value: str, *, field: str = "Identity code") -> IdentityCode:
+def parse_identity_code(value: str, *, field: str = N_("Identity code")) -> IdentityCode:
     """Check a Finnish personal identity code and take it apart.
 
     Spaces are removed and letters upper-cased before checking. Temporary codes
@@ -118,35 +122,37 @@ def parse_identity_code(value: str, *, field: str = "Identity code") -> Identity
             future birth date, an individual number below 002, or a wrong check character.
     """
     text = "".join(require_str(value).split()).upper()
+    field = field_name(field)
     if not text:
-        raise ValidationError(field, REQUIRED)
+        raise ValidationError(field, _(REQUIRED))
     if len(text) != _HETU_LENGTH:
-        raise ValidationError(field, "must be 11 characters long")
+        raise ValidationError(field, _("must be 11 characters long"))
     match = _HETU_SHAPE.fullmatch(text)
     if match is None:
         raise ValidationError(
             field,
-            "must be six digits of birth date, a century sign, three digits and a check character",
+            _("must be six digits of birth date, a century sign, three digits and a check "
+              "character"),
         )
     if int(match["individual"]) < 2:
         # stdnum reports this as the same error as an impossible date; say what it is.
-        raise ValidationError(field, "individual number must be between 002 and 999")
+        raise ValidationError(field, _("individual number must be between 002 and 999"))
     try:
         hetu.validate(text, allow_temporary=True)
     except stdnum_errors.InvalidChecksum:
-        raise ValidationError(field, "check character does not match; check for a typo") from None
+        raise ValidationError(field, _(_WRONG_CHECK)) from None
     except stdnum_errors.InvalidComponent:
         # The individual number was checked above, so the date is what is wrong.
-        raise ValidationError(field, "contains a birth date that does not exist") from None
+        raise ValidationError(field, _("contains a birth date that does not exist")) from None
     except stdnum_errors.InvalidFormat:
         # The shape was checked above, so only the check character can be out of the set.
-        raise ValidationError(field, "check character does not match; check for a typo") from None
+        raise ValidationError(field, _(_WRONG_CHECK)) from None
     except stdnum_errors.ValidationError:
-        raise ValidationError(field, "is not a valid identity code") from None
+        raise ValidationError(field, _("is not a valid identity code")) from None
 
     birth_date = _birth_date(match)
     if birth_date > local_now().date():
-        raise ValidationError(field, "contains a birth date in the future")
+        raise ValidationError(field, _("contains a birth date in the future"))
     return IdentityCode(compact=text, birth_date=birth_date, individual=int(match["individual"]))
 
 

@@ -8,7 +8,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from models.domain.errors import ValidationError
-from models.domain.validation._common import REQUIRED
+from models.domain.i18n import N_, ngettext
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import REQUIRED, field_name
 
 #: Exclusive upper bound. The money columns are ``Numeric(12, 2)``, so ten billion itself
 #: (eleven integer digits) would not fit.
@@ -19,10 +21,12 @@ _GROUP_SPACES = str.maketrans(dict.fromkeys("\u00a0\u202f\u2009", " "))
 #: Digits with optional space grouping, then an optional comma or dot and decimals.
 _MONEY = re.compile(r"(?P<whole>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[.,](?P<decimals>[0-9]+))?")
 _MINUS_SIGNS = ("-", "\u2212")
+_LIKE = N_("must be an amount like 1 200,50")
+_NEGATIVE = N_("must not be negative")
 
 
 def parse_money(
-    value: str | int | Decimal, *, field: str = "Amount", decimals: int = 2
+    value: str | int | Decimal, *, field: str = N_("Amount"), decimals: int = 2
 ) -> Decimal:
     """Read a non-negative amount of money with at most ``decimals`` decimals.
 
@@ -50,20 +54,21 @@ def parse_money(
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise TypeError(f"money must be str, int or Decimal, not {type(value).__name__}")
     quantum = Decimal(1).scaleb(-decimals)
-    too_precise = "must have at most two decimals" if decimals == 2 else (
-        f"must have at most {decimals} decimals"
-    )
+    field = field_name(field)
+    too_precise = _("must have at most two decimals") if decimals == 2 else ngettext(
+        "must have at most {n} decimal", "must have at most {n} decimals", decimals
+    ).format(n=decimals)
     if isinstance(value, str):
         amount = _parse_money_text(value, field, decimals, too_precise)
     else:
         amount = Decimal(value)
         if not amount.is_finite():
-            raise ValidationError(field, "must be a number")
+            raise ValidationError(field, _("must be a number"))
         if amount < 0:
-            raise ValidationError(field, "must not be negative")
+            raise ValidationError(field, _(_NEGATIVE))
     # Before any quantize(): a huge value would overflow the decimal context.
     if amount >= _MONEY_LIMIT:
-        raise ValidationError(field, "is too large")
+        raise ValidationError(field, _("is too large"))
     if amount != amount.quantize(quantum):
         raise ValidationError(field, too_precise)
     # copy_abs() turns a negative zero into a plain 0.00.
@@ -80,16 +85,16 @@ def _parse_money_text(value: str, field: str, places: int, too_precise: str) -> 
             text = text[: -len(unit)].rstrip()
             break
     if not text:
-        raise ValidationError(field, REQUIRED)
+        raise ValidationError(field, _(REQUIRED))
     if text.startswith(_MINUS_SIGNS):
-        raise ValidationError(field, "must not be negative")
+        raise ValidationError(field, _(_NEGATIVE))
     match = _MONEY.fullmatch(text)
     if match is None:
-        raise ValidationError(field, "must be an amount like 1 200,50")
+        raise ValidationError(field, _(_LIKE))
     decimals = match["decimals"] or ""
     if len(decimals) > places:
         raise ValidationError(field, too_precise)
     try:
         return Decimal(f"{match['whole'].replace(' ', '')}.{decimals or '0'}")
     except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-        raise ValidationError(field, "must be an amount like 1 200,50") from None
+        raise ValidationError(field, _(_LIKE)) from None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from models.domain.errors import ValidationError
-from models.domain.validation._common import REQUIRED, require_str
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import REQUIRED, field_name, require_str
 
 #: ``DDDD/R/N/YY``: department, the letter R (rikosilmoitus), running number, year.
 _POLICE_REPORT = re.compile(
@@ -13,7 +15,8 @@ _POLICE_REPORT = re.compile(
 )
 
 
-def validate_police_report_number(value: str, *, field: str = "Police report number") -> str:
+def validate_police_report_number(value: str, *,
+                                  field: str = N_("Police report number")) -> str:
     """Check a Finnish police report number such as ``5500/R/12345/20``.
 
     Args:
@@ -30,11 +33,12 @@ def validate_police_report_number(value: str, *, field: str = "Police report num
             running number), or its running number is zero.
     """
     text = require_str(value).strip()
+    field = field_name(field)
     if not text:
-        raise ValidationError(field, REQUIRED)
+        raise ValidationError(field, _(REQUIRED))
     match = _POLICE_REPORT.fullmatch(text)
     if match is None:
-        raise ValidationError(field, "must look like 5500/R/12345/20")
+        raise ValidationError(field, _("must look like 5500/R/12345/20"))
     if int(match["number"]) == 0:
-        raise ValidationError(field, "running number must not be zero")
+        raise ValidationError(field, _("running number must not be zero"))
     return f"{match['department']}/R/{match['number']}/{match['year']}"

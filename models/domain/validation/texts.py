@@ -5,7 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 from models.domain.errors import ValidationError
-from models.domain.validation._common import REQUIRED, require_str
+from models.domain.i18n import N_, ngettext
+from models.domain.i18n import gettext as _
+from models.domain.validation._common import REQUIRED, field_name, require_str
 
 #: Control characters that free text may keep.
 _ALLOWED_CONTROLS = frozenset("\n\t")
@@ -20,9 +22,10 @@ def validate_username(value: str) -> str:
     Raises:
         ValidationError: anything else (the value is not repeated).
     """
-    name = validate_text(value, field="Username", max_length=64).lower()
+    name = validate_text(value, field=N_("Username"), max_length=64).lower()
     if not set(name) <= _USERNAME_CHARS:
-        raise ValidationError("Username", "may use only a–z, digits, dot, dash and underscore")
+        raise ValidationError(_("Username"),
+                              _("may use only a–z, digits, dot, dash and underscore"))
     return name
 
 
@@ -50,13 +53,16 @@ def validate_text(value: str, *, field: str, max_length: int, required: bool = T
     if max_length < 1:
         raise ValueError("max_length must be at least 1")
     text = require_str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    field = field_name(field)
     if not text:
         if required:
-            raise ValidationError(field, REQUIRED)
+            raise ValidationError(field, _(REQUIRED))
         return ""
     if len(text) > max_length:
-        raise ValidationError(field, f"must be at most {max_length} characters long")
+        raise ValidationError(field, ngettext(
+            "must be at most {n} character long", "must be at most {n} characters long",
+            max_length).format(n=max_length))
     for ch in text:
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs"):
-            raise ValidationError(field, "must not contain control characters")
+            raise ValidationError(field, _("must not contain control characters"))
     return text
