@@ -221,7 +221,9 @@ class FollowUpsView(QWidget):
             metrics.horizontalAdvance("Mmmmmmmmm, Mmmmmmmm Mmmmm"),
         )
         for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width + padding)
+            # The title with its sort arrow too: a translated one may be the wider.
+            title = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(column, max(width + padding, title))
         self.table.activated.connect(self._on_activated)
 
         self.empty = QLabel(self.tr("Nothing is due. Well done."))
