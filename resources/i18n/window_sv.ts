@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
-        <translation>Namn, personbeteckning, ärende, brottsanmälan, telefon, e-post, bitcoinadress…</translation>
+        <translation>Namn, personbeteckning, ärende, brottsanmälan, telefon, e-post, plånbok…</translation>
     </message>
     <message>
         <source>Search every case (Ctrl+F)</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>Due</source>
-        <translation>Förfallodatum</translation>
+        <translation>Förfallodag</translation>
     </message>
     <message>
         <source>Case</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation>Aktuella uppföljningar</translation>
+        <translation>Att följa upp</translation>
     </message>
     <message>
         <source>Nothing is due today or overdue.</source>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Caseload report…</source>
-        <translation>Rapport om arbetsbelastning…</translation>
+        <translation>Ärendemängdsrapport…</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <source>Save caseload report</source>
-        <translation>Spara rapport om arbetsbelastning</translation>
+        <translation>Spara ärendemängdsrapport</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>Caseload report written.</source>
-        <translation>Rapporten om arbetsbelastning har sparats.</translation>
+        <translation>Ärendemängdsrapporten har sparats.</translation>
     </message>
 </context>
 <context>
@@ -421,7 +421,7 @@
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation>Aktuella uppföljningar</translation>
+        <translation>Att följa upp</translation>
     </message>
     <message>
         <source>Your follow-ups due today or overdue (Ctrl+3)</source>
