@@ -8,7 +8,7 @@ risk level carries a small coloured dot and closed cases are shown muted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from gui.shared.labels import risk_label, status_label
@@ -21,15 +21,15 @@ from models.services.case_list import CaseListService
 PAGE_SIZE = 200
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-#: (header, sort key, attribute of CaseRow)
+#: (header, translated in headerData; sort key; attribute of CaseRow)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("Reference", "reference", "reference"),
-    ("Victim", "victim", "victim_name"),
-    ("Identity code", "identity_code", "identity_code_masked"),
-    ("Status", "status", "status"),
-    ("Risk", "risk", "risk_level"),
-    ("Counsellor", "counsellor", "counsellor"),
-    ("Opened", "opened", "opened_on"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Reference"), "reference", "reference"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Victim"), "victim", "victim_name"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Identity code"), "identity_code", "identity_code_masked"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Status"), "status", "status"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Risk"), "risk", "risk_level"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Counsellor"), "counsellor", "counsellor"),
+    (QT_TRANSLATE_NOOP("CaseTableModel", "Opened"), "opened", "opened_on"),
 )
 RISK_COLUMN = 4
 _MUTED = QColor("#6b7c89")

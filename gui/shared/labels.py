@@ -30,7 +30,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "filed": QT_TRANSLATE_NOOP("labels", "Filed"),
         "statement_submitted": QT_TRANSLATE_NOOP("labels", "Statement form submitted"),
         "under_investigation": QT_TRANSLATE_NOOP("labels", "Under investigation"),
-        "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+        "closed": QT_TRANSLATE_NOOP("labels", "Closed"),  # a report's own word: see label()
     },
     "mode": {
         "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
@@ -117,6 +117,9 @@ def label(kind: str, value: object) -> str:
     unknown value shows as it is stored, ``None`` as nothing."""
     if value is None:
         return ""
+    if kind == "report_state" and str(value) == "closed":
+        # "Closed" is a case's status too; Finnish and Swedish name a report's otherwise.
+        return QCoreApplication.translate("labels", "Closed", "police report")
     text = _LABELS[kind].get(str(value))
     return _tr(text) if text else str(value)
 
@@ -145,7 +148,9 @@ def role_label(value: str) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return _tr("Yes") if value else _tr("No")
+    if value:
+        return QCoreApplication.translate("labels", "Yes")
+    return QCoreApplication.translate("labels", "No")
 
 
 def plural(count: int, one: str, other: str, **values: object) -> str:

@@ -13,17 +13,18 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from models.domain.errors import ConflictError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("questions", text)
-
-
 def confirm_discard(parent: QWidget) -> bool:
     """Ask whether to throw away unsaved changes. True means discard."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Discard changes?"),
-                      _tr("This form has changes that are not saved. Discard them?"),
-                      QMessageBox.StandardButton.NoButton, parent)
-    discard = box.addButton(_tr("&Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("questions", "Discard changes?"),
+        QCoreApplication.translate(
+            "questions", "This form has changes that are not saved. Discard them?"),
+        QMessageBox.StandardButton.NoButton, parent)
+    discard = box.addButton(QCoreApplication.translate("questions", "&Discard changes"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(QCoreApplication.translate("questions", "&Keep editing"),
+                         QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is discard
@@ -43,8 +44,9 @@ def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
 def ask_reload(parent: QWidget | None, error: ConflictError) -> bool:
     """Someone else saved first: offer to reload. True means reload."""
     answer = QMessageBox.question(
-        parent, _tr("Changed by someone else"),
-        str(error) + "\n\n" + _tr("Reload now? Your unsaved changes in this form will be lost."),
+        parent, QCoreApplication.translate("questions", "Changed by someone else"),
+        str(error) + "\n\n" + QCoreApplication.translate(
+            "questions", "Reload now? Your unsaved changes in this form will be lost."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes

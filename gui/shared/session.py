@@ -162,7 +162,7 @@ class Session(QObject):
         if actor.user_id != self._actor.user_id:
             # Same username, different account (the database was swapped): refuse.
             database.dispose()
-            raise AuthenticationError("Wrong username or password.")
+            raise AuthenticationError(self.tr("Wrong username or password."))
         self._actor = actor
         self._services = services_module.build(database, actor, self._changes)
         self._listen()

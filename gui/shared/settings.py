@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from models.domain.errors import UsageError
 from models.storage.server import ServerUrl
@@ -65,8 +65,9 @@ def parse_server_url(text: str) -> ServerUrl:
     try:
         return ServerUrl.parse(text)
     except ValueError:  # e.g. "HOST:" with an empty or non-numeric port, half typed
-        raise UsageError("The database URL is not valid; expected "
-                         "postgresql+psycopg://USER@HOST/DATABASE.") from None
+        raise UsageError(QCoreApplication.translate(
+            "settings", "The database URL is not valid; expected {form}.").format(
+            form="postgresql+psycopg://USER@HOST/DATABASE")) from None
 
 
 class Preferences:

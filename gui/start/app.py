@@ -121,10 +121,10 @@ def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
 
 
 def _server_problem(error: Exception, target: ServerUrl) -> KnownError:
-    return from_database_error(error) or DataError(
-        f"The database server ({target.display}) could not be opened "
-        f"({type(error).__name__}); check the database URL and its options."
-    )
+    return from_database_error(error) or DataError(QApplication.translate(
+        "app", "The database server ({server}) could not be opened ({kind}); check the "
+        "database URL and its options.").format(server=target.display,
+                                                kind=type(error).__name__))
 
 
 def prepare_demo(

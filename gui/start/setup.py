@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,7 +58,8 @@ def _check_server_url(text: str) -> ServerUrl:
         return parse_server_url(text)
     except UsageError as error:
         # The field adds the full stop and the capital itself.
-        raise ValidationError("Server URL", str(error).rstrip(".")) from None
+        raise ValidationError(QCoreApplication.translate("SetupDialog", "Server URL"),
+                              str(error).rstrip(".")) from None
 
 
 class SetupDialog(QDialog):
@@ -326,7 +327,7 @@ class SetupDialog(QDialog):
 
     def _check_repeat(self, text: str) -> str:
         if text != self.password.raw():
-            raise ValidationError("Password", "does not match the first one")
+            raise ValidationError(self.tr("Password"), self.tr("does not match the first one"))
         return text
 
     def _revalidate_password(self) -> None:

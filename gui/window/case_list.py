@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import COLUMNS, CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
-from gui.shared.labels import plural
+from gui.shared.labels import options, plural
 from gui.shared.navigation import ALL_CASES, MY_CASES, NavigationList
 from gui.shared.session import Session
 from gui.shared.settings import CASE_TABLE_HEADER, WindowState
@@ -179,8 +179,12 @@ class CaseList(QObject):
         metrics = self.table.fontMetrics()
         padding = 3 * metrics.averageCharWidth()
         icon_width = metrics.height() + 4
-        samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", "Waiting",
-                   "Medium", "Mmmmm M. (mmmmmmmmm)")
+        # The status and risk columns: their longest name in the language in use.
+        status = max((label for label, _value in options("status")), key=metrics.horizontalAdvance)
+        risk = max((label for label, _value in options("risk_level")),
+                   key=metrics.horizontalAdvance)
+        samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", status, risk,
+                   "Mmmmm M. (mmmmmmmmm)")
         header = self.table.horizontalHeader()
         for column, sample in enumerate(samples):
             width = metrics.horizontalAdvance(sample) + padding

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     Qt,
@@ -40,13 +41,13 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
-#: (header, sort key of a row)
+#: (header, translated in headerData; sort key of a row)
 _COLUMNS: tuple[tuple[str, Callable[[FollowUpRow], object]], ...] = (
-    ("When", lambda row: (row.due_on, row.follow_up_id)),
-    ("Due", lambda row: (row.due_on, row.follow_up_id)),
-    ("Case", lambda row: row.case_reference),
-    ("Victim", lambda row: row.victim_name.casefold()),
-    ("Follow-up", lambda row: row.description.casefold()),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "When"), lambda row: (row.due_on, row.follow_up_id)),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Due"), lambda row: (row.due_on, row.follow_up_id)),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Case"), lambda row: row.case_reference),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Victim"), lambda row: row.victim_name.casefold()),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Follow-up"), lambda row: row.description.casefold()),
 )
 
 
@@ -220,7 +221,9 @@ class FollowUpsView(QWidget):
             metrics.horizontalAdvance("Mmmmmmmmm, Mmmmmmmm Mmmmm"),
         )
         for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width + padding)
+            # The title with its sort arrow too: a translated one may be the wider.
+            title = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(column, max(width + padding, title))
         self.table.activated.connect(self._on_activated)
 
         self.empty = QLabel(self.tr("Nothing is due. Well done."))

@@ -2,29 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Reference</source>
+        <extracomment>(header, translated in headerData; sort key; attribute of CaseRow)</extracomment>
+        <translation>Asiatunnus</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <source>Identity code</source>
+        <translation>Henkilötunnus</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riski</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Kriisityöntekijä</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Avattu</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Required.</source>
         <extracomment>The value before a new day was typed, while the month and year are stand-ins.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Pakollinen.</translation>
     </message>
 </context>
 <context>
     <name>NavigationList</name>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Näkymät</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <extracomment>How long other workstations&apos; changes are collected before views refresh. A change another workstation made (from the listener&apos;s thread; queued to ours). On a server: whether other workstations&apos; changes are arriving (False while the connection is lost and being reopened).</extracomment>
+        <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>Suoja</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoja</translation>
     </message>
     <message>
         <source>The file could not be read or written ({kind}); check the folder, the free space and your permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa ei voitu lukea tai kirjoittaa ({kind}); tarkista kansio, vapaa levytila ja käyttöoikeutesi.</translation>
     </message>
 </context>
 <context>
@@ -32,239 +72,287 @@
     <message>
         <source>E-mail</source>
         <extracomment>kind → stored value → its name on screen, in the order a choice offers them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti</translation>
     </message>
     <message>
         <source>Text message</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekstiviesti</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirje</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>Puhelu</translation>
     </message>
     <message>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>Sosiaalinen media</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Muu</translation>
     </message>
     <message>
         <source>Euro (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Euro (€)</translation>
     </message>
     <message>
         <source>Bitcoin (BTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoin (BTC)</translation>
     </message>
     <message>
         <source>US dollar (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhdysvaltain dollari (USD)</translation>
     </message>
     <message>
         <source>Filed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilmoitettu</translation>
     </message>
     <message>
         <source>Statement form submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Selvityslomake palautettu</translation>
     </message>
     <message>
         <source>Under investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Esitutkinnassa</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Suljettu</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Puhelin</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasvokkain</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>No referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei ohjausta</translation>
     </message>
     <message>
         <source>Victim Support Finland (RIKU, 116 006)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rikosuhripäivystys (RIKU, 116 006)</translation>
     </message>
     <message>
         <source>Psychiatric care</source>
-        <translation type="unfinished"></translation>
+        <translation>Psykiatrinen hoito</translation>
     </message>
     <message>
         <source>Health centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Terveysasema</translation>
     </message>
     <message>
         <source>Legal aid</source>
-        <translation type="unfinished"></translation>
+        <translation>Oikeusapu</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei aloitettu</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Kesken</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehty</translation>
     </message>
     <message>
         <source>Declined by the victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakas kieltäytyi</translation>
     </message>
     <message>
         <source>Not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei koske asiakasta</translation>
     </message>
     <message>
         <source>Repeated misuse causing significant harm</source>
-        <translation type="unfinished"></translation>
+        <translation>Toistuva väärinkäyttö, josta aiheutuu merkittävää haittaa</translation>
     </message>
     <message>
         <source>Threat to safety (police threat assessment)</source>
-        <translation type="unfinished"></translation>
+        <translation>Turvallisuuteen kohdistuva uhka (poliisin uhka-arvio)</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Odottaa päätöstä</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Myönnetty</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätty</translation>
     </message>
     <message>
         <source>Acute</source>
-        <translation type="unfinished"></translation>
+        <translation>Akuutti</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Korkea</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohtalainen</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Matala</translation>
     </message>
     <message>
         <source>Acute risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Akuutti riski</translation>
     </message>
     <message>
         <source>High risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Korkea riski</translation>
     </message>
     <message>
         <source>Medium risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohtalainen riski</translation>
     </message>
     <message>
         <source>Low risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Matala riski</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoin</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Odottaa</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratkaistu</translation>
     </message>
     <message>
         <source>Referred elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjattu muualle</translation>
     </message>
     <message>
         <source>Victim declined help</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakas ei halunnut apua</translation>
     </message>
     <message>
         <source>Victim unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakasta ei tavoitettu</translation>
     </message>
     <message>
         <source>Duplicate case</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaksoiskirjaus</translation>
     </message>
     <message>
         <source>Finnish</source>
-        <translation type="unfinished"></translation>
+        <translation>Suomi</translation>
     </message>
     <message>
         <source>Swedish</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruotsi</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Englanti</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijä</translation>
     </message>
     <message>
         <source>Police liaison</source>
-        <translation type="unfinished"></translation>
+        <translation>Poliisiyhteyshenkilö</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Esihenkilö</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Pääkäyttäjä</translation>
     </message>
     <message>
         <source>counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>kriisityöntekijä</translation>
     </message>
     <message>
         <source>police liaison</source>
-        <translation type="unfinished"></translation>
+        <translation>poliisiyhteyshenkilö</translation>
     </message>
     <message>
         <source>supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>esihenkilö</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>pääkäyttäjä</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>police report</comment>
+        <translation>Käsittely päättynyt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+</context>
+<context>
+    <name>questions</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Discard them?</source>
+        <translation>Lomakkeessa on muutoksia, joita ei ole tallennettu. Hylätäänkö ne?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Hylkää muutokset</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Jatka muokkausta</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Joku muu on muuttanut tietoja</translation>
+    </message>
+    <message>
+        <source>Reload now? Your unsaved changes in this form will be lost.</source>
+        <translation>Ladataanko tiedot uudelleen nyt? Tämän lomakkeen tallentamattomat muutokset menetetään.</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>The database URL is not valid; expected {form}.</source>
+        <extracomment>Minutes without keyboard or mouse input before the window locks itself. The design brief fixes 5 as the default; a lock can be made sooner or later but never switched off. The PostgreSQL server database the app opens when no ``--db``/``--db-url`` is given (set by the first-run setup when it creates the database on a server). Never a password.</extracomment>
+        <translation>Tietokannan URL-osoite ei kelpaa; odotettu muoto on {form}.</translation>
     </message>
 </context>
 </TS>

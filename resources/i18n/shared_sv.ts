@@ -2,29 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Reference</source>
+        <extracomment>(header, translated in headerData; sort key; attribute of CaseRow)</extracomment>
+        <translation>Ärendebeteckning</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Krisarbetare</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Öppnat</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Required.</source>
         <extracomment>The value before a new day was typed, while the month and year are stand-ins.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoriskt.</translation>
     </message>
 </context>
 <context>
     <name>NavigationList</name>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Vyer</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <extracomment>How long other workstations&apos; changes are collected before views refresh. A change another workstation made (from the listener&apos;s thread; queued to ours). On a server: whether other workstations&apos; changes are arriving (False while the connection is lost and being reopened).</extracomment>
+        <translation>Fel användarnamn eller lösenord.</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>Suoja</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoja</translation>
     </message>
     <message>
         <source>The file could not be read or written ({kind}); check the folder, the free space and your permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen kunde inte läsas eller skrivas ({kind}); kontrollera mappen, det lediga utrymmet och dina behörigheter.</translation>
     </message>
 </context>
 <context>
@@ -32,239 +72,287 @@
     <message>
         <source>E-mail</source>
         <extracomment>kind → stored value → its name on screen, in the order a choice offers them.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Text message</source>
-        <translation type="unfinished"></translation>
+        <translation>Textmeddelande</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Brev</translation>
     </message>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonsamtal</translation>
     </message>
     <message>
         <source>Social media</source>
-        <translation type="unfinished"></translation>
+        <translation>Sociala medier</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Annat</translation>
     </message>
     <message>
         <source>Euro (€)</source>
-        <translation type="unfinished"></translation>
+        <translation>Euro (€)</translation>
     </message>
     <message>
         <source>Bitcoin (BTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitcoin (BTC)</translation>
     </message>
     <message>
         <source>US dollar (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amerikansk dollar (USD)</translation>
     </message>
     <message>
         <source>Filed</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmäld</translation>
     </message>
     <message>
         <source>Statement form submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Redogörelseblanketten inlämnad</translation>
     </message>
     <message>
         <source>Under investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Under förundersökning</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Stängd</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Personligen</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Chatt</translation>
     </message>
     <message>
         <source>No referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen hänvisning</translation>
     </message>
     <message>
         <source>Victim Support Finland (RIKU, 116 006)</source>
-        <translation type="unfinished"></translation>
+        <translation>Brottsofferjouren (RIKU, 116 006)</translation>
     </message>
     <message>
         <source>Psychiatric care</source>
-        <translation type="unfinished"></translation>
+        <translation>Psykiatrisk vård</translation>
     </message>
     <message>
         <source>Health centre</source>
-        <translation type="unfinished"></translation>
+        <translation>Hälsostation</translation>
     </message>
     <message>
         <source>Legal aid</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättshjälp</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte påbörjad</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Pågår</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klar</translation>
     </message>
     <message>
         <source>Declined by the victim</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienten avböjde</translation>
     </message>
     <message>
         <source>Not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte aktuell</translation>
     </message>
     <message>
         <source>Repeated misuse causing significant harm</source>
-        <translation type="unfinished"></translation>
+        <translation>Upprepat missbruk som orsakar betydande olägenhet</translation>
     </message>
     <message>
         <source>Threat to safety (police threat assessment)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hot mot säkerheten (polisens hotbedömning)</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Väntar på beslut</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Beviljad</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Avslagen</translation>
     </message>
     <message>
         <source>Acute</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hög</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Medel</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Låg</translation>
     </message>
     <message>
         <source>Acute risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut risk</translation>
     </message>
     <message>
         <source>High risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Hög risk</translation>
     </message>
     <message>
         <source>Medium risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Medelhög risk</translation>
     </message>
     <message>
         <source>Low risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Låg risk</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppen</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Väntar</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Löst</translation>
     </message>
     <message>
         <source>Referred elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Hänvisad vidare</translation>
     </message>
     <message>
         <source>Victim declined help</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienten tackade nej till hjälp</translation>
     </message>
     <message>
         <source>Victim unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Klienten nåddes inte</translation>
     </message>
     <message>
         <source>Duplicate case</source>
-        <translation type="unfinished"></translation>
+        <translation>Dubblettärende</translation>
     </message>
     <message>
         <source>Finnish</source>
-        <translation type="unfinished"></translation>
+        <translation>Finska</translation>
     </message>
     <message>
         <source>Swedish</source>
-        <translation type="unfinished"></translation>
+        <translation>Svenska</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Engelska</translation>
     </message>
     <message>
         <source>Counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>Krisarbetare</translation>
     </message>
     <message>
         <source>Police liaison</source>
-        <translation type="unfinished"></translation>
+        <translation>Polisens kontaktperson</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Förman</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Huvudanvändare</translation>
     </message>
     <message>
         <source>counsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>krisarbetare</translation>
     </message>
     <message>
         <source>police liaison</source>
-        <translation type="unfinished"></translation>
+        <translation>polisens kontaktperson</translation>
     </message>
     <message>
         <source>supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>förman</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>huvudanvändare</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>police report</comment>
+        <translation>Behandlingen avslutad</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>questions</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Förkasta ändringarna?</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Discard them?</source>
+        <translation>Formuläret har ändringar som inte har sparats. Vill du förkasta dem?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>För&amp;kasta ändringarna</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Någon annan har ändrat uppgifterna</translation>
+    </message>
+    <message>
+        <source>Reload now? Your unsaved changes in this form will be lost.</source>
+        <translation>Vill du läsa in uppgifterna på nytt? Dina osparade ändringar i formuläret går förlorade.</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>The database URL is not valid; expected {form}.</source>
+        <extracomment>Minutes without keyboard or mouse input before the window locks itself. The design brief fixes 5 as the default; a lock can be made sooner or later but never switched off. The PostgreSQL server database the app opens when no ``--db``/``--db-url`` is given (set by the first-run setup when it creates the database on a server). Never a password.</extracomment>
+        <translation>Databasens URL är ogiltig; den ska ha formen {form}.</translation>
     </message>
 </context>
 </TS>

@@ -5,23 +5,23 @@
     <name>AutoBackup</name>
     <message>
         <source>Making the automatic backup before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehdään automaattista varmuuskopiota ennen sulkemista…</translation>
     </message>
     <message>
         <source>An automatic backup from today already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämän päivän automaattinen varmuuskopio on jo olemassa.</translation>
     </message>
     <message>
         <source>Automatic backup written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automaattinen varmuuskopio tallennettu.</translation>
     </message>
     <message>
         <source>The automatic backup failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Automaattinen varmuuskopiointi epäonnistui: {reason}</translation>
     </message>
     <message>
         <source>The automatic backup failed because of an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automaattinen varmuuskopiointi epäonnistui sisäisen virheen vuoksi.</translation>
     </message>
 </context>
 <context>
@@ -29,71 +29,71 @@
     <message>
         <source>Search all cases</source>
         <extracomment>The places that show the case list.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Hae kaikista asioista</translation>
     </message>
     <message>
         <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi, henkilötunnus, asia, rikosilmoitus, puhelin, sähköposti, bitcoin-osoite…</translation>
     </message>
     <message>
         <source>Search every case (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae kaikista asioista (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiat</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa asia</translation>
     </message>
     <message>
         <source>Copy reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopioi asiatunnus</translation>
     </message>
     <message>
         <source>{title}: {n} case</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {n} asia</translation>
     </message>
     <message>
         <source>{title}: {n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {n} asiaa</translation>
     </message>
     <message>
         <source>{n} case matches</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asia löytyi</translation>
     </message>
     <message>
         <source>{n} cases match</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asiaa löytyi</translation>
     </message>
     <message>
         <source>{n} case</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asia</translation>
     </message>
     <message>
         <source>{n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asiaa</translation>
     </message>
     <message>
         <source>No case matches “{text}”. Check the spelling, or search by identity code, case reference or police report number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haulla ”{text}” ei löytynyt asioita. Tarkista kirjoitusasu tai hae henkilötunnuksella, asiatunnuksella tai rikosilmoituksen numerolla.</translation>
     </message>
     <message>
         <source>No case matches these filters. Clear the filters to see more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Näillä suodattimilla ei löytynyt asioita. Tyhjennä suodattimet, niin näet enemmän.</translation>
     </message>
     <message>
         <source>No cases are assigned to you. All cases (Ctrl+2) lists every case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinulle ei ole osoitettu asioita. Kaikki asiat (Ctrl+2) näyttää jokaisen asian.</translation>
     </message>
     <message>
         <source>No cases yet. New intake (Ctrl+N) records the first victim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asioita ei ole vielä. Uusi asiakas (Ctrl+N) kirjaa ensimmäisen asiakkaan.</translation>
     </message>
     <message>
         <source>No cases yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asioita ei ole vielä.</translation>
     </message>
 </context>
 <context>
@@ -101,343 +101,363 @@
     <message>
         <source>Status filter</source>
         <extracomment>Counsellor choice meaning &quot;cases nobody is assigned to&quot;. Drop-down keys (plain strings, which QComboBox.findData compares reliably) and values.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tilasuodatin</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki tilat</translation>
     </message>
     <message>
         <source>Active (not closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiiviset (ei suljetut)</translation>
     </message>
     <message>
         <source>Risk level filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskitasosuodatin</translation>
     </message>
     <message>
         <source>Any risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki riskitasot</translation>
     </message>
     <message>
         <source>Acute or high</source>
-        <translation type="unfinished"></translation>
+        <translation>Akuutti tai korkea</translation>
     </message>
     <message>
         <source>Counsellor filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriisityöntekijäsuodatin</translation>
     </message>
     <message>
         <source>Breach filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietomurtosuodatin</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyhjennä suodattimet</translation>
     </message>
     <message>
         <source>S&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tila</translation>
     </message>
     <message>
         <source>&amp;Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Riski</translation>
     </message>
     <message>
         <source>C&amp;ounsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kriisityöntekijä</translation>
     </message>
     <message>
         <source>&amp;Breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Tieto&amp;murto</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei kriisityöntekijää</translation>
     </message>
     <message>
         <source>{name} (locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (lukittu)</translation>
     </message>
     <message>
         <source>Any breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki tietomurrot</translation>
     </message>
     <message>
         <source>Me ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>Minä ({name})</translation>
     </message>
 </context>
 <context>
     <name>FollowUpTableModel</name>
     <message>
+        <source>When</source>
+        <extracomment>(header, translated in headerData; sort key of a row)</extracomment>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Määräpäivä</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Asia</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seuranta</translation>
+    </message>
+    <message>
         <source>Today</source>
-        <extracomment>(header, sort key of a row)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tänään</translation>
     </message>
     <message>
         <source>Overdue 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>Myöhässä 1 päivä</translation>
     </message>
     <message>
         <source>Overdue {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Myöhässä {days} päivää</translation>
     </message>
 </context>
 <context>
     <name>FollowUpsView</name>
     <message>
         <source>Follow-ups due today and overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurannat: tänään ja myöhässä</translation>
     </message>
     <message>
         <source>&amp;Everyone&apos;s follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kaikkien seurannat</translation>
     </message>
     <message>
         <source>Show the follow-ups of every counsellor, not only yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä kaikkien kriisityöntekijöiden seurannat, ei vain omiasi</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajankohtaiset seurannat</translation>
     </message>
     <message>
         <source>Nothing is due today or overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tänään ei ole seurantoja, eikä mikään ole myöhässä.</translation>
     </message>
     <message>
         <source>Overdue {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Myöhässä {days} päivää</translation>
     </message>
     <message>
         <source>Nothing is due. Well done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei ajankohtaisia seurantoja. Hyvää työtä.</translation>
     </message>
     <message>
         <source>{overdue} overdue · {today} due today</source>
-        <translation type="unfinished"></translation>
+        <translation>{overdue} myöhässä · {today} tänään</translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
         <source>Suoja</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoja</translation>
     </message>
     <message>
         <source>Locked — signed in as {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukittu — kirjautunut käyttäjä: {name}</translation>
     </message>
     <message>
         <source>Every window was closed to protect victims&apos; data. Enter your password to pick up where you left off: open cases and unsaved forms come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki ikkunat suljettiin asiakkaiden tietojen suojaamiseksi. Jatka siitä, mihin jäit, antamalla salasanasi: avoimet asiat ja tallentamattomat lomakkeet palaavat.</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttäjätunnus</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salasana</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa lukitus</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu ulos</translation>
     </message>
     <message>
         <source>Sign out; the sign-in window opens for the next person</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu ulos; kirjautumisikkuna avautuu seuraavalle käyttäjälle</translation>
     </message>
     <message>
         <source>Signing out discards {n} unsaved form; unlocking brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloskirjautuminen hylkää {n} tallentamattoman lomakkeen; lukituksen avaaminen palauttaa sen.</translation>
     </message>
     <message>
         <source>Signing out discards {n} unsaved forms; unlocking brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uloskirjautuminen hylkää {n} tallentamatonta lomaketta; lukituksen avaaminen palauttaa ne.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anna salasanasi.</translation>
     </message>
 </context>
 <context>
     <name>Locking</name>
     <message>
         <source>{n} unsaved form could not be reopened and was discarded: the case or record is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tallentamaton lomake hylättiin, koska sitä ei voitu avata uudelleen: asia tai tieto ei ole enää käytettävissäsi.</translation>
     </message>
     <message>
         <source>{n} unsaved forms could not be reopened and were discarded: the case or record is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tallentamatonta lomaketta hylättiin, koska niitä ei voitu avata uudelleen: asiat tai tiedot eivät ole enää käytettävissäsi.</translation>
     </message>
     <message>
         <source>{n} case window could not be reopened: the case is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asiaikkuna ei avautunut uudelleen: asia ei ole enää käytettävissäsi.</translation>
     </message>
     <message>
         <source>{n} case windows could not be reopened: the case is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} asiaikkunaa ei avautunut uudelleen: asiat eivät ole enää käytettävissäsi.</translation>
     </message>
 </context>
 <context>
     <name>MainToolbar</name>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Päätyökalurivi</translation>
     </message>
     <message>
         <source>New intake</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi asiakas</translation>
     </message>
     <message>
         <source>Record a new victim and open their case ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa uusi asiakas ja avaa hänen asiansa ({shortcut})</translation>
     </message>
     <message>
         <source>Batch export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Joukkovienti…</translation>
     </message>
     <message>
         <source>One PDF case summary per case, into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tapausyhteenveto jokaisesta asiasta kansioon</translation>
     </message>
     <message>
         <source>Import list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo luettelo…</translation>
     </message>
     <message>
         <source>Import a list of affected people (CSV) as new cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo luettelo tietomurrosta kärsineistä (CSV) uusiksi asioiksi</translation>
     </message>
     <message>
         <source>Caseload report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkuormaraportti…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukitse</translation>
     </message>
     <message>
         <source>Lock Suoja now ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukitse Suoja nyt ({shortcut})</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu ulos</translation>
     </message>
     <message>
         <source>Sign out; the sign-in window opens for the next person</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu ulos; kirjautumisikkuna avautuu seuraavalle käyttäjälle</translation>
     </message>
     <message>
         <source>Save caseload report</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna työkuormaraportti</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tiedostot (*.pdf)</translation>
     </message>
     <message>
         <source>Caseload report written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkuormaraportti tallennettu.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Suoja — demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoja — demo</translation>
     </message>
     <message>
         <source>Quit the demo and discard its data?</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopetetaanko demo ja poistetaanko sen tiedot?</translation>
     </message>
     <message>
         <source>The demo database is deleted when Suoja quits, with every change made in it. The next demo starts with fresh synthetic data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demotietokanta ja kaikki siihen tehdyt muutokset poistetaan, kun Suoja suljetaan. Seuraava demo alkaa uusilla synteettisillä tiedoilla.</translation>
     </message>
     <message>
         <source>Quit and discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopeta ja poista tiedot</translation>
     </message>
     <message>
         <source>Suoja — {name} ({role})</source>
         <extracomment>Extra places: the ``register`` of modules of ``gui.workspaces``, in navigation order; each checks the role.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Suoja — {name} ({role})</translation>
     </message>
     <message>
         <source> — DEMO DATABASE, synthetic data</source>
-        <translation type="unfinished"></translation>
+        <translation> — DEMOTIETOKANTA, synteettiset tiedot</translation>
     </message>
     <message>
         <source>Your role manages accounts and backups; it does not show case records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Roolisi hallinnoi käyttäjätilejä ja varmuuskopioita; se ei näytä asioiden tietoja.</translation>
     </message>
     <message>
         <source>My cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Omat asiat</translation>
     </message>
     <message>
         <source>Cases assigned to you (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinulle osoitetut asiat (Ctrl+1)</translation>
     </message>
     <message>
         <source>All cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki asiat</translation>
     </message>
     <message>
         <source>Every case; the search box searches here (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki asiat; hakukenttä hakee täältä (Ctrl+2)</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajankohtaiset seurannat</translation>
     </message>
     <message>
         <source>Your follow-ups due today or overdue (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Omat seurantasi, jotka ovat tänään tai myöhässä (Ctrl+3)</translation>
     </message>
     <message>
         <source>The case view is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asianäkymä ei ole vielä käytettävissä.</translation>
     </message>
     <message>
         <source>Case {reference} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asia {reference} luotu.</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
         <source>Locks after {minutes} min idle · {shortcut} to lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukitus {minutes} min tauon jälkeen · {shortcut} lukitsee heti</translation>
     </message>
     <message>
         <source>Follow-ups: {overdue} overdue, {today} today</source>
         <extracomment>On a server: that the counsellor works on the shared database, and whether the other workstations&apos; changes are reaching this one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Seurannat: {overdue} myöhässä, {today} tänään</translation>
     </message>
     <message>
         <source>No follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei ajankohtaisia seurantoja</translation>
     </message>
     <message>
         <source>Shared server {where} · live updates paused, reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteinen palvelin {where} · ajantasaiset päivitykset tauolla, yhdistetään uudelleen…</translation>
     </message>
     <message>
         <source>Shared server {where} · live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteinen palvelin {where} · ajantasaiset päivitykset</translation>
     </message>
 </context>
 </TS>

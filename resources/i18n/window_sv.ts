@@ -5,23 +5,23 @@
     <name>AutoBackup</name>
     <message>
         <source>Making the automatic backup before closing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gör den automatiska säkerhetskopian före stängningen…</translation>
     </message>
     <message>
         <source>An automatic backup from today already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns redan en automatisk säkerhetskopia från i dag.</translation>
     </message>
     <message>
         <source>Automatic backup written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den automatiska säkerhetskopian har sparats.</translation>
     </message>
     <message>
         <source>The automatic backup failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Den automatiska säkerhetskopieringen misslyckades: {reason}</translation>
     </message>
     <message>
         <source>The automatic backup failed because of an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den automatiska säkerhetskopieringen misslyckades på grund av ett internt fel.</translation>
     </message>
 </context>
 <context>
@@ -29,71 +29,71 @@
     <message>
         <source>Search all cases</source>
         <extracomment>The places that show the case list.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sök i alla ärenden</translation>
     </message>
     <message>
         <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn, personbeteckning, ärende, brottsanmälan, telefon, e-post, plånbok…</translation>
     </message>
     <message>
         <source>Search every case (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök i alla ärenden (Ctrl+F)</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärenden</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna ärendet</translation>
     </message>
     <message>
         <source>Copy reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiera ärendebeteckningen</translation>
     </message>
     <message>
         <source>{title}: {n} case</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {n} ärende</translation>
     </message>
     <message>
         <source>{title}: {n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {n} ärenden</translation>
     </message>
     <message>
         <source>{n} case matches</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärende hittades</translation>
     </message>
     <message>
         <source>{n} cases match</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärenden hittades</translation>
     </message>
     <message>
         <source>{n} case</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärende</translation>
     </message>
     <message>
         <source>{n} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärenden</translation>
     </message>
     <message>
         <source>No case matches “{text}”. Check the spelling, or search by identity code, case reference or police report number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden hittades för ”{text}”. Kontrollera stavningen eller sök med personbeteckning, ärendebeteckning eller brottsanmälans nummer.</translation>
     </message>
     <message>
         <source>No case matches these filters. Clear the filters to see more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden hittades med de här filtren. Rensa filtren för att se fler.</translation>
     </message>
     <message>
         <source>No cases are assigned to you. All cases (Ctrl+2) lists every case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden har tilldelats dig. Alla ärenden (Ctrl+2) visar varje ärende.</translation>
     </message>
     <message>
         <source>No cases yet. New intake (Ctrl+N) records the first victim.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden ännu. Ny klient (Ctrl+N) registrerar den första klienten.</translation>
     </message>
     <message>
         <source>No cases yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden ännu.</translation>
     </message>
 </context>
 <context>
@@ -101,343 +101,363 @@
     <message>
         <source>Status filter</source>
         <extracomment>Counsellor choice meaning &quot;cases nobody is assigned to&quot;. Drop-down keys (plain strings, which QComboBox.findData compares reliably) and values.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Filter för status</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Oavsett status</translation>
     </message>
     <message>
         <source>Active (not closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiva (inte stängda)</translation>
     </message>
     <message>
         <source>Risk level filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter för risknivå</translation>
     </message>
     <message>
         <source>Any risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Oavsett risk</translation>
     </message>
     <message>
         <source>Acute or high</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut eller hög</translation>
     </message>
     <message>
         <source>Counsellor filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter för krisarbetare</translation>
     </message>
     <message>
         <source>Breach filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter för dataintrång</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rensa filtren</translation>
     </message>
     <message>
         <source>S&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus</translation>
     </message>
     <message>
         <source>&amp;Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Risk</translation>
     </message>
     <message>
         <source>C&amp;ounsellor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Krisarbetare</translation>
     </message>
     <message>
         <source>&amp;Breach</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dataintrång</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen krisarbetare</translation>
     </message>
     <message>
         <source>{name} (locked)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (låst)</translation>
     </message>
     <message>
         <source>Any breach</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla dataintrång</translation>
     </message>
     <message>
         <source>Me ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>Jag ({name})</translation>
     </message>
 </context>
 <context>
     <name>FollowUpTableModel</name>
     <message>
+        <source>When</source>
+        <extracomment>(header, translated in headerData; sort key of a row)</extracomment>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Förfallodag</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
         <source>Today</source>
-        <extracomment>(header, sort key of a row)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>I dag</translation>
     </message>
     <message>
         <source>Overdue 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>Försenad 1 dag</translation>
     </message>
     <message>
         <source>Overdue {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Försenad {days} dagar</translation>
     </message>
 </context>
 <context>
     <name>FollowUpsView</name>
     <message>
         <source>Follow-ups due today and overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljningar: i dag och försenade</translation>
     </message>
     <message>
         <source>&amp;Everyone&apos;s follow-ups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allas uppföljningar</translation>
     </message>
     <message>
         <source>Show the follow-ups of every counsellor, not only yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa alla krisarbetares uppföljningar, inte bara dina</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Att följa upp</translation>
     </message>
     <message>
         <source>Nothing is due today or overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget ska göras i dag och inget är försenat.</translation>
     </message>
     <message>
         <source>Overdue {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Försenad {days} dagar</translation>
     </message>
     <message>
         <source>Nothing is due. Well done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga aktuella uppföljningar. Bra jobbat.</translation>
     </message>
     <message>
         <source>{overdue} overdue · {today} due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Försenade {overdue} · i dag {today}</translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
         <source>Suoja</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoja</translation>
     </message>
     <message>
         <source>Locked — signed in as {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Låst — inloggad som {name}</translation>
     </message>
     <message>
         <source>Every window was closed to protect victims&apos; data. Enter your password to pick up where you left off: open cases and unsaved forms come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla fönster stängdes för att skydda klienternas uppgifter. Ange ditt lösenord för att fortsätta där du slutade: öppna ärenden och osparade formulär kommer tillbaka.</translation>
     </message>
     <message>
         <source>Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Användarnamn</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lösenord</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås upp</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga ut</translation>
     </message>
     <message>
         <source>Sign out; the sign-in window opens for the next person</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga ut; inloggningsfönstret öppnas för nästa person</translation>
     </message>
     <message>
         <source>Signing out discards {n} unsaved form; unlocking brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om du loggar ut förkastas {n} osparat formulär; om du låser upp kommer det tillbaka.</translation>
     </message>
     <message>
         <source>Signing out discards {n} unsaved forms; unlocking brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om du loggar ut förkastas {n} osparade formulär; om du låser upp kommer de tillbaka.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange ditt lösenord.</translation>
     </message>
 </context>
 <context>
     <name>Locking</name>
     <message>
         <source>{n} unsaved form could not be reopened and was discarded: the case or record is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} osparat formulär kunde inte öppnas igen och förkastades: ärendet eller uppgiften är inte längre tillgänglig för dig.</translation>
     </message>
     <message>
         <source>{n} unsaved forms could not be reopened and were discarded: the case or record is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} osparade formulär kunde inte öppnas igen och förkastades: ärendena eller uppgifterna är inte längre tillgängliga för dig.</translation>
     </message>
     <message>
         <source>{n} case window could not be reopened: the case is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärendefönster kunde inte öppnas igen: ärendet är inte längre tillgängligt för dig.</translation>
     </message>
     <message>
         <source>{n} case windows could not be reopened: the case is no longer available to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ärendefönster kunde inte öppnas igen: ärendena är inte längre tillgängliga för dig.</translation>
     </message>
 </context>
 <context>
     <name>MainToolbar</name>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Huvudverktygsfält</translation>
     </message>
     <message>
         <source>New intake</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny klient</translation>
     </message>
     <message>
         <source>Record a new victim and open their case ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera en ny klient och öppna klientens ärende ({shortcut})</translation>
     </message>
     <message>
         <source>Batch export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Massexport…</translation>
     </message>
     <message>
         <source>One PDF case summary per case, into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>En PDF-ärendesammanfattning per ärende, i en mapp</translation>
     </message>
     <message>
         <source>Import list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera lista…</translation>
     </message>
     <message>
         <source>Import a list of affected people (CSV) as new cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Importera en lista över drabbade personer (CSV) som nya ärenden</translation>
     </message>
     <message>
         <source>Caseload report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendemängdsrapport…</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås</translation>
     </message>
     <message>
         <source>Lock Suoja now ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås Suoja nu ({shortcut})</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga ut</translation>
     </message>
     <message>
         <source>Sign out; the sign-in window opens for the next person</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga ut; inloggningsfönstret öppnas för nästa person</translation>
     </message>
     <message>
         <source>Save caseload report</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara ärendemängdsrapport</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
         <source>Caseload report written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendemängdsrapporten har sparats.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Suoja — demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoja — demo</translation>
     </message>
     <message>
         <source>Quit the demo and discard its data?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vill du avsluta demon och förkasta dess uppgifter?</translation>
     </message>
     <message>
         <source>The demo database is deleted when Suoja quits, with every change made in it. The next demo starts with fresh synthetic data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodatabasen och alla ändringar i den raderas när Suoja avslutas. Nästa demo börjar med nya syntetiska uppgifter.</translation>
     </message>
     <message>
         <source>Quit and discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsluta och förkasta</translation>
     </message>
     <message>
         <source>Suoja — {name} ({role})</source>
         <extracomment>Extra places: the ``register`` of modules of ``gui.workspaces``, in navigation order; each checks the role.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Suoja — {name} ({role})</translation>
     </message>
     <message>
         <source> — DEMO DATABASE, synthetic data</source>
-        <translation type="unfinished"></translation>
+        <translation> — DEMODATABAS, syntetiska uppgifter</translation>
     </message>
     <message>
         <source>Your role manages accounts and backups; it does not show case records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Din roll hanterar konton och säkerhetskopior; den visar inga uppgifter i ärenden.</translation>
     </message>
     <message>
         <source>My cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Mina ärenden</translation>
     </message>
     <message>
         <source>Cases assigned to you (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärenden som tilldelats dig (Ctrl+1)</translation>
     </message>
     <message>
         <source>All cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla ärenden</translation>
     </message>
     <message>
         <source>Every case; the search box searches here (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla ärenden; sökfältet söker här (Ctrl+2)</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Att följa upp</translation>
     </message>
     <message>
         <source>Your follow-ups due today or overdue (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dina uppföljningar som ska göras i dag eller är försenade (Ctrl+3)</translation>
     </message>
     <message>
         <source>The case view is not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendevyn är inte tillgänglig ännu.</translation>
     </message>
     <message>
         <source>Case {reference} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendet {reference} har skapats.</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
         <source>Locks after {minutes} min idle · {shortcut} to lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Låses efter {minutes} min utan aktivitet · {shortcut} låser nu</translation>
     </message>
     <message>
         <source>Follow-ups: {overdue} overdue, {today} today</source>
         <extracomment>On a server: that the counsellor works on the shared database, and whether the other workstations&apos; changes are reaching this one.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljningar: försenade {overdue}, i dag {today}</translation>
     </message>
     <message>
         <source>No follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga aktuella uppföljningar</translation>
     </message>
     <message>
         <source>Shared server {where} · live updates paused, reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemensam server {where} · direktuppdateringar pausade, ansluter igen…</translation>
     </message>
     <message>
         <source>Shared server {where} · live updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemensam server {where} · direktuppdateringar</translation>
     </message>
 </context>
 </TS>
