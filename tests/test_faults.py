@@ -500,3 +500,33 @@ def test_no_backup_means_no_offer_just_the_sentence(
 def _report(text: str) -> None:
     """The figures the issue asks for (shown with ``pytest -s``)."""
     sys.stdout.write(text + "\n")
+
+
+def test_the_restore_offer_does_not_depend_on_the_language(
+    filled_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """The sign-in window knows damage by the error's type, not by English words."""
+    import datetime as dt
+
+    from gui.shared import i18n as gui_i18n
+    from gui.start import login
+    from models.domain import i18n
+    from models.domain.enums import Language
+    from models.storage.maintenance import rotate_automatic_backups
+
+    database, actor = open_database(filled_db, "super", PASSWORD)
+    latest = rotate_automatic_backups(database, actor, now=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    database.dispose()
+    DAMAGE["flipped byte"](filled_db, tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(login, "ask_restore", lambda _p, problem, *_a: asked.append(problem))
+    i18n.use(Language.FINNISH)
+    gui_i18n.install(Language.FINNISH)
+    dialog = login.LoginDialog(filled_db, open_database)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("super")
+    dialog.password.setText(PASSWORD)
+    dialog._sign_in()
+    assert latest is not None and len(asked) == 1
+    assert "damaged" not in asked[0] and "Tietokanta" in asked[0]

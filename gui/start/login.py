@@ -36,7 +36,7 @@ from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import ERROR_STYLE
 from gui.shared.labels import role_label
 from gui.shared.style import icon
-from models.domain.errors import DataError, KnownError
+from models.domain.errors import DamagedData, KnownError
 from models.storage.errors import from_database_error
 from models.storage.maintenance import latest_automatic_backup, restore_backup, restored_path
 from models.storage.server import ServerPasswordNeeded, ServerUrl
@@ -93,7 +93,7 @@ def ask_restore(parent: QWidget, problem: str, backup: Path, target: Path) -> bo
 
 
 def _is_damage(error: KnownError) -> bool:
-    return isinstance(error, DataError) and "damaged" in str(error)
+    return isinstance(error, DamagedData)
 
 
 class LoginDialog(QDialog):

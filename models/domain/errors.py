@@ -47,6 +47,12 @@ class DataError(KnownError):
     exit_code = 4
 
 
+class DamagedData(DataError):
+    """The database file is damaged (a page fails its check, or it no longer decrypts):
+    restoring a backup is the way out, and the sign-in window offers it. A type of its own,
+    so that offer does not depend on the words of the message in any language."""
+
+
 class Unavailable(DataError):
     """The database could not be reached or was busy: nothing is known to be wrong with
     the data, so commands exit 1 ("anything else"), not 4 ("data or integrity problem"),

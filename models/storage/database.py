@@ -17,7 +17,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from models.domain.errors import DataError, KnownError
+from models.domain.errors import DamagedData, DataError, KnownError
 from models.domain.i18n import gettext as _
 from models.storage.errors import from_database_error
 
@@ -54,7 +54,7 @@ def _connect(path: str, data_key: bytes, *, create: bool) -> sqlcipher.Connectio
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError:
-            raise DataError(_(
+            raise DamagedData(_(
                 "The database cannot be decrypted with its key file: the file is damaged, "
                 "or the database and key file do not belong together."
             )) from None

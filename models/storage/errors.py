@@ -8,7 +8,7 @@ is storage's, beside the code that talks to the drivers.
 
 from __future__ import annotations
 
-from models.domain.errors import DataError, KnownError, Unavailable
+from models.domain.errors import DamagedData, DataError, KnownError, Unavailable
 from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
 
@@ -29,7 +29,7 @@ def from_database_error(error: BaseException) -> KnownError | None:
     if "disk is full" in text or "database or disk is full" in text:
         return DataError(_("The disk is full; the last change was not saved."))
     if "malformed" in text or "not a database" in text or "hmac" in text:
-        return DataError(_(
+        return DamagedData(_(
             "The database is damaged (a page failed its check); run 'verify' and restore a backup."
         ))
     if "readonly" in text or "read-only" in text:
