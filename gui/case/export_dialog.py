@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from gui.shared.background import BackgroundOp, Report
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
-from gui.shared.forms import DateEdit, tab_in_visual_order
+from gui.shared.forms import DateEdit, tab_in_visual_order, today
 from gui.shared.labels import label, plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
@@ -189,9 +189,9 @@ class BatchExportDialog(QDialog):
             self.breach.addItem(breach.name, breach.name)
         self.filed = QCheckBox(self.tr("Only cases with a police report filed between"))
         self.filed.setObjectName("filedFilter")
-        self.filed_from = DateEdit(QDate.currentDate().addMonths(-1))
+        self.filed_from = DateEdit(today().addMonths(-1))
         self.filed_from.setAccessibleName(self.tr("Police report filed on or after"))
-        self.filed_to = DateEdit(QDate.currentDate())
+        self.filed_to = DateEdit(today())
         self.filed_to.setAccessibleName(self.tr("Police report filed on or before"))
         for edit in (self.filed_from, self.filed_to):
             edit.setDisplayFormat("d.M.yyyy")

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.domain.errors import ValidationError
-from models.domain.formatting import from_local, local_time
+from models.domain.formatting import from_local, local_now, local_time, local_today
 
 DATE_FORMAT = "d.M.yyyy"
 DATETIME_FORMAT = "d.M.yyyy HH:mm"
@@ -175,11 +175,22 @@ class _FieldKeys:
         QApplication.sendEvent(editor, press)
 
 
+def today() -> QDate:
+    """Today in Finland (not the computer's zone: a date field's "today" matches the lists')."""
+    return QDate(local_today())
+
+
+def now() -> QDateTime:
+    """Now as Finnish wall-clock time, to the minute, for a date-and-time field."""
+    local = local_now()
+    return QDateTime(QDate(local.date()), QTime(local.hour, local.minute))
+
+
 class DateEdit(_FieldKeys, QDateEdit):
     """A date field (``d.M.yyyy``) that Tab leaves at once; see :class:`_FieldKeys`."""
 
     def __init__(self, date: QDate | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(date or QDate.currentDate(), parent)
+        super().__init__(date or today(), parent)
         self.setDisplayFormat(DATE_FORMAT)
         self.setCalendarPopup(True)
 
@@ -188,7 +199,7 @@ class DateTimeEdit(_FieldKeys, QDateTimeEdit):
     """A date-and-time field (``d.M.yyyy HH:mm``) that Tab leaves at once."""
 
     def __init__(self, value: QDateTime | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(value or QDateTime.currentDateTime(), parent)
+        super().__init__(value or now(), parent)
         self.setDisplayFormat(DATETIME_FORMAT)
         self.setCalendarPopup(True)
 
@@ -291,7 +302,7 @@ class Field(QObject):
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value or 0))
             elif isinstance(editor, QDateEdit):
-                editor.setDate(QDate(value) if value else QDate.currentDate())
+                editor.setDate(QDate(value) if value else today())
             elif isinstance(editor, QDateTimeEdit):
                 local = local_time(value or dt.datetime.now(dt.UTC))
                 editor.setDateTime(QDateTime(QDate(local.date()), QTime(local.time())))

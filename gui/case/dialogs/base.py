@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
 
 from gui.shared import drafts, errors, questions
 from gui.shared.drafts import FormDraft
-from gui.shared.forms import ERROR_STYLE, DateEdit, DateTimeEdit, Field, Form, tab_in_visual_order
+from gui.shared.forms import (
+    ERROR_STYLE,
+    DateEdit,
+    DateTimeEdit,
+    Field,
+    Form,
+    tab_in_visual_order,
+    today,
+)
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
 from models.domain import validation as v
@@ -95,7 +103,7 @@ class OptionalDateField(Field):
         try:
             self.box.check.setChecked(value is not None)
             self.date_edit.setEnabled(value is not None)
-            self.date_edit.setDate(QDate(value) if value else QDate.currentDate())
+            self.date_edit.setDate(QDate(value) if value else today())
         finally:
             for widget in (self.box.check, self.date_edit):
                 widget.blockSignals(False)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QVBoxLayout, QWidget, QWizardPage
 
-from gui.shared.forms import Form
+from gui.shared.forms import Form, today
 from models.domain import validation as v
 from models.domain.base import local_today
 from models.domain.dto import FollowUpDraft
@@ -46,7 +46,7 @@ class FollowUpPage(QWizardPage):
         self.due.validator = _not_past
         editor = self.due.editor
         assert isinstance(editor, QDateEdit)
-        editor.setDate(QDate.currentDate().addDays(1))
+        editor.setDate(today().addDays(1))
         self.description = self.form.line(
             "followUpDescription", self.tr("What for"),
             lambda t: v.validate_text(t, field="Description", max_length=500), required=True)
