@@ -181,3 +181,18 @@ def test_help_starts_in_the_language_of_suoja_lang() -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "“xx”" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_stored_checklist_is_shown_in_the_language_in_use(
+        database: object, supervisor: object) -> None:
+    """The checklist rows stay English in the database; services show them translated."""
+    services = services_module.build(database, supervisor)  # type: ignore[arg-type]
+    english = services.records.protective_action_types()[0]
+    i18n.use(Language.FINNISH)
+    finnish = services.records.protective_action_types()[0]
+    i18n.use(Language.SWEDISH)
+    swedish = services.records.protective_action_types()[0]
+    assert english[1] == "Credit ban (positive credit register)"
+    assert finnish[0] == swedish[0] == english[0]  # the stored code never changes
+    assert finnish[1].startswith("Luottokielto") and swedish[1].startswith("Kreditspärr")
+    assert finnish[2] != english[2] != swedish[2]

@@ -180,7 +180,8 @@ def _action_titles(db_session: Session) -> dict[str, str]:
             ProtectiveActionType.sort_order
         )
     ).all()
-    return {code: title for code, title in rows}
+    # The checklist is stored in English (migration 0001); shown in the language in use.
+    return {code: _(title) for code, title in rows}
 
 
 def _user_names(db_session: Session) -> dict[int | None, str]:

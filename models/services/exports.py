@@ -219,9 +219,9 @@ class ExportService(Service):
         case_row = self._case_row(db_session, case_id, Case.extortion_contacts,
                                   Case.police_reports, Case.protective_actions,
                                   Case.attachments)
-        titles = dict(db_session.execute(
+        titles = {code: _(title) for code, title in db_session.execute(
             select(ProtectiveActionType.code, ProtectiveActionType.title)
-            .order_by(ProtectiveActionType.sort_order)).all())
+            .order_by(ProtectiveActionType.sort_order)).all()}
         order = {code: index for index, code in enumerate(titles)}
         return CaseSummary(
             profile=Profile.POLICE, **self._identity(case_row, reveal),

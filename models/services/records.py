@@ -252,7 +252,8 @@ class RecordService(Service):
         """The checklist catalogue: (code, title, guidance) in checklist order."""
         with self._db.reading() as db_session:
             return [
-                (t.code, t.title, t.guidance)
+                # Stored in English (migration 0001), shown in the language in use.
+                (t.code, _(t.title), _(t.guidance) if t.guidance else "")
                 for t in db_session.scalars(
                     select(ProtectiveActionType).order_by(ProtectiveActionType.sort_order)
                 )
@@ -297,7 +298,7 @@ class RecordService(Service):
 
     @staticmethod
     def _action_data(row: ProtectiveAction) -> ProtectiveActionData:
-        return build(ProtectiveActionData, row, title=row.type.title if row.type else "")
+        return build(ProtectiveActionData, row, title=_(row.type.title) if row.type else "")
 
     # -- follow-ups ---------------------------------------------------------------------
 
