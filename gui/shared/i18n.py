@@ -25,6 +25,13 @@ CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 #: The folders of gui/, each with its own catalog.
 PARTS = ("start", "window", "workspaces", "case", "shared")
 
+#: Each language by its own name (a person finds theirs whatever language the screen is in).
+LANGUAGE_NAMES = {
+    Language.FINNISH: "Suomi",
+    Language.SWEDISH: "Svenska",
+    Language.ENGLISH: "English",
+}
+
 _QT_LOCALES = {
     Language.FINNISH: QLocale(QLocale.Language.Finnish, QLocale.Country.Finland),
     Language.SWEDISH: QLocale(QLocale.Language.Swedish, QLocale.Country.Finland),

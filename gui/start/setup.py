@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -34,12 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared import i18n as gui_i18n
 from gui.shared.background import BackgroundOp
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import ERROR_STYLE, Field, Form
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.settings import parse_server_url
 from gui.shared.style import icon
+from models.domain import i18n
+from models.domain.enums import Language
 from models.domain.errors import KnownError, UsageError, ValidationError
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
@@ -116,6 +120,16 @@ class SetupDialog(QDialog):
 
         self.form = Form()
         self.form.setObjectName("setupForm")
+        # Each language by its own name, so a person finds theirs whatever this shows.
+        self.language = self.form.choice(
+            "setupLanguage", self.tr("Language"),
+            [(name, language.value) for language, name in gui_i18n.LANGUAGE_NAMES.items()])
+        language_box = self.language.editor
+        assert isinstance(language_box, QComboBox)
+        language_box.setCurrentIndex(max(0, language_box.findData(i18n.current().value)))
+        language_box.setToolTip(self.tr(
+            "The language Suoja speaks to you, from the moment the database is created; "
+            "you can change it later under Lock ▸ Language…"))
         self.username = self.form.line("setupUsername", self.tr("Username"), _check_username,
                                        required=True, placeholder=self.tr("e.g. maria"))
         self.display_name = self.form.line(
@@ -396,12 +410,13 @@ class SetupDialog(QDialog):
         display_name = self.display_name.raw()
         password = self.password.raw()
         kdf = self._kdf
+        language = Language(self.language.raw())
 
         def work() -> InitResult:
             if isinstance(target, Path):
                 target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             return create_database(target, username=username, password=password,
-                                   display_name=display_name, kdf=kdf)
+                                   display_name=display_name, kdf=kdf, language=language)
 
         self.created_target = None
         self._creating = target

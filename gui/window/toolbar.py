@@ -1,6 +1,6 @@
 """The main window's toolbar and its actions: New intake, the global search box, the tools
 the role has (Import list, Batch export, Caseload report) and Lock, whose arrow also
-offers Sign out.
+offers Sign out and Language…
 
 The tools open their dialogs over the main window, which locking closes; what New intake,
 Lock and Sign out do is the window's (it connects them).
@@ -73,6 +73,8 @@ class MainToolbar(QToolBar):
         self.lock_menu.setObjectName("lockMenu")
         self.lock_menu.addAction(self.lock_action)
         self.lock_menu.addAction(self.sign_out_action)
+        self.lock_menu.addSeparator()
+        self.lock_menu.addAction(self.language_action)
         lock_button = self.widgetForAction(self.lock_action)
         if isinstance(lock_button, QToolButton):
             lock_button.setMenu(self.lock_menu)
@@ -120,6 +122,12 @@ class MainToolbar(QToolBar):
         self.sign_out_action.setToolTip(
             self.tr("Sign out; the sign-in window opens for the next person"))
 
+        self.language_action = QAction(self.tr("Language…"), self)
+        self.language_action.setObjectName("languageAction")
+        self.language_action.setToolTip(
+            self.tr("The language Suoja speaks to you from your next sign-in"))
+        self.language_action.triggered.connect(self.choose_language)
+
     def set_locked(self, locked: bool) -> None:
         """Hide the toolbar and turn Lock and New intake off while the window is locked."""
         self.lock_action.setEnabled(not locked)
@@ -134,6 +142,16 @@ class MainToolbar(QToolBar):
 
         dialog = ImportDialog(self._session, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def choose_language(self) -> None:
+        """Ask which language the account prefers; it applies from the next sign-in."""
+        from gui.window.language import LanguageDialog
+
+        dialog = LanguageDialog(self._session, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._window.statusBar().showMessage(
+            self.tr("Language saved; it applies from your next sign-in."), 10000))
         dialog.open()
 
     def batch_export(self) -> None:

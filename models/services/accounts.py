@@ -130,6 +130,11 @@ class AccountService(Service):
                         detail="password changed")
             self._db.store_key_slot(slot, db_session)
 
+    def own_language(self) -> Language:
+        """The language the signed-in user's account prefers (as last saved)."""
+        with self._db.reading() as db_session:
+            return Language(self._user(db_session, self._actor.user_id).language)
+
     def set_own_language(self, language: Language | str) -> UserData:
         """The language Suoja speaks to the signed-in user from their next sign-in on
         (``--lang`` and ``SUOJA_LANG`` still override it for one run).

@@ -77,8 +77,10 @@ def create_database(
     password: str,
     display_name: str | None = None,
     kdf: KdfParams | None = None,
+    language: Language | None = None,
 ) -> InitResult:
-    """Create a new encrypted database with its first supervisor.
+    """Create a new encrypted database with its first supervisor, who speaks ``language``
+    (by default the language in use: the one the setup or ``init`` spoke).
 
     Everything is rolled back (no file left behind) if any step fails.
 
@@ -89,7 +91,8 @@ def create_database(
     username = validate_username(username)
     check_password(password, username=username, display_name=display_name or "")
     if isinstance(db_path, ServerUrl):
-        return _create_on_server(db_path, username, password, display_name, kdf)
+        return _create_on_server(db_path, username, password, display_name, kdf,
+                                 language or i18n.current())
     key_path = keyfile_path(db_path)
     if db_path.exists() or key_path.exists():
         raise DataError(_("A database already exists at {path}; refusing to overwrite it.").format(
@@ -107,7 +110,8 @@ def create_database(
         migration.upgrade(engine)
         database = Database(db_path, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
-        actor = _first_supervisor(database, database_id, username, display_name)
+        actor = _first_supervisor(database, database_id, username, display_name,
+                                  language=language or i18n.current())
         keys.save(key_path)
     except BaseException:
         with contextlib.suppress(NameError):
@@ -129,7 +133,7 @@ def _first_slots(database_id: str, username: str, password: str, recovery_code: 
 
 def _first_supervisor(
     database: Database, database_id: str, username: str, display_name: str | None,
-    keys: KeyFile | None = None,
+    keys: KeyFile | None = None, *, language: Language,
 ) -> Actor:
     """The database's id, the first supervisor and the ``init`` event (one unit of work);
     on a server also the key slots, so a failed ``init`` leaves no half-set-up server."""
@@ -143,7 +147,7 @@ def _first_supervisor(
         user = User(
             username=username, display_name=display_name or username,
             role=Role.SUPERVISOR.value,
-            language=i18n.current().value,  # the language the setup or ``init`` spoke
+            language=language.value,
         )
         db_session.add(user)
         db_session.flush()
@@ -158,7 +162,7 @@ def _first_supervisor(
 
 def _create_on_server(
     target: ServerUrl, username: str, password: str, display_name: str | None,
-    kdf: KdfParams | None,
+    kdf: KdfParams | None, language: Language,
 ) -> InitResult:
     """``init`` on a server: the schema, then the first supervisor and the key slots.
 
@@ -181,7 +185,8 @@ def _create_on_server(
             "owner role (docs/DEPLOYMENT.md)."))
         database = Database(target, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
-        actor = _first_supervisor(database, database_id, username, display_name, keys)
+        actor = _first_supervisor(database, database_id, username, display_name, keys,
+                                  language=language)
     except BaseException:
         engine.dispose()
         raise

@@ -133,6 +133,14 @@ Se tarkistetaan ja palautetaan uuteen tiedostoon {target}, joka avataan. Vioittu
         <translation>Täällä ei ole vielä Suojan tietokantaa. Tämä luo salatun tietokannan ja sinulle esihenkilön käyttäjätunnuksen. Kriisityöntekijät ja muun henkilöstön voit lisätä myöhemmin.</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>The language Suoja speaks to you, from the moment the database is created; you can change it later under Lock ▸ Language…</source>
+        <translation>Kieli, jolla Suoja asioi kanssasi heti tietokannan luomisesta lähtien. Voit vaihtaa sen myöhemmin kohdasta Lukitse ▸ Kieli…</translation>
+    </message>
+    <message>
         <source>Username</source>
         <translation>Käyttäjätunnus</translation>
     </message>

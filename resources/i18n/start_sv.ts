@@ -133,6 +133,14 @@ Den kontrolleras och återställs till en ny fil, {target}, som sedan öppnas. D
         <translation>Här finns ännu ingen databas för Suoja. Nu skapas en krypterad databas och ditt konto som förman. Krisarbetare och annan personal kan du lägga till senare.</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>The language Suoja speaks to you, from the moment the database is created; you can change it later under Lock ▸ Language…</source>
+        <translation>Språket som Suoja använder med dig från det att databasen skapas. Du kan byta det senare under Lås ▸ Språk…</translation>
+    </message>
+    <message>
         <source>Username</source>
         <translation>Användarnamn</translation>
     </message>

@@ -244,6 +244,25 @@
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>Which language should Suoja speak to you?</source>
+        <translation>Millä kielellä Suoja asioi kanssasi?</translation>
+    </message>
+    <message>
+        <source>The change takes effect the next time you sign in.</source>
+        <translation>Muutos tulee voimaan, kun kirjaudut seuraavan kerran sisään.</translation>
+    </message>
+    <message>
+        <source>This run was started in {language} (--lang or SUOJA_LANG), which goes before your choice until Suoja is started without it.</source>
+        <translation>Suoja käynnistettiin nyt kielellä {language} (--lang tai SUOJA_LANG). Se menee valintasi edelle, kunnes Suoja käynnistetään ilman sitä.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Suoja</source>
@@ -358,6 +377,18 @@
     <message>
         <source>Sign out; the sign-in window opens for the next person</source>
         <translation>Kirjaudu ulos; kirjautumisikkuna avautuu seuraavalle käyttäjälle</translation>
+    </message>
+    <message>
+        <source>Language…</source>
+        <translation>Kieli…</translation>
+    </message>
+    <message>
+        <source>The language Suoja speaks to you from your next sign-in</source>
+        <translation>Kieli, jolla Suoja asioi kanssasi seuraavasta kirjautumisesta alkaen</translation>
+    </message>
+    <message>
+        <source>Language saved; it applies from your next sign-in.</source>
+        <translation>Kieli tallennettu; se otetaan käyttöön seuraavalla kirjautumiskerralla.</translation>
     </message>
     <message>
         <source>Save caseload report</source>

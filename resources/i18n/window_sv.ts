@@ -244,6 +244,25 @@
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Which language should Suoja speak to you?</source>
+        <translation>Vilket språk ska Suoja använda med dig?</translation>
+    </message>
+    <message>
+        <source>The change takes effect the next time you sign in.</source>
+        <translation>Ändringen träder i kraft nästa gång du loggar in.</translation>
+    </message>
+    <message>
+        <source>This run was started in {language} (--lang or SUOJA_LANG), which goes before your choice until Suoja is started without it.</source>
+        <translation>Suoja startades nu på {language} (--lang eller SUOJA_LANG). Det går före ditt val tills Suoja startas utan det.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Suoja</source>
@@ -358,6 +377,18 @@
     <message>
         <source>Sign out; the sign-in window opens for the next person</source>
         <translation>Logga ut; inloggningsfönstret öppnas för nästa person</translation>
+    </message>
+    <message>
+        <source>Language…</source>
+        <translation>Språk…</translation>
+    </message>
+    <message>
+        <source>The language Suoja speaks to you from your next sign-in</source>
+        <translation>Språket som Suoja använder med dig från nästa inloggning</translation>
+    </message>
+    <message>
+        <source>Language saved; it applies from your next sign-in.</source>
+        <translation>Språket har sparats; det gäller från nästa inloggning.</translation>
     </message>
     <message>
         <source>Save caseload report</source>
