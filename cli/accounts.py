@@ -15,7 +15,17 @@ from cli.signin import sign_in
 from cli.target import target_of, with_server_password
 from models.domain.enums import Role
 from models.domain.errors import NotFound, UsageError
+from models.domain.i18n import N_
+from models.domain.i18n import gettext as _
 from models.storage.store import recover_account
+
+#: How the account's role is named in a sentence (the list shows the code ``--role`` takes).
+ROLE_NAMES = {
+    Role.COUNSELLOR: N_("counsellor"),
+    Role.POLICE_LIAISON: N_("police liaison"),
+    Role.SUPERVISOR: N_("supervisor"),
+    Role.ADMINISTRATOR: N_("administrator"),
+}
 
 
 def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -23,31 +33,38 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from models import services
 
     if args.action != "list" and not args.name:
-        raise UsageError(f"'user {args.action}' needs the account's username.")
+        raise UsageError(_("'user {action}' needs the account's username.").format(
+            action=args.action))
     database, actor = sign_in(args)
     try:
         accounts = services.build(database, actor).accounts
         if args.action == "list":
+            active, locked = _("active"), _("locked")
+            width = max(len(active), len(locked))
             for account in accounts.list_users():
-                state = "active" if account.is_active else "locked"
-                out(f"{account.username:<20} {account.role:<15} {state:<7} "
+                state = active if account.is_active else locked
+                out(f"{account.username:<20} {account.role:<15} {state:<{width}} "
                     f"{account.display_name}")
             return 0
         if args.action == "add":
             created = accounts.create_user(args.name, args.display_name or args.name,
                                            Role(args.role), new_password())
-            out(f"Created {created.role.replace('_', ' ')} account {created.username}.")
+            out(_("Created {role} account {username}.").format(
+                role=_(ROLE_NAMES[Role(created.role)]), username=created.username))
             return 0
         target = next((a for a in accounts.list_users() if a.username == args.name.lower()),
                       None)
         if target is None:
-            raise NotFound("There is no account with that username.")
+            raise NotFound(_("There is no account with that username."))
         if args.action == "reset-password":
             accounts.reset_password(target.id, new_password())
-            out(f"New password set for {target.username}; their key slot was rewrapped.")
+            out(_("New password set for {username}; their key slot was rewrapped.").format(
+                username=target.username))
         else:
-            accounts.set_active(target.id, args.action == "unlock")
-            out(f"Account {target.username} {args.action}ed.")
+            unlock = args.action == "unlock"
+            accounts.set_active(target.id, unlock)
+            done = _("Account {username} unlocked.") if unlock else _("Account {username} locked.")
+            out(done.format(username=target.username))
         return 0
     finally:
         database.dispose()
@@ -59,6 +76,7 @@ def cmd_recover(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     code = recovery_code()
     password = new_password()
     with_server_password(target, lambda t: recover_account(t, code, args.user, password))
-    out(f"New password set for {args.user} with the recovery code; the account is unlocked.")
-    out("Put the recovery code back in safe keeping; the reset is in the audit log.")
+    out(_("New password set for {username} with the recovery code; the account is "
+          "unlocked.").format(username=args.user))
+    out(_("Put the recovery code back in safe keeping; the reset is in the audit log."))
     return 0

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from cli import prompts
+from cli.figures import decimal_text, number_text
 from cli.progress import terminal_progress
 from cli.signin import sign_in
 from cli.target import target_of, with_server_password
@@ -24,6 +25,8 @@ from models.domain import i18n
 from models.domain.entities import Attachment, ExtortionContact, Meta, SupportSession, User
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, DataError, UsageError
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext
 from models.domain.sealed import FieldCipher
 from models.security import audit_anchor
 from models.security.audit import verify_chain
@@ -48,13 +51,15 @@ def cmd_init(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         t, username=args.user, password=password, display_name=args.display_name
     ))
     result.database.dispose()
-    out(f"Created an encrypted database at {target}" if isinstance(target, Path) else
-        f"Created a Suoja database on the server: {target}")
-    out(f"Supervisor account: {args.user}")
+    created = (_("Created an encrypted database at {path}") if isinstance(target, Path) else
+               _("Created a Suoja database on the server: {path}"))
+    out(created.format(path=target))
+    out(_("Supervisor account: {username}").format(username=args.user))
     out("")
-    out("RECOVERY CODE (shown only this once; store it offline, e.g. in a safe):")
+    out(_("RECOVERY CODE (shown only this once; store it offline, e.g. in a safe):"))
     out(f"    {result.recovery_code}")
-    out("It opens the database if every password is lost. Anyone holding it can read all data.")
+    out(_("It opens the database if every password is lost. Anyone holding it can read all "
+          "data."))
     return 0
 
 
@@ -62,23 +67,27 @@ def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from models.demo.seed import seed_demo
 
     if isinstance(target_of(args), ServerUrl) and not args.throwaway_server:
-        raise UsageError("seed-demo adds accounts whose password is published in the README; "
-                         "on a server, use a database made only for trying Suoja out and "
-                         "add --throwaway-server.")
+        raise UsageError(_("seed-demo adds accounts whose password is published in the "
+                           "README; on a server, use a database made only for trying Suoja "
+                           "out and add --throwaway-server."))
     database, actor = sign_in(args)
     try:
         summary = seed_demo(database, actor, victims=args.victims, seed=args.seed,
-                            progress=terminal_progress("Seeding"))
+                            progress=terminal_progress(_("Seeding")))
     finally:
         database.dispose()
-    out(
-        f"Seeded {summary.victims} victims, {summary.cases} cases, "
-        f"{summary.extortion_contacts} extortion contacts, {summary.police_reports} police "
-        f"reports, {summary.support_sessions} support sessions, {summary.follow_ups} "
-        f"follow-ups, {summary.protective_actions} protective actions, "
-        f"{summary.attachments} attachments in {summary.seconds:.1f} s."
-    )
-    out(f"Demo accounts ({len(summary.accounts)}) use the demo password; see README.")
+    out(_(
+        "Seeded {victims} victims, {cases} cases, {contacts} extortion contacts, {reports} "
+        "police reports, {sessions} support sessions, {follow_ups} follow-ups, {actions} "
+        "protective actions, {attachments} attachments in {seconds} s."
+    ).format(
+        victims=summary.victims, cases=summary.cases, contacts=summary.extortion_contacts,
+        reports=summary.police_reports, sessions=summary.support_sessions,
+        follow_ups=summary.follow_ups, actions=summary.protective_actions,
+        attachments=summary.attachments, seconds=decimal_text(summary.seconds),
+    ))
+    out(_("Demo accounts ({n}) use the demo password; see README.").format(
+        n=len(summary.accounts)))
     return 0
 
 
@@ -105,38 +114,43 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         with database.reading() as db_session:
             found_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
             if found_id != keys.database_id:
-                raise DataError("The database and its key file do not belong together.")
+                raise DataError(_("The database and its key file do not belong together."))
             user = db_session.scalar(select(User).where(User.username == args.user))
             if user is None or not user.is_active:
-                raise AuthenticationError("Wrong username or password.")
+                raise AuthenticationError(_("Wrong username or password."))
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
             i18n.after_sign_in(actor.language)
             sealed = open_every_sealed_text(db_session, database.field_cipher)
-            out(f"Sealed values: {sealed} notes, messages and evidence files open with their "
-                "rows' keys")
+            out(_("Sealed values: {n} notes, messages and evidence files open with their "
+                  "rows' keys").format(n=sealed))
             chain = verify_chain(db_session, database.chain_key)
             anchor_key = audit_anchor.place_key(keys.database_id, _place(target))
             first_check = audit_anchor.remembered(anchor_key) is None
             cut = audit_anchor.problem(db_session, anchor_key)
         if not chain.ok:
-            raise DataError(f"The audit trail is broken: {chain.problem}")
+            raise DataError(_("The audit trail is broken: {problem}").format(problem=chain.problem))
         if cut and not args.after_restore:
             raise DataError(cut)
-        out(f"Audit chain: {chain.events} events, every link verifies"
-            + (" (shorter than last seen here: accepted after a restore)" if cut else "")
-            + (" (first check of this database on this workstation)" if first_check else ""))
+        out(ngettext("Audit chain: {n} event, every link verifies",
+                     "Audit chain: {n} events, every link verifies",
+                     chain.events).format(n=chain.events)
+            + (_(" (shorter than last seen here: accepted after a restore)") if cut else "")
+            + (_(" (first check of this database on this workstation)") if first_check
+               else ""))
         revision = migration.current_revision(engine)
         head = migration.head_revision()
-        out(f"Schema revision: {revision}" + ("" if revision == head else f" (code: {head})"))
+        out(_("Schema revision: {revision}").format(revision=revision)
+            + ("" if revision == head else _(" (code: {revision})").format(revision=head)))
         with database.writing() as db_session:
             database.audit.record(db_session, user_id=actor.user_id, action=AuditAction.VERIFY,
                                   entity="database",
                                   detail="ok after restore" if cut else "ok")
         with database.reading() as db_session:  # committed: the next check starts here
             audit_anchor.remember(db_session, anchor_key)
-        out(f"Verified in {time.perf_counter() - started:.1f} s: no problems found.")
+        out(_("Verified in {seconds} s: no problems found.").format(
+            seconds=decimal_text(time.perf_counter() - started)))
         return 0
     finally:
         database.dispose()
@@ -159,16 +173,18 @@ def _server_engine(target: Target) -> tuple[ServerUrl, Engine]:
 def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
     pages = cipher_integrity_problems(engine)
     if pages:
-        raise DataError(f"The database is damaged: {page_problem(pages[0])}"
-                        + (f" (and {len(pages) - 1} more)" if len(pages) > 1 else ""))
-    out("SQLCipher page check: every page authenticates")
+        more = (_(" (and {n} more)").format(n=len(pages) - 1) if len(pages) > 1 else "")
+        raise DataError(_("The database is damaged: {problem}").format(
+            problem=page_problem(pages[0])) + more)
+    out(_("SQLCipher page check: every page authenticates"))
     try:
         structure = sqlite_integrity_problems(engine)
     except SQLAlchemyError:
-        structure = ["the integrity check could not read the database"]
+        structure = [_("the integrity check could not read the database")]
     if structure:
-        raise DataError(f"The database structure is damaged: {structure[0]}")
-    out("SQLite integrity check: ok")
+        raise DataError(_("The database structure is damaged: {problem}").format(
+            problem=structure[0]))
+    out(_("SQLite integrity check: ok"))
 
 
 def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> int:
@@ -195,8 +211,8 @@ def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> int:
 def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Sign in, write a checked backup and its key file; the database stays usable."""
     if isinstance(target_of(args), ServerUrl):
-        raise UsageError("A server database is backed up on the server with pg_dump "
-                         "(see docs/DEPLOYMENT.md); 'backup' copies SQLite files.")
+        raise UsageError(_("A server database is backed up on the server with pg_dump "
+                           "(see docs/DEPLOYMENT.md); 'backup' copies SQLite files."))
 
     database, actor = sign_in(args)
     try:
@@ -204,19 +220,24 @@ def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     finally:
         database.dispose()
     rows = sum(report.table_counts.values())
-    out(f"Backup written to {report.path} (key file: {keyfile_path(report.path)})")
-    out(f"Checked: every page authenticates, structure ok, {rows:,} rows in "
-        f"{len(report.table_counts)} tables match the database.")
-    out(f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.1f} s. Keep the key file with "
-        "the backup: it opens with the passwords valid today.")
+    out(_("Backup written to {path} (key file: {key_file})").format(
+        path=report.path, key_file=keyfile_path(report.path)))
+    out(_("Checked: every page authenticates, structure ok, {rows} rows in {tables} tables "
+          "match the database.").format(rows=number_text(rows),
+                                        tables=len(report.table_counts)))
+    out(_("{size} MB in {seconds} s. Keep the key file with the backup: it opens with the "
+          "passwords valid today.").format(size=decimal_text(report.size_bytes / 1e6),
+                                           seconds=decimal_text(report.seconds)))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Check a backup (pages, structure, audit chain) and restore it into a new path."""
     report = restore_backup(args.source, args.command_db, args.user, prompts.password())
-    out(f"Restored {args.source} to {report.path} (key file: {keyfile_path(report.path)})")
-    out(f"Checked: every page authenticates, structure ok, audit chain of "
-        f"{report.audit_events} events verifies.")
-    out(f"{report.size_bytes / 1e6:.1f} MB in {report.seconds:.1f} s.")
+    out(_("Restored {backup} to {path} (key file: {key_file})").format(
+        backup=args.source, path=report.path, key_file=keyfile_path(report.path)))
+    out(_("Checked: every page authenticates, structure ok, audit chain of {n} events "
+          "verifies.").format(n=report.audit_events))
+    out(_("{size} MB in {seconds} s.").format(size=decimal_text(report.size_bytes / 1e6),
+                                               seconds=decimal_text(report.seconds)))
     return 0

@@ -25,13 +25,16 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.figures import decimal_text
 from cli.progress import terminal_progress
 from cli.prompts import PASSWORD_VARIABLE
 from cli.signin import sign_in
-from cli.target import add_target
+from cli.target import add_target, add_user
 from models.domain import validation
 from models.domain.enums import CaseStatus
 from models.domain.errors import UsageError, ValidationError
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext, pgettext
 from models.pdf.data import Profile
 
 Out = Callable[[str], None]
@@ -40,49 +43,56 @@ Out = Callable[[str], None]
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``export-pdf`` and ``report`` to the sub-command parser of ``main.py``."""
     export = commands.add_parser(
-        "export-pdf", help="export case summaries as PDF (one case, or a batch into a folder)",
-        description="Export case summaries. The police profile never contains support-"
-        "session notes; identity codes are masked unless --reveal-identity-codes is given "
-        "(which is audited). Every export is written to the audit log.",
+        "export-pdf",
+        help=_("export case summaries as PDF (one case, or a batch into a folder)"),
+        description=_("Export case summaries. The police profile never contains support-"
+                      "session notes; identity codes are masked unless "
+                      "--reveal-identity-codes is given (which is audited). Every export is "
+                      "written to the audit log."),
     )
     add_target(export)
-    export.add_argument("--user", required=True)
+    add_user(export)
     which = export.add_mutually_exclusive_group(required=True)
-    which.add_argument("--case", metavar="REF", help="one case, by reference (SUO-2020-00042)")
+    which.add_argument("--case", metavar=pgettext("metavar", "REF"),
+                       help=_("one case, by reference (SUO-2020-00042)"))
     which.add_argument("--all", action="store_true",
-                       help="every case you may export (narrow with the filters below)")
+                       help=_("every case you may export (narrow with the filters below)"))
     export.add_argument("--profile", required=True, choices=[p.value for p in Profile])
-    export.add_argument("--out", type=Path, required=True, metavar="PATH",
-                        help="the PDF file (with --case) or the folder (with --all)")
+    export.add_argument("--out", type=Path, required=True, metavar=pgettext("metavar", "PATH"),
+                        help=_("the PDF file (with --case) or the folder (with --all)"))
     export.add_argument("--status", action="append", choices=[s.value for s in CaseStatus],
-                        help="with --all: only cases in this state (repeatable)")
-    export.add_argument("--breach", metavar="NAME", help="with --all: only this breach's victims")
-    export.add_argument("--reports-filed-from", type=parse_date, metavar="DATE",
-                        help="with --all: only cases with a police report filed on or after "
-                        "DATE (d.M.yyyy or yyyy-mm-dd)")
-    export.add_argument("--reports-filed-to", type=parse_date, metavar="DATE",
-                        help="with --all: ... and on or before DATE")
+                        help=_("with --all: only cases in this state (repeatable)"))
+    export.add_argument("--breach", metavar=pgettext("metavar", "NAME"),
+                        help=_("with --all: only this breach's victims"))
+    export.add_argument("--reports-filed-from", type=parse_date,
+                        metavar=pgettext("metavar", "DATE"),
+                        help=_("with --all: only cases with a police report filed on or after "
+                               "DATE (d.M.yyyy or yyyy-mm-dd)"))
+    export.add_argument("--reports-filed-to", type=parse_date,
+                        metavar=pgettext("metavar", "DATE"),
+                        help=_("with --all: ... and on or before DATE"))
     export.add_argument("--reveal-identity-codes", action="store_true",
-                        help="print full identity codes instead of masked ones (audited)")
+                        help=_("print full identity codes instead of masked ones (audited)"))
     _password_env_argument(export)
     export.add_argument("--workers", type=_workers, default=2, metavar="N",
-                        help="render processes for --all (default 2; 0 = none)")
+                        help=_("render processes for --all (default 2; 0 = none)"))
 
     report = commands.add_parser(
-        "report", help="the caseload report for supervisors, as PDF",
-        description="Open cases per counsellor, risk distribution, overdue follow-ups, "
-        "high-risk victims with no contact in 7 days and police-report coverage.",
+        "report", help=_("the caseload report for supervisors, as PDF"),
+        description=_("Open cases per counsellor, risk distribution, overdue follow-ups, "
+                      "high-risk victims with no contact in 7 days and police-report "
+                      "coverage."),
     )
     add_target(report)
-    report.add_argument("--user", required=True)
-    report.add_argument("--out", type=Path, required=True, metavar="FILE")
+    add_user(report, _("a supervisor"))
+    report.add_argument("--out", type=Path, required=True, metavar=pgettext("metavar", "FILE"))
     _password_env_argument(report)
 
 
 def _password_env_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--password-env", metavar="VAR",
-        help="encrypt the PDF with AES-256 under the password in environment variable VAR",
+        "--password-env", metavar=pgettext("metavar", "VAR"),
+        help=_("encrypt the PDF with AES-256 under the password in environment variable VAR"),
     )
 
 
@@ -91,16 +101,17 @@ def parse_date(value: str) -> dt.date:
     try:
         return validation.parse_date(value, field="Date", iso=True)
     except ValidationError:
-        raise argparse.ArgumentTypeError("must be a date like 24.10.2020 or 2020-10-24") from None
+        raise argparse.ArgumentTypeError(
+            _("must be a date like 24.10.2020 or 2020-10-24")) from None
 
 
 def _workers(value: str) -> int:
     try:
         count = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError("must be a whole number") from None
+        raise argparse.ArgumentTypeError(_("must be a whole number")) from None
     if not 0 <= count <= 16:
-        raise argparse.ArgumentTypeError("must be between 0 and 16")
+        raise argparse.ArgumentTypeError(_("must be between 0 and 16"))
     return count
 
 
@@ -113,12 +124,13 @@ def pdf_password(variable: str | None) -> str | None:
     if variable is None:
         return None
     if variable == PASSWORD_VARIABLE:
-        raise UsageError("Use a PDF password of its own, not the sign-in password's variable.")
+        raise UsageError(_("Use a PDF password of its own, not the sign-in password's variable."))
     password = os.environ.get(variable, "")
     if not password:
-        raise UsageError(f"The environment variable {variable} holds no PDF password.")
+        raise UsageError(_("The environment variable {variable} holds no PDF password.").format(
+            variable=variable))
     if password == os.environ.get(PASSWORD_VARIABLE):
-        raise UsageError("The PDF password must differ from your sign-in password.")
+        raise UsageError(_("The PDF password must differ from your sign-in password."))
     return password
 
 
@@ -128,10 +140,10 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
 
     filters = (args.status, args.breach, args.reports_filed_from, args.reports_filed_to)
     if args.case and any(f is not None for f in filters):
-        raise UsageError("--status, --breach and --reports-filed-* go with --all, not --case.")
+        raise UsageError(_("--status, --breach and --reports-filed-* go with --all, not --case."))
     if (args.reports_filed_from and args.reports_filed_to
             and args.reports_filed_from > args.reports_filed_to):
-        raise UsageError("--reports-filed-from is after --reports-filed-to.")
+        raise UsageError(_("--reports-filed-from is after --reports-filed-to."))
     password = pdf_password(args.password_env)
     profile = Profile(args.profile)
     database, actor = sign_in(args)
@@ -143,10 +155,11 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
             path = exports.export_case(
                 exports.find_case(args.case), profile, args.out,
                 reveal_identity_code=args.reveal_identity_codes, password=password)
-            out(f"Wrote {path} ({_describe(profile, args.reveal_identity_codes, password)}).")
+            out(_("Wrote {path} ({what}).").format(
+                path=path, what=_describe(profile, args.reveal_identity_codes, password)))
             return 0
         if args.out.exists() and not args.out.is_dir():
-            raise UsageError("With --all, --out must be a folder.")
+            raise UsageError(_("With --all, --out must be a folder."))
         selection = CaseSelection(
             statuses=tuple(CaseStatus(s) for s in args.status or ()),
             breach_name=args.breach,
@@ -155,33 +168,42 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
         )
         cases = exports.select_cases(selection)
         if not cases:
-            out("No cases match; nothing was exported.")
+            out(_("No cases match; nothing was exported."))
             return 0
         references = dict(cases)
         result = exports.export_cases(
-            [case_id for case_id, _ in cases], profile, args.out,
+            [case_id for case_id, _reference in cases], profile, args.out,
             reveal_identity_codes=args.reveal_identity_codes, password=password,
-            progress=terminal_progress("Exporting"), cancel=threading.Event(),
+            progress=terminal_progress(_("Exporting")), cancel=threading.Event(),
             workers=args.workers,
         )
     finally:
         database.dispose()
-    out(f"Exported {len(result.written)} of {result.total} cases to {args.out} in "
-        f"{result.seconds:.1f} s ({_describe(profile, args.reveal_identity_codes, password)}).")
+    out(ngettext("Exported {n} of {total} case to {folder} in {seconds} s ({what}).",
+                 "Exported {n} of {total} cases to {folder} in {seconds} s ({what}).",
+                 result.total).format(
+        n=len(result.written), total=result.total, folder=args.out,
+        seconds=decimal_text(result.seconds),
+        what=_describe(profile, args.reveal_identity_codes, password)))
     if result.failed:
         first_id, reason = result.failed[0]
-        more = f" and {len(result.failed) - 1} more" if len(result.failed) > 1 else ""
-        sys.stderr.write(f"suoja: {len(result.failed)} cases were not exported: "
-                         f"{references.get(first_id, first_id)}: {reason}{more}\n")
+        failed = len(result.failed)
+        more = (ngettext(" and {n} more", " and {n} more", failed - 1).format(n=failed - 1)
+                if failed > 1 else "")
+        sys.stderr.write("suoja: " + ngettext(
+            "{n} case was not exported: {case}: {reason}{more}",
+            "{n} cases were not exported: {case}: {reason}{more}", failed).format(
+            n=failed, case=references.get(first_id, first_id), reason=reason, more=more)
+            + "\n")
         return 1
     return 0
 
 
 def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
-    parts = [f"{profile.value} profile",
-             "full identity codes" if revealed else "identity codes masked"]
+    parts = [_("police profile") if profile is Profile.POLICE else _("care profile"),
+             _("full identity codes") if revealed else _("identity codes masked")]
     if password:
-        parts.append("AES-256 encrypted")
+        parts.append(_("AES-256 encrypted"))
     return ", ".join(parts)
 
 
@@ -192,15 +214,15 @@ def cmd_report(args: argparse.Namespace, out: Out) -> int:
 
     password = pdf_password(args.password_env)
     if args.out.is_dir():
-        raise UsageError("--out must name the report file, not a folder.")
+        raise UsageError(_("--out must name the report file, not a folder."))
     database, actor = sign_in(args)
     try:
         path = ExportService(database, actor, ChangeBus()).export_caseload_report(
             args.out, password=password)
     finally:
         database.dispose()
-    out(f"Wrote the caseload report to {path}"
-        + (" (AES-256 encrypted)." if password else "."))
+    out((_("Wrote the caseload report to {path} (AES-256 encrypted).") if password
+         else _("Wrote the caseload report to {path}.")).format(path=path))
     return 0
 
 

@@ -21,9 +21,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.figures import decimal_text
 from cli.signin import sign_in
-from cli.target import add_target
+from cli.target import add_target, add_user
 from models.domain.errors import UsageError
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext, pgettext
 from models.services.importing import FIELD_LABELS, Problem
 
 Out = Callable[[str], None]
@@ -32,24 +35,27 @@ Out = Callable[[str], None]
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``import-csv`` to the sub-command parser of ``main.py``."""
     command = commands.add_parser(
-        "import-csv", help="import a list of affected people (CSV) as new victims and cases",
-        description="Read a CSV file (UTF-8, UTF-8 with BOM or Windows-1252; ';' or ',' "
-        "between fields; line 1 names the columns), validate every row with the intake's "
-        "rules, skip people who are already victims, and import the rest as new, "
-        "unassigned cases in one transaction. Columns are found by their Finnish or "
-        "English names; --map sets one explicitly. Fields: " + ", ".join(FIELD_LABELS) + ".",
+        "import-csv",
+        help=_("import a list of affected people (CSV) as new victims and cases"),
+        description=_("Read a CSV file (UTF-8, UTF-8 with BOM or Windows-1252; ';' or ',' "
+                      "between fields; line 1 names the columns), validate every row with "
+                      "the intake's rules, skip people who are already victims, and import "
+                      "the rest as new, unassigned cases in one transaction. Columns are "
+                      "found by their Finnish or English names; --map sets one explicitly. "
+                      "Fields: {fields}.").format(fields=", ".join(FIELD_LABELS)),
     )
     add_target(command)
-    command.add_argument("--user", required=True)
-    command.add_argument("file", type=Path, metavar="FILE", help="the CSV file")
+    add_user(command)
+    command.add_argument("file", type=Path, metavar=pgettext("metavar", "FILE"),
+                         help=_("the CSV file"))
     command.add_argument("--all-or-nothing", action="store_true",
-                         help="import nothing if any row is refused or a duplicate")
+                         help=_("import nothing if any row is refused or a duplicate"))
     command.add_argument("--map", action="append", type=_mapping, default=[],
-                         metavar="TARGET=COLUMN",
-                         help="take TARGET (e.g. identity_code) from COLUMN (a header name "
-                         "or a 1-based number; empty to ignore); repeatable")
-    command.add_argument("--breach", metavar="NAME",
-                         help="link every imported victim to this breach")
+                         metavar=pgettext("metavar", "TARGET=COLUMN"),
+                         help=_("take TARGET (e.g. identity_code) from COLUMN (a header name "
+                                "or a 1-based number; empty to ignore); repeatable"))
+    command.add_argument("--breach", metavar=pgettext("metavar", "NAME"),
+                         help=_("link every imported victim to this breach"))
 
 
 def _mapping(value: str) -> tuple[str, str]:
@@ -57,7 +63,8 @@ def _mapping(value: str) -> tuple[str, str]:
     target = target.strip()
     if not sep or target not in FIELD_LABELS:
         raise argparse.ArgumentTypeError(
-            "must be TARGET=COLUMN with TARGET one of " + ", ".join(FIELD_LABELS))
+            _("must be TARGET=COLUMN with TARGET one of {fields}").format(
+                fields=", ".join(FIELD_LABELS)))
     return target, column
 
 
@@ -68,7 +75,7 @@ def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
     from models.services.imports import Duplicate, ImportService
 
     if not args.file.is_file():
-        raise UsageError("The file to import does not exist or is not a file.")
+        raise UsageError(_("The file to import does not exist or is not a file."))
     table = read_csv(args.file.read_bytes())
     mapping = apply_overrides(table.header, guess_mapping(table.header), dict(args.map))
     check_mapping(mapping)
@@ -80,38 +87,46 @@ def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
                              all_or_nothing=args.all_or_nothing)
     finally:
         database.dispose()
-    columns = ", ".join(f"{FIELD_LABELS[f]} ← {table.header[i] or f'column {i + 1}'}"
-                        for f, i in sorted(mapping.items(), key=lambda item: item[1]))
-    out(f"Read {report.rows} rows ({table.encoding}, '{table.delimiter}' between fields).")
-    out(f"Columns: {columns}.")
+    unnamed = _("column {n}")
+    columns = ", ".join(
+        _(FIELD_LABELS[f]) + " ← " + (table.header[i] or unnamed.format(n=i + 1))
+        for f, i in sorted(mapping.items(), key=lambda item: item[1]))
+    out(ngettext("Read {n} row ({encoding}, '{delimiter}' between fields).",
+                 "Read {n} rows ({encoding}, '{delimiter}' between fields).",
+                 report.rows).format(n=report.rows, encoding=table.encoding,
+                                     delimiter=table.delimiter))
+    out(_("Columns: {columns}.").format(columns=columns))
     findings: list[Problem | Duplicate] = [*report.problems, *report.duplicates]
     for finding in sorted(findings, key=lambda found: found.line):
         sys.stderr.write(f"{finding}\n")
     if report.imported:
-        out(f"Imported {report.imported} people as new cases {report.first_reference} – "
-            f"{report.last_reference} in {report.seconds:.1f} s.")
+        # English says "people" for one too (the tests and scripts read it so).
+        out(ngettext("Imported {n} people as new cases {first} – {last} in {seconds} s.",
+                     "Imported {n} people as new cases {first} – {last} in {seconds} s.",
+                     report.imported).format(
+            n=report.imported, first=report.first_reference, last=report.last_reference,
+            seconds=decimal_text(report.seconds)))
     else:
-        out("Nothing was imported.")
-    out(f"Refused {_rows(len(report.problems))}; skipped {len(report.duplicates)} "
-        f"duplicate{'' if len(report.duplicates) == 1 else 's'}.")
+        out(_("Nothing was imported."))
+    refused, duplicates = len(report.problems), len(report.duplicates)
+    out(ngettext("Refused {n} row", "Refused {n} rows", refused).format(n=refused) + "; "
+        + ngettext("skipped {n} duplicate.", "skipped {n} duplicates.",
+                   duplicates).format(n=duplicates))
     if report.complete:
         return 0
     if report.imported:
-        verdict = "the other rows were imported"
+        verdict = _("the other rows were imported")
     elif args.all_or_nothing and report.accepted:
-        verdict = "nothing was imported (--all-or-nothing)"
+        verdict = _("nothing was imported (--all-or-nothing)")
     else:
-        verdict = "nothing was imported"
-    refused = len(report.problems)
-    sys.stderr.write(f"suoja: {_rows(refused)} {'was' if refused == 1 else 'were'} refused "
-                     f"and {len(report.duplicates)} "
-                     f"{'was a duplicate' if len(report.duplicates) == 1 else 'were duplicates'}"
-                     f"; {verdict}.\n")
+        verdict = _("nothing was imported")
+    sys.stderr.write("suoja: " + _("{refused} and {duplicates}; {verdict}.").format(
+        refused=ngettext("{n} row was refused", "{n} rows were refused",
+                         refused).format(n=refused),
+        duplicates=ngettext("{n} was a duplicate", "{n} were duplicates",
+                            duplicates).format(n=duplicates),
+        verdict=verdict) + "\n")
     return 4
-
-
-def _rows(count: int) -> str:
-    return f"{count} row" + ("" if count == 1 else "s")
 
 
 #: Command name → function, for ``cli.main.run``.

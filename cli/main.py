@@ -25,10 +25,12 @@ from cli import export, importing
 from cli.accounts import cmd_recover, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
-from cli.target import add_target
+from cli.target import add_target, add_user
 from models.domain import i18n
 from models.domain.enums import Role
 from models.domain.errors import KnownError
+from models.domain.i18n import gettext as _
+from models.domain.i18n import pgettext
 from models.storage.errors import from_database_error
 
 log = logging.getLogger("suoja.cli")
@@ -37,98 +39,106 @@ log = logging.getLogger("suoja.cli")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
-        description="Suoja: case management for victims of a psychotherapy-records breach.",
-        epilog=f"Passwords are read from ${PASSWORD_VARIABLE} or asked for; never give them "
-        "as arguments.",
+        description=_("Suoja: case management for victims of a psychotherapy-records breach."),
+        epilog=_("Passwords are read from ${variable} or asked for; never give them "
+                 "as arguments.").format(variable=PASSWORD_VARIABLE),
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", type=Path, help="the encrypted database file")
+    where.add_argument("--db", type=Path, metavar=pgettext("metavar", "PATH"),
+                       help=_("the encrypted database file"))
     where.add_argument(
         "--db-url", dest="db_url", metavar="URL",
-        help="the desktop app on a PostgreSQL server database: "
-        "postgresql+psycopg://USER@HOST/DATABASE (TLS options such as ?sslmode=verify-full "
-        "pass through; no password in it). Commands take their own --db-url, after the "
-        "command's name",
+        help=_("the desktop app on a PostgreSQL server database: "
+               "postgresql+psycopg://USER@HOST/DATABASE (TLS options such as "
+               "?sslmode=verify-full pass through; no password in it). Commands take their "
+               "own --db-url, after the command's name"),
     )
     parser.add_argument(
         "--demo", action="store_true",
-        help="start the desktop app on a fresh demo database with synthetic data",
+        help=_("start the desktop app on a fresh demo database with synthetic data"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
 
-    init = commands.add_parser("init", help="create a new encrypted database")
+    init = commands.add_parser("init", help=_("create a new encrypted database"))
     add_target(init)
-    init.add_argument("--user", required=True, help="username of the first supervisor")
-    init.add_argument("--display-name", help="how the supervisor's name is shown")
+    add_user(init, _("username of the first supervisor"))
+    init.add_argument("--display-name", help=_("how the supervisor's name is shown"))
 
-    seed = commands.add_parser("seed-demo", help="fill a database with synthetic demo data")
+    seed = commands.add_parser("seed-demo", help=_("fill a database with synthetic demo data"))
     add_target(seed)
-    seed.add_argument("--user", required=True)
-    seed.add_argument("--victims", type=_positive_int, required=True)
-    seed.add_argument("--seed", type=int, default=1)
+    add_user(seed, _("a supervisor"))
+    seed.add_argument("--victims", type=_positive_int, required=True,
+                      metavar=pgettext("metavar", "VICTIMS"),
+                      help=_("how many synthetic victims (each with a case) to add"))
+    seed.add_argument("--seed", type=int, default=1, metavar=pgettext("metavar", "SEED"),
+                      help=_("the random seed: the same seed gives the same data (default 1)"))
     seed.add_argument(
         "--throwaway-server", action="store_true",
-        help="allow seeding a server database: demo accounts share a published password, "
-        "so only ever on a database made for trying Suoja out",
+        help=_("allow seeding a server database: demo accounts share a published password, "
+               "so only ever on a database made for trying Suoja out"),
     )
 
     verify = commands.add_parser(
-        "verify", help="check encryption pages, database structure and the audit chain"
+        "verify", help=_("check encryption pages, database structure and the audit chain")
     )
     add_target(verify)
-    verify.add_argument("--user", required=True)
+    add_user(verify)
     verify.add_argument(
         "--after-restore", action="store_true",
-        help="accept that the audit trail is shorter than this workstation last saw, "
-        "because the database was restored from an older backup (audited)",
+        help=_("accept that the audit trail is shorter than this workstation last saw, "
+               "because the database was restored from an older backup (audited)"),
     )
 
     backup = commands.add_parser(
-        "backup", help="write a checked, encrypted copy of the database and its key file"
+        "backup", help=_("write a checked, encrypted copy of the database and its key file")
     )
     add_target(backup)
-    backup.add_argument("--user", required=True, help="an administrator or supervisor")
+    add_user(backup, _("an administrator or supervisor"))
     backup.add_argument(
-        "--out", type=Path, required=True, metavar="FILE",
-        help="the new backup file; its key file is written beside it as FILE.keys",
+        "--out", type=Path, required=True, metavar=pgettext("metavar", "FILE"),
+        help=_("the new backup file; its key file is written beside it as FILE.keys"),
     )
 
     restore = commands.add_parser(
-        "restore", help="check a backup and restore it into a new database path"
+        "restore", help=_("check a backup and restore it into a new database path")
     )
-    restore.add_argument("--from", type=Path, required=True, dest="source", metavar="FILE",
-                         help="the backup file (its key file FILE.keys beside it)")
-    restore.add_argument("--db", type=Path, required=True, dest="command_db", metavar="PATH",
-                         help="where the restored database goes; it must not exist")
-    restore.add_argument("--user", required=True,
-                         help="an administrator or supervisor account in the backup")
+    restore.add_argument("--from", type=Path, required=True, dest="source",
+                         metavar=pgettext("metavar", "FILE"),
+                         help=_("the backup file (its key file FILE.keys beside it)"))
+    restore.add_argument("--db", type=Path, required=True, dest="command_db",
+                         metavar=pgettext("metavar", "PATH"),
+                         help=_("where the restored database goes; it must not exist"))
+    add_user(restore, _("an administrator or supervisor account in the backup"))
 
     user = commands.add_parser(
-        "user", help="manage staff accounts: list, add, lock, unlock, reset-password"
+        "user", help=_("manage staff accounts: list, add, lock, unlock, reset-password")
     )
     add_target(user)
-    user.add_argument("--user", required=True, help="an administrator or supervisor")
+    add_user(user, _("an administrator or supervisor"))
     user.add_argument("action", choices=["list", "add", "lock", "unlock", "reset-password"])
-    user.add_argument("name", nargs="?", help="the account to act on")
+    user.add_argument("name", nargs="?", metavar=pgettext("metavar", "USERNAME"),
+                      help=_("the account to act on"))
     user.add_argument("--role", choices=[r.value for r in Role], default=Role.COUNSELLOR.value)
-    user.add_argument("--display-name", help="how the new account's name is shown")
+    user.add_argument("--display-name", help=_("how the new account's name is shown"))
 
     recover = commands.add_parser(
-        "recover", help="with the recovery code: give an account a new password and unlock it",
-        description="For when every supervisor's password is lost or locked out. The "
-        f"recovery code is read from ${RECOVERY_VARIABLE} or asked for; the new password "
-        f"from ${NEW_PASSWORD_VARIABLE} or asked for twice. Audited.",
+        "recover",
+        help=_("with the recovery code: give an account a new password and unlock it"),
+        description=_("For when every supervisor's password is lost or locked out. The "
+                      "recovery code is read from ${code_variable} or asked for; the new "
+                      "password from ${password_variable} or asked for twice. Audited.").format(
+            code_variable=RECOVERY_VARIABLE, password_variable=NEW_PASSWORD_VARIABLE),
     )
     add_target(recover)
-    recover.add_argument("--user", required=True, help="the account to give a new password")
+    add_user(recover, _("the account to give a new password"))
 
     export.add_commands(commands)
     importing.add_commands(commands)
     for command in (parser, *commands.choices.values()):
         command.add_argument(
             "--lang", metavar="fi|sv|en",
-            help="the language of this run, PDFs included (else $SUOJA_LANG, else the "
-            "account's language)",
+            help=_("the language of this run, PDFs included (else $SUOJA_LANG, else the "
+                   "account's language)"),
         )
     return parser
 
@@ -164,9 +174,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("must be a whole number") from None
+        raise argparse.ArgumentTypeError(_("must be a whole number")) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     return value
 
 
@@ -186,14 +196,15 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         return error.exit_code
     except SQLAlchemyError as error:
         known = from_database_error(error)
-        _fail(str(known) if known else "The database reported an unexpected problem.")
+        _fail(str(known) if known else _("The database reported an unexpected problem."))
         log.debug("database error of type %s", type(error).__name__)
         return known.exit_code if known else 1
     except KeyboardInterrupt:
-        _fail("Interrupted; the unfinished step was rolled back.")
+        _fail(_("Interrupted; the unfinished step was rolled back."))
         return 1
     except OSError as error:
-        _fail(f"The operating system refused a file operation ({error.strerror or 'error'}).")
+        _fail(_("The operating system refused a file operation ({reason}).").format(
+            reason=error.strerror or _("error")))
         return 1
 
 

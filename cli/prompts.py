@@ -13,6 +13,7 @@ import os
 import sys
 
 from models.domain.errors import UsageError
+from models.domain.i18n import gettext as _
 
 PASSWORD_VARIABLE = "SUOJA_PASSWORD"
 RECOVERY_VARIABLE = "SUOJA_RECOVERY_CODE"
@@ -25,7 +26,7 @@ def password() -> str:
     Raises:
         UsageError: neither the variable nor a terminal.
     """
-    return _secret(PASSWORD_VARIABLE, "No password given", "Password: ")
+    return _secret(PASSWORD_VARIABLE, _("No password given"), _("Password: "))
 
 
 def first_password() -> str:
@@ -34,9 +35,10 @@ def first_password() -> str:
     Raises:
         UsageError: neither the variable nor a terminal, or the two typed differ.
     """
-    return _secret(PASSWORD_VARIABLE, "No password given",
-                   "New password for the first supervisor: ",
-                   repeat="Repeat the password: ", unchanged="nothing was created")
+    return _secret(PASSWORD_VARIABLE, _("No password given"),
+                   _("New password for the first supervisor: "),
+                   repeat=_("Repeat the password: "),
+                   differ=_("The two passwords differ; nothing was created."))
 
 
 def new_password() -> str:
@@ -45,9 +47,10 @@ def new_password() -> str:
     Raises:
         UsageError: neither the variable nor a terminal, or the two typed differ.
     """
-    return _secret(NEW_PASSWORD_VARIABLE, "No new password given",
-                   "New password for the account: ",
-                   repeat="Repeat the new password: ", unchanged="nothing was changed")
+    return _secret(NEW_PASSWORD_VARIABLE, _("No new password given"),
+                   _("New password for the account: "),
+                   repeat=_("Repeat the new password: "),
+                   differ=_("The two passwords differ; nothing was changed."))
 
 
 def recovery_code() -> str:
@@ -56,7 +59,7 @@ def recovery_code() -> str:
     Raises:
         UsageError: neither the variable nor a terminal.
     """
-    return _secret(RECOVERY_VARIABLE, "No recovery code given", "Recovery code: ")
+    return _secret(RECOVERY_VARIABLE, _("No recovery code given"), _("Recovery code: "))
 
 
 def can_ask() -> bool:
@@ -66,17 +69,19 @@ def can_ask() -> bool:
 
 def server_password(server: str) -> str:
     """The database server's own password, asked for on the terminal (see ``can_ask``)."""
-    return getpass.getpass(f"Password for the database server ({server}): ")
+    return getpass.getpass(_("Password for the database server ({server}): ").format(
+        server=server))
 
 
 def _secret(variable: str, missing: str, prompt: str, *, repeat: str | None = None,
-            unchanged: str = "") -> str:
+            differ: str = "") -> str:
     from_env = os.environ.get(variable)
     if from_env:
         return from_env
     if not can_ask():
-        raise UsageError(f"{missing}: set {variable} or run in a terminal.")
+        raise UsageError(_("{missing}: set {variable} or run in a terminal.").format(
+            missing=missing, variable=variable))
     typed = getpass.getpass(prompt)
     if repeat is not None and getpass.getpass(repeat) != typed:
-        raise UsageError(f"The two passwords differ; {unchanged}.")
+        raise UsageError(differ)
     return typed

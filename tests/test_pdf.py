@@ -488,6 +488,6 @@ def test_render_needs_no_database(setup: Setup) -> None:
     summary = setup.exports.case_summary(setup.case_id, Profile.POLICE)
     stamp = ExportStamp(exported_by="Pia Poliisi", exported_at=NOW)
     first_page = pages(render_case_summary(summary, stamp))[0]
-    assert f"Exported by Pia Poliisi on {datetime_text(NOW)}" in first_page
+    assert f"Exported by Pia Poliisi on {datetime_text(NOW, zone=True)}" in first_page
     with pytest.raises(ValueError, match="timezone-aware"):
         ExportStamp(exported_by="x", exported_at=dt.datetime(2024, 1, 1))  # noqa: DTZ001

@@ -25,7 +25,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.domain import i18n
+from models.domain.enums import Language
 from models.domain.errors import KnownError
+from models.domain.i18n import N_, gettext
 from models.pdf.case_summary import render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import styles, write_atomically
@@ -36,7 +39,8 @@ log = logging.getLogger("suoja.pdf.batch")
 #: loads, few enough that a cancel takes effect at once and memory stays small.
 QUEUE_PER_WORKER = 2
 
-RENDER_FAILED = "the PDF could not be made (see the log)"
+#: Why a case was skipped when its PDF could not be made (translated where it is kept).
+RENDER_FAILED = N_("the PDF could not be made (see the log)")
 
 
 def summary_file_name(reference: str, profile: Profile) -> str:
@@ -75,10 +79,12 @@ def render_to_file(summary: CaseSummary, stamp: ExportStamp, target: Path,
     return target
 
 
-def _init_worker() -> None:
+def _init_worker(language: Language) -> None:
     # Ctrl-C reaches the whole process group; the parent decides how to stop, so a worker
     # finishes the file in hand instead of dying half-way.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A spawned worker starts afresh: it writes the PDFs in the parent's language.
+    i18n.use(language)
     styles()  # load the fonts once per worker, before the first job
 
 
@@ -177,12 +183,12 @@ def _run_pool(
                 render_here(summary, target)
             except Exception as error:  # noqa: BLE001 - one bad case must not stop the batch
                 log.error("rendering a case failed: %s", type(error).__name__)
-                result.failed.append((case_id, RENDER_FAILED))
+                result.failed.append((case_id, gettext(RENDER_FAILED)))
             report()
 
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
+        initializer=_init_worker, initargs=(i18n.current(),),
     )
     try:
         for case_id in case_ids:

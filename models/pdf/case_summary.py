@@ -1,8 +1,8 @@
 """Case summaries: the police profile and the care-handover profile of one case.
 
-*Police*: the victim's identity (identity code masked unless revealed), every extortion
-contact with its verbatim message, the police reports, protective actions and the
-evidence attachments with their SHA-256 hashes — never support sessions.
+*Police*: the injured party's identity (identity code masked unless revealed), every
+extortion contact with its verbatim message, the police reports, protective actions and
+the evidence attachments with their SHA-256 hashes — never support sessions.
 
 *Care*: contact details and safe-contact rules, risk level and reason with the distress
 levels recorded over time, referrals, support sessions with their notes, and follow-ups.
@@ -10,6 +10,7 @@ levels recorded over time, referrals, support sessions with their notes, and fol
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,9 +27,10 @@ from models.domain.dto import (
     VictimData,
 )
 from models.domain.formatting import binary_size_text, date_text, datetime_text, money_text
+from models.domain.i18n import gettext as _
+from models.domain.i18n import pgettext
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
-    BODY_WIDTH,
     RULE_GREY,
     ZEBRA_FILL,
     Cell,
@@ -39,40 +41,47 @@ from models.pdf.layout import (
     chunks,
     data_table,
     encrypt_pdf,
+    fitted_widths,
     heading,
     key_value_table,
-    label,
     para,
     styles,
     text,
+)
+from models.pdf.words import (
+    action_states,
+    action_titles,
+    channels,
+    closure_reasons,
+    decisions,
+    grounds,
+    label,
+    languages,
+    modes,
+    referrals,
+    report_states,
+    risk_levels,
+    statuses,
     yes_no,
 )
 
-DOCUMENT_NAMES = {
-    Profile.POLICE: "Case summary for the police",
-    Profile.CARE: "Case summary for care handover",
-}
 
-CHANNELS = {"email": "e-mail", "sms": "SMS", "social_media": "social media"}
-REPORT_STATES = {"statement_submitted": "statement form submitted"}
-REFERRALS = {
-    "none": "",
-    "riku": "Victim Support Finland (RIKU, 116 006)",
-    "psychiatric": "psychiatric care",
-    "health_centre": "health centre",
-    "legal_aid": "legal aid",
-}
-LANGUAGES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
-MODES = {"in_person": "in person"}
-GROUNDS = {"repeated_misuse": "repeated misuse causing significant harm",
-           "safety_threat": "threat to safety (police threat assessment)"}
+def document_name(profile: Profile) -> str:
+    """What the document is, in the language in use ("Case summary for the police")."""
+    if profile is Profile.POLICE:
+        return _("Case summary for the police")
+    return _("Case summary for care handover")
 
 
 def metadata(summary: CaseSummary) -> Metadata:
     """Title and subject of the PDF: the reference and the profile, no person's name."""
+    police = summary.profile is Profile.POLICE
     return Metadata(
-        title=f"Suoja case summary {summary.reference} ({summary.profile.value})",
-        subject=f"Confidential {DOCUMENT_NAMES[summary.profile].lower()}",
+        title=_("Suoja case summary {reference} ({profile})").format(
+            reference=summary.reference,
+            profile=pgettext("profile", "police") if police else pgettext("profile", "care")),
+        subject=(_("Confidential case summary for the police") if police
+                 else _("Confidential case summary for care handover")),
     )
 
 
@@ -91,7 +100,7 @@ def render_case_summary(
     """
     story = (police_story(summary) if summary.profile is Profile.POLICE
              else care_story(summary))
-    frame = PageFrame(document=DOCUMENT_NAMES[summary.profile], reference=summary.reference,
+    frame = PageFrame(document=document_name(summary.profile), reference=summary.reference,
                       stamp=stamp)
     info = metadata(summary)
     data = build_pdf(story, frame=frame, metadata=info)
@@ -106,71 +115,80 @@ def _heading(title: str, count: int | None = None) -> list[Flowable]:
 
 
 def _none_recorded() -> Paragraph:
-    return Paragraph("None recorded.", styles().note)
+    return Paragraph(text(_("None recorded.")), styles().note)
 
 
 def _title_block(summary: CaseSummary) -> list[Flowable]:
     s = styles()
     case = summary.case
+    status = _("status {status}").format(status=label(case.status, statuses()))
+    if case.closure_reason:
+        status += f" ({label(case.closure_reason, closure_reasons())})"
     facts = [
-        f"Case {case.reference}",
-        f"status {label(case.status)}"
-        + (f" ({label(case.closure_reason)})" if case.closure_reason else ""),
-        f"opened {date_text(case.opened_on)}",
+        _("Case {reference}").format(reference=case.reference),
+        status,
+        _("opened {date}").format(date=date_text(case.opened_on)),
     ]
     if case.closed_on:
-        facts.append(f"closed {date_text(case.closed_on)}")
+        facts.append(_("closed {date}").format(date=date_text(case.closed_on)))
     flowables: list[Flowable] = [
-        Paragraph(text(DOCUMENT_NAMES[summary.profile]), s.title),
+        Paragraph(text(document_name(summary.profile)), s.title),
         Paragraph(text(" · ".join(facts)), s.subtitle),
     ]
     if summary.profile is Profile.POLICE:
-        flowables.append(Paragraph(
-            "This profile contains no support-session notes or other counselling records.",
+        flowables.append(Paragraph(text(_(
+            "This profile contains no support-session notes or other counselling records.")),
             s.note))
     if summary.identity_code_revealed:
-        flowables.append(Paragraph(
+        flowables.append(Paragraph(text(_(
             "The full identity code is shown at the exporting user's explicit request; "
-            "this was recorded in the audit log.", s.warning))
+            "this was recorded in the audit log.")), s.warning))
     return flowables
 
 
 def _identity_code(summary: CaseSummary) -> str:
     if not summary.identity_code:
-        return "none (no Finnish identity code)"
+        return _("none (no Finnish identity code)")
     shown = summary.identity_code
     if summary.victim.identity_code_temporary:
-        shown += " (temporary code)"
-    return shown + ("" if summary.identity_code_revealed else " (masked)")
+        shown = _("{code} (temporary code)").format(code=shown)
+    return shown if summary.identity_code_revealed else _("{code} (masked)").format(code=shown)
 
 
 def _contact_rules(victim: VictimData) -> str:
-    warnings = victim.safe_contact_warnings()
-    return "; ".join(warnings) if warnings else "no restrictions recorded"
+    """The rules to keep before contacting the person (as ``safe_contact_warnings``)."""
+    warnings = [warning for allowed, warning in (
+        (victim.may_leave_voicemail, _("Do not leave voicemail")),
+        (victim.may_send_sms, _("Do not send text messages")),
+        (victim.may_email, _("Do not e-mail")),
+        (victim.may_send_post, _("Do not send post")),
+    ) if not allowed]
+    return "; ".join(warnings) if warnings else _("no restrictions recorded")
 
 
 def _victim_table(summary: CaseSummary) -> LongTable:
     # Care needs the postal address; the police have it on their own report.
     care = summary.profile is Profile.CARE
     victim = summary.victim
+    not_recorded = _("not recorded")
     pairs: list[tuple[str, Flowable | str]] = [
-        ("Name", f"{victim.last_name}, {victim.first_names}"),
-        ("Identity code", _identity_code(summary)),
-        ("Date of birth", date_text(victim.birth_date) or "not recorded"),
-        ("Phone", victim.phone or "not recorded"),
-        ("E-mail", victim.email or "not recorded"),
+        (_("Name"), f"{victim.last_name}, {victim.first_names}"),
+        (_("Identity code"), _identity_code(summary)),
+        (_("Date of birth"), date_text(victim.birth_date) or not_recorded),
+        (_("Phone"), victim.phone or not_recorded),
+        (_("E-mail"), victim.email or not_recorded),
     ]
     if care:
         address = ", ".join(p for p in (victim.street_address,
                                         f"{victim.postal_code} {victim.city}".strip(),
                                         victim.country) if p)
-        pairs.append(("Postal address", address))
-    pairs.append(("Preferred language", label(victim.language, LANGUAGES)))
+        pairs.append((_("Postal address"), address))
+    pairs.append((_("Preferred language"), label(victim.language, languages())))
     if not care:
         # The care profile gives the rules a section of their own.
-        pairs.append(("Safe-contact rules", _contact_rules(victim)))
+        pairs.append((_("Safe-contact rules"), _contact_rules(victim)))
     if victim.breaches:
-        pairs.append(("Breach", ", ".join(victim.breaches)))
+        pairs.append((_("Breach"), ", ".join(victim.breaches)))
     return key_value_table(pairs)
 
 
@@ -199,7 +217,8 @@ def _long_text(caption: str, value: str) -> list[list[Flowable]]:
     """A labelled free text cut into row-sized pieces (each a list of flowables)."""
     s = styles()
     if not value.strip():
-        return [[para(f"<b>{text(caption)}</b> <i>(empty)</i>", s.cell)]]
+        empty = text(_("(empty)"))
+        return [[para(f"<b>{text(caption)}</b> <i>{empty}</i>", s.cell)]]
     pieces = chunks(value)
     rows: list[list[Flowable]] = []
     for index, piece in enumerate(pieces):
@@ -208,13 +227,19 @@ def _long_text(caption: str, value: str) -> list[list[Flowable]]:
     return rows
 
 
+def _moment(value: dt.datetime | None) -> Paragraph:
+    """A moment in a narrow column: the date, then the time and its zone below it."""
+    return para(text(datetime_text(value, zone=True)).replace(" ", "<br/>", 1))
+
+
 # -- police ------------------------------------------------------------------------------
 
 
 def police_story(summary: CaseSummary) -> list[Flowable]:
     """The flowables of a police-profile summary."""
     story = _title_block(summary)
-    story += [*_heading("Victim"), _victim_table(summary)]
+    # To the police the person is the injured party (asianomistaja, målsägande).
+    story += [*_heading(_("Injured party")), _victim_table(summary)]
     story += _contacts_section(summary.extortion_contacts)
     story += _reports_section(summary.police_reports)
     story += _actions_section(summary.protective_actions)
@@ -223,78 +248,87 @@ def police_story(summary: CaseSummary) -> list[Flowable]:
 
 
 def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Extortion contacts", len(contacts))]
+    section: list[Flowable] = [*_heading(_("Extortion contacts"), len(contacts))]
     if not contacts:
         return [*section, _none_recorded()]
     s = styles()
-    header = ["#", "Received", "Channel", "Sender", "Demanded", "Deadline", "Paid",
-              "To police"]
-    fixed = [18, 54, 46, 0, 58, 54, 56, 38]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
+    header = ["#", _("Received"), _("Channel"), _("Sender"), _("Demanded"), _("Deadline"),
+              _("Paid"), _("To police")]
+    answers = (yes_no(True), yes_no(False))
+    widths = fitted_widths([18, 54, 46, 0, 58, 54, 56, 38], header,
+                           {2: channels().values(), 6: answers, 7: answers})
     rows: list[list[Cell]] = []
     commands: list[tuple[Any, ...]] = []
     for number, contact in enumerate(contacts, start=1):
-        paid = "no"
+        paid = yes_no(False)
         if contact.paid:
-            paid = "yes" + (f", {money_text(contact.amount_paid, contact.currency)}"
-                            if contact.amount_paid is not None else "")
+            paid = (_("yes, {amount}").format(
+                        amount=money_text(contact.amount_paid, contact.currency))
+                    if contact.amount_paid is not None else yes_no(True))
         first: list[Cell] = [
             para(str(number), s.cell_bold),
-            para(text(datetime_text(contact.received_at)).replace(" ", "<br/>", 1)),
-            label(contact.channel, CHANNELS),
+            _moment(contact.received_at),
+            label(contact.channel, channels()),
             cell(contact.sender),
             para(text(money_text(contact.amount_demanded, contact.currency))),
-            para(text(datetime_text(contact.deadline_at)).replace(" ", "<br/>", 1)),
+            _moment(contact.deadline_at),
             paid,
             yes_no(contact.handed_to_police),
         ]
-        message = _long_text("Message (verbatim)", contact.message_text)
-        wallet = para(f"<b>Wallet</b> {text(contact.wallet_address or 'none recorded')}")
+        message = _long_text(_("Message (verbatim)"), contact.message_text)
+        wallet_caption = text(_("Wallet"))
+        address = text(contact.wallet_address or _("none recorded"))
+        wallet = para(f"<b>{wallet_caption}</b> {address}")
         detail = [[wallet, Spacer(1, 1.5 * mm), *message[0]], *message[1:]]
         rows += _grouped_rows(first, detail, len(rows) + 1, len(header), commands)
     return [*section, data_table(header, rows, widths, extra_style=commands, zebra=False)]
 
 
 def _reports_section(reports: Sequence[PoliceReportData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Police reports", len(reports))]
+    section: list[Flowable] = [*_heading(_("Police reports"), len(reports))]
     if not reports:
         return [*section, _none_recorded()]
-    fixed = [92, 0, 56, 112, 62]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
     rows: list[list[Cell]] = [
         [para(f"<b>{text(r.report_number)}</b>"), r.department, date_text(r.filed_on),
-         label(r.state, REPORT_STATES), yes_no(r.victim_has_copy)]
+         label(r.state, report_states()), yes_no(r.victim_has_copy)]
         for r in reports
     ]
-    header = ["Report number", "Police department", "Filed", "State", "Victim has copy"]
+    header = [_("Report number"), _("Police department"), _("Filed"), _("State"),
+              _("Injured party has copy")]
+    widths = fitted_widths([92, 0, 56, 112, 62], header,
+                           {3: report_states().values(), 4: (yes_no(True), yes_no(False))})
     return [*section, data_table(header, rows, widths)]
 
 
 def _action_note(action: ProtectiveActionData) -> str:
     parts = [action.note] if action.note else []
     if action.grounds:
-        parts.append(f"Grounds: {label(action.grounds, GROUNDS)}")
+        parts.append(_("Grounds: {grounds}").format(grounds=label(action.grounds, grounds())))
     if action.evidence:
-        parts.append(f"Evidence: {action.evidence}")
+        parts.append(_("Evidence: {evidence}").format(evidence=action.evidence))
     if action.decision:
-        decided = f" on {date_text(action.decision_on)}" if action.decision_on else ""
-        parts.append(f"Decision: {action.decision}{decided}")
+        decision = label(action.decision, decisions())
+        parts.append(
+            _("Decision: {decision} on {date}").format(
+                decision=decision, date=date_text(action.decision_on))
+            if action.decision_on else _("Decision: {decision}").format(decision=decision))
     return "\n".join(parts)
 
 
 def _actions_section(actions: Sequence[ProtectiveActionData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Protective actions", len(actions))]
+    section: list[Flowable] = [*_heading(_("Protective actions"), len(actions))]
     if not actions:
         return [*section, _none_recorded()]
-    fixed = [150, 70, 54, 54, 0]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
+    titles = action_titles()
     rows: list[list[Cell]] = []
     for action in actions:
         note = _action_note(action)
-        rows.append([action.title or action.type_code, label(action.state),
+        rows.append([titles.get(action.type_code, action.title or action.type_code),
+                     label(action.state, action_states()),
                      date_text(action.state_on), date_text(action.expires_on),
                      note[:MAX_NOTE] + ("…" if len(note) > MAX_NOTE else "")])
-    header = ["Action", "State", "Date", "Expires", "Note"]
+    header = [_("Action"), _("State"), _("Date"), _("Expires"), _("Note")]
+    widths = fitted_widths([150, 70, 54, 54, 0], header, {1: action_states().values()})
     return [*section, data_table(header, rows, widths)]
 
 
@@ -305,13 +339,12 @@ MAX_NOTE = 1000
 def _attachments_section(
     attachments: Sequence[AttachmentInfo], contacts: Sequence[ExtortionContactData]
 ) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Evidence attachments", len(attachments))]
+    section: list[Flowable] = [*_heading(_("Evidence attachments"), len(attachments))]
     if not attachments:
         return [*section, _none_recorded()]
     numbers = {c.id: n for n, c in enumerate(contacts, start=1)}
-    header = ["#", "File name", "Type", "Size", "Added", "Contact"]
-    fixed = [18, 0, 110, 50, 56, 44]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
+    header = ["#", _("File name"), _("Type"), _("Size"), _("Added"), _("Contact")]
+    widths = fitted_widths([18, 0, 110, 50, 56, 44], header)
     rows: list[list[Cell]] = []
     commands: list[tuple[Any, ...]] = []
     for number, attachment in enumerate(attachments, start=1):
@@ -334,26 +367,29 @@ def care_story(summary: CaseSummary) -> list[Flowable]:
     s = styles()
     case = summary.case
     story = _title_block(summary)
-    story += [*_heading("Victim"), _victim_table(summary)]
+    # In the crisis service's own papers the person is its client (asiakas, klient).
+    story += [*_heading(_("Victim")), _victim_table(summary)]
     victim = summary.victim
-    consent = (f"yes, {date_text(victim.consent_date)}" if victim.consent_given
-               and victim.consent_date else yes_no(victim.consent_given))
+    consent = (_("yes, {date}").format(date=date_text(victim.consent_date))
+               if victim.consent_given and victim.consent_date
+               else yes_no(victim.consent_given))
     story.append(key_value_table([
-        ("Consent to processing", consent),
-        ("Assigned counsellor", case.assigned_to_name or "unassigned"),
+        (_("Consent to processing"), consent),
+        (_("Assigned counsellor"), case.assigned_to_name or _("unassigned")),
     ]))
 
-    story += _heading("Safe-contact rules")
-    allowed = [("Leave voicemail", victim.may_leave_voicemail),
-               ("Send text messages", victim.may_send_sms),
-               ("Send e-mail", victim.may_email),
-               ("Send post", victim.may_send_post)]
+    story += _heading(_("Safe-contact rules"))
+    allowed = [(_("Leave voicemail"), victim.may_leave_voicemail),
+               (_("Send text messages"), victim.may_send_sms),
+               (_("Send e-mail"), victim.may_email),
+               (_("Send post"), victim.may_send_post)]
+    yes = text(_("allowed"))
+    no = "<b>" + text(_("NOT allowed")) + "</b>"
     rule_rows: list[tuple[str, Flowable | str]] = [
-        (what, para("allowed") if ok else para("<b>NOT allowed</b>", s.cell))
-        for what, ok in allowed
+        (what, para(yes) if ok else para(no, s.cell)) for what, ok in allowed
     ]
     if victim.safe_contact_note:
-        rule_rows.append(("Note", victim.safe_contact_note))
+        rule_rows.append((_("Note"), victim.safe_contact_note))
     story.append(key_value_table(rule_rows))
 
     story += _risk_section(summary)
@@ -367,10 +403,11 @@ def _risk_section(summary: CaseSummary) -> list[Flowable]:
     s = styles()
     case = summary.case
     section: list[Flowable] = [
-        *_heading("Risk"),
+        *_heading(_("Risk")),
         key_value_table([
-            ("Current risk level", para(f"<b>{text(case.risk_level.upper())}</b>")),
-            ("Reason", case.risk_reason or "not recorded"),
+            (_("Current risk level"),
+             para(f"<b>{text(label(case.risk_level, risk_levels()).upper())}</b>")),
+            (_("Reason"), case.risk_reason or _("not recorded")),
         ]),
     ]
     levels = [(x.started_at, x.distress_level) for x in summary.support_sessions
@@ -378,60 +415,66 @@ def _risk_section(summary: CaseSummary) -> list[Flowable]:
     if levels:
         history = " · ".join(f"{date_text(when)}: {level}" for when, level in levels)
         section.append(Spacer(1, 2 * mm))
-        section.append(Paragraph(
-            "<b>Distress levels recorded in support sessions (0–10), oldest first:</b> "
-            + text(history), s.body))
+        caption = _("Distress levels recorded in support sessions (0–10), oldest first:")
+        section.append(Paragraph(f"<b>{text(caption)}</b> {text(history)}", s.body))
     return section
 
 
 def _referrals_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]:
     referred = [x for x in sessions if x.referral and x.referral != "none"]
-    section: list[Flowable] = [*_heading("Referrals", len(referred))]
+    section: list[Flowable] = [*_heading(_("Referrals"), len(referred))]
     if not referred:
         return [*section, _none_recorded()]
-    fixed = [70, 0, 150]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
+    header = [_("Date"), _("Referred to"), _("By")]
+    widths = fitted_widths([70, 0, 150], header)
     rows: list[list[Cell]] = [
-        [date_text(x.started_at), label(x.referral, REFERRALS), x.counsellor_name or ""]
+        [date_text(x.started_at), label(x.referral, referrals()), x.counsellor_name or ""]
         for x in referred
     ]
-    return [*section, data_table(["Date", "Referred to", "By"], rows, widths)]
+    return [*section, data_table(header, rows, widths)]
 
 
 def _sessions_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Support sessions", len(sessions))]
+    section: list[Flowable] = [*_heading(_("Support sessions"), len(sessions))]
     if not sessions:
         return [*section, _none_recorded()]
-    header = ["#", "When", "Min", "Mode", "Counsellor", "Distress", "Referral",
-              "Next follow-up"]
-    fixed = [18, 56, 30, 50, 0, 44, 96, 60]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
+    header = ["#", _("When"), _("Min"), _("Mode"), _("Counsellor"), _("Distress"),
+              _("Referral"), _("Next follow-up")]
+    widths = fitted_widths([18, 56, 30, 50, 0, 44, 96, 60], header,
+                           {3: modes().values(), 6: referrals().values()})
     rows: list[list[Cell]] = []
     commands: list[tuple[Any, ...]] = []
     for number, x in enumerate(sessions, start=1):
         first: list[Cell] = [
             para(str(number), styles().cell_bold),
-            para(text(datetime_text(x.started_at)).replace(" ", "<br/>", 1)),
-            str(x.duration_minutes), label(x.mode, MODES), x.counsellor_name or "",
+            _moment(x.started_at),
+            str(x.duration_minutes), label(x.mode, modes()), x.counsellor_name or "",
             "" if x.distress_level is None else f"{x.distress_level}/10",
-            label(x.referral, REFERRALS), date_text(x.next_follow_up_on),
+            label(x.referral, referrals()), date_text(x.next_follow_up_on),
         ]
-        notes = _long_text("Notes", x.notes)
+        notes = _long_text(_("Notes"), x.notes)
         if x.outcome.strip():
-            notes += _long_text("Outcome", x.outcome)
+            notes += _long_text(_("Outcome"), x.outcome)
         rows += _grouped_rows(first, notes, len(rows) + 1, len(header), commands)
     return [*section, data_table(header, rows, widths, extra_style=commands, zebra=False)]
 
 
 def _follow_ups_section(follow_ups: Sequence[FollowUpData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Follow-ups", len(follow_ups))]
+    section: list[Flowable] = [*_heading(_("Follow-ups"), len(follow_ups))]
     if not follow_ups:
         return [*section, _none_recorded()]
-    fixed = [56, 0, 130, 70]
-    widths = [w or BODY_WIDTH - sum(fixed) for w in fixed]
+    header = [_("Due"), _("What"), _("Assignee"), _("Done")]
+    widths = fitted_widths([56, 0, 130, 70], header)
     rows: list[list[Cell]] = [
-        [date_text(f.due_on), f.description, f.assignee_name or "",
-         f"done {date_text(f.done_at)}".strip() if f.done else "open"]
+        [date_text(f.due_on), f.description, f.assignee_name or "", _follow_up_state(f)]
         for f in follow_ups
     ]
-    return [*section, data_table(["Due", "What", "Assignee", "Done"], rows, widths)]
+    return [*section, data_table(header, rows, widths)]
+
+
+def _follow_up_state(follow_up: FollowUpData) -> str:
+    if not follow_up.done:
+        return pgettext("follow-up", "open")
+    if follow_up.done_at is None:
+        return pgettext("follow-up", "done")
+    return _("done {date}").format(date=date_text(follow_up.done_at))

@@ -16,6 +16,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from models.domain.dto import CounsellorLoad
 from models.domain.formatting import count_text, date_text, datetime_text, percent_text
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext
 from models.pdf.data import CaseloadReport, ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
@@ -25,14 +27,14 @@ from models.pdf.layout import (
     build_pdf,
     data_table,
     encrypt_pdf,
+    fitted_widths,
     heading,
     key_value_table,
     para,
     styles,
     text,
 )
-
-DOCUMENT_NAME = "Caseload report for supervisors"
+from models.pdf.words import label, risk_levels
 
 RISK_COLOURS = {
     "acute": colors.HexColor("#A4161A"),
@@ -44,19 +46,24 @@ OTHER_COLOUR = colors.HexColor("#8DA9C4")
 COVERED_COLOUR = colors.HexColor("#2A6F97")
 UNCOVERED_COLOUR = colors.HexColor("#D0D5DB")
 
-UNASSIGNED = "Unassigned"
+
+
+def document_name() -> str:
+    return _("Caseload report for supervisors")
 
 
 def metadata(report: CaseloadReport) -> Metadata:
-    return Metadata(title=f"Suoja caseload report {date_text(report.as_of)}",
-                    subject="Confidential caseload report for supervisors")
+    return Metadata(
+        title=_("Suoja caseload report {date}").format(date=date_text(report.as_of)),
+        subject=_("Confidential caseload report for supervisors"))
 
 
 def render_caseload_report(
     report: CaseloadReport, stamp: ExportStamp, *, password: str | None = None
 ) -> bytes:
     """The caseload report as PDF bytes (AES-256 encrypted when ``password`` is given)."""
-    frame = PageFrame(document=DOCUMENT_NAME, reference=f"Caseload {date_text(report.as_of)}",
+    frame = PageFrame(document=document_name(),
+                      reference=_("Caseload {date}").format(date=date_text(report.as_of)),
                       stamp=stamp)
     info = metadata(report)
     data = build_pdf(caseload_story(report), frame=frame, metadata=info)
@@ -66,18 +73,25 @@ def render_caseload_report(
 def caseload_story(report: CaseloadReport) -> list[Flowable]:
     """The flowables of the caseload report."""
     s = styles()
+    days = report.uncontacted_days
+    coverage = ngettext(
+        "{percent} ({covered} of {n} victim with an extortion contact)",
+        "{percent} ({covered} of {n} victims with an extortion contact)",
+        report.victims_with_contact,
+    ).format(percent=percent_text(report.report_coverage),
+             covered=count_text(report.victims_with_report),
+             n=count_text(report.victims_with_contact))
     story: list[Flowable] = [
-        Paragraph("Caseload report", s.title),
-        Paragraph(text(f"Figures as of {date_text(report.as_of)}; open cases are those that "
-                       "are new, open or waiting."), s.subtitle),
+        Paragraph(text(_("Caseload report")), s.title),
+        Paragraph(text(_("Figures as of {date}; open cases are those that are new, open or "
+                         "waiting.").format(date=date_text(report.as_of))), s.subtitle),
         key_value_table([
-            ("Open cases", count_text(report.open_cases)),
-            ("Overdue follow-ups", count_text(report.overdue_follow_ups)),
-            (f"Acute or high risk, no contact in {report.uncontacted_days} days",
+            (_("Open cases"), count_text(report.open_cases)),
+            (_("Overdue follow-ups"), count_text(report.overdue_follow_ups)),
+            (ngettext("Acute or high risk, no contact in {n} day",
+                      "Acute or high risk, no contact in {n} days", days).format(n=days),
              para(f"<b>{count_text(report.uncontacted_total)}</b>")),
-            ("Police-report coverage",
-             f"{percent_text(report.report_coverage)} ({count_text(report.victims_with_report)} of "
-             f"{count_text(report.victims_with_contact)} victims with an extortion contact)"),
+            (_("Police-report coverage"), coverage),
         ], key_width=70 * mm),
     ]
     story += _counsellor_section(report)
@@ -95,26 +109,32 @@ def _heading(title: str) -> list[Flowable]:
 
 
 def _name(name: str | None) -> str:
-    return name or UNASSIGNED
+    return name or _("Unassigned")
+
+
+def _risk(level: str) -> str:
+    return label(level, risk_levels())
 
 
 # -- open cases per counsellor -----------------------------------------------------------
 
 
 def _counsellor_section(report: CaseloadReport) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Open cases per counsellor")]
+    section: list[Flowable] = [*_heading(_("Open cases per counsellor"))]
     loads = report.per_counsellor
     if not loads:
-        return [*section, Paragraph("No open cases.", styles().note)]
+        return [*section, Paragraph(text(_("No open cases.")), styles().note)]
     section.append(_counsellor_chart(loads))
     rows = [
         [_name(x.display_name), count_text(x.open_cases), count_text(x.acute), count_text(x.high),
          count_text(x.open_cases - x.acute - x.high)]
         for x in loads
     ]
-    widths = [BODY_WIDTH - 4 * 62, 62, 62, 62, 62]
-    table = data_table(["Counsellor", "Open cases", "Acute", "High", "Medium or low"], rows,
-                       widths, extra_style=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])
+    header = [_("Counsellor"), _("Open cases"), _risk("acute").capitalize(),
+              _risk("high").capitalize(), _("Medium or low")]
+    widths = fitted_widths([0, 62, 62, 62, 62], header)
+    table = data_table(header, rows, widths,
+                       extra_style=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])
     return [*section, Spacer(1, 3 * mm), table]
 
 
@@ -153,8 +173,9 @@ def _counsellor_chart(loads: Sequence[CounsellorLoad]) -> Drawing:
         chart.bars[index].fillColor = colour
         chart.bars[index].strokeColor = None
     drawing.add(chart)
-    legend = _legend([(RISK_COLOURS["acute"], "acute"), (RISK_COLOURS["high"], "high"),
-                      (OTHER_COLOUR, "medium or low")])
+    legend = _legend([(RISK_COLOURS["acute"], _risk("acute")),
+                      (RISK_COLOURS["high"], _risk("high")),
+                      (OTHER_COLOUR, _("medium or low"))])
     # Above the bars, so it never meets the value axis' labels.
     legend.x = label_width
     legend.y = height - 14
@@ -185,15 +206,17 @@ def _legend(pairs: list[tuple[colors.Color, str]]) -> Legend:
 
 
 def _risk_section(report: CaseloadReport) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Risk distribution of open cases")]
-    total = sum(n for _, n in report.risk_distribution)
+    section: list[Flowable] = [*_heading(_("Risk distribution of open cases"))]
+    total = sum(n for _level, n in report.risk_distribution)
     if not total:
-        return [*section, Paragraph("No open cases.", styles().note)]
-    rows = [[level, count_text(n), percent_text(n / total)]
+        return [*section, Paragraph(text(_("No open cases.")), styles().note)]
+    rows = [[_risk(level), count_text(n), percent_text(n / total)]
             for level, n in report.risk_distribution]
-    table = data_table(["Risk level", "Open cases", "Share"], rows, [70, 60, 50],
+    header = [_("Risk level"), _("Open cases"), _("Share")]
+    table = data_table(header, rows,
+                       fitted_widths([70, 60, 50], header, {0: risk_levels().values()}),
                        extra_style=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])
-    pie = _pie([(RISK_COLOURS.get(level, OTHER_COLOUR), level, n)
+    pie = _pie([(RISK_COLOURS.get(level, OTHER_COLOUR), _risk(level), n)
                 for level, n in report.risk_distribution])
     return [*section, _side_by_side(pie, table)]
 
@@ -205,16 +228,16 @@ def _pie(slices: list[tuple[colors.Color, str, int]], size: float = 110) -> Draw
     pie.x = 5
     pie.y = 5
     pie.width = pie.height = size
-    pie.data = [n for _, _, n in shown]
+    pie.data = [n for _colour, _label, n in shown]
     pie.labels = None
     pie.startAngle = 90
     pie.direction = "clockwise"
     pie.slices.strokeColor = colors.white
     pie.slices.strokeWidth = 1
-    for index, (colour, _, _) in enumerate(shown):
+    for index, (colour, _label, _count) in enumerate(shown):
         pie.slices[index].fillColor = colour
     drawing.add(pie)
-    total = sum(n for _, _, n in slices) or 1
+    total = sum(n for _colour, _label, n in slices) or 1
     legend = _legend([(colour, f"{name}: {percent_text(n / total)}")
                       for colour, name, n in slices])
     legend.x = size + 20
@@ -236,13 +259,13 @@ def _side_by_side(left: Flowable, right: Flowable) -> Table:
 
 
 def _overdue_section(report: CaseloadReport) -> list[Flowable]:
-    section: list[Flowable] = [*_heading("Overdue follow-ups on open cases")]
+    section: list[Flowable] = [*_heading(_("Overdue follow-ups on open cases"))]
     if not report.overdue_by_assignee:
-        return [*section, Paragraph("No overdue follow-ups.", styles().note)]
+        return [*section, Paragraph(text(_("No overdue follow-ups.")), styles().note)]
     rows = [[_name(x.assignee), count_text(x.overdue), date_text(x.oldest_due_on)]
             for x in report.overdue_by_assignee]
-    table = data_table(["Assignee", "Overdue", "Oldest due date"], rows,
-                       [BODY_WIDTH - 160, 70, 90],
+    header = [_("Assignee"), _("Overdue"), _("Oldest due date")]
+    table = data_table(header, rows, fitted_widths([0, 70, 90], header),
                        extra_style=[("ALIGN", (1, 0), (1, -1), "RIGHT")])
     return [*section, table]
 
@@ -252,25 +275,30 @@ def _overdue_section(report: CaseloadReport) -> list[Flowable]:
 
 def _uncontacted_section(report: CaseloadReport) -> list[Flowable]:
     s = styles()
-    section: list[Flowable] = [*_heading(
-        f"Acute or high risk, no support session in {report.uncontacted_days} days "
-        f"({count_text(report.uncontacted_total)})")]
+    days = report.uncontacted_days
+    section: list[Flowable] = [*_heading(ngettext(
+        "Acute or high risk, no support session in {n} day ({count})",
+        "Acute or high risk, no support session in {n} days ({count})", days,
+    ).format(n=days, count=count_text(report.uncontacted_total)))]
     if not report.uncontacted:
-        return [*section, Paragraph("None: every acute or high-risk open case has had a "
-                                    "support session in that time.", s.note)]
+        return [*section, Paragraph(text(_(
+            "None: every acute or high-risk open case has had a support session in that "
+            "time.")), s.note)]
     if report.uncontacted_total > len(report.uncontacted):
-        section.append(Paragraph(text(
-            f"The {count_text(len(report.uncontacted))} most urgent of "
-            f"{count_text(report.uncontacted_total)} are listed: acute first, then those "
-            "never or longest not contacted."), s.note))
+        section.append(Paragraph(text(_(
+            "The {shown} most urgent of {total} are listed: acute first, then those never "
+            "or longest not contacted.").format(shown=count_text(len(report.uncontacted)),
+                                                total=count_text(report.uncontacted_total))),
+            s.note))
     rows = [
-        [para(f"<b>{text(x.reference)}</b>"), x.risk_level, _name(x.counsellor),
-         date_text(x.opened_on), datetime_text(x.last_session_at) or "never"]
+        [para(f"<b>{text(x.reference)}</b>"), _risk(x.risk_level), _name(x.counsellor),
+         date_text(x.opened_on),
+         datetime_text(x.last_session_at, zone=True) or _("never")]
         for x in report.uncontacted
     ]
-    widths = [90, 50, BODY_WIDTH - 90 - 50 - 64 - 90, 64, 90]
-    return [*section, data_table(
-        ["Case", "Risk", "Counsellor", "Opened", "Last support session"], rows, widths)]
+    header = [_("Case"), _("Risk"), _("Counsellor"), _("Opened"), _("Last support session")]
+    widths = fitted_widths([90, 50, 0, 64, 90], header, {1: risk_levels().values()})
+    return [*section, data_table(header, rows, widths)]
 
 
 # -- police-report coverage --------------------------------------------------------------
@@ -278,17 +306,22 @@ def _uncontacted_section(report: CaseloadReport) -> list[Flowable]:
 
 def _coverage_section(report: CaseloadReport) -> list[Flowable]:
     s = styles()
-    section: list[Flowable] = [*_heading("Police-report coverage")]
+    section: list[Flowable] = [*_heading(_("Police-report coverage"))]
     if not report.victims_with_contact:
-        return [*section, Paragraph("No extortion contacts recorded.", s.note)]
+        return [*section, Paragraph(text(_("No extortion contacts recorded.")), s.note)]
     without = report.victims_with_contact - report.victims_with_report
-    pie = _pie([(COVERED_COLOUR, "with a police report", report.victims_with_report),
-                (UNCOVERED_COLOUR, "no police report yet", without)])
-    explanation = Paragraph(text(
-        f"Of {count_text(report.victims_with_contact)} victims who recorded at least one "
-        f"extortion contact, {count_text(report.victims_with_report)} have a police report "
-        f"number on file ({percent_text(report.report_coverage)}); {count_text(without)} have "
-        "none yet. Only the number on the report copy counts, not the online service's "
-        "confirmation e-mail."), s.body)
+    pie = _pie([(COVERED_COLOUR, _("with a police report"), report.victims_with_report),
+                (UNCOVERED_COLOUR, _("no police report yet"), without)])
+    explanation = Paragraph(text(ngettext(
+        "Of {n} victim who recorded at least one extortion contact, {covered} has a police "
+        "report number on file ({percent}); {without} has none yet.",
+        "Of {n} victims who recorded at least one extortion contact, {covered} have a police "
+        "report number on file ({percent}); {without} have none yet.",
+        report.victims_with_contact,
+    ).format(n=count_text(report.victims_with_contact),
+             covered=count_text(report.victims_with_report),
+             percent=percent_text(report.report_coverage), without=count_text(without))
+        + " " + _("Only the number on the report copy counts, not the online service's "
+                  "confirmation e-mail.")), s.body)
     return [*section, _side_by_side(pie, explanation)]
 

@@ -1,9 +1,10 @@
 """What every Suoja PDF shares: the Unicode font, styles, the page frame and encryption.
 
-Every page carries "CONFIDENTIAL", the case reference (or the report's name), who
-exported it and when (``d.M.yyyy HH:mm``, local time) and "page X of Y". The total page
-count is known only at the end, so :class:`NumberedCanvas` keeps each page's drawing
-state and draws the frames when the document is saved (one layout pass).
+Every page carries "CONFIDENTIAL" (SALASSA PIDETTÄVÄ, SEKRETESSBELAGD), the case
+reference (or the report's name), who exported it and when (Finnish time, with its offset
+from UTC) and "page X of Y", in the language in use. The total page count is known only at
+the end, so :class:`NumberedCanvas` keeps each page's drawing state and draws the frames
+when the document is saved (one layout pass).
 
 The PDF metadata names no person: the title names the document and the case reference,
 author, creator and producer are "Suoja".
@@ -15,7 +16,7 @@ import functools
 import io
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -27,6 +28,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -38,7 +40,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from models.domain import i18n
 from models.domain.formatting import datetime_text
+from models.domain.i18n import gettext as _
 from models.pdf.data import ExportStamp
 
 #: ``resources/fonts`` at the top of the source tree.
@@ -162,19 +166,6 @@ def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
     return pieces
 
 
-def yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def label(value: str | None, labels: dict[str, str] | None = None) -> str:
-    """A stored enumeration value as words (``"social_media"`` → ``"social media"``)."""
-    if not value:
-        return ""
-    if labels and value in labels:
-        return labels[value]
-    return value.replace("_", " ")
-
-
 # -- tables ------------------------------------------------------------------------------
 
 #: What a table cell may hold: user text (escaped when laid out), a flowable, or several.
@@ -189,6 +180,41 @@ def para(value: str, style: ParagraphStyle | None = None) -> Paragraph:
 def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
     """A cell paragraph from user text (escaped here)."""
     return Paragraph(text(value), style or styles().cell)
+
+
+def fitted_widths(fixed: Sequence[float], header: Sequence[str],
+                  samples: Mapping[int, Iterable[str]] | None = None) -> list[float]:
+    """Column widths for :func:`data_table`: ``fixed`` (points; ``0`` for the one column
+    that takes the rest of :data:`BODY_WIDTH`), each widened where needed so that no word
+    of its header (bold) or of its ``samples`` (the words a column of labels may hold) has
+    to be split, whatever the language: "Asianomistajalla", "sähköposti".
+    """
+    s = styles()
+    padding = 6.5  # the table's left and right padding, and a little air
+    needs = []
+    for index in range(len(fixed)):
+        need = max((stringWidth(word, FONT_BOLD, s.header_cell.fontSize)
+                    for word in header[index].split()), default=0.0)
+        for value in (samples or {}).get(index, ()):
+            need = max(need, *(stringWidth(word, FONT, s.cell.fontSize)
+                               for word in value.split() or [""]))
+        needs.append(need + padding)
+    widths = [max(width, need) if width else 0.0 for width, need in zip(fixed, needs,
+                                                                         strict=True)]
+    if 0 in fixed:
+        # The column that takes the rest needs room for its own header too: take it from
+        # the widest of the others, as far as they can spare it.
+        flexible = list(fixed).index(0)
+        short = needs[flexible] - (BODY_WIDTH - sum(widths))
+        for index in sorted(range(len(widths)), key=lambda i: -widths[i]):
+            if short <= 0:
+                break
+            spare = min(short, widths[index] - needs[index])
+            if index != flexible and spare > 0:
+                widths[index] -= spare
+                short -= spare
+    rest = BODY_WIDTH - sum(widths)
+    return [width or rest for width in widths]
 
 
 def data_table(
@@ -269,8 +295,8 @@ class PageFrame:
 
     @property
     def exported_line(self) -> str:
-        return (f"Exported by {self.stamp.exported_by} on "
-                f"{datetime_text(self.stamp.exported_at)}")
+        return _("Exported by {name} on {time}").format(
+            name=self.stamp.exported_by, time=datetime_text(self.stamp.exported_at, zone=True))
 
 
 class NumberedCanvas(Canvas):
@@ -303,12 +329,21 @@ class NumberedCanvas(Canvas):
         frame = self._frame
         width, height = PAGE_SIZE
         top = height - 12 * mm
+        marking = _("CONFIDENTIAL")
         self.saveState()
         self.setFillColor(CONFIDENTIAL_RED)
         self.setFont(FONT_BOLD, 10)
-        self.drawString(MARGIN_X, top, "CONFIDENTIAL")
+        self.drawString(MARGIN_X, top, marking)
         self.setFillColor(colors.black)
-        self.setFont(FONT, 8.5)
+        # The document's name, centred, in the room the marking and the reference leave.
+        gap = 4 * mm
+        room = 2 * min(width / 2 - MARGIN_X - stringWidth(marking, FONT_BOLD, 10),
+                       width / 2 - MARGIN_X - stringWidth(frame.reference, FONT_BOLD, 10)
+                       ) - 2 * gap
+        size = 8.5
+        while size > 6.5 and stringWidth(frame.document, FONT, size) > room:
+            size -= 0.5
+        self.setFont(FONT, size)
         self.drawCentredString(width / 2, top, frame.document)
         self.setFont(FONT_BOLD, 10)
         self.drawRightString(width - MARGIN_X, top, frame.reference)
@@ -319,11 +354,12 @@ class NumberedCanvas(Canvas):
         self.line(MARGIN_X, bottom + 4 * mm, width - MARGIN_X, bottom + 4 * mm)
         self.setFont(FONT, 7.5)
         self.setFillColor(TEXT_GREY)
-        self.drawString(MARGIN_X, bottom, f"CONFIDENTIAL · {frame.reference} · "
+        self.drawString(MARGIN_X, bottom, f"{marking} · {frame.reference} · "
                         f"{frame.exported_line}")
         self.setFillColor(colors.black)
         self.setFont(FONT_BOLD, 8)
-        self.drawRightString(width - MARGIN_X, bottom, f"page {self._pageNumber} of {total}")
+        self.drawRightString(width - MARGIN_X, bottom, _("page {page} of {pages}").format(
+            page=self._pageNumber, pages=total))
         self.restoreState()
 
 
@@ -353,7 +389,7 @@ def build_pdf(story: list[Flowable], *, frame: PageFrame, metadata: Metadata) ->
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=metadata.title, subject=metadata.subject,
         author=SOFTWARE, creator=SOFTWARE, producer=SOFTWARE, keywords=[],
-        lang="en", initialFontName=FONT,
+        lang=i18n.current().value, initialFontName=FONT,
     )
     maker: Callable[..., Canvas] = functools.partial(NumberedCanvas, frame=frame)
     document.build(story, canvasmaker=maker)
