@@ -119,8 +119,8 @@ def test_init_keeps_the_language_it_spoke_and_the_account_can_change_it(
 
 
 @pytest.mark.parametrize("language, expected", [
-    (Language.FINNISH, "24.10.2020 klo 17.49"),
-    (Language.SWEDISH, "24.10.2020 kl. 17.49"),
+    (Language.FINNISH, "24.10.2020 klo\u00a017.49"),
+    (Language.SWEDISH, "24.10.2020 kl.\u00a017.49"),
     (Language.ENGLISH, "24.10.2020 17:49"),
 ])
 def test_a_moment_is_written_as_each_language_writes_it(language: Language,
@@ -136,7 +136,7 @@ def test_a_moment_is_written_as_each_language_writes_it(language: Language,
 def test_winter_time_says_utc_plus_2() -> None:
     winter = dt.datetime(2024, 1, 5, 7, 4, tzinfo=dt.UTC)
     i18n.use(Language.FINNISH)
-    assert formatting.datetime_text(winter, zone=True) == "5.1.2024 klo 9.04 (UTC+2)"
+    assert formatting.datetime_text(winter, zone=True) == "5.1.2024 klo\u00a09.04 (UTC+2)"
 
 
 def test_times_are_finnish_time_whatever_the_computer_zone(
@@ -258,3 +258,12 @@ def test_language_in_the_lock_menu_saves_the_choice_for_the_next_sign_in(
     assert window.session.services.accounts.own_language() is Language.SWEDISH
     assert "next sign-in" in window.statusBar().currentMessage()
     assert i18n.current() is Language.ENGLISH  # open windows keep their language
+
+
+@pytest.mark.parametrize("language, expected", [
+    (Language.FINNISH, "24.10.2020 17.49"), (Language.SWEDISH, "24.10.2020 17.49"),
+    (Language.ENGLISH, "24.10.2020 17:49"),
+])
+def test_a_table_cell_writes_a_moment_without_klo(language: Language, expected: str) -> None:
+    i18n.use(language)
+    assert formatting.datetime_text(MOMENT, compact=True) == expected

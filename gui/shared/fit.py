@@ -5,6 +5,8 @@
 * :func:`grow_for_wrapped_text` — a dialog whose word-wrapped texts (errors, password
   feedback) change grows taller so every line stays visible: Qt sizes a window by its
   layout's minimum, which does not count the extra lines of wrapped text.
+* :class:`WrappingRow` — a search box and its drop-downs in one row, or (narrow: long
+  Finnish words, large scaling) the box above its drop-downs.
 * :func:`fit_to_screen` — a window's preferred size, within the screen's work area.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStyleOption, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStyleOption, QWidget
 
 #: Room left for the window manager's title bar and frame when a window fits the screen.
 WINDOW_FRAME = QSize(16, 40)
@@ -152,4 +154,72 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
 
 
-__all__ = ["ElidedLabel", "available_size", "fit_to_screen", "grow_for_wrapped_text"]
+class WrappingRow(QWidget):
+    """``first`` (stretching) and ``rest`` in one row when they fit whole, else ``first``
+    on a row of its own above ``rest``: nothing is ever squeezed below its size hint, and
+    the row never makes its window wider than the two-row arrangement needs."""
+
+    def __init__(self, first: QWidget, *rest: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._first, self._rest = first, rest
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._rows = 0
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._arrange(1)
+
+    def _spacing(self) -> int:
+        return max(self._grid.horizontalSpacing(), 0)
+
+    def _one_row_width(self) -> int:
+        widths = [self._first.sizeHint().width()] + [w.sizeHint().width() for w in self._rest]
+        return sum(widths) + self._spacing() * len(self._rest)
+
+    def _two_row_width(self) -> int:
+        rest = sum(w.sizeHint().width() for w in self._rest)
+        rest += self._spacing() * max(len(self._rest) - 1, 0)
+        return max(self._first.minimumSizeHint().width(), self._first.minimumWidth(), rest)
+
+    def _row_height(self) -> int:
+        return max(w.sizeHint().height() for w in (self._first, *self._rest))
+
+    def _arrange(self, rows: int) -> None:
+        if rows == self._rows:
+            return
+        for widget in (self._first, *self._rest):
+            self._grid.removeWidget(widget)
+        if rows == 1:
+            self._grid.addWidget(self._first, 0, 0)
+            for column, widget in enumerate(self._rest, start=1):
+                self._grid.addWidget(widget, 0, column)
+            self._grid.setColumnStretch(0, 1)
+        else:
+            self._grid.addWidget(self._first, 0, 0, 1, len(self._rest) + 1)
+            for column, widget in enumerate(self._rest):
+                self._grid.addWidget(widget, 1, column)
+            self._grid.setColumnStretch(0, 0)
+            self._grid.setColumnStretch(len(self._rest), 1)  # the drop-downs sit left
+        self._rows = rows
+        self.updateGeometry()
+
+    def _height(self) -> int:
+        """The height of the rows in use (a change of rows asks the layout again)."""
+        spacing = max(self._grid.verticalSpacing(), 0)
+        return self._rows * self._row_height() + (self._rows - 1) * spacing
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Override of QWidget.sizeHint: everything in one row."""
+        return QSize(self._one_row_width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Override of QWidget.minimumSizeHint: as narrow as two rows allow."""
+        return QSize(self._two_row_width(), self._height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Override of QWidget.resizeEvent: one row or two, for the new width."""
+        self._arrange(1 if event.size().width() >= self._one_row_width() else 2)
+        super().resizeEvent(event)
+
+
+__all__ = ["ElidedLabel", "WrappingRow", "available_size", "fit_to_screen",
+           "grow_for_wrapped_text"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTableView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
+from gui.shared.fit import WrappingRow
 from gui.shared.labels import label, plural, risk_label, status_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
@@ -118,16 +120,18 @@ class CaseloadView(QWidget):
         self.owner = QComboBox()
         self.owner.setAccessibleName(self.tr("Counsellor"))
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Never narrower than the longest choice: the search box gives way instead.
+        self.owner.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.owner.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.include_closed = QComboBox()
         self.include_closed.setAccessibleName(self.tr("Statuses shown"))
+        self.include_closed.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.include_closed.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.include_closed.addItem(self.tr("Open work"), False)
         self.include_closed.addItem(self.tr("All statuses"), True)
         self.include_closed.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.owner)
-        filters.addWidget(self.include_closed)
+        # One row, or (long words, large scaling) the search above its drop-downs.
+        filters = WrappingRow(self.search, self.owner, self.include_closed)
 
         self.model = CaseTableModel(None, self)
         self.table = QTableView()
@@ -149,12 +153,11 @@ class CaseloadView(QWidget):
         self.table.setColumnHidden(2, True)
         self.table.setColumnHidden(6, True)
         self._default_column_widths()
-        # The names share what the other columns leave (and elide), so reference, status
-        # and risk always show whole, without scrolling sideways.
+        # The victims' names take what the other columns leave (and elide), so reference,
+        # status, risk and counsellor always show whole, without scrolling sideways.
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column in (1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
 
@@ -173,20 +176,16 @@ class CaseloadView(QWidget):
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.hide()  # no empty line until there is something to say
-        reassign_row = QHBoxLayout()
-        reassign_row.addWidget(self.selection_label)
-        reassign_row.addSpacing(12)
         reassign_label = QLabel(self.tr("Reassign to:"))
         reassign_label.setBuddy(self.target)
-        reassign_row.addWidget(reassign_label)
-        reassign_row.addWidget(self.target)
-        reassign_row.addWidget(self.reassign_button)
-        reassign_row.addStretch(1)
+        # One row, or (long words, large scaling) the count above the reassigning.
+        reassign_row = WrappingRow(self.selection_label, reassign_label, self.target,
+                                   self.reassign_button)
 
         cases_box = QWidget()
         cases_layout = QVBoxLayout(cases_box)
         cases_layout.setContentsMargins(0, 0, 0, 0)
-        cases_layout.addLayout(filters)
+        cases_layout.addWidget(filters)
         cases_layout.addWidget(self.table, 1)
 
         # -- loads ------------------------------------------------------------------------
@@ -236,7 +235,7 @@ class CaseloadView(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(lists, 1)
-        top_layout.addLayout(reassign_row)
+        top_layout.addWidget(reassign_row)
         top_layout.addWidget(self.result_label)
 
         # -- closure requests ---------------------------------------------------------
@@ -296,7 +295,7 @@ class CaseloadView(QWidget):
         status = max((status_label(s.value) for s in CaseStatus), key=metrics.horizontalAdvance)
         risk = max((risk_label(r.value) for r in RiskLevel), key=metrics.horizontalAdvance)
         samples = ("SUO-2020-00000", "Mmmmmmmmm, Mmmmmmmm Mmmmm", "000000-****", status,
-                   risk, "Mmmmm M. (mmmmmmmmm)", "00.00.0000")
+                   risk, "Mmmmmmm M.", "00.00.0000")
         header = self.table.horizontalHeader()
         for column, sample in enumerate(samples):
             width = metrics.horizontalAdvance(sample) + padding
@@ -305,6 +304,15 @@ class CaseloadView(QWidget):
             # The title with its sort arrow, as the style draws it.
             title = header.sectionSizeFromContents(column).width()
             self.table.setColumnWidth(column, max(width, title))
+        # The victims' names stretch (and elide) but never below their title, in any
+        # language: the table is at least as wide as the other columns and that title.
+        needed = sum(
+            header.sectionSizeFromContents(column).width() if column == 1
+            else self.table.columnWidth(column)
+            for column in range(self.model.columnCount()) if not self.table.isColumnHidden(column))
+        frame = 2 * self.table.frameWidth()
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.table.setMinimumWidth(needed + frame + scroll_bar)
 
     # -- loading ---------------------------------------------------------------------
 
@@ -412,9 +420,10 @@ class CaseloadView(QWidget):
             show_error(self, error, self.tr("Reassign cases"))
             return 0
         self.table.clearSelection()
-        self.result_label.setText(
-            plural(moved, self.tr("{n} case reassigned to {name}."),
-                   self.tr("{n} cases reassigned to {name}."), name=self._name_of(user_id)))
+        text = plural(moved, self.tr("{n} case reassigned to {name}."),
+                      self.tr("{n} cases reassigned to {name}."), name=self._name_of(user_id))
+        # "Aino K." ends the sentence with its own period.
+        self.result_label.setText(text[:-1] if text.endswith("..") else text)
         self.result_label.show()
         return moved
 

@@ -77,8 +77,8 @@ _FINNISH = _Conventions(
     group_separator=NBSP,
     date="{day}.{month}.{year}",
     day_month="{day}.{month}.",
-    time="klo {hour}.{minute:02d}",
-    time_with_seconds="klo {hour}.{minute:02d}.{second:02d}",
+    time="klo\u00a0{hour}.{minute:02d}",
+    time_with_seconds="klo\u00a0{hour}.{minute:02d}.{second:02d}",
     euro_sign="€",
 )
 _SWEDISH = _Conventions(
@@ -86,8 +86,8 @@ _SWEDISH = _Conventions(
     group_separator=NBSP,
     date="{day}.{month}.{year}",
     day_month="{day}.{month}.",
-    time="kl. {hour}.{minute:02d}",
-    time_with_seconds="kl. {hour}.{minute:02d}.{second:02d}",
+    time="kl.\u00a0{hour}.{minute:02d}",
+    time_with_seconds="kl.\u00a0{hour}.{minute:02d}.{second:02d}",
     euro_sign="€",
 )
 _ENGLISH = _Conventions(
@@ -108,7 +108,8 @@ _BY_LANGUAGE = {
 
 def _conventions() -> _Conventions:
     """The conventions of the language in use (Finland's, written as each language does:
-    the glossary's ``24.10.2020 klo 17.49`` / ``kl. 17.49`` / ``17:49``)."""
+    the glossary's ``24.10.2020 klo 17.49`` / ``kl. 17.49`` / ``17:49``; "klo" and "kl."
+    never part from their time: a no-break space joins them)."""
     return _BY_LANGUAGE[current()]
 
 
@@ -171,13 +172,17 @@ def time_text(value: dt.datetime, *, seconds: bool = False) -> str:
 
 
 def datetime_text(value: dt.datetime | None, *, seconds: bool = False,
-                  zone: bool = False) -> str:
+                  zone: bool = False, compact: bool = False) -> str:
     """A moment in Finnish time on a 24-hour clock: ``5.3.2024 klo 9.04`` in Finnish,
     ``5.3.2024 09:04`` in English (with ``seconds``, ``…9.04.09``); ``zone`` adds
-    ``(UTC+2)``. Stored moments are aware UTC; a naive one is taken to be UTC."""
+    ``(UTC+2)``; ``compact`` (a table's cells) leaves out "klo"/"kl.": ``5.3.2024 9.04``.
+    Stored moments are aware UTC; a naive one is taken to be UTC."""
     if value is None:
         return ""
-    text = f"{date_text(local_time(value).date())} {time_text(value, seconds=seconds)}"
+    clock = time_text(value, seconds=seconds)
+    if compact:
+        clock = clock.rpartition(NBSP)[2]
+    text = f"{date_text(local_time(value).date())} {clock}"
     return f"{text} ({zone_text(value)})" if zone else text
 
 

@@ -224,7 +224,7 @@
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation>Ajankohtaiset seurannat</translation>
+        <translation>Seurannat</translation>
     </message>
     <message>
         <source>Nothing is due today or overdue.</source>
@@ -452,7 +452,7 @@
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation>Ajankohtaiset seurannat</translation>
+        <translation>Seurannat</translation>
     </message>
     <message>
         <source>Your follow-ups due today or overdue (Ctrl+3)</source>
