@@ -57,11 +57,13 @@ class ExtortionContactModel(RecordTableModel):
     """The extortion messages a victim received, oldest first."""
 
     columns = (
-        Column(QT_TRANSLATE_NOOP("columns", "Received"), lambda c: datetime_text(c.received_at, compact=True)),
+        Column(QT_TRANSLATE_NOOP("columns", "Received"),
+               lambda c: datetime_text(c.received_at, compact=True)),
         Column(QT_TRANSLATE_NOOP("columns", "Channel"), lambda c: label("channel", c.channel)),
         Column(QT_TRANSLATE_NOOP("columns", "Sender"), lambda c: c.sender, elides=True),
         Column(QT_TRANSLATE_NOOP("columns", "Demanded"), _money_demanded, align_right=True),
-        Column(QT_TRANSLATE_NOOP("columns", "Deadline"), lambda c: datetime_text(c.deadline_at, compact=True)),
+        Column(QT_TRANSLATE_NOOP("columns", "Deadline"),
+               lambda c: datetime_text(c.deadline_at, compact=True)),
         Column(QT_TRANSLATE_NOOP("columns", "Paid"), _paid),
         Column(QT_TRANSLATE_NOOP("columns", "Police"), lambda c: yes_no(c.handed_to_police)),
     )
