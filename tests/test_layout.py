@@ -1,4 +1,7 @@
-"""Every screen fits a small laptop screen at 100 % and at 150 %, and no text is cut off.
+"""Every screen fits a small laptop screen at 100 % and at 150 %, and no text is cut off,
+in English, Finnish and Swedish, and in a pseudo-locale (every string 40 % longer, with
+accents: tests/helpers/pseudo.py) at 100 %, which finds a string that would not fit before
+a translator does.
 
 Each scene of ``tests/helpers/scenes.py`` (the main window in every place, the case view,
 every dialog, the intake pages, sign-in, setup, the lock screen) is opened on seeded demo
@@ -36,13 +39,17 @@ from tests.screenshots import launch
 #: Physical screen size and scale factor: a 1280×720 laptop at 100 % and a 1600×1000
 #: one at 150 % (1067×667 logical pixels) — the smallest screens Suoja supports.
 SCREENS = {"1280x720@100%": (1280, 720, 1.0), "1600x1000@150%": (1600, 1000, 1.5)}
+#: Each screen in each language, and the pseudo-locale on the smaller screen.
+RUNS = [f"{screen} {lang}" for screen in SCREENS for lang in ("en", "fi", "sv")]
+RUNS.append("1280x720@100% pseudo")
 
 
-@pytest.fixture(scope="module", params=list(SCREENS))
+@pytest.fixture(scope="module", params=RUNS)
 def found(request: pytest.FixtureRequest) -> dict[str, list[str]]:
-    """What the layout check found in every scene on one screen (one process)."""
-    width, height, scale = SCREENS[request.param]
-    return launch(width, height, scale)
+    """What the layout check found in every scene on one screen in one language."""
+    screen, lang = request.param.split()
+    width, height, scale = SCREENS[screen]
+    return launch(width, height, scale, lang=lang)
 
 
 @pytest.mark.parametrize("scene", list(SCENES))

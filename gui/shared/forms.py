@@ -377,6 +377,10 @@ class Form(QWidget):
              required: bool = False, placeholder: str = "") -> Field:
         editor = QLineEdit()
         editor.setPlaceholderText(placeholder)
+        if placeholder:  # the hint whole, however long the language makes it
+            metrics = editor.fontMetrics()
+            editor.setMinimumWidth(metrics.horizontalAdvance(placeholder)
+                                   + 2 * metrics.averageCharWidth() + 8)
         return self.add(Field(name, label, editor, validator, required))
 
     def text(self, name: str, label: str, validator: Validator | None = None) -> Field:

@@ -717,6 +717,12 @@ def run(work_area: QSize, names: list[str], shots: Path | None,
     # The scenes speak SUOJA_LANG's language (English in the tests), as main.py would.
     i18n.use(i18n.choose(i18n.override(None)), overridden=True)
     gui_i18n.install()
+    if os.environ.get("SUOJA_PSEUDO"):  # every string 40 % longer (tests/helpers/pseudo.py)
+        from tests.helpers.pseudo import PseudoCatalog, PseudoTranslator
+
+        app.installTranslator(PseudoTranslator(app))
+        catalog = PseudoCatalog()
+        i18n._catalog = lambda _language: catalog  # type: ignore[assignment]
     apply_style(app)
     _guard_message_boxes()
     report: dict[str, list[str]] = {}

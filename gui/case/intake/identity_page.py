@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -140,6 +141,11 @@ class IdentityPage(QWizardPage):
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Scrolls down, never sideways: the page is as wide as its widest field and label
+        # need (long Finnish and Swedish words included).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(content.minimumSizeHint().width() + scroll.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent))
         # QWizard focuses a page's first focusable widget: that must be First names.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
