@@ -12,9 +12,11 @@
     python main.py user --db PATH --user NAME list|add|lock|unlock|reset-password [USERNAME]
     python main.py recover --db PATH --user NAME      (with the recovery code)
     python main.py export-pdf --db PATH --user NAME (--case REF | --all)
-                              --profile police|care --out PATH
+                              --profile police|care|victim --out PATH
     python main.py report --db PATH --user NAME --out FILE
     python main.py import-csv --db PATH --user NAME FILE
+    python main.py organisation --db PATH --user NAME [--classification TEXT]
+                                [--help-lines TEXT] [--data-requests TEXT]
 
 Every command but ``backup`` and ``restore`` (SQLite files; a server uses pg_dump) takes
 ``--db-url URL`` in place of ``--db PATH``.

@@ -30,7 +30,7 @@ from cli.progress import terminal_progress
 from cli.prompts import PASSWORD_VARIABLE
 from cli.signin import sign_in
 from cli.target import add_target, add_user
-from models.domain import validation
+from models.domain import i18n, validation
 from models.domain.enums import CaseStatus
 from models.domain.errors import UsageError, ValidationError
 from models.domain.i18n import gettext as _
@@ -57,7 +57,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                        help=_("one case, by reference (SUO-2020-00042)"))
     which.add_argument("--all", action="store_true",
                        help=_("every case you may export (narrow with the filters below)"))
-    export.add_argument("--profile", required=True, choices=[p.value for p in Profile])
+    export.add_argument("--profile", required=True, choices=[p.value for p in Profile],
+                        help=_("police, care (handover) or victim (a letter to the client in "
+                               "their own language, with --case; --lang chooses another)"))
     export.add_argument("--out", type=Path, required=True, metavar=pgettext("metavar", "PATH"),
                         help=_("the PDF file (with --case) or the folder (with --all)"))
     export.add_argument("--status", action="append", choices=[s.value for s in CaseStatus],
@@ -154,7 +156,8 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
         if args.case:
             path = exports.export_case(
                 exports.find_case(args.case), profile, args.out,
-                reveal_identity_code=args.reveal_identity_codes, password=password)
+                reveal_identity_code=args.reveal_identity_codes, password=password,
+                language=i18n.run_override())
             out(_("Wrote {path} ({what}).").format(
                 path=path, what=_describe(profile, args.reveal_identity_codes, password)))
             return 0
@@ -200,8 +203,9 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
 
 
 def _describe(profile: Profile, revealed: bool, password: str | None) -> str:
-    parts = [_("police profile") if profile is Profile.POLICE else _("care profile"),
-             _("full identity codes") if revealed else _("identity codes masked")]
+    kinds = {Profile.POLICE: _("police profile"), Profile.CARE: _("care profile"),
+             Profile.VICTIM: _("letter to the client")}
+    parts = [kinds[profile], _("full identity codes") if revealed else _("identity codes masked")]
     if password:
         parts.append(_("AES-256 encrypted"))
     return ", ".join(parts)

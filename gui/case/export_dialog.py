@@ -31,10 +31,11 @@ from gui.shared.background import BackgroundOp, Report
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import DateEdit, tab_in_visual_order, today
+from gui.shared.i18n import LANGUAGE_NAMES
 from gui.shared.labels import label, plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
-from models.domain.enums import CaseStatus
+from models.domain.enums import CaseStatus, Language
 from models.domain.errors import KnownError, ValidationError
 from models.pdf.data import Profile
 from models.security.passwords import MIN_LENGTH
@@ -44,21 +45,30 @@ from models.services.exports import BatchResult, CaseSelection
 PROFILE_NAMES = {
     Profile.POLICE: QT_TRANSLATE_NOOP("_Options", "Police — no support-session notes"),
     Profile.CARE: QT_TRANSLATE_NOOP("_Options", "Care handover — with session notes"),
+    Profile.VICTIM: QT_TRANSLATE_NOOP("_Options", "Letter to the client — in their language"),
 }
 
 
 class _Options(QWidget):
     """Profile, identity-code masking and optional PDF password: shared by both dialogs."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 letters: bool = False) -> None:
         super().__init__(parent)
         services = session.services
         self.profile = QComboBox()
         self.profile.setObjectName("profile")
         self.profile.setAccessibleName(self.tr("Profile"))
         for profile, text in PROFILE_NAMES.items():
-            if services.exports.may_export(profile):
+            if (profile is not Profile.VICTIM or letters) and services.exports.may_export(profile):
                 self.profile.addItem(self.tr(text), profile)
+        # A letter is in the client's own language unless another is chosen.
+        self.language = QComboBox()
+        self.language.setObjectName("letterLanguage")
+        self.language.setAccessibleName(self.tr("Language of the letter"))
+        self.language.addItem(self.tr("The client's own"), None)
+        for language, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, language.value)
         self.reveal = QCheckBox(self.tr("Show full identity codes (written to the audit log)"))
         self.reveal.setObjectName("reveal")
         self.reveal.setVisible(allows(services.actor.role, Operation.REVEAL_IDENTITY_CODE))
@@ -81,10 +91,29 @@ class _Options(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Profile"), self.profile)
+        form.addRow(self.tr("&Language"), self.language)
+        self._language_row = form.rowCount() - 1
         form.addRow("", self.reveal)
         form.addRow("", self.protect)
         form.addRow(self.tr("Pass&word"), self.password)
         form.addRow("", self.password_hint)
+        self._form = form
+        self._may_reveal = allows(services.actor.role, Operation.REVEAL_IDENTITY_CODE)
+        self.profile.currentIndexChanged.connect(lambda _i: self._profile_changed())
+        self._profile_changed()
+
+    def _profile_changed(self) -> None:
+        """A letter: choose its language; its identity code is always masked."""
+        letter = self.chosen_profile() is Profile.VICTIM
+        self._form.setRowVisible(self._language_row, letter)
+        self.reveal.setVisible(self._may_reveal and not letter)
+        if letter:
+            self.reveal.setChecked(False)
+
+    def chosen_language(self) -> Language | None:
+        """The letter's language if one was chosen (else the client's own)."""
+        data = self.language.currentData()
+        return Language(data) if data and self.chosen_profile() is Profile.VICTIM else None
 
     def chosen_profile(self) -> Profile | None:
         data = self.profile.currentData()
@@ -113,7 +142,7 @@ class ExportCaseDialog(QDialog):
         self._case_id = case_id
         self._reference = reference
         self.written: Path | None = None
-        self.options = _Options(session, self)
+        self.options = _Options(session, self, letters=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton(self.tr("Export…"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
@@ -151,6 +180,7 @@ class ExportCaseDialog(QDialog):
             self.written = self._session.services.exports.export_case(
                 self._case_id, profile, target,
                 reveal_identity_code=self.options.reveal.isChecked(), password=password,
+                language=self.options.chosen_language(),
             )
         except KnownError as error:
             show_error(self, error)

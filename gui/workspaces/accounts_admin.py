@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -321,11 +321,19 @@ class AccountsView(QWidget):
         self.reset_button.clicked.connect(self.open_reset_dialog)
         self.role_button = QPushButton(self.tr("Change role…"))
         self.role_button.clicked.connect(self.open_role_dialog)
+        self.organisation_button = QPushButton(self.tr("Organisation…"))
+        self.organisation_button.setObjectName("organisationButton")
+        self.organisation_button.setToolTip(self.tr(
+            "What every PDF and every letter to a client says on the organisation's behalf"))
+        self.organisation_button.clicked.connect(self.open_organisation_dialog)
+        self.organisation_button.setVisible(
+            allows(session.services.actor.role, Operation.MANAGE_ORGANISATION))
         buttons = QHBoxLayout()
         for button in (self.create_button, self.lock_button, self.unlock_button,
                        self.reset_button, self.role_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.organisation_button)
 
         hint = QLabel(self.tr("Accounts are locked, never deleted, so the audit trail stays "
                               "whole. A locked account cannot sign in."))
@@ -472,6 +480,14 @@ class AccountsView(QWidget):
         dialog.submit = submit
         self._show(dialog)
         return dialog
+
+    def open_organisation_dialog(self) -> None:
+        """The organisation's settings for every PDF (administrators and supervisors)."""
+        from gui.workspaces.organisation import OrganisationDialog
+
+        dialog = OrganisationDialog(self._session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_role_dialog(self, *, draft: FormDraft | None = None) -> ChangeRoleDialog | None:
         user = self.selected_user()

@@ -434,3 +434,21 @@ class ClosureRequestRow:
     requested_by: str | None
     requested_at: dt.datetime
     reason: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrganisationSettings:
+    """What the organisation sets once for every workstation and every PDF.
+
+    Attributes:
+        classification_line: printed under the confidentiality marking on every page of
+            every PDF, e.g. the statutory basis of the secrecy.
+        help_lines: the help a victim letter offers, one per line
+            ("Rikosuhripäivystys (RIKU) 116 006 …"); empty: the letter's default.
+        data_requests: how a victim asks for their data or its erasure (an address, a
+            phone number, a web form); empty: the letter's default sentence.
+    """
+
+    classification_line: str = ""
+    help_lines: str = ""
+    data_requests: str = ""

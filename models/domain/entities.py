@@ -504,6 +504,16 @@ class ServerState(Base):
     document: Mapped[str] = mapped_column(Text)
 
 
+class OrganisationSetting(Base):
+    """One of the settings the organisation keeps for every workstation (the PDFs'
+    classification line, the help lines and the data-request contact of victim letters)."""
+
+    __tablename__ = "organisation_setting"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
 class Meta(Base):
     """Key/value facts about this database (its id, when it was created)."""
 

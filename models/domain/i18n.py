@@ -25,10 +25,11 @@ English is the source language: it has no catalog.
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
 import locale
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from models.domain.enums import Language
@@ -46,6 +47,7 @@ __all__ = [
     "override",
     "parse_language",
     "pgettext",
+    "speaking",
     "use",
 ]
 
@@ -142,6 +144,19 @@ def use(language: Language, *, overridden: bool | None = None) -> None:
 def current() -> Language:
     """The language in use."""
     return _current
+
+
+@contextlib.contextmanager
+def speaking(language: Language | str | None) -> Iterator[Language]:
+    """Speak ``language`` inside the ``with`` block (a letter in the victim's language),
+    then the language spoken before; ``None`` keeps the language in use."""
+    global _current
+    before = _current
+    _current = Language(language) if language else before
+    try:
+        yield _current
+    finally:
+        _current = before
 
 
 def run_override() -> Language | None:

@@ -26,9 +26,16 @@ from models.domain.dto import (
     SupportSessionData,
     VictimData,
 )
-from models.domain.formatting import binary_size_text, date_text, datetime_text, money_text
+from models.domain.formatting import (
+    binary_size_text,
+    date_text,
+    datetime_text,
+    local_time,
+    money_text,
+)
 from models.domain.i18n import gettext as _
 from models.domain.i18n import pgettext
+from models.pdf import victim_letter
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
     RULE_GREY,
@@ -70,12 +77,18 @@ def document_name(profile: Profile) -> str:
     """What the document is, in the language in use ("Case summary for the police")."""
     if profile is Profile.POLICE:
         return _("Case summary for the police")
+    if profile is Profile.VICTIM:
+        return victim_letter.document_name()
     return _("Case summary for care handover")
 
 
 def metadata(summary: CaseSummary) -> Metadata:
     """Title and subject of the PDF: the reference and the profile, no person's name."""
     police = summary.profile is Profile.POLICE
+    if summary.profile is Profile.VICTIM:
+        return Metadata(
+            title=_("Suoja letter {reference}").format(reference=summary.reference),
+            subject=_("Confidential letter to the client"))
     return Metadata(
         title=_("Suoja case summary {reference} ({profile})").format(
             reference=summary.reference,
@@ -98,8 +111,12 @@ def render_case_summary(
     Returns:
         The PDF file's bytes.
     """
-    story = (police_story(summary) if summary.profile is Profile.POLICE
-             else care_story(summary))
+    if summary.profile is Profile.VICTIM:
+        story = victim_letter.letter_story(summary, local_time(stamp.exported_at).date())
+    elif summary.profile is Profile.POLICE:
+        story = police_story(summary)
+    else:
+        story = care_story(summary)
     frame = PageFrame(document=document_name(summary.profile), reference=summary.reference,
                       stamp=stamp)
     info = metadata(summary)

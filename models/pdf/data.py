@@ -16,6 +16,7 @@ from models.domain.dto import (
     CounsellorLoad,
     ExtortionContactData,
     FollowUpData,
+    OrganisationSettings,
     PoliceReportData,
     ProtectiveActionData,
     SupportSessionData,
@@ -28,6 +29,9 @@ class Profile(StrEnum):
 
     POLICE = "police"
     CARE = "care"
+    #: A letter to the victim, in their own language: what the service has recorded for
+    #: them, never session notes, extortion messages or anyone else's data.
+    VICTIM = "victim"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,10 +46,30 @@ class ExportStamp:
 
     exported_by: str
     exported_at: dt.datetime
+    #: The organisation's classification line, under the marking on every page.
+    classification: str = ""
 
     def __post_init__(self) -> None:
         if self.exported_at.tzinfo is None:
             raise ValueError("exported_at must be timezone-aware")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Advice:
+    """One protective step as a victim letter explains it.
+
+    Attributes:
+        code: the checklist code.
+        title: the step's name, in the letter's language.
+        guidance: what it involves, in the letter's language.
+        state: the step's state in this case, or ``None`` if nothing is recorded yet
+            (then it is still advisable).
+    """
+
+    code: str
+    title: str
+    guidance: str
+    state: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +95,10 @@ class CaseSummary:
     attachments: tuple[AttachmentInfo, ...] = ()
     support_sessions: tuple[SupportSessionData, ...] = ()
     follow_ups: tuple[FollowUpData, ...] = ()
+    #: A victim letter's checklist: every protective step with what it involves, and
+    #: the help and the data-request contact the organisation set.
+    advice: tuple[Advice, ...] = ()
+    organisation: OrganisationSettings | None = None
 
     def __post_init__(self) -> None:
         if self.profile is Profile.POLICE and (self.support_sessions or self.follow_ups):
@@ -79,6 +107,12 @@ class CaseSummary:
             self.extortion_contacts or self.police_reports or self.attachments
         ):
             raise ValueError("a care summary carries no evidence or police records")
+        if self.profile is Profile.VICTIM and (
+            self.support_sessions or self.extortion_contacts or self.attachments
+        ):
+            raise ValueError("a victim letter carries no notes, messages or evidence")
+        if self.profile is Profile.VICTIM and self.identity_code_revealed:
+            raise ValueError("a victim letter shows the identity code masked")
 
     @property
     def reference(self) -> str:

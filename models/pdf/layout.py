@@ -350,6 +350,16 @@ class NumberedCanvas(Canvas):
         self.setStrokeColor(RULE_GREY)
         self.setLineWidth(0.6)
         self.line(MARGIN_X, top - 3 * mm, width - MARGIN_X, top - 3 * mm)
+        if frame.stamp.classification:
+            # The organisation's line (e.g. the statutory basis), under the marking.
+            self.setFillColor(CONFIDENTIAL_RED)
+            size = 7.0
+            line = frame.stamp.classification
+            while size > 5.5 and stringWidth(line, FONT, size) > width - 2 * MARGIN_X:
+                size -= 0.5
+            self.setFont(FONT, size)
+            self.drawString(MARGIN_X, top - 6.5 * mm, line)
+            self.setFillColor(colors.black)
         bottom = 10 * mm
         self.line(MARGIN_X, bottom + 4 * mm, width - MARGIN_X, bottom + 4 * mm)
         self.setFont(FONT, 7.5)

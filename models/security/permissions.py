@@ -55,6 +55,7 @@ class Operation(StrEnum):
     MANAGE_BREACHES = "manage_breaches"
     # Administration.
     MANAGE_ACCOUNTS = "manage_accounts"
+    MANAGE_ORGANISATION = "manage_organisation"
     BACKUP = "backup"
     RESTORE = "restore"
     VERIFY = "verify"
@@ -82,7 +83,8 @@ MATRIX: dict[Role, frozenset[Operation]] = {
     Role.POLICE_LIAISON: _CASE_CONTENT | {Operation.EXPORT_POLICE},
     Role.SUPERVISOR: frozenset(Operation) - {Operation.BREAK_GLASS},
     Role.ADMINISTRATOR: frozenset({
-        Operation.MANAGE_ACCOUNTS, Operation.BACKUP, Operation.RESTORE, Operation.VERIFY,
+        Operation.MANAGE_ACCOUNTS, Operation.MANAGE_ORGANISATION, Operation.BACKUP,
+        Operation.RESTORE, Operation.VERIFY,
     }),
 }
 
@@ -103,6 +105,8 @@ _REFUSALS: dict[Operation, str] = {
     Operation.ERASE_VICTIM: N_("Only a supervisor can erase a victim's data."),
     Operation.MANAGE_BREACHES: N_("Only a supervisor can manage breaches."),
     Operation.MANAGE_ACCOUNTS: N_("Your role does not allow managing accounts."),
+    Operation.MANAGE_ORGANISATION: N_(
+        "Only an administrator or a supervisor can change the organisation's settings."),
     Operation.BACKUP: N_("Your role does not allow making backups."),
     Operation.RESTORE: N_("Your role does not allow restoring backups."),
     Operation.VERIFY: N_("Your role does not allow verifying the database."),

@@ -14,6 +14,7 @@ from models.services.caseload import CaseloadService
 from models.services.cases import CaseService
 from models.services.exports import ExportService
 from models.services.imports import ImportService
+from models.services.organisation import OrganisationService
 from models.services.records import RecordService
 from models.services.retention import RetentionService
 from models.storage.unit_of_work import Actor, Database
@@ -35,6 +36,7 @@ class Services:
     exports: ExportService
     imports: ImportService
     analysis: AnalysisService
+    organisation: OrganisationService
 
 
 def build(database: Database, actor: Actor, changes: ChangeBus | None = None) -> Services:
@@ -58,4 +60,5 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         exports=ExportService(database, actor, changes),
         imports=ImportService(database, actor, changes),
         analysis=AnalysisService(database, actor, changes),
+        organisation=OrganisationService(database, actor, changes),
     )

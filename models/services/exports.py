@@ -20,11 +20,13 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from models.domain import i18n
 from models.domain.base import local_today, utcnow
 from models.domain.dto import (
     AttachmentInfo,
     ExtortionContactData,
     FollowUpData,
+    OrganisationSettings,
     PoliceReportData,
     ProtectiveActionData,
     SupportSessionData,
@@ -41,25 +43,29 @@ from models.domain.entities import (
     Victim,
     victim_breach,
 )
-from models.domain.enums import AuditAction, CaseStatus, Role
+from models.domain.enums import ActionState, AuditAction, CaseStatus, Language, Role
 from models.domain.errors import NotFound, ValidationError
 from models.domain.i18n import gettext as _
 from models.pdf.batch import BatchResult, export_batch, summary_file_name
 from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
-from models.pdf.data import CaseloadReport, CaseSummary, ExportStamp, Profile
+from models.pdf.data import Advice, CaseloadReport, CaseSummary, ExportStamp, Profile
 from models.pdf.layout import write_atomically
 from models.security.permissions import Operation, allows
 from models.services import figures
 from models.services._base import Service
 from models.services.case_detail import case_data, victim_data
+from models.services.organisation import OrganisationService
 
-_OPERATION = {Profile.POLICE: Operation.EXPORT_POLICE, Profile.CARE: Operation.EXPORT_CARE}
+_OPERATION = {Profile.POLICE: Operation.EXPORT_POLICE, Profile.CARE: Operation.EXPORT_CARE,
+              Profile.VICTIM: Operation.EXPORT_CARE}
 #: What a user must be allowed to see to export each profile.
 _SECTIONS = {
     Profile.POLICE: (Operation.VIEW_EXTORTION, Operation.VIEW_POLICE_REPORTS,
                      Operation.VIEW_PROTECTIVE_ACTIONS, Operation.VIEW_ATTACHMENTS),
     Profile.CARE: (Operation.VIEW_SESSIONS, Operation.VIEW_FOLLOW_UPS),
+    Profile.VICTIM: (Operation.VIEW_POLICE_REPORTS, Operation.VIEW_PROTECTIVE_ACTIONS,
+                     Operation.VIEW_FOLLOW_UPS),
 }
 
 
@@ -92,7 +98,21 @@ class ExportService(Service):
 
     def stamp(self) -> ExportStamp:
         """The "exported by … on …" line for a PDF made now by the signed-in user."""
-        return ExportStamp(exported_by=self._actor.display_name, exported_at=utcnow())
+        classification = self._organisation().classification_line
+        return ExportStamp(exported_by=self._actor.display_name, exported_at=utcnow(),
+                           classification=classification)
+
+    def _organisation(self) -> OrganisationSettings:
+        return OrganisationService(self._db, self._actor, self._changes).settings()
+
+    def language_of(self, summary: CaseSummary, language: Language | None = None) -> Language:
+        """The language a summary is written in: ``language`` if given, else a letter's
+        reader's own, else the language in use (the exporting account's)."""
+        if language is not None:
+            return Language(language)
+        if summary.profile is Profile.VICTIM:
+            return Language(summary.victim.language)
+        return i18n.current()
 
     def may_export(self, profile: Profile) -> bool:
         """Whether the signed-in role may export this profile at all (to offer the action)."""
@@ -158,7 +178,8 @@ class ExportService(Service):
     # -- one case -----------------------------------------------------------------------
 
     def case_summary(
-        self, case_id: int, profile: Profile, *, reveal_identity_code: bool = False
+        self, case_id: int, profile: Profile, *, reveal_identity_code: bool = False,
+        language: Language | None = None,
     ) -> CaseSummary:
         """Load what ``profile`` lets out of one case, and write the export to the audit log.
 
@@ -178,15 +199,21 @@ class ExportService(Service):
         self._require(operation)
         for section in _SECTIONS[profile]:
             self._require(section)
+        if reveal_identity_code and profile is Profile.VICTIM:
+            raise ValidationError(_("Identity code"), _(
+                "a letter to the client always shows it masked"))
         if reveal_identity_code:
             self._require(Operation.REVEAL_IDENTITY_CODE)
         with self._db.writing() as db_session:
             self._require_case(db_session, case_id, operation)
             if reveal_identity_code:
                 self._require_case(db_session, case_id, Operation.REVEAL_IDENTITY_CODE)
-            summary = (self._police_summary(db_session, case_id, reveal_identity_code)
-                       if profile is Profile.POLICE
-                       else self._care_summary(db_session, case_id, reveal_identity_code))
+            if profile is Profile.POLICE:
+                summary = self._police_summary(db_session, case_id, reveal_identity_code)
+            elif profile is Profile.VICTIM:
+                summary = self._victim_letter(db_session, case_id, language)
+            else:
+                summary = self._care_summary(db_session, case_id, reveal_identity_code)
             if summary.identity_code_revealed:
                 self._audit(db_session, AuditAction.REVEAL, "identity_code", summary.victim.id,
                             case_id, detail=f"export profile={profile.value}")
@@ -244,6 +271,35 @@ class ExportService(Service):
             ),
         )
 
+    def _victim_letter(self, db_session: Session, case_id: int,
+                       language: Language | None) -> CaseSummary:
+        """What a letter to the victim may hold: their reports, the protective checklist
+        with this case's states, the follow-ups (for the next contact) and the
+        organisation's help lines; the checklist in the letter's language."""
+        case_row = self._case_row(db_session, case_id, Case.police_reports,
+                                  Case.protective_actions, Case.follow_ups)
+        states = {a.type_code: a.state for a in case_row.protective_actions}
+        checklist = db_session.scalars(
+            select(ProtectiveActionType).order_by(ProtectiveActionType.sort_order)).all()
+        with i18n.speaking(language or case_row.victim.language):
+            advice = tuple(
+                Advice(code=t.code, title=_(t.title), guidance=_(t.guidance) if t.guidance
+                       else "", state=states.get(t.code))
+                for t in checklist
+                if states.get(t.code) not in (ActionState.DECLINED, ActionState.NOT_APPLICABLE))
+        return CaseSummary(
+            profile=Profile.VICTIM, **self._identity(case_row, reveal=False),
+            police_reports=tuple(
+                build(PoliceReportData, r)
+                for r in sorted(case_row.police_reports, key=lambda r: (r.filed_on, r.id))
+            ),
+            follow_ups=tuple(
+                build(FollowUpData, f)
+                for f in sorted(case_row.follow_ups, key=lambda f: (f.due_on, f.id))
+            ),
+            advice=advice, organisation=self._organisation(),
+        )
+
     def _care_summary(self, db_session: Session, case_id: int, reveal: bool) -> CaseSummary:
         case_row = self._case_row(db_session, case_id, Case.follow_ups)
         names: dict[int | None, str] = dict(
@@ -266,15 +322,19 @@ class ExportService(Service):
 
     def render_case(
         self, case_id: int, profile: Profile, *, reveal_identity_code: bool = False,
-        password: str | None = None,
+        password: str | None = None, language: Language | None = None,
     ) -> bytes:
-        """One case summary as PDF bytes (audited like :meth:`case_summary`)."""
-        summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code)
-        return render_case_summary(summary, self.stamp(), password=password)
+        """One case summary as PDF bytes (audited like :meth:`case_summary`), in
+        ``language`` (default: :meth:`language_of`)."""
+        summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code,
+                                    language=language)
+        with i18n.speaking(self.language_of(summary, language)):
+            return render_case_summary(summary, self.stamp(), password=password)
 
     def export_case(
         self, case_id: int, profile: Profile, target: Path, *,
         reveal_identity_code: bool = False, password: str | None = None,
+        language: Language | None = None,
     ) -> Path:
         """Write one case summary to ``target`` (via ``target.part``, renamed when whole).
 
@@ -285,10 +345,13 @@ class ExportService(Service):
         Returns:
             The path of the written file.
         """
-        summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code)
+        summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code,
+                                    language=language)
         if target.is_dir():
             target = target / summary_file_name(summary.reference, summary.profile)
-        write_atomically(target, render_case_summary(summary, self.stamp(), password=password))
+        with i18n.speaking(self.language_of(summary, language)):
+            data = render_case_summary(summary, self.stamp(), password=password)
+        write_atomically(target, data)
         return target
 
     # -- many cases ---------------------------------------------------------------------
@@ -323,6 +386,10 @@ class ExportService(Service):
         """
         profile = Profile(profile)
         self._require(_OPERATION[profile])
+        if profile is Profile.VICTIM:
+            raise ValidationError(_("Profile"), _(
+                "letters to clients are written one case at a time, each in its reader's "
+                "language"))
         if reveal_identity_codes:
             self._require(Operation.REVEAL_IDENTITY_CODE)
         # Owner-only when made here: the file names are case references.

@@ -1631,8 +1631,20 @@
         <translation>Hoidon siirto – keskustelumuistiinpanojen kanssa</translation>
     </message>
     <message>
+        <source>Letter to the client — in their language</source>
+        <translation>Kirje asiakkaalle – hänen kielellään</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Profiili</translation>
+    </message>
+    <message>
+        <source>Language of the letter</source>
+        <translation>Kirjeen kieli</translation>
+    </message>
+    <message>
+        <source>The client&apos;s own</source>
+        <translation>Asiakkaan oma kieli</translation>
     </message>
     <message>
         <source>Show full identity codes (written to the audit log)</source>
@@ -1657,6 +1669,10 @@
     <message>
         <source>&amp;Profile</source>
         <translation>&amp;Profiili</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>

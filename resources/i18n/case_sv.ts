@@ -1631,8 +1631,20 @@
         <translation>Vårdöverföring – med anteckningar från samtalen</translation>
     </message>
     <message>
+        <source>Letter to the client — in their language</source>
+        <translation>Brev till klienten – på hens språk</translation>
+    </message>
+    <message>
         <source>Profile</source>
         <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Language of the letter</source>
+        <translation>Brevets språk</translation>
+    </message>
+    <message>
+        <source>The client&apos;s own</source>
+        <translation>Klientens eget språk</translation>
     </message>
     <message>
         <source>Show full identity codes (written to the audit log)</source>
@@ -1657,6 +1669,10 @@
     <message>
         <source>&amp;Profile</source>
         <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>

@@ -28,6 +28,14 @@
         <translation>Vaihda rooli…</translation>
     </message>
     <message>
+        <source>Organisation…</source>
+        <translation>Organisaatio…</translation>
+    </message>
+    <message>
+        <source>What every PDF and every letter to a client says on the organisation&apos;s behalf</source>
+        <translation>Mitä jokainen PDF ja jokainen kirje asiakkaalle kertoo organisaation puolesta</translation>
+    </message>
+    <message>
         <source>Accounts are locked, never deleted, so the audit trail stays whole. A locked account cannot sign in.</source>
         <translation>Käyttäjätilejä ei koskaan poisteta vaan ne lukitaan, jotta käyttöloki säilyy eheänä. Lukitulla tilillä ei voi kirjautua sisään.</translation>
     </message>
@@ -946,6 +954,53 @@
     <message>
         <source>The import failed; nothing was saved.</source>
         <translation>Tuonti epäonnistui; mitään ei tallennettu.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Organisation settings</source>
+        <translation>Organisaation asetukset</translation>
+    </message>
+    <message>
+        <source>These texts appear in every PDF and every letter to a client, on every workstation. Leave a field empty to use the default.</source>
+        <translation>Nämä tekstit näkyvät jokaisessa PDF:ssä ja jokaisessa kirjeessä asiakkaalle kaikilla työasemilla. Jätä kenttä tyhjäksi, niin käytetään oletusta.</translation>
+    </message>
+    <message>
+        <source>Classification line</source>
+        <translation>Turvaluokitusrivi</translation>
+    </message>
+    <message>
+        <source>e.g. the statutory basis of the secrecy</source>
+        <translation>esim. salassapidon lakiperuste</translation>
+    </message>
+    <message>
+        <source>Help lines</source>
+        <translation>Avunlähteet</translation>
+    </message>
+    <message>
+        <source>One per line; empty: Victim Support Finland, MIELI&apos;s crisis helpline, 112</source>
+        <translation>Yksi riville; tyhjä: Rikosuhripäivystys, MIELI ry:n kriisipuhelin, 112</translation>
+    </message>
+    <message>
+        <source>Data requests</source>
+        <translation>Tietopyynnöt</translation>
+    </message>
+    <message>
+        <source>How a client asks for their data or its erasure: an address, a phone number</source>
+        <translation>Miten asiakas pyytää tietojaan tai niiden poistamista: osoite, puhelinnumero</translation>
+    </message>
+    <message>
+        <source>&amp;Classification line</source>
+        <translation>&amp;Turvaluokitusrivi</translation>
+    </message>
+    <message>
+        <source>&amp;Help lines</source>
+        <translation>&amp;Avunlähteet</translation>
+    </message>
+    <message>
+        <source>&amp;Data requests</source>
+        <translation>Tieto&amp;pyynnöt</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,14 @@
         <translation>Byt roll…</translation>
     </message>
     <message>
+        <source>Organisation…</source>
+        <translation>Organisation…</translation>
+    </message>
+    <message>
+        <source>What every PDF and every letter to a client says on the organisation&apos;s behalf</source>
+        <translation>Vad varje PDF-fil och varje brev till en klient säger för organisationens räkning</translation>
+    </message>
+    <message>
         <source>Accounts are locked, never deleted, so the audit trail stays whole. A locked account cannot sign in.</source>
         <translation>Konton tas aldrig bort utan låses, så att användningsloggen förblir hel. Med ett låst konto kan man inte logga in.</translation>
     </message>
@@ -946,6 +954,53 @@
     <message>
         <source>The import failed; nothing was saved.</source>
         <translation>Importen misslyckades; ingenting sparades.</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <source>Organisation settings</source>
+        <translation>Organisationens inställningar</translation>
+    </message>
+    <message>
+        <source>These texts appear in every PDF and every letter to a client, on every workstation. Leave a field empty to use the default.</source>
+        <translation>De här texterna visas i varje PDF-fil och varje brev till en klient, på alla arbetsstationer. Lämna ett fält tomt för att använda standardtexten.</translation>
+    </message>
+    <message>
+        <source>Classification line</source>
+        <translation>Klassificeringsrad</translation>
+    </message>
+    <message>
+        <source>e.g. the statutory basis of the secrecy</source>
+        <translation>t.ex. den lagstadgade grunden för sekretessen</translation>
+    </message>
+    <message>
+        <source>Help lines</source>
+        <translation>Var man får hjälp</translation>
+    </message>
+    <message>
+        <source>One per line; empty: Victim Support Finland, MIELI&apos;s crisis helpline, 112</source>
+        <translation>En per rad; tomt: Brottsofferjouren, MIELI:s kristelefon, 112</translation>
+    </message>
+    <message>
+        <source>Data requests</source>
+        <translation>Begäran om uppgifter</translation>
+    </message>
+    <message>
+        <source>How a client asks for their data or its erasure: an address, a phone number</source>
+        <translation>Hur en klient begär sina uppgifter eller att de raderas: en adress, ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Classification line</source>
+        <translation>&amp;Klassificeringsrad</translation>
+    </message>
+    <message>
+        <source>&amp;Help lines</source>
+        <translation>&amp;Var man får hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Data requests</source>
+        <translation>&amp;Begäran om uppgifter</translation>
     </message>
 </context>
 <context>

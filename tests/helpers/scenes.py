@@ -416,6 +416,10 @@ def export_case_dialog(world: World, check: Check) -> None:
     check(dialog, "police liaison")
     click(dialog.options.protect)
     check(dialog, "with a password")
+    letter = dialog.options.profile.findData("victim")
+    if letter >= 0:  # a counsellor's export also offers the letter to the client
+        dialog.options.profile.setCurrentIndex(letter)
+        check(dialog, "letter to the client")
 
 
 def batch_export_dialog(world: World, check: Check) -> None:
@@ -518,7 +522,14 @@ def accounts_dialogs(world: World, check: Check) -> None:
     dialog.reject()
     settle()
     click(view.role_button)
-    check(top_level(ChangeRoleDialog))
+    role = top_level(ChangeRoleDialog)
+    check(role)
+    role.reject()
+    settle()
+    from gui.workspaces.organisation import OrganisationDialog
+
+    click(view.organisation_button)
+    check(top_level(OrganisationDialog), "organisation settings")
 
 
 def intake(world: World, check: Check) -> None:

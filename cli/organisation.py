@@ -1,0 +1,60 @@
+"""The organisation's settings from the command line: ``organisation``.
+
+Without options it prints them; with options it changes them (administrators and
+supervisors; audited). The same service as the GUI's Accounts ▸ Organisation….
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Callable
+
+from cli.signin import sign_in
+from cli.target import add_target, add_user
+from models.domain.i18n import gettext as _
+from models.domain.i18n import pgettext
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``organisation`` to the sub-command parser of ``main.py``."""
+    command = commands.add_parser(
+        "organisation", help=_("show or set the organisation's settings for every PDF"))
+    add_target(command)
+    add_user(command)
+    command.add_argument(
+        "--classification", metavar=pgettext("metavar", "TEXT"),
+        help=_("the line under the confidentiality marking on every page of every PDF, e.g. "
+               "the statutory basis of the secrecy"))
+    command.add_argument(
+        "--help-lines", metavar=pgettext("metavar", "TEXT"),
+        help=_("the help a letter to a client offers, one per line (use \\n between lines)"))
+    command.add_argument(
+        "--data-requests", metavar=pgettext("metavar", "TEXT"),
+        help=_("how a client asks for their data or its erasure (an address, a phone number)"))
+
+
+def cmd_organisation(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from models import services
+
+    changes = {name: value.replace("\\n", "\n") for name, value in (
+        ("classification_line", args.classification), ("help_lines", args.help_lines),
+        ("data_requests", args.data_requests)) if value is not None}
+    database, actor = sign_in(args)
+    try:
+        organisation = services.build(database, actor).organisation
+        settings = organisation.settings()
+        if changes:
+            settings = organisation.update(dataclasses.replace(settings, **changes))
+            out(_("Saved the organisation's settings."))
+    finally:
+        database.dispose()
+    not_set = _("(not set: the default)")
+    out(_("Classification line: {text}").format(text=settings.classification_line or not_set))
+    out(_("Help lines: {text}").format(
+        text=" · ".join(settings.help_lines.splitlines()) or not_set))
+    out(_("Data requests: {text}").format(text=settings.data_requests or not_set))
+    return 0
+
+
+HANDLERS = {"organisation": cmd_organisation}
