@@ -267,3 +267,37 @@ def test_language_in_the_lock_menu_saves_the_choice_for_the_next_sign_in(
 def test_a_table_cell_writes_a_moment_without_klo(language: Language, expected: str) -> None:
     i18n.use(language)
     assert formatting.datetime_text(MOMENT, compact=True) == expected
+
+
+def _run(language: str, *args: str, password: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SUOJA_LANG": language, "SUOJA_PASSWORD": password}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_wrong_password_and_damage_are_told_in_finnish_and_swedish(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    database = tmp_path / "told.db"
+    assert main(["init", "--db", str(database), "--user", "boss"]) == 0
+    capsys.readouterr()
+    verify = ("verify", "--db", str(database), "--user", "boss")
+    wrong = {lang: _run(lang, *verify, password="not the password at all")
+             for lang in ("fi", "sv", "en")}
+    assert {r.returncode for r in wrong.values()} == {3}
+    told = {lang: r.stderr.strip() for lang, r in wrong.items()}
+    assert len(set(told.values())) == 3, told  # three different sentences
+    assert "salasana" in told["fi"].lower() and "lösenord" in told["sv"].lower()
+    assert all(len(text.splitlines()) == 1 and "Traceback" not in text
+               for text in told.values())
+
+    with database.open("r+b") as handle:  # a page no longer authenticates
+        handle.seek(4096 + 200)
+        handle.write(b"\xff" * 64)
+    damaged = {lang: _run(lang, *verify, password=PASSWORD) for lang in ("fi", "sv", "en")}
+    assert {r.returncode for r in damaged.values()} == {4}
+    said = {lang: r.stderr.strip() for lang, r in damaged.items()}
+    assert len(set(said.values())) == 3, said
+    assert "damaged" in said["en"] or "page" in said["en"]
+    assert "damaged" not in said["fi"] and "damaged" not in said["sv"]

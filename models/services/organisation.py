@@ -55,10 +55,10 @@ class OrganisationService(Service):
             changed = []
             for key, value in values.items():
                 row = current.get(key)
+                if (row.value if row is not None else "") == value:
+                    continue
                 if row is None:
                     db_session.add(OrganisationSetting(key=key, value=value))
-                elif row.value == value:
-                    continue
                 else:
                     row.value = value
                 changed.append(key)
