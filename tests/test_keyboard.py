@@ -77,6 +77,7 @@ from models.domain.dto import (
     VictimDraft,
 )
 from models.domain.enums import Channel, ClosureReason, Role
+from models.domain.formatting import local_time
 from models.domain.validation import generate_temporary_identity_code
 from models.storage.store import open_database
 from models.storage.unit_of_work import Actor, Database
@@ -928,7 +929,7 @@ def test_a_working_day_by_keyboard_only(world: World, db_path: Path, tmp_path: P
     assert saved is not None and saved.outcome == "Crisis plan agreed"
     assert saved.notes == "Talked it through; she will not pay.\n" or saved.notes.startswith(
         "Talked it through; she will not pay.")
-    local = saved.started_at.astimezone()
+    local = local_time(saved.started_at)  # Finnish time, as the form showed it
     assert (local.date(), local.hour, local.minute) == (yesterday, 10, 30)
     assert (saved.duration_minutes, saved.mode, saved.distress_level) == (45, "video", 6)
 
