@@ -68,12 +68,16 @@ class IntakeWizard(QWizard):
         self.setPage(self.DUPLICATES, self.duplicate_page)
         self.setPage(self.RISK, self.risk_page)
         self.setPage(self.FOLLOW_UP, self.follow_up_page)
-        # Each step is shown with the wizard's buttons (‹ Back, Next ›, Create case).
-        buttons = [self.button(button) for button in (
+        # Each step is shown with the wizard's buttons it has: the first without ‹ Back,
+        # the last with Create case instead of Next ›. A button hidden on a step leaves
+        # its letter free there (Finnish labels run short of letters: Puhelin needs L).
+        back, next_, finish, cancel = (self.button(button) for button in (
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)]
-        for page in (self.identity_page, self.duplicate_page, self.risk_page,
-                     self.follow_up_page):
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton))
+        for page, buttons in ((self.identity_page, (next_, cancel)),
+                              (self.duplicate_page, (back, next_, cancel)),
+                              (self.risk_page, (back, next_, cancel)),
+                              (self.follow_up_page, (back, finish, cancel))):
             assign_mnemonics(page, also=buttons)
 
         self.steps = QLabel()
