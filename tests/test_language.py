@@ -301,3 +301,15 @@ def test_wrong_password_and_damage_are_told_in_finnish_and_swedish(
     assert len(set(said.values())) == 3, said
     assert "damaged" in said["en"] or "page" in said["en"]
     assert "damaged" not in said["fi"] and "damaged" not in said["sv"]
+
+
+@pytest.mark.parametrize("language, words", [
+    ("fi", ("käyttö:", "valitsimet", "POLKU")), ("sv", ("användning:", "SÖKVÄG")),
+    ("en", ("usage:", "options", "PATH")),
+])
+def test_help_is_in_the_language_of_the_run(language: str, words: tuple[str, ...]) -> None:
+    result = _run(language, "export-pdf", "--help", password="")
+    assert result.returncode == 0
+    assert all(word in result.stdout for word in words), result.stdout[:400]
+    if language != "en":
+        assert "show this help message and exit" not in result.stdout
