@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QGuiApplication,
     QIcon,
     QPainter,
@@ -97,6 +98,22 @@ def dot_icon(colour: str) -> QIcon:
 def risk_icon(level: str) -> QIcon:
     colour = RISK_COLOURS.get(level)
     return dot_icon(colour) if colour else QIcon()
+
+
+def relative_font(widget: QWidget, factor: float, weight: QFont.Weight | None = None) -> QFont:
+    """``widget``'s font (the desktop's, unless set otherwise) ``factor`` times as big.
+
+    Sizes are always relative, never fixed points: a person who made the desktop's font
+    bigger gets bigger titles too.
+    """
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(font.pixelSize() * factor))
+    if weight is not None:
+        font.setWeight(weight)
+    return font
 
 
 def _is_dark() -> bool:

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from gui.shared.background import BackgroundOp, Generation
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
-from gui.shared.forms import DateEdit
+from gui.shared.forms import DateEdit, with_clear_button
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
 from gui.shared.qt_types import Index
@@ -257,7 +257,7 @@ class AuditLogView(QWidget):
         self.user.setAccessibleName(self.tr("User"))
         self.case_reference = QLineEdit()
         self.case_reference.setPlaceholderText(self.tr("Case reference"))
-        self.case_reference.setClearButtonEnabled(True)
+        with_clear_button(self.case_reference)
         self.case_reference.returnPressed.connect(self.apply_filters)
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Action"))

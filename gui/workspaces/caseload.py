@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
+from gui.shared.forms import with_clear_button
 from gui.shared.labels import label, plural, risk_label, status_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
@@ -110,7 +111,7 @@ class CaseloadView(QWidget):
         self.search.setPlaceholderText(self.tr("Name, case or identity code"))
         self.search.setToolTip(self.tr("Find a case by name, reference or identity code"))
         self.search.setAccessibleName(self.tr("Find a case"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         metrics = self.search.fontMetrics()
         self.search.setMinimumWidth(metrics.horizontalAdvance(self.search.placeholderText())
                                     + metrics.height() + 4 * metrics.averageCharWidth())

@@ -42,6 +42,13 @@
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <source>Clear</source>
+        <translation>Tyhjennä</translation>
+    </message>
+</context>
+<context>
     <name>NavigationList</name>
     <message>
         <source>Places</source>

@@ -48,36 +48,36 @@ MUTED_COLOUR = QColor("#6b6b6b")
 SOON_DAYS = 30
 
 
-#: Each kind's name (a table's accessible name) and its buttons' accessible names, whole
-#: sentences so that each language can inflect the noun.
+#: Each kind's table's accessible name (the records it lists) and its buttons' accessible
+#: names, whole sentences so that each language can inflect the noun.
 ACCESSIBLE_NAMES: dict[str, tuple[str, str, str, str]] = {
     "extortion_contact": (
-        QT_TRANSLATE_NOOP("RecordSection", "extortion contact"),
+        QT_TRANSLATE_NOOP("RecordSection", "Extortion contacts"),
         QT_TRANSLATE_NOOP("RecordSection", "Add extortion contact"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected extortion contact"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected extortion contact")),
     "police_report": (
-        QT_TRANSLATE_NOOP("RecordSection", "police report"),
+        QT_TRANSLATE_NOOP("RecordSection", "Police reports"),
         QT_TRANSLATE_NOOP("RecordSection", "Add police report"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected police report"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected police report")),
     "support_session": (
-        QT_TRANSLATE_NOOP("RecordSection", "support session"),
+        QT_TRANSLATE_NOOP("RecordSection", "Support sessions"),
         QT_TRANSLATE_NOOP("RecordSection", "Add support session"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected support session"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected support session")),
     "protective_action": (
-        QT_TRANSLATE_NOOP("RecordSection", "protective action"),
+        QT_TRANSLATE_NOOP("RecordSection", "Protective actions"),
         QT_TRANSLATE_NOOP("RecordSection", "Add protective action"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected protective action"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected protective action")),
     "follow_up": (
-        QT_TRANSLATE_NOOP("RecordSection", "follow-up"),
+        QT_TRANSLATE_NOOP("RecordSection", "Follow-ups"),
         QT_TRANSLATE_NOOP("RecordSection", "Add follow-up"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected follow-up"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected follow-up")),
     "attachment": (
-        QT_TRANSLATE_NOOP("RecordSection", "attachment"),
+        QT_TRANSLATE_NOOP("RecordSection", "Attachments"),
         QT_TRANSLATE_NOOP("RecordSection", "Add attachment"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected attachment"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected attachment")),
