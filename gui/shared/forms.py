@@ -50,12 +50,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.style import readable_style
 from models.domain.errors import ValidationError
 from models.domain.formatting import from_local, local_now, local_time, local_today
 
 DATE_FORMAT = "d.M.yyyy"
 DATETIME_FORMAT = "d.M.yyyy HH:mm"
-ERROR_STYLE = "color: #b00020;"
+#: The colour of error messages on the light palette (:func:`error_style` adapts it).
+ERROR_COLOUR = "#b00020"
+
+
+def error_style() -> str:
+    """The style sheet of an error message: its red, readable on the palette in use."""
+    return readable_style(ERROR_COLOUR)
 
 Validator = Callable[[Any], Any]
 
@@ -228,7 +235,7 @@ class Field(QObject):
         self.validator = validator
         self.required = required
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         self.error.setObjectName(f"{name}Error")

@@ -37,7 +37,7 @@ from gui.shared.labels import label, plural, risk_label, status_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
-from gui.shared.style import risk_icon
+from gui.shared.style import readable, risk_icon
 from gui.shared.workspace import Host
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter, ClosureRequestRow, CounsellorLoad
@@ -75,7 +75,7 @@ class LoadTableModel(RecordTableModel):
         return record.user_id
 
     def foreground(self, record: CounsellorLoad, column: int) -> QColor | None:
-        return _WARNING if column == 2 and record.high_risk_open else None
+        return readable(_WARNING) if column == 2 and record.high_risk_open else None
 
 
 class ClosureRequestModel(RecordTableModel):

@@ -194,7 +194,10 @@ def run(names_: list[str], *, font_size: float | None, palette: str | None,
         from gui.shared import style
 
         app.setPalette(high_contrast_palette(palette))
-        style.high_contrast_requested = lambda: True  # as the desktop would say
+        # As the desktop would say: high contrast, and for the black theme dark mode too.
+        style.high_contrast_requested = lambda: True  # type: ignore[attr-defined]
+        if palette == "black":
+            style._is_dark = lambda: True  # type: ignore[attr-defined]
     made: list[Any] = []
     original = scenes.Checkpoint
     kind = _checkpoint_class(layout, contrast)

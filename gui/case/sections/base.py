@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from gui.case.case_forms import CaseForms
 from gui.case.files import CaseFiles
+from gui.shared import style
 from gui.shared.record_table import RecordTableModel
+from gui.shared.style import monospace_font, readable_style
 from models.domain.enums import Role
 from models.security.permissions import Operation, allows
 
@@ -44,7 +46,7 @@ from models.security.permissions import Operation, allows
 OVERDUE_COLOUR = QColor("#a3261b")
 SOON_COLOUR = QColor("#8a5a00")
 DONE_COLOUR = QColor("#2e6b34")
-MUTED_COLOUR = QColor("#6b6b6b")
+MUTED_COLOUR = QColor(style.MUTED_COLOUR)
 SOON_DAYS = 30
 
 
@@ -193,7 +195,7 @@ class RecordSection(QWidget):
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName(f"{kind}Empty")
-        self.empty_label.setStyleSheet("color: #5a5a5a; padding: 4px 2px;")
+        self.empty_label.setStyleSheet(readable_style(style.MUTED_COLOUR, "padding: 4px 2px;"))
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
@@ -343,6 +345,4 @@ def detail_line(name: str) -> QLineEdit:
 
 def monospace() -> QFont:
     """A fixed-width font (wallet addresses, SHA-256 digests)."""
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.TypeWriter)
-    return font
+    return monospace_font()
