@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QStyleOptionComboBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -343,8 +344,11 @@ def with_clear_button(edit: QLineEdit) -> None:
     """Give ``edit`` Qt's clear button, named for a screen reader (Qt leaves it unnamed)."""
     edit.setClearButtonEnabled(True)
     action = edit.findChild(QAction, "_q_qlineeditclearaction")
-    if action is not None:
-        action.setText(QCoreApplication.translate("Form", "Clear"))
+    # Named on its button: changing the action would show the button while the field is
+    # still empty.
+    for button in edit.findChildren(QToolButton):
+        if action is not None and button.defaultAction() is action:
+            button.setAccessibleName(QCoreApplication.translate("Form", "Clear"))
 
 
 def tab_in_visual_order(buttons: QDialogButtonBox) -> None:

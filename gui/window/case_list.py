@@ -125,8 +125,8 @@ class CaseList(QObject):
         self.search.setToolTip(self.tr("Search every case (Ctrl+F)"))
         with_clear_button(self.search)
         # The magnifier is a button too: a screen reader names it, a click starts typing.
-        magnifier = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        magnifier.setText(self.tr("Search"))
+        magnifier = QAction(icon("search"), self.tr("Search"), self.search)
+        self.search.addAction(magnifier, QLineEdit.ActionPosition.LeadingPosition)
         magnifier.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.OtherFocusReason))
         # Wide enough for its hint (and the search icon and clear button) at any scaling;
         # in a narrower window the toolbar's other actions move into its » menu.
