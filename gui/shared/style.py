@@ -166,7 +166,7 @@ def keeps_desktop_palette() -> bool:
 
 
 def high_contrast_requested() -> bool:
-    """Whether the desktop asks for high contrast (Qt 6.10+: Windows, macOS, GNOME)."""
+    """Whether the desktop asks for high contrast (Qt 6.10+, where the platform says so)."""
     hints = QGuiApplication.styleHints()
     accessibility = getattr(hints, "accessibility", None)
     if accessibility is None:
