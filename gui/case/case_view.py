@@ -60,6 +60,7 @@ from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import CaseReopen, FormDraft
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
+from gui.shared.style import readable_style
 from models.domain.changes import Change, ChangeBus
 from models.domain.dto import CaseDetail
 from models.domain.enums import Role
@@ -201,7 +202,7 @@ class CaseView(QWidget):
         self.busy.hide()
         self.status_text = QLabel()
         self.status_text.setObjectName("statusText")
-        self.status_text.setStyleSheet("color: #4a4a4a;")
+        self.status_text.setStyleSheet(readable_style("#4a4a4a"))
         status = QHBoxLayout()
         status.addWidget(self.status_text, 1)
         status.addWidget(self.busy)

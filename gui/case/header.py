@@ -12,11 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.shared.clipboard import copy_sensitive
 from gui.shared.labels import label
+from gui.shared.style import (
+    GRAPHIC_CONTRAST,
+    MUTED_COLOUR,
+    keeps_desktop_palette,
+    monospace_font,
+    readable,
+    readable_style,
+)
 from models.domain.dto import CaseDetail, VictimData
 from models.domain.enums import CaseStatus, Role
 from models.domain.formatting import date_text, datetime_text
@@ -33,20 +41,33 @@ RISK_COLOURS = {
     "low": ("#e3f2e3", "#1d5b25", "#6aab6f"),
 }
 STATUS_COLOURS = ("#eef0f3", "#33393f", "#b8bec6")
-BANNER_STYLE = (
-    "QFrame#safeContact { background: #fff5c8; border: 1px solid #e2c45a;"
-    " border-left: 6px solid #d6a800; border-radius: 4px; }"
-    " QLabel { color: #3f3200; background: transparent; border: none; }"
-)
-CALM_BANNER_STYLE = (
-    "QFrame#safeContact { background: #eef5ee; border: 1px solid #bcd6bd;"
-    " border-left: 6px solid #7fb283; border-radius: 4px; }"
-    " QLabel { color: #23452a; background: transparent; border: none; }"
-)
-CLOSURE_STYLE = (
-    "QFrame#closureBanner { background: #e8f0fa; border: 1px solid #a9c3e3;"
-    " border-radius: 4px; } QLabel { color: #1f3a5a; background: transparent; border: none; }"
-)
+#: (background, text, border, left edge) of the banners under the header.
+BANNER_COLOURS = ("#fff5c8", "#3f3200", "#e2c45a", "#d6a800")
+CALM_BANNER_COLOURS = ("#eef5ee", "#23452a", "#bcd6bd", "#7fb283")
+CLOSURE_COLOURS = ("#e8f0fa", "#1f3a5a", "#a9c3e3", "#a9c3e3")
+#: The red of "no consent recorded" in the contact line.
+NO_CONSENT_COLOUR = "#8c1d18"
+
+
+def _on_palette(colours: tuple[str, ...]) -> tuple[str, ...]:
+    """A chip's or banner's colours: as designed on the light palette; on a dark or
+    high-contrast desktop its own window colours, with the edges in the designed hue
+    made visible (3:1) on them."""
+    if not keeps_desktop_palette():
+        return colours
+    palette = QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    edges = tuple(readable(c, [window], GRAPHIC_CONTRAST).name() for c in colours[2:])
+    return (window.name(), text.name(), *edges)
+
+
+def _banner_style(name: str, colours: tuple[str, ...]) -> str:
+    background, text, border, edge = _on_palette(colours)
+    left = f" border-left: 6px solid {edge};" if edge != border else ""
+    return (f"QFrame#{name} {{ background: {background}; border: 1px solid {border};{left}"
+            " border-radius: 4px; }"
+            f" QLabel {{ color: {text}; background: transparent; border: none; }}")
 
 #: The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.
 SAFE_CONTACT_TEXTS = (
@@ -65,7 +86,7 @@ def _chip(name: str) -> QLabel:
 
 
 def _style_chip(chip: QLabel, colours: tuple[str, str, str]) -> None:
-    background, text, border = colours
+    background, text, border = _on_palette(colours)
     chip.setStyleSheet(
         f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border};"
         " border-radius: 10px; padding: 2px 12px; font-weight: 600; }")
@@ -122,9 +143,7 @@ class CaseHeader(QFrame):
         self.code_caption = QLabel(self.tr("Identity code:"))
         self.code = QLabel()
         self.code.setObjectName("identityCode")
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.TypeWriter)
-        mono.setPointSizeF(self.font().pointSizeF() * 1.1)
+        mono = monospace_font(1.1)
         self.code.setFont(mono)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reveal_button = QPushButton(self.tr("Revea&l"))
@@ -140,7 +159,7 @@ class CaseHeader(QFrame):
         self.copy_button.hide()
         self.countdown = QLabel()
         self.countdown.setObjectName("revealCountdown")
-        self.countdown.setStyleSheet("color: #5a5a5a;")
+        self.countdown.setStyleSheet(readable_style(MUTED_COLOUR))
 
         self.facts = _wrapping("caseFacts")
         self.contact = _wrapping("contactDetails")
@@ -167,7 +186,7 @@ class CaseHeader(QFrame):
 
         self.closure = QFrame()
         self.closure.setObjectName("closureBanner")
-        self.closure.setStyleSheet(CLOSURE_STYLE)
+        self.closure.setStyleSheet(_banner_style("closureBanner", CLOSURE_COLOURS))
         self.closure_text = QLabel()
         self.closure_text.setObjectName("closureText")
         self.closure_text.setWordWrap(True)
@@ -287,7 +306,7 @@ class CaseHeader(QFrame):
         contact.append(self.tr("Language: {language}").format(
             language=label("language", victim.language)))
         if not victim.consent_given:
-            contact.append("<span style='color:#8c1d18'>"
+            contact.append(f"<span style='color:{readable(NO_CONSENT_COLOUR).name()}'>"
                            + self.tr("No consent to processing recorded") + "</span>")
         self.contact.setText(" &nbsp;·&nbsp; ".join(contact))
         self.risk_reason.setText(
@@ -298,10 +317,11 @@ class CaseHeader(QFrame):
         warnings = [QCoreApplication.translate("safe_contact", text)
                     for text in victim.safe_contact_warnings()]
         if warnings:
-            self.safe_contact.setStyleSheet(BANNER_STYLE)
+            self.safe_contact.setStyleSheet(_banner_style("safeContact", BANNER_COLOURS))
             self.safe_rules.setText("⚠ " + " · ".join(warnings))
         else:
-            self.safe_contact.setStyleSheet(CALM_BANNER_STYLE)
+            self.safe_contact.setStyleSheet(
+                _banner_style("safeContact", CALM_BANNER_COLOURS))
             self.safe_rules.setText(self.tr("No contact restrictions recorded"))
         self.safe_contact.setAccessibleName(self.tr("Safe-contact rules"))
         self.safe_contact.setAccessibleDescription(self.safe_rules.text())

@@ -9,11 +9,10 @@ risk level carries a small coloured dot and closed cases are shown muted.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from gui.shared.labels import risk_label, status_label
 from gui.shared.qt_types import Index
-from gui.shared.style import risk_icon
+from gui.shared.style import MUTED_COLOUR, readable, risk_icon
 from models.domain.dto import CaseFilter, CaseRow
 from models.domain.formatting import date_text
 from models.services.case_list import CaseListService
@@ -32,7 +31,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     (QT_TRANSLATE_NOOP("CaseTableModel", "Opened"), "opened", "opened_on"),
 )
 RISK_COLUMN = 4
-_MUTED = QColor("#6b7c89")
+_MUTED = MUTED_COLOUR
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -154,7 +153,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return risk_icon(row.risk_level) if index.column() == RISK_COLUMN else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _MUTED if row.status == "closed" else None
+            return readable(_MUTED) if row.status == "closed" else None
         attribute = COLUMNS[index.column()][2]
         value = getattr(row, attribute)
         if value is None:

@@ -18,8 +18,18 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QPointF, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QObject,
+    QPointF,
+    Qt,
+    QTime,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -36,16 +46,24 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QStyleOptionComboBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.shared.style import readable_style
 from models.domain.errors import ValidationError
 from models.domain.formatting import from_local, local_now, local_time, local_today
 
 DATE_FORMAT = "d.M.yyyy"
 DATETIME_FORMAT = "d.M.yyyy HH:mm"
-ERROR_STYLE = "color: #b00020;"
+#: The colour of error messages on the light palette (:func:`error_style` adapts it).
+ERROR_COLOUR = "#b00020"
+
+
+def error_style() -> str:
+    """The style sheet of an error message: its red, readable on the palette in use."""
+    return readable_style(ERROR_COLOUR)
 
 Validator = Callable[[Any], Any]
 
@@ -218,7 +236,7 @@ class Field(QObject):
         self.validator = validator
         self.required = required
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         self.error.setObjectName(f"{name}Error")
@@ -320,6 +338,17 @@ class Field(QObject):
         """Put a :meth:`snapshot` back as if it had been typed (validated, announced)."""
         self.set_value(value)
         self.changed.emit()
+
+
+def with_clear_button(edit: QLineEdit) -> None:
+    """Give ``edit`` Qt's clear button, named for a screen reader (Qt leaves it unnamed)."""
+    edit.setClearButtonEnabled(True)
+    action = edit.findChild(QAction, "_q_qlineeditclearaction")
+    # Named on its button: changing the action would show the button while the field is
+    # still empty.
+    for button in edit.findChildren(QToolButton):
+        if action is not None and button.defaultAction() is action:
+            button.setAccessibleName(QCoreApplication.translate("Form", "Clear"))
 
 
 def tab_in_visual_order(buttons: QDialogButtonBox) -> None:

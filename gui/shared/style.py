@@ -4,6 +4,12 @@ Icons are small SVGs in ``resources/icons/`` (they stay sharp at 200 % scaling);
 is missing, a ``QStyle`` standard icon stands in. Colours mark meaning sparingly: risk
 levels get a small dot, overdue follow-ups a muted red — nothing blinks or shouts.
 
+Text is readable for everyone (EN 301 549, WCAG 2.1 AA): every text colour has at least
+4.5:1 contrast on its background. A desktop in dark mode or with a high-contrast theme
+keeps its own palette, and the colours that carry a meaning (errors, overdue dates, risk
+chips) pass through :func:`readable`, which darkens or lightens them until they reach
+that contrast on the palette in use. Fonts follow the desktop's size (:func:`relative_font`).
+
 Counsellors on the phone work by keyboard, so the focused widget always shows a 2 px ring
 in the highlight colour (:class:`FocusRing`): Fusion marks focus faintly on line edits and
 not at all on drop-downs or tables.
@@ -18,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QGuiApplication,
     QIcon,
     QPainter,
@@ -40,14 +47,131 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 STYLE_SHEET = RESOURCES / "style.qss"
 
-#: Muted colours for the risk levels (dot in the case list, badge in forms).
+#: Muted colours for the risk levels (dot in the case list, badge in forms): graphics
+#: beside the level's name, with 3:1 contrast on the light palette's lists.
 RISK_COLOURS = {
     "acute": "#b3261e",
-    "high": "#c4661f",
-    "medium": "#b8961a",
-    "low": "#4a8a5c",
+    "high": "#c0621d",
+    "medium": "#9c7f12",
+    "low": "#458257",
 }
 OVERDUE_COLOUR = "#a4452c"
+
+#: The contrast text needs on its background (WCAG 2.1 AA, EN 301 549 9.1.4.3) and the
+#: contrast of graphics that carry meaning, such as a risk dot or a chip's border.
+TEXT_CONTRAST = 4.5
+GRAPHIC_CONTRAST = 3.0
+
+#: The light palette (:func:`apply_style`): every text role has 4.5:1 on Window, Base and
+#: AlternateBase (placeholder text and hints included), highlighted text on Highlight.
+LIGHT_PALETTE = {
+    QPalette.ColorRole.Window: "#f5f7f9",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.AlternateBase: "#f4f7f9",
+    QPalette.ColorRole.Button: "#eef2f5",
+    QPalette.ColorRole.Highlight: "#2f6f8f",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#1f5f86",
+    QPalette.ColorRole.WindowText: "#1d2b36",
+    QPalette.ColorRole.Text: "#1d2b36",
+    QPalette.ColorRole.ButtonText: "#1d2b36",
+    QPalette.ColorRole.ToolTipBase: "#fdfdf6",
+    QPalette.ColorRole.ToolTipText: "#1d2b36",
+    QPalette.ColorRole.PlaceholderText: "#5b6b78",
+    QPalette.ColorRole.Mid: "#a9b6c0",
+}
+#: Disabled text: greyed on purpose (WCAG exempts inactive controls from the contrast rule).
+DISABLED_TEXT = "#8e9ba5"
+#: Secondary text (hints, closed cases, inactive accounts): quieter than body text, still
+#: 4.5:1 on every background of the light palette.
+MUTED_COLOUR = "#5b6b78"
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2.1 relative luminance of an opaque colour."""
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """WCAG 2.1 contrast ratio of two colours (1 to 21); a translucent ``first`` is laid
+    over ``second`` first."""
+    if first.alphaF() < 1:
+        alpha = first.alphaF()
+        first = QColor.fromRgbF(first.redF() * alpha + second.redF() * (1 - alpha),
+                                first.greenF() * alpha + second.greenF() * (1 - alpha),
+                                first.blueF() * alpha + second.blueF() * (1 - alpha))
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: QColor | str, backgrounds: list[QColor] | None = None,
+             needed: float = TEXT_CONTRAST) -> QColor:
+    """``colour``, or the nearest colour of its hue with ``needed`` contrast on each of
+    ``backgrounds`` (default: the application palette's Window, Base and AlternateBase).
+
+    On the light palette the designed colours already pass and come back unchanged; on a
+    dark or high-contrast desktop they are lightened (or darkened) until they pass.
+    """
+    colour = QColor(colour)
+    if backgrounds is None:  # tables ask on every paint: remember the answer
+        palette = QGuiApplication.palette()
+        return QColor.fromRgba(_readable_on_palette(colour.rgba(), palette.cacheKey(), needed))
+    return _readable(colour, backgrounds, needed)
+
+
+@cache
+def _readable_on_palette(rgba: int, _palette_key: int, needed: float) -> int:
+    palette = QGuiApplication.palette()
+    backgrounds = [palette.color(QPalette.ColorGroup.Active, role) for role in (
+        QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)]
+    return _readable(QColor.fromRgba(rgba), backgrounds, needed).rgba()
+
+
+def _readable(colour: QColor, backgrounds: list[QColor], needed: float) -> QColor:
+    if all(contrast(colour, b) >= needed for b in backgrounds):
+        return colour
+    hue, saturation, lightness, _alpha = colour.getHslF()
+    dark_backgrounds = sum(luminance(b) for b in backgrounds) / len(backgrounds) < 0.18
+    steps = [i / 50 for i in range(51)]
+    targets = steps if dark_backgrounds else list(reversed(steps))
+    for target in targets:
+        if (target < lightness) if dark_backgrounds else (target > lightness):
+            continue
+        # Whole 8-bit channels, as the colour will be drawn (and named in style sheets).
+        candidate = QColor(QColor.fromHslF(max(hue, 0.0), saturation, target).name())
+        if all(contrast(candidate, b) >= needed for b in backgrounds):
+            return candidate
+    # Nothing of that hue is enough: plain white or black, whichever reads better.
+    white, black = QColor("#ffffff"), QColor("#000000")
+    worst_white = min(contrast(white, b) for b in backgrounds)
+    return white if worst_white >= min(contrast(black, b) for b in backgrounds) else black
+
+
+def readable_style(colour: QColor | str, extra: str = "") -> str:
+    """A style sheet's ``color:`` for text in ``colour``, made :func:`readable`."""
+    return f"color: {readable(colour).name()};{(' ' + extra) if extra else ''}"
+
+
+def keeps_desktop_palette() -> bool:
+    """Whether the desktop's own palette stays (dark mode, a high-contrast theme, or a
+    palette whose text is lighter than its windows) instead of Suoja's light one."""
+    if _is_dark() or high_contrast_requested():
+        return True
+    palette = QGuiApplication.palette()
+    return (palette.color(QPalette.ColorRole.Window).lightnessF()
+            < palette.color(QPalette.ColorRole.WindowText).lightnessF())
+
+
+def high_contrast_requested() -> bool:
+    """Whether the desktop asks for high contrast (Qt 6.10+, where the platform says so)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
 
 _FALLBACKS: dict[str, QStyle.StandardPixmap] = {
     "my-cases": QStyle.StandardPixmap.SP_DirHomeIcon,
@@ -97,6 +221,35 @@ def dot_icon(colour: str) -> QIcon:
 def risk_icon(level: str) -> QIcon:
     colour = RISK_COLOURS.get(level)
     return dot_icon(colour) if colour else QIcon()
+
+
+def relative_font(widget: QWidget, factor: float, weight: QFont.Weight | None = None) -> QFont:
+    """``widget``'s font (the desktop's, unless set otherwise) ``factor`` times as big.
+
+    Sizes are always relative, never fixed points: a person who made the desktop's font
+    bigger gets bigger titles too.
+    """
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(font.pixelSize() * factor))
+    if weight is not None:
+        font.setWeight(weight)
+    return font
+
+
+def monospace_font(factor: float = 1.0) -> QFont:
+    """A fixed-width font (codes, report numbers, wallet addresses) of the desktop's size.
+
+    A font made from a family name alone would be 12 pt whatever the desktop's size.
+    """
+    font = QFont(QGuiApplication.font())
+    font.setFamilies(["monospace"])
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    return font
 
 
 def _is_dark() -> bool:
@@ -252,38 +405,31 @@ def install_focus_ring(app: QApplication) -> FocusRing:
 def apply_style(app: QApplication) -> None:
     """Fusion everywhere (the same look on every desktop), light palette and style sheet.
 
-    A desktop in dark mode keeps Fusion's dark palette and gets no style sheet: the
-    sheet's colours are light ones, and a person who chose dark mode may need it.
+    A desktop in dark mode or with a high-contrast theme keeps its palette and gets no
+    style sheet: the sheet's colours are light ones, and a person who chose dark mode or
+    high contrast may need it. Only its placeholder text is made readable (4.5:1), as
+    desktops often draw it fainter than that.
     """
     app.setStyle("Fusion")
     app.setWindowIcon(icon("shield"))
     install_focus_ring(app)
-    if _is_dark():
-        return
     palette = app.palette()
-    colours = {
-        QPalette.ColorRole.Window: "#f5f7f9",
-        QPalette.ColorRole.Base: "#ffffff",
-        QPalette.ColorRole.AlternateBase: "#f4f7f9",
-        QPalette.ColorRole.Button: "#eef2f5",
-        QPalette.ColorRole.Highlight: "#2f6f8f",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#1f5f86",
-        QPalette.ColorRole.WindowText: "#1d2b36",
-        QPalette.ColorRole.Text: "#1d2b36",
-        QPalette.ColorRole.ButtonText: "#1d2b36",
-        QPalette.ColorRole.ToolTipBase: "#fdfdf6",
-        QPalette.ColorRole.ToolTipText: "#1d2b36",
-        QPalette.ColorRole.PlaceholderText: "#6b7c89",
-        QPalette.ColorRole.Mid: "#a9b6c0",
-    }
-    for role, colour in colours.items():
+    if keeps_desktop_palette():
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            backgrounds = [palette.color(group, QPalette.ColorRole.Base),
+                           palette.color(group, QPalette.ColorRole.Window)]
+            placeholder = palette.color(group, QPalette.ColorRole.PlaceholderText)
+            palette.setColor(group, QPalette.ColorRole.PlaceholderText,
+                             readable(placeholder, backgrounds))
+        app.setPalette(palette)
+        return
+    for role, colour in LIGHT_PALETTE.items():
         # Active and inactive only: disabled controls keep a visibly greyed look.
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             palette.setColor(group, role, QColor(colour))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
                  QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8e9ba5"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(DISABLED_TEXT))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#eef2f5"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, QColor("#f5f7f9"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#f5f7f9"))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.shared.fit import grow_for_wrapped_text
-from gui.shared.forms import ERROR_STYLE
+from gui.shared.forms import error_style
 from gui.shared.labels import role_label
 from gui.shared.style import icon
 from models.domain.errors import DamagedData, KnownError
@@ -159,7 +159,7 @@ class LoginDialog(QDialog):
         self.server_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
 

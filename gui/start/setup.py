@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from gui.shared import i18n as gui_i18n
 from gui.shared.background import BackgroundOp
 from gui.shared.fit import grow_for_wrapped_text
-from gui.shared.forms import ERROR_STYLE, Field, Form
+from gui.shared.forms import Field, Form, error_style
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.settings import parse_server_url
 from gui.shared.style import icon
@@ -157,7 +157,7 @@ class SetupDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("setupError")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         self.busy = QLabel(self.tr("Creating the encrypted database…"))

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import COLUMNS, CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
+from gui.shared.forms import with_clear_button
 from gui.shared.labels import options, plural
 from gui.shared.navigation import ALL_CASES, MY_CASES, NavigationList
 from gui.shared.session import Session
@@ -122,8 +123,11 @@ class CaseList(QObject):
             self.tr("Name, identity code, case, police report, phone, e-mail, wallet…")
         )
         self.search.setToolTip(self.tr("Search every case (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        with_clear_button(self.search)
+        # The magnifier is a button too: a screen reader names it, a click starts typing.
+        magnifier = QAction(icon("search"), self.tr("Search"), self.search)
+        self.search.addAction(magnifier, QLineEdit.ActionPosition.LeadingPosition)
+        magnifier.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.OtherFocusReason))
         # Wide enough for its hint (and the search icon and clear button) at any scaling;
         # in a narrower window the toolbar's other actions move into its » menu.
         metrics = self.search.fontMetrics()

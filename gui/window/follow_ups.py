@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from gui.shared.empty_state import show_when_empty
 from gui.shared.qt_types import Index
-from gui.shared.style import OVERDUE_COLOUR, icon
+from gui.shared.style import OVERDUE_COLOUR, icon, readable
 from models.domain.base import local_today
 from models.domain.dto import FollowUpRow
 from models.domain.formatting import date_text
@@ -115,7 +115,7 @@ class FollowUpTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return icon("overdue" if row.overdue else "due-today")
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and row.overdue:
-            return QColor(OVERDUE_COLOUR)
+            return readable(OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.FontRole and column == 0 and row.overdue:
             font = QFont()
             font.setBold(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.forms import error_style
 from gui.shared.labels import plural
 
 CARD_WIDTH = 420
@@ -94,7 +95,7 @@ class LockScreen(QWidget):
 
         self.error = QLabel()
         self.error.setObjectName("lockError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
 

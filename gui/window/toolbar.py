@@ -79,6 +79,11 @@ class MainToolbar(QToolBar):
         if isinstance(lock_button, QToolButton):
             lock_button.setMenu(self.lock_menu)
             lock_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        # Qt's » button (the actions a narrow window has no room for) has no name of its own.
+        more = self.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setAccessibleName(self.tr("More actions"))
+            more.setToolTip(self.tr("More actions"))
 
     def _build_actions(self, role: Role) -> None:
         self.intake_action = QAction(icon("new-intake"), self.tr("New intake"), self)

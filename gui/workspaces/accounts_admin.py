@@ -42,6 +42,7 @@ from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
+from gui.shared.style import MUTED_COLOUR, readable, readable_style
 from gui.shared.workspace import Host
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import UserData
@@ -58,9 +59,8 @@ PLACE_KEY = "accounts"
 #: Tests set cheap ones here.
 KDF: KdfParams | None = None
 
-_MUTED = QColor("#6b7c89")
-_ERROR_STYLE = "color: #b3261e;"
-_OK_STYLE = "color: #1b6e2d;"
+_ERROR_COLOUR = "#b3261e"
+_OK_COLOUR = "#1b6e2d"
 
 
 def _state(user: UserData) -> str:
@@ -86,7 +86,7 @@ class UserTableModel(RecordTableModel):
     )
 
     def foreground(self, record: UserData, column: int) -> QColor | None:
-        return None if record.is_active else _MUTED
+        return None if record.is_active else readable(MUTED_COLOUR)
 
 
 def _role_combo() -> QComboBox:
@@ -132,14 +132,14 @@ class PasswordFields(QWidget):
         try:
             check_password(password, username=username, display_name=display_name)
         except ValidationError as error:
-            self.feedback.setStyleSheet(_ERROR_STYLE)
+            self.feedback.setStyleSheet(readable_style(_ERROR_COLOUR))
             self.feedback.setText(str(error))
             return False
         if password != self.repeat.text():
-            self.feedback.setStyleSheet(_ERROR_STYLE)
+            self.feedback.setStyleSheet(readable_style(_ERROR_COLOUR))
             self.feedback.setText(self.tr("The two passwords are not the same."))
             return False
-        self.feedback.setStyleSheet(_OK_STYLE)
+        self.feedback.setStyleSheet(readable_style(_OK_COLOUR))
         self.feedback.setText(self.tr("Strong enough."))
         return True
 
@@ -154,7 +154,7 @@ class _ActionDialog(QDialog):
         grow_for_wrapped_text(self)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(readable_style(_ERROR_COLOUR))
         self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +33,7 @@ from gui.shared.errors import show_error
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
 from gui.shared.qt_types import Index
+from gui.shared.style import relative_font
 from gui.shared.workspace import Host
 from models.domain.dto import SharedIndicator
 from models.domain.errors import KnownError
@@ -130,7 +132,7 @@ class AnalysisView(QWidget):
         self.choose_path: Callable[[QWidget, str, str], Path | None] = choose_save_path
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Cross-case extortion analysis"))
-        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        title.setFont(relative_font(self, 1.6, QFont.Weight.DemiBold))
         layout.addWidget(title)
         description = QLabel(self.tr(
             "Wallet addresses and senders seen in more than one case. Exports carry case "

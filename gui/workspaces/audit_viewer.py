@@ -42,12 +42,13 @@ from PySide6.QtWidgets import (
 from gui.shared.background import BackgroundOp, Generation
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
-from gui.shared.forms import DateEdit
+from gui.shared.forms import DateEdit, with_clear_button
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
 from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
+from gui.shared.style import keeps_desktop_palette, readable, readable_style
 from gui.shared.workspace import Host
 from models.domain.base import local_today
 from models.domain.changes import Change, ChangeKind
@@ -66,8 +67,8 @@ ROW_LIMIT = 5000
 
 _GLASS_BACKGROUND = QColor("#fde2c8")
 _GLASS_FOREGROUND = QColor("#7a3300")
-_OK_STYLE = "color: #1b6e2d; font-weight: bold;"
-_BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
+_OK_COLOUR = "#1b6e2d"
+_BROKEN_COLOUR = "#b3261e"
 _NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "Any"
 
 
@@ -174,9 +175,12 @@ class AuditTableModel(QAbstractTableModel):
         if role == ACTION_ROLE:
             return event.action
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _GLASS_BACKGROUND if glass else None
+            # A desktop's dark or high-contrast palette keeps its own background: the
+            # row stands out by its colour of text (and the action's name) alone.
+            return _GLASS_BACKGROUND if glass and not keeps_desktop_palette() else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _GLASS_FOREGROUND if glass else None
+            return readable(_GLASS_FOREGROUND) if glass and keeps_desktop_palette() else \
+                _GLASS_FOREGROUND if glass else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -257,7 +261,7 @@ class AuditLogView(QWidget):
         self.user.setAccessibleName(self.tr("User"))
         self.case_reference = QLineEdit()
         self.case_reference.setPlaceholderText(self.tr("Case reference"))
-        self.case_reference.setClearButtonEnabled(True)
+        with_clear_button(self.case_reference)
         self.case_reference.returnPressed.connect(self.apply_filters)
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Action"))
@@ -480,19 +484,19 @@ class AuditLogView(QWidget):
             .success(self._show_chain).failure(self._verify_failed).run())
 
     def _verify_failed(self, error: BaseException) -> None:
-        self.chain_status.setStyleSheet(_BROKEN_STYLE)
+        self.chain_status.setStyleSheet(readable_style(_BROKEN_COLOUR, "font-weight: bold;"))
         self.chain_status.setText(
             self.tr("The audit chain could not be checked: {reason}").format(
                 reason=str(error) if isinstance(error, KnownError) else type(error).__name__))
 
     def _show_chain(self, report: ChainReport) -> None:
         if report.ok:
-            self.chain_status.setStyleSheet(_OK_STYLE)
+            self.chain_status.setStyleSheet(readable_style(_OK_COLOUR, "font-weight: bold;"))
             self.chain_status.setText(
                 plural(report.events, self.tr("✔ Audit chain verified: {n} event"),
                        self.tr("✔ Audit chain verified: {n} events")))
         else:
-            self.chain_status.setStyleSheet(_BROKEN_STYLE)
+            self.chain_status.setStyleSheet(readable_style(_BROKEN_COLOUR, "font-weight: bold;"))
             self.chain_status.setText(
                 self.tr("✘ Audit chain BROKEN at event {seq}: {problem}").format(
                     seq=report.first_broken_seq, problem=report.problem))

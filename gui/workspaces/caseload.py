@@ -34,11 +34,12 @@ from gui.shared.case_table import CaseTableModel
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.fit import WrappingRow
+from gui.shared.forms import with_clear_button
 from gui.shared.labels import label, plural, risk_label, status_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
-from gui.shared.style import risk_icon
+from gui.shared.style import readable, risk_icon
 from gui.shared.workspace import Host
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter, ClosureRequestRow, CounsellorLoad
@@ -76,7 +77,7 @@ class LoadTableModel(RecordTableModel):
         return record.user_id
 
     def foreground(self, record: CounsellorLoad, column: int) -> QColor | None:
-        return _WARNING if column == 2 and record.high_risk_open else None
+        return readable(_WARNING) if column == 2 and record.high_risk_open else None
 
 
 class ClosureRequestModel(RecordTableModel):
@@ -112,7 +113,7 @@ class CaseloadView(QWidget):
         self.search.setPlaceholderText(self.tr("Name, case or identity code"))
         self.search.setToolTip(self.tr("Find a case by name, reference or identity code"))
         self.search.setAccessibleName(self.tr("Find a case"))
-        self.search.setClearButtonEnabled(True)
+        with_clear_button(self.search)
         metrics = self.search.fontMetrics()
         self.search.setMinimumWidth(metrics.horizontalAdvance(self.search.placeholderText())
                                     + metrics.height() + 4 * metrics.averageCharWidth())

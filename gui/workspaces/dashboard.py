@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from gui.shared.errors import show_error
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
+from gui.shared.style import relative_font
 from gui.shared.workspace import Host
 from models.domain.changes import Change
 from models.domain.dto import CaseFilter
@@ -68,7 +69,7 @@ class FigureButton(QPushButton):
         layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(0)
         self.value_label = QLabel()
-        self.value_label.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.value_label.setFont(relative_font(self, 1.8, QFont.Weight.DemiBold))
         self.caption_label = QLabel()
         self.caption_label.setWordWrap(True)
         for label in (self.value_label, self.caption_label):
@@ -116,13 +117,14 @@ class DashboardView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Dashboard"))
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
 
         self.title = QLabel(self.tr("Dashboard"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setFont(relative_font(self, 1.6, QFont.Weight.DemiBold))
         layout.addWidget(self.title)
         self.as_of = QLabel()
         layout.addWidget(self.as_of)
@@ -189,6 +191,9 @@ class DashboardView(QWidget):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         view = QChartView(chart)
+        # A screen reader cannot see the chart: its name is the title, its description
+        # the figures it draws (set when it is filled).
+        view.setAccessibleName(title)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         # Two charts side by side fit a laptop screen at 150 % scaling.
         metrics = self.fontMetrics()
@@ -264,6 +269,7 @@ class DashboardView(QWidget):
             chart.removeAllSeries()
             for axis in chart.axes():
                 chart.removeAxis(axis)
+            view.setAccessibleDescription("")
         self.counsellor_set = self.intake_set = self.contact_set = None
         self.risk_series = self.report_series = None
 
@@ -300,6 +306,9 @@ class DashboardView(QWidget):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         chart.legend().hide()
+        self.counsellor_chart.setAccessibleDescription("; ".join(
+            f"{name}: {count_text(row.open_cases)}" for name, row in
+            zip(reversed(names), reversed(rows), strict=True)))
         self.counsellor_chart.setMinimumHeight(max(300, 80 + 22 * len(rows)))
         self.counsellor_set = bar_set
         bar_set.clicked.connect(lambda index: self.counsellor_clicked(len(rows) - 1 - index))
@@ -338,6 +347,10 @@ class DashboardView(QWidget):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         chart.legend().show()
+        self.weekly_chart.setAccessibleDescription("; ".join(
+            self.tr("week of {day}: {intakes} new intakes, {contacts} extortion contacts")
+            .format(day=date_text(w.week_start), intakes=count_text(w.intakes),
+                    contacts=count_text(w.extortion_contacts)) for w in data.weeks))
         self.intake_set, self.contact_set = intakes, contacts
         intakes.clicked.connect(lambda i: self.week_clicked(Figure.INTAKES_WEEK, i))
         contacts.clicked.connect(lambda i: self.week_clicked(Figure.CONTACTS_WEEK, i))
@@ -361,6 +374,7 @@ class DashboardView(QWidget):
         chart.addSeries(series)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.legend().show()
+        self.risk_chart.setAccessibleDescription("; ".join(s.label() for s in series.slices()))
         self.risk_series = series
         series.clicked.connect(self.risk_clicked)
 
@@ -397,6 +411,8 @@ class DashboardView(QWidget):
         # chart's title says which report).
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().show()
+        self.report_chart.setAccessibleDescription(
+            "; ".join(s.label() for s in series.slices()))
         self.report_series = series
         series.clicked.connect(self.report_clicked)
 

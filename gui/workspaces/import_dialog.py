@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -145,6 +146,9 @@ class ImportDialog(QDialog):
         self.preview.setObjectName("preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAccessibleName(self.tr("First rows of the file"))
+        corner = self.preview.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+        if corner is not None:  # Qt's "select all" square above the row numbers
+            corner.setAccessibleName(self.tr("Select all rows"))
         # The file's own columns, any text: they scroll sideways (the layout test checks
         # only columns of a fixed form).
         self.preview.setProperty("free_text", True)

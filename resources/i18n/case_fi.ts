@@ -757,6 +757,10 @@
         <translation>Avaa valittu todistetiedosto</translation>
     </message>
     <message>
+        <source>The selected extortion contact</source>
+        <translation>Valittu kiristysyhteydenotto</translation>
+    </message>
+    <message>
         <source>No extortion messages recorded. Add each message the victim received, with the text copied exactly as it was written.</source>
         <translation>Kiristysviestejä ei ole kirjattu. Lisää jokainen asiakkaan saama viesti ja kopioi teksti täsmälleen sellaisena kuin se oli kirjoitettu.</translation>
     </message>
@@ -1291,11 +1295,6 @@
         <translation>P&amp;oista…</translation>
     </message>
     <message>
-        <source>extortion contact</source>
-        <extracomment>Calm colours for text that needs attention. Each kind&apos;s name (a table&apos;s accessible name) and its buttons&apos; accessible names, whole sentences so that each language can inflect the noun.</extracomment>
-        <translation>kiristysyhteydenotto</translation>
-    </message>
-    <message>
         <source>Add extortion contact</source>
         <translation>Lisää kiristysyhteydenotto</translation>
     </message>
@@ -1306,10 +1305,6 @@
     <message>
         <source>Remove the selected extortion contact</source>
         <translation>Poista valittu kiristysyhteydenotto</translation>
-    </message>
-    <message>
-        <source>police report</source>
-        <translation>rikosilmoitus</translation>
     </message>
     <message>
         <source>Add police report</source>
@@ -1324,10 +1319,6 @@
         <translation>Poista valittu rikosilmoitus</translation>
     </message>
     <message>
-        <source>support session</source>
-        <translation>tukikeskustelu</translation>
-    </message>
-    <message>
         <source>Add support session</source>
         <translation>Lisää tukikeskustelu</translation>
     </message>
@@ -1338,10 +1329,6 @@
     <message>
         <source>Remove the selected support session</source>
         <translation>Poista valittu tukikeskustelu</translation>
-    </message>
-    <message>
-        <source>protective action</source>
-        <translation>suojaustoimi</translation>
     </message>
     <message>
         <source>Add protective action</source>
@@ -1356,10 +1343,6 @@
         <translation>Poista valittu suojaustoimi</translation>
     </message>
     <message>
-        <source>follow-up</source>
-        <translation>seuranta</translation>
-    </message>
-    <message>
         <source>Add follow-up</source>
         <translation>Lisää seuranta</translation>
     </message>
@@ -1372,8 +1355,29 @@
         <translation>Poista valittu seuranta</translation>
     </message>
     <message>
-        <source>attachment</source>
-        <translation>liite</translation>
+        <source>Extortion contacts</source>
+        <extracomment>Calm colours for text that needs attention. Each kind&apos;s table&apos;s accessible name (the records it lists) and its buttons&apos; accessible names, whole sentences so that each language can inflect the noun.</extracomment>
+        <translation>Kiristysyhteydenotot</translation>
+    </message>
+    <message>
+        <source>Police reports</source>
+        <translation>Rikosilmoitukset</translation>
+    </message>
+    <message>
+        <source>Support sessions</source>
+        <translation>Tukikeskustelut</translation>
+    </message>
+    <message>
+        <source>Protective actions</source>
+        <translation>Suojaustoimet</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seurannat</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Liitteet</translation>
     </message>
     <message>
         <source>Add attachment</source>
@@ -1827,7 +1831,7 @@
     <name>safe_contact</name>
     <message>
         <source>Do not leave voicemail</source>
-        <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
+        <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. (background, text, border, left edge) of the banners under the header. The red of &quot;no consent recorded&quot; in the contact line. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
         <translation>Älä jätä vastaajaviestiä</translation>
     </message>
     <message>

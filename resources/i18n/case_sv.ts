@@ -757,6 +757,10 @@
         <translation>Öppna den valda bevisfilen</translation>
     </message>
     <message>
+        <source>The selected extortion contact</source>
+        <translation>Den valda utpressningskontakten</translation>
+    </message>
+    <message>
         <source>No extortion messages recorded. Add each message the victim received, with the text copied exactly as it was written.</source>
         <translation>Inga utpressningsmeddelanden har registrerats. Lägg till varje meddelande som klienten har fått, med texten kopierad exakt som den var skriven.</translation>
     </message>
@@ -1291,11 +1295,6 @@
         <translation>Ta &amp;bort…</translation>
     </message>
     <message>
-        <source>extortion contact</source>
-        <extracomment>Calm colours for text that needs attention. Each kind&apos;s name (a table&apos;s accessible name) and its buttons&apos; accessible names, whole sentences so that each language can inflect the noun.</extracomment>
-        <translation>utpressningskontakt</translation>
-    </message>
-    <message>
         <source>Add extortion contact</source>
         <translation>Lägg till utpressningskontakt</translation>
     </message>
@@ -1306,10 +1305,6 @@
     <message>
         <source>Remove the selected extortion contact</source>
         <translation>Ta bort den valda utpressningskontakten</translation>
-    </message>
-    <message>
-        <source>police report</source>
-        <translation>brottsanmälan</translation>
     </message>
     <message>
         <source>Add police report</source>
@@ -1324,10 +1319,6 @@
         <translation>Ta bort den valda brottsanmälan</translation>
     </message>
     <message>
-        <source>support session</source>
-        <translation>stödsamtal</translation>
-    </message>
-    <message>
         <source>Add support session</source>
         <translation>Lägg till stödsamtal</translation>
     </message>
@@ -1338,10 +1329,6 @@
     <message>
         <source>Remove the selected support session</source>
         <translation>Ta bort det valda stödsamtalet</translation>
-    </message>
-    <message>
-        <source>protective action</source>
-        <translation>skyddsåtgärd</translation>
     </message>
     <message>
         <source>Add protective action</source>
@@ -1356,10 +1343,6 @@
         <translation>Ta bort den valda skyddsåtgärden</translation>
     </message>
     <message>
-        <source>follow-up</source>
-        <translation>uppföljning</translation>
-    </message>
-    <message>
         <source>Add follow-up</source>
         <translation>Lägg till uppföljning</translation>
     </message>
@@ -1372,8 +1355,29 @@
         <translation>Ta bort den valda uppföljningen</translation>
     </message>
     <message>
-        <source>attachment</source>
-        <translation>bilaga</translation>
+        <source>Extortion contacts</source>
+        <extracomment>Calm colours for text that needs attention. Each kind&apos;s table&apos;s accessible name (the records it lists) and its buttons&apos; accessible names, whole sentences so that each language can inflect the noun.</extracomment>
+        <translation>Utpressningskontakter</translation>
+    </message>
+    <message>
+        <source>Police reports</source>
+        <translation>Brottsanmälningar</translation>
+    </message>
+    <message>
+        <source>Support sessions</source>
+        <translation>Stödsamtal</translation>
+    </message>
+    <message>
+        <source>Protective actions</source>
+        <translation>Skyddsåtgärder</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bilagor</translation>
     </message>
     <message>
         <source>Add attachment</source>
@@ -1827,7 +1831,7 @@
     <name>safe_contact</name>
     <message>
         <source>Do not leave voicemail</source>
-        <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
+        <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. (background, text, border, left edge) of the banners under the header. The red of &quot;no consent recorded&quot; in the contact line. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
         <translation>Lämna inget röstmeddelande</translation>
     </message>
     <message>

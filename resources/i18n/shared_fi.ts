@@ -37,8 +37,15 @@
     <name>Field</name>
     <message>
         <source>Required.</source>
-        <extracomment>The value before a new day was typed, while the month and year are stand-ins.</extracomment>
+        <extracomment>The colour of error messages on the light palette (:func:`error_style` adapts it). The value before a new day was typed, while the month and year are stand-ins.</extracomment>
         <translation>Pakollinen.</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Clear</source>
+        <translation>Tyhjennä</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,10 @@
         <translation>Hae kaikista asioista (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Hae</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Asiat</translation>
     </message>
@@ -333,6 +337,10 @@
     <message>
         <source>Main</source>
         <translation>Päätyökalurivi</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Lisää toimintoja</translation>
     </message>
     <message>
         <source>New intake</source>

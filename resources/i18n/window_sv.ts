@@ -40,6 +40,10 @@
         <translation>Sök i alla ärenden (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
@@ -333,6 +337,10 @@
     <message>
         <source>Main</source>
         <translation>Huvudverktygsfält</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Fler åtgärder</translation>
     </message>
     <message>
         <source>New intake</source>

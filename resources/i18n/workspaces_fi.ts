@@ -726,6 +726,10 @@
         <translation>Kiristysyhteydenotot</translation>
     </message>
     <message>
+        <source>week of {day}: {intakes} new intakes, {contacts} extortion contacts</source>
+        <translation>viikko alkaen {day}: {intakes} uutta asiakkuutta, {contacts} kiristysyhteydenottoa</translation>
+    </message>
+    <message>
         <source>New intakes in the week of {day}</source>
         <translation>Uudet asiakkuudet {day} alkaneella viikolla</translation>
     </message>
@@ -842,6 +846,10 @@
     <message>
         <source>First rows of the file</source>
         <translation>Tiedoston ensimmäiset rivit</translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation>Valitse kaikki rivit</translation>
     </message>
     <message>
         <source>Refused rows and duplicates</source>

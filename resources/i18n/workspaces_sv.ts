@@ -726,6 +726,10 @@
         <translation>Utpressningskontakter</translation>
     </message>
     <message>
+        <source>week of {day}: {intakes} new intakes, {contacts} extortion contacts</source>
+        <translation>veckan från {day}: {intakes} nya klienter, {contacts} utpressningskontakter</translation>
+    </message>
+    <message>
         <source>New intakes in the week of {day}</source>
         <translation>Nya klienter veckan som började {day}</translation>
     </message>
@@ -842,6 +846,10 @@
     <message>
         <source>First rows of the file</source>
         <translation>Filens första rader</translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation>Markera alla rader</translation>
     </message>
     <message>
         <source>Refused rows and duplicates</source>

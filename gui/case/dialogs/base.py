@@ -36,16 +36,17 @@ from PySide6.QtWidgets import (
 from gui.shared import drafts, errors, questions
 from gui.shared.drafts import FormDraft
 from gui.shared.forms import (
-    ERROR_STYLE,
     DateEdit,
     DateTimeEdit,
     Field,
     Form,
+    error_style,
     tab_in_visual_order,
     today,
 )
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
+from gui.shared.style import monospace_font
 from models.domain import validation as v
 from models.domain.dto import CaseDetail
 from models.domain.errors import ConflictError, KnownError, NotFound, ValidationError
@@ -193,9 +194,7 @@ def not_future(name: str) -> Callable[[Any], Any]:
 
 def monospace() -> QFont:
     """A fixed-width font (codes, report numbers, wallet addresses)."""
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.TypeWriter)
-    return font
+    return monospace_font()
 
 
 def revalidate(field: Field) -> None:
@@ -265,7 +264,7 @@ class RecordDialog(QDialog):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(error_style())
         self.problem.setWordWrap(True)
         self.problem.hide()
 

@@ -27,6 +27,7 @@ from gui.shared.forms import Field
 from gui.shared.labels import risk_label
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
+from gui.shared.style import MUTED_COLOUR, readable
 from models.domain.errors import KnownError
 
 
@@ -113,7 +114,8 @@ class IntakeWizard(QWizard):
             elif number < current:
                 lines.append(f"<p style='margin:6px 0'>✓ {text}</p>")
             else:
-                lines.append(f"<p style='margin:6px 0; color:#6b7c89'>{text}</p>")
+                muted = readable(MUTED_COLOUR).name()
+                lines.append(f"<p style='margin:6px 0; color:{muted}'>{text}</p>")
         self.steps.setText("".join(lines))
 
     def _save_or_next(self) -> None:

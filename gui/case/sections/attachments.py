@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from gui.case import files
 from gui.case.sections.base import CaseHost, RecordSection, detail_label, monospace
 from gui.shared.record_table import Column, RecordTableModel
+from gui.shared.style import MUTED_COLOUR, readable_style
 from models.domain.dto import AttachmentInfo
 from models.domain.formatting import datetime_text, size_text
 from models.security.permissions import Operation
@@ -63,7 +64,7 @@ class AttachmentSection(RecordSection):
         self.hash_label.setFont(monospace())
         self.hash_label.setAccessibleName(self.tr("SHA-256 of the selected file"))
         self.hint = QLabel(self.tr("Drop files here to add them as evidence."))
-        self.hint.setStyleSheet("color: #5a5a5a;")
+        self.hint.setStyleSheet(readable_style(MUTED_COLOUR))
         self.hint.setVisible(self.may_attach)
         self.body_layout.addWidget(self.hash_label)
         self.body_layout.addWidget(self.hint)

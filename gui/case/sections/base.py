@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from gui.case.case_forms import CaseForms
 from gui.case.files import CaseFiles
+from gui.shared import style
 from gui.shared.record_table import RecordTableModel
+from gui.shared.style import monospace_font, readable_style
 from models.domain.enums import Role
 from models.security.permissions import Operation, allows
 
@@ -44,40 +46,40 @@ from models.security.permissions import Operation, allows
 OVERDUE_COLOUR = QColor("#a3261b")
 SOON_COLOUR = QColor("#8a5a00")
 DONE_COLOUR = QColor("#2e6b34")
-MUTED_COLOUR = QColor("#6b6b6b")
+MUTED_COLOUR = QColor(style.MUTED_COLOUR)
 SOON_DAYS = 30
 
 
-#: Each kind's name (a table's accessible name) and its buttons' accessible names, whole
-#: sentences so that each language can inflect the noun.
+#: Each kind's table's accessible name (the records it lists) and its buttons' accessible
+#: names, whole sentences so that each language can inflect the noun.
 ACCESSIBLE_NAMES: dict[str, tuple[str, str, str, str]] = {
     "extortion_contact": (
-        QT_TRANSLATE_NOOP("RecordSection", "extortion contact"),
+        QT_TRANSLATE_NOOP("RecordSection", "Extortion contacts"),
         QT_TRANSLATE_NOOP("RecordSection", "Add extortion contact"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected extortion contact"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected extortion contact")),
     "police_report": (
-        QT_TRANSLATE_NOOP("RecordSection", "police report"),
+        QT_TRANSLATE_NOOP("RecordSection", "Police reports"),
         QT_TRANSLATE_NOOP("RecordSection", "Add police report"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected police report"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected police report")),
     "support_session": (
-        QT_TRANSLATE_NOOP("RecordSection", "support session"),
+        QT_TRANSLATE_NOOP("RecordSection", "Support sessions"),
         QT_TRANSLATE_NOOP("RecordSection", "Add support session"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected support session"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected support session")),
     "protective_action": (
-        QT_TRANSLATE_NOOP("RecordSection", "protective action"),
+        QT_TRANSLATE_NOOP("RecordSection", "Protective actions"),
         QT_TRANSLATE_NOOP("RecordSection", "Add protective action"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected protective action"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected protective action")),
     "follow_up": (
-        QT_TRANSLATE_NOOP("RecordSection", "follow-up"),
+        QT_TRANSLATE_NOOP("RecordSection", "Follow-ups"),
         QT_TRANSLATE_NOOP("RecordSection", "Add follow-up"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected follow-up"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected follow-up")),
     "attachment": (
-        QT_TRANSLATE_NOOP("RecordSection", "attachment"),
+        QT_TRANSLATE_NOOP("RecordSection", "Attachments"),
         QT_TRANSLATE_NOOP("RecordSection", "Add attachment"),
         QT_TRANSLATE_NOOP("RecordSection", "Edit the selected attachment"),
         QT_TRANSLATE_NOOP("RecordSection", "Remove the selected attachment")),
@@ -193,7 +195,7 @@ class RecordSection(QWidget):
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName(f"{kind}Empty")
-        self.empty_label.setStyleSheet("color: #5a5a5a; padding: 4px 2px;")
+        self.empty_label.setStyleSheet(readable_style(style.MUTED_COLOUR, "padding: 4px 2px;"))
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
@@ -343,6 +345,4 @@ def detail_line(name: str) -> QLineEdit:
 
 def monospace() -> QFont:
     """A fixed-width font (wallet addresses, SHA-256 digests)."""
-    font = QFont("monospace")
-    font.setStyleHint(QFont.StyleHint.TypeWriter)
-    return font
+    return monospace_font()

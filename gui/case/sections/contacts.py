@@ -35,6 +35,7 @@ from gui.case.sections.base import (
 )
 from gui.shared.labels import label, yes_no
 from gui.shared.record_table import Column, RecordTableModel
+from gui.shared.style import readable
 from models.domain.dto import AttachmentInfo, ExtortionContactData
 from models.domain.formatting import datetime_text, money_text
 from models.security.permissions import Operation, allows
@@ -73,7 +74,7 @@ class ExtortionContactModel(RecordTableModel):
 
     def foreground(self, record: Any, column: int) -> QColor | None:
         if column == 5 and record.paid:
-            return OVERDUE_COLOUR
+            return readable(OVERDUE_COLOUR)
         return None
 
 
@@ -154,6 +155,7 @@ class ExtortionContactSection(RecordSection):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(pane)
+        scroll.setAccessibleName(self.tr("The selected extortion contact"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)

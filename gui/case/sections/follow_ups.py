@@ -13,6 +13,7 @@ from gui.case.sections.base import MUTED_COLOUR, OVERDUE_COLOUR, CaseHost, Recor
 from gui.shared.labels import yes_no
 from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
+from gui.shared.style import readable
 from models.domain.base import local_today
 from models.domain.dto import FollowUpData
 from models.domain.formatting import date_text, datetime_text
@@ -45,9 +46,9 @@ class FollowUpModel(RecordTableModel):
 
     def foreground(self, record: Any, column: int) -> QColor | None:
         if record.done:
-            return MUTED_COLOUR
+            return readable(MUTED_COLOUR)
         if record.due_on < self.today:
-            return OVERDUE_COLOUR
+            return readable(OVERDUE_COLOUR)
         return None
 
     def tooltip(self, record: Any, column: int) -> str | None:

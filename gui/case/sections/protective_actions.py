@@ -22,6 +22,7 @@ from gui.case.sections.base import (
 )
 from gui.shared.labels import label
 from gui.shared.record_table import Column, RecordTableModel
+from gui.shared.style import readable, readable_style
 from models.domain.base import local_today
 from models.domain.dto import ProtectiveActionData
 from models.domain.enums import ActionState
@@ -96,14 +97,14 @@ class ProtectiveActionModel(RecordTableModel):
     def foreground(self, record: Any, column: int) -> QColor | None:
         action = record.action
         if action is None or action.state == ActionState.NOT_STARTED.value:
-            return MUTED_COLOUR
+            return readable(MUTED_COLOUR)
         if column == 3 and action.expires_on is not None:
             if action.expires_on < self.today:
-                return OVERDUE_COLOUR
+                return readable(OVERDUE_COLOUR)
             if (action.expires_on - self.today).days <= SOON_DAYS:
-                return SOON_COLOUR
+                return readable(SOON_COLOUR)
         if column == 1 and action.state == ActionState.DONE.value:
-            return DONE_COLOUR
+            return readable(DONE_COLOUR)
         return None
 
     def tooltip(self, record: Any, column: int) -> str | None:
@@ -131,7 +132,7 @@ class ProtectiveActionSection(RecordSection):
         self.guidance = QLabel()
         self.guidance.setObjectName("actionGuidance")
         self.guidance.setWordWrap(True)
-        self.guidance.setStyleSheet("color: #404040; padding: 4px 2px;")
+        self.guidance.setStyleSheet(readable_style("#404040", "padding: 4px 2px;"))
         self.body_layout.addWidget(self.guidance)
         self.current_changed.connect(self._show_guidance)
 

@@ -20,12 +20,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.case.sections.base import MUTED_COLOUR, OVERDUE_COLOUR, one_line, record_table
+from gui.shared import style
 from gui.shared.labels import label
 from gui.shared.qt_types import Index
+from gui.shared.style import readable, readable_style
 from models.domain.base import local_today
 from models.domain.dto import CaseDetail
 from models.domain.formatting import (
@@ -215,9 +216,9 @@ class TimelineModel(QAbstractTableModel):
             return entry.summary
         if role == Qt.ItemDataRole.ForegroundRole:
             if entry.attention:
-                return QColor(OVERDUE_COLOUR)
+                return readable(OVERDUE_COLOUR)
             if entry.muted:
-                return QColor(MUTED_COLOUR)
+                return readable(MUTED_COLOUR)
             return None
         if role == ENTRY_TARGET_ROLE:
             return (entry.kind, entry.record_id)
@@ -252,7 +253,7 @@ class TimelineSection(QWidget):
         hint = QLabel(self.tr("Newest first. Double-click a line (or press Enter) to open it "
                               "in its own tab."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5a5a5a;")
+        hint.setStyleSheet(readable_style(style.MUTED_COLOUR))
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
