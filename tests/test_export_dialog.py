@@ -38,7 +38,7 @@ def test_one_case_export_writes_a_pdf_and_audits_it(
     dialog = ExportCaseDialog(_session(seeded, qtbot), case_id, reference)
     qtbot.addWidget(dialog)
     assert [dialog.options.profile.itemData(i) for i in range(dialog.options.profile.count())
-            ] == [Profile.POLICE, Profile.CARE]
+            ] == [Profile.POLICE, Profile.CARE, Profile.VICTIM]
     target = tmp_path / "out.pdf"
     dialog.choose_target = lambda suggested: target  # type: ignore[method-assign]
     dialog.export_button.click()
@@ -60,7 +60,7 @@ def test_counsellor_is_offered_only_the_care_profile(
     qtbot.addWidget(dialog)
     profiles = [dialog.options.profile.itemData(i)
                 for i in range(dialog.options.profile.count())]
-    assert profiles == [Profile.CARE]
+    assert profiles == [Profile.CARE, Profile.VICTIM]  # the letter comes from care staff
 
 
 def test_batch_export_runs_on_a_worker_with_progress(

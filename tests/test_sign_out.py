@@ -80,7 +80,8 @@ def test_sign_out_is_offered_beside_lock_in_the_toolbar(
     assert button.popupMode() == QToolButton.ToolButtonPopupMode.MenuButtonPopup
     menu = button.menu()
     assert menu is not None
-    assert [a.text().replace("&", "") for a in menu.actions()] == ["Lock", "Sign out"]
+    assert [a.text().replace("&", "") for a in menu.actions()] == [
+        "Lock", "Sign out", "", "Language…"]  # "" is the separator
     (sign_out,) = [a for a in menu.actions() if a.objectName() == "signOutAction"]
     with qtbot.waitSignal(window.session.locked, timeout=2000):
         sign_out.trigger()

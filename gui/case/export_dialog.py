@@ -71,7 +71,6 @@ class _Options(QWidget):
             self.language.addItem(name, language.value)
         self.reveal = QCheckBox(self.tr("Show full identity codes (written to the audit log)"))
         self.reveal.setObjectName("reveal")
-        self.reveal.setVisible(allows(services.actor.role, Operation.REVEAL_IDENTITY_CODE))
         self.protect = QCheckBox(self.tr("Protect the PDF with a password (AES-256)"))
         self.protect.setObjectName("protect")
         self.password = QLineEdit()

@@ -326,14 +326,15 @@ class AccountsView(QWidget):
         self.organisation_button.setToolTip(self.tr(
             "What every PDF and every letter to a client says on the organisation's behalf"))
         self.organisation_button.clicked.connect(self.open_organisation_dialog)
-        self.organisation_button.setVisible(
-            allows(session.services.actor.role, Operation.MANAGE_ORGANISATION))
         buttons = QHBoxLayout()
         for button in (self.create_button, self.lock_button, self.unlock_button,
                        self.reset_button, self.role_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.organisation_button)
+        # Only ever hidden here: a widget shown before it has a parent becomes a window.
+        if not allows(session.services.actor.role, Operation.MANAGE_ORGANISATION):
+            self.organisation_button.hide()
 
         hint = QLabel(self.tr("Accounts are locked, never deleted, so the audit trail stays "
                               "whole. A locked account cannot sign in."))
