@@ -146,6 +146,15 @@ def _write_po(path: Path, catalog: Catalog) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def _updated_po(domain: str, language: str, source: Catalog) -> Catalog:
+    """The committed catalog of ``domain`` in ``language`` with ``source``'s strings
+    (new ones untranslated, gone ones obsolete), in memory."""
+    catalog = _read_po(po_path(domain, language), language, domain)
+    catalog.update(source, update_header_comment=False, no_fuzzy_matching=True,
+                   update_creation_date=False)
+    return catalog
+
+
 def update(names: list[str] | None = None) -> None:
     """Extract every marked string into the named catalogs, or all (translations kept)."""
     QT_DIR.mkdir(parents=True, exist_ok=True)
@@ -157,12 +166,9 @@ def update(names: list[str] | None = None) -> None:
             continue
         source = template(domain)
         for language in LANGUAGES:
-            path = po_path(domain, language)
-            catalog = _read_po(path, language, domain)
-            catalog.update(source, update_header_comment=False, no_fuzzy_matching=True,
-                           update_creation_date=False)
+            catalog = _updated_po(domain, language, source)
             catalog.obsolete.clear()
-            _write_po(path, catalog)
+            _write_po(po_path(domain, language), catalog)
 
 
 # -- compile -------------------------------------------------------------------------------
@@ -266,11 +272,9 @@ def current_problems() -> list[Problem]:
     for domain in DOMAINS:
         source = template(domain)
         for language in LANGUAGES:
-            path = po_path(domain, language)
-            catalog = _read_po(path, language, domain)
-            catalog.update(source, update_header_comment=False, no_fuzzy_matching=True,
-                           update_creation_date=False)
-            problems += po_problems(catalog, path.relative_to(ROOT).as_posix())
+            catalog = _updated_po(domain, language, source)
+            label = po_path(domain, language).relative_to(ROOT).as_posix()
+            problems += po_problems(catalog, label)
     return problems
 
 
