@@ -313,3 +313,18 @@ def test_help_is_in_the_language_of_the_run(language: str, words: tuple[str, ...
     assert all(word in result.stdout for word in words), result.stdout[:400]
     if language != "en":
         assert "show this help message and exit" not in result.stdout
+
+
+def test_no_display_is_said_in_the_run_language_before_any_window_exists() -> None:
+    """Qt cannot start, so no application holds the catalogs: the sentence reads its own."""
+    from gui.start.qt_platform import no_window_reason
+
+    messages = ["qt.qpa.xcb: could not connect to display"]
+    english = no_window_reason(messages, "xcb")
+    i18n.use(Language.FINNISH)
+    finnish = no_window_reason(messages, "xcb")
+    i18n.use(Language.SWEDISH)
+    swedish = no_window_reason(messages, "xcb")
+    assert english.startswith("Suoja cannot open its window")
+    assert len({english, finnish, swedish}) == 3
+    assert "DISPLAY" in finnish and "DISPLAY" in swedish

@@ -16,8 +16,18 @@ import re
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
+
+from gui.shared.i18n import CATALOG_DIR
+from models.domain import i18n
+from models.domain.enums import Language
 
 #: What Qt's X11 ("xcb") plugin needs beyond the libraries README.md lists for Qt itself
 #: (Debian and Ubuntu names). Qt's own message names only the first.
@@ -55,6 +65,18 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def _translated(text: str) -> str:
+    """``text`` in the run's language. No application exists when Qt cannot open a window,
+    so none has the catalogs installed: the start catalog is read here."""
+    language = i18n.current()
+    if language is Language.ENGLISH:
+        return text
+    translator = QTranslator()
+    if translator.load(f"start_{language.value}", str(CATALOG_DIR)):
+        return translator.translate("qt_platform", text) or text
+    return text
+
+
 def no_window_reason(messages: Sequence[str], platform: str | None) -> str:
     """The one sentence for Qt's messages when no platform plugin could start."""
     text = "\n".join(messages)
@@ -62,20 +84,20 @@ def no_window_reason(messages: Sequence[str], platform: str | None) -> str:
     # QT_QPA_PLATFORM is "name", "name:options" or a fallback list "first;second".
     plugin = re.split(r"[;:]", platform or "")[0] or (named.group(1) if named else "")
     if "could not connect to display" in text:
-        return QCoreApplication.translate(
+        return _translated(QT_TRANSLATE_NOOP(
             "qt_platform",
             "Suoja cannot open its window: there is no display to show it on (DISPLAY is "
-            "not set, or the display refused the connection).")
+            "not set, or the display refused the connection)."))
     if plugin in ("xcb", ""):
-        return QCoreApplication.translate(
+        return _translated(QT_TRANSLATE_NOOP(
             "qt_platform",
             "Suoja cannot open its window because Qt's X11 (xcb) platform plugin did not "
             "load; install the libraries it needs (Debian and Ubuntu: apt-get install "
-            "{packages}; README.md lists the rest).").format(packages=XCB_PACKAGES)
-    return QCoreApplication.translate(
+            "{packages}; README.md lists the rest).")).format(packages=XCB_PACKAGES)
+    return _translated(QT_TRANSLATE_NOOP(
         "qt_platform",
         "Suoja cannot open its window because Qt's \"{plugin}\" platform plugin did not "
-        "start; check QT_QPA_PLATFORM and the Qt libraries README.md lists.").format(
+        "start; check QT_QPA_PLATFORM and the Qt libraries README.md lists.")).format(
         plugin=plugin)
 
 
