@@ -346,3 +346,19 @@ def test_every_file_a_full_run_writes_is_owner_only(
     assert len(list((office / "exports" / "care").iterdir())) == 3
     assert wide == []
 
+
+def test_settings_file_and_folder_are_owner_only(qapp) -> None:  # type: ignore[no-untyped-def]
+    from gui.shared.settings import Preferences, WindowState
+
+    preferences = Preferences()
+    preferences.idle_lock_minutes = 7
+    preferences.sync()
+    state = WindowState()
+    state.last_place = "dashboard"
+    state.sync()
+    from PySide6.QtCore import QSettings
+
+    path = Path(QSettings().fileName())
+    assert path.is_file()
+    assert mode(path) == 0o600
+    assert mode(path.parent) == 0o700
