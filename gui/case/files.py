@@ -29,6 +29,7 @@ from gui.shared.session import Session
 from models.domain.dto import AttachmentInfo
 from models.domain.entities import MAX_ATTACHMENT_BYTES
 from models.domain.errors import KnownError
+from models.domain.private_files import create_private, private_folder
 
 log = logging.getLogger("suoja.gui.case_files")
 
@@ -78,13 +79,10 @@ class PrivateFiles:
                 raise RuntimeError("the case view has closed")
             if self._folder is None:
                 self._folder = Path(tempfile.mkdtemp(prefix="suoja-open-"))  # mode 0700
-            folder = self._folder / str(attachment_id)
-            folder.mkdir(mode=0o700, exist_ok=True)
+            folder = private_folder(self._folder / str(attachment_id))
             path = folder / safe_filename(filename)
-            if path.exists():
-                path.unlink()
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(descriptor, "wb") as handle:
+            path.unlink(missing_ok=True)  # an earlier copy (a link counts: not followed)
+            with os.fdopen(create_private(path), "wb") as handle:
                 handle.write(content)
             return path
 

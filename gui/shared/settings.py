@@ -15,11 +15,14 @@ libpq's password or service file, or is asked for and kept in memory only).
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
-from models.domain.errors import UsageError
+from models.domain.errors import KnownError, UsageError
+from models.domain.private_files import ensure_private_file, new_folders, private_folder
 from models.storage.server import ServerUrl
 
 log = logging.getLogger("suoja.gui.settings")
@@ -70,6 +73,28 @@ def parse_server_url(text: str) -> ServerUrl:
             form="postgresql+psycopg://USER@HOST/DATABASE")) from None
 
 
+def _default_store() -> QSettings:
+    """The platform's default place, owner-only where it is a file Qt writes (Linux and
+    the BSDs: ``~/.config/Suoja/Suoja.conf``): its folder 0700 and the file made 0600
+    before Qt first writes it, since Qt keeps an existing file's mode. Windows (the
+    registry) and macOS (the system's preferences) keep their own; a file that cannot be
+    made owner-only is logged, and the app goes on (it holds no personal data)."""
+    store = QSettings()
+    if store.format() != QSettings.Format.NativeFormat or sys.platform in ("win32", "darwin"):
+        return store
+    path = Path(store.fileName())
+    try:
+        organisation = QCoreApplication.organizationName()
+        if organisation and path.parent.name == organisation:
+            private_folder(path.parent)
+        else:
+            new_folders(path.parent)
+        ensure_private_file(path)
+    except (OSError, KnownError):
+        log.warning("the settings file could not be made owner-only")
+    return store
+
+
 class Preferences:
     """Typed access to the user's preferences.
 
@@ -79,7 +104,7 @@ class Preferences:
     """
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store if store is not None else QSettings()
+        self._store = store if store is not None else _default_store()
 
     @property
     def idle_lock_minutes(self) -> int:
@@ -144,7 +169,7 @@ class WindowState:
     """
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store if store is not None else QSettings()
+        self._store = store if store is not None else _default_store()
 
     def blob(self, key: str) -> QByteArray | None:
         """A saved ``saveState()``/``saveGeometry()`` value, or None if there is none."""

@@ -45,6 +45,7 @@ from gui.shared.style import icon
 from models.domain import i18n
 from models.domain.enums import Language
 from models.domain.errors import KnownError, UsageError, ValidationError
+from models.domain.private_files import new_folders
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.storage.keyfile import KdfParams
@@ -414,7 +415,7 @@ class SetupDialog(QDialog):
 
         def work() -> InitResult:
             if isinstance(target, Path):
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                new_folders(target.parent)  # missing folders owner-only
             return create_database(target, username=username, password=password,
                                    display_name=display_name, kdf=kdf, language=language)
 

@@ -39,6 +39,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMessageBox, QWidget
 
+from models.domain.private_files import write_private
+
 log = logging.getLogger("suoja.gui.ui_script")
 
 VARIABLE = "SUOJA_TEST_SCRIPT"
@@ -167,9 +169,8 @@ class _Driver(QObject):
         entry["time"] = time.time()
         self._entries.append(entry)
         if self._report_path is not None:
-            partial = self._report_path.with_name(self._report_path.name + ".partial")
-            partial.write_text(json.dumps(self._entries, indent=1), encoding="utf-8")
-            partial.replace(self._report_path)
+            write_private(self._report_path,
+                          json.dumps(self._entries, indent=1).encode("utf-8"))
 
     def _fail(self, step: dict[str, Any], reason: str) -> None:
         visible = [f"{w.metaObject().className()} {w.objectName()!r} {w.windowTitle()!r}"

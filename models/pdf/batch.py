@@ -7,7 +7,8 @@ PDF password â€” never the database path, the user's password or the data key â€
 are started with ``spawn``, so they do not inherit the parent's memory (open database
 connections, key material) either.
 
-Every file is written as ``<name>.part`` and renamed when whole: stopping the batch
+Every file is written under a fresh ``<name>.<random>.part`` (created new and owner-only,
+never through a planted link) and renamed when whole: stopping the batch
 (the ``cancel`` event, Ctrl-C, a crash) never leaves a half-written file under its final
 name. The GUI drives the same function from a worker thread and shows ``progress``.
 """

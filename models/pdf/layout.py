@@ -43,6 +43,7 @@ from reportlab.platypus import (
 from models.domain import i18n
 from models.domain.formatting import datetime_text
 from models.domain.i18n import gettext as _
+from models.domain.private_files import write_private
 from models.pdf.data import ExportStamp
 
 #: ``resources/fonts`` at the top of the source tree.
@@ -431,23 +432,11 @@ def encrypt_pdf(data: bytes, password: str, metadata: Metadata) -> bytes:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target.part`` and rename it into place.
+    """Write ``data`` as ``target``, owner-only, whole or not at all.
 
-    An interruption leaves at most a ``.part`` file, never a half-written file with the
-    final name. The file is readable by its owner only: it holds personal data.
+    The bytes go to a fresh temporary file beside ``target``, created new (never through
+    a link or into a file someone planted) and renamed into place when whole
+    (:func:`models.domain.private_files.write_private`): an interruption leaves at most a
+    ``.part`` file, never a half-written file with the final name.
     """
-    part = target.with_name(target.name + ".part")
-    try:
-        with open(part, "wb", opener=_private_opener) as handle:
-            handle.write(data)
-            handle.flush()
-        part.replace(target)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-
-
-def _private_opener(path: str, flags: int) -> int:
-    import os
-
-    return os.open(path, flags, 0o600)
+    write_private(target, data)

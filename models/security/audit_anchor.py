@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from models.domain.entities import AuditEvent
 from models.domain.i18n import gettext as _
+from models.domain.private_files import private_folder, write_private
 
 log = logging.getLogger("suoja.audit_anchor")
 
@@ -103,11 +103,8 @@ def remember(db_session: Session, key: str) -> Anchor | None:
     anchors[key] = {"seq": last[0], "hash": last[1]}
     path = anchors_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(anchors, handle)
-        os.replace(tmp, path)
+        private_folder(path.parent)
+        write_private(path, json.dumps(anchors).encode("utf-8"))
     except OSError:
         log.warning("could not remember the audit trail's end on this workstation")
     return Anchor(last[0], last[1])

@@ -20,7 +20,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import Any, Protocol
 from models.domain.base import utcnow
 from models.domain.errors import AuthenticationError
 from models.domain.i18n import ngettext
+from models.domain.private_files import open_lock_file, write_private
 
 log = logging.getLogger("suoja.signin")
 
@@ -66,8 +66,7 @@ _THREADS = threading.Lock()
 @contextlib.contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
     """Exclusive while held, across threads and (where the OS has flock) processes."""
-    with _THREADS, open(path, "a", encoding="utf-8") as handle:
-        os.chmod(path, 0o600)
+    with _THREADS, os.fdopen(open_lock_file(path), "r+b") as handle:
         try:
             import fcntl
         except ImportError:  # Windows: the thread lock only
@@ -100,17 +99,7 @@ class FileCounters:
             self._replace(change(self.read()))
 
     def _replace(self, document: str) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(document)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_private(self.path, document.encode("utf-8"))
 
 
 class SignInGuard:

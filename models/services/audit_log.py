@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from models.domain.entities import AuditEvent, Case, User
 from models.domain.enums import AuditAction
 from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
+from models.domain.private_files import atomic_write
 from models.security.audit import ChainReport, verify_chain
 from models.security.permissions import Operation
 from models.services._base import Service
@@ -129,10 +129,10 @@ class AuditService(Service):
             DataError: the file could not be written.
         """
         rows = self.query(query)
-        path = Path(path)
-        partial = path.with_name(path.name + ".part")
         try:
-            with partial.open("w", encoding="utf-8", newline="") as stream:
+            # Owner-only, created new beside ``path`` and renamed when whole: a link or a
+            # world-writable file planted there receives nothing.
+            with atomic_write(Path(path), text=True, newline="") as stream:
                 writer = csv.writer(stream)
                 writer.writerow(CSV_COLUMNS)
                 for row in rows:
@@ -146,9 +146,7 @@ class AuditService(Service):
                         row.case_reference or "",
                         _cell(row.detail),
                     ])
-            os.replace(partial, path)
         except OSError as error:
-            partial.unlink(missing_ok=True)
             raise DataError(_("The audit log could not be exported ({reason}).").format(
                 reason=error.strerror)) from None
         with self._db.writing() as db_session:

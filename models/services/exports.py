@@ -46,6 +46,7 @@ from models.domain.entities import (
 from models.domain.enums import ActionState, AuditAction, CaseStatus, Language, Role
 from models.domain.errors import NotFound, ValidationError
 from models.domain.i18n import gettext as _
+from models.domain.private_files import new_folders
 from models.pdf.batch import BatchResult, export_batch, summary_file_name
 from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
@@ -336,7 +337,8 @@ class ExportService(Service):
         reveal_identity_code: bool = False, password: str | None = None,
         language: Language | None = None,
     ) -> Path:
-        """Write one case summary to ``target`` (via ``target.part``, renamed when whole).
+        """Write one case summary to ``target`` (owner-only, via a fresh ``.part`` file
+        renamed when whole: :func:`models.pdf.layout.write_atomically`).
 
         Args:
             target: the PDF file, or an existing folder to write
@@ -392,8 +394,8 @@ class ExportService(Service):
                 "language"))
         if reveal_identity_codes:
             self._require(Operation.REVEAL_IDENTITY_CODE)
-        # Owner-only when made here: the file names are case references.
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Owner-only when made here (parents too): the file names are case references.
+        new_folders(folder)
 
         def load(case_id: int) -> CaseSummary:
             return self.case_summary(case_id, profile,

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from models.domain.errors import AuthenticationError, DataError
 from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
+from models.domain.private_files import write_private
 
 KEYFILE_FORMAT = "suoja-keyfile"
 KEYFILE_VERSION = 1
@@ -176,18 +175,8 @@ class KeyFile:
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash leaves either the old or the new file, never half."""
-        data = self.to_document().encode("utf-8")
-        fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp_name, 0o600)
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        # Owner-only, created new beside ``path``, flushed, renamed over it.
+        write_private(path, self.to_document().encode("utf-8"))
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

@@ -24,7 +24,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from models.domain.enums import AuditAction, Role
 from models.domain.errors import AuthenticationError, DataError
 from models.domain.i18n import N_, ngettext
 from models.domain.i18n import gettext as _
+from models.domain.private_files import create_fresh, fsync_folder, private_folder
 from models.security.audit import verify_chain
 from models.security.permissions import Operation, require
 from models.storage.database import (
@@ -304,7 +304,9 @@ def rotate_automatic_backups(
         raise ValueError("now must be timezone-aware")
     now = now.astimezone(dt.UTC)
     folder = folder or automatic_backup_folder(database.path)
-    folder.mkdir(parents=True, exist_ok=True)
+    # Owner-only (also one made 0755 by an older version); a link or another user's
+    # folder in its place is refused.
+    private_folder(folder)
     stem = database.path.stem
     existing = _automatic_backups(folder, stem)
     # A newest backup "in the future" (the clock was set back) does not stop this one.
@@ -482,7 +484,7 @@ def _write_then_rename(
         if before_rename is not None:
             before_rename()
         os.replace(partial, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except BaseException:
         _remove_partial(partial)
         if wrote_keys and not target.exists():
@@ -494,11 +496,12 @@ def _write_then_rename(
 def _refuse_existing(target: Path, reason: str) -> None:
     """Refuse a target that exists, or whose key file or journal files exist.
 
-    A stale ``-wal`` beside a new database would be replayed into it, so those count.
+    A stale ``-wal`` beside a new database would be replayed into it, so those count. A
+    link counts too, even one pointing nowhere: it was planted, and is left as found.
     ``reason`` is a sentence marked with ``N_``, ``{name}`` the name of the file found.
     """
     for path in (target, keyfile_path(target), *_sidecar_paths(target)):
-        if path.exists():
+        if os.path.lexists(path):
             raise DataError(_(reason).format(name=path.name))
 
 
@@ -508,10 +511,9 @@ def _sidecar_paths(path: Path) -> list[Path]:
 
 def _partial_path(target: Path) -> Path:
     """A new, empty, owner-only file beside ``target`` for the copy in progress."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
-                                dir=target.parent)
-    os.close(fd)  # mkstemp makes it 0600; SQLite keeps the mode, and gives it to journals
-    return Path(name)
+    fd, path = create_fresh(target.parent, f".{target.name}.", ".partial")
+    os.close(fd)  # 0600; SQLite keeps the mode, and gives it to its journals
+    return path
 
 
 def _remove_partial(partial: Path) -> None:
@@ -531,14 +533,3 @@ def _copy_file(source: Path, target: Path) -> None:
 def _fsync(path: Path) -> None:
     with path.open("rb") as handle:
         os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX; Windows has no directory handles to flush)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -35,6 +35,7 @@ from models.domain.errors import (
     NotFound,
 )
 from models.domain.i18n import gettext as _
+from models.domain.private_files import create_private, private_folder, refuse_links
 from models.domain.validation import validate_username
 from models.security.passwords import check_password
 from models.security.signin import FailedAttempt, SignInGuard
@@ -94,11 +95,15 @@ def create_database(
         return _create_on_server(db_path, username, password, display_name, kdf,
                                  language or i18n.current())
     key_path = keyfile_path(db_path)
-    if db_path.exists() or key_path.exists():
+    # A link counts as existing, even one pointing nowhere: SQLite would follow it.
+    if any(os.path.lexists(path) for path in (db_path, key_path, *_sidecars(db_path))):
         raise DataError(_("A database already exists at {path}; refusing to overwrite it.").format(
             path=db_path))
     if not db_path.parent.is_dir():
         raise DataError(_("The folder {folder} does not exist.").format(folder=db_path.parent))
+    # The file is made here, new and owner-only (never through a link planted meanwhile);
+    # SQLite takes an empty file as a new database and gives its journals the same mode.
+    os.close(create_private(db_path))
 
     data_key = new_data_key()
     database_id = str(uuid.uuid4())
@@ -106,7 +111,6 @@ def create_database(
     created: list[Path] = [db_path, key_path, *_sidecars(db_path)]
     try:
         engine = open_engine(db_path, data_key, create=True)
-        os.chmod(db_path, 0o600)  # owner-only, like the key file
         migration.upgrade(engine)
         database = Database(db_path, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
@@ -197,6 +201,9 @@ def _create_on_server(
 def _engine(target: Target, data_key: bytes) -> Engine:
     if isinstance(target, ServerUrl):
         return server.open_server_engine(target)
+    # SQLite makes its write-ahead log and shared memory beside the file and would write
+    # through a link planted at either name.
+    refuse_links(*_sidecars(target))
     return open_engine(target, data_key)
 
 
@@ -420,7 +427,7 @@ def _check_database_id(database: Database, expected: str) -> None:
 
 
 def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(backup_dir)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
     write_checked_copy(database, target)
