@@ -201,6 +201,27 @@ def test_an_earlier_identity_code_is_found_too(
     assert wizard.duplicate_page.matches.topLevelItemCount() == 1
 
 
+@pytest.mark.parametrize("matching", ["identity code", "phone"])
+def test_another_counsellors_client_is_not_confirmed_by_code_or_phone(
+    matching: str, window: MainWindow, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    wizard = start_intake(window, qtbot)
+    page = wizard.identity_page
+    qtbot.keyClicks(page.first_names.editor, "Toinen")
+    qtbot.keyClicks(page.last_name.editor, "Nimi")
+    if matching == "identity code":
+        qtbot.keyClicks(page.identity_code.editor, EXISTING_CODE)
+    else:
+        qtbot.keyClicks(page.phone.editor, "040 111 2233")
+    enter(qtbot)
+    duplicates = wizard.duplicate_page
+    assert wizard.currentId() == wizard.DUPLICATES
+    assert duplicates.matches.topLevelItemCount() == 0
+    # The same words whether or not such a client exists.
+    assert "only by name and date of birth" in duplicates.notice_text.text()
+    assert "in the cases you may open" in duplicates.subTitle()
+
+
 def test_a_different_person_can_go_on(
     window: MainWindow, office: Office, qtbot  # type: ignore[no-untyped-def]  # noqa: F811
 ) -> None:
@@ -254,7 +275,7 @@ def test_a_whole_intake_by_keyboard_creates_the_case_and_its_follow_up(
     type_here(qtbot, "040 765 4321")
     enter(qtbot)
     assert wizard.currentId() == wizard.DUPLICATES
-    assert "No existing victim" in wizard.duplicate_page.notice_text.text()
+    assert "No victim in the cases you may open" in wizard.duplicate_page.notice_text.text()
     qtbot.waitUntil(wizard.button(wizard.WizardButton.NextButton).hasFocus, timeout=1000)
     enter(qtbot)
 
