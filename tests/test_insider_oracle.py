@@ -47,6 +47,7 @@ from models.domain.dto import CaseDraft, CaseFilter, VictimDraft
 from models.domain.entities import AuditEvent
 from models.domain.enums import Role
 from models.domain.validation import generate_temporary_identity_code, parse_identity_code
+from models.security.audit import verify_chain
 from models.services.importing import guess_mapping, read_csv
 from models.storage.store import open_database
 from models.storage.unit_of_work import Actor, Database, Target
@@ -89,7 +90,7 @@ def office(target: Target, database: Database, supervisor: Actor) -> Iterator[Of
     leena = _account(boss, "leena", Role.POLICE_LIAISON)
     target_case = boss.cases.create_intake(
         VictimDraft(first_names="Tuulikki", last_name="Kohde", identity_code=TARGET_CODE,
-                    phone=TARGET_PHONE),
+                    phone=TARGET_PHONE, email="tuulikki.kohde@example.org"),
         CaseDraft(assigned_to_id=olli.user_id))
     own_case = boss.cases.create_intake(
         VictimDraft(first_names="Oma", last_name="Asiakas", identity_code=OWN_CODE,
@@ -196,6 +197,8 @@ def test_prefix_searches_recover_nothing_and_whole_values_are_audited_without_th
     for value in (TARGET_CODE, TARGET_PHONE, OWN_CODE, OWN_PHONE):
         for form in _forms(value):
             assert form not in everything
+    with database.reading() as db_session:  # the events are in the chain
+        assert verify_chain(db_session, database.chain_key).ok
 
 
 def test_an_import_of_every_candidate_confirms_nothing(office: Office) -> None:
@@ -231,6 +234,10 @@ def test_the_whole_value_finds_a_case_in_scope_and_names_keep_their_prefix(
     assert cases.list_case_ids(CaseFilter(text="koh")) == [office.target_case]
     assert cases.list_case_ids(CaseFilter(text="tuulikki k")) == [office.target_case]
     assert cases.list_case_ids(CaseFilter(text="Asiak")) == [office.own_case]
+    # Other values the list does not show keep their prefix, in the cases one may open.
+    assert cases.list_case_ids(CaseFilter(text="tuulikki.kohde@")) == []
+    assert office.owner.case_list.list_case_ids(CaseFilter(text="tuulikki.kohde@")) == [
+        office.target_case]
 
     # Audited: the two whole values, and the shorter number (a whole number too, of
     # someone else perhaps); the partial code and what the mask shows are not.
