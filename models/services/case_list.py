@@ -3,27 +3,50 @@ time, and the intake's duplicate check.
 
 Big lists hold ids only (``gui/shared/case_table.py``) and fetch rows as they are shown.
 Searches compare normalised keys (:func:`models.services.search.matching_case_ids`).
-Listing is not audited; opening a case is (:meth:`CaseService.get_detail`).
+Listing is not audited; opening a case is (:meth:`CaseService.get_detail`), and so is a
+search by a whole identity code or phone number: one event per search, its detail an HMAC
+of the value (:func:`models.services.search.audit_detail`). For a counsellor, codes,
+phones and other values the list does not show match only in the cases they may open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Select, case, func, select, union
+from sqlalchemy import Select, case, func, or_, select, union
+from sqlalchemy.orm import Session
 
 from models.domain import validation as v
+from models.domain.base import utcnow
 from models.domain.dto import CaseFilter, CaseRow, VictimDraft
 from models.domain.entities import Case, IdentityCodeRecord, User, Victim, victim_breach
+from models.domain.enums import AuditAction
 from models.domain.text import full_name_key
 from models.domain.validation import IdentityCode
 from models.security.permissions import Operation
 from models.services import normalise
 from models.services._base import Service
-from models.services.search import matching_case_ids
+from models.services.search import (
+    IDENTITY_CODE,
+    MASK_SHOWS,
+    PHONE,
+    Searched,
+    audit_detail,
+    derive_search_key,
+    matching_case_ids,
+    searched_values,
+    value_scope,
+    within_scope,
+)
 
 ALL_CASES = CaseFilter()
+
+#: The same search again within this many seconds (the list reloading after a change,
+#: the count beside it) is not audited again.
+AUDIT_REPEAT_S = 600.0
 
 #: Sort keys a case list can ask for, and the column each sorts on.
 SORT_COLUMNS = ("reference", "victim", "identity_code", "status", "risk", "counsellor", "opened")
@@ -39,6 +62,15 @@ _STATUS_ORDER = case(
 class CaseListService(Service):
     """Which cases a list shows, in which order, and their rows."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._audited: dict[str, float] = {}
+
+    def values_matched_in_scope_only(self) -> bool:
+        """Whether identity codes, phone numbers and other values the list does not show
+        find only the cases this user may open (a counsellor), so the GUI can say so."""
+        return value_scope(self._actor.role, self._actor.user_id, utcnow()) is not None
+
     def list_case_ids(
         self, case_filter: CaseFilter = ALL_CASES, sort: str = "reference",
         descending: bool = False,
@@ -52,13 +84,13 @@ class CaseListService(Service):
         order_clause = order.desc() if descending else order.asc()
         tiebreak = Case.id.desc() if descending else Case.id.asc()
         statement = statement.order_by(order_clause, tiebreak)
-        with self._db.reading() as db_session:
+        with self._searching(searched_values(case_filter.text), "list") as db_session:
             return list(db_session.scalars(statement))
 
     def count_cases(self, case_filter: CaseFilter = ALL_CASES) -> int:
         self._require(Operation.LIST_CASES)
         statement = self._filtered(select(func.count(Case.id)), case_filter)
-        with self._db.reading() as db_session:
+        with self._searching(searched_values(case_filter.text), "list") as db_session:
             return int(db_session.scalar(statement) or 0)
 
     def case_rows(self, case_ids: Sequence[int]) -> list[CaseRow]:
@@ -95,7 +127,10 @@ class CaseListService(Service):
         A victim matches on the same identity code (current or earlier, from the code
         history), on the same name and date of birth (the date taken from the identity
         code when not given), or on the same phone number. Each test is an equality on an
-        indexed column. Listing is not audited, like the case list itself.
+        indexed column. Like the search, a code or phone is audited as an HMAC, and for a
+        counsellor it matches only in cases they may open; name and date of birth match
+        in any case whose list row shows the birth date (its masked code), so nothing is
+        confirmed that the list does not show.
 
         Raises:
             ValidationError: the identity code or phone number in ``draft`` is malformed.
@@ -103,27 +138,39 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         parsed = normalise.optional_identity_code(draft.identity_code)
         birth_date = draft.birth_date
-        statements: list[Select[Any]] = []
+        scope = value_scope(self._actor.role, self._actor.user_id, utcnow())
+        listed: list[Select[Any]] = []
+        unlisted: list[Select[Any]] = []
+        searched: list[Searched] = []
         by_victim = select(Case.id).join(Victim, Case.victim_id == Victim.id)
         if parsed is not None:
             birth_date = birth_date or parsed.birth_date
-            statements.append(by_victim.where(Victim.identity_code == parsed.compact))
-            statements.append(
+            searched.append(Searched(IDENTITY_CODE, parsed.compact))
+            unlisted.append(by_victim.where(Victim.identity_code == parsed.compact))
+            unlisted.append(
                 select(Case.id)
                 .join(IdentityCodeRecord, IdentityCodeRecord.victim_id == Case.victim_id)
                 .where(IdentityCodeRecord.identity_code == parsed.compact)
             )
         if birth_date is not None and draft.first_names.strip() and draft.last_name.strip():
-            statements.append(by_victim.where(
+            same_person = by_victim.where(
                 Victim.birth_date == birth_date,
                 Victim.search_full_name == full_name_key(draft.first_names, draft.last_name),
-            ))
+            )
+            if scope is None:
+                listed.append(same_person)
+            else:
+                # Without a code the list shows no birth date: match in scope only.
+                listed.append(same_person.where(or_(scope, Victim.identity_code.is_not(None))))
         phone = (draft.phone or "").strip()
         if phone:
-            statements.append(by_victim.where(Victim.phone == v.validate_phone(phone)))
+            number = v.validate_phone(phone)
+            searched.append(Searched(PHONE, number))
+            unlisted.append(by_victim.where(Victim.phone == number))
+        statements = listed + within_scope(unlisted, scope)
         if not statements:
             return []
-        with self._db.reading() as db_session:
+        with self._searching(searched, "duplicates") as db_session:
             query = statements[0] if len(statements) == 1 else union(*statements)
             found = set(db_session.scalars(query))
         return sorted(self.case_rows(sorted(found)), key=lambda row: row.reference)
@@ -135,6 +182,28 @@ class CaseListService(Service):
         with self._db.reading() as db_session:
             return db_session.get(Meta, "demo_data") is not None
     # -- helpers ------------------------------------------------------------------------
+
+    @contextmanager
+    def _searching(self, searched: list[Searched], via: str) -> Iterator[Session]:
+        """A unit of work for a search: a reading one, or, when the search looks for a
+        whole identity code or phone number not audited in the last
+        :data:`AUDIT_REPEAT_S` seconds, a writing one that records it (an HMAC of each
+        value, never the value)."""
+        if not searched:
+            with self._db.reading() as db_session:
+                yield db_session
+            return
+        detail = audit_detail(derive_search_key(self._db.data_key), via, searched)
+        now = time.monotonic()
+        self._audited = {d: t for d, t in self._audited.items() if now - t < AUDIT_REPEAT_S}
+        if detail in self._audited:
+            with self._db.reading() as db_session:
+                yield db_session
+            return
+        with self._db.writing() as db_session:
+            self._audit(db_session, AuditAction.VIEW, "search", detail=detail)
+            yield db_session
+        self._audited[detail] = now
 
     def _filtered(self, statement: Select[Any], case_filter: CaseFilter) -> Select[Any]:
         if case_filter.statuses:
@@ -156,7 +225,9 @@ class CaseListService(Service):
                 )
             )
         if case_filter.text.strip():
-            statement = statement.where(Case.id.in_(matching_case_ids(case_filter.text)))
+            scope = value_scope(self._actor.role, self._actor.user_id, utcnow())
+            statement = statement.where(
+                Case.id.in_(matching_case_ids(case_filter.text, scope)))
         if case_filter.case_ids is not None:
             statement = statement.where(Case.id.in_(case_filter.case_ids))
         return statement
@@ -165,7 +236,10 @@ class CaseListService(Service):
         victim_key = (
             select(Victim.search_full_name).where(Victim.id == Case.victim_id).scalar_subquery()
         )
-        code_key = select(Victim.identity_code).where(Victim.id == Case.victim_id)
+        # What the column shows (the masked code): sorted by the hidden digits, a case
+        # whose code one may change, listed beside another, would tell them by comparison.
+        code_key = select(func.substr(Victim.identity_code, 1, MASK_SHOWS)).where(
+            Victim.id == Case.victim_id)
         counsellor = select(User.display_name).where(User.id == Case.assigned_to_id)
         return {
             "reference": Case.reference,

@@ -9,6 +9,12 @@ victim (same identity code, current or earlier; same name and date of birth; sam
 or appeared on an earlier line of the file. Neither is imported. With
 ``all_or_nothing`` one refused or duplicate row stops the whole import.
 
+An import never confirms a value of a case the importer may not open (a counsellor's
+colleagues' cases): there, only a name and birth date the case list shows (the birth
+date of a masked code) make a duplicate. A row whose code or phone is that of such a
+case counts as a new person, since refusing or merging it would confirm the value
+(``tests/test_insider_oracle.py`` says why no hint is given either).
+
 One audit event records the batch (``create``, entity ``import``, the counts), not one
 per case: the cases are new, unassigned and have no content beyond the list's.
 """
@@ -21,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, not_, select
 from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
@@ -35,6 +41,7 @@ from models.security.permissions import Operation
 from models.services._base import Service
 from models.services.cases import REFERENCE_PREFIX, next_reference
 from models.services.importing import CsvTable, Problem, ValidRow, validate_rows
+from models.services.search import value_scope
 from models.storage.server import resync_sequences
 
 _CHUNK = 2000
@@ -121,6 +128,12 @@ class _Known:
             self.names.setdefault((columns["search_full_name"], columns["birth_date"]), label)
         if columns["phone"]:
             self.phones.setdefault(columns["phone"], label)
+
+    def add_listed(self, columns: Mapping[str, Any], label: str) -> None:
+        """Only what the case list shows of a case one may not open: the name, and the
+        birth date if the masked code shows it."""
+        if columns["identity_code"] and columns["birth_date"] is not None:
+            self.names.setdefault((columns["search_full_name"], columns["birth_date"]), label)
 
 
 def _table(entity: type[Any]) -> Table:
@@ -238,15 +251,22 @@ class ImportService(Service):
         """Every existing victim's keys with their case reference (the duplicate tests of
         :meth:`CaseListService.find_duplicates`, read once instead of per row)."""
         known = _Known()
+        scope = value_scope(self._actor.role, self._actor.user_id, utcnow())
         victims = select(
             Victim.identity_code, Victim.search_full_name, Victim.birth_date, Victim.phone,
             Case.reference,
         ).join(Case, Case.victim_id == Victim.id)
+        history = select(IdentityCodeRecord.identity_code, Case.reference).join(
+            Case, Case.victim_id == IdentityCodeRecord.victim_id)
+        if scope is not None:
+            for code, name, birth, phone, reference in db_session.execute(
+                    victims.where(not_(scope))):
+                known.add_listed({"identity_code": code, "search_full_name": name,
+                                  "birth_date": birth, "phone": phone}, reference)
+            victims, history = victims.where(scope), history.where(scope)
         for code, name, birth, phone, reference in db_session.execute(victims):
             known.add({"identity_code": code, "search_full_name": name, "birth_date": birth,
                        "phone": phone}, reference)
-        history = select(IdentityCodeRecord.identity_code, Case.reference).join(
-            Case, Case.victim_id == IdentityCodeRecord.victim_id)
         for code, reference in db_session.execute(history):
             known.codes.setdefault(code, reference)
         return known

@@ -1,20 +1,46 @@
 """The global search: one box over names, identity codes, references, police report
 numbers, phones, e-mails, wallet and sender addresses.
 
-The text is classified by its shape and every kind it could be is searched, each as an
-index range scan (``key >= prefix AND key < prefix || KEY_END``), which every database
-can use; the union of the case ids is what the case list filters on.
+The text is classified by its shape and every kind it could be is searched; the union of
+the case ids is what the case list filters on. Names, references and the visible part of
+identity codes are *listed* values (every role that lists cases sees them) and are found
+by prefix, each an index range scan (``key >= prefix AND key < prefix || KEY_END``).
+
+Identity codes and phone numbers are masked or not listed at all, so a prefix search
+would let anyone rebuild them a character at a time. They are found only by the whole,
+normalised value (an equality on an indexed column), and each such search is audited by
+the caller with an HMAC of the value (:func:`searched_value_mac`), never the value. The
+other unlisted values (e-mail, police report numbers, extortion senders and wallets)
+keep their prefix search. For a counsellor, every unlisted value matches only in the
+cases they may open (:func:`counsellor_scope`): a match anywhere else is answered
+exactly like no match, so no search confirms a value of a case they may not open.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import hmac
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, false, select, union
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import ColumnElement, Select, false, or_, select, union
 from sqlalchemy.orm import InstrumentedAttribute
 
-from models.domain.entities import Case, ExtortionContact, IdentityCodeRecord, PoliceReport, Victim
+from models.domain import validation as v
+from models.domain.entities import (
+    AccessGrant,
+    Case,
+    ExtortionContact,
+    IdentityCodeRecord,
+    PoliceReport,
+    Victim,
+)
+from models.domain.enums import Role
+from models.domain.errors import ValidationError
 from models.domain.text import KEY_END, search_key
 
 _IDENTITY_CODE = re.compile(r"^\d{6}([-+A-FU-Y](\d{0,3}[0-9A-Y]?)?)?$", re.IGNORECASE)
@@ -24,10 +50,21 @@ _PHONE = re.compile(r"^\+?[\d\s()-]+$")
 _WALLET = re.compile(r"^(bc1|tb1|[13mn2])[a-zA-HJ-NP-Z0-9]{5,}$", re.IGNORECASE)
 
 MIN_NAME_PREFIX = 1
+#: What a masked identity code shows to everyone who lists cases: the birth date and the
+#: century sign (``IdentityCode.masked``, ``131052-****``). Searching by that part (or a
+#: shorter prefix of it) tells nothing the list does not.
+MASK_SHOWS = 7
+
+IDENTITY_CODE = "identity_code"
+PHONE = "phone"
 
 
 def _prefix(column: InstrumentedAttribute[Any] | Any, prefix: str) -> Any:
     return (column >= prefix) & (column < prefix + KEY_END)
+
+
+def _is_visible_code_part(text: str) -> bool:
+    return len(text) <= MASK_SHOWS and bool(_IDENTITY_CODE.match(text))
 
 
 def search_kinds(text: str) -> list[str]:
@@ -37,7 +74,7 @@ def search_kinds(text: str) -> list[str]:
         return []
     kinds: list[str] = []
     if _IDENTITY_CODE.match(text):
-        kinds.append("identity_code")
+        kinds.append(IDENTITY_CODE)
     if _REFERENCE.match(text):
         kinds.append("reference")
     if _REPORT.match(text):
@@ -45,8 +82,10 @@ def search_kinds(text: str) -> list[str]:
     if "@" in text:
         kinds.append("email")
     digits = re.sub(r"\D", "", text)
-    if _PHONE.match(text) and len(digits) >= 4:
-        kinds.append("phone")
+    # "190577" or "190577-9413" is (a part of) an identity code, not a phone number: no
+    # real number is written as six digits, a hyphen and up to four more.
+    if _PHONE.match(text) and len(digits) >= 4 and not _IDENTITY_CODE.match(text):
+        kinds.append(PHONE)
     has_digit = any(ch.isdigit() for ch in text)
     # Real addresses carry digits; without this rule "nieminen" would look like one.
     if _WALLET.match(text) and len(text) >= 8 and (has_digit or text[:3].lower() == "bc1"):
@@ -60,17 +99,102 @@ def search_kinds(text: str) -> list[str]:
     return kinds
 
 
-def normalise_phone_prefix(text: str) -> str:
-    """Turn what was typed into the start of an E.164 number: ``040 12`` → ``+3584012``."""
-    stripped = text.strip()
-    digits = re.sub(r"\D", "", stripped)
-    if stripped.startswith("+"):
-        return "+" + digits
-    if digits.startswith("00"):
-        return "+" + digits[2:]
-    if digits.startswith("0"):
-        return "+358" + digits[1:]
-    return "+" + digits
+@dataclass(frozen=True)
+class Searched:
+    """A whole identity code or phone number a search looked for, normalised (the
+    compact code, the E.164 number): what the audit records as an HMAC."""
+
+    kind: str
+    value: str = field(repr=False)
+
+
+def whole_identity_code(text: str) -> str | None:
+    """The compact code if ``text`` is a whole, valid identity code, else None."""
+    try:
+        return v.parse_identity_code(text).compact
+    except ValidationError:
+        return None
+
+
+def whole_phone(text: str) -> str | None:
+    """The E.164 number if ``text`` is a whole phone number as stored, else None."""
+    try:
+        return v.validate_phone(text)
+    except ValidationError:
+        return None
+
+
+def searched_values(text: str) -> list[Searched]:
+    """The whole codes and phone numbers ``text`` searches for (each search of them is
+    audited); a part of one searches for nothing."""
+    text = text.strip()
+    kinds = search_kinds(text)
+    found: list[Searched] = []
+    if IDENTITY_CODE in kinds and (code := whole_identity_code(text)) is not None:
+        found.append(Searched(IDENTITY_CODE, code))
+    if PHONE in kinds and (phone := whole_phone(text)) is not None:
+        found.append(Searched(PHONE, phone))
+    return found
+
+
+# -- the audit's keyed hash ------------------------------------------------------------
+
+
+def derive_search_key(data_key: bytes) -> bytes:
+    """The HMAC key for searched values: HKDF of the data key (like the audit chain's
+    key, with its own label), so it is never stored anywhere."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"suoja searched values v1"
+    ).derive(data_key)
+
+
+def searched_value_mac(key: bytes, kind: str, value: str) -> str:
+    """The HMAC-SHA256 (hex) of a normalised searched value, as the audit detail holds it.
+
+    Someone holding the key can test a guess ("did anyone search for this code?"), and
+    so can try all 998 codes of a birth date: the HMAC keeps the value out of audit
+    exports and out of reach of whoever has the rows but not the key.
+    """
+    return hmac.new(key, f"{kind}\x1f{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def audit_detail(key: bytes, via: str, searched: list[Searched]) -> str:
+    """``via=list identity_code=<hmac> phone=<hmac>``: one event per search."""
+    parts = [f"via={via}"]
+    parts += [f"{s.kind}={searched_value_mac(key, s.kind, s.value)}" for s in searched]
+    return " ".join(parts)
+
+
+# -- scope -----------------------------------------------------------------------------
+
+
+def counsellor_scope(user_id: int, now: dt.datetime) -> ColumnElement[bool]:
+    """The cases a counsellor may open (``permissions.in_scope`` as SQL on ``Case``):
+    their own, unassigned ones and those of a live break-the-glass grant."""
+    granted = select(AccessGrant.case_id).where(
+        AccessGrant.user_id == user_id, AccessGrant.expires_at > now)
+    return or_(Case.assigned_to_id.is_(None), Case.assigned_to_id == user_id,
+               Case.id.in_(granted))
+
+
+def value_scope(role: Role, user_id: int, now: dt.datetime) -> ColumnElement[bool] | None:
+    """Where unlisted values may match for this user: :func:`counsellor_scope` for a
+    counsellor, None (every case) for the roles that may open every case."""
+    if Role(role) is Role.COUNSELLOR:
+        return counsellor_scope(user_id, now)
+    return None
+
+
+def within_scope(statements: list[Select[Any]], scope: ColumnElement[bool] | None
+                 ) -> list[Select[Any]]:
+    """``statements`` (selects of case ids) limited to the cases ``scope`` lets through."""
+    if not statements or scope is None:
+        return statements
+    found = statements[0] if len(statements) == 1 else union(*statements)
+    return [select(Case.id).where(Case.id.in_(found), scope)]
+
+
+# -- the statements --------------------------------------------------------------------
 
 
 def _name_statements(text: str) -> list[Select[Any]]:
@@ -95,58 +219,64 @@ def _name_statements(text: str) -> list[Select[Any]]:
     ]
 
 
-def matching_case_ids(text: str) -> Any:
-    """A select of the ids of every case ``text`` finds (usable as a subquery)."""
+def _by_victim(condition: Any) -> Select[Any]:
+    return select(Case.id).join(Victim, Case.victim_id == Victim.id).where(condition)
+
+
+def matching_case_ids(text: str, scope: ColumnElement[bool] | None = None) -> Any:
+    """A select of the ids of every case ``text`` finds (usable as a subquery).
+
+    Args:
+        scope: a condition on ``Case``: values the list does not show (whole codes and
+            phones, e-mails, police report numbers, senders, wallets) match only in cases
+            it lets through. None: in every case (roles that may open every case).
+    """
     text = text.strip()
-    statements: list[Select[Any]] = []
+    listed: list[Select[Any]] = []
+    unlisted: list[Select[Any]] = []
     for kind in search_kinds(text):
-        if kind == "identity_code":
-            code = text.upper()
-            statements.append(
-                select(Case.id).join(Victim, Case.victim_id == Victim.id)
-                .where(_prefix(Victim.identity_code, code))
-            )
-            statements.append(
-                select(Case.id).join(Victim, Case.victim_id == Victim.id)
-                .join(IdentityCodeRecord, IdentityCodeRecord.victim_id == Victim.id)
-                .where(_prefix(IdentityCodeRecord.identity_code, code))
-            )
+        if kind == IDENTITY_CODE:
+            if _is_visible_code_part(text):
+                # The current code's visible part (earlier codes' are not shown anywhere).
+                listed.append(_by_victim(_prefix(Victim.identity_code, text.upper())))
+            elif (code := whole_identity_code(text)) is not None:
+                unlisted.append(_by_victim(Victim.identity_code == code))
+                unlisted.append(
+                    select(Case.id)
+                    .join(IdentityCodeRecord, IdentityCodeRecord.victim_id == Case.victim_id)
+                    .where(IdentityCodeRecord.identity_code == code)
+                )
         elif kind == "reference":
-            statements.append(select(Case.id).where(_prefix(Case.reference, text.upper())))
+            listed.append(select(Case.id).where(_prefix(Case.reference, text.upper())))
         elif kind == "police_report":
-            statements.append(
+            unlisted.append(
                 select(PoliceReport.case_id).where(
                     _prefix(PoliceReport.report_number, text.upper())
                 )
             )
         elif kind == "email":
-            statements.append(
-                select(Case.id).join(Victim, Case.victim_id == Victim.id)
-                .where(_prefix(Victim.email, text.lower()))
-            )
-        elif kind == "phone":
-            phone = normalise_phone_prefix(text)
-            statements.append(
-                select(Case.id).join(Victim, Case.victim_id == Victim.id)
-                .where(_prefix(Victim.phone, phone))
-            )
-            # SMS and phone extortion senders are stored in the same E.164 form.
-            statements.append(
-                select(ExtortionContact.case_id).where(_prefix(ExtortionContact.sender, phone))
-            )
+            unlisted.append(_by_victim(_prefix(Victim.email, text.lower())))
+        elif kind == PHONE:
+            phone = whole_phone(text)
+            if phone is not None:
+                unlisted.append(_by_victim(Victim.phone == phone))
+                # SMS and phone extortion senders are stored in the same E.164 form.
+                unlisted.append(
+                    select(ExtortionContact.case_id).where(ExtortionContact.sender == phone))
         elif kind == "wallet":
             wallet = text.lower() if text.lower().startswith(("bc1", "tb1")) else text
-            statements.append(
+            unlisted.append(
                 select(ExtortionContact.case_id).where(
                     _prefix(ExtortionContact.wallet_address, wallet)
                 )
             )
         elif kind == "sender":
-            statements.append(
+            unlisted.append(
                 select(ExtortionContact.case_id).where(_prefix(ExtortionContact.sender, text))
             )
         elif kind == "name":
-            statements.extend(_name_statements(text))
+            listed.extend(_name_statements(text))
+    statements = listed + within_scope(unlisted, scope)
     if not statements:
         # Matches nothing; typed as a case id so PostgreSQL can compare it with one.
         return select(Case.id).where(false())

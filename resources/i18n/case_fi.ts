@@ -588,6 +588,10 @@
         <translation>Tämä on &amp;eri henkilö – luo uusi asia silti</translation>
     </message>
     <message>
+        <source>Checked by identity code (also earlier ones) and by phone number in the cases you may open, and by name and date of birth.</source>
+        <translation>Tarkistettu henkilötunnuksella (myös aiemmilla) ja puhelinnumerolla niistä asioista, jotka voit avata, sekä nimellä ja syntymäajalla.</translation>
+    </message>
+    <message>
         <source>An existing victim may be this person.</source>
         <translation>Nykyinen asiakas voi olla tämä henkilö.</translation>
     </message>
@@ -598,6 +602,10 @@
     <message>
         <source>If it is the same person, open their case instead of creating a second one (Enter opens the selected one).</source>
         <translation>Jos kyse on samasta henkilöstä, avaa hänen asiansa äläkä luo toista (Enter avaa valitun).</translation>
+    </message>
+    <message>
+        <source>No victim in the cases you may open has this identity code or phone number, and none has this name and date of birth. A client of another counsellor is found here only by name and date of birth, and only if their identity code is recorded. Press Enter to continue.</source>
+        <translation>Millään asiakkaalla asioissa, jotka voit avata, ei ole tätä henkilötunnusta tai puhelinnumeroa, eikä kenelläkään ole tätä nimeä ja syntymäaikaa. Toisen kriisityöntekijän asiakas löytyy tästä vain nimellä ja syntymäajalla, ja vain jos hänen henkilötunnuksensa on kirjattu. Jatka painamalla Enter.</translation>
     </message>
     <message>
         <source>No existing victim has this identity code, this name and date of birth, or this phone number. Press Enter to continue.</source>

@@ -588,6 +588,10 @@
         <translation>Det här är en &amp;annan person – skapa ett nytt ärende ändå</translation>
     </message>
     <message>
+        <source>Checked by identity code (also earlier ones) and by phone number in the cases you may open, and by name and date of birth.</source>
+        <translation>Kontrollerat med personbeteckning (även tidigare) och telefonnummer i de ärenden du får öppna, samt med namn och födelsedatum.</translation>
+    </message>
+    <message>
         <source>An existing victim may be this person.</source>
         <translation>En befintlig klient kan vara den här personen.</translation>
     </message>
@@ -598,6 +602,10 @@
     <message>
         <source>If it is the same person, open their case instead of creating a second one (Enter opens the selected one).</source>
         <translation>Om det är samma person, öppna personens ärende i stället för att skapa ett till (Enter öppnar det valda).</translation>
+    </message>
+    <message>
+        <source>No victim in the cases you may open has this identity code or phone number, and none has this name and date of birth. A client of another counsellor is found here only by name and date of birth, and only if their identity code is recorded. Press Enter to continue.</source>
+        <translation>Ingen klient i de ärenden du får öppna har den här personbeteckningen eller det här telefonnumret, och ingen har det här namnet och födelsedatumet. En annan krisarbetares klient hittas här bara med namn och födelsedatum, och bara om klientens personbeteckning är registrerad. Tryck på Enter för att fortsätta.</translation>
     </message>
     <message>
         <source>No existing victim has this identity code, this name and date of birth, or this phone number. Press Enter to continue.</source>

@@ -1,6 +1,10 @@
 """Intake step 2, *Existing victims*: the same identity code (also an earlier one), the
 same name and date of birth, or the same phone — offer to open that case instead of a
-second one."""
+second one.
+
+For a counsellor the service matches codes and phone numbers only in the cases they may
+open (it never confirms another counsellor's client's code); the page says so whatever
+was found, so that the words confirm nothing either."""
 
 from __future__ import annotations
 
@@ -45,9 +49,8 @@ class DuplicatePage(QWizardPage):
         self._identity = identity
         self._matches: list[CaseRow] = []
         self.setTitle(self.tr("Is this person already in Suoja?"))
-        self.setSubTitle(self.tr(
-            "Checked by identity code (also earlier ones), by name and date of birth, "
-            "and by phone number."))
+        self._in_scope_only = False
+        self._set_subtitle()
 
         self.notice = QFrame()
         self.notice.setObjectName("noDuplicateNotice")
@@ -100,12 +103,25 @@ class DuplicatePage(QWizardPage):
     def found(self) -> list[CaseRow]:
         return list(self._matches)
 
+    def _set_subtitle(self) -> None:
+        if self._in_scope_only:
+            self.setSubTitle(self.tr(
+                "Checked by identity code (also earlier ones) and by phone number in the "
+                "cases you may open, and by name and date of birth."))
+        else:
+            self.setSubTitle(self.tr(
+                "Checked by identity code (also earlier ones), by name and date of birth, "
+                "and by phone number."))
+
     def initializePage(self) -> None:  # noqa: N802
         """Override of QWizardPage.initializePage: look for the person."""
         self.different.setChecked(False)
         self.matches.clear()
+        case_list = self._session.services.case_list
+        self._in_scope_only = case_list.values_matched_in_scope_only()
+        self._set_subtitle()
         try:
-            self._matches = self._session.services.case_list.find_duplicates(self._identity.draft())
+            self._matches = case_list.find_duplicates(self._identity.draft())
         except KnownError as error:
             self._matches = []
             show_error(self, error)
@@ -122,6 +138,12 @@ class DuplicatePage(QWizardPage):
             self.notice_text.setText(text + " " + self.tr(
                 "If it is the same person, open their case instead of creating a second one "
                 "(Enter opens the selected one)."))
+        elif self._in_scope_only:
+            self.notice_text.setText(self.tr(
+                "No victim in the cases you may open has this identity code or phone "
+                "number, and none has this name and date of birth. A client of another "
+                "counsellor is found here only by name and date of birth, and only if "
+                "their identity code is recorded. Press Enter to continue."))
         else:
             self.notice_text.setText(self.tr(
                 "No existing victim has this identity code, this name and date of birth, "
