@@ -118,6 +118,8 @@ _RECORD_NAMES = {
     "attachment": QT_TRANSLATE_NOOP("AuditTableModel", "evidence file"),
     "access_grant": QT_TRANSLATE_NOOP("AuditTableModel", "emergency access"),
     "database": QT_TRANSLATE_NOOP("AuditTableModel", "database"),
+    "search": QT_TRANSLATE_NOOP("AuditTableModel", "search by a whole code or number"),
+    "organisation": QT_TRANSLATE_NOOP("AuditTableModel", "organisation settings"),
 }
 
 

@@ -421,6 +421,14 @@
         <translation>tietokanta</translation>
     </message>
     <message>
+        <source>search by a whole code or number</source>
+        <translation>haku koko tunnuksella tai numerolla</translation>
+    </message>
+    <message>
+        <source>organisation settings</source>
+        <translation>organisaation asetukset</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Aika</translation>
     </message>

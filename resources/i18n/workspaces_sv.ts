@@ -421,6 +421,14 @@
         <translation>databas</translation>
     </message>
     <message>
+        <source>search by a whole code or number</source>
+        <translation>sökning med hel beteckning eller nummer</translation>
+    </message>
+    <message>
+        <source>organisation settings</source>
+        <translation>organisationens inställningar</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
