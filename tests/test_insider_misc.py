@@ -18,10 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
+from gui.case.case_view import CaseView, open_case
 from gui.shared.clipboard import clear_sensitive
+from gui.window.main_window import MainWindow
 from models import services
+from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.enums import Role
 from models.domain.errors import PermissionDenied
 from models.domain.validation import generate_temporary_identity_code
@@ -80,6 +86,113 @@ def clean_clipboard() -> Iterator[None]:
     yield
     clear_sensitive()
     QGuiApplication.clipboard().clear()
+
+
+# -- M5: the revealed identity code on the clipboard ---------------------------------------------
+
+
+@pytest.fixture
+def case_window(boss: services.Services, qtbot  # type: ignore[no-untyped-def]
+                ) -> Iterator[tuple[MainWindow, CaseView, FakeClock]]:
+    """The main window with one case open in its own window, the code not yet revealed."""
+    case = boss.cases.create_intake(
+        VictimDraft(first_names="Aino", last_name="Esimerkki", identity_code=CODE),
+        CaseDraft(risk_level="high"))
+    clock = FakeClock()
+    window = MainWindow(boss, clock=clock)
+    qtbot.addWidget(window)
+    window.resize(900, 420)
+    window.show()
+    view = open_case(window, window.session, case.id)
+    assert view is not None
+    qtbot.waitExposed(view)
+    yield window, view, clock
+    if shiboken6.isValid(view):
+        view.close()
+    window.session.close()
+    QApplication.processEvents()
+
+
+def _select_and_copy(view: CaseView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """What the reviewer did: select the revealed code with the mouse, press Ctrl+C."""
+    label = view.header.code
+    _drag_across(label, qtbot)  # the press gives it focus
+    qtbot.keyClick(label, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+
+
+def _secret_hint() -> bytes:
+    mime = QGuiApplication.clipboard().mimeData()
+    return bytes(mime.data("x-kde-passwordManagerHint").data()) if mime else b""
+
+
+def test_ctrl_c_on_the_revealed_code_copies_it_marked_secret_and_cleared_after_30_s(
+    case_window: tuple[MainWindow, CaseView, FakeClock], clean_clipboard: None,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    _window, view, _clock = case_window
+    clipboard = QGuiApplication.clipboard()
+    assert view.header.reveal_code() == CODE
+    _select_and_copy(view, qtbot)
+    if clipboard.text():  # whatever reached the clipboard must be the marked secret
+        assert clipboard.text() == CODE
+        assert _secret_hint() == b"secret"
+    assert clipboard.text() == CODE, "Ctrl+C on the revealed code copies it (marked secret)"
+    # Thirty seconds later the timer copy_sensitive started clears it.
+    timers = [t for t in clipboard.findChildren(QTimer) if t.isActive()]
+    assert timers and all(t.interval() == 30_000 for t in timers)
+    timers[-1].timeout.emit()
+    assert clipboard.text() == ""
+
+
+def test_no_unmarked_selection_of_the_revealed_code(
+    case_window: tuple[MainWindow, CaseView, FakeClock], clean_clipboard: None,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    """Selecting text would also fill X11's primary selection, which nothing clears."""
+    _window, view, _clock = case_window
+    view.header.reveal_code()
+    label = view.header.code
+    _drag_across(label, qtbot)
+    assert not label.hasSelectedText()
+    assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    # Masked again (after 30 s or "Hide"): the masked code may be selected as before.
+    view.header.hide_code()
+    _drag_across(label, qtbot)
+    assert label.selectedText() == label.text()
+
+
+def _drag_across(label: QLabel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Select a label's text with the mouse, left to right."""
+    middle = label.height() // 2
+    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=QPoint(1, middle))
+    qtbot.mouseMove(label, QPoint(label.width() - 1, middle))
+    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=QPoint(label.width() - 1, middle))
+
+
+def test_the_idle_lock_clears_a_code_copied_with_ctrl_c(
+    case_window: tuple[MainWindow, CaseView, FakeClock], clean_clipboard: None,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    window, view, clock = case_window
+    view.header.reveal_code()
+    _select_and_copy(view, qtbot)
+    assert QGuiApplication.clipboard().text() == CODE
+    clock.now += TIMEOUT_S
+    assert window.idle.check() is True
+    assert window.session.is_locked
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_signing_out_clears_a_code_copied_with_ctrl_c(
+    case_window: tuple[MainWindow, CaseView, FakeClock], clean_clipboard: None,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    window, view, _clock = case_window
+    view.header.reveal_code()
+    _select_and_copy(view, qtbot)
+    assert QGuiApplication.clipboard().text() == CODE
+    window.close()  # signing out closes the window
+    assert QGuiApplication.clipboard().text() == ""
 
 
 # -- L1: the account list ------------------------------------------------------------------------
