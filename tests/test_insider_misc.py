@@ -29,9 +29,11 @@ from gui.window.main_window import MainWindow
 from models import services
 from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.enums import Role
-from models.domain.errors import PermissionDenied
+from models.domain.errors import PermissionDenied, ValidationError
 from models.domain.validation import generate_temporary_identity_code
-from models.storage.unit_of_work import Actor, Database
+from models.security.passwords import check_password
+from models.storage.store import create_database, open_database
+from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"
@@ -253,3 +255,67 @@ def test_the_user_list_command_needs_a_supervisor_or_administrator(
     assert "Traceback" not in captured.err and len(captured.err.splitlines()) == 1
     assert cli_main(["user", "list", "--db", str(db_path), "--user", "aapo"]) == 0
     assert "kaisa" in capsys.readouterr().out
+
+
+# -- L3: the published demo password -------------------------------------------------------------
+
+
+def test_the_published_demo_password_is_the_demo_seeds() -> None:
+    from models.demo.seed import DEMO_PASSWORD
+    from models.security import passwords
+
+    assert PUBLISHED_DEMO_PASSWORD == DEMO_PASSWORD == passwords.PUBLISHED_DEMO_PASSWORD
+    assert PUBLISHED_DEMO_PASSWORD in Path("README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("password", [
+    PUBLISHED_DEMO_PASSWORD, "Suoja-Demo-Password", "suoja demo password!",
+    "SUOJA_DEMO_PASSWORD_2024", "5uoja-dem0-pa55word", "my suoja-demo-password",
+])
+def test_the_demo_password_and_close_variants_are_refused(password: str) -> None:
+    with pytest.raises(ValidationError, match="published demo password"):
+        check_password(password, username="maria", display_name="Maria Example")
+
+
+@pytest.mark.both_databases
+def test_an_administrator_cannot_give_a_real_account_the_demo_password(
+    database: Database, staff: dict[Role, Actor], target: Target,
+) -> None:
+    admin = services.build(database, staff[Role.ADMINISTRATOR]).accounts
+    with pytest.raises(ValidationError, match="published demo password"):
+        admin.create_user("maria", "Maria Example", Role.COUNSELLOR, PUBLISHED_DEMO_PASSWORD,
+                          kdf=FAST_KDF)
+    with pytest.raises(ValidationError, match="published demo password"):
+        admin.reset_password(staff[Role.COUNSELLOR].user_id, PUBLISHED_DEMO_PASSWORD,
+                             kdf=FAST_KDF)
+    own = services.build(database, staff[Role.COUNSELLOR]).accounts
+    with pytest.raises(ValidationError, match="published demo password"):
+        own.change_own_password(STRONG, PUBLISHED_DEMO_PASSWORD, kdf=FAST_KDF)
+    open_database(target, "kaisa", STRONG)[0].dispose()  # unchanged
+
+
+def test_a_real_database_cannot_be_created_with_the_demo_password(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="published demo password"):
+        create_database(tmp_path / "real.db", username="sanni",
+                        password=PUBLISHED_DEMO_PASSWORD, kdf=FAST_KDF)
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_demo_still_signs_in_with_its_published_password(tmp_path: Path) -> None:
+    from models.demo.seed import DEMO_SUPERVISOR, seed_demo
+    from models.security.passwords import demo_password_allowed
+
+    with demo_password_allowed():
+        result = create_database(tmp_path / "demo.db", username=DEMO_SUPERVISOR.username,
+                                 password=PUBLISHED_DEMO_PASSWORD,
+                                 display_name=DEMO_SUPERVISOR.display_name, kdf=FAST_KDF)
+    try:
+        seed_demo(result.database, result.actor, victims=3, kdf=FAST_KDF)
+    finally:
+        result.database.dispose()
+    database, actor = open_database(tmp_path / "demo.db", "counsellor01",
+                                    PUBLISHED_DEMO_PASSWORD)
+    database.dispose()
+    assert actor.role is Role.COUNSELLOR
+    with pytest.raises(ValidationError):  # the exemption ends with the block
+        check_password(PUBLISHED_DEMO_PASSWORD)
