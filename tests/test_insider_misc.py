@@ -31,10 +31,11 @@ from models.domain.dto import CaseDraft, VictimDraft
 from models.domain.enums import Role
 from models.domain.errors import PermissionDenied, ValidationError
 from models.domain.validation import generate_temporary_identity_code
+from models.pdf.data import Profile
 from models.security.passwords import check_password
 from models.storage.store import create_database, open_database
 from models.storage.unit_of_work import Actor, Database, Target
-from tests.conftest import FAST_KDF
+from tests.conftest import FAST_KDF, PASSWORD
 
 STRONG = "Tuuli-Kivi-Järvi-Polku"
 #: As README.md publishes it.
@@ -319,3 +320,57 @@ def test_the_demo_still_signs_in_with_its_published_password(tmp_path: Path) -> 
     assert actor.role is Role.COUNSELLOR
     with pytest.raises(ValidationError):  # the exemption ends with the block
         check_password(PUBLISHED_DEMO_PASSWORD)
+
+
+# -- L4: PDF passwords ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def one_case(boss: services.Services) -> tuple[int, str]:
+    case = boss.cases.create_intake(
+        VictimDraft(first_names="Aino", last_name="Esimerkki", identity_code=CODE),
+        CaseDraft())
+    return case.id, case.reference
+
+
+@pytest.mark.parametrize("pdf_password", ["x", "a" * 11])
+def test_the_command_line_refuses_a_short_pdf_password(
+    db_path: Path, one_case: tuple[int, str], pdf_password: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    monkeypatch.setenv("PDF_PASSWORD", pdf_password)
+    out = tmp_path / "out"
+    out.mkdir()
+    code = cli_main(["export-pdf", "--db", str(db_path), "--user", "super", "--case",
+                     one_case[1], "--profile",
+                     "police", "--out", str(out / "one.pdf"), "--password-env",
+                     "PDF_PASSWORD"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "at least 12 characters" in err
+    assert not list(out.iterdir())
+    assert cli_main(["report", "--db", str(db_path), "--user", "super", "--out",
+                     str(out / "report.pdf"), "--password-env", "PDF_PASSWORD"]) == 2
+    assert not list(out.iterdir())
+
+
+@pytest.mark.both_databases
+def test_the_export_service_refuses_a_short_pdf_password(
+    boss: services.Services, one_case: tuple[int, str], tmp_path: Path,
+) -> None:
+    exports, case_id = boss.exports, one_case[0]
+    out = tmp_path / "out"
+    out.mkdir()
+    for call in (
+        lambda: exports.render_case(case_id, Profile.POLICE, password="x"),
+        lambda: exports.export_case(case_id, Profile.POLICE, out / "a.pdf",
+                                    password="short"),
+        lambda: exports.export_cases([case_id], Profile.POLICE, out / "batch",
+                                     password="", workers=0),
+        lambda: exports.export_caseload_report(out / "r.pdf", password="1"),
+    ):
+        with pytest.raises(ValidationError, match="at least 12 characters"):
+            call()
+    assert not list(out.iterdir())
+    assert exports.render_case(case_id, Profile.POLICE, password="Poliisille-vain-2024")

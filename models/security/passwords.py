@@ -138,6 +138,28 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
         raise ValidationError(field, _weakness(result["feedback"]))
 
 
+def check_pdf_password(password: str) -> None:
+    """Refuse a PDF password shorter than :data:`MIN_LENGTH` (or longer than
+    :data:`MAX_LENGTH`): the rule both the desktop app and the command line apply.
+
+    A PDF can be attacked offline as often as anyone likes, so its password needs the
+    length of a sign-in password; it is not judged by zxcvbn, because it is typically
+    made up for one reader and given by another channel.
+
+    Raises:
+        ValidationError: too short or too long.
+    """
+    field = _("PDF password")
+    if len(password) < MIN_LENGTH:
+        raise ValidationError(field, ngettext(
+            "must be at least {n} character long", "must be at least {n} characters long",
+            MIN_LENGTH).format(n=MIN_LENGTH))
+    if len(password) > MAX_LENGTH:
+        raise ValidationError(field, ngettext(
+            "must be at most {n} character long", "must be at most {n} characters long",
+            MAX_LENGTH).format(n=MAX_LENGTH))
+
+
 @contextmanager
 def demo_password_allowed() -> Iterator[None]:
     """Let :data:`PUBLISHED_DEMO_PASSWORD` pass :func:`check_password` inside this block:
