@@ -27,8 +27,9 @@ from gui.case.case_view import CaseView, open_case
 from gui.shared.clipboard import clear_sensitive
 from gui.window.main_window import MainWindow
 from models import services
-from models.domain.dto import CaseDraft, VictimDraft
-from models.domain.enums import Role
+from models.domain import validation as v
+from models.domain.dto import CaseDraft, SupportSessionDraft, VictimDraft
+from models.domain.enums import Role, SessionMode
 from models.domain.errors import PermissionDenied, ValidationError
 from models.domain.validation import generate_temporary_identity_code
 from models.pdf.data import Profile
@@ -374,3 +375,64 @@ def test_the_export_service_refuses_a_short_pdf_password(
             call()
     assert not list(out.iterdir())
     assert exports.render_case(case_id, Profile.POLICE, password="Poliisille-vain-2024")
+
+
+# -- L7: bidirectional and zero-width characters -------------------------------------------------
+
+INVISIBLE = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+             "\u2069", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u2028",
+             "\u2029", "\u2060", "\u061c", "\u00ad", "\U000e0041"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+def test_names_with_bidi_or_zero_width_characters_are_refused(char: str) -> None:
+    with pytest.raises(ValidationError, match="invisible") as refused:
+        v.validate_text(f"Aino{char}Esimerkki", field="First names", max_length=100)
+    assert "Aino" not in str(refused.value)  # the value is never repeated
+    with pytest.raises(ValidationError, match="invisible"):
+        v.validate_username(f"kai{char}sa")
+
+
+@pytest.mark.both_databases
+def test_spoofed_names_do_not_reach_lists_or_pdfs(
+    database: Database, boss: services.Services, staff: dict[Role, Actor],
+) -> None:
+    with pytest.raises(ValidationError, match="invisible"):
+        boss.cases.create_intake(  # shows as "Aino Esimerkki" with the letters reversed
+            VictimDraft(first_names="Aino", last_name="\u202eikkremisE"), CaseDraft())
+    admin = services.build(database, staff[Role.ADMINISTRATOR]).accounts
+    with pytest.raises(ValidationError, match="invisible"):  # a look-alike colleague
+        admin.create_user("kaisa2", "Kaisa\u200b Neuvoja", Role.COUNSELLOR, STRONG,
+                          kdf=FAST_KDF)
+    with pytest.raises(ValidationError, match="invisible"):
+        boss.cases.create_breach("Vastaamo\u2066")
+    assert [c.display_name for c in boss.accounts.colleagues((Role.COUNSELLOR,))] == [
+        "Kaisa Neuvoja"]
+
+
+def test_ordinary_text_and_emoji_still_pass() -> None:
+    for text in ("Åsa Åberg", "Šárka Nováková", "Ольга Иванова", "O'Brien-Mäkinen",
+                 "Rivi yksi\nrivi kaksi\tsarake", "שלום עולם", "مرحبا"):
+        assert v.validate_text(text, field="Note", max_length=200) == text
+    family = ("Viesti: \U0001f468\u200d\U0001f469\u200d\U0001f467 ja "
+              "\U0001f3f3\ufe0f\u200d\U0001f308")
+    assert v.validate_text(family, field="Message text", max_length=200) == family
+
+
+def test_an_emoji_joiner_does_not_let_other_invisible_characters_through() -> None:
+    for text in ("a\u200db", "\U0001f468\u200d", "\u200d\U0001f469", "x\u200d\U0001f469"):
+        with pytest.raises(ValidationError, match="invisible"):
+            v.validate_text(text, field="Note", max_length=200)
+
+
+@pytest.mark.both_databases
+def test_a_counsellor_cannot_plant_bidi_controls_in_a_session_note(
+    database: Database, boss: services.Services, staff: dict[Role, Actor],
+) -> None:
+    case = boss.cases.create_intake(VictimDraft(first_names="Aino", last_name="Esimerkki"),
+                                    CaseDraft(assigned_to_id=staff[Role.COUNSELLOR].user_id))
+    own = services.build(database, staff[Role.COUNSELLOR])
+    with pytest.raises(ValidationError, match="invisible"):
+        own.records.add_support_session(case.id, SupportSessionDraft(
+            started_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1),
+            mode=SessionMode.PHONE, notes="Soitto \u2067meni hyvin\u2069"))
