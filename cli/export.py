@@ -12,7 +12,8 @@ errors into one line on stderr and the exit code.
 
 The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.prompts.password``).
 An optional PDF password is read from the environment variable named by
-``--password-env``, never from an argument, and must differ from the sign-in password.
+``--password-env``, never from an argument; it must differ from the sign-in password and
+be as long as the desktop app asks (``models.security.passwords.check_pdf_password``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from models.domain.errors import UsageError, ValidationError
 from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext, pgettext
 from models.pdf.data import Profile
+from models.security.passwords import check_pdf_password
 
 Out = Callable[[str], None]
 
@@ -121,7 +123,8 @@ def pdf_password(variable: str | None) -> str | None:
     """The PDF password from the environment variable ``variable`` (None: no encryption).
 
     Raises:
-        UsageError: the variable is empty or unset, or it is the sign-in password's.
+        UsageError: the variable is empty or unset, it is the sign-in password's, or the
+            password is shorter than the desktop app allows (12 characters).
     """
     if variable is None:
         return None
@@ -133,6 +136,10 @@ def pdf_password(variable: str | None) -> str | None:
             variable=variable))
     if password == os.environ.get(PASSWORD_VARIABLE):
         raise UsageError(_("The PDF password must differ from your sign-in password."))
+    try:
+        check_pdf_password(password)  # the desktop app's rule; the services check it too
+    except ValidationError as error:
+        raise UsageError(str(error)) from None  # before signing in, as the other checks
     return password
 
 

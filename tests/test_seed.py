@@ -31,7 +31,7 @@ from models.domain.entities import (
     victim_breach,
 )
 from models.domain.enums import PROTECTIVE_ACTION_CATALOGUE, AuditAction, Role
-from models.domain.errors import DataError, PermissionDenied
+from models.domain.errors import DataError, PermissionDenied, ValidationError
 from models.domain.sealed import SEALED_BYTES, SEALED_COLUMNS
 from models.domain.text import full_name_key, search_key
 from models.domain.validation import (
@@ -41,7 +41,7 @@ from models.domain.validation import (
     validate_police_report_number,
 )
 from models.security.audit import verify_chain
-from models.security.passwords import check_password
+from models.security.passwords import check_password, demo_password_allowed
 from models.storage.store import create_database, open_database
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
@@ -119,9 +119,13 @@ def test_every_demo_account_passes_the_password_rules_with_the_demo_password(
     assert accounts[0] == DEMO_SUPERVISOR
     assert len({account.username for account in accounts}) == len(accounts)
     assert len({account.display_name for account in accounts}) == len(accounts)
-    for account in accounts:
-        check_password(DEMO_PASSWORD, username=account.username,
-                       display_name=account.display_name)
+    with demo_password_allowed():  # as ``--demo`` creates its supervisor
+        for account in accounts:
+            check_password(DEMO_PASSWORD, username=account.username,
+                           display_name=account.display_name)
+    with pytest.raises(ValidationError, match="published demo password"):
+        check_password(DEMO_PASSWORD, username=accounts[0].username,
+                       display_name=accounts[0].display_name)
 
 
 def test_demo_accounts_and_breaches(

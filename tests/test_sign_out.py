@@ -18,6 +18,7 @@ from gui.window.main_window import MainWindow
 from models import services
 from models.demo.seed import DEMO_PASSWORD, demo_accounts, seed_demo
 from models.domain.enums import Role
+from models.security.passwords import demo_password_allowed
 from models.storage.store import create_database, open_database
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
@@ -130,8 +131,9 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo database as ``--demo`` makes it (supervisor, then seeded accounts)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     supervisor = demo_accounts(1)[0]
-    result = create_database(path, username=supervisor.username, password=DEMO_PASSWORD,
-                             display_name=supervisor.display_name, kdf=FAST_KDF)
+    with demo_password_allowed():
+        result = create_database(path, username=supervisor.username, password=DEMO_PASSWORD,
+                                 display_name=supervisor.display_name, kdf=FAST_KDF)
     try:
         seed_demo(result.database, result.actor, victims=20, kdf=FAST_KDF)
     finally:

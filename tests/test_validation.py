@@ -774,7 +774,20 @@ def test_control_characters_are_refused(text: str, control: str) -> None:
 
 @modest
 @given(
-    st.text(st.characters(exclude_categories=["Cc", "Cs"]) | st.sampled_from("\n\t"), max_size=200)
+    st.text(min_size=1, max_size=20).filter(lambda s: s.strip()),
+    st.characters(categories=["Cf", "Zl", "Zp"]),
+)
+def test_invisible_formatting_characters_are_refused(text: str, invisible: str) -> None:
+    """Bidirectional controls, zero-width characters and the like (security finding L7)."""
+    value = "a" + invisible + text + "x"
+    assert "invisible characters" in refused(validate_text, value, field="N",
+                                             max_length=100).reason
+
+
+@modest
+@given(
+    st.text(st.characters(exclude_categories=["Cc", "Cs", "Cf", "Zl", "Zp"])
+            | st.sampled_from("\n\t"), max_size=200)
 )
 def test_printable_text_within_the_limit_is_returned_stripped(value: str) -> None:
     assert validate_text(value, field="N", max_length=1000, required=False) == value.strip()

@@ -2,7 +2,8 @@
 
 Name, risk and status chips, the counsellor and the dates, contact details, and the
 safe-contact rules in a yellow banner; the masked identity code, which "Reveal" shows for
-:data:`REVEAL_SECONDS` (audited) and "Copy" copies; a pending closure with a supervisor's
+:data:`REVEAL_SECONDS` (audited) and "Copy" or Ctrl+C copies, marked secret and cleared
+after 30 seconds (``gui.shared.clipboard``); a pending closure with a supervisor's
 buttons; and the case's buttons (edit, change the code, close, export) that the role may
 use. The view connects those buttons to what they do.
 """
@@ -15,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Sign
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.shared.clipboard import copy_sensitive
+from gui.shared.clipboard import SecretLabel, copy_sensitive
 from gui.shared.labels import label
 from gui.shared.style import (
     GRAPHIC_CONTRAST,
@@ -141,11 +142,11 @@ class CaseHeader(QFrame):
         self.status = _chip("statusChip")
 
         self.code_caption = QLabel(self.tr("Identity code:"))
-        self.code = QLabel()
+        # Selectable while masked; revealed, Ctrl+C copies it marked secret (copy_code).
+        self.code = SecretLabel()
         self.code.setObjectName("identityCode")
         mono = monospace_font(1.1)
         self.code.setFont(mono)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reveal_button = QPushButton(self.tr("Revea&l"))
         self.reveal_button.setObjectName("revealCode")
         self.reveal_button.setAccessibleName(self.tr("Reveal the full identity code"))
@@ -247,6 +248,7 @@ class CaseHeader(QFrame):
 
         self.reveal_button.clicked.connect(self._toggle_reveal)
         self.copy_button.clicked.connect(self.copy_code)
+        self.code.copy_requested.connect(self.copy_code)
         self._reveal_timer = QTimer(self)
         self._reveal_timer.setSingleShot(True)
         self._reveal_timer.setInterval(REVEAL_SECONDS * 1000)
@@ -354,12 +356,17 @@ class CaseHeader(QFrame):
     def show_code(self, masked: str | None, revealed: str | None) -> None:
         if masked is None:
             self.code.setText(self.tr("none recorded"))
+            self.code.set_shows_secret(False)
             self.code.setAccessibleName(self.tr("Identity code: none recorded"))
             self.reveal_button.hide()
             self.copy_button.hide()
             self.countdown.clear()
             return
+        if revealed is not None:
+            self.code.set_shows_secret(True)
         self.code.setText(revealed or masked)
+        if revealed is None:
+            self.code.set_shows_secret(False)
         self.code.setAccessibleName(self.tr("Identity code"))
         self.reveal_button.setText(self.tr("&Hide") if revealed else self.tr("Revea&l"))
         self.copy_button.setVisible(revealed is not None)
@@ -420,5 +427,6 @@ class CaseHeader(QFrame):
                      self.safe_rules, self.safe_note, self.closure_text, self.risk, self.status,
                      self.countdown):
             text.clear()
+        self.code.set_shows_secret(False)
         self.code.setToolTip("")
         self.safe_contact.setAccessibleDescription("")

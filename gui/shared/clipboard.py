@@ -8,14 +8,26 @@ the same at once; the idle lock and closing the window call it.
 
 Ordinary, non-sensitive copies (a case reference) use ``QGuiApplication.clipboard()``
 directly.
+
+:class:`SecretLabel` shows such a value: while it does, its text cannot be selected, so
+Ctrl+C and the context menu cannot copy it unmarked and X11's primary selection (which
+nothing clears) never holds it; Ctrl+C asks its owner to copy it with
+:func:`copy_sensitive` instead.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QMimeData, QTimer
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QClipboard,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QLabel, QWidget
 
 CLEAR_AFTER_MS = 30_000
 
@@ -91,3 +103,56 @@ def clear_sensitive() -> bool:
         return False
     clipboard.clear(QClipboard.Mode.Clipboard)
     return True
+
+
+class SecretLabel(QLabel):
+    """A label that now and then shows a secret (a revealed identity code).
+
+    Otherwise it is selectable by mouse like any label. While :attr:`shows_secret`, its
+    text cannot be selected (no unmarked copy, nothing in the primary selection); a click
+    gives it focus, and Ctrl+C emits :attr:`copy_requested` for the owner to copy the
+    secret with :func:`copy_sensitive`.
+    """
+
+    #: Ctrl+C while the secret is shown.
+    copy_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._secret = False
+        self.set_shows_secret(False)
+
+    @property
+    def shows_secret(self) -> bool:
+        return self._secret
+
+    def set_shows_secret(self, secret: bool) -> None:
+        """Call with True *before* the secret is set as the text, False after it is gone."""
+        self._secret = secret
+        # No text interaction drops Qt's text control, and with it any selection.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if secret
+                                     else Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def event(self, event: QEvent) -> bool:
+        """Override of QWidget.event: Ctrl+C stays here, whatever shortcut a window has."""
+        if (self._secret and event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Copy)):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """Override of QLabel.contextMenuEvent: no menu (and its unmarked Copy) on a secret."""
+        if self._secret:
+            event.ignore()
+            return
+        super().contextMenuEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Override of QWidget.keyPressEvent: Ctrl+C on the secret copies it marked."""
+        if self._secret and event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)

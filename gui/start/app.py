@@ -136,12 +136,14 @@ def prepare_demo(
         Its path, the accounts as (username, role, display name), and their password.
     """
     from models.demo.seed import DEMO_KDF, DEMO_PASSWORD, DEMO_SUPERVISOR, seed_demo
+    from models.security.passwords import demo_password_allowed
     from models.storage.store import create_database
 
     db_path = folder / "suoja-demo.db"
-    result = create_database(db_path, username=DEMO_SUPERVISOR.username,
-                             password=DEMO_PASSWORD,
-                             display_name=DEMO_SUPERVISOR.display_name, kdf=DEMO_KDF)
+    with demo_password_allowed():  # the published password: refused for any other database
+        result = create_database(db_path, username=DEMO_SUPERVISOR.username,
+                                 password=DEMO_PASSWORD,
+                                 display_name=DEMO_SUPERVISOR.display_name, kdf=DEMO_KDF)
     try:
         summary = seed_demo(result.database, result.actor, victims=DEMO_VICTIMS, seed=1,
                             kdf=DEMO_KDF, progress=progress)

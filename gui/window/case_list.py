@@ -51,6 +51,7 @@ from gui.shared.settings import CASE_TABLE_HEADER, WindowState
 from gui.shared.style import icon
 from gui.window.filters import FilterBar, FilterChoice
 from models.domain.dto import CaseFilter
+from models.domain.enums import Role
 from models.domain.errors import KnownError
 from models.services import Services
 
@@ -285,7 +286,8 @@ class CaseList(QObject):
     def fill_filter_lists(self, services: Services, choice: FilterChoice | None = None) -> None:
         """Fill the filter bar's counsellors and breaches; ``choice`` is chosen in them."""
         try:
-            users = services.accounts.list_users()
+            users = services.accounts.colleagues((Role.COUNSELLOR, Role.SUPERVISOR),
+                                                 include_locked=True)
             breaches = services.cases.list_breaches()
         except KnownError as error:
             show_error(self._window, error)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from gui.shared.labels import risk_label, status_label
 from gui.shared.style import icon, risk_icon
-from models.domain.dto import BreachData, CaseFilter, UserData
-from models.domain.enums import CaseStatus, RiskLevel, Role
+from models.domain.dto import BreachData, CaseFilter, Colleague
+from models.domain.enums import CaseStatus, RiskLevel
 
 #: Counsellor choice meaning "cases nobody is assigned to".
 UNASSIGNED = -1
@@ -201,9 +201,10 @@ class FilterBar(QWidget):
 
     # -- filling -------------------------------------------------------------------------
 
-    def populate(self, users: Sequence[UserData], breaches: Sequence[BreachData],
+    def populate(self, users: Sequence[Colleague], breaches: Sequence[BreachData],
                  choice: FilterChoice | None = None) -> None:
-        """Fill the counsellor and breach lists; keep (or restore) the selection."""
+        """Fill the counsellor list (``users``: the counsellors and supervisors) and the
+        breach list; keep (or restore) the selection."""
         choice = choice if choice is not None else self.choice()
         me, self._me = self._me, None
         if me is not None and choice.counsellor is None:
@@ -214,8 +215,7 @@ class FilterBar(QWidget):
             self.counsellor.clear()
             self.counsellor.addItem(self.tr("Anyone"), _ANYONE)
             self.counsellor.addItem(self.tr("Unassigned"), UNASSIGNED)
-            workers = [u for u in users if u.role in (Role.COUNSELLOR.value, Role.SUPERVISOR.value)]
-            for user in sorted(workers, key=lambda u: u.display_name.casefold()):
+            for user in sorted(users, key=lambda u: u.display_name.casefold()):
                 text = user.display_name if user.is_active else self.tr(
                     "{name} (locked)").format(name=user.display_name)
                 self.counsellor.addItem(text, user.id)

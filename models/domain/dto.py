@@ -347,6 +347,8 @@ class CaseDetail:
 
 @dataclass(frozen=True, kw_only=True)
 class UserData:
+    """An account as account management sees it (supervisors and administrators)."""
+
     id: int
     username: str
     display_name: str
@@ -354,6 +356,15 @@ class UserData:
     is_active: bool
     last_login_at: dt.datetime | None = None
     language: str = "fi"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Colleague:
+    """A colleague as a drop-down offers them to anyone: no username, role or sign-ins."""
+
+    id: int
+    display_name: str
+    is_active: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,11 +9,20 @@ zxcvbn explains its rating in English only. Its warnings and suggestions are a f
 so each is replaced by Suoja's own translated sentence with the same English words
 (:data:`_WARNINGS`, :data:`_SUGGESTIONS`); one that a later zxcvbn adds is left out, and
 the reason is then just "is too easy to guess".
+
+The demo databases' password is published (README), so it and close variants of it
+(other case, separators, digits for letters, words around it) are refused for every
+account except the demo's own: ``--demo`` creates its supervisor inside
+:func:`demo_password_allowed`, and the seeded demo accounts' key slots never pass
+through here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from zxcvbn import zxcvbn
 
@@ -32,6 +41,16 @@ LOCAL_WORDS = (
     "hyvää", "päivää", "moikka", "terve", "rakkaus", "kultaseni", "muumi", "joulu",
     "kriisi", "kriisikeskus", "terapia", "poliisi",
 )
+
+#: The password of every demo account (``models.demo.seed.DEMO_PASSWORD``), published in
+#: README.md: never a real account's.
+PUBLISHED_DEMO_PASSWORD = "suoja-demo-password"
+#: Its letters, as :func:`_letters` leaves them.
+_DEMO_LETTERS = "suojademopassword"
+#: Digits and symbols people type for letters ("5uoja-dem0-pa55word").
+_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t",
+                             "@": "a", "$": "s", "!": "i", "|": "l"})
+_demo_allowed: ContextVar[bool] = ContextVar("suoja_demo_password_allowed", default=False)
 
 _BREACHED_SHAPE = re.compile(r"^[^\W\d_]+[\W_]?\d{2,4}[\W_]*$")
 _FIELD = N_("Password")
@@ -102,6 +121,9 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
         raise ValidationError(field, ngettext(
             "must be at most {n} character long", "must be at most {n} characters long",
             MAX_LENGTH).format(n=MAX_LENGTH))
+    if _is_demo_password(password) and not _demo_allowed.get():
+        raise ValidationError(field, _(
+            "is the published demo password; choose a password of your own"))
     lowered = password.casefold()
     own = [part.casefold() for part in (username, *display_name.split()) if len(part) >= 3]
     if any(part in lowered for part in own):
@@ -114,6 +136,49 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
     result = zxcvbn(password[:100], user_inputs=[*LOCAL_WORDS, *own])
     if result["score"] < MIN_SCORE:
         raise ValidationError(field, _weakness(result["feedback"]))
+
+
+def check_pdf_password(password: str) -> None:
+    """Refuse a PDF password shorter than :data:`MIN_LENGTH` (or longer than
+    :data:`MAX_LENGTH`): the rule both the desktop app and the command line apply.
+
+    A PDF can be attacked offline as often as anyone likes, so its password needs the
+    length of a sign-in password; it is not judged by zxcvbn, because it is typically
+    made up for one reader and given by another channel.
+
+    Raises:
+        ValidationError: too short or too long.
+    """
+    field = _("PDF password")
+    if len(password) < MIN_LENGTH:
+        raise ValidationError(field, ngettext(
+            "must be at least {n} character long", "must be at least {n} characters long",
+            MIN_LENGTH).format(n=MIN_LENGTH))
+    if len(password) > MAX_LENGTH:
+        raise ValidationError(field, ngettext(
+            "must be at most {n} character long", "must be at most {n} characters long",
+            MAX_LENGTH).format(n=MAX_LENGTH))
+
+
+@contextmanager
+def demo_password_allowed() -> Iterator[None]:
+    """Let :data:`PUBLISHED_DEMO_PASSWORD` pass :func:`check_password` inside this block:
+    only for creating a demo database (``main.py --demo``), never a real account."""
+    token = _demo_allowed.set(True)
+    try:
+        yield
+    finally:
+        _demo_allowed.reset(token)
+
+
+def _letters(text: str) -> str:
+    """``text``'s letters, case-folded, with look-alike digits and symbols as letters."""
+    return "".join(ch for ch in text.casefold().translate(_LOOKALIKES) if ch.isalpha())
+
+
+def _is_demo_password(password: str) -> bool:
+    """Whether ``password`` is the published demo password or a close variant of it."""
+    return _DEMO_LETTERS in _letters(password)
 
 
 def _weakness(feedback: dict[str, object]) -> str:

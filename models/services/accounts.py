@@ -2,15 +2,21 @@
 
 Every account's password unwraps its own key slot, so resetting a password rewraps that
 slot and changes nothing else. Every change is audited.
+
+Who has which role, who is locked and when each last signed in is account management's
+business (supervisors and administrators, :meth:`AccountService.list_users`); everyone
+else gets the display names a drop-down needs (:meth:`AccountService.colleagues`).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections.abc import Collection
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.domain.changes import ChangeKind
-from models.domain.dto import UserData, build
+from models.domain.dto import Colleague, UserData, build
 from models.domain.entities import User
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, NotFound, ValidationError
@@ -24,10 +30,44 @@ from models.storage.keyfile import SLOT_USER, KdfParams
 
 class AccountService(Service):
     def list_users(self) -> list[UserData]:
-        """Every account (supervisors and administrators; others see only names)."""
+        """Every account with its role, state and last sign-in.
+
+        Raises:
+            PermissionDenied: the role does not manage accounts (only supervisors and
+                administrators do; others use :meth:`colleagues`).
+        """
+        self._require(Operation.MANAGE_ACCOUNTS)
         with self._db.reading() as db_session:
             return [build(UserData, u) for u in db_session.scalars(
                 select(User).order_by(User.username))]
+
+    def colleagues(self, roles: Collection[Role], *, include_locked: bool = False,
+                   keep: int | None = None) -> list[Colleague]:
+        """The accounts of ``roles`` a drop-down offers (assignees, the case list's
+        counsellor filter), by display name: no username, role or last sign-in.
+
+        Args:
+            roles: whose accounts: counsellors, police liaison, supervisors.
+            include_locked: locked accounts too (``is_active`` tells them apart).
+            keep: the account chosen now, kept even if locked or of another role since.
+
+        Raises:
+            ValueError: ``roles`` names administrators: nobody assigns them anything.
+        """
+        wanted = {Role(role).value for role in roles}
+        if Role.ADMINISTRATOR.value in wanted:
+            raise ValueError("administrators are not offered as colleagues")
+        chosen: ColumnElement[bool] = User.role.in_(sorted(wanted))
+        if not include_locked:
+            chosen = and_(chosen, User.is_active.is_(True))
+        if keep is not None:
+            chosen = or_(chosen, User.id == keep)
+        with self._db.reading() as db_session:
+            rows = db_session.execute(
+                select(User.id, User.display_name, User.is_active).where(chosen)).all()
+        return sorted((Colleague(id=uid, display_name=name, is_active=active)
+                       for uid, name, active in rows),
+                      key=lambda c: (c.display_name.casefold(), c.id))
 
     def create_user(
         self, username: str, display_name: str, role: Role, password: str,

@@ -52,6 +52,7 @@ from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
 from models.pdf.data import Advice, CaseloadReport, CaseSummary, ExportStamp, Profile
 from models.pdf.layout import write_atomically
+from models.security.passwords import check_pdf_password
 from models.security.permissions import Operation, allows
 from models.services import figures
 from models.services._base import Service
@@ -327,6 +328,7 @@ class ExportService(Service):
     ) -> bytes:
         """One case summary as PDF bytes (audited like :meth:`case_summary`), in
         ``language`` (default: :meth:`language_of`)."""
+        _check_password(password)
         summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code,
                                     language=language)
         with i18n.speaking(self.language_of(summary, language)):
@@ -346,7 +348,11 @@ class ExportService(Service):
 
         Returns:
             The path of the written file.
+
+        Raises:
+            ValidationError: ``password`` is too short (nothing is read or written).
         """
+        _check_password(password)
         summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code,
                                     language=language)
         if target.is_dir():
@@ -385,7 +391,10 @@ class ExportService(Service):
         Raises:
             PermissionDenied: the role may not export this profile at all (checked before
                 anything is written).
+            ValidationError: ``password`` is too short (checked before anything is
+                written).
         """
+        _check_password(password)
         profile = Profile(profile)
         self._require(_OPERATION[profile])
         if profile is Profile.VICTIM:
@@ -428,6 +437,7 @@ class ExportService(Service):
         self, target: Path, *, password: str | None = None, today: dt.date | None = None
     ) -> Path:
         """Write the caseload report PDF to ``target`` and audit the export."""
+        _check_password(password)
         report = self.caseload_report(today)
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.EXPORT, "caseload_report",
@@ -435,3 +445,9 @@ class ExportService(Service):
         write_atomically(target, render_caseload_report(report, self.stamp(),
                                                         password=password))
         return target
+
+
+def _check_password(password: str | None) -> None:
+    """A PDF password, if one is given, must meet the shared rule (``None``: unencrypted)."""
+    if password is not None:
+        check_pdf_password(password)

@@ -124,13 +124,11 @@ class CaseDialog(RecordDialog):
         if self.may_reassign:
             people: list[tuple[str, int | None]] = [(self.tr("— unassigned —"), None)]
             try:
-                users = self.host.session.services.accounts.list_users()
+                users = self.host.session.services.accounts.colleagues(
+                    (Role.COUNSELLOR,), keep=case.assigned_to_id)
             except KnownError:
                 users = []
-            for user in users:
-                if (user.is_active and user.role == Role.COUNSELLOR) or \
-                        user.id == case.assigned_to_id:
-                    people.append((user.display_name, user.id))
+            people += [(user.display_name, user.id) for user in users]
             form.choice("assigned_to_id", self.tr("Counsellor"), people)
         if case.status == CaseStatus.CLOSED.value:
             self.set_intro(self.tr("This case is closed. Choose another status to reopen it."))

@@ -22,7 +22,7 @@ from gui.case.dialogs.base import (
     revalidate,
 )
 from gui.shared import drafts
-from gui.shared.labels import label, options
+from gui.shared.labels import options
 from models.domain import validation as v
 from models.domain.base import local_today
 from models.domain.dto import (
@@ -360,19 +360,15 @@ class FollowUpDialog(RecordDialog):
         self.form.date("due_on", self.tr("Due on"))
         self.form.line("description", self.tr("What to do"), required=True,
                        placeholder=self.tr("e.g. Call back about the police report"))
-        people = [(self.tr("Me"), None)]
-        try:
-            users = self.host.session.services.accounts.list_users()
-        except KnownError:
-            users = []
+        people: list[tuple[str, int | None]] = [(self.tr("Me"), None)]
         me = self.host.session.actor.user_id
         current = getattr(self.record, "assignee_id", None)
-        for user in users:
-            if user.id == me:
-                continue
-            if (user.is_active and user.role in (Role.COUNSELLOR, Role.POLICE_LIAISON,
-                                                  Role.SUPERVISOR)) or user.id == current:
-                people.append((f"{user.display_name} ({label('role', user.role)})", user.id))
+        try:
+            users = self.host.session.services.accounts.colleagues(
+                (Role.COUNSELLOR, Role.POLICE_LIAISON, Role.SUPERVISOR), keep=current)
+        except KnownError:
+            users = []
+        people += [(user.display_name, user.id) for user in users if user.id != me]
         self.form.choice("assignee_id", self.tr("Assignee"), people)
         if self.record is not None:
             check_box(self.form, "done", self.tr("Done"))

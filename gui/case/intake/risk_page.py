@@ -21,7 +21,7 @@ from gui.shared.labels import risk_label
 from gui.shared.session import Session
 from gui.shared.style import risk_icon
 from models.domain import validation as v
-from models.domain.dto import CaseDraft
+from models.domain.dto import CaseDraft, Colleague
 from models.domain.enums import RiskLevel, Role
 from models.domain.errors import KnownError
 from models.security.permissions import Operation, allows
@@ -100,16 +100,13 @@ class RiskPage(QWizardPage):
                 if self.breach_model.rowCount():
                     self.breaches.setCurrentIndex(self.breach_model.index(0, 0))
                 if self.assignee is not None:
-                    self._fill_assignees([
-                        u for u in services.accounts.list_users()
-                        if u.is_active and u.role in (Role.COUNSELLOR.value,
-                                                      Role.SUPERVISOR.value)
-                    ])
+                    self._fill_assignees(services.accounts.colleagues(
+                        (Role.COUNSELLOR, Role.SUPERVISOR)))
             except KnownError as error:
                 show_error(self, error)
         self.risk.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _fill_assignees(self, users: list) -> None:  # type: ignore[type-arg]
+    def _fill_assignees(self, users: list[Colleague]) -> None:
         assert self.assignee is not None
         combo = self.assignee.editor
         assert isinstance(combo, QComboBox)
