@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--after-restore", action="store_true",
         help=_("accept that the audit trail is shorter than this workstation last saw, "
-               "because the database was restored from an older backup (audited)"),
+               "because the database was restored from an older backup, or set this "
+               "workstation's damaged audit anchor file aside and start a new one (audited)"),
     )
 
     backup = commands.add_parser(

@@ -39,6 +39,7 @@ from models.domain.validation import validate_username
 from models.security.passwords import check_password
 from models.security.signin import FailedAttempt, SignInGuard
 from models.storage import migration, server
+from models.storage.anchoring import check_anchor
 from models.storage.database import keyfile_path, open_engine
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
@@ -340,7 +341,9 @@ def open_database(
             app's idle lock is lifted.
 
     Raises:
-        DataError: missing, damaged or foreign database or key file.
+        DataError: missing, damaged or foreign database or key file; or the audit trail
+            no longer holds the event this workstation last saw (``models.security.
+            audit_anchor``), or this workstation's anchors file is damaged.
         AuthenticationError: wrong username or password, or a locked account.
     """
     keys, data_key = unlock_data_key(db_path, username, password)
@@ -371,6 +374,10 @@ def open_unlocked(
                 "(docs/DEPLOYMENT.md)."))
         elif upgrade:
             _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
+        with database.reading() as db_session:
+            # The trail must still hold what this workstation last saw of it (fails
+            # closed: a damaged anchors file refuses too, naming the way out).
+            check_anchor(db_session, db_path)
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
