@@ -244,14 +244,19 @@ def test_failures_reach_the_audit_chain_even_when_the_counters_were_removed(
     opened: tuple[Database, Actor, str], target: Target,
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """13 guesses, the counters removed after the 6th: the 7 later guesses and the removal
-    itself are in the audit trail once a supervisor has lifted the refusal."""
-    opened[0].dispose()
+    """13 guesses at a colleague's password, the counters removed after the 6th: the later
+    guesses and the removal itself are in the audit trail once a supervisor has lifted the
+    refusal (the review found 1 of 13 there)."""
+    database, actor, _code = opened
+    services.build(database, actor).accounts.create_user(
+        "kaisa", "Kaisa K", Role.COUNSELLOR, STRONG, kdf=FAST_KDF)
+    database.dispose()
     for _ in range(6):
-        _failed_sign_in(target, "super")
+        _failed_sign_in(target, "kaisa")
     _remove_counters(target)
     for _ in range(7):
-        _failed_sign_in(target, "super")
+        _failed_sign_in(target, "kaisa")
+    assert "reset-signin" in _failed_sign_in(target, "super", PASSWORD)  # refused, recorded
     monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
     assert _run("reset-signin", *_where(target), "--user", "super") == 0
     assert "sign-in works again" in capsys.readouterr().out
@@ -259,7 +264,8 @@ def test_failures_reach_the_audit_chain_even_when_the_counters_were_removed(
     try:
         trail = _audit(database, actor)
         failed = [detail for action, detail in trail if action == "failed_login"]
-        assert len([d for d in failed if d.startswith("attempted_at=")]) == 7
+        # The 7 later guesses: 5 counted, then the lockout refused 2 without trying them.
+        assert len([d for d in failed if d.startswith("attempted_at=")]) == FREE_ATTEMPTS
         assert "signin_counters_replaced" in failed  # the refused sign-in, recorded
         assert ("account", "sign-in counters reset by a supervisor: replaced") in trail
         assert services.build(database, actor).audit.verify().ok
