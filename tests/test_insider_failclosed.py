@@ -123,6 +123,21 @@ def test_sign_in_is_refused_while_the_anchor_file_is_damaged(verified: Path) -> 
         open_database(verified, "super", PASSWORD)
 
 
+def test_the_sign_in_window_says_why_while_the_anchor_file_is_damaged(
+    verified: Path, qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    from gui.start.login import LoginDialog
+
+    audit_anchor.anchors_path().write_text("{not json", encoding="utf-8")
+    dialog = LoginDialog(verified, open_database)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("super")
+    dialog.password.setText(PASSWORD)
+    dialog._sign_in()
+    assert dialog.result_value is None and dialog.error.isVisibleTo(dialog)
+    assert "audit anchor" in dialog.error.text() and "--after-restore" in dialog.error.text()
+
+
 def test_recovering_from_a_damaged_anchor_is_one_audited_verify(
     verified: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
