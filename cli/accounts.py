@@ -1,4 +1,4 @@
-"""Staff accounts from the command line: ``user`` and ``recover``.
+"""Staff accounts from the command line: ``user``, ``recover`` and ``reset-signin``.
 
 The same services as the GUI's account administration; new passwords come from
 ``SUOJA_NEW_PASSWORD`` or are asked twice, the recovery code from
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from cli import prompts
 from cli.prompts import new_password, recovery_code
 from cli.signin import sign_in
 from cli.target import target_of, with_server_password
@@ -17,7 +18,7 @@ from models.domain.enums import Role
 from models.domain.errors import NotFound, UsageError
 from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
-from models.storage.store import recover_account
+from models.storage.store import recover_account, reset_sign_in_counters
 
 #: How the account's role is named in a sentence (the list shows the code ``--role`` takes).
 ROLE_NAMES = {
@@ -79,4 +80,19 @@ def cmd_recover(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     out(_("New password set for {username} with the recovery code; the account is "
           "unlocked.").format(username=args.user))
     out(_("Put the recovery code back in safe keeping; the reset is in the audit log."))
+    return 0
+
+
+def cmd_reset_signin(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    """A supervisor lifts the refusal that missing, damaged or replaced sign-in counters
+    cause (audited); the supervisor's own password is asked as at sign-in."""
+    target = target_of(args)
+    password = prompts.password()
+    reason = with_server_password(
+        target, lambda t: reset_sign_in_counters(t, args.user, password))
+    if not reason:
+        out(_("The sign-in counters are in order; nothing was reset."))
+        return 0
+    out(_("New sign-in counters were started and the reset is in the audit log; sign-in "
+          "works again."))
     return 0

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -32,6 +31,7 @@ from models.security import audit_anchor
 from models.security.audit import verify_chain
 from models.security.permissions import Permission, require
 from models.storage import migration
+from models.storage.anchoring import place
 from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
@@ -126,9 +126,15 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(_("Sealed values: {n} notes, messages and evidence files open with their "
                   "rows' keys").format(n=sealed))
             chain = verify_chain(db_session, database.chain_key)
-            anchor_key = audit_anchor.place_key(keys.database_id, _place(target))
-            first_check = audit_anchor.remembered(anchor_key) is None
-            cut = audit_anchor.problem(db_session, anchor_key)
+            anchor_key = audit_anchor.place_key(keys.database_id, place(target))
+            try:
+                first_check = audit_anchor.remembered(anchor_key) is None
+                cut = audit_anchor.problem(db_session, anchor_key)
+                damaged_anchors = False
+            except audit_anchor.AnchorUnreadable:
+                if not args.after_restore:
+                    raise  # fails closed: exit 4, and the file is left for a person
+                first_check, cut, damaged_anchors = True, "", True
         if not chain.ok:
             raise DataError(_("The audit trail is broken: {problem}").format(problem=chain.problem))
         if cut and not args.after_restore:
@@ -137,32 +143,28 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                      "Audit chain: {n} events, every link verifies",
                      chain.events).format(n=chain.events)
             + (_(" (shorter than last seen here: accepted after a restore)") if cut else "")
-            + (_(" (first check of this database on this workstation)") if first_check
-               else ""))
+            + (_(" (first check of this database on this workstation)")
+               if first_check and not damaged_anchors else ""))
+        if damaged_anchors:
+            out(_("This workstation's damaged audit anchor file was set aside and a new one "
+                  "started; other databases' anchors start again at their next sign-out or "
+                  "verify."))
         revision = migration.current_revision(engine)
         head = migration.head_revision()
         out(_("Schema revision: {revision}").format(revision=revision)
             + ("" if revision == head else _(" (code: {revision})").format(revision=head)))
+        detail = ("ok after restore" if cut else
+                  "ok; damaged audit anchor file set aside" if damaged_anchors else "ok")
         with database.writing() as db_session:
             database.audit.record(db_session, user_id=actor.user_id, action=AuditAction.VERIFY,
-                                  entity="database",
-                                  detail="ok after restore" if cut else "ok")
+                                  entity="database", detail=detail)
         with database.reading() as db_session:  # committed: the next check starts here
-            audit_anchor.remember(db_session, anchor_key)
+            audit_anchor.remember(db_session, anchor_key, set_aside_damaged=damaged_anchors)
         out(_("Verified in {seconds} s: no problems found.").format(
             seconds=decimal_text(time.perf_counter() - started)))
         return 0
     finally:
         database.dispose()
-
-
-def _place(target: Target) -> str:
-    """Where a database is, for the audit anchor: its file, or server, port and name."""
-    if isinstance(target, ServerUrl):
-        url = make_url(target.url)
-        host = url.host or url.query.get("host") or url.query.get("service") or ""
-        return f"{host}:{url.port or 5432}/{url.database}"
-    return str(Path(target).resolve())
 
 
 def _server_engine(target: Target) -> tuple[ServerUrl, Engine]:

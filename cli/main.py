@@ -1,7 +1,7 @@
 """The command line of ``main.py``: the parser, and :func:`run`, which dispatches a command.
 
 The commands themselves live beside this module: :mod:`cli.database` (init, seed-demo,
-verify, backup, restore), :mod:`cli.accounts` (user, recover), :mod:`cli.export`
+verify, backup, restore), :mod:`cli.accounts` (user, recover, reset-signin), :mod:`cli.export`
 (export-pdf, report) and :mod:`cli.importing` (import-csv); they sign in through
 :mod:`cli.signin`, never through this module.
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from cli import export, importing, organisation
-from cli.accounts import cmd_recover, cmd_user
+from cli.accounts import cmd_recover, cmd_reset_signin, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
 from cli.target import add_target, add_user
@@ -86,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "--after-restore", action="store_true",
         help=_("accept that the audit trail is shorter than this workstation last saw, "
-               "because the database was restored from an older backup (audited)"),
+               "because the database was restored from an older backup, or set this "
+               "workstation's damaged audit anchor file aside and start a new one (audited)"),
     )
 
     backup = commands.add_parser(
@@ -131,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_target(recover)
     add_user(recover, _("the account to give a new password"))
+
+    reset_signin = commands.add_parser(
+        "reset-signin",
+        help=_("a supervisor: start new sign-in counters when sign-in is refused because "
+               "they are damaged, missing or replaced (audited)"),
+    )
+    add_target(reset_signin)
+    add_user(reset_signin, _("a supervisor"))
 
     export.add_commands(commands)
     importing.add_commands(commands)
@@ -186,7 +195,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     handlers = {
         "init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify,
         "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
-        "recover": cmd_recover,
+        "recover": cmd_recover, "reset-signin": cmd_reset_signin,
         **export.HANDLERS,
         **importing.HANDLERS,
         **organisation.HANDLERS,

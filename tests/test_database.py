@@ -53,11 +53,14 @@ def test_wrong_password_changes_nothing(database: Database, db_path: Path) -> No
     with pytest.raises(AuthenticationError):
         open_database(db_path, "nobody", PASSWORD)
     after = _fingerprint(db_path.parent)
-    # The database and key file are untouched; only the sign-in counter beside them grew,
-    # and it holds neither the password nor the unknown name that was typed.
+    # The database and key file are untouched; only the sign-in counter beside them grew
+    # (made at init, with its lock), and it holds neither the password nor the unknown
+    # name that was typed.
     counter = db_path.with_name("suoja.db.signin")
     lock = db_path.with_name("suoja.db.signin.lock")  # empty: only ever locked
-    assert after.pop(counter.name) and after.pop(lock.name) and after == before
+    assert after.pop(counter.name) != before.pop(counter.name)
+    assert after.pop(lock.name) == before.pop(lock.name)
+    assert after == before
     assert lock.stat().st_size == 0
     raw = counter.read_bytes()
     assert b"not the right password" not in raw and b"nobody" not in raw

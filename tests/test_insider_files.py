@@ -253,6 +253,7 @@ def test_the_sign_in_lock_file_is_not_followed(database: Database, loot: Path) -
     bait = planted_file(loot / "mine")
     bait.chmod(0o644)
     lock = database.path.with_name(database.path.name + ".signin.lock")
+    lock.unlink(missing_ok=True)  # init made one: the colleague swaps it for a link
     lock.symlink_to(bait)
     with pytest.raises(KnownError):
         open_database(database.path, "super", "not the password at all")

@@ -46,6 +46,7 @@ from gui.window import main_window
 from gui.window.main_window import MainWindow
 from models import services as services_module
 from models.domain.errors import AuthenticationError, DataError, KnownError
+from models.storage.anchoring import take_anchor
 from models.storage.errors import from_database_error
 from models.storage.server import (
     ServerPasswordNeeded,
@@ -330,6 +331,8 @@ def _dispose_window(window: MainWindow, *, closing_backup: bool = True) -> None:
     """Close the session's database and destroy the window and all it showed."""
     if window.automatic_backups and closing_backup:
         window.auto_backup.run_on_close(None)
+    if not window.session.is_locked:  # quitting while signed in: a sign-out, anchored
+        take_anchor(window.session.services.database)
     # After an unlock the open database is a new one: the session knows which.
     window.session.close()
     # A worker may still be reporting to the window (e.g. the daily backup, which the

@@ -11,7 +11,8 @@ window clears its views meanwhile; the lock screen then asks for the password. O
 unlocked, the case windows and the forms with what was typed are opened again through
 their usual methods (so access is checked and audited again; a case or record no longer
 available is told in one sentence and its form dropped). Signing out from the lock screen
-discards what was kept.
+discards what was kept. Every lock (a sign-out locks first) takes an audit anchor
+(``models.storage.anchoring``) before the database closes.
 
 :class:`LockKey` makes Ctrl+L lock from any of the main window's windows.
 """
@@ -34,6 +35,7 @@ from gui.shared.session import Session
 from gui.shared.workspace import FormReopener
 from gui.window.lock_screen import LockScreen
 from models.domain.errors import KnownError
+from models.storage.anchoring import take_anchor
 
 if TYPE_CHECKING:
     from gui.case.case_view import CaseView
@@ -111,6 +113,7 @@ class Locking(QObject):
         self._form_reopeners: dict[str, FormReopener] = {}
         self._locking = False
         self.drafts = LockedDrafts()
+        session.about_to_lock.connect(self._take_anchor)
         session.locked.connect(self._show_lock_screen)
         lock_screen.unlock_requested.connect(self._unlock)
 
@@ -136,6 +139,11 @@ class Locking(QObject):
             self._form_reopeners.pop(key, None)
 
     # -- locking -------------------------------------------------------------------------
+
+    def _take_anchor(self) -> None:
+        """Remember the audit trail's end as this workstation saw it (every lock, and so
+        every sign-out): the next sign-in requires it to be there unchanged."""
+        take_anchor(self._session.services.database)
 
     def keep_and_close_windows(self) -> None:
         """Keep how to bring back the open windows, then close them (the window locks)."""

@@ -3,16 +3,26 @@
 The chain's end marker (``audit.HEAD_KEY``) catches events cut off the end by someone
 without the key. On a PostgreSQL server a database administrator who saved an earlier
 copy of the marker can delete the newest events and put that copy back; restoring an
-older backup looks the same. ``verify`` therefore remembers, per database and place
-(backups and restored copies share the database's id but not its place), the last
-event it checked (its number and MAC) in the user's own data folder, and the next
-``verify`` of that place on this workstation requires that event to be there unchanged.
+older backup looks the same. This workstation therefore remembers, per database and place
+(backups and restored copies share the database's id but not its place), the last event
+it saw (its number and a digest of its fields) in the user's own data folder: ``verify``
+and every sign-out and lock take such an *anchor*, and ``verify`` and every sign-in
+require that event to be there unchanged.
 
-The file holds database ids, event numbers and MACs only: nothing personal.
+It fails closed: an anchors file that cannot be read, or is not what Suoja writes, is a
+:class:`AnchorUnreadable` (exit 4, one sentence), never "nothing remembered", and it is
+never written over. The way out is ``verify --after-restore`` by a supervisor or an
+administrator on this workstation (audited): it checks the whole trail, sets the damaged
+file aside (``audit-anchors.json.damaged-<time>``, for whoever investigates) and starts a
+new one.
+
+The file holds database ids, places, event numbers and digests only: nothing personal.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -23,25 +33,40 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.entities import AuditEvent
+from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
 from models.domain.private_files import private_folder, write_private
 
 log = logging.getLogger("suoja.audit_anchor")
 
+ANCHORS_FILE = "audit-anchors.json"
+
 
 def anchors_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "suoja" / "audit-anchors.json"
+    return Path(base) / "suoja" / ANCHORS_FILE
 
 
 @dataclass(frozen=True)
 class Anchor:
     seq: int
+    #: The event's ``chain_hash`` when it was seen (what anchors written before digests
+    #: hold; compared only when ``digest`` is empty).
     chain_hash: str
+    #: SHA-256 of the event's own fields: the same whatever key the chain is MACed with,
+    #: so re-keying the chain does not look like a cut.
+    digest: str = ""
 
 
-class _Unreadable(Exception):
-    pass
+class AnchorUnreadable(DataError):
+    """This workstation's anchors file cannot be read or is damaged (exit 4)."""
+
+    def __init__(self) -> None:
+        super().__init__(_(
+            "This workstation's audit anchor file ({name}) is unreadable or damaged, so events "
+            "cut from the audit trail could go unnoticed; a supervisor or an administrator "
+            "runs verify with --after-restore on this workstation to check the trail and "
+            "start the file afresh.").format(name=ANCHORS_FILE))
 
 
 def place_key(database_id: str, place: str) -> str:
@@ -49,37 +74,68 @@ def place_key(database_id: str, place: str) -> str:
     return f"{database_id}|{place}"
 
 
-def _load() -> dict[str, dict[str, object]]:
+def event_digest(event: AuditEvent) -> str:
+    """SHA-256 over what an event says (not its MAC): who, when, what, on which record."""
+    fields = (
+        str(event.seq),
+        event.occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        "" if event.user_id is None else str(event.user_id),
+        event.action, event.entity,
+        "" if event.entity_id is None else str(event.entity_id),
+        "" if event.case_id is None else str(event.case_id),
+        event.detail,
+    )
+    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()
+
+
+def _load() -> dict[str, Anchor]:
+    """Every anchor in the file ({} when there is none yet).
+
+    Raises:
+        AnchorUnreadable: the file cannot be read, or any of it is not what Suoja writes.
+    """
+    path = anchors_path()
     try:
-        raw = json.loads(anchors_path().read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError):
-        raise _Unreadable from None
+        raise AnchorUnreadable from None
     if not isinstance(raw, dict):
-        raise _Unreadable
-    return raw
+        raise AnchorUnreadable
+    anchors: dict[str, Anchor] = {}
+    for key, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise AnchorUnreadable
+        seq, chain_hash, digest = entry.get("seq"), entry.get("hash"), entry.get("event", "")
+        if (type(seq) is not int or not isinstance(chain_hash, str)
+                or not isinstance(digest, str)):
+            raise AnchorUnreadable
+        anchors[key] = Anchor(seq, chain_hash, digest)
+    return anchors
 
 
 def remembered(key: str) -> Anchor | None:
-    try:
-        entry = _load().get(key)
-    except _Unreadable:
-        log.warning("the audit anchors file is unreadable; it is left as it is")
-        return None
-    try:
-        return Anchor(int(entry["seq"]), str(entry["hash"])) if entry else None  # type: ignore[call-overload]
-    except (KeyError, TypeError, ValueError):
-        return None
+    """The anchor of one database and place (None: never taken on this workstation).
+
+    Raises:
+        AnchorUnreadable: the anchors file is unreadable or damaged.
+    """
+    return _load().get(key)
 
 
 def problem(db_session: Session, key: str) -> str:
-    """Why the chain does not hold the event this workstation last saw ("" if it does)."""
+    """Why the chain does not hold the event this workstation last saw ("" if it does).
+
+    Raises:
+        AnchorUnreadable: the anchors file is unreadable or damaged.
+    """
     anchor = remembered(key)
     if anchor is None:
         return ""
-    found = db_session.scalar(select(AuditEvent.chain_hash).where(AuditEvent.seq == anchor.seq))
-    if found == anchor.chain_hash:
+    event = db_session.scalar(select(AuditEvent).where(AuditEvent.seq == anchor.seq))
+    if event is not None and (event_digest(event) == anchor.digest if anchor.digest
+                              else event.chain_hash == anchor.chain_hash):
         return ""
     return _("The audit trail no longer holds event {seq} as this workstation saw it "
              "at its last check: events were removed or replaced, or the database was "
@@ -87,24 +143,56 @@ def problem(db_session: Session, key: str) -> str:
                  seq=anchor.seq)
 
 
-def remember(db_session: Session, key: str) -> Anchor | None:
-    """Remember the chain's last event for the next check on this workstation (never
-    over an unreadable anchors file, which may hold other databases' anchors)."""
-    last = db_session.execute(
-        select(AuditEvent.seq, AuditEvent.chain_hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
-    if last is None:
+def remember(db_session: Session, key: str, *, set_aside_damaged: bool = False
+             ) -> Anchor | None:
+    """Remember the chain's last event for the next check on this workstation.
+
+    Args:
+        set_aside_damaged: an unreadable or damaged anchors file is renamed
+            ``<name>.damaged-<time>`` and a new one started (``verify --after-restore``);
+            otherwise it is never written over: it may hold other databases' anchors.
+
+    Raises:
+        AnchorUnreadable: the anchors file is unreadable or damaged.
+        DataError: the anchors file could not be written.
+    """
+    event = db_session.scalar(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))
+    if event is None:
         return None
     try:
         anchors = _load()
-    except _Unreadable:
-        log.warning("the audit anchors file is unreadable; not overwriting it")
-        return None
-    anchors[key] = {"seq": last[0], "hash": last[1]}
+    except AnchorUnreadable:
+        if not set_aside_damaged:
+            raise
+        _set_aside(anchors_path())
+        anchors = {}
+    anchor = Anchor(event.seq, event.chain_hash, event_digest(event))
+    anchors[key] = anchor
+    document = {name: {"seq": a.seq, "hash": a.chain_hash, **({"event": a.digest}
+                                                               if a.digest else {})}
+                for name, a in anchors.items()}
     path = anchors_path()
     try:
         private_folder(path.parent)
-        write_private(path, json.dumps(anchors).encode("utf-8"))
+        write_private(path, json.dumps(document).encode("utf-8"))
     except OSError:
-        log.warning("could not remember the audit trail's end on this workstation")
-    return Anchor(last[0], last[1])
+        raise DataError(_("This workstation's audit anchor file ({name}) could not be "
+                          "written.").format(name=ANCHORS_FILE)) from None
+    return anchor
+
+
+def _set_aside(path: Path) -> Path:
+    """Move a damaged anchors file out of the way, kept (owner-only) for investigation."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, kept)
+        if not kept.is_symlink():
+            os.chmod(kept, 0o600)
+    except FileNotFoundError:
+        return kept
+    except OSError:
+        raise DataError(_("This workstation's audit anchor file ({name}) could not be "
+                          "written.").format(name=ANCHORS_FILE)) from None
+    log.warning("a damaged audit anchors file was set aside")
+    return kept

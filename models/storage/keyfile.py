@@ -38,6 +38,23 @@ RECOVERY_SLOT_NAME = "recovery"
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud safely
 
 
+#: The Argon2id costs a key slot may ask for (read from a file anyone with write access
+#: to the folder could edit). Below them Argon2id itself refuses (a traceback before);
+#: above them one sign-in could take minutes or more memory than a workstation has (a
+#: denial of service). The lowest is the tests' and the demo's cheap setting (8 MiB, one
+#: pass): still memory-hard, and a slot's cost guards only its own password, so a cheap
+#: slot weakens no other. The highest admits RFC 9106's first recommendation (2 GiB, one
+#: pass) and its second (64 MiB, three passes) with room to raise both.
+MIN_MEMORY_KIB = 8 * 1024
+MAX_MEMORY_KIB = 2 * 1024 * 1024
+MAX_TIME_COST = 10
+MAX_PARALLELISM = 16
+#: Passes × memory: 2 GiB × 4 passes at most (a few seconds on a workstation).
+MAX_WORK_KIB = 4 * MAX_MEMORY_KIB
+SALT_BYTES = 16
+NONCE_BYTES = 12
+
+
 @dataclass(frozen=True)
 class KdfParams:
     """Argon2id cost settings, stored in each slot so they can be raised later.
@@ -49,6 +66,13 @@ class KdfParams:
     time_cost: int = 3
     memory_kib: int = 64 * 1024
     parallelism: int = 2
+
+    def within_bounds(self) -> bool:
+        """Whether these costs lie between the lowest and highest a key slot may ask for."""
+        return (1 <= self.time_cost <= MAX_TIME_COST
+                and MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
+                and 1 <= self.parallelism <= MAX_PARALLELISM
+                and self.time_cost * self.memory_kib <= MAX_WORK_KIB)
 
     def derive(self, secret: str, salt: bytes) -> bytes:
         """Derive a 256-bit wrapping key from ``secret``."""
@@ -86,17 +110,31 @@ class KeySlot:
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> KeySlot:
+        """A slot as stored.
+
+        Raises:
+            ValueError: not a slot Suoja wrote (missing or malformed fields).
+            _CostOutOfBounds: its Argon2id costs are outside the bounds above.
+        """
         kdf = dict(raw["kdf"])
         if kdf.pop("algorithm") != "argon2id":
             raise ValueError("unknown KDF")
-        return cls(
+        if set(kdf) != {"time_cost", "memory_kib", "parallelism"} or not all(
+                type(value) is int for value in kdf.values()):
+            raise ValueError("KDF settings")
+        slot = cls(
             kind=str(raw["kind"]),
             name=str(raw["name"]),
-            kdf=KdfParams(**{k: int(v) for k, v in kdf.items()}),
+            kdf=KdfParams(**kdf),
             salt=_unb64(raw["salt"]),
             nonce=_unb64(raw["nonce"]),
             wrapped_key=_unb64(raw["wrapped_key"]),
         )
+        if not slot.kdf.within_bounds():
+            raise _CostOutOfBounds
+        if len(slot.salt) != SALT_BYTES or len(slot.nonce) != NONCE_BYTES:
+            raise ValueError("salt or nonce")
+        return slot
 
 
 @dataclass
@@ -124,8 +162,10 @@ class KeyFile:
     ) -> KeySlot:
         """A new slot for this key file, not yet added (the slow Argon2id step, alone)."""
         kdf = kdf or KdfParams()
-        salt = secrets.token_bytes(16)
-        nonce = secrets.token_bytes(12)
+        if not kdf.within_bounds():
+            raise ValueError("Argon2id costs outside the bounds a key slot may have")
+        salt = secrets.token_bytes(SALT_BYTES)
+        nonce = secrets.token_bytes(NONCE_BYTES)
         wrapping_key = kdf.derive(secret, salt)
         wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, self._aad(kind, name))
         return KeySlot(kind, name, kdf, salt, nonce, wrapped)
@@ -151,7 +191,7 @@ class KeyFile:
         slot = next((s for s in self.slots if (s.kind, s.name) == (kind, name)), None)
         if slot is None:
             # Spend the same effort as a real attempt, so timing does not tell either.
-            KdfParams().derive(secret, b"\0" * 16)
+            KdfParams().derive(secret, b"\0" * SALT_BYTES)
             raise AuthenticationError(_(_WRONG_SECRET[kind]))
         wrapping_key = slot.kdf.derive(secret, slot.salt)
         try:
@@ -205,6 +245,7 @@ class KeyFile:
                 a file's name, or a translated phrase such as "The server's key store";
                 by default "The key store").
         """
+        where = name or _("The key store")
         try:
             raw = json.loads(text)
             if raw["format"] != KEYFILE_FORMAT or raw["version"] != KEYFILE_VERSION:
@@ -213,8 +254,17 @@ class KeyFile:
                 database_id=str(raw["database_id"]),
                 slots=[KeySlot.from_json(slot) for slot in raw["slots"]],
             )
-        except (KeyError, TypeError, ValueError):
-            raise DataError(_(_NOT_A_KEY_FILE).format(name=name or _("The key store"))) from None
+        except _CostOutOfBounds:
+            raise DataError(_(
+                "{name} has a key slot whose cost settings are outside what Suoja accepts, "
+                "so none of its key slots is used."
+            ).format(name=where)) from None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise DataError(_(_NOT_A_KEY_FILE).format(name=where)) from None
+
+
+class _CostOutOfBounds(ValueError):
+    """A slot's Argon2id costs are outside the bounds (told apart from other damage)."""
 
 
 _WRONG_SECRET = {

@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, create_engine, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, delete, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -33,6 +33,7 @@ from models.domain.entities import Base, ServerState
 from models.domain.errors import AuthenticationError, DataError, Unavailable, UsageError
 from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
+from models.security.signin import set_aside_name
 from models.storage.keyfile import KeyFile
 
 log = logging.getLogger("suoja.server")
@@ -308,6 +309,22 @@ class ServerCounters:
                 _upsert(connection, SIGNIN, change(document))
         except SQLAlchemyError:
             raise OSError("the sign-in counters could not be written") from None
+
+    def set_aside(self) -> None:
+        """Keep the present row under another name (for investigation) and remove it."""
+        try:
+            with self._engine.begin() as connection:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": SIGNIN_LOCK})
+                document = connection.scalar(
+                    select(ServerState.document).where(ServerState.name == SIGNIN))
+                if document is None:
+                    return
+                _upsert(connection, set_aside_name(SIGNIN), document)
+                connection.execute(delete(ServerState).where(ServerState.name == SIGNIN))
+        except SQLAlchemyError:
+            raise OSError("the sign-in counters could not be set aside") from None
+        log.warning("unusable sign-in counters were set aside")
 
 
 def resync_sequences(db_session: Session | Connection) -> None:

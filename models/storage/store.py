@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import logging
 import os
 import uuid
@@ -33,13 +34,21 @@ from models.domain.errors import (
     AuthenticationError,
     DataError,
     NotFound,
+    PermissionDenied,
 )
 from models.domain.i18n import gettext as _
 from models.domain.private_files import create_private, private_folder, refuse_links
 from models.domain.validation import validate_username
 from models.security.passwords import check_password
-from models.security.signin import FailedAttempt, SignInGuard
+from models.security.signin import (
+    CountersReplaced,
+    CountersUnusable,
+    FailedAttempt,
+    SignInGuard,
+    signin_path,
+)
 from models.storage import migration, server
+from models.storage.anchoring import check_anchor, place
 from models.storage.database import keyfile_path, open_engine
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
@@ -108,13 +117,17 @@ def create_database(
     data_key = new_data_key()
     database_id = str(uuid.uuid4())
     recovery_code = new_recovery_code()
-    created: list[Path] = [db_path, key_path, *_sidecars(db_path)]
+    counters = SignInGuard(db_path)
+    if os.path.lexists(signin_path(db_path)):  # left by an earlier database: not ours
+        counters.set_aside()
+    created: list[Path] = [db_path, key_path, *_sidecars(db_path), *_counter_files(db_path)]
     try:
         engine = open_engine(db_path, data_key, create=True)
         migration.upgrade(engine)
         database = Database(db_path, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
         actor = _first_supervisor(database, database_id, username, display_name,
+                                  counters_id=counters.ensure(),
                                   language=language or i18n.current())
         keys.save(key_path)
     except BaseException:
@@ -137,10 +150,11 @@ def _first_slots(database_id: str, username: str, password: str, recovery_code: 
 
 def _first_supervisor(
     database: Database, database_id: str, username: str, display_name: str | None,
-    keys: KeyFile | None = None, *, language: Language,
+    keys: KeyFile | None = None, *, counters_id: str, language: Language,
 ) -> Actor:
-    """The database's id, the first supervisor and the ``init`` event (one unit of work);
-    on a server also the key slots, so a failed ``init`` leaves no half-set-up server."""
+    """The database's id, which sign-in counters are its own, the first supervisor and
+    the ``init`` event (one unit of work); on a server also the key slots, so a failed
+    ``init`` leaves no half-set-up server."""
     with database.writing() as db_session:
         db_session.add_all(
             [
@@ -148,6 +162,7 @@ def _first_supervisor(
                 Meta(key="created_at", value=utcnow().isoformat()),
             ]
         )
+        _remember_counters(db_session, database.target, counters_id)
         user = User(
             username=username, display_name=display_name or username,
             role=Role.SUPERVISOR.value,
@@ -190,6 +205,7 @@ def _create_on_server(
         database = Database(target, engine, data_key)
         keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
         actor = _first_supervisor(database, database_id, username, display_name, keys,
+                                  counters_id=database.sign_in_guard().ensure(),
                                   language=language)
     except BaseException:
         engine.dispose()
@@ -224,6 +240,40 @@ def _sidecars(db_path: Path) -> list[Path]:
     return [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def _counter_files(db_path: Path) -> list[Path]:
+    counters = signin_path(db_path)
+    return [counters, counters.with_name(counters.name + ".lock")]
+
+
+def _counters_meta_key(target: Target) -> str:
+    """``suoja_meta``'s key for the sign-in counters at this place (a digest: no path)."""
+    return "signin:" + hashlib.sha256(place(target).encode("utf-8")).hexdigest()[:24]
+
+
+def _counters_match(db_session: Session, target: Target, counters_id: str | None) -> bool:
+    """Are these the sign-in counters the database saw at this place at its last sign-in?
+
+    The first time at a place (a new database, one made before counters had ids, a backup
+    opened or restored elsewhere) they are adopted. Otherwise counters that are missing or
+    carry another id were removed or replaced in between.
+    """
+    row = db_session.get(Meta, _counters_meta_key(target))
+    if row is None:
+        if counters_id is not None:
+            _remember_counters(db_session, target, counters_id)
+        return True
+    return row.value == counters_id
+
+
+def _remember_counters(db_session: Session, target: Target, counters_id: str) -> None:
+    key = _counters_meta_key(target)
+    row = db_session.get(Meta, key)
+    if row is None:
+        db_session.add(Meta(key=key, value=counters_id))
+    else:
+        row.value = counters_id
+
+
 def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyFile, bytes]:
     """Check the files and the password; return the key file and the data key.
 
@@ -231,7 +281,8 @@ def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyF
     locked out for a while, even for the right password.
 
     Raises:
-        DataError: the database or its key file is missing or not Suoja's.
+        DataError: the database or its key file is missing or not Suoja's;
+            ``CountersUnusable``: the sign-in counters cannot be read or written.
         AuthenticationError: wrong username or password, or locked out.
     """
     if isinstance(db_path, ServerUrl):
@@ -292,7 +343,9 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
     password is lost (or they are all locked out), and unlock it.
 
     Audited as an ``account`` event with no user ("password reset with the recovery
-    code"); the sign-in counters of that account are cleared.
+    code"); the sign-in counters of that account are cleared. Counters that refuse every
+    sign-in (unusable, removed or replaced) are started afresh, audited too, as
+    :func:`reset_sign_in_counters` does for a supervisor.
 
     Raises:
         AuthenticationError: the recovery code is wrong.
@@ -318,14 +371,18 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
             check_password(new_password, username=found.username,
                            display_name=found.display_name)
         slot = database.wrap_key_slot(username, new_password, kdf)  # slow: before the lock
-        guard = database.sign_in_guard()
+        guard, attempts, counters_id, damaged = _usable_counters(database)
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             assert user is not None  # accounts are never deleted
             user.is_active = True
             user.failed_logins = 0
-            attempts = guard.pending()
             _audit_failed_attempts(database, db_session, attempts)
+            reason = _adopt_counters(db_session, db_path, counters_id, damaged)
+            if reason:
+                database.audit.record(
+                    db_session, user_id=None, action=AuditAction.ACCOUNT, entity="database",
+                    detail=f"sign-in counters reset with the recovery code: {reason}")
             database.audit.record(db_session, user_id=None, action=AuditAction.ACCOUNT,
                                   entity="user", entity_id=user.id,
                                   detail="password reset with the recovery code")
@@ -334,6 +391,96 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
     finally:
         engine.dispose()
     log.info("an account's password was reset with the recovery code")
+
+
+def reset_sign_in_counters(db_path: Target, username: str, password: str) -> str:
+    """A supervisor's way out when sign-in is refused for the counters' sake
+    (:class:`~models.security.signin.CountersUnusable`, :class:`~models.security.signin.
+    CountersReplaced`): unusable counters are set aside (kept for investigation) and new
+    ones started, the failures still readable are audited, and this database adopts the
+    counters at this place again.
+
+    The supervisor's own password is counted as at sign-in while the counters work; while
+    they do not, it cannot be (it costs Argon2id as a guess at the key file would).
+
+    Returns:
+        What was wrong ("damaged", "replaced"), audited as an ``account`` event; "" when
+        the counters were in order and nothing was reset.
+
+    Raises:
+        AuthenticationError: wrong username or password, a locked account, or locked out.
+        PermissionDenied: the account is not a supervisor's.
+        DataError: the database is missing, damaged, or its schema is older than the code.
+    """
+    keys = load_key_slots(db_path)
+    counter_engine: Engine | None = None
+    if isinstance(db_path, ServerUrl):
+        counter_engine = server.open_server_engine(db_path)
+        guard = SignInGuard(ServerCounters(counter_engine))
+    else:
+        counter_engine, guard = None, SignInGuard(db_path)
+    try:
+        try:
+            _keys, data_key = _unwrap_counted(keys, guard, username, password)
+        except CountersUnusable:
+            data_key = keys.unwrap(SLOT_USER, username, password)
+    finally:
+        if counter_engine is not None:
+            counter_engine.dispose()
+    engine = _engine(db_path, data_key)
+    try:
+        database = Database(db_path, engine, data_key)
+        _check_database_id(database, keys.database_id)
+        with translated_database_errors():
+            if migration.needs_upgrade(engine):
+                raise DataError(_("The database's schema is older than this version of "
+                                  "Suoja; sign in once with a working account to upgrade it "
+                                  "first."))
+        with database.reading() as db_session:
+            user = db_session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise AuthenticationError(_("Wrong username or password."))
+            if not user.is_active:
+                raise AuthenticationError(
+                    _("This account is locked; ask a supervisor to unlock it."))
+            if Role(user.role) is not Role.SUPERVISOR:
+                raise PermissionDenied(_("Only a supervisor can reset the sign-in counters."))
+            user_id = user.id
+        guard, attempts, counters_id, damaged = _usable_counters(database)
+        with database.writing() as db_session:
+            _audit_failed_attempts(database, db_session, attempts)
+            reason = _adopt_counters(db_session, db_path, counters_id, damaged)
+            if reason:
+                database.audit.record(
+                    db_session, user_id=user_id, action=AuditAction.ACCOUNT, entity="database",
+                    detail=f"sign-in counters reset by a supervisor: {reason}")
+        guard.settle(username, attempts)
+    finally:
+        engine.dispose()
+    if reason:
+        log.warning("sign-in counters reset by a supervisor (%s)", reason)
+    return reason
+
+
+def _usable_counters(database: Database) -> tuple[SignInGuard, list[FailedAttempt], str, bool]:
+    """The counters for a reset: (guard, failures still to audit, their id, whether they
+    were unusable and set aside for new ones)."""
+    guard = database.sign_in_guard()
+    try:
+        return guard, guard.pending(), guard.ensure(), False
+    except CountersUnusable:
+        guard.set_aside()
+        return guard, [], guard.ensure(), True
+
+
+def _adopt_counters(db_session: Session, target: Target, counters_id: str,
+                    damaged: bool) -> str:
+    """Make ``counters_id`` the counters this database knows at this place; what was
+    wrong before ("damaged", "replaced", or "" for nothing)."""
+    reason = "damaged" if damaged else (
+        "" if _counters_match(db_session, target, counters_id) else "replaced")
+    _remember_counters(db_session, target, counters_id)
+    return reason
 
 
 def open_database(
@@ -347,7 +494,11 @@ def open_database(
             app's idle lock is lifted.
 
     Raises:
-        DataError: missing, damaged or foreign database or key file.
+        DataError: missing, damaged or foreign database or key file; sign-in counters
+            that are unusable, or were removed or replaced since the last sign-in (that
+            refusal is audited, with the failures counted since); or the audit trail
+            no longer holds the event this workstation last saw (``models.security.
+            audit_anchor``), or this workstation's anchors file is damaged.
         AuthenticationError: wrong username or password, or a locked account.
     """
     keys, data_key = unlock_data_key(db_path, username, password)
@@ -378,6 +529,10 @@ def open_unlocked(
                 "(docs/DEPLOYMENT.md)."))
         elif upgrade:
             _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
+        with database.reading() as db_session:
+            # The trail must still hold what this workstation last saw of it (fails
+            # closed: a damaged anchors file refuses too, naming the way out).
+            check_anchor(db_session, db_path)
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
@@ -385,15 +540,23 @@ def open_unlocked(
             if not user.is_active:
                 raise AuthenticationError(
                     _("This account is locked; ask a supervisor to unlock it."))
-            user.last_login_at = utcnow()
             guard = database.sign_in_guard()
             attempts = guard.pending()
+            replaced = not _counters_match(db_session, db_path, guard.ensure())
             _audit_failed_attempts(database, db_session, attempts)
-            database.audit.record(db_session, user_id=user.id, action=purpose)
-            actor = Actor(user.id, user.username, user.display_name, Role(user.role),
-                          Language(user.language))
+            if replaced:  # recorded, and refused below once this is committed
+                database.audit.record(db_session, user_id=user.id,
+                                      action=AuditAction.FAILED_LOGIN, entity="user",
+                                      entity_id=user.id, detail="signin_counters_replaced")
+            else:
+                user.last_login_at = utcnow()
+                database.audit.record(db_session, user_id=user.id, action=purpose)
+                actor = Actor(user.id, user.username, user.display_name, Role(user.role),
+                              Language(user.language))
         # Forgotten only now that the events recording them are committed.
-        guard.settle(username, attempts)
+        guard.settle(None if replaced else username, attempts)
+        if replaced:
+            raise CountersReplaced
     except BaseException:
         engine.dispose()
         raise
