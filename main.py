@@ -11,6 +11,7 @@
     python main.py restore --from FILE --db PATH --user NAME
     python main.py user --db PATH --user NAME list|add|lock|unlock|reset-password [USERNAME]
     python main.py recover --db PATH --user NAME      (with the recovery code)
+    python main.py reset-signin --db PATH --user NAME (a supervisor: damaged counters)
     python main.py export-pdf --db PATH --user NAME (--case REF | --all)
                               --profile police|care|victim --out PATH
     python main.py report --db PATH --user NAME --out FILE
