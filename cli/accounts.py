@@ -2,23 +2,31 @@
 
 The same services as the GUI's account administration; new passwords come from
 ``SUOJA_NEW_PASSWORD`` or are asked twice, the recovery code from
-``SUOJA_RECOVERY_CODE`` or asked for.
+``SUOJA_RECOVERY_CODE`` or asked for. An administrator's new supervisor or administrator,
+or a new password for one, waits as a request that another supervisor approves with
+``user approve N`` (typing the new password then) or declines with ``user decline N``;
+``user requests`` lists them.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from cli import prompts
 from cli.prompts import new_password, recovery_code
 from cli.signin import sign_in
 from cli.target import target_of, with_server_password
+from models.domain.dto import AccountRequestData
 from models.domain.enums import Role
 from models.domain.errors import NotFound, UsageError
 from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
 from models.storage.store import recover_account, reset_sign_in_counters
+
+if TYPE_CHECKING:
+    from models.services.accounts import AccountService
 
 #: How the account's role is named in a sentence (the list shows the code ``--role`` takes).
 ROLE_NAMES = {
@@ -29,11 +37,19 @@ ROLE_NAMES = {
 }
 
 
+#: What a pending account change asks for, in the ``requests`` list.
+REQUEST_KINDS = {
+    "create": N_("new account"),
+    "role": N_("new role"),
+    "password": N_("new password"),
+}
+
+
 def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Account administration from the command line (the same services as the GUI)."""
     from models import services
 
-    if args.action != "list" and not args.name:
+    if args.action not in ("list", "requests") and not args.name:
         raise UsageError(_("'user {action}' needs the account's username.").format(
             action=args.action))
     database, actor = sign_in(args)
@@ -47,9 +63,16 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 out(f"{account.username:<20} {account.role:<15} {state:<{width}} "
                     f"{account.display_name}")
             return 0
+        if args.action in ("requests", "approve", "decline"):
+            return _requests(accounts, args, out)
         if args.action == "add":
-            created = accounts.create_user(args.name, args.display_name or args.name,
-                                           Role(args.role), new_password())
+            role = Role(args.role)
+            created = accounts.create_user(
+                args.name, args.display_name or args.name, role,
+                None if accounts.needs_approval(role) else new_password())
+            if isinstance(created, AccountRequestData):
+                _asked(created, out)
+                return 0
             out(_("Created {role} account {username}.").format(
                 role=_(ROLE_NAMES[Role(created.role)]), username=created.username))
             return 0
@@ -58,7 +81,11 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if target is None:
             raise NotFound(_("There is no account with that username."))
         if args.action == "reset-password":
-            accounts.reset_password(target.id, new_password())
+            pending = accounts.reset_password(
+                target.id, None if accounts.needs_approval(target.role) else new_password())
+            if pending is not None:
+                _asked(pending, out)
+                return 0
             out(_("New password set for {username}; their key slot was rewrapped.").format(
                 username=target.username))
         else:
@@ -69,6 +96,42 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 0
     finally:
         database.dispose()
+
+
+def _asked(request: AccountRequestData, out: Callable[[str], None]) -> None:
+    out(_("Another supervisor must approve this change: it waits as request {number} "
+          "(user approve {number}). The supervisor who approves sets any new password.")
+        .format(number=request.id))
+
+
+def _requests(accounts: AccountService, args: argparse.Namespace,
+              out: Callable[[str], None]) -> int:
+    """``user requests`` lists the pending account changes; ``user approve N`` and
+    ``user decline N`` decide one (a supervisor other than the requester)."""
+    if args.action == "requests":
+        for request in accounts.requests():
+            role = _(ROLE_NAMES[Role(request.role)]) if request.role else ""
+            out(f"{request.id:>4} {_(REQUEST_KINDS[request.kind]):<16} "
+                f"{request.username:<20} {role:<15} "
+                + _("asked by {username}").format(username=request.requested_by))
+        return 0
+    try:
+        number = int(args.name)
+    except ValueError:
+        raise UsageError(_("'user {action}' needs the request's number (see user "
+                           "requests).").format(action=args.action)) from None
+    if args.action == "decline":
+        accounts.decline_request(number)
+        out(_("Request {number} declined; nothing was changed.").format(number=number))
+        return 0
+    found = next((r for r in accounts.requests() if r.id == number), None)
+    if found is None:
+        raise NotFound(_("There is no pending account change with that number."))
+    changed = accounts.approve_request(
+        number, None if found.kind == "role" else new_password())
+    out(_("Request {number} approved: {username} is a {role}.").format(
+        number=number, username=changed.username, role=_(ROLE_NAMES[Role(changed.role)])))
+    return 0
 
 
 def cmd_recover(args: argparse.Namespace, out: Callable[[str], None]) -> int:

@@ -112,13 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_user(restore, _("an administrator or supervisor account in the backup"))
 
     user = commands.add_parser(
-        "user", help=_("manage staff accounts: list, add, lock, unlock, reset-password")
+        "user", help=_("manage staff accounts: list, add, lock, unlock, reset-password; "
+                       "requests, approve, decline (changes waiting for a supervisor)")
     )
     add_target(user)
     add_user(user, _("an administrator or supervisor"))
-    user.add_argument("action", choices=["list", "add", "lock", "unlock", "reset-password"])
+    user.add_argument("action", choices=["list", "add", "lock", "unlock", "reset-password",
+                                         "requests", "approve", "decline"])
     user.add_argument("name", nargs="?", metavar=pgettext("metavar", "USERNAME"),
-                      help=_("the account to act on"))
+                      help=_("the account to act on (approve, decline: the request's "
+                             "number)"))
     user.add_argument("--role", choices=[r.value for r in Role], default=Role.COUNSELLOR.value)
     user.add_argument("--display-name", help=_("how the new account's name is shown"))
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cli import main as cli
 from models import services
 from models.domain.enums import AuditAction, Role
-from models.domain.errors import AuthenticationError, ValidationError
+from models.domain.errors import AuthenticationError, PermissionDenied, ValidationError
 from models.security.passwords import check_password
 from models.security.signin import FREE_ATTEMPTS
 from models.services.audit_log import AuditQuery
@@ -90,7 +90,9 @@ def test_account_lifecycle_is_audited(boss: services.Services, target: Target,
 def test_last_account_manager_cannot_be_removed(boss: services.Services) -> None:
     with pytest.raises(ValidationError, match="you cannot lock your own account"):
         boss.accounts.set_active(boss.actor.user_id, False)
-    with pytest.raises(ValidationError, match="at least one active supervisor"):
+    # Nobody changes their own role any more (issue 16, separation of duties), so the
+    # last supervisor cannot demote themselves that way either.
+    with pytest.raises(PermissionDenied, match="your own role"):
         boss.accounts.change_role(boss.actor.user_id, Role.COUNSELLOR)
 
 

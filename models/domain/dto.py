@@ -359,6 +359,26 @@ class UserData:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AccountRequestData:
+    """A privileged account change waiting for (or given) a supervisor's decision.
+
+    ``kind`` is ``create``, ``role`` or ``password``; ``username`` is the account's (the
+    new one's for ``create``); ``role`` the role asked for (``create``, ``role``).
+    """
+
+    id: int
+    kind: str
+    username: str
+    display_name: str = ""
+    role: str | None = None
+    user_id: int | None = None
+    requested_by: str
+    requested_at: dt.datetime
+    decided_by: str | None = None
+    decision: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Colleague:
     """A colleague as a drop-down offers them to anyone: no username, role or sign-ins."""
 

@@ -490,6 +490,46 @@ class AccessGrant(Base):
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
+class AccountChange(StrEnum):
+    """What an :class:`AccountChangeRequest` asks for."""
+
+    CREATE = "create"
+    ROLE = "role"
+    PASSWORD = "password"
+
+
+class AccountDecision(StrEnum):
+    APPROVED = "approved"
+    DECLINED = "declined"
+
+
+class AccountChangeRequest(Base):
+    """A privileged account change someone other than a supervisor asked for: a new
+    supervisor or administrator, a promotion to one, or a new password for one.
+
+    It only records the intent; a supervisor other than the requester approves it and the
+    approval itself makes the change (``models.services.accounts``). No password is ever
+    stored here. ``user_id`` is the account changed (none for a new account, whose
+    ``username``, ``display_name`` and ``role`` are asked for here).
+    """
+
+    __tablename__ = "account_change_request"
+    __table_args__ = (one_of("kind", AccountChange), one_of("role", Role),
+                      one_of("decision", AccountDecision))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    username: Mapped[str] = mapped_column(String(64), default="")
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str | None] = mapped_column(String(20))
+    requested_by: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    decision: Mapped[str | None] = mapped_column(String(10), index=True)
+
+
 class ServerState(Base):
     """Documents a PostgreSQL server keeps for sign-in, before any key is known.
 

@@ -55,6 +55,8 @@ class Operation(StrEnum):
     MANAGE_BREACHES = "manage_breaches"
     # Administration.
     MANAGE_ACCOUNTS = "manage_accounts"
+    # A second person's approval of an administrator's privileged account change.
+    APPROVE_ACCOUNT_CHANGES = "approve_account_changes"
     MANAGE_ORGANISATION = "manage_organisation"
     BACKUP = "backup"
     RESTORE = "restore"
@@ -105,6 +107,8 @@ _REFUSALS: dict[Operation, str] = {
     Operation.ERASE_VICTIM: N_("Only a supervisor can erase a victim's data."),
     Operation.MANAGE_BREACHES: N_("Only a supervisor can manage breaches."),
     Operation.MANAGE_ACCOUNTS: N_("Your role does not allow managing accounts."),
+    Operation.APPROVE_ACCOUNT_CHANGES: N_(
+        "Only a supervisor can approve or decline account changes."),
     Operation.MANAGE_ORGANISATION: N_(
         "Only an administrator or a supervisor can change the organisation's settings."),
     Operation.BACKUP: N_("Your role does not allow making backups."),

@@ -3,6 +3,20 @@
 Every account's password unwraps its own key slot, so resetting a password rewraps that
 slot and changes nothing else. Every change is audited.
 
+Separation of duties (issue 16): nobody changes their own role or unlocks themselves.
+Supervisors read case content, and so do administrators who hold a supervisor's or
+another administrator's password; so an administrator (anyone who is not a supervisor)
+cannot create a supervisor or administrator, promote anyone to one, or reset such an
+account's password alone. Those calls record an :class:`AccountChangeRequest` instead
+and change nothing. A supervisor other than the requester approves it
+(:meth:`AccountService.approve_request`) or declines it; **the approval makes the change
+itself**, and for a new account or a new password the approving supervisor types the
+password then. So no password waits in the database (not even hashed), the requester
+never learns the password of an account that reads case content, and a request row
+forged with a script approves nothing: only an approval call by a signed-in supervisor
+creates a key slot or changes a role. The request, the approval and the decline are
+audited with both usernames. Supervisors acting themselves need no second person.
+
 Who has which role, who is locked and when each last signed in is account management's
 business (supervisors and administrators, :meth:`AccountService.list_users`); everyone
 else gets the display names a drop-down needs (:meth:`AccountService.colleagues`).
@@ -13,19 +27,24 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
+from models.domain.base import utcnow
 from models.domain.changes import ChangeKind
-from models.domain.dto import Colleague, UserData, build
-from models.domain.entities import User
+from models.domain.dto import AccountRequestData, Colleague, UserData, build
+from models.domain.entities import AccountChange, AccountChangeRequest, AccountDecision, User
 from models.domain.enums import AuditAction, Language, Role
-from models.domain.errors import AuthenticationError, NotFound, ValidationError
+from models.domain.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from models.domain.i18n import gettext as _
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.services._base import Service
 from models.storage.keyfile import SLOT_USER, KdfParams
+
+#: Roles whose accounts read case content or manage accounts: only a supervisor creates
+#: them, promotes to them or resets their passwords without a second person's approval.
+PRIVILEGED = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
 
 
 class AccountService(Service):
@@ -69,11 +88,18 @@ class AccountService(Service):
                        for uid, name, active in rows),
                       key=lambda c: (c.display_name.casefold(), c.id))
 
+    def needs_approval(self, role: Role | str) -> bool:
+        """Whether creating, promoting to or resetting the password of an account of
+        ``role`` waits for a supervisor's approval when the signed-in user asks."""
+        return Role(role) in PRIVILEGED and self._actor.role is not Role.SUPERVISOR
+
     def create_user(
-        self, username: str, display_name: str, role: Role, password: str,
+        self, username: str, display_name: str, role: Role, password: str | None,
         kdf: KdfParams | None = None,
-    ) -> UserData:
-        """A new account with its own key slot.
+    ) -> UserData | AccountRequestData:
+        """A new account with its own key slot, or, when :meth:`needs_approval`, a request
+        for it that a supervisor approves (and sets the password then; ``password`` is
+        not used or kept).
 
         Raises:
             ValidationError: the username is taken, or a field or the password breaks a rule.
@@ -82,16 +108,29 @@ class AccountService(Service):
         username = validate_username(username)
         display_name = validate_text(display_name, field=_("Display name"), max_length=200)
         role = Role(role)
+        if self._needs_approval(role):
+            with self._db.writing() as db_session:
+                self._username_free(db_session, username)
+                pending = self._ask(db_session, AccountChangeRequest(
+                    kind=AccountChange.CREATE.value, username=username,
+                    display_name=display_name, role=role.value))
+            self._changes.announce(ChangeKind.USER, [])
+            return pending
+        if password is None:
+            raise ValidationError(_("Password"), _("is required"))
+        return self._create(username, display_name, role, password, kdf)
+
+    def _create(self, username: str, display_name: str, role: Role, password: str,
+                kdf: KdfParams | None, approval: str = "") -> UserData:
         check_password(password, username=username, display_name=display_name)
         slot = self._db.wrap_key_slot(username, password, kdf)  # slow: before the lock
         with self._db.writing() as db_session:
-            if db_session.scalar(select(User.id).where(User.username == username)):
-                raise ValidationError(_("Username"), _("is already taken"))
+            self._username_free(db_session, username)
             user = User(username=username, display_name=display_name, role=role.value)
             db_session.add(user)
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
-                        detail=f"created role={role.value}")
+                        detail=f"created role={role.value}{approval}")
             # Inside the unit of work: if the key file cannot be written, no account exists.
             self._db.store_key_slot(slot, db_session)
             result = build(UserData, user)
@@ -99,8 +138,15 @@ class AccountService(Service):
         return result
 
     def set_active(self, user_id: int, active: bool) -> UserData:
-        """Lock or unlock an account (accounts are never deleted)."""
+        """Lock or unlock an account (accounts are never deleted).
+
+        Raises:
+            PermissionDenied: unlocking one's own account (someone else must).
+        """
         self._require(Operation.MANAGE_ACCOUNTS)
+        if active and user_id == self._actor.user_id:
+            raise PermissionDenied(_("You cannot unlock your own account; another "
+                                     "supervisor or administrator must."))
         with self._db.writing() as db_session:
             user = self._user(db_session, user_id)
             if not active and user.id == self._actor.user_id:
@@ -118,9 +164,32 @@ class AccountService(Service):
         self._changes.announce(ChangeKind.USER, [user_id])
         return result
 
-    def change_role(self, user_id: int, role: Role) -> UserData:
+    def change_role(self, user_id: int, role: Role) -> UserData | AccountRequestData:
+        """Give another account a new role, or, when :meth:`needs_approval`, ask a
+        supervisor to.
+
+        Raises:
+            PermissionDenied: one's own role (nobody changes that).
+        """
         self._require(Operation.MANAGE_ACCOUNTS)
         role = Role(role)
+        self._not_own_role(user_id)
+        if self._needs_approval(role):
+            with self._db.writing() as db_session:
+                user = self._user(db_session, user_id)
+                pending = self._ask(db_session, AccountChangeRequest(
+                    kind=AccountChange.ROLE.value, user_id=user.id, username=user.username,
+                    role=role.value))
+            self._changes.announce(ChangeKind.USER, [])
+            return pending
+        return self._change_role(user_id, role)
+
+    def _not_own_role(self, user_id: int) -> None:
+        if user_id == self._actor.user_id:
+            raise PermissionDenied(_("You cannot change your own role; another supervisor "
+                                     "must."))
+
+    def _change_role(self, user_id: int, role: Role, approval: str = "") -> UserData:
         with self._db.writing() as db_session:
             user = self._user(db_session, user_id)
             self._keep_an_account_manager(db_session, user, role.value, active=user.is_active)
@@ -128,15 +197,37 @@ class AccountService(Service):
             user.role = role.value
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
-                        detail=f"role {old} -> {role.value}")
+                        detail=f"role {old} -> {role.value}{approval}")
             result = build(UserData, user)
         self._changes.announce(ChangeKind.USER, [user_id])
         return result
 
-    def reset_password(self, user_id: int, new_password: str,
-                       kdf: KdfParams | None = None) -> None:
-        """Give an account a new password (rewraps its key slot; nothing else changes)."""
+    def reset_password(self, user_id: int, new_password: str | None,
+                       kdf: KdfParams | None = None) -> AccountRequestData | None:
+        """Give an account a new password (rewraps its key slot; nothing else changes).
+
+        When the account is a supervisor's or an administrator's and :meth:`needs_approval`,
+        only a request is recorded and returned: the approving supervisor sets the
+        password (``new_password`` is not used or kept).
+        """
         self._require(Operation.MANAGE_ACCOUNTS)
+        pending = None
+        with self._db.writing() as db_session:
+            user = self._user(db_session, user_id)
+            if self._needs_approval(Role(user.role), db_session):
+                pending = self._ask(db_session, AccountChangeRequest(
+                    kind=AccountChange.PASSWORD.value, user_id=user.id,
+                    username=user.username))
+        if pending is not None:
+            self._changes.announce(ChangeKind.USER, [])
+            return pending
+        if new_password is None:
+            raise ValidationError(_("Password"), _("is required"))
+        self._reset_password(user_id, new_password, kdf)
+        return None
+
+    def _reset_password(self, user_id: int, new_password: str, kdf: KdfParams | None,
+                        approval: str = "") -> None:
         with self._db.reading() as db_session:
             user = self._user(db_session, user_id)
             check_password(new_password, username=user.username, display_name=user.display_name)
@@ -145,7 +236,7 @@ class AccountService(Service):
         with self._db.writing() as db_session:
             user = self._user(db_session, user_id)  # usernames never change
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
-                        detail="password reset")
+                        detail=f"password reset{approval}")
             self._db.store_key_slot(slot, db_session)
         self._db.sign_in_guard().settle(username, [])  # the new password works at once
         self._changes.announce(ChangeKind.USER, [user_id])
@@ -192,6 +283,141 @@ class AccountService(Service):
         self._changes.announce(ChangeKind.USER, [result.id])
         return result
 
+    # -- requests a second person approves ----------------------------------------------
+
+    def requests(self, *, pending_only: bool = True) -> list[AccountRequestData]:
+        """Account changes waiting for a supervisor (or, with ``pending_only=False``, all
+        of them), oldest first.
+
+        Raises:
+            PermissionDenied: the role does not manage accounts.
+        """
+        self._require(Operation.MANAGE_ACCOUNTS)
+        requester, decider = aliased(User), aliased(User)
+        statement = (
+            select(AccountChangeRequest, requester.username, decider.username)
+            .join(requester, AccountChangeRequest.requested_by == requester.id)
+            .outerjoin(decider, AccountChangeRequest.decided_by == decider.id)
+            .order_by(AccountChangeRequest.id)
+        )
+        if pending_only:
+            statement = statement.where(AccountChangeRequest.decision.is_(None))
+        with self._db.reading() as db_session:
+            return [build(AccountRequestData, row, requested_by=by, decided_by=decided)
+                    for row, by, decided in db_session.execute(statement).all()]
+
+    def approve_request(self, request_id: int, password: str | None = None,
+                        kdf: KdfParams | None = None) -> UserData:
+        """A supervisor other than the requester approves, and so makes, the change.
+
+        Args:
+            password: the new account's or the new password (``create`` and ``password``
+                requests); the supervisor tells it to the account holder in person.
+
+        Raises:
+            PermissionDenied: not a supervisor, or the requester themselves.
+            NotFound: no such request, or it was decided already.
+            ValidationError: the password is missing or weak, the username taken since.
+        """
+        with self._db.reading() as db_session:
+            request = self._pending(db_session, request_id)
+            kind, user_id = AccountChange(request.kind), request.user_id
+            username, display_name, role = request.username, request.display_name, request.role
+            approval = "; " + self._both(db_session, request, _APPROVED)
+        if kind is not AccountChange.ROLE:
+            if password is None:
+                raise ValidationError(_("Password"), _("is required"))
+            # Before anything changes, so a weak password leaves the request pending.
+            check_password(password, username=username, display_name=display_name)
+        if kind is AccountChange.CREATE:
+            result = self._create(username, display_name, Role(role or ""), password or "",
+                                  kdf, approval)
+        elif kind is AccountChange.ROLE:
+            assert user_id is not None
+            self._not_own_role(user_id)
+            result = self._change_role(user_id, Role(role or ""), approval)
+        else:
+            assert user_id is not None
+            self._reset_password(user_id, password or "", kdf, approval)
+        # After the change: a change that was refused leaves the request pending.
+        with self._db.writing() as db_session:
+            self._decide(db_session, request_id, AccountDecision.APPROVED)
+            if kind is AccountChange.PASSWORD:
+                assert user_id is not None
+                result = build(UserData, self._user(db_session, user_id))
+        self._changes.announce(ChangeKind.USER, [])
+        return result
+
+    def decline_request(self, request_id: int) -> None:
+        """A supervisor other than the requester declines; nothing changes but the
+        request, audited with both usernames.
+
+        Raises:
+            PermissionDenied: not a supervisor, or the requester themselves.
+            NotFound: no such request, or it was decided already.
+        """
+        with self._db.writing() as db_session:
+            self._decide(db_session, request_id, AccountDecision.DECLINED)
+        self._changes.announce(ChangeKind.USER, [])
+
+    def _needs_approval(self, role: Role, db_session: Session | None = None) -> bool:
+        """:meth:`needs_approval`, with the signed-in user's role as the database has it
+        now (a supervisor demoted since signing in asks like anyone else)."""
+        if self.needs_approval(role) or Role(role) not in PRIVILEGED:
+            return self.needs_approval(role)
+        if db_session is not None:
+            return not self._still_a_supervisor(db_session)
+        with self._db.reading() as reading:
+            return not self._still_a_supervisor(reading)
+
+    def _still_a_supervisor(self, db_session: Session) -> bool:
+        me = db_session.get(User, self._actor.user_id)
+        return me is not None and me.is_active and me.role == Role.SUPERVISOR.value
+
+    def _ask(self, db_session: Session, request: AccountChangeRequest) -> AccountRequestData:
+        request.requested_by = self._actor.user_id
+        request.requested_at = utcnow()
+        db_session.add(request)
+        db_session.flush()
+        self._audit(db_session, AuditAction.ACCOUNT, "account_change_request", request.id,
+                    detail=f"requested: {_what(request)}; requested by "
+                           f"{self._actor.username}")
+        return build(AccountRequestData, request, requested_by=self._actor.username)
+
+    def _pending(self, db_session: Session, request_id: int) -> AccountChangeRequest:
+        """The pending request a supervisor other than its requester may decide."""
+        self._require(Operation.APPROVE_ACCOUNT_CHANGES)
+        if not self._still_a_supervisor(db_session):
+            raise PermissionDenied(_("Only a supervisor can approve or decline account "
+                                     "changes."))
+        request = db_session.get(AccountChangeRequest, request_id)
+        if request is None or request.decision is not None:
+            raise NotFound(_("There is no pending account change with that number."))
+        if request.requested_by == self._actor.user_id:
+            raise PermissionDenied(_("Another supervisor must decide on a change you "
+                                     "asked for."))
+        return request
+
+    def _decide(self, db_session: Session, request_id: int, decision: AccountDecision) -> None:
+        request = self._pending(db_session, request_id)
+        request.decision = decision.value
+        request.decided_by = self._actor.user_id
+        request.decided_at = utcnow()
+        db_session.flush()
+        verb = _APPROVED if decision is AccountDecision.APPROVED else _DECLINED
+        self._audit(db_session, AuditAction.ACCOUNT, "account_change_request", request.id,
+                    detail=f"{decision.value}: {_what(request)}; "
+                           f"{self._both(db_session, request, verb)}")
+
+    def _both(self, db_session: Session, request: AccountChangeRequest, verb: str) -> str:
+        requester = db_session.get(User, request.requested_by)
+        by = requester.username if requester is not None else "?"
+        return f"requested by {by}, {verb} by {self._actor.username}"
+
+    def _username_free(self, db_session: Session, username: str) -> None:
+        if db_session.scalar(select(User.id).where(User.username == username)):
+            raise ValidationError(_("Username"), _("is already taken"))
+
     def _user(self, db_session: Session, user_id: int) -> User:
         user = db_session.get(User, user_id)
         if user is None:
@@ -215,3 +441,15 @@ class AccountService(Service):
             raise ValidationError(
                 _("Account"), _("at least one active supervisor or administrator must remain")
             )
+
+
+_APPROVED, _DECLINED = "approved", "declined"
+
+
+def _what(request: AccountChangeRequest) -> str:
+    """What a request asks for, as the audit detail says it (usernames, never a password)."""
+    if request.kind == AccountChange.CREATE.value:
+        return f"create {request.username} role={request.role}"
+    if request.kind == AccountChange.ROLE.value:
+        return f"role of {request.username} -> {request.role}"
+    return f"password reset of {request.username}"
