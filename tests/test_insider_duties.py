@@ -242,3 +242,54 @@ def test_requests_approve_and_decline_from_the_command_line(
     assert main([*boss, "approve", "x"]) == 2
     assert _opens(db, "eve", NEW)
     assert not _opens(db, "olli", NEW)
+
+
+# -- the app -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_the_app_asks_and_a_second_supervisor_approves(
+        admin: services.Services, second: services.Services, target: Target,
+        monkeypatch: pytest.MonkeyPatch, qtbot, backend: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from gui.window.main_window import MainWindow
+    from gui.workspaces import accounts_admin
+    from tests.test_main_window import show
+
+    monkeypatch.setattr(accounts_admin, "KDF", FAST_KDF)
+    window = show(MainWindow(admin), qtbot)
+    view = accounts_admin.register(window)
+    assert view is not None
+    view.refresh()
+    dialog = view.open_create_dialog()
+    dialog.username.setText("eve")
+    dialog.display_name.setText("Eve Esimies")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.SUPERVISOR.value))
+    assert not dialog.passwords.isEnabled() and dialog.ok_button().isEnabled()
+    qtbot.mouseClick(dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert "request 1" in view.status.text()
+    assert view.pending.list.count() == 1 and view.pending.approve_button.isHidden()
+    view.select_user(admin.actor.user_id)
+    assert not view.unlock_button.isEnabled() and not view.role_button.isEnabled()
+    window.session.close()
+
+    window = show(MainWindow(second), qtbot)
+    view = accounts_admin.register(window)
+    assert view is not None
+    view.refresh()
+    panel = view.pending
+    assert panel.list.item(0).text() == "1: New account eve (supervisor), asked by aapo"
+    panel.list.setCurrentRow(0)
+    assert panel.approve_button.isEnabled()
+    panel.approve()
+    approval = panel.dialog
+    assert approval is not None and not approval.ok_button().isEnabled()
+    passwords = approval.findChild(accounts_admin.PasswordFields)
+    passwords.password.setText(NEW)
+    passwords.repeat.setText(NEW)
+    qtbot.mouseClick(approval.ok_button(), Qt.MouseButton.LeftButton)
+    assert _opens(target, "eve", NEW)
+    assert "eve" in [view.model.record(r).username for r in range(view.model.rowCount())]
+    assert panel.list.count() == 0
+    window.session.close()

@@ -44,8 +44,9 @@ from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.style import MUTED_COLOUR, readable, readable_style
 from gui.shared.workspace import Host
+from gui.workspaces.account_requests import DialogParts, PendingChangesPanel
 from models.domain.changes import Change, ChangeKind
-from models.domain.dto import UserData
+from models.domain.dto import AccountRequestData, UserData
 from models.domain.enums import Role
 from models.domain.errors import KnownError, ValidationError
 from models.domain.formatting import datetime_text
@@ -59,6 +60,9 @@ PLACE_KEY = "accounts"
 #: Tests set cheap ones here.
 KDF: KdfParams | None = None
 
+# Why the password fields are off: the approving supervisor types it.
+_ASKS = QT_TRANSLATE_NOOP(
+    "AccountsView", "Another supervisor approves this and sets the password then.")
 _ERROR_COLOUR = "#b3261e"
 _OK_COLOUR = "#1b6e2d"
 
@@ -180,8 +184,10 @@ class _ActionDialog(QDialog):
 
 
 class CreateAccountDialog(_ActionDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 asks: Callable[[Role], bool] = lambda _role: False) -> None:
         super().__init__(parent)
+        self._asks = asks  # whether the role chosen waits for a supervisor's approval
         self.setWindowTitle(self.tr("New account"))
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("e.g. kaisa.koski"))
@@ -202,12 +208,17 @@ class CreateAccountDialog(_ActionDialog):
         for edit in (self.username, self.display_name, self.passwords.password,
                      self.passwords.repeat):
             edit.textChanged.connect(self._update)
+        self.role.currentIndexChanged.connect(self._update)
         self._update()
 
     def _update(self) -> None:
         self.error.clear()
         ready = bool(self.username.text().strip() and self.display_name.text().strip())
-        self.ok_button().setEnabled(self.passwords.check() and ready)
+        asks = self._asks(Role(self.role.currentData()))
+        self.passwords.setEnabled(not asks)
+        self.ok_button().setEnabled((asks or self.passwords.check()) and ready)
+        if asks:
+            self.passwords.feedback.setText(QCoreApplication.translate("AccountsView", _ASKS))
 
     def form_draft(self) -> FormDraft:
         """The new account's name and role (never the password), to reopen after a lock."""
@@ -226,13 +237,19 @@ class CreateAccountDialog(_ActionDialog):
 
 
 class ResetPasswordDialog(_ActionDialog):
-    def __init__(self, user: UserData, parent: QWidget | None = None) -> None:
+    def __init__(self, user: UserData, parent: QWidget | None = None,
+                 asks: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Reset password"))
         self.passwords = PasswordFields(lambda: (user.username, user.display_name))
         intro = QLabel(self.tr("A new password for {name} ({username}). Tell it to them "
                                "in person; they should change it at their next sign-in."
                                ).format(name=user.display_name, username=user.username))
+        if asks:  # the password waits for a supervisor, who sets it when approving
+            self.passwords.hide()
+            intro.setText(f"{user.display_name} ({user.username}): "
+                          + QCoreApplication.translate("AccountsView", _ASKS))
+        self._asks = asks
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -246,7 +263,7 @@ class ResetPasswordDialog(_ActionDialog):
 
     def _update(self) -> None:
         self.error.clear()
-        self.ok_button().setEnabled(self.passwords.check())
+        self.ok_button().setEnabled(self._asks or self.passwords.check())
 
     def form_draft(self) -> FormDraft:
         """Whose password was being reset (the password itself is never kept)."""
@@ -345,6 +362,9 @@ class AccountsView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        self.pending = PendingChangesPanel(
+            session, DialogParts(_ActionDialog, PasswordFields, lambda: KDF))
+        layout.addWidget(self.pending)
         layout.addWidget(hint)
         layout.addWidget(self.status)
 
@@ -370,6 +390,7 @@ class AccountsView(QWidget):
             return
         chosen = self.selected_user()
         self.model.set_records(self._session.services.accounts.list_users())
+        self.pending.refresh()
         self._loaded = True
         if chosen is not None:
             self.select_user(chosen.id)
@@ -380,6 +401,7 @@ class AccountsView(QWidget):
             self.dialog.reject()
             self.dialog = None
         self.model.set_records([])
+        self.pending.clear()
         self.status.clear()
         self._loaded = False
 
@@ -402,7 +424,7 @@ class AccountsView(QWidget):
         user = self.selected_user()
         own = user is not None and user.id == self._session.actor.user_id
         self.lock_button.setEnabled(user is not None and user.is_active and not own)
-        self.unlock_button.setEnabled(user is not None and not user.is_active)
+        self.unlock_button.setEnabled(user is not None and not user.is_active and not own)
         self.reset_button.setEnabled(user is not None and not own)
         self.role_button.setEnabled(user is not None and not own)
 
@@ -447,7 +469,7 @@ class AccountsView(QWidget):
         return opener(draft=draft) is not None
 
     def open_create_dialog(self, *, draft: FormDraft | None = None) -> CreateAccountDialog:
-        dialog = CreateAccountDialog(self)
+        dialog = CreateAccountDialog(self, self._session.services.accounts.needs_approval)
         if draft is not None:
             dialog.restore_draft(draft)
 
@@ -455,6 +477,9 @@ class AccountsView(QWidget):
             created = self._session.services.accounts.create_user(
                 dialog.username.text(), dialog.display_name.text(),
                 Role(dialog.role.currentData()), dialog.passwords.password.text(), kdf=KDF)
+            if isinstance(created, AccountRequestData):
+                self._asked(created)
+                return
             self.status.setText(self.tr("Account {username} created.").format(
                 username=created.username))
             self.select_user(created.id)
@@ -468,13 +493,15 @@ class AccountsView(QWidget):
         user = self.selected_user()
         if user is None:
             return None
-        dialog = ResetPasswordDialog(user, self)
+        asks = self._session.services.accounts.needs_approval(user.role)
+        dialog = ResetPasswordDialog(user, self, asks)
         if draft is not None:
             dialog.restore_draft(draft)
 
         def submit() -> None:
-            self._session.services.accounts.reset_password(
-                user.id, dialog.passwords.password.text(), kdf=KDF)
+            if self._asked(self._session.services.accounts.reset_password(
+                    user.id, None if asks else dialog.passwords.password.text(), kdf=KDF)):
+                return
             self.status.setText(self.tr("Password of {username} reset.").format(
                 username=user.username))
 
@@ -501,12 +528,22 @@ class AccountsView(QWidget):
         def submit() -> None:
             changed = self._session.services.accounts.change_role(
                 user.id, Role(dialog.role.currentData()))
+            if isinstance(changed, AccountRequestData):
+                self._asked(changed)
+                return
             self.status.setText(self.tr("{username} is now a {role}.").format(
                 username=changed.username, role=role_label(changed.role)))
 
         dialog.submit = submit
         self._show(dialog)
         return dialog
+
+    def _asked(self, result: object) -> bool:
+        """Say that a change waits for another supervisor (``result`` is its request)."""
+        if isinstance(result, AccountRequestData):
+            self.status.setText(self.tr("Another supervisor must approve this: it waits as "
+                                        "request {number}.").format(number=result.id))
+        return isinstance(result, AccountRequestData)
 
     def _show(self, dialog: QDialog) -> None:
         assign_mnemonics(dialog)

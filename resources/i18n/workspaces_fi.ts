@@ -4,6 +4,11 @@
 <context>
     <name>AccountsView</name>
     <message>
+        <source>Another supervisor approves this and sets the password then.</source>
+        <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
+        <translation>Toinen esihenkilö hyväksyy tämän ja asettaa silloin salasanan.</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Käyttäjätilit</translation>
     </message>
@@ -58,6 +63,10 @@
     <message>
         <source>{username} is now a {role}.</source>
         <translation>Käyttäjän {username} rooli on nyt {role}.</translation>
+    </message>
+    <message>
+        <source>Another supervisor must approve this: it waits as request {number}.</source>
+        <translation>Toisen esihenkilön on hyväksyttävä tämä: se odottaa pyyntönä {number}.</translation>
     </message>
     <message>
         <source>Create, lock and unlock accounts; reset passwords; change roles</source>
@@ -1051,6 +1060,49 @@
     </message>
 </context>
 <context>
+    <name>PendingChangesPanel</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>Odottavat muutokset</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Hyväksy…</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <source>Pending changes (another supervisor approves):</source>
+        <translation>Odottavat muutokset (toinen esihenkilö hyväksyy):</translation>
+    </message>
+    <message>
+        <source>New account {username} ({role})</source>
+        <translation>Uusi tili {username} ({role})</translation>
+    </message>
+    <message>
+        <source>{username} to become {role}</source>
+        <translation>{username} rooliin {role}</translation>
+    </message>
+    <message>
+        <source>New password for {username}</source>
+        <translation>Uusi salasana tilille {username}</translation>
+    </message>
+    <message>
+        <source>{number}: {what}, asked by {requester}</source>
+        <translation>{number}: {what}, pyytäjä {requester}</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Hyväksy</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s password; tell it to them in person. They should change it at their next sign-in.</source>
+        <translation>Kirjoita tilin salasana ja kerro se tilin haltijalle henkilökohtaisesti. Hänen kannattaa vaihtaa se seuraavalla kirjautumiskerralla.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1108,7 +1160,6 @@
     <name>accounts_admin</name>
     <message>
         <source>Active</source>
-        <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
         <translation>Käytössä</translation>
     </message>
     <message>

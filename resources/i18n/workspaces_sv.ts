@@ -4,6 +4,11 @@
 <context>
     <name>AccountsView</name>
     <message>
+        <source>Another supervisor approves this and sets the password then.</source>
+        <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
+        <translation>En annan förman godkänner detta och anger då lösenordet.</translation>
+    </message>
+    <message>
         <source>Accounts</source>
         <translation>Användarkonton</translation>
     </message>
@@ -58,6 +63,10 @@
     <message>
         <source>{username} is now a {role}.</source>
         <translation>Rollen för {username} är nu {role}.</translation>
+    </message>
+    <message>
+        <source>Another supervisor must approve this: it waits as request {number}.</source>
+        <translation>En annan förman måste godkänna detta: det väntar som begäran {number}.</translation>
     </message>
     <message>
         <source>Create, lock and unlock accounts; reset passwords; change roles</source>
@@ -1051,6 +1060,49 @@
     </message>
 </context>
 <context>
+    <name>PendingChangesPanel</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>Väntande ändringar</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Godkänn…</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Avslå</translation>
+    </message>
+    <message>
+        <source>Pending changes (another supervisor approves):</source>
+        <translation>Väntande ändringar (en annan förman godkänner):</translation>
+    </message>
+    <message>
+        <source>New account {username} ({role})</source>
+        <translation>Nytt konto {username} ({role})</translation>
+    </message>
+    <message>
+        <source>{username} to become {role}</source>
+        <translation>{username} blir {role}</translation>
+    </message>
+    <message>
+        <source>New password for {username}</source>
+        <translation>Nytt lösenord för {username}</translation>
+    </message>
+    <message>
+        <source>{number}: {what}, asked by {requester}</source>
+        <translation>{number}: {what}, begärd av {requester}</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkänn</translation>
+    </message>
+    <message>
+        <source>Type the account&apos;s password; tell it to them in person. They should change it at their next sign-in.</source>
+        <translation>Skriv kontots lösenord och berätta det personligen för kontots innehavare. Hen bör byta det vid nästa inloggning.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1108,7 +1160,6 @@
     <name>accounts_admin</name>
     <message>
         <source>Active</source>
-        <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
         <translation>Aktivt</translation>
     </message>
     <message>
