@@ -436,3 +436,16 @@ def test_a_counsellor_cannot_plant_bidi_controls_in_a_session_note(
         own.records.add_support_session(case.id, SupportSessionDraft(
             started_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1),
             mode=SessionMode.PHONE, notes="Soitto \u2067meni hyvin\u2069"))
+
+
+def test_init_refuses_invisible_characters_in_the_first_supervisors_name(
+        tmp_path: Path) -> None:
+    """The first supervisor's display name follows the rules every name follows."""
+    from models.domain.errors import ValidationError
+    from models.storage.store import create_database
+
+    with pytest.raises(ValidationError):
+        create_database(tmp_path / "spoof.db", username="boss",
+                        password="correct horse battery staple",
+                        display_name="Sanna\u202eR.", kdf=FAST_KDF)
+    assert not (tmp_path / "spoof.db").exists()

@@ -38,7 +38,7 @@ from models.domain.errors import (
 )
 from models.domain.i18n import gettext as _
 from models.domain.private_files import create_private, private_folder, refuse_links
-from models.domain.validation import validate_username
+from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.signin import (
     CountersReplaced,
@@ -96,9 +96,12 @@ def create_database(
 
     Raises:
         DataError: a database or key file already exists at that place.
-        ValidationError: the username or password breaks the rules.
+        ValidationError: the username, the display name or the password breaks the rules.
     """
     username = validate_username(username)
+    if display_name is not None:  # the rules every name follows (no invisible characters)
+        display_name = validate_text(display_name, field=_("Display name"), max_length=200,
+                                     required=False) or None
     check_password(password, username=username, display_name=display_name or "")
     if isinstance(db_path, ServerUrl):
         return _create_on_server(db_path, username, password, display_name, kdf,
