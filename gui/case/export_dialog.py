@@ -38,7 +38,7 @@ from gui.shared.session import Session
 from models.domain.enums import CaseStatus, Language
 from models.domain.errors import KnownError, ValidationError
 from models.pdf.data import Profile
-from models.security.passwords import MIN_LENGTH
+from models.security.passwords import MIN_LENGTH, check_pdf_password
 from models.security.permissions import Operation, allows
 from models.services.exports import BatchResult, CaseSelection
 
@@ -119,13 +119,12 @@ class _Options(QWidget):
         return Profile(data) if data else None
 
     def pdf_password(self) -> str | None:
-        """The PDF password, or None; raises ValidationError when it is too short."""
+        """The PDF password, or None; raises ValidationError when it breaks the rule
+        the command line and the export service apply too (``check_pdf_password``)."""
         if not self.protect.isChecked():
             return None
         password = self.password.text()
-        if len(password) < MIN_LENGTH:
-            raise ValidationError(self.tr("PDF password"), self.tr(
-                "must be at least {n} characters").format(n=MIN_LENGTH))
+        check_pdf_password(password)
         return password
 
 

@@ -15,7 +15,14 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyleOption,
+    QWidget,
+)
 
 #: Room left for the window manager's title bar and frame when a window fits the screen.
 WINDOW_FRAME = QSize(16, 40)
@@ -137,6 +144,13 @@ def grow_for_wrapped_text(window: QWidget) -> None:
     window.installEventFilter(watcher)
 
 
+def fit_hint(edit: QLineEdit) -> None:
+    """Never narrower than its placeholder hint, however long the language makes it."""
+    metrics = edit.fontMetrics()
+    edit.setMinimumWidth(metrics.horizontalAdvance(edit.placeholderText())
+                         + 2 * metrics.averageCharWidth() + 8)
+
+
 def available_size(widget: QWidget) -> QSize | None:
     """The room a window has on its screen: the work area less a title bar and frame."""
     screen = widget.screen()
@@ -221,5 +235,5 @@ class WrappingRow(QWidget):
         super().resizeEvent(event)
 
 
-__all__ = ["ElidedLabel", "WrappingRow", "available_size", "fit_to_screen",
+__all__ = ["ElidedLabel", "WrappingRow", "available_size", "fit_hint", "fit_to_screen",
            "grow_for_wrapped_text"]

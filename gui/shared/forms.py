@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.fit import fit_hint
 from gui.shared.style import readable_style
 from models.domain.errors import ValidationError
 from models.domain.formatting import from_local, local_now, local_time, local_today
@@ -406,10 +407,8 @@ class Form(QWidget):
              required: bool = False, placeholder: str = "") -> Field:
         editor = QLineEdit()
         editor.setPlaceholderText(placeholder)
-        if placeholder:  # the hint whole, however long the language makes it
-            metrics = editor.fontMetrics()
-            editor.setMinimumWidth(metrics.horizontalAdvance(placeholder)
-                                   + 2 * metrics.averageCharWidth() + 8)
+        if placeholder:
+            fit_hint(editor)
         return self.add(Field(name, label, editor, validator, required))
 
     def text(self, name: str, label: str, validator: Validator | None = None) -> Field:

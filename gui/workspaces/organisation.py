@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.shared.errors import show_error
-from gui.shared.fit import grow_for_wrapped_text
+from gui.shared.fit import fit_hint, grow_for_wrapped_text
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
 from models.domain.dto import OrganisationSettings
@@ -49,10 +49,7 @@ class OrganisationDialog(QDialog):
         self.classification.setObjectName("classificationLine")
         self.classification.setAccessibleName(self.tr("Classification line"))
         self.classification.setPlaceholderText(self.tr("e.g. the statutory basis of the secrecy"))
-        metrics = self.classification.fontMetrics()
-        self.classification.setMinimumWidth(  # the hint whole, in any language
-            metrics.horizontalAdvance(self.classification.placeholderText())
-            + 2 * metrics.averageCharWidth() + 8)
+        fit_hint(self.classification)
         self.help_lines = QPlainTextEdit(settings.help_lines)
         self.help_lines.setObjectName("helpLines")
         self.help_lines.setAccessibleName(self.tr("Help lines"))

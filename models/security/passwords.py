@@ -113,14 +113,7 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
             account's own name.
     """
     field = _(_FIELD)
-    if len(password) < MIN_LENGTH:
-        raise ValidationError(field, ngettext(
-            "must be at least {n} character long", "must be at least {n} characters long",
-            MIN_LENGTH).format(n=MIN_LENGTH))
-    if len(password) > MAX_LENGTH:
-        raise ValidationError(field, ngettext(
-            "must be at most {n} character long", "must be at most {n} characters long",
-            MAX_LENGTH).format(n=MAX_LENGTH))
+    _check_length(field, password)
     if _is_demo_password(password) and not _demo_allowed.get():
         raise ValidationError(field, _(
             "is the published demo password; choose a password of your own"))
@@ -138,6 +131,18 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
         raise ValidationError(field, _weakness(result["feedback"]))
 
 
+def _check_length(field: str, password: str) -> None:
+    """The length rule every password follows (sign-in and PDF alike)."""
+    if len(password) < MIN_LENGTH:
+        raise ValidationError(field, ngettext(
+            "must be at least {n} character long", "must be at least {n} characters long",
+            MIN_LENGTH).format(n=MIN_LENGTH))
+    if len(password) > MAX_LENGTH:
+        raise ValidationError(field, ngettext(
+            "must be at most {n} character long", "must be at most {n} characters long",
+            MAX_LENGTH).format(n=MAX_LENGTH))
+
+
 def check_pdf_password(password: str) -> None:
     """Refuse a PDF password shorter than :data:`MIN_LENGTH` (or longer than
     :data:`MAX_LENGTH`): the rule both the desktop app and the command line apply.
@@ -150,14 +155,7 @@ def check_pdf_password(password: str) -> None:
         ValidationError: too short or too long.
     """
     field = _("PDF password")
-    if len(password) < MIN_LENGTH:
-        raise ValidationError(field, ngettext(
-            "must be at least {n} character long", "must be at least {n} characters long",
-            MIN_LENGTH).format(n=MIN_LENGTH))
-    if len(password) > MAX_LENGTH:
-        raise ValidationError(field, ngettext(
-            "must be at most {n} character long", "must be at most {n} characters long",
-            MAX_LENGTH).format(n=MAX_LENGTH))
+    _check_length(field, password)
 
 
 @contextmanager

@@ -80,6 +80,15 @@ class InitResult:
     recovery_code: str
 
 
+def _require_current_schema(engine: Engine) -> None:
+    """Refuse a database whose schema is older than the code (only a sign-in upgrades)."""
+    with translated_database_errors():
+        if migration.needs_upgrade(engine):
+            raise DataError(_("The database's schema is older than this version of "
+                              "Suoja; sign in once with a working account to upgrade it "
+                              "first."))
+
+
 def create_database(
     db_path: Target,
     *,
@@ -362,11 +371,7 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
-        with translated_database_errors():
-            if migration.needs_upgrade(engine):
-                raise DataError(_("The database's schema is older than this version of "
-                                  "Suoja; sign in once with a working account to upgrade it "
-                                  "first."))
+        _require_current_schema(engine)
         with database.reading() as db_session:
             found = db_session.scalar(select(User).where(User.username == username))
             if found is None:
@@ -434,11 +439,7 @@ def reset_sign_in_counters(db_path: Target, username: str, password: str) -> str
     try:
         database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
-        with translated_database_errors():
-            if migration.needs_upgrade(engine):
-                raise DataError(_("The database's schema is older than this version of "
-                                  "Suoja; sign in once with a working account to upgrade it "
-                                  "first."))
+        _require_current_schema(engine)
         with database.reading() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:

@@ -1690,10 +1690,6 @@
         <source>Pass&amp;word</source>
         <translation>&amp;Salasana</translation>
     </message>
-    <message>
-        <source>must be at least {n} characters</source>
-        <translation>on oltava vähintään {n} merkkiä pitkä</translation>
-    </message>
 </context>
 <context>
     <name>columns</name>

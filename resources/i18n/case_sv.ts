@@ -1690,10 +1690,6 @@
         <source>Pass&amp;word</source>
         <translation>&amp;Lösenord</translation>
     </message>
-    <message>
-        <source>must be at least {n} characters</source>
-        <translation>måste vara minst {n} tecken långt</translation>
-    </message>
 </context>
 <context>
     <name>columns</name>
