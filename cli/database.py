@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -35,12 +35,11 @@ from models.storage.anchoring import place
 from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
-    open_engine,
     sqlite_integrity_problems,
 )
 from models.storage.maintenance import backup_database, page_problem, restore_backup
 from models.storage.server import ServerUrl, open_server_engine
-from models.storage.store import create_database, unlock_data_key
+from models.storage.store import create_database, open_keyed, unlock_keys
 from models.storage.unit_of_work import Actor, Database, Target
 
 
@@ -103,11 +102,12 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     password = prompts.password()
     if isinstance(target, ServerUrl):  # the server's password asked for once, if at all
         target, engine = with_server_password(target, _server_engine)
-        keys, data_key = unlock_data_key(target, args.user, password)
+        keys, keyring = unlock_keys(target, args.user, password)
+        database = Database(target, engine, keyring)
     else:
-        keys, data_key = unlock_data_key(target, args.user, password)
-        engine = open_engine(target, data_key)
-    database = Database(target, engine, data_key)
+        keys, keyring = unlock_keys(target, args.user, password)
+        database = open_keyed(target, keyring)
+        engine = database.engine
     try:
         if isinstance(target, Path):
             _verify_file(engine, out)
@@ -122,9 +122,14 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
             i18n.after_sign_in(actor.language)
-            sealed = open_every_sealed_text(db_session, database.field_cipher)
+            database.load_content_keys(actor.role)
+            sealed, unheld = open_every_sealed_text(db_session, database.field_cipher)
             out(_("Sealed values: {n} notes, messages and evidence files open with their "
                   "rows' keys").format(n=sealed))
+            if unheld:
+                out(_("{n} sealed values are under keys this account's role does not hold "
+                      "and were not opened; a supervisor's verify opens them.").format(
+                          n=unheld))
             chain = verify_chain(db_session, database.chain_key)
             anchor_key = audit_anchor.place_key(keys.database_id, place(target))
             try:
@@ -189,17 +194,27 @@ def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
     out(_("SQLite integrity check: ok"))
 
 
-def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> int:
-    """Open every sealed value (notes, messages, evidence files); one that was altered,
-    emptied or moved to another row or case raises DataError. Evidence files are read a
-    few at a time (each up to 25 MB) and not kept."""
-    count = 0
+def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> tuple[int, int]:
+    """Open every sealed value (notes, messages, evidence files) whose key ``cipher``
+    holds; one that was altered, emptied or moved to another row or case raises
+    DataError. Evidence files are read a few at a time (each up to 25 MB) and not kept.
+
+    Returns:
+        (values opened, values under a key this role does not hold, not opened).
+    """
+    count = unheld = 0
     for entity, field in ((ExtortionContact, "message_text"), (SupportSession, "notes")):
+        if not cipher.holds(entity.__tablename__, field):
+            unheld += db_session.scalar(select(func.count()).select_from(entity)) or 0
+            continue
         rows = db_session.scalars(select(entity).execution_options(yield_per=500))
         with rows:
             for row in rows:
                 getattr(row, field)
                 count += 1
+    if not cipher.holds("attachment", "content"):
+        return count, unheld + (db_session.scalar(
+            select(func.count()).select_from(Attachment)) or 0)
     files = db_session.execute(
         select(Attachment.id, Attachment.case_id, Attachment.content_sealed)
         .execution_options(yield_per=4))
@@ -207,7 +222,7 @@ def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> int:
         for row_id, case_id, stored in files:
             cipher.open_bytes("attachment", "content", row_id, case_id, stored)
             count += 1
-    return count
+    return count, unheld
 
 
 def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:

@@ -82,8 +82,14 @@ def test_account_lifecycle_is_audited(boss: services.Services, target: Target,
     assert actor.role is Role.COUNSELLOR
     boss.accounts.change_role(user.id, Role.POLICE_LIAISON)
     details = [e.detail for e in boss.audit.query(AuditQuery(actions=(AuditAction.ACCOUNT,)))]
-    assert details == ["role counsellor -> police_liaison", "password reset", "unlocked",
-                       "locked", "created role=counsellor"]
+    # Locking, a reset on someone's behalf and a role that loses a key each rotate the keys.
+    rotations = [d for d in details if d.startswith("keys rotated")]
+    assert [d.partition("; ")[2] for d in rotations] == [
+        f"role of user {user.id} counsellor -> police_liaison",
+        f"password reset of user {user.id}", f"locked user {user.id}"]
+    assert [d for d in details if d not in rotations] == [
+        "role counsellor -> police_liaison", "password reset", "unlocked", "locked",
+        "created role=counsellor"]
     assert all(STRONG not in d for d in details)
 
 
@@ -180,8 +186,10 @@ def test_the_recovery_code_gives_a_locked_out_supervisor_a_new_password(
     try:
         events = services.build(database, actor).audit.query(
             AuditQuery(actions=(AuditAction.ACCOUNT,)))
-        assert [e.detail for e in events] == ["password reset with the recovery code"]
-        assert events[0].username is None
+        assert [e.detail for e in events] == [
+            f"keys rotated: authority,care,case,storage; password reset with the recovery "
+            f"code of user {actor.user_id}", "password reset with the recovery code"]
+        assert events[0].username is None and events[1].username is None
     finally:
         database.dispose()
     with pytest.raises(AuthenticationError):

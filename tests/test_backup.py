@@ -102,7 +102,7 @@ def test_backup_restore_verify_round_trip(seeded: Database, tmp_path: Path,
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name, out.name + ".keys"]
     raw = sqlcipher.connect(str(out))
-    key = KeyFile.load(keyfile_path(out)).unwrap(SLOT_USER, "super", PASSWORD)
+    key = KeyFile.load(keyfile_path(out)).unwrap(SLOT_USER, "super", PASSWORD).storage
     raw.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     assert raw.execute("PRAGMA application_id").fetchone()[0] == SUOJA_APPLICATION_ID
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

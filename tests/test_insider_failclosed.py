@@ -443,6 +443,7 @@ def test_the_cheap_settings_of_tests_and_demo_and_the_defaults_are_accepted() ->
 
     for params in (FAST_KDF, DEMO_KDF, KdfParams()):
         keys = KeyFile("db-1")
-        keys.add_slot("user", "maria", "a long enough password", b"k" * 32, params)
+        keys.add_slot("user", "maria", "a long enough password",
+                      {("storage", 1): b"k" * 32}, params)
         again = KeyFile.from_document(keys.to_document())
         assert again.slots[0].kdf == params

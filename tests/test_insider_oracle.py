@@ -151,7 +151,7 @@ def _forms(value: str) -> list[str]:
 def _mac(database: Database, kind: str, value: str) -> str:
     from models.services.search import derive_search_key, searched_value_mac
 
-    return searched_value_mac(derive_search_key(database.data_key), kind, value)
+    return searched_value_mac(derive_search_key(database.chain_secret), kind, value)
 
 
 def _candidates() -> list[str]:

@@ -131,18 +131,18 @@ def test_0004_and_0005_seal_what_is_stored_and_unseal_it_on_the_way_down(
     if database.on_server:
         # Its key slots live in 0004's table: going below it is refused, nothing changes.
         with pytest.raises(RuntimeError, match="cannot go below revision 0004"):
-            migration.downgrade(database.engine, "0003", data_key=database.data_key)
+            migration.downgrade(database.engine, "0003", field_cipher=database.field_cipher)
         assert migration.current_revision(database.engine) == migration.head_revision()
         assert svc.cases.get_detail(case.id).extortion_contacts[0].message_text == (
             "Old message, verbatim.")
         return
     assert stored_file().startswith(b"SJ2")
-    migration.downgrade(database.engine, "0004", data_key=database.data_key)
+    migration.downgrade(database.engine, "0004", field_cipher=database.field_cipher)
     assert all(value.startswith("v1:") for value in stored())  # as 0004 kept them
     assert stored_file() == b"From: ransom@example.invalid"
-    migration.downgrade(database.engine, "0003", data_key=database.data_key)
+    migration.downgrade(database.engine, "0003", field_cipher=database.field_cipher)
     assert stored() == ("Old message, verbatim.", "Old notes.")  # as 0003 kept them
-    migration.upgrade(database.engine, data_key=database.data_key)
+    migration.upgrade(database.engine, field_cipher=database.field_cipher)
     assert all(value.startswith("v2:") for value in stored())
     assert stored_file().startswith(b"SJ2")
     attachment = svc.cases.get_detail(case.id).attachments[0]
@@ -150,8 +150,8 @@ def test_0004_and_0005_seal_what_is_stored_and_unseal_it_on_the_way_down(
     detail = svc.cases.get_detail(case.id)
     assert detail.extortion_contacts[0].message_text == "Old message, verbatim."
     assert [s.notes for s in detail.support_sessions or ()] == ["Old notes."]
-    with pytest.raises(RuntimeError, match="needs the data key"):
-        migration.downgrade(database.engine, "0003", data_key=None)
+    with pytest.raises(RuntimeError, match="needs the content keys"):
+        migration.downgrade(database.engine, "0003", field_cipher=None)
 
 
 @pytest.mark.both_databases
@@ -179,14 +179,14 @@ def test_0006_turns_each_sessions_planned_date_into_one_of_the_cases_follow_ups(
     svc.records.add_follow_up(case.id, FollowUpDraft(
         due_on=dt.date(2020, 11, 2), description="Call about the police report"))
     # As 0005 kept it: a date on the session that no follow-up list showed.
-    migration.downgrade(database.engine, "0005", data_key=database.data_key)
+    migration.downgrade(database.engine, "0005", field_cipher=database.field_cipher)
     with database.engine.begin() as connection:
         ids = connection.scalars(text("SELECT id FROM support_session ORDER BY id")).all()
         for session_id, due in zip(ids, ("2020-11-02", "2020-11-09", None), strict=True):
             connection.execute(text("UPDATE support_session SET next_follow_up_on = :due "
                                     "WHERE id = :id"), {"due": due, "id": session_id})
 
-    migration.upgrade(database.engine, data_key=database.data_key)
+    migration.upgrade(database.engine, field_cipher=database.field_cipher)
 
     detail = svc.cases.get_detail(case.id)
     follow_ups = {f.due_on: f for f in detail.follow_ups or ()}

@@ -302,7 +302,7 @@ def _everything(database: Database, *, but_case: int | None = None) -> str:
 
 def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Actor,
                                                case_id: int, db_path: Path) -> None:
-    key = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_USER, "super", PASSWORD)
+    key = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_USER, "super", PASSWORD).storage
     before_plain = _decrypted_file(db_path, key)
     # The message and the session notes are sealed (models.domain.sealed): the rows hold their
     # ciphertexts, which must go too.
@@ -474,7 +474,7 @@ def test_erasure_while_another_window_reads(seeded: Database, supervisor: Actor,
     assert not report.compacted
     for secret in ("Zyxwvuttinen", WALLET):
         assert _rows_holding(seeded, secret) == []
-    key = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_USER, "super", PASSWORD)
+    key = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_USER, "super", PASSWORD).storage
     assert b"Zyxwvuttinen" in _decrypted_file(db_path, key)  # old frames of the log
     # Once the reader is gone, the next checkpoint (any erasure runs one) truncates it.
     raw = seeded.engine.raw_connection()

@@ -75,7 +75,7 @@ def test_setup_creates_the_database_and_shows_the_recovery_code_once(
     reopened, again = open_database(db_path, "maria", STRONG)
     reopened.dispose()
     assert again.user_id == actor.user_id
-    assert len(unlock_with_recovery_code(db_path, shown)) == 32
+    assert len(unlock_with_recovery_code(db_path, shown).secrets) == 5  # every key
 
 
 def test_a_weak_password_is_refused_inline(setup: SetupDialog, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]

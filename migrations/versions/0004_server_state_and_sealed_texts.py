@@ -46,10 +46,10 @@ def downgrade() -> None:
 
 
 def _seal_existing(*, seal: bool) -> None:
-    from models.domain.sealed import V1_PREFIX, FieldCipher
+    from models.domain.sealed import V1_PREFIX
 
     connection = op.get_bind()
-    data_key = context.config.attributes.get("data_key")
+    cipher = context.config.attributes.get("field_cipher")
     for table_name, column in _SEALED.items():
         table = sa.table(table_name, sa.column("id", sa.Integer), sa.column(column, sa.Text))
         rows = connection.execute(
@@ -57,9 +57,8 @@ def _seal_existing(*, seal: bool) -> None:
         ).all()
         if not rows:
             continue
-        if data_key is None:
-            raise RuntimeError("sealing existing texts needs the data key")
-        cipher = FieldCipher(data_key)
+        if cipher is None:
+            raise RuntimeError("sealing existing texts needs the content keys")
         for row_id, value in rows:
             if seal and not value.startswith(V1_PREFIX):
                 new = cipher.seal_v1(table_name, column, row_id, value)

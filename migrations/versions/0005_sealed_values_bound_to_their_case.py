@@ -69,10 +69,10 @@ def _cipher():  # type: ignore[no-untyped-def]
 
     def get() -> FieldCipher:
         if not made:
-            data_key = context.config.attributes.get("data_key")
-            if data_key is None:
-                raise RuntimeError("sealing existing texts needs the data key")
-            made.append(FieldCipher(data_key))
+            cipher = context.config.attributes.get("field_cipher")
+            if cipher is None:
+                raise RuntimeError("sealing existing texts needs the content keys")
+            made.append(cipher)
         return made[0]
 
     return get

@@ -271,7 +271,7 @@ def seed_demo(
             detail=f"victims={victims} seed={seed}",
         )
     for account in accounts:
-        database.add_key_slot(account.username, DEMO_PASSWORD, kdf)
+        database.add_key_slot(account.username, DEMO_PASSWORD, kdf, role=account.role)
     seconds = time.perf_counter() - started
     log.info("seeded %d demo victims in %.1f s", victims, seconds)
     return SeedSummary(**counts, accounts=accounts, seconds=seconds)

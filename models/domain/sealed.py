@@ -1,11 +1,12 @@
 """Application-level encryption of the most confidential values: session notes, the
 verbatim extortion messages and the evidence files.
 
-On SQLite the whole file is already encrypted by SQLCipher. On a PostgreSQL server the
-database administrator can read every table, so these columns are *sealed* in the
-application before they leave it: AES-256-GCM under a key derived (HKDF) from the data
-key, with the table, the column, the row's id and the row's case bound in as associated
-data. A ciphertext copied to another row, column or case does not open, and neither does
+On SQLite the whole file is already encrypted by SQLCipher, under a key every account
+holds. These columns are also *sealed* in the application, so that only the roles that
+need them can read them (and, on a PostgreSQL server, not the database administrator):
+AES-256-GCM under the care key (session notes) or the case key (messages, evidence),
+with the table, the column, the row's id and the row's case bound in as associated data.
+A ciphertext copied to another row, column or case does not open, and neither does
 an emptied one: empty texts are sealed too, so blanking a note is detected. Both
 databases store the same sealed form, so there is one code path and one migration.
 
@@ -47,6 +48,8 @@ SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
     "support_session": ("notes",),
 }
 SEALED_BYTES: dict[str, tuple[str, ...]] = {"attachment": ("content",)}
+#: Sealed under the care key (the rest under the case key).
+CARE_COLUMNS = frozenset({("support_session", "notes")})
 #: Written by the INSERT of a row whose id is not known yet; the sealed value follows
 #: in the same transaction (never committed, never opened).
 PENDING_TEXT = "v2:pending"
@@ -55,12 +58,40 @@ _UNSET = object()
 
 
 class FieldCipher:
-    """Seals and opens one column value of one row."""
+    """Seals and opens one column value of one row.
 
-    def __init__(self, data_key: bytes) -> None:
+    Session notes are sealed under the *care* key, extortion messages and evidence under
+    the *case* key (``models.storage.keyfile``: which roles hold which). A key the
+    signed-in account does not hold is ``None``, and its values do not open.
+    """
+
+    def __init__(self, care: bytes | None = None, case: bytes | None = None) -> None:
+        self.set_keys(care, case)
+
+    @classmethod
+    def from_data_key(cls, data_key: bytes) -> FieldCipher:
+        """The cipher of a version 1 database (generation 0): one key for every column,
+        derived from its data key."""
         key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                    info=b"suoja sealed fields v1").derive(data_key)
-        self._aead = AESGCM(key)
+        return cls(key, key)
+
+    def set_keys(self, care: bytes | None, case: bytes | None) -> None:
+        self._care = AESGCM(care) if care else None
+        self._case = AESGCM(case) if case else None
+
+    def holds(self, table: str, column: str) -> bool:
+        """Whether values of ``table.column`` open with the keys held."""
+        return (self._care if (table, column) in CARE_COLUMNS else self._case) is not None
+
+    def _aead(self, table: str, column: str) -> AESGCM:
+        care = (table, column) in CARE_COLUMNS
+        aead = self._care if care else self._case
+        if aead is None:
+            raise DataError(_("Your role does not hold the key to session notes.") if care
+                            else _("Your role does not hold the key to extortion messages "
+                                   "and evidence."))
+        return aead
 
     @staticmethod
     def _aad(table: str, column: str, row_id: int, case_id: int | None) -> bytes:
@@ -70,13 +101,14 @@ class FieldCipher:
 
     def _seal(self, table: str, column: str, row_id: int, case_id: int, raw: bytes) -> bytes:
         nonce = secrets.token_bytes(12)
-        return nonce + self._aead.encrypt(nonce, raw, self._aad(table, column, row_id, case_id))
+        return nonce + self._aead(table, column).encrypt(
+            nonce, raw, self._aad(table, column, row_id, case_id))
 
     def _open(self, table: str, column: str, row_id: int, case_id: int | None,
               raw: bytes) -> bytes:
+        aead = self._aead(table, column)
         try:
-            return self._aead.decrypt(raw[:12], raw[12:],
-                                      self._aad(table, column, row_id, case_id))
+            return aead.decrypt(raw[:12], raw[12:], self._aad(table, column, row_id, case_id))
         except (ValueError, InvalidTag):
             raise DataError(_("A confidential value in {table} row {row} was altered or "
                               "moved; it cannot be opened.").format(table=table, row=row_id)
@@ -119,8 +151,8 @@ class FieldCipher:
         if not text:
             return ""
         nonce = secrets.token_bytes(12)
-        sealed = nonce + self._aead.encrypt(nonce, text.encode("utf-8"),
-                                            self._aad(table, column, row_id, None))
+        sealed = nonce + self._aead(table, column).encrypt(
+            nonce, text.encode("utf-8"), self._aad(table, column, row_id, None))
         return V1_PREFIX + base64.b64encode(sealed).decode("ascii")
 
     def seal_bytes(self, table: str, column: str, row_id: int, case_id: int,

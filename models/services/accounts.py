@@ -40,7 +40,8 @@ from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.services._base import Service
-from models.storage.keyfile import SLOT_USER, KdfParams
+from models.storage.keyfile import ROLE_KEYS, SLOT_USER, KdfParams, KeySlot
+from models.storage.rotation import Progress, RotationReport, rotate_keys
 
 #: Roles whose accounts read case content or manage accounts: only a supervisor creates
 #: them, promotes to them or resets their passwords without a second person's approval.
@@ -91,7 +92,14 @@ class AccountService(Service):
     def needs_approval(self, role: Role | str) -> bool:
         """Whether creating, promoting to or resetting the password of an account of
         ``role`` waits for a supervisor's approval when the signed-in user asks."""
-        return Role(role) in PRIVILEGED and self._actor.role is not Role.SUPERVISOR
+        return self._actor.role is not Role.SUPERVISOR and self._beyond_me(Role(role))
+
+    def _beyond_me(self, role: Role) -> bool:
+        """Whether an account of ``role`` reads case content or manages accounts beyond
+        what the signed-in user may give: it manages accounts, or holds a key the
+        signed-in user's role does not (an administrator holds no content key)."""
+        return role in PRIVILEGED or not (
+            ROLE_KEYS[role.value] <= ROLE_KEYS[self._actor.role.value])
 
     def create_user(
         self, username: str, display_name: str, role: Role, password: str | None,
@@ -132,16 +140,25 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"created role={role.value}{approval}")
             # Inside the unit of work: if the key file cannot be written, no account exists.
-            self._db.store_key_slot(slot, db_session)
+            self._give_keys(slot, db_session, role)
             result = build(UserData, user)
         self._changes.announce(ChangeKind.USER, [result.id])
         return result
 
-    def set_active(self, user_id: int, active: bool) -> UserData:
+    def set_active(self, user_id: int, active: bool, *,
+                   progress: Progress | None = None) -> UserData:
         """Lock or unlock an account (accounts are never deleted).
 
+        Locking revokes: the keys are rotated (``models.storage.rotation``), so the
+        account's password, even with an old copy of the key file, opens nothing of the
+        live database. Slow on a large database: call it off the GUI thread
+        (``progress`` gets the re-sealed values). Unlocking gives the account the keys of
+        its role again, so only a supervisor unlocks an account that reads case content
+        or manages accounts.
+
         Raises:
-            PermissionDenied: unlocking one's own account (someone else must).
+            PermissionDenied: unlocking one's own account (someone else must), or an
+                account beyond what the signed-in user may give (see above).
         """
         self._require(Operation.MANAGE_ACCOUNTS)
         if active and user_id == self._actor.user_id:
@@ -153,16 +170,39 @@ class AccountService(Service):
                 raise ValidationError(_("Account"), _("you cannot lock your own account"))
             if not active:
                 self._keep_an_account_manager(db_session, user, user.role, active=False)
+            elif self._needs_approval(Role(user.role), db_session):
+                raise PermissionDenied(_("Only a supervisor can unlock an account that reads "
+                                         "case content or manages accounts."))
+            was_active = user.is_active
             user.is_active = active
             user.failed_logins = 0
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="unlocked" if active else "locked")
+            if active:
+                keys = self._db.load_keyfile()
+                if keys.has_slot(SLOT_USER, user.username):
+                    self._db.grant_role_keys(keys, user.username, Role(user.role))
+                    self._db.save_keyfile(keys, db_session)
             result = build(UserData, user)
         if active:  # also lifts a lockout after failed sign-ins
             self._db.sign_in_guard().settle(result.username, [])
+        elif was_active:
+            self._rotate(f"locked user {user_id}", progress)
         self._changes.announce(ChangeKind.USER, [user_id])
         return result
+
+    def _give_keys(self, slot: KeySlot, db_session: Session, role: Role) -> None:
+        """Store a new slot with the keys of ``role``; a key the signed-in user does not
+        hold cannot be given (approval keeps that from happening: supervisors hold all)."""
+        missing = self._db.store_key_slot(slot, db_session, role)
+        if missing:
+            raise PermissionDenied(_("Only a supervisor can give an account the keys its "
+                                     "role needs."))
+
+    def _rotate(self, reason: str, progress: Progress | None = None) -> RotationReport:
+        return rotate_keys(self._db, user_id=self._actor.user_id, reason=reason,
+                           progress=progress)
 
     def change_role(self, user_id: int, role: Role) -> UserData | AccountRequestData:
         """Give another account a new role, or, when :meth:`needs_approval`, ask a
@@ -189,7 +229,10 @@ class AccountService(Service):
             raise PermissionDenied(_("You cannot change your own role; another supervisor "
                                      "must."))
 
-    def _change_role(self, user_id: int, role: Role, approval: str = "") -> UserData:
+    def _change_role(self, user_id: int, role: Role, approval: str = "",
+                     progress: Progress | None = None) -> UserData:
+        """The new role takes the keys it needs now; keys the old role held and the new
+        one does not are revoked by a rotation."""
         with self._db.writing() as db_session:
             user = self._user(db_session, user_id)
             self._keep_an_account_manager(db_session, user, role.value, active=user.is_active)
@@ -198,12 +241,21 @@ class AccountService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"role {old} -> {role.value}{approval}")
+            keys = self._db.load_keyfile()
+            if user.is_active and keys.has_slot(SLOT_USER, user.username):
+                if self._db.grant_role_keys(keys, user.username, role):
+                    raise PermissionDenied(_("Only a supervisor can give an account the "
+                                             "keys its role needs."))
+                self._db.save_keyfile(keys, db_session)
             result = build(UserData, user)
+        if ROLE_KEYS[old] - ROLE_KEYS[role.value]:
+            self._rotate(f"role of user {user_id} {old} -> {role.value}", progress)
         self._changes.announce(ChangeKind.USER, [user_id])
         return result
 
     def reset_password(self, user_id: int, new_password: str | None,
-                       kdf: KdfParams | None = None) -> AccountRequestData | None:
+                       kdf: KdfParams | None = None, *,
+                       progress: Progress | None = None) -> AccountRequestData | None:
         """Give an account a new password (rewraps its key slot; nothing else changes).
 
         When the account is a supervisor's or an administrator's and :meth:`needs_approval`,
@@ -223,11 +275,11 @@ class AccountService(Service):
             return pending
         if new_password is None:
             raise ValidationError(_("Password"), _("is required"))
-        self._reset_password(user_id, new_password, kdf)
+        self._reset_password(user_id, new_password, kdf, progress=progress)
         return None
 
     def _reset_password(self, user_id: int, new_password: str, kdf: KdfParams | None,
-                        approval: str = "") -> None:
+                        approval: str = "", progress: Progress | None = None) -> None:
         with self._db.reading() as db_session:
             user = self._user(db_session, user_id)
             check_password(new_password, username=user.username, display_name=user.display_name)
@@ -237,8 +289,14 @@ class AccountService(Service):
             user = self._user(db_session, user_id)  # usernames never change
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"password reset{approval}")
-            self._db.store_key_slot(slot, db_session)
+            # New key pairs: the old password's slot, and every copy of it, held the
+            # keys the rotation below replaces.
+            if user.is_active:
+                self._give_keys(slot, db_session, Role(user.role))
+            else:
+                self._db.store_key_slot(slot, db_session)
         self._db.sign_in_guard().settle(username, [])  # the new password works at once
+        self._rotate(f"password reset of user {user_id}", progress)
         self._changes.announce(ChangeKind.USER, [user_id])
 
     def change_own_password(self, current_password: str, new_password: str,
@@ -255,7 +313,9 @@ class AccountService(Service):
             raise AuthenticationError(_("The current password is not correct.")) from None
         check_password(new_password, username=self._actor.username,
                        display_name=self._actor.display_name)
-        slot = self._db.wrap_key_slot(self._actor.username, new_password, kdf)
+        # The same key pairs under the new password: every grant stays valid.
+        slot = self._db.wrap_key_slot(self._actor.username, new_password, kdf,
+                                      identity=self._db.identity)
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
@@ -363,7 +423,7 @@ class AccountService(Service):
     def _needs_approval(self, role: Role, db_session: Session | None = None) -> bool:
         """:meth:`needs_approval`, with the signed-in user's role as the database has it
         now (a supervisor demoted since signing in asks like anyone else)."""
-        if self.needs_approval(role) or Role(role) not in PRIVILEGED:
+        if self.needs_approval(role) or not self._beyond_me(Role(role)):
             return self.needs_approval(role)
         if db_session is not None:
             return not self._still_a_supervisor(db_session)

@@ -193,7 +193,7 @@ class CaseListService(Service):
             with self._db.reading() as db_session:
                 yield db_session
             return
-        detail = audit_detail(derive_search_key(self._db.data_key), via, searched)
+        detail = audit_detail(derive_search_key(self._db.chain_secret), via, searched)
         now = time.monotonic()
         self._audited = {d: t for d, t in self._audited.items() if now - t < AUDIT_REPEAT_S}
         if detail in self._audited:

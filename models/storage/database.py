@@ -257,3 +257,49 @@ def scrub_freed_pages(engine: Engine) -> bool:
     finally:
         raw.close()
     return busy == 0
+
+
+def rekey(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt every page of the closed database at ``path`` under ``new_key``
+    (SQLCipher's ``PRAGMA rekey``, in one transaction of the rollback journal: a crash
+    leaves the file under the old key or the new one, whole).
+
+    Every other connection must be closed first: the write-ahead log is checkpointed
+    into the file and removed, so no page under the old key stays beside it.
+
+    Raises:
+        DataError: another connection still holds the database, or the disk is full;
+            the file is then still whole under the old key.
+    """
+    connection = _keyed_connection(path, old_key)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise DataError(_("The database's key could not be changed because it is still "
+                              "in use; close Suoja on the other workstations and try again."))
+        connection.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlcipher.Error as error:
+        raise _copy_error(error) from None
+    finally:
+        connection.close()
+
+
+def key_opens(path: Path, key: bytes) -> bool:
+    """Whether ``key`` decrypts the database at ``path`` (read-only: nothing is written,
+    not even the journal mode, so a backup stays as it was)."""
+    try:
+        connection = sqlcipher.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                       check_same_thread=False, isolation_level=None)
+    except sqlcipher.Error:
+        return False
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher.Error:
+        return False
+    finally:
+        connection.close()

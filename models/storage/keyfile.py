@@ -1,11 +1,31 @@
-"""Key slots: the database's data key, wrapped once per user and once for a recovery code.
+"""Key slots and key grants: which account holds which of the database's keys.
 
-Modelled on LUKS and KeePassXC. A random 256-bit *data key* opens the SQLCipher database.
-It is never stored as such: the key file beside the database holds *slots*, each the data
-key encrypted with AES-256-GCM under a key derived from one secret (a user's password or
-the recovery code) with Argon2id. The slot's kind, name and the database id are bound in
-as associated data, so a slot cannot be moved to another user or database unnoticed.
-Changing a password rewraps one slot; the data key and the database stay as they are.
+Modelled on LUKS, age and Keybase's per-team keys. A database has five kinds of key,
+each a random 256-bit secret with a *generation* (a new one at every rotation):
+
+* ``storage`` opens the SQLCipher file (on a server it is only ever held, not used);
+* ``chain`` keys the audit chain's MAC and the searched values' MAC (never rotated);
+* ``care`` seals session notes (counsellors and supervisors);
+* ``case`` seals extortion messages and evidence (also police liaison);
+* ``authority`` is the Ed25519 seed that signs account rows (supervisors and
+  administrators).
+
+No key is stored as such. Each account has a *slot*: an X25519 key pair (for receiving
+keys) and an Ed25519 key pair (for signing its audit events), the private halves wrapped
+with AES-256-GCM under Argon2id(password), the public halves in the clear. A *grant* is
+one key of one generation sealed to one slot's X25519 public key (ephemeral X25519,
+HKDF-SHA256, AES-256-GCM), so anyone holding a key can give it to another account
+without that account's password, and an account gets only the keys its role needs
+(:data:`ROLE_KEYS`). The recovery code has a slot of its own and holds every key.
+
+Kind, name, key, generation, database id and the public keys are bound in as associated
+data, so nothing can be moved to another account, key or database unnoticed. Changing
+one's own password rewraps one slot; revocation (``models.storage.rotation``) makes new
+generations and grants them only to the accounts that remain.
+
+Version 1 files (one password-wrapped data key per user) are still read: such a slot is
+turned into a version 2 slot at its owner's next sign-in, holding *generation 0*, whose
+content keys are derived from the old data key (see :meth:`Keyring.legacy`).
 
 The key file is JSON, written atomically with owner-only permissions.
 """
@@ -21,7 +41,17 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 
 from models.domain.errors import AuthenticationError, DataError
 from models.domain.i18n import N_
@@ -29,11 +59,29 @@ from models.domain.i18n import gettext as _
 from models.domain.private_files import write_private
 
 KEYFILE_FORMAT = "suoja-keyfile"
-KEYFILE_VERSION = 1
+KEYFILE_VERSION = 2
+LEGACY_VERSION = 1
 DATA_KEY_BYTES = 32
 SLOT_USER = "user"
 SLOT_RECOVERY = "recovery"
 RECOVERY_SLOT_NAME = "recovery"
+
+KEY_STORAGE = "storage"
+KEY_CHAIN = "chain"
+KEY_CARE = "care"
+KEY_CASE = "case"
+KEY_AUTHORITY = "authority"
+ALL_KEYS = frozenset({KEY_STORAGE, KEY_CHAIN, KEY_CARE, KEY_CASE, KEY_AUTHORITY})
+#: Which keys each role holds (by the role's value, as stored). An administrator holds
+#: no content key: session notes, messages and evidence stay closed to them.
+ROLE_KEYS: dict[str, frozenset[str]] = {
+    "counsellor": frozenset({KEY_STORAGE, KEY_CHAIN, KEY_CARE, KEY_CASE}),
+    "supervisor": ALL_KEYS,
+    "police_liaison": frozenset({KEY_STORAGE, KEY_CHAIN, KEY_CASE}),
+    "administrator": frozenset({KEY_STORAGE, KEY_CHAIN, KEY_AUTHORITY}),
+}
+#: Keys that are never rotated (the chain's MACs must stay checkable from event one).
+FIXED_KEYS = frozenset({KEY_CHAIN})
 
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud safely
 
@@ -87,9 +135,52 @@ class KdfParams:
         )
 
 
+def _x25519_public(private: X25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _ed25519_public(private: Ed25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An account's private keys, once its password has unwrapped them."""
+
+    box: X25519PrivateKey
+    signing: Ed25519PrivateKey
+
+    @classmethod
+    def new(cls) -> Identity:
+        return cls(X25519PrivateKey.generate(), Ed25519PrivateKey.generate())
+
+    @property
+    def box_public(self) -> bytes:
+        return _x25519_public(self.box)
+
+    @property
+    def signing_public(self) -> bytes:
+        return _ed25519_public(self.signing)
+
+    def raw(self) -> bytes:
+        return (self.box.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+                + self.signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+
+    @classmethod
+    def from_raw(cls, raw: bytes) -> Identity:
+        if len(raw) != 64:
+            raise ValueError("identity")
+        return cls(X25519PrivateKey.from_private_bytes(raw[:32]),
+                   Ed25519PrivateKey.from_private_bytes(raw[32:]))
+
+
 @dataclass
 class KeySlot:
-    """One wrapped copy of the data key."""
+    """One account's key pairs, the private halves wrapped under its password.
+
+    Version 1 slots (``legacy``) hold the data key itself in ``wrapped_key`` and have no
+    public keys.
+    """
 
     kind: str
     name: str
@@ -97,9 +188,15 @@ class KeySlot:
     salt: bytes
     nonce: bytes
     wrapped_key: bytes
+    box_public: bytes = b""
+    signing_public: bytes = b""
+
+    @property
+    def legacy(self) -> bool:
+        return not self.box_public
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        document = {
             "kind": self.kind,
             "name": self.name,
             "kdf": {"algorithm": "argon2id", **asdict(self.kdf)},
@@ -107,9 +204,13 @@ class KeySlot:
             "nonce": _b64(self.nonce),
             "wrapped_key": _b64(self.wrapped_key),
         }
+        if not self.legacy:
+            document["box_public"] = _b64(self.box_public)
+            document["signing_public"] = _b64(self.signing_public)
+        return document
 
     @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> KeySlot:
+    def from_json(cls, raw: dict[str, Any], *, legacy: bool = False) -> KeySlot:
         """A slot as stored.
 
         Raises:
@@ -129,17 +230,96 @@ class KeySlot:
             salt=_unb64(raw["salt"]),
             nonce=_unb64(raw["nonce"]),
             wrapped_key=_unb64(raw["wrapped_key"]),
+            box_public=b"" if legacy else _unb64(raw["box_public"]),
+            signing_public=b"" if legacy else _unb64(raw["signing_public"]),
         )
         if not slot.kdf.within_bounds():
             raise _CostOutOfBounds
         if len(slot.salt) != SALT_BYTES or len(slot.nonce) != NONCE_BYTES:
             raise ValueError("salt or nonce")
+        if not legacy and (len(slot.box_public) != 32 or len(slot.signing_public) != 32):
+            raise ValueError("public keys")
         return slot
 
 
 @dataclass
+class Grant:
+    """One key of one generation, sealed to one slot's X25519 public key."""
+
+    kind: str
+    name: str
+    key: str
+    generation: int
+    ephemeral: bytes
+    nonce: bytes
+    sealed: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "name": self.name, "key": self.key,
+                "generation": self.generation, "ephemeral": _b64(self.ephemeral),
+                "nonce": _b64(self.nonce), "sealed": _b64(self.sealed)}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Grant:
+        grant = cls(kind=str(raw["kind"]), name=str(raw["name"]), key=str(raw["key"]),
+                    generation=raw["generation"], ephemeral=_unb64(raw["ephemeral"]),
+                    nonce=_unb64(raw["nonce"]), sealed=_unb64(raw["sealed"]))
+        if (grant.key not in ALL_KEYS or type(grant.generation) is not int
+                or grant.generation < 0 or len(grant.ephemeral) != 32
+                or len(grant.nonce) != NONCE_BYTES):
+            raise ValueError("grant")
+        return grant
+
+
+@dataclass
+class Keyring:
+    """What one account's secret opened: its identity and the keys granted to it.
+
+    Attributes:
+        identity: the account's private keys (``None`` for a version 1 slot, which has
+            none until it is upgraded at sign-in).
+        secrets: ``(key, generation) -> secret`` for every grant the account holds.
+    """
+
+    kind: str
+    name: str
+    identity: Identity | None
+    secrets: dict[tuple[str, int], bytes] = field(default_factory=dict)
+
+    @classmethod
+    def legacy(cls, kind: str, name: str, data_key: bytes) -> Keyring:
+        """Generation 0: what a version 1 data key stands for. The SQLCipher key and the
+        chain's key are the data key itself, and both content keys are the one key the
+        sealed values had before content keys per role existed, so nothing needs
+        re-sealing to upgrade (and nothing is separated until the first rotation)."""
+        content = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                       info=b"suoja sealed fields v1").derive(data_key)
+        return cls(kind, name, None, {
+            (KEY_STORAGE, 0): data_key, (KEY_CHAIN, 0): data_key,
+            (KEY_CARE, 0): content, (KEY_CASE, 0): content,
+        })
+
+    def get(self, key: str, generation: int) -> bytes | None:
+        return self.secrets.get((key, generation))
+
+    def generations(self, key: str) -> list[int]:
+        """The generations of ``key`` held, newest first."""
+        return sorted((gen for name, gen in self.secrets if name == key), reverse=True)
+
+    @property
+    def storage(self) -> bytes:
+        """The newest storage key held (b"" for none): what a file made since opens with."""
+        latest = self.latest(KEY_STORAGE)
+        return latest[1] if latest else b""
+
+    def latest(self, key: str) -> tuple[int, bytes] | None:
+        held = self.generations(key)
+        return (held[0], self.secrets[(key, held[0])]) if held else None
+
+
+@dataclass
 class KeyFile:
-    """The key slots of one database.
+    """The key slots and grants of one database.
 
     Attributes:
         database_id: random id shared with the database's ``suoja_meta`` table, so a key
@@ -148,59 +328,152 @@ class KeyFile:
 
     database_id: str
     slots: list[KeySlot] = field(default_factory=list)
+    grants: list[Grant] = field(default_factory=list)
 
     # -- slots ---------------------------------------------------------------------
 
-    def add_slot(
-        self, kind: str, name: str, secret: str, data_key: bytes, kdf: KdfParams | None = None
-    ) -> None:
-        """Wrap ``data_key`` under ``secret``, replacing any slot of the same kind and name."""
-        self.put_slot(self.wrap(kind, name, secret, data_key, kdf))
-
-    def wrap(
-        self, kind: str, name: str, secret: str, data_key: bytes, kdf: KdfParams | None = None
-    ) -> KeySlot:
-        """A new slot for this key file, not yet added (the slow Argon2id step, alone)."""
+    def new_slot(self, kind: str, name: str, secret: str, kdf: KdfParams | None = None,
+                 identity: Identity | None = None) -> tuple[KeySlot, Identity]:
+        """A slot for a new key pair (or ``identity``'s, rewrapped under a new secret),
+        not yet added: the slow Argon2id step, alone."""
         kdf = kdf or KdfParams()
         if not kdf.within_bounds():
             raise ValueError("Argon2id costs outside the bounds a key slot may have")
+        identity = identity or Identity.new()
         salt = secrets.token_bytes(SALT_BYTES)
         nonce = secrets.token_bytes(NONCE_BYTES)
+        slot = KeySlot(kind, name, kdf, salt, nonce, b"", identity.box_public,
+                       identity.signing_public)
         wrapping_key = kdf.derive(secret, salt)
-        wrapped = AESGCM(wrapping_key).encrypt(nonce, data_key, self._aad(kind, name))
-        return KeySlot(kind, name, kdf, salt, nonce, wrapped)
+        slot.wrapped_key = AESGCM(wrapping_key).encrypt(nonce, identity.raw(), self._aad(slot))
+        return slot, identity
 
     def put_slot(self, slot: KeySlot) -> None:
-        """Add a slot made by :meth:`wrap`, replacing any of the same kind and name."""
-        self.remove_slot(slot.kind, slot.name)
+        """Add a slot, replacing any of the same kind and name. A slot with new key
+        pairs loses the old one's grants (they were sealed to the old public key)."""
+        old = self.slot(slot.kind, slot.name)
+        if old is not None and old.box_public != slot.box_public:
+            self.revoke(slot.kind, slot.name)
+        self.slots = [s for s in self.slots if (s.kind, s.name) != (slot.kind, slot.name)]
         self.slots.append(slot)
+
+    def add_slot(self, kind: str, name: str, secret: str, secrets_: dict[tuple[str, int], bytes],
+                 kdf: KdfParams | None = None) -> Identity:
+        """A new slot for ``name`` holding ``secrets_`` (tests and ``init``)."""
+        slot, identity = self.new_slot(kind, name, secret, kdf)
+        self.put_slot(slot)
+        for (key, generation), value in secrets_.items():
+            self.grant(kind, name, key, generation, value)
+        return identity
+
+    def slot(self, kind: str, name: str) -> KeySlot | None:
+        return next((s for s in self.slots if (s.kind, s.name) == (kind, name)), None)
+
+    def has_slot(self, kind: str, name: str) -> bool:
+        return self.slot(kind, name) is not None
 
     def remove_slot(self, kind: str, name: str) -> None:
         self.slots = [s for s in self.slots if (s.kind, s.name) != (kind, name)]
+        self.revoke(kind, name)
 
-    def has_slot(self, kind: str, name: str) -> bool:
-        return any((s.kind, s.name) == (kind, name) for s in self.slots)
-
-    def unwrap(self, kind: str, name: str, secret: str) -> bytes:
-        """Return the data key.
+    def unwrap(self, kind: str, name: str, secret: str) -> Keyring:
+        """Open ``name``'s slot with ``secret``: its identity and every key granted to it.
 
         Raises:
             AuthenticationError: no such slot, or the secret is wrong. The two are not
                 told apart, so the error does not reveal which usernames exist.
         """
-        slot = next((s for s in self.slots if (s.kind, s.name) == (kind, name)), None)
+        slot = self.slot(kind, name)
         if slot is None:
             # Spend the same effort as a real attempt, so timing does not tell either.
             KdfParams().derive(secret, b"\0" * SALT_BYTES)
             raise AuthenticationError(_(_WRONG_SECRET[kind]))
         wrapping_key = slot.kdf.derive(secret, slot.salt)
         try:
-            return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key, self._aad(kind, name))
+            raw = AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key, self._aad(slot))
         except InvalidTag:
             raise AuthenticationError(_(_WRONG_SECRET[kind])) from None
+        if slot.legacy:
+            return Keyring.legacy(kind, name, raw)
+        try:
+            identity = Identity.from_raw(raw)
+        except ValueError:
+            raise DataError(_(_NOT_A_KEY_FILE).format(name=_("The key store"))) from None
+        if identity.box_public != slot.box_public or (
+                identity.signing_public != slot.signing_public):
+            raise DataError(_(_NOT_A_KEY_FILE).format(name=_("The key store")))
+        keyring = Keyring(kind, name, identity)
+        for grant in self.grants:
+            if (grant.kind, grant.name) == (kind, name):
+                value = self._open_grant(grant, identity.box)
+                if value is not None:
+                    keyring.secrets[(grant.key, grant.generation)] = value
+        return keyring
 
-    def _aad(self, kind: str, name: str) -> bytes:
-        return f"{KEYFILE_FORMAT}/{KEYFILE_VERSION}|{self.database_id}|{kind}|{name}".encode()
+    # -- grants --------------------------------------------------------------------
+
+    def grant(self, kind: str, name: str, key: str, generation: int, value: bytes) -> None:
+        """Seal ``value`` (``key`` of ``generation``) to ``name``'s slot, replacing any
+        earlier grant of the same key and generation to it."""
+        slot = self.slot(kind, name)
+        if slot is None or slot.legacy:
+            raise ValueError("no key pair to grant to")
+        ephemeral = X25519PrivateKey.generate()
+        ephemeral_public = _x25519_public(ephemeral)
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        wrapping = self._grant_key(ephemeral.exchange(X25519PublicKey.from_public_bytes(
+            slot.box_public)), ephemeral_public, slot.box_public)
+        grant = Grant(kind, name, key, generation, ephemeral_public, nonce, b"")
+        grant.sealed = AESGCM(wrapping).encrypt(nonce, value, self._grant_aad(grant, slot))
+        self.grants = [g for g in self.grants
+                       if (g.kind, g.name, g.key, g.generation) != (kind, name, key, generation)]
+        self.grants.append(grant)
+
+    def _open_grant(self, grant: Grant, box: X25519PrivateKey) -> bytes | None:
+        slot = self.slot(grant.kind, grant.name)
+        assert slot is not None
+        try:
+            wrapping = self._grant_key(
+                box.exchange(X25519PublicKey.from_public_bytes(grant.ephemeral)),
+                grant.ephemeral, slot.box_public)
+            return AESGCM(wrapping).decrypt(grant.nonce, grant.sealed,
+                                            self._grant_aad(grant, slot))
+        except (InvalidTag, ValueError):
+            return None  # altered or moved: as if it were not there
+
+    @staticmethod
+    def _grant_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+        return HKDF(algorithm=hashes.SHA256(), length=32,
+                    salt=ephemeral_public + recipient_public,
+                    info=b"suoja key grant v2").derive(shared)
+
+    def _grant_aad(self, grant: Grant, slot: KeySlot) -> bytes:
+        return (f"{KEYFILE_FORMAT}/{KEYFILE_VERSION}|grant|{self.database_id}|{grant.kind}|"
+                f"{grant.name}|{grant.key}|{grant.generation}|").encode() + slot.box_public
+
+    def revoke(self, kind: str, name: str) -> None:
+        """Take every grant from ``name`` (its slot stays: its password still proves who
+        it is, but opens nothing)."""
+        self.grants = [g for g in self.grants if (g.kind, g.name) != (kind, name)]
+
+    def forget_generations(self, key: str, below: int) -> None:
+        """Drop every grant of ``key`` older than generation ``below``."""
+        self.grants = [g for g in self.grants if g.key != key or g.generation >= below]
+
+    def generations(self, key: str) -> list[int]:
+        """The generations of ``key`` granted to anyone, newest first."""
+        return sorted({g.generation for g in self.grants if g.key == key}, reverse=True)
+
+    def holders(self, key: str, generation: int) -> set[tuple[str, str]]:
+        return {(g.kind, g.name) for g in self.grants
+                if g.key == key and g.generation == generation}
+
+    def _aad(self, slot: KeySlot) -> bytes:
+        if slot.legacy:
+            return (f"{KEYFILE_FORMAT}/{LEGACY_VERSION}|{self.database_id}|{slot.kind}|"
+                    f"{slot.name}").encode()
+        return (f"{KEYFILE_FORMAT}/{KEYFILE_VERSION}|{self.database_id}|{slot.kind}|"
+                f"{slot.name}|").encode() + slot.box_public + slot.signing_public
 
     # -- storage -------------------------------------------------------------------
 
@@ -210,7 +483,9 @@ class KeyFile:
             "format": KEYFILE_FORMAT,
             "version": KEYFILE_VERSION,
             "database_id": self.database_id,
-            "slots": [slot.to_json() for slot in self.slots],
+            "slots": [slot.to_json() for slot in self.slots if not slot.legacy],
+            "grants": [grant.to_json() for grant in self.grants],
+            "legacy_slots": [slot.to_json() for slot in self.slots if slot.legacy],
         }, indent=2)
 
     def save(self, path: Path) -> None:
@@ -238,7 +513,7 @@ class KeyFile:
 
     @classmethod
     def from_document(cls, text: str | bytes, name: str | None = None) -> KeyFile:
-        """Parse a key file's JSON text.
+        """Parse a key file's JSON text (version 2, or version 1's slots as legacy ones).
 
         Raises:
             DataError: it is not a Suoja key file (``name`` says which in the message:
@@ -248,12 +523,21 @@ class KeyFile:
         where = name or _("The key store")
         try:
             raw = json.loads(text)
-            if raw["format"] != KEYFILE_FORMAT or raw["version"] != KEYFILE_VERSION:
+            if raw["format"] != KEYFILE_FORMAT or raw["version"] not in (
+                    LEGACY_VERSION, KEYFILE_VERSION):
                 raise ValueError("format")
-            return cls(
+            if raw["version"] == LEGACY_VERSION:
+                return cls(database_id=str(raw["database_id"]),
+                           slots=[KeySlot.from_json(s, legacy=True) for s in raw["slots"]])
+            keys = cls(
                 database_id=str(raw["database_id"]),
-                slots=[KeySlot.from_json(slot) for slot in raw["slots"]],
+                slots=[KeySlot.from_json(slot) for slot in raw["slots"]]
+                + [KeySlot.from_json(slot, legacy=True) for slot in raw["legacy_slots"]],
+                grants=[Grant.from_json(grant) for grant in raw["grants"]],
             )
+            if any(keys.slot(g.kind, g.name) is None for g in keys.grants):
+                raise ValueError("grant without a slot")
+            return keys
         except _CostOutOfBounds:
             raise DataError(_(
                 "{name} has a key slot whose cost settings are outside what Suoja accepts, "

@@ -36,7 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
-from models.domain.errors import AuthenticationError, DataError
+from models.domain.errors import AuthenticationError, DamagedData, DataError
 from models.domain.i18n import N_, ngettext
 from models.domain.i18n import gettext as _
 from models.domain.private_files import create_fresh, fsync_folder, private_folder
@@ -44,6 +44,7 @@ from models.security.audit import verify_chain
 from models.security.permissions import Operation, require
 from models.storage.database import (
     cipher_integrity_problems,
+    key_opens,
     keyfile_path,
     online_backup,
     open_engine,
@@ -51,7 +52,7 @@ from models.storage.database import (
     sqlite_integrity_problems,
 )
 from models.storage.errors import from_database_error
-from models.storage.keyfile import SLOT_USER, KeyFile
+from models.storage.keyfile import KEY_STORAGE, SLOT_USER, KeyFile, Keyring
 from models.storage.unit_of_work import Actor, Database
 
 log = logging.getLogger("suoja.maintenance")
@@ -393,11 +394,13 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
             "{name} is a database in use, not a backup; make a backup of it first."
         ).format(name=source.name))
     keys = KeyFile.load(keyfile_path(source))
-    data_key = keys.unwrap(SLOT_USER, username, password)
+    keyring = keys.unwrap(SLOT_USER, username, password)
+    data_key = _opening_key(source, keyring)
 
     def copy_and_check(partial: Path) -> tuple[dict[str, int], int]:
         _copy_file(source, partial)
-        return _check_and_mark_restored(partial, data_key, keys.database_id, username)
+        return _check_and_mark_restored(partial, keyring, data_key, keys.database_id,
+                                        username)
 
     counts, events = _write_then_rename(
         target, keys, data_key, copy_and_check,
@@ -407,8 +410,24 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
     return RestoreReport(target, target.stat().st_size, counts, events, seconds)
 
 
+def _opening_key(path: Path, keyring: Keyring) -> bytes:
+    """The newest storage key in ``keyring`` that opens the SQLCipher file at ``path``.
+
+    Raises:
+        DamagedData: none does (the file is damaged, or belongs to other keys).
+    """
+    if not keyring.generations(KEY_STORAGE):
+        raise AuthenticationError(_("This account is locked in the backup."))
+    for generation in keyring.generations(KEY_STORAGE):
+        key = keyring.get(KEY_STORAGE, generation)
+        if key is not None and key_opens(path, key):
+            return key
+    raise DamagedData(_("The backup cannot be decrypted with its key file: the file is "
+                        "damaged, or the backup and key file do not belong together."))
+
+
 def _check_and_mark_restored(
-    path: Path, data_key: bytes, database_id: str, username: str
+    path: Path, keyring: Keyring, data_key: bytes, database_id: str, username: str
 ) -> tuple[dict[str, int], int]:
     """Check the copy as ``verify`` does, then record the restore in its audit trail.
 
@@ -416,7 +435,7 @@ def _check_and_mark_restored(
         (rows per table before the restore event, audit events verified).
     """
     engine = open_engine(path, data_key)
-    database = Database(path, engine, data_key)
+    database = Database(path, engine, keyring, data_key)
     try:
         _check_pages_and_structure(engine, _BACKUP)
         with database.reading() as db_session:

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, text
 
 from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
+from models.domain.sealed import FieldCipher
 
 log = logging.getLogger("suoja.migration")
 
@@ -60,12 +61,13 @@ def needs_upgrade(engine: Engine) -> bool:
     return current != head_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = None) -> None:
+def upgrade(engine: Engine, revision: str = "head", *,
+            field_cipher: FieldCipher | None = None) -> None:
     """Run the migrations up to ``revision`` in one transaction.
 
     Args:
-        data_key: the database's data key, for revisions that re-encrypt data (0004
-            seals texts already stored). Not needed for an empty database.
+        field_cipher: the database's content keys, for revisions that re-encrypt data
+            (0004 seals texts already stored). Not needed for an empty database.
     """
     config = _config()
     with engine.begin() as connection:
@@ -75,7 +77,7 @@ def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = 
 
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
         config.attributes["connection"] = connection
-        config.attributes["data_key"] = data_key
+        config.attributes["field_cipher"] = field_cipher
         command.upgrade(config, revision)
         if connection.dialect.name == "postgresql":
             from models.storage.server import resync_sequences
@@ -84,10 +86,11 @@ def upgrade(engine: Engine, revision: str = "head", *, data_key: bytes | None = 
     log.info("database upgraded to %s", revision)
 
 
-def downgrade(engine: Engine, revision: str, *, data_key: bytes | None = None) -> None:
+def downgrade(engine: Engine, revision: str, *,
+              field_cipher: FieldCipher | None = None) -> None:
     """Run the migrations back down to ``revision`` (tests, and undoing a failed rollout)."""
     config = _config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        config.attributes["data_key"] = data_key
+        config.attributes["field_cipher"] = field_cipher
         command.downgrade(config, revision)

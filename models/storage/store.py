@@ -32,12 +32,14 @@ from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import (
     AuthenticationError,
+    DamagedData,
     DataError,
     NotFound,
     PermissionDenied,
 )
 from models.domain.i18n import gettext as _
 from models.domain.private_files import create_private, private_folder, refuse_links
+from models.domain.sealed import FieldCipher
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.signin import (
@@ -52,18 +54,25 @@ from models.storage.anchoring import check_anchor, place
 from models.storage.database import keyfile_path, open_engine
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
+    ALL_KEYS,
+    FIXED_KEYS,
+    KEY_STORAGE,
     RECOVERY_SLOT_NAME,
+    ROLE_KEYS,
     SLOT_RECOVERY,
     SLOT_USER,
     KdfParams,
     KeyFile,
+    Keyring,
     new_data_key,
     new_recovery_code,
     normalise_recovery_code,
 )
 from models.storage.maintenance import write_checked_copy
+from models.storage.rotation import finish_interrupted, rotate_keys
 from models.storage.server import ServerCounters, ServerUrl
 from models.storage.unit_of_work import (
+    CONTENT_GENERATION,
     Actor,
     Database,
     Target,
@@ -126,7 +135,7 @@ def create_database(
     # SQLite takes an empty file as a new database and gives its journals the same mode.
     os.close(create_private(db_path))
 
-    data_key = new_data_key()
+    first = _first_secrets()
     database_id = str(uuid.uuid4())
     recovery_code = new_recovery_code()
     counters = SignInGuard(db_path)
@@ -134,10 +143,11 @@ def create_database(
         counters.set_aside()
     created: list[Path] = [db_path, key_path, *_sidecars(db_path), *_counter_files(db_path)]
     try:
-        engine = open_engine(db_path, data_key, create=True)
+        engine = open_engine(db_path, first[(KEY_STORAGE, 1)], create=True)
         migration.upgrade(engine)
-        database = Database(db_path, engine, data_key)
-        keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
+        keys, keyring = _first_slots(database_id, username, password, recovery_code, first,
+                                     kdf)
+        database = Database(db_path, engine, keyring)
         actor = _first_supervisor(database, database_id, username, display_name,
                                   counters_id=counters.ensure(),
                                   language=language or i18n.current())
@@ -152,12 +162,22 @@ def create_database(
     return InitResult(database, actor, recovery_code)
 
 
+def _first_secrets() -> dict[tuple[str, int], bytes]:
+    """A new database's keys: generation 1 of each (the chain's is fixed at 0)."""
+    return {(key, 0 if key in FIXED_KEYS else 1): new_data_key() for key in ALL_KEYS}
+
+
 def _first_slots(database_id: str, username: str, password: str, recovery_code: str,
-                 data_key: bytes, kdf: KdfParams | None) -> KeyFile:
+                 first: dict[tuple[str, int], bytes], kdf: KdfParams | None,
+                 ) -> tuple[KeyFile, Keyring]:
+    """The key file of a new database (the first supervisor's slot and the recovery
+    code's, holding every key), and the supervisor's keyring."""
     keys = KeyFile(database_id=database_id)
-    keys.add_slot(SLOT_USER, username, password, data_key, kdf)
-    keys.add_slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME, recovery_code, data_key, kdf)
-    return keys
+    mine = {held: value for held, value in first.items()
+            if held[0] in ROLE_KEYS[Role.SUPERVISOR.value]}
+    identity = keys.add_slot(SLOT_USER, username, password, mine, kdf)
+    keys.add_slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME, recovery_code, first, kdf)
+    return keys, Keyring(SLOT_USER, username, identity, dict(mine))
 
 
 def _first_supervisor(
@@ -185,10 +205,14 @@ def _first_supervisor(
         database.audit.record(
             db_session, user_id=user.id, action=AuditAction.INIT, entity="database"
         )
+        for meta_key in CONTENT_GENERATION.values():  # the content keys' generation 1
+            db_session.add(Meta(key=meta_key, value="1"))
         if keys is not None:
             server.save_key_slots(db_session, keys)
-        return Actor(user.id, user.username, user.display_name, Role.SUPERVISOR,
-                     Language(user.language))
+        actor = Actor(user.id, user.username, user.display_name, Role.SUPERVISOR,
+                      Language(user.language))
+    database.load_content_keys()
+    return actor
 
 
 def _create_on_server(
@@ -208,14 +232,15 @@ def _create_on_server(
         if server.has_foreign_tables(engine):
             raise DataError(_("The server database {where} holds other tables; give Suoja an "
                               "empty database of its own.").format(where=target.display))
-        data_key = new_data_key()
+        first = _first_secrets()
         database_id = str(uuid.uuid4())
         recovery_code = new_recovery_code()
-        _upgrade_server(engine, data_key, refused=_(
+        _upgrade_server(engine, None, refused=_(
             "This server role may not create Suoja's tables; run init as the database's "
             "owner role (docs/DEPLOYMENT.md)."))
-        database = Database(target, engine, data_key)
-        keys = _first_slots(database_id, username, password, recovery_code, data_key, kdf)
+        keys, keyring = _first_slots(database_id, username, password, recovery_code, first,
+                                     kdf)
+        database = Database(target, engine, keyring)
         actor = _first_supervisor(database, database_id, username, display_name, keys,
                                   counters_id=database.sign_in_guard().ensure(),
                                   language=language)
@@ -226,20 +251,37 @@ def _create_on_server(
     return InitResult(database, actor, recovery_code)
 
 
-def _engine(target: Target, data_key: bytes) -> Engine:
+def open_keyed(target: Target, keyring: Keyring) -> Database:
+    """The database opened with the newest storage key ``keyring`` holds that opens it
+    (a rotation interrupted before its last step leaves two generations granted)."""
     if isinstance(target, ServerUrl):
-        return server.open_server_engine(target)
+        if not keyring.generations(KEY_STORAGE):
+            raise AuthenticationError(
+                _("This account is locked; ask a supervisor to unlock it."))
+        return Database(target, server.open_server_engine(target), keyring)
     # SQLite makes its write-ahead log and shared memory beside the file and would write
     # through a link planted at either name.
     refuse_links(*_sidecars(target))
-    return open_engine(target, data_key)
+    refusal: DataError | None = None
+    for generation in keyring.generations(KEY_STORAGE):
+        storage_key = keyring.get(KEY_STORAGE, generation)
+        assert storage_key is not None
+        try:
+            return Database(target, open_engine(target, storage_key), keyring, storage_key)
+        except DamagedData as error:
+            refusal = refusal or error
+    # Locking an account takes its keys (models.storage.rotation): its password still
+    # opens its slot, and the slot opens nothing.
+    raise refusal or AuthenticationError(
+        _("This account is locked; ask a supervisor to unlock it."))
 
 
-def _upgrade_server(engine: Engine, data_key: bytes, *, refused: str) -> None:
+def _upgrade_server(engine: Engine, field_cipher: FieldCipher | None, *,
+                    refused: str) -> None:
     """Migrate a server database (transactional DDL: all or nothing); ``refused`` is the
     sentence for a role that may not change the schema."""
     try:
-        migration.upgrade(engine, data_key=data_key)
+        migration.upgrade(engine, field_cipher=field_cipher)
     except DBAPIError as error:
         original = getattr(error, "orig", error)
         if getattr(original, "sqlstate", None) == "42501" or (
@@ -286,11 +328,12 @@ def _remember_counters(db_session: Session, target: Target, counters_id: str) ->
         row.value = counters_id
 
 
-def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyFile, bytes]:
-    """Check the files and the password; return the key file and the data key.
+def unlock_keys(db_path: Target, username: str, password: str) -> tuple[KeyFile, Keyring]:
+    """Check the files and the password; return the key file and the account's keys.
 
     Failures are counted (``models.security.signin``); after repeated failures the account is
-    locked out for a while, even for the right password.
+    locked out for a while, even for the right password. A version 1 slot is turned into a
+    version 2 one here (the password is known only now).
 
     Raises:
         DataError: the database or its key file is missing or not Suoja's;
@@ -302,27 +345,51 @@ def unlock_data_key(db_path: Target, username: str, password: str) -> tuple[KeyF
         try:
             with engine.connect() as connection:
                 keys = server.load_key_slots(connection)
-            return _unwrap_counted(keys, SignInGuard(ServerCounters(engine)), username,
-                                   password)
+            keys, keyring = _unwrap_counted(keys, SignInGuard(ServerCounters(engine)),
+                                            username, password)
+            if keyring.identity is None:
+                with Session(engine) as db_session, db_session.begin():
+                    server.take_writer_lock(db_session)
+                    keys = server.load_key_slots(db_session)
+                    keyring = _upgrade_legacy_slot(keys, keyring, password)
+                    server.save_key_slots(db_session, keys)
+            return keys, keyring
         finally:
             engine.dispose()
     if not db_path.is_file():
         raise DataError(_("There is no Suoja database at {path}.").format(path=db_path))
     keys = KeyFile.load(keyfile_path(db_path))
-    return _unwrap_counted(keys, SignInGuard(db_path), username, password)
+    keys, keyring = _unwrap_counted(keys, SignInGuard(db_path), username, password)
+    if keyring.identity is None:
+        keyring = _upgrade_legacy_slot(keys, keyring, password)
+        keys.save(keyfile_path(db_path))
+    return keys, keyring
+
+
+def _upgrade_legacy_slot(keys: KeyFile, keyring: Keyring, password: str) -> Keyring:
+    """Give a version 1 slot's account key pairs and the generation 0 keys its data key
+    stands for (in ``keys``, not yet saved)."""
+    legacy = keys.slot(keyring.kind, keyring.name)
+    assert legacy is not None
+    slot, identity = keys.new_slot(keyring.kind, keyring.name, password, legacy.kdf)
+    keys.put_slot(slot)
+    for (key, generation), value in keyring.secrets.items():
+        keys.grant(keyring.kind, keyring.name, key, generation, value)
+    log.info("a version 1 key slot was upgraded")
+    return Keyring(keyring.kind, keyring.name, identity, dict(keyring.secrets))
 
 
 def _unwrap_counted(
     keys: KeyFile, guard: SignInGuard, username: str, password: str
-) -> tuple[KeyFile, bytes]:
+) -> tuple[KeyFile, Keyring]:
     known = keys.has_slot(SLOT_USER, username)
     guard.check(username, known)
     try:
-        data_key = keys.unwrap(SLOT_USER, username, password)
+        keyring = keys.unwrap(SLOT_USER, username, password)
     except AuthenticationError:
         guard.record_failure(username, known)
         raise
-    return keys, data_key
+    return keys, keyring
 
 
 def load_key_slots(db_path: Target) -> KeyFile:
@@ -343,8 +410,8 @@ def load_key_slots(db_path: Target) -> KeyFile:
     return KeyFile.load(keyfile_path(db_path))
 
 
-def unlock_with_recovery_code(db_path: Target, code: str) -> bytes:
-    """The data key from the recovery code (for resetting a lost supervisor password)."""
+def unlock_with_recovery_code(db_path: Target, code: str) -> Keyring:
+    """The recovery code's keys (for resetting a lost supervisor password)."""
     keys = load_key_slots(db_path)
     return keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
 
@@ -366,12 +433,13 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
         DataError: the database is missing, damaged, or its schema is older than the code.
     """
     keys = load_key_slots(db_path)
-    data_key = keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
-    engine = _engine(db_path, data_key)
+    keyring = keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
+    database = open_keyed(db_path, keyring)
+    engine = database.engine
     try:
-        database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
         _require_current_schema(engine)
+        database.load_content_keys()
         with database.reading() as db_session:
             found = db_session.scalar(select(User).where(User.username == username))
             if found is None:
@@ -394,10 +462,14 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
             database.audit.record(db_session, user_id=None, action=AuditAction.ACCOUNT,
                                   entity="user", entity_id=user.id,
                                   detail="password reset with the recovery code")
-            database.store_key_slot(slot, db_session)
+            database.store_key_slot(slot, db_session, Role(user.role))
+            user_id = user.id
         guard.settle(username, attempts)
+        # The old password's key pairs, and every copy of their slot, are revoked.
+        rotate_keys(database, user_id=None,
+                    reason=f"password reset with the recovery code of user {user_id}")
     finally:
-        engine.dispose()
+        database.engine.dispose()
     log.info("an account's password was reset with the recovery code")
 
 
@@ -429,15 +501,15 @@ def reset_sign_in_counters(db_path: Target, username: str, password: str) -> str
         counter_engine, guard = None, SignInGuard(db_path)
     try:
         try:
-            _keys, data_key = _unwrap_counted(keys, guard, username, password)
+            _keys, keyring = _unwrap_counted(keys, guard, username, password)
         except CountersUnusable:
-            data_key = keys.unwrap(SLOT_USER, username, password)
+            keyring = keys.unwrap(SLOT_USER, username, password)
     finally:
         if counter_engine is not None:
             counter_engine.dispose()
-    engine = _engine(db_path, data_key)
+    database = open_keyed(db_path, keyring)
+    engine = database.engine
     try:
-        database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
         _require_current_schema(engine)
         with database.reading() as db_session:
@@ -505,29 +577,30 @@ def open_database(
             audit_anchor``), or this workstation's anchors file is damaged.
         AuthenticationError: wrong username or password, or a locked account.
     """
-    keys, data_key = unlock_data_key(db_path, username, password)
-    return open_unlocked(db_path, keys, data_key, username, backup_dir=backup_dir,
+    keys, keyring = unlock_keys(db_path, username, password)
+    return open_unlocked(db_path, keys, keyring, username, backup_dir=backup_dir,
                          purpose=purpose)
 
 
 def open_unlocked(
-    db_path: Target, keys: KeyFile, data_key: bytes, username: str, *,
+    db_path: Target, keys: KeyFile, keyring: Keyring, username: str, *,
     backup_dir: Path | None = None, purpose: AuditAction = AuditAction.LOGIN,
 ) -> tuple[Database, Actor]:
     """The part of sign-in after the password has unwrapped the data key.
 
     Separate so the benchmark can time opening without the deliberate Argon2id cost.
     """
-    engine = _engine(db_path, data_key)
+    database = open_keyed(db_path, keyring)
+    engine = database.engine
     try:
-        database = Database(db_path, engine, data_key)
         _check_database_id(database, keys.database_id)
+        database.load_content_keys()
         with translated_database_errors():
             upgrade = migration.needs_upgrade(engine)
         if upgrade and isinstance(db_path, ServerUrl):
             # PostgreSQL's DDL is transactional: a failed upgrade changes nothing. The
             # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
-            _upgrade_server(engine, data_key, refused=_(
+            _upgrade_server(engine, database.field_cipher, refused=_(
                 "The database needs a schema upgrade that this account's server role may not "
                 "make; the administrator signs in once as the database owner "
                 "(docs/DEPLOYMENT.md)."))
@@ -537,6 +610,9 @@ def open_unlocked(
             # The trail must still hold what this workstation last saw of it (fails
             # closed: a damaged anchors file refuses too, naming the way out).
             check_anchor(db_session, db_path)
+            role = db_session.scalar(select(User.role).where(User.username == username))
+        if role is not None:
+            _take_role_keys(database, Role(role))
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
@@ -561,10 +637,22 @@ def open_unlocked(
         guard.settle(None if replaced else username, attempts)
         if replaced:
             raise CountersReplaced
+        finish_interrupted(database, actor.user_id, actor.role)
     except BaseException:
-        engine.dispose()
+        database.engine.dispose()
         raise
     return database, actor
+
+
+def _take_role_keys(database: Database, role: Role) -> None:
+    """Use only the content keys ``role`` holds, and refuse an account that has not been
+    given them yet (a new account, or a new password, set by an administrator: they
+    hold no content key to give)."""
+    if database.missing_content_keys(role):
+        raise AuthenticationError(_(
+            "This account does not hold the keys to case content its role needs; ask a "
+            "supervisor to set a new password for it."))
+    database.load_content_keys(role)
 
 
 def _audit_failed_attempts(
@@ -599,4 +687,4 @@ def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
     target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
     write_checked_copy(database, target)
     log.info("backup taken before upgrading the schema")
-    migration.upgrade(database.engine, data_key=database.data_key)
+    migration.upgrade(database.engine, field_cipher=database.field_cipher)

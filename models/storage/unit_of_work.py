@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.domain.entities import Meta
 from models.domain.enums import Language, Role
 from models.domain.errors import (
     AuthenticationError,
@@ -32,7 +33,19 @@ from models.security.signin import SignInGuard
 from models.storage import server
 from models.storage.database import keyfile_path
 from models.storage.errors import from_database_error
-from models.storage.keyfile import SLOT_USER, KdfParams, KeyFile, KeySlot
+from models.storage.keyfile import (
+    KEY_CARE,
+    KEY_CASE,
+    KEY_CHAIN,
+    KEY_STORAGE,
+    ROLE_KEYS,
+    SLOT_USER,
+    Identity,
+    KdfParams,
+    KeyFile,
+    Keyring,
+    KeySlot,
+)
 from models.storage.server import ServerCounters, ServerUrl
 
 #: Where a database is: the SQLCipher file, or a PostgreSQL server.
@@ -55,20 +68,49 @@ class Actor:
     language: Language = Language.FINNISH
 
 
+#: ``suoja_meta`` keys: which generation of the care and case keys seals the values now.
+CONTENT_GENERATION = {KEY_CARE: "key_generation:care", KEY_CASE: "key_generation:case"}
+
+
+def content_generation(db_session: Session, key: str) -> int:
+    """The generation of ``key`` (care or case) the sealed values are under (0: a
+    database from before content keys per role)."""
+    row = db_session.get(Meta, CONTENT_GENERATION[key])
+    try:
+        return int(row.value) if row is not None else 0
+    except ValueError:
+        return -1  # damaged: no key matches, and nothing opens
+
+
 class Database:
     """An open Suoja database: engine, key material and units of work.
 
     Services never keep a ``db_session`` between calls: each call opens one with
     :meth:`reading` or :meth:`writing`, which is one unit of work.
+
+    ``keyring`` is what the signed-in account's password opened
+    (``models.storage.keyfile``); ``storage_key`` the key the SQLCipher file opened with
+    (on a server, the newest storage key held).
     """
 
-    def __init__(self, target: Target, engine: Engine, data_key: bytes) -> None:
+    def __init__(self, target: Target, engine: Engine, keyring: Keyring,
+                 storage_key: bytes | None = None) -> None:
         self.target = target
         self.on_server = isinstance(target, ServerUrl)
         self.engine = engine
-        self._data_key = data_key
-        self.audit = AuditLog(derive_chain_key(data_key))
-        info = {SESSION_KEY: FieldCipher(data_key)}
+        self._keyring = keyring
+        latest = keyring.latest(KEY_STORAGE)
+        self._storage_key = storage_key or (latest[1] if latest else b"")
+        chain = keyring.latest(KEY_CHAIN)
+        self._chain_secret = chain[1] if chain else b""
+        self.audit = AuditLog(derive_chain_key(self._chain_secret))
+        # The content keys are set by load_content_keys once the database is open.
+        self._cipher = FieldCipher()
+        self._bind(engine)
+
+    def _bind(self, engine: Engine) -> None:
+        self.engine = engine
+        info = {SESSION_KEY: self._cipher}
         # A reader sees one consistent snapshot, as SQLite's read transactions do (on a
         # server other workstations commit between the statements of one read).
         reader = (engine.execution_options(isolation_level="REPEATABLE READ")
@@ -80,6 +122,29 @@ class Database:
         self._writer = sessionmaker(
             engine.execution_options(suoja_immediate=True), expire_on_commit=False, info=info
         )
+
+    def rebind(self, engine: Engine, storage_key: bytes) -> None:
+        """Use ``engine``, opened with ``storage_key`` (after a rotation re-keyed the file)."""
+        self.engine.dispose()
+        self._storage_key = storage_key
+        self._bind(engine)
+
+    def load_content_keys(self, role: Role | None = None) -> None:
+        """Take the care and case keys of the generations the values are sealed under
+        from the keyring: the ones ``role`` holds (all the keyring has without a role)."""
+        allowed = ROLE_KEYS[role.value] if role is not None else {KEY_CARE, KEY_CASE}
+        with self.reading() as db_session:
+            generations = {key: content_generation(db_session, key)
+                           for key in (KEY_CARE, KEY_CASE)}
+        self._cipher.set_keys(
+            *(self._keyring.get(key, generations[key]) if key in allowed else None
+              for key in (KEY_CARE, KEY_CASE)))
+
+    def missing_content_keys(self, role: Role) -> list[str]:
+        """The content keys ``role`` should hold and this account does not (yet)."""
+        with self.reading() as db_session:
+            return [key for key in (KEY_CARE, KEY_CASE) if key in ROLE_KEYS[role.value]
+                    and self._keyring.get(key, content_generation(db_session, key)) is None]
 
     @property
     def path(self) -> Path:
@@ -97,13 +162,24 @@ class Database:
     def field_cipher(self) -> FieldCipher:
         """Seals and opens session notes and extortion messages (``models.domain.sealed``)."""
         self._check_open()
-        return FieldCipher(self._data_key)
+        return self._cipher
+
+    @property
+    def keyring(self) -> Keyring:
+        """The signed-in account's keys. Never log or store them."""
+        self._check_open()
+        return self._keyring
+
+    @property
+    def identity(self) -> Identity | None:
+        return self.keyring.identity
 
     @property
     def data_key(self) -> bytes:
-        """The raw data key (for keyed copies: backups). Never log or store it."""
+        """The key the SQLCipher file is open with (for keyed copies: backups). Never log
+        or store it."""
         self._check_open()
-        return self._data_key
+        return self._storage_key
 
     @property
     def keyfile_path(self) -> Path:
@@ -111,7 +187,14 @@ class Database:
 
     @property
     def chain_key(self) -> bytes:
-        return derive_chain_key(self._data_key)
+        self._check_open()
+        return derive_chain_key(self._chain_secret)
+
+    @property
+    def chain_secret(self) -> bytes:
+        """The chain's root key (the searched values' MAC is derived from it too)."""
+        self._check_open()
+        return self._chain_secret
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
@@ -144,41 +227,81 @@ class Database:
                 return server.load_key_slots(db_session)
         return KeyFile.load(self.keyfile_path)
 
-    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None,
-                     db_session: Session | None = None) -> None:
-        """Give ``username`` a key slot (or rewrap theirs under a new password).
+    def save_keyfile(self, keys: KeyFile, db_session: Session | None = None) -> None:
+        """Write the key slots: the key file, or on a server in ``db_session``'s unit of
+        work (or one of its own)."""
+        if not self.on_server:
+            keys.save(self.keyfile_path)
+        elif db_session is not None:
+            server.save_key_slots(db_session, keys)
+        else:
+            with self.writing() as own_session:
+                server.save_key_slots(own_session, keys)
 
-        On a server the slot is written in ``db_session``'s unit of work when one is
-        given (so it commits with the account it belongs to), else in one of its own.
-        Services call :meth:`wrap_key_slot` first, outside their unit of work, and
-        :meth:`store_key_slot` inside it: Argon2id takes a while, and on a server every
-        other workstation's writes wait while a unit of work runs.
+    def wrap_key_slot(self, username: str, password: str, kdf: KdfParams | None = None,
+                      identity: Identity | None = None) -> KeySlot:
+        """A slot for ``username``: new key pairs, or ``identity``'s under a new password
+        (slow: Argon2id), not yet stored."""
+        check_password_rules(password)
+        slot, _identity = self.load_keyfile().new_slot(SLOT_USER, username, password, kdf,
+                                                       identity)
+        return slot
+
+    def store_key_slot(self, slot: KeySlot, db_session: Session | None,
+                       role: Role | None = None) -> list[str]:
+        """Store a slot from :meth:`wrap_key_slot` (in the key file, or on a server in
+        ``db_session``'s unit of work). With ``role``, the slot is also granted the keys
+        that role holds, as far as this account holds them.
+
+        Returns:
+            The keys the role needs that this account could not give (for a supervisor
+            to give: ``models.services.accounts``).
         """
+        keys = (server.load_key_slots(db_session) if self.on_server and db_session
+                else self.load_keyfile())
+        keys.put_slot(slot)
+        missing = self.grant_role_keys(keys, slot.name, role) if role is not None else []
+        self.save_keyfile(keys, db_session)
+        return missing
+
+    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None, *,
+                     role: Role, db_session: Session | None = None) -> list[str]:
+        """Give ``username`` a key slot holding the keys of ``role`` (as far as this
+        account holds them); the keys it could not give."""
         slot = self.wrap_key_slot(username, password, kdf)
         if db_session is None and self.on_server:
             with self.writing() as own_session:
-                self.store_key_slot(slot, own_session)
-        else:
-            self.store_key_slot(slot, db_session)
+                return self.store_key_slot(slot, own_session, role)
+        return self.store_key_slot(slot, db_session, role)
 
-    def wrap_key_slot(self, username: str, password: str,
-                      kdf: KdfParams | None = None) -> KeySlot:
-        """The data key wrapped under ``password`` (slow: Argon2id), not yet stored."""
-        check_password_rules(password)
-        return self.load_keyfile().wrap(SLOT_USER, username, password, self._data_key, kdf)
+    def grant_role_keys(self, keys: KeyFile, username: str, role: Role) -> list[str]:
+        """Grant ``username`` the current generation of every key ``role`` holds that
+        this account holds too (in ``keys``, not saved); the ones it could not give."""
+        missing = []
+        for key in sorted(ROLE_KEYS[role.value]):
+            current = self.current_key(key, keys)
+            if current is None:
+                missing.append(key)
+            else:
+                keys.grant(SLOT_USER, username, key, *current)
+        return missing
 
-    def store_key_slot(self, slot: KeySlot, db_session: Session | None) -> None:
-        """Store a slot from :meth:`wrap_key_slot`: in the key file, or on a server in
-        ``db_session``'s unit of work."""
-        if not self.on_server:
-            keys = self.load_keyfile()
-            keys.put_slot(slot)
-            keys.save(self.keyfile_path)
-            return
-        assert db_session is not None, "a server's key slots are written in a unit of work"
-        keys = server.load_key_slots(db_session)
-        keys.put_slot(slot)
-        server.save_key_slots(db_session, keys)
+    def current_key(self, key: str, keys: KeyFile) -> tuple[int, bytes] | None:
+        """(generation, secret) of ``key`` in use now, if this account holds it."""
+        if key == KEY_STORAGE:
+            return (self.storage_generation(keys), self._storage_key)
+        if key in CONTENT_GENERATION:
+            with self.reading() as db_session:
+                generation = content_generation(db_session, key)
+            value = self._keyring.get(key, generation)
+            return (generation, value) if value is not None else None
+        return self._keyring.latest(key)
+
+    def storage_generation(self, keys: KeyFile) -> int:
+        """The generation of the storage key the database is open with."""
+        return next((gen for gen in self._keyring.generations(KEY_STORAGE)
+                     if self._keyring.get(KEY_STORAGE, gen) == self._storage_key),
+                    max(keys.generations(KEY_STORAGE), default=0))
 
     def sign_in_guard(self) -> SignInGuard:
         """This database's sign-in counters (``models.security.signin``)."""
@@ -197,8 +320,11 @@ class Database:
         cannot read the database while the workstation is locked.
         """
         self.engine.dispose(close=True)
-        self._data_key = b""
-        # The keys derived from it go too: the chain's and the sealed texts'.
+        self._storage_key = b""
+        self._chain_secret = b""
+        self._keyring = Keyring("", "", None)
+        # The keys derived from them go too: the chain's and the sealed texts'.
+        self._cipher.set_keys(None, None)
         self.audit = AuditLog(b"")
         for maker in (self._reader, self._writer):
             maker.kw["info"] = {}

@@ -1,0 +1,302 @@
+"""Key rotation: how locking an account, or giving it a new password, revokes what it held.
+
+Every account's slot holds grants of the keys its role needs (``models.storage.keyfile``).
+Taking an account's grants from the key file is not enough: a copy of the old key file
+(a backup's, say) and the old password still give the old keys, and the old storage key
+would still open the live file. So revocation makes *new generations* of the keys and
+grants them only to the accounts that remain:
+
+1. new keys are granted to every active account (as its role needs) and to the recovery
+   code; the grants of locked or unknown accounts, of keys a role no longer needs, and
+   version 1 slots are dropped. The key file now holds both generations (saved);
+2. in one unit of work, every sealed value is re-sealed under the new care and case
+   keys, the database records their generation, and the rotation is audited; a file
+   database also records the digest of its next storage key;
+3. a file database is re-encrypted under the new storage key (``PRAGMA rekey``);
+4. the old generations' grants are dropped from the key file (saved).
+
+A crash between steps leaves a database that opens: sign-in tries the newest storage key
+first, the content keys' generation is read from the database, and the next sign-in
+finishes step 3 and 4 (only towards the key whose digest step 2 recorded, so a grant
+planted in the key file cannot choose the key the file is re-encrypted under).
+
+An account that does not hold the care and case keys (an administrator) rotates the
+keys it holds; the rest waits in the database (``rotation_pending``) and is finished by
+the next sign-in of an account that holds them.
+
+What rotation cannot undo: a copy someone already took (of the database, a backup or an
+export) stays readable to whoever held the keys of its time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import bindparam, select, table, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import column
+
+from models.domain.entities import Meta, User
+from models.domain.enums import AuditAction, Role
+from models.domain.errors import KnownError
+from models.domain.sealed import CARE_COLUMNS, SEALED_BYTES, SEALED_COLUMNS, FieldCipher
+from models.storage.database import open_engine, rekey
+from models.storage.keyfile import (
+    FIXED_KEYS,
+    KEY_CARE,
+    KEY_CASE,
+    KEY_STORAGE,
+    RECOVERY_SLOT_NAME,
+    ROLE_KEYS,
+    SLOT_RECOVERY,
+    SLOT_USER,
+    KeyFile,
+    new_data_key,
+)
+from models.storage.unit_of_work import CONTENT_GENERATION, Database, content_generation
+
+log = logging.getLogger("suoja.rotation")
+
+#: ``suoja_meta``: content keys whose rotation waits for an account that holds them.
+PENDING_KEY = "rotation_pending"
+#: ``suoja_meta``: "<generation>:<SHA-256 of the next storage key>" while step 3 waits.
+NEXT_STORAGE_KEY = "rotation_next_storage"
+#: Rows re-sealed per statement.
+BATCH = 500
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RotationReport:
+    """What a rotation did.
+
+    Attributes:
+        rotated: the keys given a new generation.
+        pending: content keys left for an account that holds them.
+        resealed: sealed values re-sealed under the new keys.
+        seconds: how long it took.
+    """
+
+    rotated: tuple[str, ...]
+    pending: tuple[str, ...]
+    resealed: int
+    seconds: float
+    #: The file is still under the old storage key (it was in use elsewhere); the next
+    #: sign-in re-encrypts it.
+    unfinished: bool = False
+
+
+def rotate_keys(database: Database, *, user_id: int | None, reason: str,
+                only: Iterable[str] | None = None,
+                progress: Progress | None = None) -> RotationReport:
+    """Give the database's keys new generations held only by the accounts that remain.
+
+    Args:
+        user_id: who rotates (the audit event's user; ``None`` for the recovery code).
+        reason: why, for the audit event ("locked user 7", "password reset user 7").
+        only: rotate just these keys (of the ones this account holds).
+        progress: called with (values re-sealed, values to re-seal).
+
+    Raises:
+        DataError: the key file or the database could not be written, or the database
+            is in use elsewhere (what was done is finished at the next sign-in).
+    """
+    started = time.perf_counter()
+    keys = database.load_keyfile()
+    keyring = database.keyring
+    with database.reading() as db_session:
+        roles = _active_roles(db_session)
+        current = {key: content_generation(db_session, key) for key in CONTENT_GENERATION}
+    wanted = set(only) if only is not None else {KEY_STORAGE, KEY_CARE, KEY_CASE,
+                                                 *(k for k in ROLE_KEYS["supervisor"]
+                                                   if k not in FIXED_KEYS)}
+    held = {key for key in wanted if database.current_key(key, keys) is not None}
+    new = {key: (max(keys.generations(key), default=0) + 1, new_data_key())
+           for key in sorted(held)}
+    pending = tuple(sorted(key for key in (KEY_CARE, KEY_CASE)
+                           if key in wanted and key not in held))
+
+    # 1. New generations granted to those who remain; everything else revoked.
+    _keep_only(keys, roles)
+    for username, role in roles.items():
+        for key, (generation, value) in new.items():
+            if key in ROLE_KEYS[role.value] and keys.has_slot(SLOT_USER, username):
+                keys.grant(SLOT_USER, username, key, generation, value)
+    for key, (generation, value) in new.items():
+        keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
+    database.save_keyfile(keys)
+
+    # 2. Sealed values re-sealed, generations recorded, the rotation audited.
+    old_cipher = database.field_cipher
+    new_cipher = FieldCipher(
+        new[KEY_CARE][1] if KEY_CARE in new else keyring.get(KEY_CARE, current[KEY_CARE]),
+        new[KEY_CASE][1] if KEY_CASE in new else keyring.get(KEY_CASE, current[KEY_CASE]))
+    resealed = 0
+    with database.writing() as db_session:
+        resealed = _reseal(db_session, old_cipher, new_cipher,
+                           {key for key in (KEY_CARE, KEY_CASE) if key in new}, progress)
+        for key in (KEY_CARE, KEY_CASE):
+            if key in new:
+                db_session.merge(Meta(key=CONTENT_GENERATION[key], value=str(new[key][0])))
+        _set_meta(db_session, PENDING_KEY, ",".join(pending))
+        if KEY_STORAGE in new and not database.on_server:
+            generation, value = new[KEY_STORAGE]
+            _set_meta(db_session, NEXT_STORAGE_KEY, f"{generation}:{_digest(value)}")
+        detail = f"keys rotated: {','.join(sorted(new))}; {reason}"
+        if pending:
+            detail += f"; waiting: {','.join(pending)}"
+        database.audit.record(db_session, user_id=user_id, action=AuditAction.ACCOUNT,
+                              entity="database", detail=detail)
+    for key, (generation, value) in new.items():
+        keyring.secrets[(key, generation)] = value
+    database.load_content_keys(None if keyring.kind == SLOT_RECOVERY
+                               else _role_of(database, keyring.name))
+
+    # 3 and 4: the file re-encrypted; the old generations forgotten.
+    unfinished = False
+    if KEY_STORAGE in new:
+        try:
+            _finish_storage(database, new[KEY_STORAGE][1])
+        except KnownError:
+            # In use by another program (or the disk is full): the old storage key's
+            # grants stay until the next sign-in finishes this (finish_interrupted).
+            log.warning("the database file could not be re-encrypted yet")
+            unfinished = True
+    _forget_old(database, new if not unfinished else {
+        key: value for key, value in new.items() if key != KEY_STORAGE})
+    seconds = time.perf_counter() - started
+    log.info("keys rotated (%s) in %.1f s", ",".join(sorted(new)), seconds)
+    return RotationReport(tuple(sorted(new)), pending, resealed, seconds, unfinished)
+
+
+def finish_interrupted(database: Database, user_id: int, role: Role) -> RotationReport | None:
+    """At sign-in: finish a rotation that was cut short (step 3 of a file database), and
+    one whose content keys were waiting for an account that holds them.
+
+    Returns:
+        The report of what was done, or ``None`` if nothing waited.
+    """
+    with database.reading() as db_session:
+        waiting = db_session.scalar(select(Meta.value).where(Meta.key == PENDING_KEY))
+        next_storage = db_session.scalar(select(Meta.value)
+                                         .where(Meta.key == NEXT_STORAGE_KEY))
+    pending = [key for key in (waiting or "").split(",") if key in (KEY_CARE, KEY_CASE)]
+    if next_storage and not database.on_server:
+        generation_text, _colon, digest = next_storage.partition(":")
+        value = database.keyring.get(
+            KEY_STORAGE, int(generation_text) if generation_text.isdigit() else -1)
+        if value is not None and hmac.compare_digest(_digest(value), digest):
+            if value != database.data_key:
+                _finish_storage(database, value)
+            else:  # re-encrypted before the cut: only the marker was left
+                with database.writing() as db_session:
+                    _set_meta(db_session, NEXT_STORAGE_KEY, "")
+            _forget_old(database, {KEY_STORAGE: (int(generation_text), value)})
+    if pending and all(key in ROLE_KEYS[role.value] for key in pending) and not (
+            database.missing_content_keys(role)):
+        return rotate_keys(database, user_id=user_id, reason="finished at sign-in",
+                           only=pending)
+    return None
+
+
+def _finish_storage(database: Database, value: bytes) -> None:
+    """Step 3: re-encrypt the file under the new storage key, and reopen it."""
+    if database.on_server:
+        return  # a server's pages are the server's; only the sealed values are ours
+    path = database.path
+    database.engine.dispose()
+    rekey(path, database.data_key, value)
+    # From here the file opens only with the new key.
+    database.rebind(open_engine(path, value), value)
+    with database.writing() as db_session:
+        _set_meta(db_session, NEXT_STORAGE_KEY, "")
+
+
+def _forget_old(database: Database, new: dict[str, tuple[int, bytes]]) -> None:
+    """Step 4: drop the grants of the generations before the new ones."""
+    keys = database.load_keyfile()
+    for key, (generation, _value) in new.items():
+        keys.forget_generations(key, generation)
+    database.save_keyfile(keys)
+    for key, (generation, _value) in new.items():
+        for held in database.keyring.generations(key):
+            if held < generation:
+                database.keyring.secrets.pop((key, held), None)
+
+
+def _keep_only(keys: KeyFile, roles: dict[str, Role]) -> None:
+    """Revoke every grant an account should not hold now: all of a locked or unknown
+    account's, and keys its role no longer needs. Version 1 slots go (they hold the old
+    storage key itself)."""
+    keys.slots = [slot for slot in keys.slots if not slot.legacy]
+    keys.grants = [
+        grant for grant in keys.grants
+        if grant.kind == SLOT_RECOVERY
+        or (grant.name in roles and grant.key in ROLE_KEYS[roles[grant.name].value])
+    ]
+
+
+def _active_roles(db_session: Session) -> dict[str, Role]:
+    return {username: Role(role) for username, role in db_session.execute(
+        select(User.username, User.role).where(User.is_active.is_(True)))}
+
+
+def _role_of(database: Database, username: str) -> Role | None:
+    with database.reading() as db_session:
+        role = db_session.scalar(select(User.role).where(User.username == username))
+    return Role(role) if role is not None else None
+
+
+def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: set[str],
+            progress: Progress | None) -> int:
+    """Re-seal every value under a rotated key, a batch of rows at a time (evidence files
+    a few at a time: each may be 25 MB)."""
+    columns = [(name, col, False) for name, cols in SEALED_COLUMNS.items() for col in cols]
+    columns += [(name, col, True) for name, cols in SEALED_BYTES.items() for col in cols]
+    work = []
+    for name, col, binary in columns:
+        if (KEY_CARE if (name, col) in CARE_COLUMNS else KEY_CASE) in rotated:
+            source = table(name, column("id"), column("case_id"), column(col))
+            ids = list(db_session.scalars(select(source.c.id).order_by(source.c.id)))
+            work.append((source, col, binary, ids))
+    total = sum(len(ids) for *_rest, ids in work)
+    done = 0
+    for source, col, binary, ids in work:
+        name = source.name
+        statement = (update(source).where(source.c.id == bindparam("row_id"))
+                     .values({col: bindparam("sealed")}))
+        size = 8 if binary else BATCH
+        for start in range(0, len(ids), size):
+            chunk = ids[start:start + size]
+            batch = []
+            for row_id, case_id, stored in db_session.execute(
+                    select(source.c.id, source.c.case_id, source.c[col])
+                    .where(source.c.id.in_(chunk))):
+                if binary:
+                    plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
+                    sealed: Any = new.seal_bytes(name, col, row_id, case_id, plain)
+                else:
+                    plain = old.open(name, col, row_id, case_id, stored)
+                    sealed = new.seal(name, col, row_id, case_id, plain)
+                batch.append({"row_id": row_id, "sealed": sealed})
+            if batch:
+                db_session.execute(statement, batch)
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+    return done
+
+
+def _set_meta(db_session: Session, key: str, value: str) -> None:
+    db_session.merge(Meta(key=key, value=value))
+
+
+def _digest(value: bytes) -> str:
+    return hashlib.sha256(b"suoja next storage key|" + value).hexdigest()

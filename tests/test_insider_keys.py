@@ -1,0 +1,289 @@
+"""Insider findings H1 (content) and H2 (revocation): keys per role, and rotation.
+
+Before: every account's password unwrapped the one data key, which opened the SQLCipher
+file and derived the key of every sealed value. A police liaison or an administrator
+with a script and their own password read every session note; a locked account's slot
+still unwrapped the key of the live database, and an old password with an old copy of
+the key file opened it too.
+
+Each attacker here does what a script can: read the key file (or the server's key
+row) with their own password, and try every key they get, and every key derivable from
+them, on the sealed values as stored. Then the same after being locked or reset.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import text
+
+from models import services
+from models.domain.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
+from models.domain.enums import Channel, Role
+from models.domain.errors import AuthenticationError, DamagedData, DataError
+from models.storage import rotation
+from models.storage.database import keyfile_path, open_engine
+from models.storage.keyfile import KEY_CARE, KEY_CASE, KEY_STORAGE, SLOT_USER, KeyFile
+from models.storage.server import ServerUrl
+from models.storage.store import load_key_slots, open_database
+from models.storage.unit_of_work import Actor, Database, Target
+from tests.conftest import FAST_KDF, PASSWORD
+
+STRONG = "Tuuli-Kivi-Järvi-Polku"
+NOTE = "Istunnon luottamuksellinen muistiinpano"
+MESSAGE = "Maksa 200 euroa tai julkaisemme"
+
+
+@pytest.fixture
+def boss(database: Database, supervisor: Actor) -> services.Services:
+    return services.build(database, supervisor)
+
+
+@pytest.fixture
+def staff(boss: services.Services) -> dict[Role, str]:
+    """One account of every role, created by the supervisor: role -> username."""
+    names = {Role.COUNSELLOR: "kaisa", Role.POLICE_LIAISON: "leena",
+             Role.ADMINISTRATOR: "aapo"}
+    for role, name in names.items():
+        boss.accounts.create_user(name, name.title(), role, STRONG, kdf=FAST_KDF)
+    return {**names, Role.SUPERVISOR: "super"}
+
+
+@pytest.fixture
+def case_id(boss: services.Services) -> int:
+    """A case with a session note and an extortion message."""
+    created = boss.cases.create_intake(VictimDraft(first_names="Testi", last_name="Uhri"),
+                                       CaseDraft())
+    boss.records.add_support_session(created.id, SupportSessionDraft(
+        started_at=dt.datetime(2024, 3, 1, 10, tzinfo=dt.UTC), notes=NOTE))
+    boss.records.add_extortion_contact(created.id, ExtortionContactDraft(
+        received_at=dt.datetime(2020, 10, 24, 12, 42, tzinfo=dt.UTC), channel=Channel.EMAIL,
+        message_text=MESSAGE))
+    return created.id
+
+
+def _password(username: str) -> str:
+    return PASSWORD if username == "super" else STRONG
+
+
+def _stored(database: Database) -> dict[str, tuple[int, int, str]]:
+    """The sealed note and message as stored: (row id, case id, sealed text)."""
+    found = {}
+    with database.engine.connect() as connection:
+        for label, table, column in (("note", "support_session", "notes"),
+                                     ("message", "extortion_contact", "message_text")):
+            row = connection.execute(text(
+                f"SELECT id, case_id, {column} FROM {table} ORDER BY id LIMIT 1")).one()
+            found[label] = (row[0], row[1], row[2])
+    return found
+
+
+def _attacker_keys(keys: KeyFile, username: str, password: str) -> list[bytes]:
+    """Every key a script gets from the key file with this password, and every key
+    derivable from them the way Suoja once derived the sealed values' key."""
+    keyring = keys.unwrap(SLOT_USER, username, password)
+    held = list(keyring.secrets.values())
+    derived = [HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                    info=b"suoja sealed fields v1").derive(key) for key in held]
+    return held + derived
+
+
+def _opens(key: bytes, table: str, column: str, stored: tuple[int, int, str]) -> bool:
+    row_id, case_id, sealed = stored
+    raw = base64.b64decode(sealed[len("v2:"):])
+    aad = f"suoja-sealed/2|{table}|{column}|{row_id}|{case_id}".encode()
+    try:
+        AESGCM(key).decrypt(raw[:12], raw[12:], aad)
+    except Exception:  # noqa: BLE001 - any failure means it did not open
+        return False
+    return True
+
+
+# -- H1: content keys per role -------------------------------------------------------
+
+
+@pytest.mark.both_databases
+def test_only_the_roles_that_need_it_can_open_a_session_note_with_a_script(
+        database: Database, target: Target, staff: dict[Role, str], case_id: int) -> None:
+    stored = _stored(database)
+    keys = load_key_slots(target)
+    may_read_notes = {Role.COUNSELLOR, Role.SUPERVISOR}
+    may_read_messages = {Role.COUNSELLOR, Role.SUPERVISOR, Role.POLICE_LIAISON}
+    for role, username in staff.items():
+        tried = _attacker_keys(keys, username, _password(username))
+        assert any(_opens(k, "support_session", "notes", stored["note"]) for k in tried) is (
+            role in may_read_notes), role
+        assert any(_opens(k, "extortion_contact", "message_text", stored["message"])
+                   for k in tried) is (role in may_read_messages), role
+
+
+@pytest.mark.both_databases
+def test_police_liaison_and_administrators_get_no_note_through_the_storage_layer(
+        database: Database, target: Target, staff: dict[Role, str], case_id: int) -> None:
+    """Signed in as the app does, reading the ORM attribute a script would."""
+    from models.domain.entities import ExtortionContact, SupportSession
+
+    for role in (Role.POLICE_LIAISON, Role.ADMINISTRATOR):
+        opened, _actor = open_database(target, staff[role], STRONG)
+        try:
+            with opened.reading() as db_session:
+                note = db_session.query(SupportSession).first()
+                assert note is not None
+                with pytest.raises(DataError, match="does not hold the key"):
+                    _ = note.notes
+                contact = db_session.query(ExtortionContact).first()
+                assert contact is not None
+                if role is Role.POLICE_LIAISON:
+                    assert contact.message_text == MESSAGE
+                else:
+                    with pytest.raises(DataError, match="does not hold the key"):
+                        _ = contact.message_text
+        finally:
+            opened.dispose()
+
+
+# -- H2: revocation that revokes ---------------------------------------------------------
+
+
+def _keep_copy(target: Target, where: Path) -> KeyFile:
+    """What an insider kept before being locked: a copy of the key file (on a server, of
+    the key row a script can read)."""
+    keys = load_key_slots(target)
+    if isinstance(target, Path):
+        shutil.copy(keyfile_path(target), where)
+    return keys
+
+
+@pytest.mark.both_databases
+def test_a_locked_account_opens_nothing_even_with_an_old_key_file(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], case_id: int, tmp_path: Path) -> None:
+    old_keys = _keep_copy(target, tmp_path / "kept.keys")
+    old_keyring = old_keys.unwrap(SLOT_USER, "kaisa", STRONG)
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    boss.accounts.set_active(kaisa.id, False)
+
+    with pytest.raises(AuthenticationError, match="locked"):
+        open_database(target, "kaisa", STRONG)
+    # The live key file gives the locked account nothing at all.
+    assert load_key_slots(target).unwrap(SLOT_USER, "kaisa", STRONG).secrets == {}
+    # The copy still gives the old keys, and they open nothing of the live database.
+    if isinstance(target, Path):
+        with pytest.raises(DamagedData):
+            open_engine(target, old_keyring.storage)
+    stored = _stored(database)
+    for key in old_keyring.secrets.values():
+        assert not _opens(key, "support_session", "notes", stored["note"])
+        assert not _opens(key, "extortion_contact", "message_text", stored["message"])
+
+
+@pytest.mark.both_databases
+def test_a_password_reset_on_someones_behalf_revokes_the_old_password(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], case_id: int, tmp_path: Path) -> None:
+    old_keys = _keep_copy(target, tmp_path / "kept.keys")
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    boss.accounts.reset_password(kaisa.id, "Uusi-Salainen-Lause-42", kdf=FAST_KDF)
+    old_keyring = old_keys.unwrap(SLOT_USER, "kaisa", STRONG)
+    if isinstance(target, Path):
+        with pytest.raises(DamagedData):
+            open_engine(target, old_keyring.storage)
+    stored = _stored(database)
+    assert not any(_opens(key, "support_session", "notes", stored["note"])
+                   for key in old_keyring.secrets.values())
+    opened, _actor = open_database(target, "kaisa", "Uusi-Salainen-Lause-42")
+    opened.dispose()
+
+
+@pytest.mark.both_databases
+def test_rotation_keeps_every_other_account_working_and_verify_clean(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], case_id: int, capsys: pytest.CaptureFixture[str]) -> None:
+    from cli import main as cli
+
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    boss.accounts.set_active(kaisa.id, False)
+    # The supervisor who locked goes on working in the same session.
+    assert boss.cases.get_detail(case_id).support_sessions[0].notes == NOTE
+    for role in (Role.POLICE_LIAISON, Role.ADMINISTRATOR, Role.SUPERVISOR):
+        opened, actor = open_database(target, staff[role], _password(staff[role]))
+        opened.dispose()
+        assert actor.role is role
+    where = (["--db-url", target.url] if isinstance(target, ServerUrl)
+             else ["--db", str(target)])
+    import os
+    os.environ["SUOJA_PASSWORD"] = PASSWORD
+    try:
+        code = cli.run(cli.build_parser().parse_args(["verify", *where, "--user", "super"]))
+    finally:
+        del os.environ["SUOJA_PASSWORD"]
+    assert code == 0, capsys.readouterr()
+
+
+def test_an_interrupted_rotation_is_finished_at_the_next_sign_in(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+
+    def power_cut(*_args: object) -> None:
+        raise DataError("power cut")
+
+    monkeypatch.setattr(rotation, "rekey", power_cut)
+    boss.accounts.set_active(kaisa.id, False)  # locked; the file waits for its new key
+    monkeypatch.undo()
+    database.dispose()
+    # Content already re-sealed; the file still under the old key; both generations granted.
+    assert len(KeyFile.load(keyfile_path(db_path)).generations(KEY_STORAGE)) == 2
+    opened, _actor = open_database(db_path, "leena", STRONG)
+    opened.dispose()
+    assert KeyFile.load(keyfile_path(db_path)).generations(KEY_STORAGE) == [2]
+    keys = KeyFile.load(keyfile_path(db_path))
+    assert open_engine(db_path, keys.unwrap(SLOT_USER, "super", PASSWORD).storage)
+
+
+def test_a_planted_grant_cannot_choose_the_key_the_file_is_re_encrypted_under(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A revoked insider who can still write the folder plants a storage key of their
+    choosing for everyone (public keys are public): no sign-in re-keys to it."""
+    chosen = b"\x42" * 32
+    keys = KeyFile.load(keyfile_path(db_path))
+    for slot in keys.slots:
+        keys.grant(slot.kind, slot.name, KEY_STORAGE, 9, chosen)
+    keys.save(keyfile_path(db_path))
+    database.dispose()
+    opened, _actor = open_database(db_path, "super", PASSWORD)
+    opened.dispose()
+    with pytest.raises(DamagedData):
+        open_engine(db_path, chosen)
+
+
+def test_an_administrators_lock_rotates_what_it_holds_and_a_supervisor_finishes_it(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int) -> None:
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    database.dispose()  # the supervisor signs out (an open file cannot be re-keyed)
+    admin_db, admin = open_database(db_path, "aapo", STRONG)
+    try:
+        report = services.build(admin_db, admin).accounts.set_active(kaisa.id, False)
+    finally:
+        admin_db.dispose()
+    del report
+    keys = KeyFile.load(keyfile_path(db_path))
+    assert keys.generations(KEY_STORAGE) == [2]
+    assert keys.generations(KEY_CARE) == [1]  # waits: the administrator holds no care key
+    opened, actor = open_database(db_path, "super", PASSWORD)
+    try:
+        keys = KeyFile.load(keyfile_path(db_path))
+        assert keys.generations(KEY_CARE) == [2] and keys.generations(KEY_CASE) == [2]
+        assert services.build(opened, actor).cases.get_detail(
+            case_id).support_sessions[0].notes == NOTE
+    finally:
+        opened.dispose()
