@@ -38,7 +38,7 @@ from models.storage.database import (
     sqlite_integrity_problems,
 )
 from models.storage.maintenance import backup_database, page_problem, restore_backup
-from models.storage.server import ServerUrl, open_server_engine
+from models.storage.server import ServerUrl, audit_rewriters, open_server_engine
 from models.storage.store import create_database, open_keyed, unlock_keys
 from models.storage.unit_of_work import Actor, Database, Target
 
@@ -154,6 +154,8 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(_("This workstation's damaged audit anchor file was set aside and a new one "
                   "started; other databases' anchors start again at their next sign-out or "
                   "verify."))
+        if isinstance(target, ServerUrl):
+            _check_audit_grants(engine, out)
         revision = migration.current_revision(engine)
         head = migration.head_revision()
         out(_("Schema revision: {revision}").format(revision=revision)
@@ -175,6 +177,22 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def _server_engine(target: Target) -> tuple[ServerUrl, Engine]:
     assert isinstance(target, ServerUrl)
     return target, open_server_engine(target)
+
+
+def _check_audit_grants(engine: Engine, out: Callable[[str], None]) -> None:
+    """On a server only the tables' owner (and superusers) may change or delete audit
+    events: any other role that may is a problem; running as one that may is said."""
+    with engine.connect() as connection:
+        found = audit_rewriters(connection)
+    if found.others:
+        raise DataError(_("Server roles other than the tables' owner may change or delete "
+                          "audit events: {roles}; see docs/DEPLOYMENT.md, section 2.").format(
+                              roles=", ".join(found.others)))
+    if found.role_may:
+        out(_("Server role {role} may change or delete audit events (it owns the tables or "
+              "is a superuser); workstations must connect as the workstations' role, which "
+              "may only add and read them (docs/DEPLOYMENT.md, section 2).").format(
+                  role=found.role))
 
 
 def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:

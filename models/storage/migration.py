@@ -80,9 +80,11 @@ def upgrade(engine: Engine, revision: str = "head", *,
         config.attributes["field_cipher"] = field_cipher
         command.upgrade(config, revision)
         if connection.dialect.name == "postgresql":
-            from models.storage.server import resync_sequences
+            from models.storage.server import restrict_audit_grants, resync_sequences
 
             resync_sequences(connection)
+            # init and every upgrade run as the owner: only it may rewrite audit events.
+            restrict_audit_grants(connection)
     log.info("database upgraded to %s", revision)
 
 

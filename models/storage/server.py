@@ -15,6 +15,8 @@ one place that knows the server's specifics:
 * writers queue on one transaction-level advisory lock, which is what ``BEGIN
   IMMEDIATE`` gives on SQLite: the audit chain, case numbering and duplicate checks
   behave the same on both databases.
+* the audit trail's table: no role but its owner may change or remove events; the
+  workstations' role only adds and reads them (:func:`restrict_audit_grants`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, create_engine, delete, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.domain.entities import Base, ServerState
@@ -367,3 +369,117 @@ def vacuum(engine: Engine, tables: list[str]) -> bool:
                 connection.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
     return False
 
+
+#: The audit trail's table: on a server, only its owner may change or remove its rows.
+AUDIT_TABLE = "audit_event"
+#: Privileges that let a role rewrite events: a trigger runs as the workstation that
+#: writes an event and could change it on its way in.
+_REWRITE_CHECK = "DELETE, TRUNCATE, TRIGGER"
+
+
+@dataclass(frozen=True)
+class AuditRewriters:
+    """Who may change or delete audit events on this server database.
+
+    Attributes:
+        role: the role this connection signed in as.
+        role_may: whether that role may (the table's owner, a member of it, a superuser,
+            or a role granted UPDATE, DELETE, TRUNCATE or TRIGGER on it).
+        others: the other roles that may, other than the owner and superusers (never
+            the workstations' role when ``init`` and upgrades set the grants).
+    """
+
+    role: str
+    role_may: bool
+    others: tuple[str, ...]
+
+
+def restrict_audit_grants(connection: Connection) -> int:
+    """Leave every role but the owner of ``audit_event`` at most SELECT and INSERT on it.
+
+    What else any role (PUBLIC too) holds on the table or its columns is revoked: UPDATE,
+    DELETE, TRUNCATE, TRIGGER, REFERENCES (and MAINTAIN from PostgreSQL 17). The
+    workstations' role keeps the SELECT and INSERT that docs/DEPLOYMENT.md's default
+    privileges gave it, so Suoja needs no role name: per-workstation roles and other
+    names work alike. The owner keeps everything (PostgreSQL always lets a table's owner
+    change it), hence workstations must never connect as the owner.
+
+    Runs as the owner: in the migrations' transaction (``init`` and every schema
+    upgrade, ``models.storage.migration.upgrade``) and at the owner's sign-in
+    (:func:`secure_audit_trail`). Revokes only what is there: nothing to do, no write.
+
+    Returns:
+        How many grantees lost privileges.
+    """
+    found = connection.execute(text(
+        "SELECT grantee, string_agg(DISTINCT privilege_type, ', ') FROM ("
+        "  SELECT a.grantee, a.privilege_type FROM pg_class c"
+        "  CROSS JOIN LATERAL aclexplode(c.relacl) a"
+        "  WHERE c.oid = to_regclass(:table) AND a.grantee <> c.relowner"
+        "  UNION ALL"
+        "  SELECT a.grantee, a.privilege_type FROM pg_attribute t"
+        "  JOIN pg_class c ON c.oid = t.attrelid CROSS JOIN LATERAL aclexplode(t.attacl) a"
+        "  WHERE c.oid = to_regclass(:table) AND a.grantee <> c.relowner"
+        ") granted WHERE privilege_type NOT IN ('SELECT', 'INSERT') GROUP BY grantee"),
+        {"table": AUDIT_TABLE}).all()
+    for grantee, privileges in found:
+        words = ", ".join(word for word in privileges.split(", ")
+                          if word.isalpha() and word.isupper())  # PostgreSQL's own names
+        name = "PUBLIC" if grantee == 0 else connection.scalar(
+            text("SELECT quote_ident(rolname) FROM pg_roles WHERE oid = :oid"),
+            {"oid": grantee})
+        # CASCADE: also what this grantee passed on with a grant option.
+        connection.exec_driver_sql(f"REVOKE {words} ON {AUDIT_TABLE} FROM {name} CASCADE")
+    if found:
+        log.warning("audit events: privileges to change or delete them revoked from %d "
+                    "server roles", len(found))
+    return len(found)
+
+
+def audit_rewriters(connection: Connection) -> AuditRewriters:
+    """Which roles may change or delete audit events (for ``verify`` and sign-in)."""
+    role, role_may = _may_rewrite(connection)
+    others = connection.execute(text(
+        "SELECT r.rolname FROM pg_roles r, pg_class c"
+        " WHERE c.oid = to_regclass(:table) AND r.oid <> c.relowner AND NOT r.rolsuper"
+        " AND r.rolname !~ '^pg_'"  # PostgreSQL's own roles (pg_write_all_data's members count)
+        " AND (pg_has_role(r.oid, c.relowner, 'MEMBER')"
+        "      OR has_any_column_privilege(r.oid, c.oid, 'UPDATE')"
+        "      OR has_table_privilege(r.oid, c.oid, :rewrite))"
+        " ORDER BY r.rolname"), {"table": AUDIT_TABLE, "rewrite": _REWRITE_CHECK}).scalars()
+    return AuditRewriters(role, role_may, tuple(others))
+
+
+def _may_rewrite(connection: Connection) -> tuple[str, bool]:
+    """The connected role, and whether it may change or delete audit events."""
+    role, may = connection.execute(text(
+        "SELECT current_user, coalesce((SELECT pg_has_role(c.relowner, 'MEMBER')"
+        " OR has_any_column_privilege(c.oid, 'UPDATE')"
+        " OR has_table_privilege(c.oid, :rewrite)"
+        " FROM pg_class c WHERE c.oid = to_regclass(:table)), false)"),
+        {"table": AUDIT_TABLE, "rewrite": _REWRITE_CHECK}).one()
+    return str(role), bool(may)
+
+
+def secure_audit_trail(engine: Engine) -> None:
+    """At sign-in on a server: a role that may change or delete audit events is named in
+    the log (workstations must use the workstations' role, docs/DEPLOYMENT.md); when it
+    is the owner, what was granted on ``audit_event`` since the last upgrade is taken
+    back (a database set up by an older Suoja, or a privilege given back by hand).
+
+    Never refuses the sign-in: the owner signs in to upgrade the schema, and the
+    grants are a second line behind the audit chain and the workstations' anchors.
+    """
+    try:
+        with engine.begin() as connection:
+            if not _may_rewrite(connection)[1]:
+                return
+            if connection.scalar(text(
+                    "SELECT pg_has_role(relowner, 'USAGE') FROM pg_class "
+                    "WHERE oid = to_regclass(:table)"), {"table": AUDIT_TABLE}):
+                restrict_audit_grants(connection)
+    except DBAPIError:
+        log.warning("audit events: the server's privileges on them could not be checked")
+        return
+    log.warning("signed in as a server role that may change or delete audit events; "
+                "workstations must connect as the workstations' role (docs/DEPLOYMENT.md)")

@@ -606,6 +606,8 @@ def open_unlocked(
                 "(docs/DEPLOYMENT.md)."))
         elif upgrade:
             _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
+        if isinstance(db_path, ServerUrl):  # only the owner may rewrite audit events
+            server.secure_audit_trail(engine)
         with database.reading() as db_session:
             # The trail must still hold what this workstation last saw of it (fails
             # closed: a damaged anchors file refuses too, naming the way out).
