@@ -1,7 +1,10 @@
 """Staff accounts: create, lock and unlock (never delete), reset passwords, change roles.
 
-Every account's password unwraps its own key slot, so resetting a password rewraps that
-slot and changes nothing else. Every change is audited.
+Every account's password unwraps its own key slot, which holds the keys of its role
+(``models.storage.keyfile``). Changing one's own password rewraps that slot. Locking an
+account, resetting a password on someone else's behalf and a role change that takes a
+key away rotate the keys (``models.storage.rotation``): slow on a large database, so
+the GUI calls them off its thread, with ``progress``. Every change is audited.
 
 Separation of duties (issue 16): nobody changes their own role or unlocks themselves.
 Supervisors read case content, and so do administrators who hold a supervisor's or
@@ -256,7 +259,9 @@ class AccountService(Service):
     def reset_password(self, user_id: int, new_password: str | None,
                        kdf: KdfParams | None = None, *,
                        progress: Progress | None = None) -> AccountRequestData | None:
-        """Give an account a new password (rewraps its key slot; nothing else changes).
+        """Give an account a new password: a new slot with new key pairs, holding its
+        role's keys; then the keys rotate, so the old password opens nothing, even with an
+        old copy of the key file.
 
         When the account is a supervisor's or an administrator's and :meth:`needs_approval`,
         only a request is recorded and returned: the approving supervisor sets the
@@ -367,7 +372,8 @@ class AccountService(Service):
                     for row, by, decided in db_session.execute(statement).all()]
 
     def approve_request(self, request_id: int, password: str | None = None,
-                        kdf: KdfParams | None = None) -> UserData:
+                        kdf: KdfParams | None = None, *,
+                        progress: Progress | None = None) -> UserData:
         """A supervisor other than the requester approves, and so makes, the change.
 
         Args:
@@ -395,10 +401,10 @@ class AccountService(Service):
         elif kind is AccountChange.ROLE:
             assert user_id is not None
             self._not_own_role(user_id)
-            result = self._change_role(user_id, Role(role or ""), approval)
+            result = self._change_role(user_id, Role(role or ""), approval, progress)
         else:
             assert user_id is not None
-            self._reset_password(user_id, password or "", kdf, approval)
+            self._reset_password(user_id, password or "", kdf, approval, progress)
         # After the change: a change that was refused leaves the request pending.
         with self._db.writing() as db_session:
             self._decide(db_session, request_id, AccountDecision.APPROVED)
