@@ -190,3 +190,34 @@ def test_register_skips_counsellors(office: Office, qtbot) -> None:  # noqa: F81
     accounts_admin.register(window)
     assert accounts_admin.PLACE_KEY not in window.navigation.keys()
     window.session.close()
+
+
+def test_locking_through_the_button_rotates_the_keys_off_the_gui_thread(
+        window: MainWindow, office: Office, database: Database,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from models.storage import rotation
+    from models.storage.database import keyfile_path, open_engine
+    from models.storage.keyfile import SLOT_USER, KeyFile
+
+    kept = KeyFile.load(keyfile_path(database.path)).unwrap(SLOT_USER, "lauri", STRONG)
+    threads: list[str] = []
+    real_rekey = rotation.rekey
+
+    def watched(*args: object) -> None:
+        threads.append(threading.current_thread().name)
+        real_rekey(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rotation, "rekey", watched)
+    view = view_of(window)
+    select(view, "lauri")
+    qtbot.mouseClick(view.lock_button, Qt.MouseButton.LeftButton)
+    assert view.status.text() == "lauri locked."
+    assert threads == ["suoja-task"]  # the file was re-encrypted on a worker
+    from models.domain.errors import DamagedData
+    with pytest.raises(DamagedData):  # lauri's old key file copy opens nothing now
+        open_engine(database.path, kept.storage)
+    # The supervisor's window goes on working with the new keys.
+    view.refresh()
+    assert "lauri" in usernames(view)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -278,3 +279,56 @@ class BackgroundOp(Generic[T]):
 
     def _dialog_parent(self) -> QWidget | None:
         return self._parent if isinstance(self._parent, QWidget) else None
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Callable[[Report], T]) -> T:
+    """Run ``work(report)`` on a worker thread while a modal progress dialog shows, and
+    return its result, or raise its error, here on the GUI thread, as if it had run here.
+
+    For a use case that must finish before the caller goes on (a key rotation after
+    locking an account): the window keeps painting and the progress moves, but nothing
+    else can be clicked meanwhile. ``report(done, total)`` is safe on the worker.
+    """
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    outcome: dict[str, Any] = {}
+    state = {"done": 0, "total": 0}
+
+    def report(done: int, total: int) -> None:
+        state["done"], state["total"] = done, total
+
+    def run() -> None:
+        try:
+            outcome["result"] = work(report)
+        except BaseException as error:  # noqa: BLE001 - re-raised on the GUI thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="suoja-task", daemon=True)
+    progress = QProgressDialog(label, "", 0, 0, parent)
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(400)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(50)
+
+    def poll() -> None:
+        if state["total"]:
+            progress.setMaximum(state["total"])
+            progress.setValue(min(state["done"], state["total"]))
+        if not worker.is_alive():
+            loop.quit()
+
+    timer.timeout.connect(poll)
+    worker.start()
+    timer.start()
+    if worker.is_alive():
+        loop.exec()
+    worker.join()
+    timer.stop()
+    progress.close()
+    progress.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]

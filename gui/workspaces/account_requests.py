@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import run_with_progress
 from gui.shared.errors import show_error
 from gui.shared.labels import role_label
 from gui.shared.session import Session
@@ -33,6 +34,12 @@ from models.domain.dto import AccountRequestData
 from models.domain.errors import KnownError
 from models.security.permissions import Operation, allows
 from models.storage.keyfile import KdfParams
+
+
+def rotating_text() -> str:
+    """What the progress says while a change rotates the keys (models.storage.rotation)."""
+    return QCoreApplication.translate(
+        "Accounts", "Changing the database's keys, so that the old ones open nothing…")
 
 
 @dataclass(frozen=True)
@@ -122,8 +129,10 @@ class PendingChangesPanel(QWidget):
         request = self.selected()
         if request is None or self._session.is_locked:
             return
-        if request.kind == "role":
-            self._decide(lambda: self._session.services.accounts.approve_request(request.id))
+        accounts = self._session.services.accounts
+        if request.kind == "role":  # may take a key away: the keys rotate
+            self._decide(lambda: run_with_progress(self, rotating_text(), lambda report: (
+                accounts.approve_request(request.id, progress=report))))
             return
         dialog = self._parts.dialog(self)
         dialog.setWindowTitle(self.tr("Approve"))
@@ -145,8 +154,9 @@ class PendingChangesPanel(QWidget):
         ready()
 
         def submit() -> None:
-            self._session.services.accounts.approve_request(
-                request.id, passwords.password.text(), kdf=self._parts.kdf())
+            password, kdf = passwords.password.text(), self._parts.kdf()
+            run_with_progress(dialog, rotating_text(), lambda report: (
+                accounts.approve_request(request.id, password, kdf=kdf, progress=report)))
 
         dialog.submit = submit
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.shared import drafts
+from gui.shared.background import run_with_progress
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
@@ -44,7 +45,7 @@ from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
 from gui.shared.style import MUTED_COLOUR, readable, readable_style
 from gui.shared.workspace import Host
-from gui.workspaces.account_requests import DialogParts, PendingChangesPanel
+from gui.workspaces.account_requests import DialogParts, PendingChangesPanel, rotating_text
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import AccountRequestData, UserData
 from models.domain.enums import Role
@@ -434,8 +435,13 @@ class AccountsView(QWidget):
         user = self.selected_user()
         if user is None or self._session.is_locked:
             return
+        accounts = self._session.services.accounts
         try:
-            self._session.services.accounts.set_active(user.id, active)
+            if active:
+                accounts.set_active(user.id, active)
+            else:  # locking rotates the keys: slow on a large database
+                run_with_progress(self, rotating_text(), lambda report: accounts.set_active(
+                    user.id, active, progress=report))
         except KnownError as error:
             show_error(self, error, self.tr("Accounts"))
             return
@@ -499,8 +505,10 @@ class AccountsView(QWidget):
             dialog.restore_draft(draft)
 
         def submit() -> None:
-            if self._asked(self._session.services.accounts.reset_password(
-                    user.id, None if asks else dialog.passwords.password.text(), kdf=KDF)):
+            accounts = self._session.services.accounts
+            password = None if asks else dialog.passwords.password.text()
+            if self._asked(run_with_progress(dialog, rotating_text(), lambda report: (
+                    accounts.reset_password(user.id, password, kdf=KDF, progress=report)))):
                 return
             self.status.setText(self.tr("Password of {username} reset.").format(
                 username=user.username))
@@ -526,8 +534,9 @@ class AccountsView(QWidget):
             dialog.restore_draft(draft)
 
         def submit() -> None:
-            changed = self._session.services.accounts.change_role(
-                user.id, Role(dialog.role.currentData()))
+            accounts, role = self._session.services.accounts, Role(dialog.role.currentData())
+            changed = run_with_progress(dialog, rotating_text(), lambda report: (
+                accounts.change_role(user.id, role, progress=report)))
             if isinstance(changed, AccountRequestData):
                 self._asked(changed)
                 return

@@ -207,7 +207,8 @@ class AccountService(Service):
         return rotate_keys(self._db, user_id=self._actor.user_id, reason=reason,
                            progress=progress)
 
-    def change_role(self, user_id: int, role: Role) -> UserData | AccountRequestData:
+    def change_role(self, user_id: int, role: Role, *,
+                    progress: Progress | None = None) -> UserData | AccountRequestData:
         """Give another account a new role, or, when :meth:`needs_approval`, ask a
         supervisor to.
 
@@ -225,7 +226,7 @@ class AccountService(Service):
                     role=role.value))
             self._changes.announce(ChangeKind.USER, [])
             return pending
-        return self._change_role(user_id, role)
+        return self._change_role(user_id, role, progress=progress)
 
     def _not_own_role(self, user_id: int) -> None:
         if user_id == self._actor.user_id:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>Changing the database&apos;s keys, so that the old ones open nothing…</source>
+        <translation>Tietokannan avaimia vaihdetaan, jotta vanhat eivät avaa mitään…</translation>
+    </message>
+</context>
+<context>
     <name>AccountsView</name>
     <message>
         <source>Another supervisor approves this and sets the password then.</source>
