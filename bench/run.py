@@ -56,6 +56,7 @@ TARGETS: list[tuple[str, float | None, str]] = [
     ("pdf_case_ms", 150, "ms"),
     ("pdf_batch_100_s", 10, "s"),
     ("rss_mb", 300, "MB"),
+    ("key_rotation_s", 60, "s"),
 ]
 
 
@@ -79,7 +80,7 @@ def _median_ms(function: Callable[[], Any], repeat: int) -> float:
 
 def prepare(victims: int, seed: int, cache: Path = CACHE) -> tuple[Path, float]:
     """The seeded database for (victims, seed), built once; returns it and the seed time."""
-    folder = cache / f"n{victims}-s{seed}"
+    folder = cache / f"n{victims}-s{seed}-k2"  # k2: key file version 2
     db_path = folder / "bench.db"
     info = folder / "seed.json"
     if db_path.exists() and info.exists():
@@ -184,10 +185,11 @@ def measure(victims: int, seed: int, repeat: int, cache: Path = CACHE) -> dict[s
     keys = KeyFile.load(keyfile_path(db_path))
     slot = next(s for s in keys.slots if s.kind == SLOT_USER and s.name == USER)
     results["kdf_ms"] = _median_ms(lambda: slot.kdf.derive(PASSWORD, slot.salt), repeat)
-    data_key = keys.unwrap(SLOT_USER, USER, PASSWORD)
+    keyring = keys.unwrap(SLOT_USER, USER, PASSWORD)
+    data_key = keyring.storage
 
     def unlock() -> None:
-        database, _actor = open_unlocked(db_path, keys, data_key, USER)
+        database, _actor = open_unlocked(db_path, keys, keyring, USER)
         database.dispose()
 
     results["unlock_ms"] = _median_ms(unlock, repeat)
@@ -224,7 +226,31 @@ def measure(victims: int, seed: int, repeat: int, cache: Path = CACHE) -> dict[s
     finally:
         database.dispose()
     results["rss_mb"] = measure_rss(db_path)
+    results["key_rotation_s"] = measure_rotation(db_path)
     return results
+
+
+def measure_rotation(db_path: Path) -> float:
+    """Seconds to rotate every key (what locking an account does): new grants, every
+    sealed value re-sealed, the file re-encrypted with PRAGMA rekey. On a copy."""
+    import shutil
+    import tempfile
+
+    from models.storage.rotation import rotate_keys
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "rotate.db"
+        shutil.copy(db_path, copy)
+        shutil.copy(keyfile_path(db_path), keyfile_path(copy))
+        database, actor = open_database(copy, USER, PASSWORD)
+        try:
+            started = time.perf_counter()
+            report = rotate_keys(database, user_id=actor.user_id, reason="benchmark")
+            seconds = time.perf_counter() - started
+        finally:
+            database.dispose()
+    assert not report.unfinished and report.resealed > 0
+    return round(seconds, 2)
 
 
 def measure_gui(svc: services.Services, repeat: int) -> dict[str, float]:
