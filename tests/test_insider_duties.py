@@ -299,3 +299,63 @@ def test_the_app_asks_and_a_second_supervisor_approves(
     assert "eve" in [view.model.record(r).username for r in range(view.model.rowCount())]
     assert panel.list.count() == 0
     window.session.close()
+
+
+def test_two_supervisors_approving_at_once_change_it_once(
+        admin: services.Services, second: services.Services, boss: services.Services,
+        target: Target, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second approval arrives while the first is making the change (its slow
+    Argon2id and key rotation): it finds the request decided and changes nothing."""
+    victim = _account(boss, "ville", Role.SUPERVISOR)
+    pending = admin.accounts.reset_password(victim.actor.user_id, None)
+    assert isinstance(pending, AccountRequestData)
+    third = _account(boss, "tiina", Role.SUPERVISOR)
+    real = type(boss.accounts)._reset_password
+    seen: list[str] = []
+
+    def meanwhile(self: object, *args: object, **kwargs: object) -> None:
+        if not seen:
+            seen.append("first")
+            with pytest.raises(NotFound):
+                third.accounts.approve_request(pending.id, "Toinen-Salasana-Lause-77",
+                                               kdf=FAST_KDF)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(boss.accounts), "_reset_password", meanwhile)
+    second.accounts.approve_request(pending.id, NEW, kdf=FAST_KDF)
+    assert _opens(target, "ville", NEW)
+    assert not _opens(target, "ville", "Toinen-Salasana-Lause-77")
+    approvals = [d for d in _details(boss) if d.startswith("approved")]
+    assert approvals == ["approved: password reset of ville; requested by aapo, "
+                         "approved by sanna"]
+
+
+def test_a_refused_approval_leaves_the_request_pending(
+        admin: services.Services, second: services.Services, boss: services.Services) -> None:
+    pending = admin.accounts.change_role(second.actor.user_id, Role.ADMINISTRATOR)
+    assert isinstance(pending, AccountRequestData)
+    with pytest.raises(PermissionDenied, match="own role"):
+        second.accounts.approve_request(pending.id)  # one's own role: refused
+    assert [r.id for r in boss.accounts.requests()] == [pending.id]
+
+
+def test_a_request_lapses_after_a_week(admin: services.Services,
+                                       boss: services.Services,
+                                       database: Database) -> None:
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from models.domain.entities import AccountChangeRequest
+
+    pending = admin.accounts.create_user("eve", "Eve", Role.SUPERVISOR, None)
+    assert isinstance(pending, AccountRequestData)
+    from models.domain.base import utcnow
+
+    with database.writing() as db_session:
+        db_session.execute(update(AccountChangeRequest).values(
+            requested_at=utcnow() - dt.timedelta(days=8)))
+    assert boss.accounts.requests() == []
+    with pytest.raises(NotFound, match="lapsed"):
+        boss.accounts.approve_request(pending.id, NEW, kdf=FAST_KDF)
+    assert "eve" not in _usernames(boss)

@@ -27,6 +27,7 @@ else gets the display names a drop-down needs (:meth:`AccountService.colleagues`
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -39,6 +40,7 @@ from models.domain.entities import AccountChange, AccountChangeRequest, AccountD
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import AuthenticationError, NotFound, PermissionDenied, ValidationError
 from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
@@ -367,7 +369,8 @@ class AccountService(Service):
             .order_by(AccountChangeRequest.id)
         )
         if pending_only:
-            statement = statement.where(AccountChangeRequest.decision.is_(None))
+            statement = statement.where(AccountChangeRequest.decision.is_(None),
+                                        AccountChangeRequest.requested_at >= _lapsed())
         with self._db.reading() as db_session:
             return [build(AccountRequestData, row, requested_by=by, decided_by=decided)
                     for row, by, decided in db_session.execute(statement).all()]
@@ -396,19 +399,27 @@ class AccountService(Service):
                 raise ValidationError(_("Password"), _("is required"))
             # Before anything changes, so a weak password leaves the request pending.
             check_password(password, username=username, display_name=display_name)
-        if kind is AccountChange.CREATE:
-            result = self._create(username, display_name, Role(role or ""), password or "",
-                                  kdf, approval)
-        elif kind is AccountChange.ROLE:
-            assert user_id is not None
-            self._not_own_role(user_id)
-            result = self._change_role(user_id, Role(role or ""), approval, progress)
-        else:
-            assert user_id is not None
-            self._reset_password(user_id, password or "", kdf, approval, progress)
-        # After the change: a change that was refused leaves the request pending.
+        # Claimed first: a second supervisor approving at the same moment finds it
+        # decided and changes nothing. A change that is refused gives the claim back.
         with self._db.writing() as db_session:
-            self._decide(db_session, request_id, AccountDecision.APPROVED)
+            self._claim(db_session, request_id, AccountDecision.APPROVED)
+        try:
+            if kind is AccountChange.CREATE:
+                result = self._create(username, display_name, Role(role or ""),
+                                      password or "", kdf, approval)
+            elif kind is AccountChange.ROLE:
+                assert user_id is not None
+                self._not_own_role(user_id)
+                result = self._change_role(user_id, Role(role or ""), approval, progress)
+            else:
+                assert user_id is not None
+                self._reset_password(user_id, password or "", kdf, approval, progress)
+        except BaseException:
+            with self._db.writing() as db_session:
+                self._unclaim(db_session, request_id)
+            raise
+        with self._db.writing() as db_session:
+            self._record_decision(db_session, request_id)
             if kind is AccountChange.PASSWORD:
                 assert user_id is not None
                 result = build(UserData, self._user(db_session, user_id))
@@ -424,7 +435,8 @@ class AccountService(Service):
             NotFound: no such request, or it was decided already.
         """
         with self._db.writing() as db_session:
-            self._decide(db_session, request_id, AccountDecision.DECLINED)
+            self._claim(db_session, request_id, AccountDecision.DECLINED)
+            self._record_decision(db_session, request_id)
         self._changes.announce(ChangeKind.USER, [])
 
     def _needs_approval(self, role: Role, db_session: Session | None = None) -> bool:
@@ -460,17 +472,36 @@ class AccountService(Service):
         request = db_session.get(AccountChangeRequest, request_id)
         if request is None or request.decision is not None:
             raise NotFound(_("There is no pending account change with that number."))
+        if request.requested_at < _lapsed():
+            raise NotFound(ngettext(
+                "That request waited more than {n} day and has lapsed; ask again if it is "
+                "still needed.",
+                "That request waited more than {n} days and has lapsed; ask again if it is "
+                "still needed.", REQUEST_LIFETIME.days).format(n=REQUEST_LIFETIME.days))
         if request.requested_by == self._actor.user_id:
             raise PermissionDenied(_("Another supervisor must decide on a change you "
                                      "asked for."))
         return request
 
-    def _decide(self, db_session: Session, request_id: int, decision: AccountDecision) -> None:
+    def _claim(self, db_session: Session, request_id: int,
+               decision: AccountDecision) -> None:
+        """Mark a pending request decided by the signed-in supervisor (not yet audited)."""
         request = self._pending(db_session, request_id)
         request.decision = decision.value
         request.decided_by = self._actor.user_id
         request.decided_at = utcnow()
         db_session.flush()
+
+    def _unclaim(self, db_session: Session, request_id: int) -> None:
+        """Give back a claim whose change was refused: the request is pending again."""
+        request = db_session.get(AccountChangeRequest, request_id)
+        if request is not None and request.decided_by == self._actor.user_id:
+            request.decision = request.decided_by = request.decided_at = None
+
+    def _record_decision(self, db_session: Session, request_id: int) -> None:
+        request = db_session.get(AccountChangeRequest, request_id)
+        assert request is not None and request.decision is not None
+        decision = AccountDecision(request.decision)
         verb = _APPROVED if decision is AccountDecision.APPROVED else _DECLINED
         self._audit(db_session, AuditAction.ACCOUNT, "account_change_request", request.id,
                     detail=f"{decision.value}: {_what(request)}; "
@@ -511,6 +542,15 @@ class AccountService(Service):
 
 
 _APPROVED, _DECLINED = "approved", "declined"
+
+#: How long a request waits for a supervisor; after it, it lapses (asked again if still
+#: wanted), so an old request nobody remembers cannot be approved by mistake.
+REQUEST_LIFETIME = dt.timedelta(days=7)
+
+
+def _lapsed() -> dt.datetime:
+    """Requests made before this have lapsed."""
+    return utcnow() - REQUEST_LIFETIME
 
 
 def _what(request: AccountChangeRequest) -> str:
