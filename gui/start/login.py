@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.shared.background import run_with_progress
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import error_style
 from gui.shared.labels import role_label
@@ -292,8 +293,13 @@ class LoginDialog(QDialog):
                 return
             target = target.with_password(self.server_password.text())
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        password = self.password.text()
         try:
-            self.result_value = self._opener(target, username, self.password.text())
+            # Off the GUI thread: Argon2id, and at times finishing a key rotation that
+            # re-seals every note (seconds on a large database).
+            self.result_value = run_with_progress(
+                self, self.tr("Signing in…"),
+                lambda _report: self._opener(target, username, password))
         except ServerPasswordNeeded as needed:
             self._ask_server_password(str(needed))
             return

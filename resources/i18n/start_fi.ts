@@ -110,6 +110,10 @@ Se tarkistetaan ja palautetaan uuteen tiedostoon {target}, joka avataan. Vioittu
         <translation>Anna tietokantapalvelimen salasana.</translation>
     </message>
     <message>
+        <source>Signing in…</source>
+        <translation>Kirjaudutaan sisään…</translation>
+    </message>
+    <message>
         <source>{problem} Enter it below; it is not saved.</source>
         <translation>{problem} Anna se alla; sitä ei tallenneta.</translation>
     </message>

@@ -110,6 +110,10 @@ Den kontrolleras och återställs till en ny fil, {target}, som sedan öppnas. D
         <translation>Ange databasserverns lösenord.</translation>
     </message>
     <message>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
         <source>{problem} Enter it below; it is not saved.</source>
         <translation>{problem} Ange det nedan; det sparas inte.</translation>
     </message>
