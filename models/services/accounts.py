@@ -185,7 +185,7 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="unlocked" if active else "locked")
             if active:
-                keys = self._db.load_keyfile()
+                keys = self._db.load_keyfile(db_session)
                 if keys.has_slot(SLOT_USER, user.username):
                     self._db.grant_role_keys(keys, user.username, Role(user.role))
                     self._db.save_keyfile(keys, db_session)
@@ -247,7 +247,7 @@ class AccountService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"role {old} -> {role.value}{approval}")
-            keys = self._db.load_keyfile()
+            keys = self._db.load_keyfile(db_session)
             if user.is_active and keys.has_slot(SLOT_USER, user.username):
                 if self._db.grant_role_keys(keys, user.username, role):
                     raise PermissionDenied(_("Only a supervisor can give an account the "

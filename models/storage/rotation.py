@@ -109,29 +109,29 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
             is in use elsewhere (what was done is finished at the next sign-in).
     """
     started = time.perf_counter()
-    keys = database.load_keyfile()
     keyring = database.keyring
-    with database.reading() as db_session:
-        roles = _active_roles(db_session)
-        current = {key: content_generation(db_session, key) for key in CONTENT_GENERATION}
     wanted = set(only) if only is not None else {KEY_STORAGE, KEY_CARE, KEY_CASE,
                                                  *(k for k in ROLE_KEYS["supervisor"]
                                                    if k not in FIXED_KEYS)}
-    held = {key for key in wanted if database.current_key(key, keys) is not None}
-    new = {key: (max(keys.generations(key), default=0) + 1, new_data_key())
-           for key in sorted(held)}
-    pending = tuple(sorted(key for key in (KEY_CARE, KEY_CASE)
-                           if key in wanted and key not in held))
-
-    # 1. New generations granted to those who remain; everything else revoked.
-    _keep_only(keys, roles)
-    for username, role in roles.items():
+    # 1. New generations granted to those who remain; everything else revoked. Under
+    # the writers' lock, so no slot or grant another workstation adds meanwhile is lost.
+    with database.writing() as db_session:
+        keys = database.load_keyfile(db_session)
+        roles = _active_roles(db_session)
+        current = {key: content_generation(db_session, key) for key in CONTENT_GENERATION}
+        held = {key for key in wanted if database.current_key(key, keys) is not None}
+        new = {key: (max(keys.generations(key), default=0) + 1, new_data_key())
+               for key in sorted(held)}
+        pending = tuple(sorted(key for key in (KEY_CARE, KEY_CASE)
+                               if key in wanted and key not in held))
+        _keep_only(keys, roles)
+        for username, role in roles.items():
+            for key, (generation, value) in new.items():
+                if key in ROLE_KEYS[role.value] and keys.has_slot(SLOT_USER, username):
+                    keys.grant(SLOT_USER, username, key, generation, value)
         for key, (generation, value) in new.items():
-            if key in ROLE_KEYS[role.value] and keys.has_slot(SLOT_USER, username):
-                keys.grant(SLOT_USER, username, key, generation, value)
-    for key, (generation, value) in new.items():
-        keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
-    database.save_keyfile(keys)
+            keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
+        database.save_keyfile(keys, db_session)
 
     # 2. Sealed values re-sealed, generations recorded, the rotation audited.
     old_cipher = database.field_cipher
@@ -221,10 +221,11 @@ def _finish_storage(database: Database, value: bytes) -> None:
 
 def _forget_old(database: Database, new: dict[str, tuple[int, bytes]]) -> None:
     """Step 4: drop the grants of the generations before the new ones."""
-    keys = database.load_keyfile()
-    for key, (generation, _value) in new.items():
-        keys.forget_generations(key, generation)
-    database.save_keyfile(keys)
+    with database.writing() as db_session:
+        keys = database.load_keyfile(db_session)
+        for key, (generation, _value) in new.items():
+            keys.forget_generations(key, generation)
+        database.save_keyfile(keys, db_session)
     for key, (generation, _value) in new.items():
         for held in database.keyring.generations(key):
             if held < generation:

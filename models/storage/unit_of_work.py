@@ -220,8 +220,11 @@ class Database:
                 server.take_writer_lock(db_session)
             yield db_session
 
-    def load_keyfile(self) -> KeyFile:
-        """The key slots: the key file beside the database, or the server's row."""
+    def load_keyfile(self, db_session: Session | None = None) -> KeyFile:
+        """The key slots: the key file beside the database, or the server's row (read in
+        ``db_session``'s unit of work when one is given: under its writer's lock)."""
+        if self.on_server and db_session is not None:
+            return server.load_key_slots(db_session)
         if self.on_server:
             with self.reading() as db_session:
                 return server.load_key_slots(db_session)
@@ -257,8 +260,7 @@ class Database:
             The keys the role needs that this account could not give (for a supervisor
             to give: ``models.services.accounts``).
         """
-        keys = (server.load_key_slots(db_session) if self.on_server and db_session
-                else self.load_keyfile())
+        keys = self.load_keyfile(db_session)
         keys.put_slot(slot)
         missing = self.grant_role_keys(keys, slot.name, role) if role is not None else []
         self.save_keyfile(keys, db_session)
