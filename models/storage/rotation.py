@@ -193,12 +193,16 @@ def finish_interrupted(database: Database, user_id: int, role: Role) -> Rotation
         value = database.keyring.get(
             KEY_STORAGE, int(generation_text) if generation_text.isdigit() else -1)
         if value is not None and hmac.compare_digest(_digest(value), digest):
-            if value != database.data_key:
-                _finish_storage(database, value)
-            else:  # re-encrypted before the cut: only the marker was left
-                with database.writing() as db_session:
-                    _set_meta(db_session, NEXT_STORAGE_KEY, "")
-            _forget_old(database, {KEY_STORAGE: (int(generation_text), value)})
+            try:
+                if value != database.data_key:
+                    _finish_storage(database, value)
+                else:  # re-encrypted before the cut: only the marker was left
+                    with database.writing() as db_session:
+                        _set_meta(db_session, NEXT_STORAGE_KEY, "")
+                _forget_old(database, {KEY_STORAGE: (int(generation_text), value)})
+            except KnownError:
+                # Still open elsewhere: sign-in goes on, and the next one tries again.
+                log.warning("the database file could not be re-encrypted yet")
     if pending and all(key in ROLE_KEYS[role.value] for key in pending) and not (
             database.missing_content_keys(role)):
         return rotate_keys(database, user_id=user_id, reason="finished at sign-in",

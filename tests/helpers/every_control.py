@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPlainTextEdit,
     QTabBar,
@@ -368,8 +369,10 @@ class Explorer:
 
     def _click_row(self, view: QAbstractItemView, row: int) -> None:
         model = view.model()
-        columns = [c for c in range(model.columnCount())
-                   if not (isinstance(view, QTableView) and view.isColumnHidden(c))]
+        # A list (the pending account changes) has one column (its model hides the count).
+        columns = [0] if isinstance(view, QListView) else [
+            c for c in range(model.columnCount())
+            if not (isinstance(view, QTableView) and view.isColumnHidden(c))]
         index = model.index(row, columns[-1] if columns else 0)  # the last column shown
         view.scrollTo(index)
         rect = view.visualRect(index)
