@@ -210,11 +210,21 @@ def test_locking_through_the_button_rotates_the_keys_off_the_gui_thread(
         real_rekey(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(rotation, "rekey", watched)
+    from PySide6.QtCore import QThread
+    from PySide6.QtWidgets import QApplication
+
+    delivered_on_gui_thread: list[bool] = []
+    window.session.changes.subscribe(lambda _change: delivered_on_gui_thread.append(
+        QThread.currentThread() == QApplication.instance().thread()))  # type: ignore[union-attr]
     view = view_of(window)
     select(view, "lauri")
     qtbot.mouseClick(view.lock_button, Qt.MouseButton.LeftButton)
     assert view.status.text() == "lauri locked."
     assert threads == ["suoja-task"]  # the file was re-encrypted on a worker
+    # ... and the views heard of the change on the GUI thread (widgets are not
+    # thread-safe: refreshing them from the worker crashed the app).
+    qtbot.waitUntil(lambda: bool(delivered_on_gui_thread))
+    assert all(delivered_on_gui_thread)
     from models.domain.errors import DamagedData
     with pytest.raises(DamagedData):  # lauri's old key file copy opens nothing now
         open_engine(database.path, kept.storage)

@@ -10,9 +10,10 @@ the :attr:`Session.unlocked` signal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from models import services as services_module
 from models.domain.changes import Change, ChangeBus, ChangeKind
@@ -56,6 +57,8 @@ class Session(QObject):
     unlocked = Signal(object)
     #: A change another workstation made (from the listener's thread; queued to ours).
     _remote_change = Signal(object)
+    #: A delivery of the change bus announced on a worker thread, run on this one.
+    _delivery = Signal(object)
     #: On a server: whether other workstations' changes are arriving (False while the
     #: connection is lost and being reopened).
     live_updates = Signal(bool)
@@ -72,11 +75,21 @@ class Session(QObject):
         self._changes = services.changes
         # On a server, other workstations' changes reach our views as if they were ours.
         self._remote_change.connect(self._deliver_remote, Qt.ConnectionType.QueuedConnection)
+        # Views refresh on the GUI thread even when a use case ran on a worker
+        # (gui.shared.background.run_with_progress): widgets are not thread-safe.
+        self._delivery.connect(lambda delivery: delivery(), Qt.ConnectionType.QueuedConnection)
+        self._changes.set_dispatcher(self._on_gui_thread)
         self._listener: ChangeListener | None = None
         self._pending: dict[ChangeKind, tuple[set[int], set[int]]] = {}
         self._flush_timer = QTimer(self, singleShot=True, interval=REMOTE_BATCH_MS)
         self._flush_timer.timeout.connect(self._flush_remote)
         self._listen()
+
+    def _on_gui_thread(self, delivery: Callable[[], None]) -> None:
+        if QThread.currentThread() == self.thread():
+            delivery()
+        else:
+            self._delivery.emit(delivery)
 
     @property
     def is_locked(self) -> bool:

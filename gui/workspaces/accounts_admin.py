@@ -63,7 +63,7 @@ KDF: KdfParams | None = None
 
 # Why the password fields are off: the approving supervisor types it.
 _ASKS = QT_TRANSLATE_NOOP(
-    "AccountsView", "Another supervisor approves this and sets the password then.")
+    "AccountsView", "A supervisor approves this and sets the password then.")
 _ERROR_COLOUR = "#b3261e"
 _OK_COLOUR = "#1b6e2d"
 
@@ -550,7 +550,7 @@ class AccountsView(QWidget):
     def _asked(self, result: object) -> bool:
         """Say that a change waits for another supervisor (``result`` is its request)."""
         if isinstance(result, AccountRequestData):
-            self.status.setText(self.tr("Another supervisor must approve this: it waits as "
+            self.status.setText(self.tr("A supervisor must approve this: it waits as "
                                         "request {number}.").format(number=result.id))
         return isinstance(result, AccountRequestData)
 

@@ -55,8 +55,14 @@ class ChangeBus:
     def __init__(self) -> None:
         self._listeners: list[Listener] = []
         self._relay: Listener | None = None
+        self._dispatch: Callable[[Callable[[], None]], None] = _now
         #: Tells this bus's own announcements apart when they come back from a server.
         self.origin = uuid.uuid4().hex
+
+    def set_dispatcher(self, dispatch: Callable[[Callable[[], None]], None]) -> None:
+        """Run deliveries through ``dispatch`` (the GUI's: on its own thread, whichever
+        thread the service that announced ran on)."""
+        self._dispatch = dispatch
 
     def set_relay(self, relay: Listener | None) -> None:
         """Pass every local announcement on to ``relay`` too (one at a time)."""
@@ -79,5 +85,12 @@ class ChangeBus:
 
     def deliver(self, change: Change) -> None:
         """Give ``change`` to this process's subscribers (not to the relay)."""
+        self._dispatch(lambda: self._deliver_now(change))
+
+    def _deliver_now(self, change: Change) -> None:
         for listener in list(self._listeners):
             listener(change)
+
+
+def _now(delivery: Callable[[], None]) -> None:
+    delivery()

@@ -6,6 +6,7 @@ points the ``alembic`` command there too, so developers can autogenerate revisio
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -32,9 +33,20 @@ def _config() -> Config:
     return config
 
 
+def _scripts() -> ScriptDirectory:
+    """The migration scripts, read once per run (compiling them took half of a sign-in)."""
+    return _scripts_in(MIGRATIONS_DIR)
+
+
+@functools.cache
+def _scripts_in(folder: Path) -> ScriptDirectory:
+    del folder  # the cache's key: _config() reads MIGRATIONS_DIR
+    return ScriptDirectory.from_config(_config())
+
+
 def head_revision() -> str:
     """The newest revision the code knows."""
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None
     return head
 
@@ -54,7 +66,7 @@ def needs_upgrade(engine: Engine) -> bool:
     current = current_revision(engine)
     if current is not None:
         try:
-            ScriptDirectory.from_config(_config()).get_revision(current)
+            _scripts().get_revision(current)
         except (CommandError, ResolutionError):
             raise DataError(_("This database was upgraded by a newer version of Suoja; "
                               "install that version on this workstation.")) from None

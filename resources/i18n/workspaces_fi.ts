@@ -11,9 +11,9 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <source>Another supervisor approves this and sets the password then.</source>
+        <source>A supervisor approves this and sets the password then.</source>
         <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
-        <translation>Toinen esihenkilö hyväksyy tämän ja asettaa silloin salasanan.</translation>
+        <translation>Esihenkilö hyväksyy tämän ja asettaa silloin salasanan.</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -72,8 +72,8 @@
         <translation>Käyttäjän {username} rooli on nyt {role}.</translation>
     </message>
     <message>
-        <source>Another supervisor must approve this: it waits as request {number}.</source>
-        <translation>Toisen esihenkilön on hyväksyttävä tämä: se odottaa pyyntönä {number}.</translation>
+        <source>A supervisor must approve this: it waits as request {number}.</source>
+        <translation>Esihenkilön on hyväksyttävä tämä: se odottaa pyyntönä {number}.</translation>
     </message>
     <message>
         <source>Create, lock and unlock accounts; reset passwords; change roles</source>

@@ -11,9 +11,9 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <source>Another supervisor approves this and sets the password then.</source>
+        <source>A supervisor approves this and sets the password then.</source>
         <extracomment>Argon2id parameters for new key slots; ``None`` means the production defaults. Tests set cheap ones here.</extracomment>
-        <translation>En annan förman godkänner detta och anger då lösenordet.</translation>
+        <translation>En förman godkänner detta och anger då lösenordet.</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -72,8 +72,8 @@
         <translation>Rollen för {username} är nu {role}.</translation>
     </message>
     <message>
-        <source>Another supervisor must approve this: it waits as request {number}.</source>
-        <translation>En annan förman måste godkänna detta: det väntar som begäran {number}.</translation>
+        <source>A supervisor must approve this: it waits as request {number}.</source>
+        <translation>En förman måste godkänna detta: det väntar som begäran {number}.</translation>
     </message>
     <message>
         <source>Create, lock and unlock accounts; reset passwords; change roles</source>
