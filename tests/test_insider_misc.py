@@ -451,3 +451,39 @@ def test_init_refuses_invisible_characters_in_the_first_supervisors_name(
                         password="correct horse battery staple",
                         display_name="Sanna\u202eR.", kdf=FAST_KDF)
     assert not (tmp_path / "spoof.db").exists()
+
+
+@pytest.mark.both_databases
+def test_an_account_that_already_has_the_demo_password_is_refused_at_sign_in(
+    database: Database, staff: dict[Role, Actor], target: Target,
+) -> None:
+    """One made before the demo password was refused: its slot is rewrapped under it, as
+    a script (or an old version) could have."""
+    from models.domain.errors import AuthenticationError
+    from models.security.passwords import PUBLISHED_DEMO_PASSWORD
+    from models.storage.keyfile import SLOT_USER
+
+    keys = database.load_keyfile()
+    identity = keys.unwrap(SLOT_USER, "kaisa", STRONG).identity
+    slot, _identity = keys.new_slot(SLOT_USER, "kaisa", PUBLISHED_DEMO_PASSWORD, FAST_KDF,
+                                    identity)
+    with database.writing() as db_session:
+        database.store_key_slot(slot, db_session)
+    with pytest.raises(AuthenticationError, match="published demo password"):
+        open_database(target, "kaisa", PUBLISHED_DEMO_PASSWORD)
+
+
+def test_the_demo_database_still_signs_in_with_the_demo_password(tmp_path: Path) -> None:
+    from models.demo.seed import DEMO_KDF, DEMO_SUPERVISOR, seed_demo
+    from models.security.passwords import PUBLISHED_DEMO_PASSWORD, demo_password_allowed
+
+    path = tmp_path / "demo.db"
+    with demo_password_allowed():  # as main.py --demo does
+        created = create_database(path, username=DEMO_SUPERVISOR.username,
+                                  password=PUBLISHED_DEMO_PASSWORD, kdf=DEMO_KDF)
+        summary = seed_demo(created.database, created.actor, victims=3, seed=1)
+    created.database.dispose()
+    for account in (DEMO_SUPERVISOR, *summary.accounts):
+        opened, actor = open_database(path, account.username, PUBLISHED_DEMO_PASSWORD)
+        opened.dispose()
+        assert actor.role is account.role

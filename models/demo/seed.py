@@ -50,7 +50,7 @@ from models.demo.extortion import Extortion, random_wallet
 from models.demo.people import People
 from models.demo.rows import COUNTED_IDS, Batch, Staff, table_of
 from models.domain.base import local_today
-from models.domain.entities import Breach, Meta, User, Victim
+from models.domain.entities import DEMO_MARKER, Breach, Meta, User, Victim
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import DataError, ValidationError
 from models.domain.formatting import count_text
@@ -69,7 +69,6 @@ DEMO_PASSWORD = "suoja-demo-password"
 #: every sign-in to it. Databases seeded with ``seed-demo`` keep the production cost.
 DEMO_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 #: ``suoja_meta`` key present only in databases filled by :func:`seed_demo`.
-DEMO_MARKER = "demo_data"
 
 #: Most victims :func:`seed_demo` makes in one run. Birth dates 1940–2005 with the
 #: temporary individual numbers 900–999 give 2.4 million codes; this keeps them far from

@@ -554,6 +554,11 @@ class OrganisationSetting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+#: ``suoja_meta`` key that marks a demo database (``main.py --demo``): its window titles
+#: say so, and only its accounts may have the published demo password.
+DEMO_MARKER = "demo_data"
+
+
 class Meta(Base):
     """Key/value facts about this database (its id, when it was created)."""
 
@@ -564,6 +569,7 @@ class Meta(Base):
 
 
 __all__ = [
+    "DEMO_MARKER",
     "AccessGrant",
     "Attachment",
     "AuditEvent",

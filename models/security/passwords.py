@@ -114,7 +114,7 @@ def check_password(password: str, *, username: str = "", display_name: str = "")
     """
     field = _(_FIELD)
     _check_length(field, password)
-    if _is_demo_password(password) and not _demo_allowed.get():
+    if is_published_demo_password(password) and not _demo_allowed.get():
         raise ValidationError(field, _(
             "is the published demo password; choose a password of your own"))
     lowered = password.casefold()
@@ -174,7 +174,7 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold().translate(_LOOKALIKES) if ch.isalpha())
 
 
-def _is_demo_password(password: str) -> bool:
+def is_published_demo_password(password: str) -> bool:
     """Whether ``password`` is the published demo password or a close variant of it."""
     return _DEMO_LETTERS in _letters(password)
 

@@ -22,7 +22,14 @@ from sqlalchemy.orm import Session
 from models.domain import validation as v
 from models.domain.base import utcnow
 from models.domain.dto import CaseFilter, CaseRow, VictimDraft
-from models.domain.entities import Case, IdentityCodeRecord, User, Victim, victim_breach
+from models.domain.entities import (
+    DEMO_MARKER,
+    Case,
+    IdentityCodeRecord,
+    User,
+    Victim,
+    victim_breach,
+)
 from models.domain.enums import AuditAction
 from models.domain.text import full_name_key
 from models.domain.validation import IdentityCode
@@ -180,7 +187,7 @@ class CaseListService(Service):
         from models.domain.entities import Meta
 
         with self._db.reading() as db_session:
-            return db_session.get(Meta, "demo_data") is not None
+            return db_session.get(Meta, DEMO_MARKER) is not None
     # -- helpers ------------------------------------------------------------------------
 
     @contextmanager

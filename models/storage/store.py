@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from models.domain import i18n
 from models.domain.base import utcnow
-from models.domain.entities import Meta, User
+from models.domain.entities import DEMO_MARKER, Meta, User
 from models.domain.enums import AuditAction, Language, Role
 from models.domain.errors import (
     AuthenticationError,
@@ -41,7 +41,7 @@ from models.domain.i18n import gettext as _
 from models.domain.private_files import create_private, private_folder, refuse_links
 from models.domain.sealed import FieldCipher
 from models.domain.validation import validate_text, validate_username
-from models.security.passwords import check_password
+from models.security.passwords import check_password, is_published_demo_password
 from models.security.signin import (
     CountersReplaced,
     CountersUnusable,
@@ -578,8 +578,27 @@ def open_database(
         AuthenticationError: wrong username or password, or a locked account.
     """
     keys, keyring = unlock_keys(db_path, username, password)
+    if is_published_demo_password(password):
+        _refuse_demo_password_for_real_data(db_path, keyring)
     return open_unlocked(db_path, keys, keyring, username, backup_dir=backup_dir,
                          purpose=purpose)
+
+
+def _refuse_demo_password_for_real_data(db_path: Target, keyring: Keyring) -> None:
+    """An account whose password is the published demo password opens only a demo
+    database (one made before such passwords were refused may still have one)."""
+    database = open_keyed(db_path, keyring)
+    try:
+        with database.reading() as db_session:
+            demo = db_session.get(Meta, DEMO_MARKER) is not None
+    except DataError:
+        demo = False
+    finally:
+        database.dispose()
+    if not demo:
+        raise AuthenticationError(_(
+            "This account's password is Suoja's published demo password, which real data "
+            "refuses; ask a supervisor to set a new password for it."))
 
 
 def open_unlocked(
