@@ -14,6 +14,7 @@ them, on the sealed values as stored. Then the same after being locked or reset.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -287,3 +288,106 @@ def test_an_administrators_lock_rotates_what_it_holds_and_a_supervisor_finishes_
             case_id).support_sessions[0].notes == NOTE
     finally:
         opened.dispose()
+
+
+# -- the independent review's findings on the first version of this ---------------------
+
+
+def test_ones_own_password_change_retires_the_old_key_pair(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int) -> None:
+    """An old password with an old copy of the slot must open nothing granted after the
+    change: the insider puts the old slot back into the live file and tries."""
+    old_slot = KeyFile.load(keyfile_path(db_path)).slot(SLOT_USER, "kaisa")
+    kaisa_db, kaisa = open_database(db_path, "kaisa", STRONG)
+    try:
+        services.build(kaisa_db, kaisa).accounts.change_own_password(
+            STRONG, "Uusi-Salainen-Lause-42", kdf=FAST_KDF)
+    finally:
+        kaisa_db.dispose()
+    leena = next(u for u in boss.accounts.list_users() if u.username == "leena")
+    boss.accounts.set_active(leena.id, False)  # a rotation after the change
+    live = KeyFile.load(keyfile_path(db_path))
+    assert old_slot is not None
+    live.slots = [old_slot if s.name == "kaisa" else s for s in live.slots]
+    assert live.unwrap(SLOT_USER, "kaisa", STRONG).secrets == {}
+    opened, _actor = open_database(db_path, "kaisa", "Uusi-Salainen-Lause-42")
+    opened.dispose()
+
+
+def test_a_value_altered_outside_suoja_does_not_block_revocation(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int) -> None:
+    kept = load_key_slots(db_path).unwrap(SLOT_USER, "kaisa", STRONG)
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE support_session SET notes = 'v2:AAAA'"))
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    boss.accounts.set_active(kaisa.id, False)
+    with pytest.raises(DamagedData):
+        open_engine(db_path, kept.storage)
+    details = [e.detail for e in boss.audit.query(
+        __import__("models.services.audit_log", fromlist=["AuditQuery"]).AuditQuery())]
+    assert any("unopenable values left as found: 1" in d for d in details)
+
+
+def test_an_altered_recovery_slot_does_not_block_revocation(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int) -> None:
+    keys = KeyFile.load(keyfile_path(db_path))
+    keys.slots = [dataclasses.replace(s, box_public=b"\0" * 32) if s.kind != SLOT_USER
+                  else s for s in keys.slots]
+    keys.save(keyfile_path(db_path))
+    kept = load_key_slots(db_path).unwrap(SLOT_USER, "kaisa", STRONG)
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    boss.accounts.set_active(kaisa.id, False)
+    with pytest.raises(DamagedData):
+        open_engine(db_path, kept.storage)
+
+
+def test_a_revocation_cut_short_is_owed_and_the_next_sign_in_pays_it(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = load_key_slots(db_path).unwrap(SLOT_USER, "kaisa", STRONG)
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+
+    def killed(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the process was killed here")
+
+    monkeypatch.setattr(rotation, "_reseal", killed)
+    with pytest.raises(RuntimeError):
+        boss.accounts.set_active(kaisa.id, False)
+    monkeypatch.undo()
+    database.dispose()
+    assert open_engine(db_path, kept.storage)  # not revoked yet: the debt is on record
+    # Police liaison signs in next: rotates what it holds (storage, case).
+    opened, _actor = open_database(db_path, "leena", STRONG)
+    opened.dispose()
+    with pytest.raises(DamagedData):
+        open_engine(db_path, kept.storage)
+    assert KeyFile.load(keyfile_path(db_path)).generations(KEY_CARE) == [1]
+    # A supervisor pays the rest (care, authority).
+    opened, actor = open_database(db_path, "super", PASSWORD)
+    try:
+        assert KeyFile.load(keyfile_path(db_path)).generations(KEY_CARE) == [2]
+        assert services.build(opened, actor).cases.get_detail(
+            case_id).support_sessions[0].notes == NOTE
+    finally:
+        opened.dispose()
+
+
+@pytest.mark.parametrize("damage", ["duplicate grant", "duplicate slot", "deep nesting"])
+def test_a_crafted_key_file_is_refused_with_a_sentence(
+        database: Database, db_path: Path, staff: dict[Role, str], damage: str) -> None:
+    import json
+
+    keys = KeyFile.load(keyfile_path(db_path))
+    document = json.loads(keys.to_document())
+    if damage == "duplicate grant":
+        document["grants"].append(document["grants"][0])
+    elif damage == "duplicate slot":
+        document["slots"].append(document["slots"][0])
+    text_ = (json.dumps(document) if damage != "deep nesting"
+             else "[" * 100_000 + "]" * 100_000)
+    keyfile_path(db_path).write_text(text_)
+    with pytest.raises(DataError, match="altered|not a Suoja key file"):
+        open_database(db_path, "super", PASSWORD)

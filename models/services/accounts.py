@@ -46,7 +46,7 @@ from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.services._base import Service
 from models.storage.keyfile import ROLE_KEYS, SLOT_USER, KdfParams, KeySlot
-from models.storage.rotation import Progress, RotationReport, rotate_keys
+from models.storage.rotation import Progress, RotationReport, owe_rotation, rotate_keys
 
 #: Roles whose accounts read case content or manage accounts: only a supervisor creates
 #: them, promotes to them or resets their passwords without a second person's approval.
@@ -184,6 +184,8 @@ class AccountService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail="unlocked" if active else "locked")
+            if was_active and not active:
+                owe_rotation(db_session)  # on record even if the rotation below fails
             if active:
                 keys = self._db.load_keyfile(db_session)
                 if keys.has_slot(SLOT_USER, user.username):
@@ -247,6 +249,8 @@ class AccountService(Service):
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"role {old} -> {role.value}{approval}")
+            if ROLE_KEYS[old] - ROLE_KEYS[role.value]:
+                owe_rotation(db_session)
             keys = self._db.load_keyfile(db_session)
             if user.is_active and keys.has_slot(SLOT_USER, user.username):
                 if self._db.grant_role_keys(keys, user.username, role):
@@ -297,6 +301,7 @@ class AccountService(Service):
             user = self._user(db_session, user_id)  # usernames never change
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"password reset{approval}")
+            owe_rotation(db_session)
             # New key pairs: the old password's slot, and every copy of it, held the
             # keys the rotation below replaces.
             if user.is_active:
@@ -309,7 +314,10 @@ class AccountService(Service):
 
     def change_own_password(self, current_password: str, new_password: str,
                             kdf: KdfParams | None = None) -> None:
-        """Rewrap the signed-in user's key slot under a new password.
+        """Give the signed-in user's slot a new password and a new X25519 key pair, with
+        every key the session holds granted to it again. An old password with an old copy
+        of the slot (a backup's key file) then opens no grant made after this; the keys
+        it held until now rotate at the next lock or reset.
 
         Raises:
             AuthenticationError: the current password is wrong.
@@ -321,13 +329,16 @@ class AccountService(Service):
             raise AuthenticationError(_("The current password is not correct.")) from None
         check_password(new_password, username=self._actor.username,
                        display_name=self._actor.display_name)
-        # The same key pairs under the new password: every grant stays valid.
+        current = self._db.identity
+        if current is None:  # a version 1 slot is upgraded at sign-in: never here
+            raise AuthenticationError(_("Sign in again to change your password."))
+        identity = current.with_new_box()
         slot = self._db.wrap_key_slot(self._actor.username, new_password, kdf,
-                                      identity=self._db.identity)
+                                      identity=identity)
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
-            self._db.store_key_slot(slot, db_session)
+            self._db.replace_own_slot(slot, identity, db_session)
 
     def own_language(self) -> Language:
         """The language the signed-in user's account prefers (as last saved)."""

@@ -101,6 +101,9 @@ MAX_PARALLELISM = 16
 MAX_WORK_KIB = 4 * MAX_MEMORY_KIB
 SALT_BYTES = 16
 NONCE_BYTES = 12
+#: A key file of a thousand accounts with their grants is under 2 MB; a bigger one was
+#: not written by Suoja (and is not parsed).
+MAX_KEYFILE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ class Identity:
     @classmethod
     def new(cls) -> Identity:
         return cls(X25519PrivateKey.generate(), Ed25519PrivateKey.generate())
+
+    def with_new_box(self) -> Identity:
+        """A new X25519 key pair, the same signing key (one's own password change: an
+        old password with an old copy of the slot must open no grant made after it)."""
+        return Identity(X25519PrivateKey.generate(), self.signing)
 
     @property
     def box_public(self) -> bytes:
@@ -385,8 +393,10 @@ class KeyFile:
         """
         slot = self.slot(kind, name)
         if slot is None:
-            # Spend the same effort as a real attempt, so timing does not tell either.
-            KdfParams().derive(secret, b"\0" * SALT_BYTES)
+            # Spend the same effort as a real attempt (at the costs this file's slots
+            # have), so timing does not tell either.
+            cost = self.slots[0].kdf if self.slots else KdfParams()
+            cost.derive(secret, b"\0" * SALT_BYTES)
             raise AuthenticationError(_(_WRONG_SECRET[kind]))
         wrapping_key = slot.kdf.derive(secret, slot.salt)
         try:
@@ -406,7 +416,7 @@ class KeyFile:
         for grant in self.grants:
             if (grant.kind, grant.name) == (kind, name):
                 value = self._open_grant(grant, identity.box)
-                if value is not None:
+                if value is not None and len(value) == DATA_KEY_BYTES:
                     keyring.secrets[(grant.key, grant.generation)] = value
         return keyring
 
@@ -501,7 +511,8 @@ class KeyFile:
             DataError: the file is missing, or it is not a Suoja key file.
         """
         try:
-            text = path.read_bytes()
+            with path.open("rb") as handle:
+                text = handle.read(MAX_KEYFILE_BYTES + 1)
         except FileNotFoundError:
             raise DataError(_(
                 "The key file {name} beside the database is missing, "
@@ -509,6 +520,8 @@ class KeyFile:
             ).format(name=path.name)) from None
         except OSError:
             raise DataError(_(_NOT_A_KEY_FILE).format(name=path.name)) from None
+        if len(text) > MAX_KEYFILE_BYTES:
+            raise DataError(_(_NOT_A_KEY_FILE).format(name=path.name))
         return cls.from_document(text, path.name)
 
     @classmethod
@@ -537,14 +550,28 @@ class KeyFile:
             )
             if any(keys.slot(g.kind, g.name) is None for g in keys.grants):
                 raise ValueError("grant without a slot")
+            # Two slots for one account, or two grants of one key and generation to one
+            # account, were planted: which one counts must not be the file's order.
+            slots = [(slot.kind, slot.name) for slot in keys.slots]
+            grants = [(g.kind, g.name, g.key, g.generation) for g in keys.grants]
+            if len(set(slots)) != len(slots) or len(set(grants)) != len(grants):
+                raise _Altered
             return keys
+        except _Altered:
+            raise DataError(_(
+                "{name} holds two entries for one account or key: it was altered outside "
+                "Suoja, so none of its key slots is used.").format(name=where)) from None
         except _CostOutOfBounds:
             raise DataError(_(
                 "{name} has a key slot whose cost settings are outside what Suoja accepts, "
                 "so none of its key slots is used."
             ).format(name=where)) from None
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
             raise DataError(_(_NOT_A_KEY_FILE).format(name=where)) from None
+
+
+class _Altered(Exception):
+    """The key file holds duplicate entries (told apart from other damage)."""
 
 
 class _CostOutOfBounds(ValueError):

@@ -44,11 +44,11 @@ from sqlalchemy.sql import column
 
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
-from models.domain.errors import KnownError
+from models.domain.errors import DataError, KnownError
 from models.domain.sealed import CARE_COLUMNS, SEALED_BYTES, SEALED_COLUMNS, FieldCipher
 from models.storage.database import open_engine, rekey
 from models.storage.keyfile import (
-    FIXED_KEYS,
+    KEY_AUTHORITY,
     KEY_CARE,
     KEY_CASE,
     KEY_STORAGE,
@@ -63,8 +63,12 @@ from models.storage.unit_of_work import CONTENT_GENERATION, Database, content_ge
 
 log = logging.getLogger("suoja.rotation")
 
-#: ``suoja_meta``: content keys whose rotation waits for an account that holds them.
+#: ``suoja_meta``: keys whose rotation is owed: written with the lock or reset that owes
+#: it (so a crash before the rotation leaves the debt on record), and what an account
+#: that does not hold a key leaves for one that does.
 PENDING_KEY = "rotation_pending"
+#: Every key a revocation rotates.
+ROTATED = (KEY_AUTHORITY, KEY_CARE, KEY_CASE, KEY_STORAGE)
 #: ``suoja_meta``: "<generation>:<SHA-256 of the next storage key>" while step 3 waits.
 NEXT_STORAGE_KEY = "rotation_next_storage"
 #: Rows re-sealed per statement.
@@ -110,27 +114,30 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
     """
     started = time.perf_counter()
     keyring = database.keyring
-    wanted = set(only) if only is not None else {KEY_STORAGE, KEY_CARE, KEY_CASE,
-                                                 *(k for k in ROLE_KEYS["supervisor"]
-                                                   if k not in FIXED_KEYS)}
+    wanted = set(only) if only is not None else set(ROTATED)
     # 1. New generations granted to those who remain; everything else revoked. Under
     # the writers' lock, so no slot or grant another workstation adds meanwhile is lost.
     with database.writing() as db_session:
         keys = database.load_keyfile(db_session)
         roles = _active_roles(db_session)
         current = {key: content_generation(db_session, key) for key in CONTENT_GENERATION}
+        current[KEY_STORAGE] = database.storage_generation(keys)
+        # Generations newer than the ones in use were abandoned (a rotation cut short)
+        # or planted: nobody keeps them.
+        keys.grants = [grant for grant in keys.grants
+                       if grant.generation <= current.get(grant.key, grant.generation)]
         held = {key for key in wanted if database.current_key(key, keys) is not None}
         new = {key: (max(keys.generations(key), default=0) + 1, new_data_key())
                for key in sorted(held)}
-        pending = tuple(sorted(key for key in (KEY_CARE, KEY_CASE)
-                               if key in wanted and key not in held))
+        # What an earlier revocation still owes, and what this account cannot rotate.
+        pending = tuple(sorted((set(_waiting(db_session)) | (wanted - held)) - set(new)))
         _keep_only(keys, roles)
         for username, role in roles.items():
             for key, (generation, value) in new.items():
-                if key in ROLE_KEYS[role.value] and keys.has_slot(SLOT_USER, username):
-                    keys.grant(SLOT_USER, username, key, generation, value)
+                if key in ROLE_KEYS[role.value]:
+                    _grant(keys, SLOT_USER, username, key, generation, value)
         for key, (generation, value) in new.items():
-            keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
+            _grant(keys, SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
         database.save_keyfile(keys, db_session)
 
     # 2. Sealed values re-sealed, generations recorded, the rotation audited.
@@ -140,8 +147,9 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
         new[KEY_CASE][1] if KEY_CASE in new else keyring.get(KEY_CASE, current[KEY_CASE]))
     resealed = 0
     with database.writing() as db_session:
-        resealed = _reseal(db_session, old_cipher, new_cipher,
-                           {key for key in (KEY_CARE, KEY_CASE) if key in new}, progress)
+        resealed, unopenable = _reseal(
+            db_session, old_cipher, new_cipher,
+            {key for key in (KEY_CARE, KEY_CASE) if key in new}, progress)
         for key in (KEY_CARE, KEY_CASE):
             if key in new:
                 db_session.merge(Meta(key=CONTENT_GENERATION[key], value=str(new[key][0])))
@@ -152,6 +160,8 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
         detail = f"keys rotated: {','.join(sorted(new))}; {reason}"
         if pending:
             detail += f"; waiting: {','.join(pending)}"
+        if unopenable:  # altered outside Suoja: left as they were, verify names them
+            detail += f"; unopenable values left as found: {unopenable}"
         database.audit.record(db_session, user_id=user_id, action=AuditAction.ACCOUNT,
                               entity="database", detail=detail)
     for key, (generation, value) in new.items():
@@ -187,7 +197,7 @@ def finish_interrupted(database: Database, user_id: int, role: Role) -> Rotation
         waiting = db_session.scalar(select(Meta.value).where(Meta.key == PENDING_KEY))
         next_storage = db_session.scalar(select(Meta.value)
                                          .where(Meta.key == NEXT_STORAGE_KEY))
-    pending = [key for key in (waiting or "").split(",") if key in (KEY_CARE, KEY_CASE)]
+    pending = [key for key in (waiting or "").split(",") if key in ROTATED]
     if next_storage and not database.on_server:
         generation_text, _colon, digest = next_storage.partition(":")
         value = database.keyring.get(
@@ -203,11 +213,14 @@ def finish_interrupted(database: Database, user_id: int, role: Role) -> Rotation
             except KnownError:
                 # Still open elsewhere: sign-in goes on, and the next one tries again.
                 log.warning("the database file could not be re-encrypted yet")
-    if pending and all(key in ROLE_KEYS[role.value] for key in pending) and not (
-            database.missing_content_keys(role)):
-        return rotate_keys(database, user_id=user_id, reason="finished at sign-in",
-                           only=pending)
-    return None
+    if not pending or database.missing_content_keys(role):
+        return None
+    keys = database.load_keyfile()
+    mine = [key for key in pending if database.current_key(key, keys) is not None]
+    if not mine:
+        return None
+    return rotate_keys(database, user_id=user_id, reason="owed, finished at sign-in",
+                       only=mine)
 
 
 def _finish_storage(database: Database, value: bytes) -> None:
@@ -248,6 +261,30 @@ def _keep_only(keys: KeyFile, roles: dict[str, Role]) -> None:
     ]
 
 
+def _waiting(db_session: Session) -> list[str]:
+    waiting = db_session.scalar(select(Meta.value).where(Meta.key == PENDING_KEY))
+    return [key for key in (waiting or "").split(",") if key in ROTATED]
+
+
+def owe_rotation(db_session: Session) -> None:
+    """Record, in the unit of work of a lock or reset, that every key must rotate: if
+    the rotation after it does not finish, the next sign-in that can, does."""
+    _set_meta(db_session, PENDING_KEY, ",".join(ROTATED))
+
+
+def _grant(keys: KeyFile, kind: str, name: str, key: str, generation: int,
+           value: bytes) -> None:
+    """Grant, skipping a slot that cannot receive (none, version 1, or a public key that
+    is not one: altered), so one bad slot cannot stop a revocation."""
+    slot = keys.slot(kind, name)
+    if slot is None or slot.legacy:
+        return
+    try:
+        keys.grant(kind, name, key, generation, value)
+    except ValueError:
+        log.warning("a key slot with an unusable public key got no new keys")
+
+
 def _active_roles(db_session: Session) -> dict[str, Role]:
     return {username: Role(role) for username, role in db_session.execute(
         select(User.username, User.role).where(User.is_active.is_(True)))}
@@ -260,7 +297,7 @@ def _role_of(database: Database, username: str) -> Role | None:
 
 
 def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: set[str],
-            progress: Progress | None) -> int:
+            progress: Progress | None) -> tuple[int, int]:
     """Re-seal every value under a rotated key, a batch of rows at a time (evidence files
     a few at a time: each may be 25 MB)."""
     columns = [(name, col, False) for name, cols in SEALED_COLUMNS.items() for col in cols]
@@ -272,7 +309,7 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
             ids = list(db_session.scalars(select(source.c.id).order_by(source.c.id)))
             work.append((source, col, binary, ids))
     total = sum(len(ids) for *_rest, ids in work)
-    done = 0
+    done = unopenable = 0
     for source, col, binary, ids in work:
         name = source.name
         statement = (update(source).where(source.c.id == bindparam("row_id"))
@@ -284,19 +321,25 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
             for row_id, case_id, stored in db_session.execute(
                     select(source.c.id, source.c.case_id, source.c[col])
                     .where(source.c.id.in_(chunk))):
-                if binary:
-                    plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
-                    sealed: Any = new.seal_bytes(name, col, row_id, case_id, plain)
-                else:
-                    plain = old.open(name, col, row_id, case_id, stored)
-                    sealed = new.seal(name, col, row_id, case_id, plain)
+                try:
+                    if binary:
+                        plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
+                        sealed: Any = new.seal_bytes(name, col, row_id, case_id, plain)
+                    else:
+                        plain = old.open(name, col, row_id, case_id, stored)
+                        sealed = new.seal(name, col, row_id, case_id, plain)
+                except DataError:
+                    # Altered outside Suoja: nobody can open it, now or later. Left as
+                    # found (verify names it) rather than let it block every revocation.
+                    unopenable += 1
+                    continue
                 batch.append({"row_id": row_id, "sealed": sealed})
             if batch:
                 db_session.execute(statement, batch)
-            done += len(batch)
+            done += len(chunk)
             if progress is not None:
                 progress(done, total)
-    return done
+    return done - unopenable, unopenable
 
 
 def _set_meta(db_session: Session, key: str, value: str) -> None:

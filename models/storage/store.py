@@ -69,7 +69,7 @@ from models.storage.keyfile import (
     normalise_recovery_code,
 )
 from models.storage.maintenance import write_checked_copy
-from models.storage.rotation import finish_interrupted, rotate_keys
+from models.storage.rotation import finish_interrupted, owe_rotation, rotate_keys
 from models.storage.server import ServerCounters, ServerUrl
 from models.storage.unit_of_work import (
     CONTENT_GENERATION,
@@ -462,6 +462,7 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
             database.audit.record(db_session, user_id=None, action=AuditAction.ACCOUNT,
                                   entity="user", entity_id=user.id,
                                   detail="password reset with the recovery code")
+            owe_rotation(db_session)
             database.store_key_slot(slot, db_session, Role(user.role))
             user_id = user.id
         guard.settle(username, attempts)

@@ -266,6 +266,17 @@ class Database:
         self.save_keyfile(keys, db_session)
         return missing
 
+    def replace_own_slot(self, slot: KeySlot, identity: Identity, db_session: Session) -> None:
+        """Store the signed-in account's new slot (new key pair, from one's own password
+        change) and give it every key this session holds (in ``db_session``'s unit of
+        work on a server)."""
+        keys = self.load_keyfile(db_session)
+        keys.put_slot(slot)  # the old key pair's grants go with it
+        for (key, generation), value in self._keyring.secrets.items():
+            keys.grant(slot.kind, slot.name, key, generation, value)
+        self.save_keyfile(keys, db_session)
+        self._keyring.identity = identity
+
     def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None, *,
                      role: Role, db_session: Session | None = None) -> list[str]:
         """Give ``username`` a key slot holding the keys of ``role`` (as far as this

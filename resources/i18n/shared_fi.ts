@@ -59,7 +59,7 @@
     <name>Session</name>
     <message>
         <source>Wrong username or password.</source>
-        <extracomment>How long other workstations&apos; changes are collected before views refresh. A change another workstation made (from the listener&apos;s thread; queued to ours). On a server: whether other workstations&apos; changes are arriving (False while the connection is lost and being reopened).</extracomment>
+        <extracomment>How long other workstations&apos; changes are collected before views refresh. A change another workstation made (from the listener&apos;s thread; queued to ours). A delivery of the change bus announced on a worker thread, run on this one. On a server: whether other workstations&apos; changes are arriving (False while the connection is lost and being reopened).</extracomment>
         <translation>Väärä käyttäjätunnus tai salasana.</translation>
     </message>
 </context>
