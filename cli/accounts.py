@@ -1,4 +1,5 @@
-"""Staff accounts from the command line: ``user``, ``recover`` and ``reset-signin``.
+"""Staff accounts from the command line: ``user``, ``recover``, ``recovery-code`` and
+``reset-signin``.
 
 The same services as the GUI's account administration; new passwords come from
 ``SUOJA_NEW_PASSWORD`` or are asked twice, the recovery code from
@@ -158,4 +159,19 @@ def cmd_reset_signin(args: argparse.Namespace, out: Callable[[str], None]) -> in
         return 0
     out(_("New sign-in counters were started and the reset is in the audit log; sign-in "
           "works again."))
+    return 0
+
+
+def cmd_recovery_code(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    """A supervisor issues a new recovery code: shown once, the old one retired."""
+    from models import services
+
+    database, actor = sign_in(args)
+    try:
+        code = services.build(database, actor).accounts.replace_recovery_code()
+    finally:
+        database.dispose()
+    out(_("New recovery code (shown only now; the old one opens nothing from now on):"))
+    out(f"  {code}")
+    out(_("Write it on paper and keep it in a safe, as the deployment guide says."))
     return 0

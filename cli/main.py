@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from cli import export, importing, organisation
-from cli.accounts import cmd_recover, cmd_reset_signin, cmd_user
+from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
 from cli.target import add_target, add_user
@@ -136,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_target(recover)
     add_user(recover, _("the account to give a new password"))
 
+    new_code = commands.add_parser(
+        "recovery-code",
+        help=_("a supervisor: issue a new recovery code (after the old one was used, seen "
+               "or lost); the old one opens nothing from then on (audited)"),
+    )
+    add_target(new_code)
+    add_user(new_code, _("a supervisor"))
+
     reset_signin = commands.add_parser(
         "reset-signin",
         help=_("a supervisor: start new sign-in counters when sign-in is refused because "
@@ -199,6 +207,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         "init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify,
         "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,
         "recover": cmd_recover, "reset-signin": cmd_reset_signin,
+        "recovery-code": cmd_recovery_code,
         **export.HANDLERS,
         **importing.HANDLERS,
         **organisation.HANDLERS,

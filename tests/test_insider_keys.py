@@ -391,3 +391,51 @@ def test_a_crafted_key_file_is_refused_with_a_sentence(
     keyfile_path(db_path).write_text(text_)
     with pytest.raises(DataError, match="altered|not a Suoja key file"):
         open_database(db_path, "super", PASSWORD)
+
+
+def test_a_planted_recovery_slot_receives_no_key(
+        boss: services.Services, database: Database, db_path: Path,
+        staff: dict[Role, str], case_id: int) -> None:
+    """Someone who can write the folder puts in a recovery slot for a code they chose:
+    every rotation sealed every new key to it (review finding H-A)."""
+    from models.storage.keyfile import RECOVERY_SLOT_NAME, SLOT_RECOVERY
+
+    keys = KeyFile.load(keyfile_path(db_path))
+    planted, _identity = keys.new_slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME,
+                                       "MINE-MINE-MINE-MINE", FAST_KDF)
+    keys.put_slot(planted)
+    keys.save(keyfile_path(db_path))
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    boss.accounts.set_active(kaisa.id, False)
+    got = KeyFile.load(keyfile_path(db_path)).unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME,
+                                                     "MINE-MINE-MINE-MINE")
+    assert got.secrets == {}
+
+
+@pytest.mark.both_databases
+def test_a_supervisor_issues_a_new_recovery_code_and_the_old_one_is_retired(
+        boss: services.Services, database: Database, target: Target,
+        supervisor: Actor, opened: tuple[Database, Actor, str],
+        staff: dict[Role, str], case_id: int) -> None:
+    from models.domain.errors import PermissionDenied
+    from models.storage.store import recover_account
+
+    old_code = opened[2]
+    admin_db, admin = open_database(target, "aapo", STRONG)
+    try:
+        with pytest.raises(PermissionDenied):
+            services.build(admin_db, admin).accounts.replace_recovery_code(FAST_KDF)
+    finally:
+        admin_db.dispose()
+    new_code = boss.accounts.replace_recovery_code(FAST_KDF)
+    assert new_code != old_code
+    database.dispose()
+    with pytest.raises(AuthenticationError):
+        recover_account(target, old_code, "kaisa", "Uusi-Salainen-Lause-42", FAST_KDF)
+    recover_account(target, new_code, "kaisa", "Uusi-Salainen-Lause-42", FAST_KDF)
+    again, actor = open_database(target, "kaisa", "Uusi-Salainen-Lause-42")
+    try:
+        assert services.build(again, actor).cases.get_detail(
+            case_id).support_sessions[0].notes == NOTE
+    finally:
+        again.dispose()

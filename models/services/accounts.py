@@ -45,8 +45,23 @@ from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.services._base import Service
-from models.storage.keyfile import ROLE_KEYS, SLOT_USER, KdfParams, KeySlot
-from models.storage.rotation import Progress, RotationReport, owe_rotation, rotate_keys
+from models.storage.keyfile import (
+    ALL_KEYS,
+    RECOVERY_SLOT_NAME,
+    ROLE_KEYS,
+    SLOT_RECOVERY,
+    SLOT_USER,
+    KdfParams,
+    KeySlot,
+    new_recovery_code,
+)
+from models.storage.rotation import (
+    Progress,
+    RotationReport,
+    owe_rotation,
+    pin_recovery,
+    rotate_keys,
+)
 
 #: Roles whose accounts read case content or manage accounts: only a supervisor creates
 #: them, promotes to them or resets their passwords without a second person's approval.
@@ -339,6 +354,35 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", self._actor.user_id,
                         detail="password changed")
             self._db.replace_own_slot(slot, identity, db_session)
+
+    def replace_recovery_code(self, kdf: KdfParams | None = None) -> str:
+        """A supervisor issues a new recovery code (after the old one was used, seen or
+        lost, or on a database upgraded from key file version 1, whose code stops opening
+        anything at the first rotation). The old code opens nothing current from now on;
+        the new one holds every key the supervisor holds. Shown once; audited.
+
+        Raises:
+            PermissionDenied: not a supervisor (as the database has it now).
+        """
+        self._require(Operation.APPROVE_ACCOUNT_CHANGES)
+        with self._db.reading() as db_session:
+            if not self._still_a_supervisor(db_session):
+                raise PermissionDenied(_("Only a supervisor can issue a new recovery code."))
+        code = new_recovery_code()
+        slot, _identity = self._db.load_keyfile().new_slot(  # slow: before the lock
+            SLOT_RECOVERY, RECOVERY_SLOT_NAME, code, kdf)
+        with self._db.writing() as db_session:
+            keys = self._db.load_keyfile(db_session)
+            keys.put_slot(slot)  # the old code's grants go with its slot
+            for key in sorted(ALL_KEYS):
+                current = self._db.current_key(key, keys)
+                if current is not None:
+                    keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, *current)
+            pin_recovery(db_session, keys)
+            self._audit(db_session, AuditAction.ACCOUNT, "database", None,
+                        detail="new recovery code issued")
+            self._db.save_keyfile(keys, db_session)
+        return code
 
     def own_language(self) -> Language:
         """The language the signed-in user's account prefers (as last saved)."""

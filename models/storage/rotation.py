@@ -67,6 +67,8 @@ log = logging.getLogger("suoja.rotation")
 #: it (so a crash before the rotation leaves the debt on record), and what an account
 #: that does not hold a key leaves for one that does.
 PENDING_KEY = "rotation_pending"
+#: ``suoja_meta``: the digest of the real recovery slot's public keys.
+RECOVERY_PIN = "recovery_slot"
 #: Every key a revocation rotates.
 ROTATED = (KEY_AUTHORITY, KEY_CARE, KEY_CASE, KEY_STORAGE)
 #: ``suoja_meta``: "<generation>:<SHA-256 of the next storage key>" while step 3 waits.
@@ -136,8 +138,12 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
             for key, (generation, value) in new.items():
                 if key in ROLE_KEYS[role.value]:
                     _grant(keys, SLOT_USER, username, key, generation, value)
-        for key, (generation, value) in new.items():
-            _grant(keys, SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
+        if recovery_is_pinned(db_session, keys):
+            for key, (generation, value) in new.items():
+                _grant(keys, SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, generation, value)
+        else:  # planted, or from before pins: it gets nothing (verify says so)
+            log.warning("the recovery slot is not the one the database recorded")
+            keys.revoke(SLOT_RECOVERY, RECOVERY_SLOT_NAME)
         database.save_keyfile(keys, db_session)
 
     # 2. Sealed values re-sealed, generations recorded, the rotation audited.
@@ -259,6 +265,29 @@ def _keep_only(keys: KeyFile, roles: dict[str, Role]) -> None:
         if grant.kind == SLOT_RECOVERY
         or (grant.name in roles and grant.key in ROLE_KEYS[roles[grant.name].value])
     ]
+
+
+def recovery_pin(keys: KeyFile) -> str:
+    """The digest of the recovery slot's public keys ("" for none, or a version 1 one)."""
+    slot = keys.slot(SLOT_RECOVERY, RECOVERY_SLOT_NAME)
+    if slot is None or slot.legacy:
+        return ""
+    return hashlib.sha256(b"suoja recovery slot|" + slot.box_public
+                          + slot.signing_public).hexdigest()
+
+
+def pin_recovery(db_session: Session, keys: KeyFile) -> None:
+    """Record in the database which recovery slot is the real one (``init`` and a new
+    recovery code): a slot planted in the key file by someone who can write the folder
+    then receives no key at a rotation."""
+    _set_meta(db_session, RECOVERY_PIN, recovery_pin(keys))
+
+
+def recovery_is_pinned(db_session: Session, keys: KeyFile) -> bool:
+    """Whether the key file's recovery slot is the one the database recorded."""
+    pinned = db_session.scalar(select(Meta.value).where(Meta.key == RECOVERY_PIN))
+    found = recovery_pin(keys)
+    return bool(pinned and found) and hmac.compare_digest(pinned or "", found)
 
 
 def _waiting(db_session: Session) -> list[str]:

@@ -69,7 +69,13 @@ from models.storage.keyfile import (
     normalise_recovery_code,
 )
 from models.storage.maintenance import write_checked_copy
-from models.storage.rotation import finish_interrupted, owe_rotation, rotate_keys
+from models.storage.rotation import (
+    RECOVERY_PIN,
+    finish_interrupted,
+    owe_rotation,
+    recovery_pin,
+    rotate_keys,
+)
 from models.storage.server import ServerCounters, ServerUrl
 from models.storage.unit_of_work import (
     CONTENT_GENERATION,
@@ -149,6 +155,7 @@ def create_database(
                                      kdf)
         database = Database(db_path, engine, keyring)
         actor = _first_supervisor(database, database_id, username, display_name,
+                                  recovery=recovery_pin(keys),
                                   counters_id=counters.ensure(),
                                   language=language or i18n.current())
         keys.save(key_path)
@@ -182,16 +189,17 @@ def _first_slots(database_id: str, username: str, password: str, recovery_code: 
 
 def _first_supervisor(
     database: Database, database_id: str, username: str, display_name: str | None,
-    keys: KeyFile | None = None, *, counters_id: str, language: Language,
+    keys: KeyFile | None = None, *, recovery: str, counters_id: str, language: Language,
 ) -> Actor:
-    """The database's id, which sign-in counters are its own, the first supervisor and
-    the ``init`` event (one unit of work); on a server also the key slots, so a failed
-    ``init`` leaves no half-set-up server."""
+    """The database's id, which sign-in counters are its own, which recovery slot is the
+    real one, the first supervisor and the ``init`` event (one unit of work); on a server
+    also the key slots, so a failed ``init`` leaves no half-set-up server."""
     with database.writing() as db_session:
         db_session.add_all(
             [
                 Meta(key="database_id", value=database_id),
                 Meta(key="created_at", value=utcnow().isoformat()),
+                Meta(key=RECOVERY_PIN, value=recovery),
             ]
         )
         _remember_counters(db_session, database.target, counters_id)
@@ -242,6 +250,7 @@ def _create_on_server(
                                      kdf)
         database = Database(target, engine, keyring)
         actor = _first_supervisor(database, database_id, username, display_name, keys,
+                                  recovery=recovery_pin(keys),
                                   counters_id=database.sign_in_guard().ensure(),
                                   language=language)
     except BaseException:
