@@ -30,8 +30,9 @@ from models.domain.sealed import FieldCipher
 from models.security import audit_anchor
 from models.security.audit import verify_chain
 from models.security.permissions import Permission, require
+from models.security.signatures import load_trust
 from models.storage import migration
-from models.storage.anchoring import place
+from models.storage.anchoring import check_authority, place
 from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
@@ -92,7 +93,8 @@ def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """SQLCipher page check and SQLite integrity check (file databases), then the sealed
-    texts and the audit chain (both databases).
+    texts, the account authority and records, and the audit chain and its signatures
+    (both databases).
 
     Nothing is upgraded or repaired; the one write is the ``verify`` audit event, and
     only when every check passed.
@@ -130,6 +132,10 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 out(_("{n} sealed values are under keys this account's role does not hold "
                       "and were not opened; a supervisor's verify opens them.").format(
                           n=unheld))
+            # The account authority must be the one this workstation first saw (a
+            # damaged pins file is set aside with --after-restore; another authority
+            # is never accepted); then every account record and event signature.
+            check_authority(load_trust(db_session), set_aside_damaged=args.after_restore)
             chain = verify_chain(db_session, database.chain_key)
             anchor_key = audit_anchor.place_key(keys.database_id, place(target))
             try:
@@ -150,6 +156,11 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             + (_(" (shorter than last seen here: accepted after a restore)") if cut else "")
             + (_(" (first check of this database on this workstation)")
                if first_check and not damaged_anchors else ""))
+        out(ngettext("Account records: {n} signed by the account authority",
+                     "Account records: {n} signed by the account authority",
+                     chain.accounts).format(n=chain.accounts))
+        out(ngettext("Audit event signatures: {n} verifies",
+                     "Audit event signatures: {n} verify", chain.signed).format(n=chain.signed))
         if damaged_anchors:
             out(_("This workstation's damaged audit anchor file was set aside and a new one "
                   "started; other databases' anchors start again at their next sign-out or "
