@@ -15,20 +15,25 @@ and then writes SQL, as a script could.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from cli import main as cli
 from models import services
 from models.domain.dto import CaseDraft, CaseFilter, SupportSessionDraft, VictimDraft
-from models.domain.entities import AuditEvent, Meta
+from models.domain.entities import AuditEvent, Meta, User
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import AuthenticationError, DataError
-from models.security import audit
+from models.security import audit, signatures
+from models.services.audit_log import AuditQuery
+from models.storage.keyfile import SLOT_USER
 from models.storage.server import ServerUrl
-from models.storage.store import open_database, recover_account
+from models.storage.store import load_key_slots, open_database, recover_account
 from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD
 
@@ -229,6 +234,8 @@ def test_every_legitimate_account_change_keeps_verify_clean(
         opened: tuple[Database, Actor, str], staff: dict[Role, str],
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     ids = _ids(boss)
+    before_reset, _actor = open_database(target, "leena", STRONG)  # signs with her first key
+    before_reset.dispose()
     boss.accounts.create_user("mikko", "Mikko", Role.COUNSELLOR, STRONG, kdf=FAST_KDF)
     boss.accounts.set_active(ids["kaisa"], False)  # rotates every key, authority too
     boss.accounts.reset_password(ids["leena"], NEW_PASSWORD, kdf=FAST_KDF)
@@ -299,3 +306,200 @@ def test_a_demo_seed_keeps_verify_clean_and_its_accounts_sign_in(
         opened.dispose()
     code, output = _verify(target, monkeypatch, capsys)
     assert code == 0, output
+
+
+# -- the authority itself ----------------------------------------------------------------
+
+
+def _forge_authority(db_session: Session, fake: Ed25519PrivateKey, *, promote: str,
+                     generation: int) -> None:
+    """A script's own authority: its public key where Suoja keeps the authority's, and
+    every account record signed with it (``promote``'s as a supervisor's)."""
+    database_id = signatures.database_id_of(db_session)
+    db_session.execute(delete(Meta).where(Meta.key.startswith(signatures.AUTHORITY_PREFIX)))
+    public = fake.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    db_session.add(Meta(key=f"{signatures.AUTHORITY_PREFIX}{generation}", value=(
+        f"{signatures.encode(public)}:" + signatures.encode(fake.sign(
+            signatures.authority_message(database_id, generation, public))))))
+    for user in db_session.scalars(select(User)):
+        if user.username == promote:
+            user.role = Role.SUPERVISOR.value
+        keys = signatures.split_keys(user.signing_keys)
+        user.signature = signatures.encode(fake.sign(signatures.account_message(
+            database_id, user.id, user.username, user.role, user.is_active, keys)))
+    start = db_session.get(Meta, signatures.SIGNED_FROM_KEY)
+    assert start is not None
+    seq = int(start.value.split(":")[0])
+    start.value = f"{seq}:" + signatures.encode(fake.sign(
+        signatures.signed_from_message(database_id, seq)))
+    recovery = db_session.get(Meta, signatures.RECOVERY_KEY)
+    assert recovery is not None
+    recovery_public = signatures.decode(recovery.value.split(":")[0])
+    recovery.value = f"{signatures.encode(recovery_public)}:" + signatures.encode(fake.sign(
+        signatures.recovery_message(database_id, recovery_public)))
+
+
+@pytest.mark.parametrize("generation", [1, 7])
+def test_an_authority_replaced_with_a_script_is_refused(
+        database: Database, target: Target, staff: dict[Role, str], generation: int,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A counsellor makes an authority of her own, signs every account record with it
+    (her own as a supervisor's) and puts its public key where Suoja keeps the real one."""
+    database.dispose()
+    mine, _actor = open_database(target, "kaisa", STRONG)
+    try:
+        with Session(mine.engine) as db_session, db_session.begin():
+            _forge_authority(db_session, Ed25519PrivateKey.generate(), promote="kaisa",
+                             generation=generation)
+    finally:
+        mine.dispose()
+    # Here, where the real authority was seen first, nobody signs in with it.
+    for username, password in (("kaisa", STRONG), ("super", PASSWORD)):
+        with pytest.raises(DataError, match="authority is not the one this workstation"):
+            open_database(target, username, password)
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 4 and "authority is not the one this workstation" in output, output
+    # A workstation that never saw the database: every supervisor and administrator
+    # holds the real authority, so they are refused there too (and nothing is pinned).
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-workstation"))
+    for username, password in (("super", PASSWORD), ("aapo", STRONG)):
+        with pytest.raises(DataError, match="not the one this account was given"):
+            open_database(target, username, password)
+    assert not (tmp_path / "another-workstation" / "suoja" / "authority-pins.json").exists()
+
+
+def test_a_row_changed_with_a_script_gets_no_key_at_a_rotation_and_is_not_signed_again(
+        boss: services.Services, target: Target, staff: dict[Role, str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = _ids(boss)
+    mine, _actor = open_database(target, "kaisa", STRONG)
+    try:
+        with mine.engine.begin() as connection:
+            connection.execute(text("UPDATE user_account SET role = 'supervisor' "
+                                    "WHERE username = 'kaisa'"))
+    finally:
+        mine.dispose()
+    boss.accounts.set_active(ids["leena"], False)  # a rotation: new keys for who remains
+    held = load_key_slots(target).unwrap(SLOT_USER, "kaisa", STRONG).secrets
+    assert held == {}  # as if locked: not the supervisor's keys, nor her own role's
+    with pytest.raises(DataError, match="changed outside Suoja"):
+        boss.accounts.change_role(ids["kaisa"], Role.COUNSELLOR)
+    with pytest.raises(DataError, match="changed outside Suoja"):
+        boss.accounts.reset_password(ids["kaisa"], NEW_PASSWORD, kdf=FAST_KDF)
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 4 and "kaisa" in output, output
+
+
+def test_old_events_stay_unsigned_and_signing_starts_after_the_upgrade(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A database from before 0010 (as 0009 kept it, on a workstation that has not seen
+    it since): its events are left as they are; the first sign-in of a supervisor signs
+    every account record."""
+    from models.storage import migration
+
+    last = boss.audit.query(AuditQuery(limit=1))[0].seq + 1  # the query's own event
+    migration.downgrade(database.engine, "0009", field_cipher=database.field_cipher)
+    database.dispose()
+    # (This workstation saw the authority at init: without it, as here, it would
+    # refuse every sign-in, as for an authority removed with a script.)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-workstation"))
+    signed_in, _actor = open_database(target, "super", PASSWORD)  # upgrades, signs rows
+    try:
+        with signed_in.reading() as db_session:
+            start = db_session.get(Meta, signatures.SIGNED_FROM_KEY)
+            assert start is not None and start.value.split(":")[0] == str(last + 1)
+            unsigned = db_session.scalars(select(AuditEvent.seq).where(
+                AuditEvent.signature.is_(None)).order_by(AuditEvent.seq)).all()
+        assert unsigned == list(range(1, last + 1))
+    finally:
+        signed_in.dispose()
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 0, output
+    assert "Audit event signatures: " in output
+
+
+def test_a_database_without_any_authority_gets_one_at_a_supervisors_sign_in(
+        database: Database, target: Target, staff: dict[Role, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Generation 0: a database from before key file version 2 has no authority key at
+    all (here: every grant of it removed, and the schema back at 0009), on a workstation
+    that never saw it. A counsellor signing in first is not checked; the first
+    supervisor makes the authority, grants it and signs every row."""
+    from models.storage import migration
+    from models.storage.keyfile import KEY_AUTHORITY
+
+    keys = database.load_keyfile()
+    keys.grants = [grant for grant in keys.grants if grant.key != KEY_AUTHORITY]
+    database.save_keyfile(keys)
+    migration.downgrade(database.engine, "0009", field_cipher=database.field_cipher)
+    database.dispose()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-workstation"))
+
+    first, _actor = open_database(target, "kaisa", STRONG)  # upgrades; rows unchecked
+    first.dispose()
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 4 and "cannot be checked yet" in output, output
+
+    boss_db, _boss = open_database(target, "super", PASSWORD)  # makes the authority
+    boss_db.dispose()
+    keys = load_key_slots(target)
+    assert keys.generations(KEY_AUTHORITY) == [1]
+    assert {name for _kind, name in keys.holders(KEY_AUTHORITY, 1)} == {
+        "super", "aapo", "recovery"}
+    for username in ("kaisa", "aapo", "leena"):
+        opened, _actor = open_database(target, username, STRONG)
+        opened.dispose()
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 0, output
+
+    mine, _actor = open_database(target, "kaisa", STRONG)
+    try:
+        with mine.engine.begin() as connection:
+            connection.execute(text("UPDATE user_account SET role = 'supervisor' "
+                                    "WHERE username = 'kaisa'"))
+    finally:
+        mine.dispose()
+    with pytest.raises(DataError, match="Sign-in refused"):
+        open_database(target, "kaisa", STRONG)
+
+
+def test_a_damaged_authority_file_refuses_sign_in_until_verify_after_restore(
+        database: Database, target: Target, staff: dict[Role, str],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from models.security.audit_anchor import PinsUnreadable, pins_path
+
+    database.dispose()
+    pins_path().write_text("{not json", encoding="utf-8")
+    with pytest.raises(PinsUnreadable):
+        open_database(target, "super", PASSWORD)
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 4 and "authority-pins.json" in output, output
+    where = (["--db-url", target.url] if isinstance(target, ServerUrl)
+             else ["--db", str(target)])
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    assert cli.run(cli.build_parser().parse_args(
+        ["verify", *where, "--user", "super", "--after-restore"])) == 0
+    opened, _actor = open_database(target, "super", PASSWORD)
+    opened.dispose()
+    assert list(pins_path().parent.glob("authority-pins.json.damaged-*"))
+
+
+def test_an_authority_removed_with_a_script_is_refused_where_it_was_seen(
+        database: Database, target: Target, staff: dict[Role, str]) -> None:
+    """Everything the authority signed removed (its keys, the rows' signatures), so a
+    supervisor's next sign-in would sign the rows as it finds them: not here."""
+    database.dispose()
+    mine, _actor = open_database(target, "kaisa", STRONG)
+    try:
+        with mine.engine.begin() as connection:
+            connection.execute(text("DELETE FROM suoja_meta WHERE key LIKE 'authority:%'"))
+            connection.execute(text("UPDATE user_account SET signature = NULL, "
+                                    "role = 'supervisor' WHERE username = 'kaisa'"))
+    finally:
+        mine.dispose()
+    for username, password in (("kaisa", STRONG), ("super", PASSWORD)):
+        with pytest.raises(DataError, match="removed outside Suoja"):
+            open_database(target, username, password)

@@ -75,9 +75,11 @@ def take_anchor(database: Database) -> bool:
 
 
 
-def check_authority(trust: Trust, *, set_aside_damaged: bool = False) -> None:
+def check_authority(trust: Trust, *, set_aside_damaged: bool = False,
+                    remember: bool = True) -> None:
     """The database's account authority must hold together and be the one this
-    workstation first saw; the first one seen is remembered here.
+    workstation first saw; the first one seen is remembered here (with ``remember``:
+    sign-in remembers it only once the account's own record has passed).
 
     Args:
         set_aside_damaged: a damaged pins file is set aside and started afresh
@@ -98,6 +100,6 @@ def check_authority(trust: Trust, *, set_aside_damaged: bool = False) -> None:
         problem = ""
     if problem:
         raise DataError(problem)
-    if root is not None and audit_anchor.pin_authority(
+    if remember and root is not None and audit_anchor.pin_authority(
             trust.database_id, root, set_aside_damaged=set_aside_damaged):
         log.info("this workstation remembers a database's account authority")

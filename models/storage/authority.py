@@ -346,10 +346,13 @@ def check_account(database: Database, trust: Trust, user_id: int, role: str) -> 
                           "to set a new password for it."))
     if identity is None or newest != identity.signing_public:
         raise DataError(_(_REFUSED))
+    # Every active supervisor and administrator is given the authority in force (at
+    # creation, unlocking and every rotation): one that does not hold it, or holds
+    # another key of that generation, is looking at an authority made with a script.
     current = trust.current
     assert current is not None
     seed = database.keyring.get(KEY_AUTHORITY, current.generation)
-    if Role(role) in AUTHORITY_ROLES and seed is not None and public_of(seed) != current.public:
+    if Role(role) in AUTHORITY_ROLES and (seed is None or public_of(seed) != current.public):
         raise DataError(_("This database's account authority is not the one this account "
                           "was given: it was replaced outside Suoja, so its account records "
                           "cannot be trusted."))
@@ -366,7 +369,7 @@ def confirm_sign_in(database: Database, username: str, *, may_establish: bool = 
         trust = load_trust(db_session)
         row = db_session.execute(select(User.id, User.role, User.is_active).where(
             User.username == username)).first()
-    check_authority(trust)
+    check_authority(trust, remember=False)
     if row is None:
         return  # refused by the caller, as a wrong username
     user_id, role, active = row
@@ -376,8 +379,9 @@ def confirm_sign_in(database: Database, username: str, *, may_establish: bool = 
             return  # not checked until a supervisor or an administrator signs in
         with database.reading() as db_session:
             trust = load_trust(db_session)
-        check_authority(trust)
+        check_authority(trust, remember=False)
     check_account(database, trust, user_id, role)
+    check_authority(trust)  # this workstation remembers the first authority it saw
 
 
 def confirm_recovery(database: Database) -> None:
