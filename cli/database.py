@@ -33,6 +33,7 @@ from models.security.permissions import Permission, require
 from models.security.signatures import load_trust
 from models.storage import migration
 from models.storage.anchoring import check_authority, place
+from models.storage.authority import check_account
 from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
@@ -120,6 +121,15 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             user = db_session.scalar(select(User).where(User.username == args.user))
             if user is None or not user.is_active:
                 raise AuthenticationError(_("Wrong username or password."))
+            # The account authority must be the one this workstation first saw (a
+            # damaged pins file is set aside with --after-restore; another authority is
+            # never accepted), and the verifying account's own record as it was signed
+            # (a supervisor or administrator holding the authority in force), before its
+            # role counts; then verify_chain checks every record and event signature.
+            trust = load_trust(db_session)
+            check_authority(trust, set_aside_damaged=args.after_restore, remember=False)
+            check_account(database, trust, user.id, user.role)
+            check_authority(trust, set_aside_damaged=args.after_restore)
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
@@ -132,10 +142,6 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 out(_("{n} sealed values are under keys this account's role does not hold "
                       "and were not opened; a supervisor's verify opens them.").format(
                           n=unheld))
-            # The account authority must be the one this workstation first saw (a
-            # damaged pins file is set aside with --after-restore; another authority
-            # is never accepted); then every account record and event signature.
-            check_authority(load_trust(db_session), set_aside_damaged=args.after_restore)
             chain = verify_chain(db_session, database.chain_key)
             anchor_key = audit_anchor.place_key(keys.database_id, place(target))
             try:

@@ -366,6 +366,8 @@ def test_an_authority_replaced_with_a_script_is_refused(
     for username, password in (("super", PASSWORD), ("aapo", STRONG)):
         with pytest.raises(DataError, match="not the one this account was given"):
             open_database(target, username, password)
+    code, output = _verify(target, monkeypatch, capsys)
+    assert code == 4 and "not the one this account was given" in output, output
     assert not (tmp_path / "another-workstation" / "suoja" / "authority-pins.json").exists()
 
 
