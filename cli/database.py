@@ -30,8 +30,10 @@ from models.domain.sealed import FieldCipher
 from models.security import audit_anchor
 from models.security.audit import verify_chain
 from models.security.permissions import Permission, require
+from models.security.signatures import load_trust
 from models.storage import migration
-from models.storage.anchoring import place
+from models.storage.anchoring import check_authority, place
+from models.storage.authority import check_account
 from models.storage.database import (
     cipher_integrity_problems,
     keyfile_path,
@@ -92,7 +94,8 @@ def cmd_seed_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """SQLCipher page check and SQLite integrity check (file databases), then the sealed
-    texts and the audit chain (both databases).
+    texts, the account authority and records, and the audit chain and its signatures
+    (both databases).
 
     Nothing is upgraded or repaired; the one write is the ``verify`` audit event, and
     only when every check passed.
@@ -118,6 +121,15 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             user = db_session.scalar(select(User).where(User.username == args.user))
             if user is None or not user.is_active:
                 raise AuthenticationError(_("Wrong username or password."))
+            # The account authority must be the one this workstation first saw (a
+            # damaged pins file is set aside with --after-restore; another authority is
+            # never accepted), and the verifying account's own record as it was signed
+            # (a supervisor or administrator holding the authority in force), before its
+            # role counts; then verify_chain checks every record and event signature.
+            trust = load_trust(db_session)
+            check_authority(trust, set_aside_damaged=args.after_restore, remember=False)
+            check_account(database, trust, user.id, user.role)
+            check_authority(trust, set_aside_damaged=args.after_restore)
             require(Role(user.role), Permission.VERIFY)
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
@@ -150,6 +162,11 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             + (_(" (shorter than last seen here: accepted after a restore)") if cut else "")
             + (_(" (first check of this database on this workstation)")
                if first_check and not damaged_anchors else ""))
+        out(ngettext("Account records: {n} signed by the account authority",
+                     "Account records: {n} signed by the account authority",
+                     chain.accounts).format(n=chain.accounts))
+        out(ngettext("Audit event signatures: {n} verifies",
+                     "Audit event signatures: {n} verify", chain.signed).format(n=chain.signed))
         if damaged_anchors:
             out(_("This workstation's damaged audit anchor file was set aside and a new one "
                   "started; other databases' anchors start again at their next sign-out or "

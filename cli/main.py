@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     verify = commands.add_parser(
-        "verify", help=_("check encryption pages, database structure and the audit chain")
+        "verify", help=_("check encryption pages, database structure, the audit chain, its "
+                         "signatures and the account records")
     )
     add_target(verify)
     add_user(verify)
@@ -87,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--after-restore", action="store_true",
         help=_("accept that the audit trail is shorter than this workstation last saw, "
                "because the database was restored from an older backup, or set this "
-               "workstation's damaged audit anchor file aside and start a new one (audited)"),
+               "workstation's damaged audit anchor file (or file of account authorities) "
+               "aside and start a new one (audited)"),
     )
 
     backup = commands.add_parser(

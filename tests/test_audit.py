@@ -88,5 +88,5 @@ def test_events_hold_no_personal_data_columns() -> None:
     columns = set(AuditEvent.__table__.columns.keys())
     assert columns == {
         "id", "seq", "occurred_at", "user_id", "action", "entity", "entity_id", "case_id",
-        "detail", "prev_hash", "chain_hash",
+        "detail", "prev_hash", "chain_hash", "signer", "signature",
     }

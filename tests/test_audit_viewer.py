@@ -13,18 +13,26 @@ from sqlalchemy import update
 from gui.window.main_window import MainWindow
 from gui.workspaces import audit_viewer
 from gui.workspaces.audit_viewer import AuditLogView
+from models import services
 from models.domain.entities import AuditEvent
 from models.domain.enums import AuditAction
+from models.storage.store import open_database
 from models.storage.unit_of_work import Database
-from tests.test_main_window import Office, office, show  # noqa: F401
+from tests.test_main_window import STRONG, Office, office, show  # noqa: F401
 
 REASON = "Victim called in acute distress, Lauri is away"
 
 
 @pytest.fixture
-def glass(office: Office) -> str:  # noqa: F811
-    """Kaisa opens Lauri's case (Drake) with break-the-glass; returns its reference."""
-    grant = office.kaisa.break_glass.break_glass(office.cases["Drake"], REASON)
+def glass(office: Office, database: Database) -> str:  # noqa: F811
+    """Kaisa opens Lauri's case (Drake) with break-the-glass in her own session (her
+    audit events are signed with her own key); returns its reference."""
+    own, actor = open_database(database.path, "kaisa", STRONG)
+    try:
+        grant = services.build(own, actor).break_glass.break_glass(office.cases["Drake"],
+                                                                   REASON)
+    finally:
+        own.dispose()
     assert grant is not None
     return grant.case_reference
 

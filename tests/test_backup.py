@@ -378,14 +378,16 @@ def test_an_interrupted_restore_leaves_nothing(seeded: Database, supervisor: Act
 
 
 def test_automatic_backups_rotate(seeded: Database, tmp_path: Path) -> None:
-    counsellor = _actor(seeded, "counsellor01")  # any signed-in user's session may do it
+    # Any signed-in user's session may do it (its own: each event is signed by the
+    # account whose session writes it).
+    own, counsellor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
     folder = seeded.path.parent / "backups"
     start = dt.datetime(2026, 3, 1, 18, 0, tzinfo=dt.UTC)
     other = folder / f"{seeded.path.stem}-before-upgrade-20260101T000000Z.db"
     folder.mkdir()
     other.write_bytes(b"not ours to rotate")
     made = [
-        rotate_automatic_backups(seeded, counsellor, keep=3, now=start + dt.timedelta(days=i))
+        rotate_automatic_backups(own, counsellor, keep=3, now=start + dt.timedelta(days=i))
         for i in range(5)
     ]
     assert all(path is not None for path in made)
@@ -396,10 +398,11 @@ def test_automatic_backups_rotate(seeded: Database, tmp_path: Path) -> None:
     )
     # Daily use: skipped while the newest is younger than the interval.
     day = dt.timedelta(hours=24)
-    assert rotate_automatic_backups(seeded, counsellor, keep=3, min_interval=day,
+    assert rotate_automatic_backups(own, counsellor, keep=3, min_interval=day,
                                     now=start + dt.timedelta(days=4, hours=23)) is None
-    assert rotate_automatic_backups(seeded, counsellor, keep=3, min_interval=day,
+    assert rotate_automatic_backups(own, counsellor, keep=3, min_interval=day,
                                     now=start + dt.timedelta(days=5, hours=1)) is not None
+    own.dispose()
     newest = made[-1]
     assert newest is not None
     assert restore_backup(newest, tmp_path / "r.db", "super", PASSWORD).table_counts[

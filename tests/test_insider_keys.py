@@ -414,22 +414,28 @@ def test_a_planted_recovery_slot_receives_no_key(
 
 @pytest.mark.both_databases
 def test_a_supervisor_issues_a_new_recovery_code_and_the_old_one_is_retired(
-        boss: services.Services, database: Database, target: Target,
-        supervisor: Actor, opened: tuple[Database, Actor, str],
+        database: Database, target: Target, opened: tuple[Database, Actor, str],
         staff: dict[Role, str], case_id: int) -> None:
     from models.domain.errors import PermissionDenied
     from models.storage.store import recover_account
 
     old_code = opened[2]
+    database.dispose()
+    # The old code is used once (its events are signed with its key) ...
+    recover_account(target, old_code, "leena", "Vanha-Koodi-Lause-31", FAST_KDF)
     admin_db, admin = open_database(target, "aapo", STRONG)
     try:
         with pytest.raises(PermissionDenied):
             services.build(admin_db, admin).accounts.replace_recovery_code(FAST_KDF)
     finally:
         admin_db.dispose()
-    new_code = boss.accounts.replace_recovery_code(FAST_KDF)
+    boss_db, boss_actor = open_database(target, "super", PASSWORD)
+    try:
+        new_code = services.build(boss_db, boss_actor).accounts.replace_recovery_code(
+            FAST_KDF)
+    finally:
+        boss_db.dispose()
     assert new_code != old_code
-    database.dispose()
     with pytest.raises(AuthenticationError):
         recover_account(target, old_code, "kaisa", "Uusi-Salainen-Lause-42", FAST_KDF)
     recover_account(target, new_code, "kaisa", "Uusi-Salainen-Lause-42", FAST_KDF)
@@ -439,3 +445,10 @@ def test_a_supervisor_issues_a_new_recovery_code_and_the_old_one_is_retired(
             case_id).support_sessions[0].notes == NOTE
     finally:
         again.dispose()
+    # ... and both codes' events still verify (signatures included).
+    checked, actor = open_database(target, "super", PASSWORD)
+    try:
+        report = services.build(checked, actor).audit.verify()
+        assert report.ok, report.problem
+    finally:
+        checked.dispose()

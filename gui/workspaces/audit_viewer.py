@@ -497,6 +497,10 @@ class AuditLogView(QWidget):
             self.chain_status.setText(
                 plural(report.events, self.tr("✔ Audit chain verified: {n} event"),
                        self.tr("✔ Audit chain verified: {n} events")))
+        elif report.first_broken_seq is None:  # an account record or the authority
+            self.chain_status.setStyleSheet(readable_style(_BROKEN_COLOUR, "font-weight: bold;"))
+            self.chain_status.setText(
+                self.tr("✘ Audit trail BROKEN: {problem}").format(problem=report.problem))
         else:
             self.chain_status.setStyleSheet(readable_style(_BROKEN_COLOUR, "font-weight: bold;"))
             self.chain_status.setText(

@@ -56,6 +56,7 @@ from models.domain.errors import DataError, ValidationError
 from models.domain.formatting import count_text
 from models.domain.i18n import gettext as _
 from models.security.permissions import Operation, require
+from models.storage import authority
 from models.storage.keyfile import KdfParams
 from models.storage.server import resync_sequences
 from models.storage.unit_of_work import Actor, Database
@@ -269,8 +270,16 @@ def seed_demo(
             db_session, user_id=actor.user_id, action=AuditAction.SEED, entity="database",
             detail=f"victims={victims} seed={seed}",
         )
-    for account in accounts:
-        database.add_key_slot(account.username, DEMO_PASSWORD, kdf, role=account.role)
+    # Each demo account's key slot, and its row signed by the account authority with
+    # the slot's signing key (the slow Argon2id steps first, outside the unit of work).
+    slots = [database.wrap_key_slot(account.username, DEMO_PASSWORD, kdf)
+             for account in accounts]
+    with database.writing() as db_session:
+        for account, slot in zip(accounts, slots, strict=True):
+            database.store_key_slot(slot, db_session, account.role)
+            user = db_session.scalars(select(User).where(
+                User.username == account.username)).one()
+            authority.sign_new_account(database, db_session, user, slot.signing_public)
     seconds = time.perf_counter() - started
     log.info("seeded %d demo victims in %.1f s", victims, seconds)
     return SeedSummary(**counts, accounts=accounts, seconds=seconds)

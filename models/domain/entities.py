@@ -89,6 +89,11 @@ class User(TimestampMixin, Base):
     #: The language Suoja speaks to this person (``--lang`` and ``SUOJA_LANG`` override it).
     language: Mapped[str] = mapped_column(String(2), default=Language.FINNISH.value,
                                           server_default=Language.FINNISH.value)
+    #: The account's signing public keys (base64, comma-separated, newest last): its
+    #: audit events are signed with one of them (``models.security.signatures``).
+    signing_keys: Mapped[str | None] = mapped_column(Text)
+    #: The account authority's signature over id, username, role, lock and keys.
+    signature: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -445,7 +450,9 @@ class AuditEvent(Base):
 
     Events form an HMAC chain: ``chain_hash`` covers this event's fields and the previous
     event's ``chain_hash``, keyed by a key derived from the database key, so an edited,
-    deleted or reordered event breaks the chain (see ``models.security.audit``).
+    deleted or reordered event breaks the chain (see ``models.security.audit``). Since
+    revision 0010 each event is also signed (Ed25519) by the account whose session wrote
+    it (``signer``: ``user:<id>`` or ``recovery``), so nobody can write another's events.
     """
 
     __tablename__ = "audit_event"
@@ -467,6 +474,8 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(String(500), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
+    signer: Mapped[str | None] = mapped_column(String(40))
+    signature: Mapped[str | None] = mapped_column(String(100))
 
 
 class AccessGrant(Base):

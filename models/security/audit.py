@@ -1,30 +1,47 @@
 """The tamper-evident audit trail.
 
-Every event's ``chain_hash`` is an HMAC-SHA256, keyed by a key derived from the database's
-data key, over the event's own fields and the previous event's ``chain_hash``. Someone who
+Every event's ``chain_hash`` is an HMAC-SHA256, keyed by a key derived from the chain's
+key, over the event's own fields and the previous event's ``chain_hash``. Someone who
 can write to the database but does not hold the key cannot edit, delete, insert or reorder
 events without breaking the chain, and :func:`verify_chain` names the first broken link.
+
+Every account holds the chain's key, though. So each event is also signed (Ed25519) by
+the account whose session wrote it (``models.security.signatures``): a key holder can
+write events only in their own name, and one who deletes an event and links the later
+ones again breaks those events' signatures (they cover the number and the link).
 
 Events say who, when (UTC), what and on which record — never the personal data itself.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import logging
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
-from models.domain.entities import AuditEvent, Meta
+from models.domain.entities import AuditEvent, Meta, User
 from models.domain.enums import AuditAction
 from models.domain.i18n import gettext as _
+from models.security.signatures import (
+    RECOVERY_SIGNER,
+    Trust,
+    encode,
+    event_fields,
+    load_trust,
+    signed_message,
+    user_signer,
+)
+
+#: Events' signatures are base64 text (also for scripts and tests that make one).
+encode_signature = encode
 
 log = logging.getLogger("suoja.audit")
 
@@ -46,26 +63,39 @@ def _head_mac(key: bytes, seq: int, chain_hash: str) -> str:
 
 
 def _event_mac(key: bytes, event: AuditEvent) -> str:
-    fields = (
-        str(event.seq),
-        event.occurred_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
-        "" if event.user_id is None else str(event.user_id),
-        event.action,
-        event.entity,
-        "" if event.entity_id is None else str(event.entity_id),
-        "" if event.case_id is None else str(event.case_id),
-        event.detail,
-        event.prev_hash,
-    )
-    message = "\x1f".join(fields).encode("utf-8")
+    message = "\x1f".join(event_fields(event)).encode("utf-8")
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
-class AuditLog:
-    """Appends events to the chain inside the caller's unit of work."""
+class EventSigner:
+    """The signing key of the session that writes events, and the name it signs under:
+    ``recovery`` for the recovery code, else ``user:<id>`` of the signed-in account
+    (looked up by its username the first time, usernames never change)."""
 
-    def __init__(self, chain_key: bytes) -> None:
+    def __init__(self, key: Ed25519PrivateKey, *, username: str = "",
+                 recovery: bool = False) -> None:
+        self._key = key
+        self._username = username
+        self._name: str | None = RECOVERY_SIGNER if recovery else None
+
+    def name(self, db_session: Session) -> str | None:
+        if self._name is None:
+            user_id = db_session.scalar(select(User.id).where(User.username == self._username))
+            if user_id is not None:
+                self._name = user_signer(user_id)
+        return self._name
+
+    def sign(self, message: bytes) -> str:
+        return encode(self._key.sign(message))
+
+
+class AuditLog:
+    """Appends events to the chain inside the caller's unit of work, each signed by the
+    session's ``signer`` (unsigned without one: a verify names such an event)."""
+
+    def __init__(self, chain_key: bytes, signer: EventSigner | None = None) -> None:
         self._key = chain_key
+        self._signer = signer
 
     def record(
         self,
@@ -99,6 +129,10 @@ class AuditLog:
             prev_hash=prev_hash,
         )
         event.chain_hash = _event_mac(self._key, event)
+        signer = self._signer.name(db_session) if self._signer is not None else None
+        if self._signer is not None and signer is not None:
+            event.signer = signer
+            event.signature = self._signer.sign(signed_message(event, signer))
         db_session.add(event)
         db_session.merge(Meta(key=HEAD_KEY,
                               value=f"{seq}:{_head_mac(self._key, seq, event.chain_hash)}"))
@@ -119,17 +153,35 @@ class ChainReport:
     events: int
     first_broken_seq: int | None = None
     problem: str = ""
+    #: Account records that verify under the account authority (0: not checked).
+    accounts: int = 0
+    #: Events whose signature was checked.
+    signed: int = 0
 
     @property
     def ok(self) -> bool:
-        return self.first_broken_seq is None
+        """Whether every link, signature and account record verifies. A problem outside
+        the events (an account record, the authority) has no ``first_broken_seq``."""
+        return self.first_broken_seq is None and not self.problem
 
 
-def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
-    """Walk the chain from the first event and report the first broken link."""
+def verify_chain(db_session: Session, chain_key: bytes, *,
+                 signatures: bool = True) -> ChainReport:
+    """Walk the chain from the first event and report the first broken link.
+
+    With ``signatures`` (always, but in tests of the chain alone), the account authority
+    and every account record are checked first (``models.security.signatures``), then
+    every event from the first that must be signed: each must carry a valid signature
+    of the account it names.
+    """
+    trust: Trust | None = None
+    if signatures:
+        trust = load_trust(db_session)
+        if trust.problem:
+            return ChainReport(0, None, trust.problem)
     expected_prev = GENESIS_HASH
     expected_seq = 1
-    count = 0
+    count = signed = 0
     rows = db_session.scalars(
         select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=2000)
     )
@@ -145,11 +197,22 @@ def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
             if not hmac.compare_digest(event.chain_hash, _event_mac(chain_key, event)):
                 return ChainReport(count, event.seq, _(
                     "Audit event {seq} was changed after it was written.").format(seq=event.seq))
+            if trust is not None and event.seq >= trust.signed_from:
+                if not trust.established:
+                    return ChainReport(count, None, _(
+                        "Who wrote each audit event cannot be checked yet: account records "
+                        "are signed at the first sign-in of a supervisor or an "
+                        "administrator after the upgrade."))
+                problem = trust.event_problem(event)
+                if problem:
+                    return ChainReport(count, event.seq, problem)
+                signed += 1
             expected_prev = event.chain_hash
             expected_seq += 1
     head = db_session.get(Meta, HEAD_KEY)
+    accounts = trust.rows if trust is not None else 0
     if count == 0 and head is None:
-        return ChainReport(0)
+        return ChainReport(0, accounts=accounts)
     last_seq = expected_seq - 1
     if head is None:
         return ChainReport(count, last_seq, _("The audit trail's end marker is missing."))
@@ -162,4 +225,4 @@ def verify_chain(db_session: Session, chain_key: bytes) -> ChainReport:
             _("Audit events after event {seq} were removed from the end of the chain.").format(
                 seq=last_seq),
         )
-    return ChainReport(count)
+    return ChainReport(count, accounts=accounts, signed=signed)

@@ -17,6 +17,13 @@ file aside (``audit-anchors.json.damaged-<time>``, for whoever investigates) and
 new one.
 
 The file holds database ids, places, event numbers and digests only: nothing personal.
+
+Beside it, ``authority-pins.json`` remembers per database the first account authority
+key this workstation saw (``models.security.signatures``; trust on first use, as ssh's
+``known_hosts``): a database whose authority was replaced with a script, or removed, is
+refused here from then on. It fails closed the same way; ``verify --after-restore`` sets
+a damaged one aside, but never accepts a different authority for a database already
+seen (a person removes that database's line by hand, knowing why).
 """
 
 from __future__ import annotations
@@ -40,11 +47,16 @@ from models.domain.private_files import private_folder, write_private
 log = logging.getLogger("suoja.audit_anchor")
 
 ANCHORS_FILE = "audit-anchors.json"
+PINS_FILE = "authority-pins.json"
 
 
 def anchors_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "suoja" / ANCHORS_FILE
+
+
+def pins_path() -> Path:
+    return anchors_path().with_name(PINS_FILE)
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,17 @@ class AnchorUnreadable(DataError):
             "cut from the audit trail could go unnoticed; a supervisor or an administrator "
             "runs verify with --after-restore on this workstation to check the trail and "
             "start the file afresh.").format(name=ANCHORS_FILE))
+
+
+class PinsUnreadable(DataError):
+    """This workstation's authority pins cannot be read or are damaged (exit 4)."""
+
+    def __init__(self) -> None:
+        super().__init__(_(
+            "This workstation's file of account authorities ({name}) is unreadable or "
+            "damaged, so a replaced authority could go unnoticed; a supervisor or an "
+            "administrator runs verify with --after-restore on this workstation to start the "
+            "file afresh.").format(name=PINS_FILE))
 
 
 def place_key(database_id: str, place: str) -> str:
@@ -196,3 +219,73 @@ def _set_aside(path: Path) -> Path:
                           "written.").format(name=ANCHORS_FILE)) from None
     log.warning("a damaged audit anchors file was set aside")
     return kept
+
+
+# -- the account authority each database had when this workstation first saw it -----
+
+
+def _load_pins() -> dict[str, str]:
+    """database id -> the first authority key seen (base64); {} when there is no file.
+
+    Raises:
+        PinsUnreadable: the file cannot be read, or is not what Suoja writes.
+    """
+    try:
+        raw = json.loads(pins_path().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        raise PinsUnreadable from None
+    if not isinstance(raw, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) for key, value in raw.items()):
+        raise PinsUnreadable
+    return raw
+
+
+def authority_problem(database_id: str, root: str | None) -> str:
+    """Why a database's authority (its first key, base64; ``None``: it has none) is not
+    the one this workstation first saw ("" if it is, or if none was seen yet).
+
+    Raises:
+        PinsUnreadable: the pins file is unreadable or damaged.
+    """
+    pinned = _load_pins().get(database_id)
+    if pinned is None or pinned == root:
+        return ""
+    if root is None:
+        return _("This database's account records are no longer signed by the account "
+                 "authority this workstation saw before: the authority was removed outside "
+                 "Suoja.")
+    return _("This database's account authority is not the one this workstation saw "
+             "before: it was replaced outside Suoja, so its account records cannot be "
+             "trusted.")
+
+
+def pin_authority(database_id: str, root: str, *, set_aside_damaged: bool = False) -> bool:
+    """Remember a database's first authority key, unless one is remembered already.
+
+    Returns:
+        Whether the file was written.
+
+    Raises:
+        PinsUnreadable: the pins file is unreadable or damaged (and not set aside).
+        DataError: it could not be written.
+    """
+    try:
+        pins = _load_pins()
+    except PinsUnreadable:
+        if not set_aside_damaged:
+            raise
+        _set_aside(pins_path())
+        pins = {}
+    if database_id in pins:
+        return False
+    pins[database_id] = root
+    path = pins_path()
+    try:
+        private_folder(path.parent)
+        write_private(path, json.dumps(pins).encode("utf-8"))
+    except OSError:
+        raise DataError(_("This workstation's file of account authorities ({name}) could "
+                          "not be written.").format(name=PINS_FILE)) from None
+    return True

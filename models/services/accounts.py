@@ -1,7 +1,10 @@
 """Staff accounts: create, lock and unlock (never delete), reset passwords, change roles.
 
 Every account's password unwraps its own key slot, which holds the keys of its role
-(``models.storage.keyfile``). Changing one's own password rewraps that slot. Locking an
+(``models.storage.keyfile``). Changing one's own password rewraps that slot. Every
+change to an account's role, lock or keys is signed by the account authority
+(``models.storage.authority``); an account whose row was changed outside Suoja is
+neither changed nor signed again here. Locking an
 account, resetting a password on someone else's behalf and a role change that takes a
 key away rotate the keys (``models.storage.rotation``): slow on a large database, so
 the GUI calls them off its thread, with ``progress``. Every change is audited.
@@ -45,6 +48,7 @@ from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password
 from models.security.permissions import Operation, allows
 from models.services._base import Service
+from models.storage import authority
 from models.storage.keyfile import (
     ALL_KEYS,
     RECOVERY_SLOT_NAME,
@@ -157,6 +161,7 @@ class AccountService(Service):
             user = User(username=username, display_name=display_name, role=role.value)
             db_session.add(user)
             db_session.flush()
+            authority.sign_new_account(self._db, db_session, user, slot.signing_public)
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"created role={role.value}{approval}")
             # Inside the unit of work: if the key file cannot be written, no account exists.
@@ -194,7 +199,8 @@ class AccountService(Service):
                 raise PermissionDenied(_("Only a supervisor can unlock an account that reads "
                                          "case content or manages accounts."))
             was_active = user.is_active
-            user.is_active = active
+            with authority.resigning(self._db, db_session, user):
+                user.is_active = active
             user.failed_logins = 0
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
@@ -260,7 +266,8 @@ class AccountService(Service):
             user = self._user(db_session, user_id)
             self._keep_an_account_manager(db_session, user, role.value, active=user.is_active)
             old = user.role
-            user.role = role.value
+            with authority.resigning(self._db, db_session, user):
+                user.role = role.value
             db_session.flush()
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"role {old} -> {role.value}{approval}")
@@ -317,6 +324,11 @@ class AccountService(Service):
             self._audit(db_session, AuditAction.ACCOUNT, "user", user.id,
                         detail=f"password reset{approval}")
             owe_rotation(db_session)
+            # The new key pair signs the account's events from now on; its row keeps
+            # the old public keys, so the events signed before stay verifiable.
+            with authority.resigning(self._db, db_session, user,
+                                     add_key=slot.signing_public):
+                pass
             # New key pairs: the old password's slot, and every copy of it, held the
             # keys the rotation below replaces.
             if user.is_active:
@@ -379,6 +391,7 @@ class AccountService(Service):
                 if current is not None:
                     keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, key, *current)
             pin_recovery(db_session, keys)
+            authority.register_new_recovery_code(self._db, db_session, slot.signing_public)
             self._audit(db_session, AuditAction.ACCOUNT, "database", None,
                         detail="new recovery code issued")
             self._db.save_keyfile(keys, db_session)

@@ -18,7 +18,9 @@ from models.domain.i18n import gettext as _
 from models.domain.private_files import atomic_write
 from models.security.audit import ChainReport, verify_chain
 from models.security.permissions import Operation
+from models.security.signatures import load_trust
 from models.services._base import Service
+from models.storage.anchoring import check_authority
 
 MAX_ROWS = 10_000
 
@@ -111,10 +113,18 @@ class AuditService(Service):
         return rows
 
     def verify(self) -> ChainReport:
-        """Walk the whole chain (supervisors see in the log viewer whether it holds)."""
+        """Walk the whole chain, every event's signature and every account record
+        (supervisors see in the log viewer whether it holds); the account authority must
+        be the one this workstation first saw."""
         self._require(Operation.READ_AUDIT)
         with self._db.reading() as db_session:
-            return verify_chain(db_session, self._db.chain_key)
+            report = verify_chain(db_session, self._db.chain_key)
+            if report.ok:
+                try:
+                    check_authority(load_trust(db_session))
+                except DataError as error:
+                    return ChainReport(report.events, None, str(error))
+            return report
 
     def export_csv(self, query: AuditQuery, path: Path) -> int:
         """Write the events matching ``query`` (as the viewer shows them) to a CSV file.

@@ -1,5 +1,6 @@
 """The audit anchor of an open database on this workstation (``models.security.audit_anchor``):
-required at every sign-in, taken at every sign-out and lock and by ``verify``.
+required at every sign-in, taken at every sign-out and lock and by ``verify``; and the
+account authority this workstation first saw for each database (:func:`check_authority`).
 
 A place is where this workstation reaches a database: the SQLite file's full path, or the
 server's host, port and database name. Backups and restored copies share the database's
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from models.domain.entities import Meta
 from models.domain.errors import DataError, KnownError
 from models.security import audit_anchor
+from models.security.signatures import Trust, encode
 from models.storage.server import ServerUrl
 from models.storage.unit_of_work import Database, Target
 
@@ -71,3 +73,33 @@ def take_anchor(database: Database) -> bool:
         return False
     return True
 
+
+
+def check_authority(trust: Trust, *, set_aside_damaged: bool = False,
+                    remember: bool = True) -> None:
+    """The database's account authority must hold together and be the one this
+    workstation first saw; the first one seen is remembered here (with ``remember``:
+    sign-in remembers it only once the account's own record has passed).
+
+    Args:
+        set_aside_damaged: a damaged pins file is set aside and started afresh
+            (``verify --after-restore``); a different authority is never accepted.
+
+    Raises:
+        DataError: the authority's chain is damaged, or it is not (or no longer) the one
+            this workstation saw; ``PinsUnreadable``: the pins file is damaged.
+    """
+    if trust.authority_problem:
+        raise DataError(trust.authority_problem)
+    root = encode(trust.root) if trust.root is not None else None
+    try:
+        problem = audit_anchor.authority_problem(trust.database_id, root)
+    except audit_anchor.PinsUnreadable:
+        if not set_aside_damaged:
+            raise
+        problem = ""
+    if problem:
+        raise DataError(problem)
+    if remember and root is not None and audit_anchor.pin_authority(
+            trust.database_id, root, set_aside_damaged=set_aside_damaged):
+        log.info("this workstation remembers a database's account authority")

@@ -412,13 +412,22 @@ class KeyFile:
         if identity.box_public != slot.box_public or (
                 identity.signing_public != slot.signing_public):
             raise DataError(_(_NOT_A_KEY_FILE).format(name=_("The key store")))
-        keyring = Keyring(kind, name, identity)
+        return Keyring(kind, name, identity, self.open_grants(kind, name, identity))
+
+    def open_grants(self, kind: str, name: str, identity: Identity) -> dict[tuple[str, int], bytes]:
+        """Every key granted to ``name``'s slot, opened with its identity (which its
+        password unwrapped): ``(key, generation) -> secret``. Grants made since the
+        password was typed (a rotation elsewhere) open too."""
+        slot = self.slot(kind, name)
+        if slot is None or slot.box_public != identity.box_public:
+            return {}
+        opened: dict[tuple[str, int], bytes] = {}
         for grant in self.grants:
             if (grant.kind, grant.name) == (kind, name):
                 value = self._open_grant(grant, identity.box)
                 if value is not None and len(value) == DATA_KEY_BYTES:
-                    keyring.secrets[(grant.key, grant.generation)] = value
-        return keyring
+                    opened[(grant.key, grant.generation)] = value
+        return opened
 
     # -- grants --------------------------------------------------------------------
 

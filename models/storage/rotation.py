@@ -10,8 +10,10 @@ grants them only to the accounts that remain:
    code; the grants of locked or unknown accounts, of keys a role no longer needs, and
    version 1 slots are dropped. The key file now holds both generations (saved);
 2. in one unit of work, every sealed value is re-sealed under the new care and case
-   keys, the database records their generation, and the rotation is audited; a file
-   database also records the digest of its next storage key;
+   keys, the database records their generation, the account authority's new key is
+   signed by the old one and every account row that verifies is signed again
+   (``models.storage.authority``), and the rotation is audited; a file database also
+   records the digest of its next storage key;
 3. a file database is re-encrypted under the new storage key (``PRAGMA rekey``);
 4. the old generations' grants are dropped from the key file (saved).
 
@@ -46,6 +48,7 @@ from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import DataError, KnownError
 from models.domain.sealed import CARE_COLUMNS, SEALED_BYTES, SEALED_COLUMNS, FieldCipher
+from models.storage import authority
 from models.storage.database import open_engine, rekey
 from models.storage.keyfile import (
     KEY_AUTHORITY,
@@ -159,6 +162,8 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
         for key in (KEY_CARE, KEY_CASE):
             if key in new:
                 db_session.merge(Meta(key=CONTENT_GENERATION[key], value=str(new[key][0])))
+        if KEY_AUTHORITY in new:
+            authority.rotate(database, db_session, *new[KEY_AUTHORITY])
         _set_meta(db_session, PENDING_KEY, ",".join(pending))
         if KEY_STORAGE in new and not database.on_server:
             generation, value = new[KEY_STORAGE]
@@ -315,8 +320,9 @@ def _grant(keys: KeyFile, kind: str, name: str, key: str, generation: int,
 
 
 def _active_roles(db_session: Session) -> dict[str, Role]:
-    return {username: Role(role) for username, role in db_session.execute(
-        select(User.username, User.role).where(User.is_active.is_(True)))}
+    """Who remains, and with which role: only rows that verify under the account
+    authority (one a script changed gets no key, as if it were locked)."""
+    return authority.trusted_active_roles(db_session)
 
 
 def _role_of(database: Database, username: str) -> Role | None:

@@ -42,6 +42,7 @@ from models.domain.private_files import create_private, private_folder, refuse_l
 from models.domain.sealed import FieldCipher
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password, is_published_demo_password
+from models.security.signatures import load_trust
 from models.security.signin import (
     CountersReplaced,
     CountersUnusable,
@@ -49,13 +50,14 @@ from models.security.signin import (
     SignInGuard,
     signin_path,
 )
-from models.storage import migration, server
-from models.storage.anchoring import check_anchor, place
+from models.storage import authority, migration, server
+from models.storage.anchoring import check_anchor, check_authority, place
 from models.storage.database import keyfile_path, open_engine
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
     ALL_KEYS,
     FIXED_KEYS,
+    KEY_AUTHORITY,
     KEY_STORAGE,
     RECOVERY_SLOT_NAME,
     ROLE_KEYS,
@@ -154,11 +156,13 @@ def create_database(
         keys, keyring = _first_slots(database_id, username, password, recovery_code, first,
                                      kdf)
         database = Database(db_path, engine, keyring)
-        actor = _first_supervisor(database, database_id, username, display_name,
+        actor = _first_supervisor(database, database_id, username, display_name, keys,
+                                  first[(KEY_AUTHORITY, 1)], on_server=False,
                                   recovery=recovery_pin(keys),
                                   counters_id=counters.ensure(),
                                   language=language or i18n.current())
         keys.save(key_path)
+        _remember_authority(database)
     except BaseException:
         with contextlib.suppress(NameError):
             engine.dispose()
@@ -189,11 +193,13 @@ def _first_slots(database_id: str, username: str, password: str, recovery_code: 
 
 def _first_supervisor(
     database: Database, database_id: str, username: str, display_name: str | None,
-    keys: KeyFile | None = None, *, recovery: str, counters_id: str, language: Language,
+    keys: KeyFile, authority_seed: bytes, *, on_server: bool, recovery: str,
+    counters_id: str, language: Language,
 ) -> Actor:
     """The database's id, which sign-in counters are its own, which recovery slot is the
-    real one, the first supervisor and the ``init`` event (one unit of work); on a server
-    also the key slots, so a failed ``init`` leaves no half-set-up server."""
+    real one, the first supervisor, the account authority's first key and the
+    supervisor's signed row, and the ``init`` event (one unit of work); on a server also
+    the key slots, so a failed ``init`` leaves no half-set-up server."""
     with database.writing() as db_session:
         db_session.add_all(
             [
@@ -215,7 +221,8 @@ def _first_supervisor(
         )
         for meta_key in CONTENT_GENERATION.values():  # the content keys' generation 1
             db_session.add(Meta(key=meta_key, value="1"))
-        if keys is not None:
+        authority.write_first(db_session, keys, 1, authority_seed)
+        if on_server:
             server.save_key_slots(db_session, keys)
         actor = Actor(user.id, user.username, user.display_name, Role.SUPERVISOR,
                       Language(user.language))
@@ -250,14 +257,22 @@ def _create_on_server(
                                      kdf)
         database = Database(target, engine, keyring)
         actor = _first_supervisor(database, database_id, username, display_name, keys,
+                                  first[(KEY_AUTHORITY, 1)], on_server=True,
                                   recovery=recovery_pin(keys),
                                   counters_id=database.sign_in_guard().ensure(),
                                   language=language)
+        _remember_authority(database)
     except BaseException:
         engine.dispose()
         raise
     log.info("created a new database on a server")
     return InitResult(database, actor, recovery_code)
+
+
+def _remember_authority(database: Database) -> None:
+    """This workstation remembers the new database's account authority (the first seen)."""
+    with database.reading() as db_session:
+        check_authority(load_trust(db_session))
 
 
 def open_keyed(target: Target, keyring: Keyring) -> Database:
@@ -421,8 +436,30 @@ def load_key_slots(db_path: Target) -> KeyFile:
 
 def unlock_with_recovery_code(db_path: Target, code: str) -> Keyring:
     """The recovery code's keys (for resetting a lost supervisor password)."""
+    return _unlock_recovery(db_path, normalise_recovery_code(code))[1]
+
+
+def _unlock_recovery(db_path: Target, code: str) -> tuple[KeyFile, Keyring]:
+    """The key slots and the recovery code's keys; a version 1 recovery slot is given
+    key pairs here (it signs its events and holds grants from now on)."""
     keys = load_key_slots(db_path)
-    return keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
+    keyring = keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, code)
+    if keyring.identity is not None:
+        return keys, keyring
+    if isinstance(db_path, ServerUrl):
+        engine = server.open_server_engine(db_path)
+        try:
+            with Session(engine) as db_session, db_session.begin():
+                server.take_writer_lock(db_session)
+                keys = server.load_key_slots(db_session)
+                keyring = _upgrade_legacy_slot(keys, keyring, code)
+                server.save_key_slots(db_session, keys)
+        finally:
+            engine.dispose()
+        return keys, keyring
+    keyring = _upgrade_legacy_slot(keys, keyring, code)
+    keys.save(keyfile_path(db_path))
+    return keys, keyring
 
 
 def recover_account(db_path: Target, code: str, username: str, new_password: str,
@@ -441,13 +478,15 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
         ValidationError: the new password breaks the rules.
         DataError: the database is missing, damaged, or its schema is older than the code.
     """
-    keys = load_key_slots(db_path)
-    keyring = keys.unwrap(SLOT_RECOVERY, RECOVERY_SLOT_NAME, normalise_recovery_code(code))
+    keys, keyring = _unlock_recovery(db_path, normalise_recovery_code(code))
     database = open_keyed(db_path, keyring)
     engine = database.engine
     try:
         _check_database_id(database, keys.database_id)
         _require_current_schema(engine)
+        # The recovery code signs the account's row and its own events: the authority
+        # must be the one this workstation saw, and the recovery code's key its own.
+        authority.confirm_recovery(database)
         database.load_content_keys()
         with database.reading() as db_session:
             found = db_session.scalar(select(User).where(User.username == username))
@@ -460,7 +499,9 @@ def recover_account(db_path: Target, code: str, username: str, new_password: str
         with database.writing() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             assert user is not None  # accounts are never deleted
-            user.is_active = True
+            with authority.resigning(database, db_session, user,
+                                     add_key=slot.signing_public):
+                user.is_active = True
             user.failed_logins = 0
             _audit_failed_attempts(database, db_session, attempts)
             reason = _adopt_counters(db_session, db_path, counters_id, damaged)
@@ -522,6 +563,7 @@ def reset_sign_in_counters(db_path: Target, username: str, password: str) -> str
     try:
         _check_database_id(database, keys.database_id)
         _require_current_schema(engine)
+        authority.confirm_sign_in(database, username, may_establish=False)
         with database.reading() as db_session:
             user = db_session.scalar(select(User).where(User.username == username))
             if user is None:
@@ -641,6 +683,10 @@ def open_unlocked(
             # The trail must still hold what this workstation last saw of it (fails
             # closed: a damaged anchors file refuses too, naming the way out).
             check_anchor(db_session, db_path)
+        # Before the row's role counts: it must be as a supervisor or an administrator
+        # signed it, naming the key this password unwrapped (models.storage.authority).
+        authority.confirm_sign_in(database, username)
+        with database.reading() as db_session:
             role = db_session.scalar(select(User.role).where(User.username == username))
         if role is not None:
             _take_role_keys(database, Role(role))

@@ -28,7 +28,7 @@ from models.domain.errors import (
 from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext
 from models.domain.sealed import SESSION_KEY, FieldCipher
-from models.security.audit import AuditLog, derive_chain_key
+from models.security.audit import AuditLog, EventSigner, derive_chain_key
 from models.security.signin import SignInGuard
 from models.storage import server
 from models.storage.database import keyfile_path
@@ -39,6 +39,7 @@ from models.storage.keyfile import (
     KEY_CHAIN,
     KEY_STORAGE,
     ROLE_KEYS,
+    SLOT_RECOVERY,
     SLOT_USER,
     Identity,
     KdfParams,
@@ -103,7 +104,11 @@ class Database:
         self._storage_key = storage_key or (latest[1] if latest else b"")
         chain = keyring.latest(KEY_CHAIN)
         self._chain_secret = chain[1] if chain else b""
-        self.audit = AuditLog(derive_chain_key(self._chain_secret))
+        # Every event this session writes is signed with the account's own signing key.
+        signer = (EventSigner(keyring.identity.signing, username=keyring.name,
+                              recovery=keyring.kind == SLOT_RECOVERY)
+                  if keyring.identity is not None else None)
+        self.audit = AuditLog(derive_chain_key(self._chain_secret), signer)
         # The content keys are set by load_content_keys once the database is open.
         self._cipher = FieldCipher()
         self._bind(engine)

@@ -288,6 +288,10 @@
         <translation>✔ Käyttölokin ketju on eheä: {n} tapahtumaa</translation>
     </message>
     <message>
+        <source>✘ Audit trail BROKEN: {problem}</source>
+        <translation>✘ Käyttöloki RIKKI: {problem}</translation>
+    </message>
+    <message>
         <source>✘ Audit chain BROKEN at event {seq}: {problem}</source>
         <translation>✘ Käyttölokin ketju RIKKI tapahtuman {seq} kohdalla: {problem}</translation>
     </message>

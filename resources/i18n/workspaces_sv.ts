@@ -288,6 +288,10 @@
         <translation>✔ Användningsloggens kedja är hel: {n} händelser</translation>
     </message>
     <message>
+        <source>✘ Audit trail BROKEN: {problem}</source>
+        <translation>✘ Användningsloggen BRUTEN: {problem}</translation>
+    </message>
+    <message>
         <source>✘ Audit chain BROKEN at event {seq}: {problem}</source>
         <translation>✘ Användningsloggens kedja BRUTEN vid händelse {seq}: {problem}</translation>
     </message>

@@ -150,11 +150,10 @@ class World:
 
 def build_world(folder: Path, victims: int = VICTIMS) -> World:
     from models import services
-    from models.demo.seed import seed_demo
+    from models.demo.seed import DEMO_PASSWORD, seed_demo
     from models.domain.dto import CaseFilter
     from models.domain.enums import Role
-    from models.storage.store import create_database
-    from models.storage.unit_of_work import Actor
+    from models.storage.store import create_database, open_database
     from tests.conftest import FAST_KDF
 
     db_path = folder / "suoja-demo.db"
@@ -176,9 +175,9 @@ def build_world(folder: Path, victims: int = VICTIMS) -> World:
         mine = boss.case_list.list_case_ids(
             CaseFilter(assigned_to_id=users[counsellor.username].id))
         theirs = boss.case_list.list_case_ids(CaseFilter(assigned_to_id=users[other.username].id))
-        actor = Actor(users[counsellor.username].id, counsellor.username,
-                      counsellor.display_name, Role.COUNSELLOR)
-        own = services.build(database, actor)
+        # The counsellor's own session (each audit event is signed by its writer's key).
+        own_database, actor = open_database(db_path, counsellor.username, DEMO_PASSWORD)
+        own = services.build(own_database, actor)
 
         def richness(case_id: int) -> int:
             detail = own.cases.get_detail(case_id)
@@ -186,8 +185,11 @@ def build_world(folder: Path, victims: int = VICTIMS) -> World:
                 detail.extortion_contacts, detail.police_reports, detail.support_sessions,
                 detail.follow_ups, detail.attachments, detail.protective_actions))
 
-        rich = max(mine[:40], key=richness)
-        detail = own.cases.get_detail(rich)
+        try:
+            rich = max(mine[:40], key=richness)
+            detail = own.cases.get_detail(rich)
+        finally:
+            own_database.dispose()
         victim = boss.cases.get_detail(theirs[0]).victim
         return World(folder, db_path, by_role, (rich, detail.case.reference), theirs[0],
                      (victim.first_names, victim.last_name))
