@@ -31,7 +31,7 @@ from models.security import audit_anchor
 from models.security.audit import verify_chain
 from models.security.permissions import Permission, require
 from models.security.signatures import load_trust
-from models.storage import migration
+from models.storage import generations, migration
 from models.storage.anchoring import check_authority, place
 from models.storage.authority import check_account
 from models.storage.database import (
@@ -134,6 +134,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
             i18n.after_sign_in(actor.language)
+            generations.check(database, actor.role)  # which keys seal, as their holders said
             database.load_content_keys(actor.role)
             sealed, unheld = open_every_sealed_text(db_session, database.field_cipher)
             out(_("Sealed values: {n} notes, messages and evidence files open with their "

@@ -23,7 +23,7 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from models import services
 from models.domain.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
@@ -452,3 +452,59 @@ def test_a_supervisor_issues_a_new_recovery_code_and_the_old_one_is_retired(
         assert report.ok, report.problem
     finally:
         checked.dispose()
+
+
+def _plant(database: Database, keys: KeyFile) -> None:
+    with database.writing() as db_session:
+        database.save_keyfile(keys, db_session)
+
+
+@pytest.mark.both_databases
+def test_a_content_key_of_an_insiders_choosing_is_refused(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], case_id: int) -> None:
+    """Police liaison, with the storage key and a script: makes a care key of her own
+    choosing generation 7, seals it to every slot (public keys are public) and points the
+    database at it, so that notes written afterwards would be under her key (review
+    finding H-F). The record must be signed by an account whose role holds the key."""
+    from models.domain.entities import Meta, User
+    from models.security.signatures import encode, generation_message, key_check
+    from models.storage.keyfile import KEY_CARE
+
+    chosen = b"\x07" * 32
+    keys = load_key_slots(target)
+    for slot in keys.slots:
+        keys.grant(slot.kind, slot.name, KEY_CARE, 7, chosen)
+    _plant(database, keys)
+    leena = keys.unwrap(SLOT_USER, "leena", STRONG)
+    assert leena.identity is not None
+    with database.writing() as db_session:
+        leena_id = db_session.scalar(select(User.id).where(User.username == "leena"))
+        database_id = db_session.get(Meta, "database_id").value  # type: ignore[union-attr]
+        for value in ("7", "7|user:{id}|{sig}|{check}"):
+            signature = encode(leena.identity.signing.sign(generation_message(
+                database_id, KEY_CARE, 7, key_check(chosen))))
+            db_session.merge(Meta(key="key_generation:care", value=value.format(
+                id=leena_id, sig=signature, check=key_check(chosen))))
+    for username in ("kaisa", "super"):
+        with pytest.raises(DataError, match="changed outside Suoja"):
+            open_database(target, username, _password(username))
+
+
+@pytest.mark.both_databases
+def test_a_grant_replaced_with_another_key_is_refused(
+        database: Database, target: Target, staff: dict[Role, str], case_id: int) -> None:
+    """Key-file access only: Kaisa's care grant swapped for one of a key someone else
+    knows, so her new notes would be readable to them and to no colleague."""
+    from models.storage.keyfile import KEY_CARE
+
+    keys = load_key_slots(target)
+    generation = next(g.generation for g in keys.grants
+                      if (g.name, g.key) == ("kaisa", KEY_CARE))
+    keys.grants = [g for g in keys.grants if (g.name, g.key) != ("kaisa", KEY_CARE)]
+    keys.grant(SLOT_USER, "kaisa", KEY_CARE, generation, b"\x08" * 32)
+    _plant(database, keys)
+    with pytest.raises(DataError, match="other than the one in use"):
+        open_database(target, "kaisa", STRONG)
+    opened, _actor = open_database(target, "super", PASSWORD)  # colleagues unaffected
+    opened.dispose()

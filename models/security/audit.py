@@ -97,6 +97,11 @@ class AuditLog:
         self._key = chain_key
         self._signer = signer
 
+    @property
+    def signer(self) -> EventSigner | None:
+        """Who this session's events are signed by (``None``: unsigned, a version 1 slot)."""
+        return self._signer
+
     def record(
         self,
         db_session: Session,

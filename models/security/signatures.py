@@ -34,6 +34,8 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import hashlib
+import hmac
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -123,6 +125,17 @@ def account_message(database_id: str, user_id: int, username: str, role: str,
     return "\x1f".join([
         "suoja-account/1", database_id, str(user_id), username, role,
         "active" if is_active else "locked", join_keys(keys)]).encode("utf-8")
+
+
+def generation_message(database_id: str, key: str, generation: int, check: str) -> bytes:
+    """What the account that made a content key's generation signs (with the key's check
+    value), so which key seals the notes is not anyone's to choose."""
+    return f"suoja-key-generation/1\x1f{database_id}\x1f{key}\x1f{generation}\x1f{check}".encode()
+
+
+def key_check(value: bytes) -> str:
+    """A key's check value: tells a key apart from another without revealing it."""
+    return hmac.new(value, b"suoja key check", hashlib.sha256).hexdigest()[:32]
 
 
 def recovery_entries(db_session: Session) -> list[Meta]:

@@ -316,6 +316,11 @@ def establish(database: Database, user_id: int | None) -> bool:
                 keys.grant(SLOT_RECOVERY, RECOVERY_SLOT_NAME, KEY_AUTHORITY, generation, seed)
             database.save_keyfile(keys, db_session)
         write_first(db_session, keys, generation, seed)
+        # Which content keys are in use, signed as at init (those this session holds; an
+        # administrator's establishing leaves them to the next holder's sign-in).
+        from models.storage import generations
+
+        generations.record_missing(database, db_session)
         database.audit.record(db_session, user_id=user_id, action=AuditAction.ACCOUNT,
                               entity="database",
                               detail=f"account authority established: generation {generation}")

@@ -48,7 +48,7 @@ from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import DataError, KnownError
 from models.domain.sealed import CARE_COLUMNS, SEALED_BYTES, SEALED_COLUMNS, FieldCipher
-from models.storage import authority
+from models.storage import authority, generations
 from models.storage.database import open_engine, rekey
 from models.storage.keyfile import (
     KEY_AUTHORITY,
@@ -161,7 +161,7 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
             {key for key in (KEY_CARE, KEY_CASE) if key in new}, progress)
         for key in (KEY_CARE, KEY_CASE):
             if key in new:
-                db_session.merge(Meta(key=CONTENT_GENERATION[key], value=str(new[key][0])))
+                generations.record(database, db_session, key, *new[key])
         if KEY_AUTHORITY in new:
             authority.rotate(database, db_session, *new[KEY_AUTHORITY])
         _set_meta(db_session, PENDING_KEY, ",".join(pending))

@@ -50,7 +50,7 @@ from models.security.signin import (
     SignInGuard,
     signin_path,
 )
-from models.storage import authority, migration, server
+from models.storage import authority, generations, migration, server
 from models.storage.anchoring import check_anchor, check_authority, place
 from models.storage.database import keyfile_path, open_engine
 from models.storage.errors import from_database_error
@@ -219,8 +219,10 @@ def _first_supervisor(
         database.audit.record(
             db_session, user_id=user.id, action=AuditAction.INIT, entity="database"
         )
-        for meta_key in CONTENT_GENERATION.values():  # the content keys' generation 1
-            db_session.add(Meta(key=meta_key, value="1"))
+        for content_key in CONTENT_GENERATION:  # the content keys' generation 1, signed
+            value = database.keyring.get(content_key, 1)
+            assert value is not None  # the first supervisor holds every key
+            generations.record(database, db_session, content_key, 1, value)
         authority.write_first(db_session, keys, 1, authority_seed)
         if on_server:
             server.save_key_slots(db_session, keys)
@@ -729,6 +731,7 @@ def _take_role_keys(database: Database, role: Role) -> None:
         raise AuthenticationError(_(
             "This account does not hold the keys to case content its role needs; ask a "
             "supervisor to set a new password for it."))
+    generations.check(database, role)  # the generation in use is one its holders made
     database.load_content_keys(role)
 
 

@@ -77,8 +77,8 @@ def content_generation(db_session: Session, key: str) -> int:
     """The generation of ``key`` (care or case) the sealed values are under (0: a
     database from before content keys per role)."""
     row = db_session.get(Meta, CONTENT_GENERATION[key])
-    try:
-        return int(row.value) if row is not None else 0
+    try:  # "generation|signer|signature|check" (models.storage.generations)
+        return int(row.value.partition("|")[0]) if row is not None else 0
     except ValueError:
         return -1  # damaged: no key matches, and nothing opens
 
