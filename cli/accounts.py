@@ -87,13 +87,15 @@ def cmd_user(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             if pending is not None:
                 _asked(pending, out)
                 return 0
-            out(_("New password set for {username}; their key slot was rewrapped.").format(
-                username=target.username))
+            out(_("New password set for {username}; the database's keys were changed, so "
+                  "the old password opens nothing.").format(username=target.username))
+            _say_if_rotation_waits(accounts, out)
         else:
             unlock = args.action == "unlock"
             accounts.set_active(target.id, unlock)
             done = _("Account {username} unlocked.") if unlock else _("Account {username} locked.")
             out(done.format(username=target.username))
+            _say_if_rotation_waits(accounts, out)
         return 0
     finally:
         database.dispose()
@@ -175,3 +177,9 @@ def cmd_recovery_code(args: argparse.Namespace, out: Callable[[str], None]) -> i
     out(f"  {code}")
     out(_("Write it on paper and keep it in a safe, as the deployment guide says."))
     return 0
+
+
+def _say_if_rotation_waits(accounts: AccountService, out: Callable[[str], None]) -> None:
+    if accounts.rotation_waits():
+        out(_("Another program has the database open, so its file is re-encrypted under the "
+              "new key at the next sign-in; close Suoja elsewhere and sign in again soon."))

@@ -231,3 +231,20 @@ def test_locking_through_the_button_rotates_the_keys_off_the_gui_thread(
     # The supervisor's window goes on working with the new keys.
     view.refresh()
     assert "lauri" in usernames(view)
+
+
+def test_a_lock_whose_re_keying_waits_says_so(window: MainWindow, database: Database,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               qtbot) -> None:  # type: ignore[no-untyped-def]
+    from models.domain.errors import Unavailable
+    from models.storage import rotation
+
+    def held_open(*_args: object) -> None:
+        raise Unavailable("The database is busy in another window or program; try again "
+                          "shortly.")
+
+    monkeypatch.setattr(rotation, "rekey", held_open)
+    view = view_of(window)
+    select(view, "lauri")
+    qtbot.mouseClick(view.lock_button, Qt.MouseButton.LeftButton)
+    assert view.status.text().startswith("lauri locked. Another program has the database")

@@ -446,6 +446,9 @@ class AccountsView(QWidget):
             show_error(self, error, self.tr("Accounts"))
             return
         message = self.tr("{username} unlocked.") if active else self.tr("{username} locked.")
+        if accounts.rotation_waits():
+            message += " " + self.tr("Another program has the database open, so its file is "
+                                     "re-encrypted under the new key at the next sign-in.")
         self.status.setText(message.format(username=user.username))
 
     def reopen_form(self, draft: FormDraft) -> bool | None:

@@ -229,8 +229,18 @@ class AccountService(Service):
                                      "role needs."))
 
     def _rotate(self, reason: str, progress: Progress | None = None) -> RotationReport:
-        return rotate_keys(self._db, user_id=self._actor.user_id, reason=reason,
-                           progress=progress)
+        self.last_rotation = rotate_keys(self._db, user_id=self._actor.user_id,
+                                         reason=reason, progress=progress)
+        return self.last_rotation
+
+    #: The last rotation this service made (``unfinished``: the file was open in another
+    #: program, so it is re-encrypted at the next sign-in; say so to the person).
+    last_rotation: RotationReport | None = None
+
+    def rotation_waits(self) -> bool:
+        """Whether the last lock or reset left the file's re-encryption to the next
+        sign-in (another program had it open)."""
+        return self.last_rotation is not None and self.last_rotation.unfinished
 
     def change_role(self, user_id: int, role: Role, *,
                     progress: Progress | None = None) -> UserData | AccountRequestData:

@@ -60,6 +60,10 @@
         <translation>Käyttäjätili {username} lukittu.</translation>
     </message>
     <message>
+        <source>Another program has the database open, so its file is re-encrypted under the new key at the next sign-in.</source>
+        <translation>Toinen ohjelma pitää tietokantaa auki, joten tiedosto salataan uudella avaimella seuraavassa kirjautumisessa.</translation>
+    </message>
+    <message>
         <source>Account {username} created.</source>
         <translation>Käyttäjätili {username} luotu.</translation>
     </message>

@@ -60,6 +60,10 @@
         <translation>Kontot {username} har låsts.</translation>
     </message>
     <message>
+        <source>Another program has the database open, so its file is re-encrypted under the new key at the next sign-in.</source>
+        <translation>Ett annat program har databasen öppen, så filen krypteras med den nya nyckeln vid nästa inloggning.</translation>
+    </message>
+    <message>
         <source>Account {username} created.</source>
         <translation>Kontot {username} har skapats.</translation>
     </message>
