@@ -147,6 +147,19 @@ def recovery_entries(db_session: Session) -> list[Meta]:
     return sorted(rows, key=lambda row: (row.key != RECOVERY_KEY, row.key))
 
 
+def verified_recovery_key(entry: Meta, authority: Ed25519PublicKey,
+                          database_id: str) -> bytes | None:
+    """A recovery code's signing key from its ``suoja_meta`` entry, if ``authority``
+    signed it (``None`` if it did not, or the entry is damaged)."""
+    public_text, _colon, signature = entry.value.partition(":")
+    try:
+        public = decode(public_text)
+        good = verifies(authority, decode(signature), recovery_message(database_id, public))
+    except ValueError:
+        return None
+    return public if good else None
+
+
 def recovery_message(database_id: str, public: bytes) -> bytes:
     return f"suoja-recovery/1\x1f{database_id}\x1f".encode() + public
 
@@ -320,14 +333,8 @@ def load_trust(db_session: Session) -> Trust:
                     username=username)
     recovery_keys = []
     for recovery in recovery_entries(db_session):  # the code in force, then earlier ones
-        public_text, _colon, recovery_signature = recovery.value.partition(":")
-        try:
-            public = decode(public_text)
-            good = verifies(authority, decode(recovery_signature),
-                            recovery_message(database_id, public))
-        except ValueError:
-            good = False
-        if good:
+        public = verified_recovery_key(recovery, authority, database_id)
+        if public is not None:
             recovery_keys.append(public_key(public))
         else:
             trust.problem = trust.problem or _(

@@ -57,6 +57,7 @@ from models.security.signatures import (
     recovery_message,
     signed_from_message,
     split_keys,
+    verified_recovery_key,
     verifies,
 )
 from models.storage.anchoring import check_authority
@@ -209,14 +210,8 @@ def rotate(database: Database, db_session: Session, generation: int, seed: bytes
         if keys is not None:
             _sign_row(new_private, database_id, user, keys)
     for recovery in recovery_entries(db_session):
-        public_text, _colon, signature = recovery.value.partition(":")
-        try:
-            recovery_public = decode(public_text)
-            good = verifies(old_public, decode(signature),
-                            recovery_message(database_id, recovery_public))
-        except ValueError:
-            good = False
-        if good:
+        recovery_public = verified_recovery_key(recovery, old_public, database_id)
+        if recovery_public is not None:
             _register_recovery(db_session, new_private, database_id, recovery_public,
                                at=recovery.key)
     signed_from = db_session.get(Meta, SIGNED_FROM_KEY)
