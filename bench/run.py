@@ -80,7 +80,7 @@ def _median_ms(function: Callable[[], Any], repeat: int) -> float:
 
 def prepare(victims: int, seed: int, cache: Path = CACHE) -> tuple[Path, float]:
     """The seeded database for (victims, seed), built once; returns it and the seed time."""
-    folder = cache / f"n{victims}-s{seed}-k2"  # k2: key file version 2
+    folder = cache / f"n{victims}-s{seed}-k3"  # k3: key file version 2, signed records
     db_path = folder / "bench.db"
     info = folder / "seed.json"
     if db_path.exists() and info.exists():
