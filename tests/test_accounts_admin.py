@@ -248,3 +248,27 @@ def test_a_lock_whose_re_keying_waits_says_so(window: MainWindow, database: Data
     select(view, "lauri")
     qtbot.mouseClick(view.lock_button, Qt.MouseButton.LeftButton)
     assert view.status.text().startswith("lauri locked. Another program has the database")
+
+
+def test_an_administrator_cannot_unlock_a_counsellor_and_the_button_says_why(
+        office: Office, database: Database, qtbot) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+    window = show(MainWindow(office.supervisor), qtbot)
+    accounts_admin.register(window)
+    window.navigation.select(accounts_admin.PLACE_KEY)
+    supervisor_view = view_of(window)
+    select(supervisor_view, "lauri")
+    qtbot.mouseClick(supervisor_view.lock_button, Qt.MouseButton.LeftButton)
+    window.session.close()
+    admin_user = office.supervisor.accounts.create_user(
+        "aapo", "Aapo", Role.ADMINISTRATOR, STRONG, kdf=FAST_KDF)
+    admin_db, admin = open_database(database.path, admin_user.username, STRONG)
+    admin_window = show(MainWindow(services.build(admin_db, admin)), qtbot)
+    try:
+        accounts_admin.register(admin_window)
+        admin_window.navigation.select(accounts_admin.PLACE_KEY)
+        view = view_of(admin_window)
+        select(view, "lauri")
+        assert not view.unlock_button.isEnabled()
+        assert "Only a supervisor can unlock" in view.unlock_button.toolTip()
+    finally:
+        admin_window.session.close()

@@ -425,7 +425,15 @@ class AccountsView(QWidget):
         user = self.selected_user()
         own = user is not None and user.id == self._session.actor.user_id
         self.lock_button.setEnabled(user is not None and user.is_active and not own)
-        self.unlock_button.setEnabled(user is not None and not user.is_active and not own)
+        # Unlocking gives the account its role's keys again: what an administrator does
+        # not hold, only a supervisor can give (the button says why it is off).
+        beyond = (user is not None and not self._session.is_locked
+                  and self._session.services.accounts.needs_approval(user.role))
+        self.unlock_button.setEnabled(user is not None and not user.is_active and not own
+                                      and not beyond)
+        self.unlock_button.setToolTip(self.tr(
+            "Only a supervisor can unlock an account that reads case content or manages "
+            "accounts.") if beyond else "")
         self.reset_button.setEnabled(user is not None and not own)
         self.role_button.setEnabled(user is not None and not own)
 

@@ -52,6 +52,10 @@
         <translation>Käyttäjätilejä ei koskaan poisteta vaan ne lukitaan, jotta käyttöloki säilyy eheänä. Lukitulla tilillä ei voi kirjautua sisään.</translation>
     </message>
     <message>
+        <source>Only a supervisor can unlock an account that reads case content or manages accounts.</source>
+        <translation>Vain esihenkilö voi avata lukituksen tililtä, joka lukee asiakastietoja tai hallinnoi tilejä.</translation>
+    </message>
+    <message>
         <source>{username} unlocked.</source>
         <translation>Käyttäjätilin {username} lukitus avattu.</translation>
     </message>

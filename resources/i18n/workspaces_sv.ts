@@ -52,6 +52,10 @@
         <translation>Konton tas aldrig bort utan låses, så att användningsloggen förblir hel. Med ett låst konto kan man inte logga in.</translation>
     </message>
     <message>
+        <source>Only a supervisor can unlock an account that reads case content or manages accounts.</source>
+        <translation>Endast en förman kan låsa upp ett konto som läser ärendeinnehåll eller hanterar konton.</translation>
+    </message>
+    <message>
         <source>{username} unlocked.</source>
         <translation>Kontot {username} har låsts upp.</translation>
     </message>
