@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from cli import export, importing, organisation
+from cli import erasure, export, importing, organisation
 from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
@@ -157,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_commands(commands)
     importing.add_commands(commands)
     organisation.add_commands(commands)
+    erasure.add_commands(commands)
     for command in (parser, *commands.choices.values()):
         command.add_argument(
             "--lang", metavar="fi|sv|en",
@@ -213,6 +214,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         **export.HANDLERS,
         **importing.HANDLERS,
         **organisation.HANDLERS,
+        **erasure.HANDLERS,
     }
     try:
         return handlers[args.command](args, out)

@@ -354,7 +354,7 @@ def test_erasure_leaves_no_trace_of_the_person(seeded: Database, supervisor: Act
         assert (event.entity, event.entity_id, event.case_id, event.user_id) == (
             "victim", victim.id, case_id, supervisor.user_id)
         assert event.detail.startswith(
-            "retention=due attachments=1 identity_codes=2 contacts=3")
+            "reason=unspecified retention=due attachments=1 identity_codes=2 contacts=3")
     assert announced == [Change("case", (case_id,), (case_id,))]
 
 
@@ -410,7 +410,7 @@ def test_an_early_erasure_is_recorded_as_such(seeded: Database, supervisor: Acto
     with seeded.reading() as db_session:
         detail = db_session.scalars(select(AuditEvent.detail).where(
             AuditEvent.action == AuditAction.ERASE.value)).one()
-    assert detail.startswith("retention=early ")
+    assert detail.startswith("reason=unspecified retention=early ")
 
 
 # -- retention -----------------------------------------------------------------------------

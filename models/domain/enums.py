@@ -23,6 +23,15 @@ class Language(StrEnum):
     ENGLISH = "en"
 
 
+class ErasureReason(StrEnum):
+    """Why a victim's personal data was erased (the audit keeps the code, nothing else)."""
+
+    REQUEST = "request"  # the person asked (GDPR art. 17)
+    RETENTION = "retention"  # the retention period after closing has passed
+    UNLAWFUL = "unlawful"  # it should never have been recorded
+    OTHER = "other"
+
+
 class CaseStatus(StrEnum):
     NEW = "new"
     OPEN = "open"

@@ -80,7 +80,7 @@ from models.domain.entities import (
     SupportSession,
     Victim,
 )
-from models.domain.enums import AuditAction, CaseStatus
+from models.domain.enums import AuditAction, CaseStatus, ErasureReason
 from models.domain.errors import NotFound, ValidationError
 from models.domain.formatting import count_text
 from models.domain.i18n import gettext as _
@@ -202,7 +202,8 @@ class RetentionService(Service):
             if closed_on is not None
         ]
 
-    def erase_victim(self, case_id: int, confirm_reference: str) -> ErasureReport:
+    def erase_victim(self, case_id: int, confirm_reference: str,
+                     reason: ErasureReason | None = None) -> ErasureReport:
         """Erase the personal data of a closed case's victim; keep anonymous statistics.
 
         What goes and what stays is listed in this module's docstring. Everything is one
@@ -213,6 +214,8 @@ class RetentionService(Service):
             case_id: the case.
             confirm_reference: the case reference, typed by the supervisor as a
                 deliberate confirmation.
+            reason: why (kept in the audit as a code; no free text, which could hold
+                personal data).
 
         Raises:
             PermissionDenied: not a supervisor.
@@ -242,7 +245,8 @@ class RetentionService(Service):
             counts = _erase(db_session, case_id, victim_id)
             self._audit(
                 db_session, AuditAction.ERASE, "victim", entity_id=victim_id, case_id=case_id,
-                detail=("retention=" + ("due" if past else "early") + " "
+                detail=(f"reason={reason.value if reason else 'unspecified'} "
+                        + "retention=" + ("due" if past else "early") + " "
                         + " ".join(f"{name}={count}" for name, count in counts.items())),
             )
         if self._db.on_server:

@@ -1,0 +1,106 @@
+"""The victim's data from the command line: ``erase`` and ``retention`` (supervisors).
+
+    main.py erase --db PATH --user NAME --case REF --reason request|retention|unlawful|other
+    main.py retention --db PATH --user NAME (--dry-run | --apply) [--days N]
+
+The same service as the app (``models.services.retention``): a victim's personal data is
+erased and the anonymous statistics stay; the audit keeps which case, by whom and the
+reason's code, nothing personal. ``--case REF`` is the confirmation the app asks for by
+having the reference typed. ``retention --apply`` erases every closed case past the
+retention period, one at a time, each audited with the reason ``retention``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from cli.signin import sign_in
+from cli.target import add_target, add_user
+from models.domain.enums import ErasureReason
+from models.domain.formatting import date_text
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext, pgettext
+
+Out = Callable[[str], None]
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``erase`` and ``retention`` to the sub-command parser of ``main.py``."""
+    erase = commands.add_parser(
+        "erase",
+        help=_("a supervisor: erase a closed case's victim's personal data (audited; the "
+               "anonymous statistics stay)"))
+    add_target(erase)
+    add_user(erase, _("a supervisor"))
+    erase.add_argument("--case", required=True, metavar=pgettext("metavar", "REF"),
+                       help=_("the case, by reference (SUO-2020-00042)"))
+    erase.add_argument("--reason", required=True, choices=[r.value for r in ErasureReason],
+                       help=_("why: the person's request, the retention period, data that "
+                              "should never have been recorded, or other"))
+
+    retention = commands.add_parser(
+        "retention",
+        help=_("a supervisor: list or erase the closed cases past the retention period"))
+    add_target(retention)
+    add_user(retention, _("a supervisor"))
+    mode = retention.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true",
+                      help=_("list the cases that are due, change nothing"))
+    mode.add_argument("--apply", action="store_true",
+                      help=_("erase every case that is due (audited, one at a time)"))
+    retention.add_argument("--days", type=int, metavar="N",
+                           help=_("first set the retention period after closing to N days "
+                                  "(audited)"))
+
+
+def cmd_erase(args: argparse.Namespace, out: Out) -> int:
+    from models import services
+
+    database, actor = sign_in(args)
+    try:
+        built = services.build(database, actor)
+        case_id = built.exports.find_case(args.case)
+        report = built.retention.erase_victim(case_id, args.case.strip().upper(),
+                                              ErasureReason(args.reason))
+    finally:
+        database.dispose()
+    out(_("Case {reference}: the victim's personal data was erased; the anonymous "
+          "statistics stay, and the erasure is in the audit log.").format(
+              reference=report.reference))
+    if not report.past_retention:
+        out(_("The retention period had not passed: recorded as an early erasure."))
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace, out: Out) -> int:
+    from models import services
+
+    database, actor = sign_in(args)
+    try:
+        retention = services.build(database, actor).retention
+        if args.days is not None:
+            retention.set_retention_days(args.days)
+        days = retention.retention_days()
+        due = retention.list_erasable()
+        out(ngettext("Retention period: {n} day after closing.",
+                     "Retention period: {n} days after closing.", days).format(n=days))
+        for case in due:
+            out(_("{reference}  closed {closed}  {days} days past").format(
+                reference=case.reference, closed=date_text(case.closed_on),
+                days=case.days_past_retention))
+        if args.dry_run:
+            out(ngettext("{n} case is due for erasure; nothing was changed.",
+                         "{n} cases are due for erasure; nothing was changed.",
+                         len(due)).format(n=len(due)))
+            return 0
+        for case in due:
+            retention.erase_victim(case.case_id, case.reference, ErasureReason.RETENTION)
+        out(ngettext("{n} case erased.", "{n} cases erased.", len(due)).format(n=len(due)))
+    finally:
+        database.dispose()
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
+    "erase": cmd_erase, "retention": cmd_retention}
