@@ -380,10 +380,6 @@ class KeyFile:
     def has_slot(self, kind: str, name: str) -> bool:
         return self.slot(kind, name) is not None
 
-    def remove_slot(self, kind: str, name: str) -> None:
-        self.slots = [s for s in self.slots if (s.kind, s.name) != (kind, name)]
-        self.revoke(kind, name)
-
     def unwrap(self, kind: str, name: str, secret: str) -> Keyring:
         """Open ``name``'s slot with ``secret``: its identity and every key granted to it.
 

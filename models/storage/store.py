@@ -280,10 +280,11 @@ def _remember_authority(database: Database) -> None:
 def open_keyed(target: Target, keyring: Keyring) -> Database:
     """The database opened with the newest storage key ``keyring`` holds that opens it
     (a rotation interrupted before its last step leaves two generations granted)."""
+    if not keyring.generations(KEY_STORAGE):
+        # Locking an account takes its keys (models.storage.rotation): its password still
+        # opens its slot, and the slot opens nothing.
+        raise _locked()
     if isinstance(target, ServerUrl):
-        if not keyring.generations(KEY_STORAGE):
-            raise AuthenticationError(
-                _("This account is locked; ask a supervisor to unlock it."))
         return Database(target, server.open_server_engine(target), keyring)
     # SQLite makes its write-ahead log and shared memory beside the file and would write
     # through a link planted at either name.
@@ -296,10 +297,22 @@ def open_keyed(target: Target, keyring: Keyring) -> Database:
             return Database(target, open_engine(target, storage_key), keyring, storage_key)
         except DamagedData as error:
             refusal = refusal or error
-    # Locking an account takes its keys (models.storage.rotation): its password still
-    # opens its slot, and the slot opens nothing.
-    raise refusal or AuthenticationError(
-        _("This account is locked; ask a supervisor to unlock it."))
+    assert refusal is not None  # at least one generation was tried
+    raise refusal
+
+
+def _locked() -> AuthenticationError:
+    return AuthenticationError(_("This account is locked; ask a supervisor to unlock it."))
+
+
+def _active_user(db_session: Session, username: str) -> User:
+    """The signing-in account's row; a missing or locked one is refused as at sign-in."""
+    user = db_session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise AuthenticationError(_("Wrong username or password."))
+    if not user.is_active:
+        raise _locked()
+    return user
 
 
 def _upgrade_server(engine: Engine, field_cipher: FieldCipher | None, *,
@@ -567,12 +580,7 @@ def reset_sign_in_counters(db_path: Target, username: str, password: str) -> str
         _require_current_schema(engine)
         authority.confirm_sign_in(database, username, may_establish=False)
         with database.reading() as db_session:
-            user = db_session.scalar(select(User).where(User.username == username))
-            if user is None:
-                raise AuthenticationError(_("Wrong username or password."))
-            if not user.is_active:
-                raise AuthenticationError(
-                    _("This account is locked; ask a supervisor to unlock it."))
+            user = _active_user(db_session, username)
             if Role(user.role) is not Role.SUPERVISOR:
                 raise PermissionDenied(_("Only a supervisor can reset the sign-in counters."))
             user_id = user.id
@@ -693,12 +701,7 @@ def open_unlocked(
         if role is not None:
             _take_role_keys(database, Role(role))
         with database.writing() as db_session:
-            user = db_session.scalar(select(User).where(User.username == username))
-            if user is None:
-                raise AuthenticationError(_("Wrong username or password."))
-            if not user.is_active:
-                raise AuthenticationError(
-                    _("This account is locked; ask a supervisor to unlock it."))
+            user = _active_user(db_session, username)
             guard = database.sign_in_guard()
             attempts = guard.pending()
             replaced = not _counters_match(db_session, db_path, guard.ensure())

@@ -282,16 +282,6 @@ class Database:
         self.save_keyfile(keys, db_session)
         self._keyring.identity = identity
 
-    def add_key_slot(self, username: str, password: str, kdf: KdfParams | None = None, *,
-                     role: Role, db_session: Session | None = None) -> list[str]:
-        """Give ``username`` a key slot holding the keys of ``role`` (as far as this
-        account holds them); the keys it could not give."""
-        slot = self.wrap_key_slot(username, password, kdf)
-        if db_session is None and self.on_server:
-            with self.writing() as own_session:
-                return self.store_key_slot(slot, own_session, role)
-        return self.store_key_slot(slot, db_session, role)
-
     def grant_role_keys(self, keys: KeyFile, username: str, role: Role) -> list[str]:
         """Grant ``username`` the current generation of every key ``role`` holds that
         this account holds too (in ``keys``, not saved); the ones it could not give."""
