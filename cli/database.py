@@ -286,11 +286,21 @@ def cmd_backup(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_restore(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     """Check a backup (pages, structure, audit chain) and restore it into a new path."""
-    report = restore_backup(args.source, args.command_db, args.user, prompts.password())
+    report = restore_backup(args.source, args.command_db, args.user, prompts.password(),
+                            erasures_from=args.erasures_from)
     out(_("Restored {backup} to {path} (key file: {key_file})").format(
         backup=args.source, path=report.path, key_file=keyfile_path(report.path)))
     out(_("Checked: every page authenticates, structure ok, audit chain of {n} events "
           "verifies.").format(n=report.audit_events))
+    if report.erasures_applied:
+        out(ngettext("{n} erasure made since the backup was applied again.",
+                     "{n} erasures made since the backup were applied again.",
+                     report.erasures_applied).format(n=report.erasures_applied))
+    if report.ledger_entries_refused:
+        out(ngettext(
+            "{n} line of an erasure ledger was not genuine and was ignored.",
+            "{n} lines of an erasure ledger were not genuine and were ignored.",
+            report.ledger_entries_refused).format(n=report.ledger_entries_refused))
     out(_("{size} MB in {seconds} s.").format(size=decimal_text(report.size_bytes / 1e6),
                                                seconds=decimal_text(report.seconds)))
     return 0

@@ -111,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--db", type=Path, required=True, dest="command_db",
                          metavar=pgettext("metavar", "PATH"),
                          help=_("where the restored database goes; it must not exist"))
+    restore.add_argument(
+        "--erasures-from", type=Path, action="append", default=[],
+        metavar=pgettext("metavar", "PATH"),
+        help=_("a database (or its key file) whose erasures since the backup are applied "
+               "again; those beside the backup and beside the new path are always read"))
     add_user(restore, _("an administrator or supervisor account in the backup"))
 
     user = commands.add_parser(

@@ -383,7 +383,8 @@ def test_automatic_backups_rotate(seeded: Database, tmp_path: Path) -> None:
     own, counsellor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
     folder = seeded.path.parent / "backups"
     start = dt.datetime(2026, 3, 1, 18, 0, tzinfo=dt.UTC)
-    other = folder / f"{seeded.path.stem}-before-upgrade-20260101T000000Z.db"
+    # Younger than the 30 days such copies are kept (older ones: test_erasure_ledger.py).
+    other = folder / f"{seeded.path.stem}-before-upgrade-20260225T000000Z.db"
     folder.mkdir()
     other.write_bytes(b"not ours to rotate")
     made = [

@@ -59,47 +59,42 @@ import datetime as dt
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, func, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.domain.base import local_today, utcnow
+from models.domain.base import local_today
 from models.domain.changes import ChangeKind
 from models.domain.entities import (
-    AccessGrant,
-    Attachment,
     AuditEvent,
     Case,
-    ExtortionContact,
-    FollowUp,
-    IdentityCodeRecord,
     Meta,
-    PoliceReport,
-    ProtectiveAction,
-    SupportSession,
-    Victim,
 )
 from models.domain.enums import AuditAction, CaseStatus, ErasureReason
 from models.domain.errors import NotFound, ValidationError
 from models.domain.formatting import count_text
 from models.domain.i18n import gettext as _
-from models.domain.sealed import Sealed
 from models.security.permissions import Operation
 from models.services._base import Service
 from models.storage import server
 from models.storage.database import scrub_freed_pages
+from models.storage.erasure import (
+    DEFAULT_RETENTION_DAYS,
+    ERASED_NAME,
+    ERASED_TABLES,
+    RETENTION_META_KEY,
+    erase_case_rows,
+    erased_case_ids,
+    ledger_line,
+    retention_days,
+)
 
 log = logging.getLogger("suoja.retention")
 
-#: Five years after closing (see the module docstring for why).
-DEFAULT_RETENTION_DAYS = 5 * 365
 MIN_RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 100 * 365
-#: ``suoja_meta`` key holding the retention period in days.
-RETENTION_META_KEY = "retention_days"
-#: What an erased victim's last name reads (stored: not translated).
-ERASED_NAME = "Erased"
+__all__ = ["DEFAULT_RETENTION_DAYS", "ERASED_NAME", "ErasableCase", "ErasureReport",
+           "RetentionService"]
 
 
 @dataclass(frozen=True)
@@ -192,7 +187,7 @@ class RetentionService(Service):
                 .where(
                     Case.status == CaseStatus.CLOSED.value,
                     Case.closed_on < cutoff,
-                    Case.id.not_in(_erased_case_ids()),
+                    Case.id.not_in(erased_case_ids()),
                 )
                 .order_by(Case.closed_on, Case.id)
             ).all()
@@ -225,7 +220,7 @@ class RetentionService(Service):
         """
         started = time.perf_counter()
         self._require(Operation.ERASE_VICTIM)
-        with self._db.writing() as db_session:
+        with ledger_line(self._db, case_id) as ledger, self._db.writing() as db_session:
             case = db_session.get(Case, case_id)
             if case is None:
                 raise NotFound(_("That case does not exist."))
@@ -236,13 +231,16 @@ class RetentionService(Service):
             if case.status != CaseStatus.CLOSED.value:
                 raise ValidationError(
                     _("Case"), _("only a closed case can be erased; close it first"))
-            if db_session.scalar(_erased_case_ids().where(AuditEvent.case_id == case_id)
+            if db_session.scalar(erased_case_ids().where(AuditEvent.case_id == case_id)
                                  .limit(1)) is not None:
                 raise ValidationError(_("Case"), _("this case was erased already"))
             reference, victim_id = case.reference, case.victim_id
             cutoff = local_today() - dt.timedelta(days=_retention_days(db_session))
             past = case.closed_on is not None and case.closed_on < cutoff
-            counts = _erase(db_session, case_id, victim_id)
+            counts = erase_case_rows(db_session, case_id, victim_id)
+            # The key file's ledger, in this unit of work (a restore of an older backup
+            # erases the case again: models.storage.erasure).
+            ledger.write(db_session, local_today())
             self._audit(
                 db_session, AuditAction.ERASE, "victim", entity_id=victim_id, case_id=case_id,
                 detail=(f"reason={reason.value if reason else 'unspecified'} "
@@ -250,7 +248,7 @@ class RetentionService(Service):
                         + " ".join(f"{name}={count}" for name, count in counts.items())),
             )
         if self._db.on_server:
-            compacted = server.vacuum(self._db.engine, _ERASED_TABLES)
+            compacted = server.vacuum(self._db.engine, ERASED_TABLES)
         else:
             compacted = scrub_freed_pages(self._db.engine)
         self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
@@ -273,85 +271,5 @@ class RetentionService(Service):
         )
 
 
-_ERASED_TABLES = ["victim", "identity_code_record", "case_file", "extortion_contact",
-                  "police_report", "support_session", "follow_up", "protective_action",
-                  "attachment", "access_grant"]
-
-
 def _retention_days(db_session: Session) -> int:
-    stored = db_session.scalar(select(Meta.value).where(Meta.key == RETENTION_META_KEY))
-    return int(stored) if stored is not None else DEFAULT_RETENTION_DAYS
-
-
-def _erased_case_ids() -> Select[int | None]:
-    """Cases already erased: the audit trail's ``erase`` events are the tamper-evident
-    record of it, so no flag column is needed."""
-    return select(AuditEvent.case_id).where(
-        AuditEvent.action == AuditAction.ERASE.value,
-        AuditEvent.entity == "victim",
-        AuditEvent.case_id.is_not(None),
-    )
-
-
-def _count(db_session: Session, entity: Any, where: ColumnElement[bool]) -> int:
-    return int(db_session.scalar(select(func.count()).select_from(entity).where(where)) or 0)
-
-
-def _erase(db_session: Session, case_id: int, victim_id: int) -> dict[str, int]:
-    """Remove the personal data; returns how many rows of each kind were touched."""
-    now = utcnow()
-
-    def clear(entity: Any, where: ColumnElement[bool], **values: Any) -> int:
-        count = _count(db_session, entity, where)
-        if count:
-            # Sealed values are re-sealed empty row by row (their row and case are bound
-            # in); the rest in one statement.
-            sealed = {name: values.pop(name) for name in list(values)
-                      if isinstance(getattr(entity, name, None), Sealed)}
-            if sealed:
-                for row in db_session.scalars(select(entity).where(where)):
-                    for name, value in sealed.items():
-                        setattr(row, name, value)
-                db_session.flush()
-            if hasattr(entity, "version"):
-                # A stale edit of an erased record must be refused, not written back.
-                values.update(version=entity.version + 1)
-            if hasattr(entity, "updated_at"):
-                values.update(updated_at=now)
-            db_session.execute(
-                update(entity).where(where).values(**values),
-                execution_options={"synchronize_session": False},
-            )
-        return count
-
-    def remove(entity: Any, where: ColumnElement[bool]) -> int:
-        count = _count(db_session, entity, where)
-        if count:
-            db_session.execute(
-                delete(entity).where(where), execution_options={"synchronize_session": False}
-            )
-        return count
-
-    counts = {
-        "attachments": remove(Attachment, Attachment.case_id == case_id),
-        "identity_codes": remove(IdentityCodeRecord, IdentityCodeRecord.victim_id == victim_id),
-        "contacts": clear(ExtortionContact, ExtortionContact.case_id == case_id,
-                          message_text="", sender="", wallet_address=None),
-        "reports": clear(PoliceReport, PoliceReport.case_id == case_id, report_number=""),
-        "sessions": clear(SupportSession, SupportSession.case_id == case_id,
-                          notes="", outcome="", distress_level=None),
-        "follow_ups": clear(FollowUp, FollowUp.case_id == case_id, description=""),
-        "actions": clear(ProtectiveAction, ProtectiveAction.case_id == case_id,
-                         note="", evidence="", grounds=None),
-        "grants": clear(AccessGrant, AccessGrant.case_id == case_id, reason=""),
-    }
-    clear(Case, Case.id == case_id, risk_reason="")
-    clear(
-        Victim, Victim.id == victim_id,
-        first_names="", last_name=ERASED_NAME,
-        search_first_names="", search_last_name="", search_full_name="",
-        identity_code=None, birth_date=None, phone=None, email=None,
-        street_address="", postal_code="", city="", safe_contact_note="",
-        may_leave_voicemail=False, may_send_sms=False, may_email=False, may_send_post=False,
-    )
-    return counts
+    return retention_days(db_session)

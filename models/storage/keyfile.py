@@ -33,6 +33,7 @@ The key file is JSON, written atomically with owner-only permissions.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import secrets
 from dataclasses import asdict, dataclass, field
@@ -325,18 +326,45 @@ class Keyring:
         return (held[0], self.secrets[(key, held[0])]) if held else None
 
 
+@dataclass(frozen=True)
+class ErasureEntry:
+    """One line of the erasure ledger: a case whose victim was erased, and when.
+
+    Case ids and dates only: nothing personal. ``mac`` is an HMAC under a key derived
+    from the chain key (``models.storage.erasure``), so an entry cannot be planted by
+    someone who holds no key of this database.
+    """
+
+    case_id: int
+    erased_on: dt.date
+    mac: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"case": self.case_id, "on": self.erased_on.isoformat(), "mac": self.mac}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ErasureEntry:
+        case_id, mac = raw["case"], raw["mac"]
+        if type(case_id) is not int or case_id < 1 or not isinstance(mac, str) or len(mac) > 100:
+            raise ValueError("erasure entry")
+        return cls(case_id, dt.date.fromisoformat(str(raw["on"])), mac)
+
+
 @dataclass
 class KeyFile:
-    """The key slots and grants of one database.
+    """The key slots and grants of one database, and its erasure ledger.
 
     Attributes:
         database_id: random id shared with the database's ``suoja_meta`` table, so a key
             file and a database that do not belong together are told apart.
+        erasures: the erasure ledger (``models.storage.erasure``): kept here as well as in
+            the database so that a restored older copy can be brought up to date.
     """
 
     database_id: str
     slots: list[KeySlot] = field(default_factory=list)
     grants: list[Grant] = field(default_factory=list)
+    erasures: list[ErasureEntry] = field(default_factory=list)
 
     # -- slots ---------------------------------------------------------------------
 
@@ -501,6 +529,7 @@ class KeyFile:
             "slots": [slot.to_json() for slot in self.slots if not slot.legacy],
             "grants": [grant.to_json() for grant in self.grants],
             "legacy_slots": [slot.to_json() for slot in self.slots if slot.legacy],
+            "erasures": [entry.to_json() for entry in self.erasures],
         }, indent=2)
 
     def save(self, path: Path) -> None:
@@ -552,6 +581,8 @@ class KeyFile:
                 slots=[KeySlot.from_json(slot) for slot in raw["slots"]]
                 + [KeySlot.from_json(slot, legacy=True) for slot in raw["legacy_slots"]],
                 grants=[Grant.from_json(grant) for grant in raw["grants"]],
+                # Absent in files written before the ledger existed.
+                erasures=[ErasureEntry.from_json(entry) for entry in raw.get("erasures", [])],
             )
             if any(keys.slot(g.kind, g.name) is None for g in keys.grants):
                 raise ValueError("grant without a slot")

@@ -13,8 +13,15 @@ interruption at any step removes what was written.
 
 A restore goes only into a new path, never over a database: it copies the backup beside
 the target under a temporary name, checks that copy (pages, structure, the audit chain,
-and that the signing-in user may restore), records the restore in the copy's audit trail
-and then renames it, so the restored database always carries its ``restore`` event.
+and that the signing-in user may restore), erases again every case the erasure ledger
+lists that the copy still holds (``models.storage.erasure``: the ledgers of the key
+files beside the backup and beside the target), records the restore in the copy's audit
+trail and then renames it, so the restored database always carries its ``restore``
+event, and nobody can open it before the erasures made since the backup are in it.
+
+Automatic backups, and the copies taken before a schema upgrade, are deleted once they
+are older than the database's retention period (:func:`prune_backups`): an erased
+victim's data stays in them no longer than in a closed case.
 """
 
 from __future__ import annotations
@@ -25,18 +32,19 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, func, inspect, select, table
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
-from models.domain.entities import Meta, User
-from models.domain.enums import AuditAction, Role
-from models.domain.errors import AuthenticationError, DamagedData, DataError
+from models.domain.entities import Case, Meta, User
+from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
+from models.domain.errors import AuthenticationError, DamagedData, DataError, PermissionDenied
 from models.domain.i18n import N_, ngettext
 from models.domain.i18n import gettext as _
 from models.domain.private_files import create_fresh, fsync_folder, private_folder
@@ -48,11 +56,28 @@ from models.storage.database import (
     keyfile_path,
     online_backup,
     open_engine,
+    scrub_freed_pages,
     seal_copy,
     sqlite_integrity_problems,
 )
+from models.storage.erasure import (
+    add_to_ledger,
+    erase_case_rows,
+    erased_case_ids,
+    genuine_entries,
+    key_files_beside,
+    retention_days,
+    upgrade_copy_days,
+)
 from models.storage.errors import from_database_error
-from models.storage.keyfile import KEY_STORAGE, SLOT_USER, KeyFile, Keyring
+from models.storage.keyfile import (
+    KEY_CHAIN,
+    KEY_STORAGE,
+    SLOT_USER,
+    ErasureEntry,
+    KeyFile,
+    Keyring,
+)
 from models.storage.unit_of_work import Actor, Database
 
 log = logging.getLogger("suoja.maintenance")
@@ -108,6 +133,10 @@ class RestoreReport:
             audit event).
         audit_events: how many audit events verified in the backup's chain.
         seconds: how long the restore took, checks included.
+        erasures_applied: cases the erasure ledger lists that the backup still held, and
+            that were erased again in the restored copy.
+        ledger_entries_refused: ledger entries that were not genuine (altered, or of
+            another database's keys), and so ignored.
     """
 
     path: Path
@@ -115,6 +144,8 @@ class RestoreReport:
     table_counts: dict[str, int]
     audit_events: int
     seconds: float
+    erasures_applied: int = 0
+    ledger_entries_refused: int = 0
 
 
 # -- backup ------------------------------------------------------------------------
@@ -318,14 +349,53 @@ def rotate_automatic_backups(
         return None  # one was taken this very second
     _backup(database, actor, target, detail="automatic; checks ok")
     for _stamp, old in _automatic_backups(folder, stem)[:-keep]:
-        keyfile_path(old).unlink(missing_ok=True)
-        old.unlink(missing_ok=True)
+        _delete_backup(old)
+    prune_backups(database, folder, now)
     return target
+
+
+def prune_backups(database: Database, folder: Path | None = None,
+                  now: dt.datetime | None = None) -> list[Path]:
+    """Delete the automatic backups older than the retention period, and the copies
+    taken before a schema upgrade older than their number of days (``suoja_meta``:
+    ``models.storage.erasure``), from ``folder`` (default ``backups/`` beside the
+    database). The newest automatic backup always stays, whatever its age.
+
+    Returns:
+        The backups deleted (their key files went with them).
+    """
+    now = (now or utcnow()).astimezone(dt.UTC)
+    folder = folder or automatic_backup_folder(database.path)
+    if not folder.is_dir():
+        return []
+    with database.reading() as db_session:
+        keep_auto = dt.timedelta(days=retention_days(db_session))
+        keep_upgrade = dt.timedelta(days=upgrade_copy_days(db_session))
+    stem = database.path.stem
+    old = [path for stamp, path in _automatic_backups(folder, stem)[:-1]
+           if now - stamp > keep_auto]
+    old += [path for stamp, path in _stamped(folder, stem, "before-upgrade")
+            if now - stamp > keep_upgrade]
+    for path in old:
+        _delete_backup(path)
+    if old:
+        log.info("%d old backups deleted", len(old))
+    return old
+
+
+def _delete_backup(path: Path) -> None:
+    keyfile_path(path).unlink(missing_ok=True)
+    path.unlink(missing_ok=True)
 
 
 def _automatic_backups(folder: Path, stem: str) -> list[tuple[dt.datetime, Path]]:
     """The automatic backups of the database ``stem`` in ``folder``, oldest first."""
-    pattern = re.compile(rf"{re.escape(stem)}-auto-(\d{{8}}T\d{{6}}Z)\.db")
+    return _stamped(folder, stem, "auto")
+
+
+def _stamped(folder: Path, stem: str, kind: str) -> list[tuple[dt.datetime, Path]]:
+    """The backups ``<stem>-<kind>-<UTC stamp>.db`` in ``folder``, oldest first."""
+    pattern = re.compile(rf"{re.escape(stem)}-{kind}-(\d{{8}}T\d{{6}}Z)\.db")
     found: list[tuple[dt.datetime, Path]] = []
     for path in folder.iterdir():
         match = pattern.fullmatch(path.name)
@@ -359,18 +429,26 @@ def restored_path(db_path: Path, now: dt.datetime | None = None) -> Path:
 # -- restore -------------------------------------------------------------------------
 
 
-def restore_backup(source: Path, target: Path, username: str, password: str) -> RestoreReport:
+def restore_backup(source: Path, target: Path, username: str, password: str,
+                   erasures_from: Sequence[Path] = ()) -> RestoreReport:
     """Check a backup and restore it into a new database path.
 
     The user signs in against the *backup's* key slots and must be an administrator or
     a supervisor in the backup. Failed attempts are not throttled here as at sign-in:
     whoever holds a backup file can try passwords offline anyway, which Argon2id slows.
 
+    Erasures made since the backup are applied again (see the module docstring): the
+    ledger is read from every key file of the same database in the backup's folder, the
+    target's folder (where the live database usually is) and ``erasures_from``. Erasing
+    re-seals sealed values, so when there is any to apply, only an account holding the
+    content keys (a supervisor) can restore.
+
     Args:
         source: the backup file; its key file must be beside it (``<source>.keys``).
         target: where the restored database goes; neither it nor its key file may exist.
         username: an account in the backup.
         password: that account's password at the time of the backup.
+        erasures_from: more databases or key files whose erasure ledger counts.
 
     Returns:
         What was restored and checked.
@@ -379,7 +457,8 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
         DataError: the target exists; the backup or its key file is missing, damaged
             or not Suoja's; its audit trail is broken. Nothing is created then.
         AuthenticationError: wrong username or password, or a locked account.
-        PermissionDenied: the account's role may not restore backups.
+        PermissionDenied: the account's role may not restore backups, or erasures are to
+            be applied again and it holds no content key.
     """
     started = time.perf_counter()
     source, target = Path(source), Path(target)
@@ -396,18 +475,41 @@ def restore_backup(source: Path, target: Path, username: str, password: str) -> 
     keys = KeyFile.load(keyfile_path(source))
     keyring = keys.unwrap(SLOT_USER, username, password)
     data_key = _opening_key(source, keyring)
+    chain = keyring.latest(KEY_CHAIN)
+    ledger, refused = genuine_entries(
+        [keys, *_ledger_sources(source, target, erasures_from, keys.database_id)],
+        chain[1] if chain else b"", keys.database_id)
+    # The restored copy's key file knows every erasure, also those it applies now.
+    add_to_ledger(keys, sorted(ledger.values(), key=lambda entry: entry.case_id))
 
-    def copy_and_check(partial: Path) -> tuple[dict[str, int], int]:
+    def copy_and_check(partial: Path) -> tuple[dict[str, int], int, int]:
         _copy_file(source, partial)
         return _check_and_mark_restored(partial, keyring, data_key, keys.database_id,
-                                        username)
+                                        username, ledger)
 
-    counts, events = _write_then_rename(
+    counts, events, applied = _write_then_rename(
         target, keys, data_key, copy_and_check,
         appeared=N_("{name} appeared while restoring; nothing was replaced."))
     seconds = time.perf_counter() - started
-    log.info("backup restored and checked in %.1f s", seconds)
-    return RestoreReport(target, target.stat().st_size, counts, events, seconds)
+    log.info("backup restored and checked in %.1f s; %d erasures applied again",
+             seconds, applied)
+    return RestoreReport(target, target.stat().st_size, counts, events, seconds,
+                         applied, refused)
+
+
+def _ledger_sources(source: Path, target: Path, more: Sequence[Path],
+                    database_id: str) -> list[KeyFile]:
+    """The key files whose ledger counts for a restore of ``source`` into ``target``."""
+    found = key_files_beside([source.parent, target.parent], database_id)
+    for path in more:
+        path = Path(path)
+        keys_path = path if path.suffix == ".keys" else keyfile_path(path)
+        keys = KeyFile.load(keys_path)  # named by the user: one that cannot be read is an error
+        if keys.database_id != database_id:
+            raise DataError(_("{name} belongs to another database than the backup.").format(
+                name=keys_path.name))
+        found.append(keys)
+    return found
 
 
 def _opening_key(path: Path, keyring: Keyring) -> bytes:
@@ -427,12 +529,15 @@ def _opening_key(path: Path, keyring: Keyring) -> bytes:
 
 
 def _check_and_mark_restored(
-    path: Path, keyring: Keyring, data_key: bytes, database_id: str, username: str
-) -> tuple[dict[str, int], int]:
-    """Check the copy as ``verify`` does, then record the restore in its audit trail.
+    path: Path, keyring: Keyring, data_key: bytes, database_id: str, username: str,
+    ledger: dict[int, ErasureEntry],
+) -> tuple[dict[str, int], int, int]:
+    """Check the copy as ``verify`` does, apply the erasures it predates, then record the
+    restore in its audit trail.
 
     Returns:
-        (rows per table before the restore event, audit events verified).
+        (rows per table before the restore event, audit events verified, erasures
+        applied again).
     """
     engine = open_engine(path, data_key)
     database = Database(path, engine, keyring, data_key)
@@ -447,24 +552,72 @@ def _check_and_mark_restored(
                 raise AuthenticationError(_("Wrong username or password."))
             if not user.is_active:
                 raise AuthenticationError(_("This account is locked in the backup."))
-            require(Role(user.role), Operation.RESTORE)
+            role = Role(user.role)
+            require(role, Operation.RESTORE)
             user_id = user.id
             chain = verify_chain(db_session, database.chain_key)
+            due = _erasures_due(db_session, ledger)
         if not chain.ok:
             raise DataError(_("The backup's audit trail is broken: {problem}").format(
                 problem=chain.problem))
+        if due:
+            # Erasing re-seals the sealed values empty: it needs both content keys,
+            # which supervisors hold.
+            if database.missing_content_keys(Role.SUPERVISOR):
+                raise PermissionDenied(ngettext(
+                    "This backup is older than {n} erasure, which must be applied again; "
+                    "only a supervisor can restore it.",
+                    "This backup is older than {n} erasures, which must be applied again; "
+                    "only a supervisor can restore it.", len(due)).format(n=len(due)))
+            database.load_content_keys()
         with engine.connect() as connection:
             counts = _count_rows(connection)
+        applied = len(due)
         with database.writing() as db_session:
+            _apply_erasures(database, db_session, user_id, due)
             database.audit.record(
                 db_session, user_id=user_id, action=AuditAction.RESTORE, entity="database",
-                detail=f"checks ok; audit_events={chain.events}",
+                detail=f"checks ok; audit_events={chain.events}; erasures_applied={applied}",
             )
+        if applied:
+            scrub_freed_pages(engine)  # the erased values leave the file's free pages too
     except SQLAlchemyError as error:
         raise _as_data_error(error, _BACKUP) from None
     finally:
         engine.dispose()
-    return counts, chain.events
+    return counts, chain.events, applied
+
+
+def _erasures_due(db_session: Session, ledger: dict[int, ErasureEntry]) -> list[ErasureEntry]:
+    """The ledger's cases that the copy holds and has not erased (by case id)."""
+    if not ledger:
+        return []
+    erased = set(db_session.scalars(erased_case_ids()))
+    present = set(db_session.scalars(select(Case.id).where(Case.id.in_(
+        [case_id for case_id in ledger if case_id not in erased]))))
+    return [ledger[case_id] for case_id in sorted(present)]
+
+
+def _apply_erasures(database: Database, db_session: Session, user_id: int,
+                    due: list[ErasureEntry]) -> None:
+    """Erase again, in the restored copy, the cases it held that were erased since."""
+    for entry in due:
+        case = db_session.get(Case, entry.case_id)
+        if case is None:
+            continue
+        if case.status != CaseStatus.CLOSED.value:
+            # Only closed cases are erased: this copy is from before it was closed.
+            case.status, case.closed_on = CaseStatus.CLOSED.value, entry.erased_on
+            case.closure_reason = case.closure_reason or ClosureReason.OTHER.value
+            db_session.flush()
+        victim_id = case.victim_id
+        counts = erase_case_rows(db_session, entry.case_id, victim_id)
+        database.audit.record(
+            db_session, user_id=user_id, action=AuditAction.ERASE, entity="victim",
+            entity_id=victim_id, case_id=entry.case_id,
+            detail=(f"reason=ledger erased_on={entry.erased_on.isoformat()} "
+                    + " ".join(f"{name}={count}" for name, count in counts.items())),
+        )
 
 
 # -- files ---------------------------------------------------------------------------

@@ -1,0 +1,248 @@
+"""Erased stays erased, backups included (issue 17, item 3): the erasure ledger in the
+key file, restores that apply the erasures a backup predates, and old backups pruned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+import models.services.retention as retention_module
+from main import main
+from models import services
+from models.demo.seed import DEMO_PASSWORD, seed_demo
+from models.domain.base import local_today
+from models.domain.entities import AuditEvent, Case, ExtortionContact, Meta, SupportSession, Victim
+from models.domain.enums import AuditAction, CaseStatus, ErasureReason
+from models.domain.errors import DataError, PermissionDenied
+from models.services.retention import ERASED_NAME
+from models.storage.database import keyfile_path
+from models.storage.erasure import UPGRADE_COPY_META_KEY
+from models.storage.keyfile import KeyFile
+from models.storage.maintenance import (
+    backup_database,
+    prune_backups,
+    restore_backup,
+    restored_path,
+    rotate_automatic_backups,
+)
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
+from tests.conftest import FAST_KDF, PASSWORD
+
+
+@pytest.fixture
+def seeded(database: Database, supervisor: Actor, monkeypatch: pytest.MonkeyPatch) -> Database:
+    seed_demo(database, supervisor, victims=12, seed=3, kdf=FAST_KDF)
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    return database
+
+
+def _closed(database: Database) -> list[tuple[int, str]]:
+    with database.reading() as db_session:
+        return [(row.id, row.reference) for row in db_session.execute(
+            select(Case.id, Case.reference).where(Case.status == CaseStatus.CLOSED.value)
+            .order_by(Case.id))]
+
+
+def _victim(database: Database, case_id: int) -> tuple[str, str | None]:
+    with database.reading() as db_session:
+        victim = db_session.scalars(select(Victim).join(Case, Case.victim_id == Victim.id)
+                                    .where(Case.id == case_id)).one()
+        return victim.last_name, victim.identity_code
+
+
+def _erase(database: Database, actor: Actor, case_id: int, reference: str) -> None:
+    services.build(database, actor).retention.erase_victim(
+        case_id, reference, ErasureReason.REQUEST)
+
+
+def _backup(database: Database, actor: Actor, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    return backup_database(database, actor, folder / "before.db").path
+
+
+@pytest.mark.both_databases
+def test_an_erasure_is_written_to_the_key_files_ledger(seeded: Database,
+                                                       supervisor: Actor) -> None:
+    (case_id, reference), (other_id, _other) = _closed(seeded)[:2]
+    _erase(seeded, supervisor, case_id, reference)
+    [entry] = seeded.load_keyfile().erasures
+    assert entry.case_id == case_id and entry.erased_on == local_today()
+    # Case ids and dates only: nothing personal in the ledger.
+    document = json.loads(seeded.load_keyfile().to_document())
+    assert set(document["erasures"][0]) == {"case", "on", "mac"}
+    assert other_id not in {e.case_id for e in seeded.load_keyfile().erasures}
+
+
+def test_a_failed_erasure_leaves_no_ledger_line(seeded: Database, supervisor: Actor,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id, reference = _closed(seeded)[0]
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise DataError("The disk is full.")
+
+    monkeypatch.setattr(retention_module.RetentionService, "_audit", fail)
+    with pytest.raises(DataError):
+        _erase(seeded, supervisor, case_id, reference)
+    assert seeded.load_keyfile().erasures == []
+    assert _victim(seeded, case_id)[0] != ERASED_NAME
+
+
+def test_restoring_a_backup_from_before_an_erasure_erases_it_again(
+        seeded: Database, supervisor: Actor, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (case_id, reference), (kept_id, _kept) = _closed(seeded)[:2]
+    name_before = _victim(seeded, case_id)
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    _erase(seeded, supervisor, case_id, reference)
+
+    # Restored elsewhere: the live database's key file is named on the command line.
+    restored = tmp_path / "elsewhere" / "suoja.db"
+    restored.parent.mkdir()
+    assert main(["restore", "--from", str(backup), "--db", str(restored), "--user", "super",
+                 "--erasures-from", str(seeded.path)]) == 0
+    out = capsys.readouterr().out
+    assert "1 erasure made since the backup was applied again" in out
+    assert main(["verify", "--db", str(restored), "--user", "super"]) == 0
+    assert "every link verifies" in capsys.readouterr().out
+
+    database, _actor = open_database(restored, "super", PASSWORD)
+    try:
+        assert _victim(database, case_id) == (ERASED_NAME, None)
+        assert _victim(database, case_id) != name_before
+        assert _victim(database, kept_id)[0] != ERASED_NAME
+        with database.reading() as db_session:
+            notes = db_session.scalars(select(SupportSession).where(
+                SupportSession.case_id == case_id)).all()
+            messages = db_session.scalars(select(ExtortionContact).where(
+                ExtortionContact.case_id == case_id)).all()
+            assert all(row.notes == "" for row in notes)
+            assert all(row.message_text == "" for row in messages)
+            erase = db_session.scalars(select(AuditEvent).where(
+                AuditEvent.action == AuditAction.ERASE.value)).one()
+            assert erase.case_id == case_id and erase.detail.startswith("reason=ledger")
+            restore = db_session.scalars(select(AuditEvent.detail).where(
+                AuditEvent.action == AuditAction.RESTORE.value)).one()
+            assert "erasures_applied=1" in restore
+        # The restored copy's own key file carries the ledger on.
+        assert [e.case_id for e in database.load_keyfile().erasures] == [case_id]
+    finally:
+        database.dispose()
+
+
+def test_a_restore_beside_the_database_finds_its_ledger(seeded: Database, supervisor: Actor,
+                                                        tmp_path: Path) -> None:
+    # What the sign-in window's "restore the latest automatic backup" does.
+    case_id, reference = _closed(seeded)[0]
+    backup = rotate_automatic_backups(seeded, supervisor)
+    assert backup is not None
+    _erase(seeded, supervisor, case_id, reference)
+    target = restored_path(seeded.path)
+    report = restore_backup(backup, target, "super", PASSWORD)
+    assert report.erasures_applied == 1
+    database, _actor = open_database(target, "super", PASSWORD)
+    try:
+        assert _victim(database, case_id)[0] == ERASED_NAME
+    finally:
+        database.dispose()
+    # A second restore of the same backup needs nothing new, and the count says so.
+    again = restore_backup(backup, restored_path(seeded.path), "super", PASSWORD)
+    assert again.erasures_applied == 1  # the backup itself still predates it
+
+
+def test_an_administrator_cannot_restore_past_an_erasure(
+        seeded: Database, supervisor: Actor, tmp_path: Path) -> None:
+    case_id, reference = _closed(seeded)[0]
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    _erase(seeded, supervisor, case_id, reference)
+    target = tmp_path / "suoja-restored.db"
+    # Applying it again re-seals sealed values: only a content-key holder can.
+    with pytest.raises(PermissionDenied, match="older than 1 erasure"):
+        restore_backup(backup, target, "admin01", DEMO_PASSWORD, erasures_from=[seeded.path])
+    assert not target.exists() and not keyfile_path(target).exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".suoja-restored")] == []
+
+
+def test_a_planted_ledger_line_is_ignored(seeded: Database, supervisor: Actor,
+                                          tmp_path: Path) -> None:
+    (case_id, reference), (victim_of_plant, _ref) = _closed(seeded)[:2]
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    _erase(seeded, supervisor, case_id, reference)
+    # Someone with the files but no key adds a line to erase another case in restores.
+    path = keyfile_path(seeded.path)
+    document = json.loads(path.read_text())
+    document["erasures"].append({"case": victim_of_plant, "on": "2026-01-01", "mac": "0" * 64})
+    path.write_text(json.dumps(document))
+    report = restore_backup(backup, tmp_path / "r.db", "super", PASSWORD,
+                            erasures_from=[seeded.path])
+    assert (report.erasures_applied, report.ledger_entries_refused) == (1, 1)
+    database, _actor = open_database(tmp_path / "r.db", "super", PASSWORD)
+    try:
+        assert _victim(database, victim_of_plant)[0] != ERASED_NAME
+        assert _victim(database, case_id)[0] == ERASED_NAME
+    finally:
+        database.dispose()
+
+
+def test_a_ledger_of_another_database_is_refused_in_one_sentence(
+        seeded: Database, supervisor: Actor, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    stranger = tmp_path / "stranger.db.keys"
+    keys = KeyFile.load(keyfile_path(seeded.path))
+    keys.database_id = "someone-else"
+    stranger.write_text(keys.to_document())
+    target = tmp_path / "r.db"
+    assert main(["restore", "--from", str(backup), "--db", str(target), "--user", "super",
+                 "--erasures-from", str(stranger)]) == 4
+    err = capsys.readouterr().err
+    assert "belongs to another database" in err and len(err.splitlines()) == 1
+    assert not target.exists()
+
+
+def _touch_backup(folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_bytes(b"x")
+    keyfile_path(path).write_bytes(b"{}")
+    return path
+
+
+def test_old_backups_are_pruned(seeded: Database, supervisor: Actor) -> None:
+    folder = seeded.path.parent / "backups"
+    folder.mkdir()
+    now = dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC)
+    services.build(seeded, supervisor).retention.set_retention_days(400)
+    with seeded.writing() as db_session:
+        db_session.merge(Meta(key=UPGRADE_COPY_META_KEY, value="20"))
+    old_auto = _touch_backup(folder, "suoja-auto-20250901T000000Z.db")  # 456 days
+    young_auto = _touch_backup(folder, "suoja-auto-20251201T000000Z.db")  # 365 days
+    old_upgrade = _touch_backup(folder, "suoja-before-upgrade-20261101T000000Z.db")  # 30 days
+    young_upgrade = _touch_backup(folder, "suoja-before-upgrade-20261120T000000Z.db")  # 11
+    other = _touch_backup(folder, "another-auto-20200101T000000Z.db")  # not this database's
+    mine = _touch_backup(folder, "notes.txt")
+
+    assert sorted(prune_backups(seeded, now=now)) == sorted([old_auto, old_upgrade])
+    for path in (old_auto, old_upgrade):
+        assert not path.exists() and not keyfile_path(path).exists()
+    for path in (young_auto, young_upgrade, other, mine):
+        assert path.exists() and keyfile_path(path).exists()
+
+
+def test_the_newest_automatic_backup_stays_whatever_its_age(seeded: Database) -> None:
+    folder = seeded.path.parent / "backups"
+    folder.mkdir()
+    only = _touch_backup(folder, "suoja-auto-20000101T000000Z.db")
+    assert prune_backups(seeded) == []
+    assert only.exists()
+
+
+def test_a_daily_backup_prunes(seeded: Database, supervisor: Actor) -> None:
+    folder = seeded.path.parent / "backups"
+    folder.mkdir()
+    stale = _touch_backup(folder, "suoja-before-upgrade-20200101T000000Z.db")
+    assert rotate_automatic_backups(seeded, supervisor) is not None
+    assert not stale.exists()
