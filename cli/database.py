@@ -39,6 +39,7 @@ from models.storage.database import (
     keyfile_path,
     sqlite_integrity_problems,
 )
+from models.storage.erasure import unapplied_erasures
 from models.storage.maintenance import backup_database, page_problem, restore_backup
 from models.storage.server import ServerUrl, audit_rewriters, open_server_engine
 from models.storage.store import create_database, open_keyed, unlock_keys
@@ -144,6 +145,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                       "and were not opened; a supervisor's verify opens them.").format(
                           n=unheld))
             chain = verify_chain(db_session, database.chain_key)
+            unapplied = unapplied_erasures(database, db_session, keys)
             anchor_key = audit_anchor.place_key(keys.database_id, place(target))
             try:
                 first_check = audit_anchor.remembered(anchor_key) is None
@@ -157,6 +159,17 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             raise DataError(_("The audit trail is broken: {problem}").format(problem=chain.problem))
         if cut and not args.after_restore:
             raise DataError(cut)
+        if unapplied:
+            raise DataError(ngettext(
+                "The erasure ledger lists {n} case that is not erased in this database: it "
+                "is a copy from before that erasure; a counsellor's or a supervisor's sign-in "
+                "applies it again.",
+                "The erasure ledger lists {n} cases that are not erased in this database: it "
+                "is a copy from before those erasures; a counsellor's or a supervisor's sign-in "
+                "applies them again.", len(unapplied)).format(n=len(unapplied)))
+        out(ngettext("Erasure ledger: {n} erasure, applied in this database",
+                     "Erasure ledger: {n} erasures, every one applied in this database",
+                     len(keys.erasures)).format(n=len(keys.erasures)))
         out(ngettext("Audit chain: {n} event, every link verifies",
                      "Audit chain: {n} events, every link verifies",
                      chain.events).format(n=chain.events)

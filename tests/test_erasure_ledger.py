@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from models.demo.seed import DEMO_PASSWORD, seed_demo
 from models.domain.base import local_today
 from models.domain.entities import AuditEvent, Case, ExtortionContact, Meta, SupportSession, Victim
 from models.domain.enums import AuditAction, CaseStatus, ErasureReason
-from models.domain.errors import DataError, PermissionDenied
+from models.domain.errors import AuthenticationError, DataError, PermissionDenied
 from models.services.retention import ERASED_NAME
 from models.storage.database import keyfile_path
 from models.storage.erasure import UPGRADE_COPY_META_KEY
@@ -246,3 +247,56 @@ def test_a_daily_backup_prunes(seeded: Database, supervisor: Actor) -> None:
     stale = _touch_backup(folder, "suoja-before-upgrade-20200101T000000Z.db")
     assert rotate_automatic_backups(seeded, supervisor) is not None
     assert not stale.exists()
+
+
+def _copy_by_hand(backup: Path, live: Path, target: Path) -> None:
+    """An old database file put in place outside Suoja, beside today's key file."""
+    shutil.copyfile(backup, target)
+    shutil.copyfile(keyfile_path(live), keyfile_path(target))
+
+
+def test_a_copy_put_in_place_by_hand_is_caught_up_before_anyone_reads_it(
+        seeded: Database, supervisor: Actor, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    case_id, reference = _closed(seeded)[0]
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    _erase(seeded, supervisor, case_id, reference)
+    copy = tmp_path / "by-hand" / "suoja.db"
+    copy.parent.mkdir()
+    _copy_by_hand(backup, seeded.path, copy)
+
+    # verify names it; police liaison (no care key) cannot sign in to read it.
+    assert main(["verify", "--db", str(copy), "--user", "super"]) == 4
+    assert "not erased in this database" in capsys.readouterr().err
+    with pytest.raises(AuthenticationError, match="or a supervisor must sign in first"):
+        open_database(copy, "liaison01", DEMO_PASSWORD)
+    # A counsellor's or supervisor's sign-in applies it, audited; then everyone may, and
+    # verify is clean.
+    database, _actor = open_database(copy, "counsellor01", DEMO_PASSWORD)
+    try:
+        assert _victim(database, case_id) == (ERASED_NAME, None)
+        with database.reading() as db_session:
+            detail = db_session.scalars(select(AuditEvent.detail).where(
+                AuditEvent.action == AuditAction.ERASE.value)).one()
+        assert detail.startswith("reason=ledger")
+    finally:
+        database.dispose()
+    database, _actor = open_database(copy, "liaison01", DEMO_PASSWORD)
+    database.dispose()
+    assert main(["verify", "--db", str(copy), "--user", "super"]) == 0
+    assert "Erasure ledger: 1 erasure" in capsys.readouterr().out
+
+
+def test_sign_in_fills_in_a_ledger_that_lacks_an_erasure(seeded: Database,
+                                                         supervisor: Actor) -> None:
+    # Erasures made before the ledger existed, or a key file put back from a copy.
+    case_id, reference = _closed(seeded)[0]
+    _erase(seeded, supervisor, case_id, reference)
+    keys = seeded.load_keyfile()
+    keys.erasures = []
+    seeded.save_keyfile(keys)
+    database, _actor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
+    try:
+        assert [entry.case_id for entry in database.load_keyfile().erasures] == [case_id]
+    finally:
+        database.dispose()

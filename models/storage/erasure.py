@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import hmac
 from collections.abc import Iterable, Iterator
@@ -50,9 +51,12 @@ from models.domain.entities import (
     SupportSession,
     Victim,
 )
-from models.domain.enums import AuditAction
-from models.domain.errors import DataError
+from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
+from models.domain.errors import AuthenticationError, DataError
+from models.domain.i18n import ngettext
 from models.domain.sealed import Sealed
+from models.storage import server
+from models.storage.database import scrub_freed_pages
 from models.storage.keyfile import MAX_KEYFILE_BYTES, ErasureEntry, KeyFile
 from models.storage.unit_of_work import Database
 
@@ -166,9 +170,42 @@ def erase_case_rows(db_session: Session, case_id: int, victim_id: int) -> dict[s
     return counts
 
 
+def erasures_due(db_session: Session, ledger: dict[int, ErasureEntry]) -> list[ErasureEntry]:
+    """The ledger's cases that the copy holds and has not erased (by case id)."""
+    if not ledger:
+        return []
+    erased = set(db_session.scalars(erased_case_ids()))
+    present = set(db_session.scalars(select(Case.id).where(Case.id.in_(
+        [case_id for case_id in ledger if case_id not in erased]))))
+    return [ledger[case_id] for case_id in sorted(present)]
+
+
+def apply_erasures(database: Database, db_session: Session, user_id: int,
+                    due: list[ErasureEntry]) -> None:
+    """Erase again, in the restored copy, the cases it held that were erased since."""
+    for entry in due:
+        case = db_session.get(Case, entry.case_id)
+        if case is None:
+            continue
+        if case.status != CaseStatus.CLOSED.value:
+            # Only closed cases are erased: this copy is from before it was closed.
+            case.status, case.closed_on = CaseStatus.CLOSED.value, entry.erased_on
+            case.closure_reason = case.closure_reason or ClosureReason.OTHER.value
+            db_session.flush()
+        victim_id = case.victim_id
+        counts = erase_case_rows(db_session, entry.case_id, victim_id)
+        database.audit.record(
+            db_session, user_id=user_id, action=AuditAction.ERASE, entity="victim",
+            entity_id=victim_id, case_id=entry.case_id,
+            detail=(f"reason=ledger erased_on={entry.erased_on.isoformat()} "
+                    + " ".join(f"{name}={count}" for name, count in counts.items())),
+        )
+
+
 # -- the ledger in the key file --------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
 def _ledger_key(chain_secret: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                 info=b"suoja erasure ledger v1").derive(chain_secret)
@@ -285,3 +322,78 @@ def ledger_line(database: Database, case_id: int) -> Iterator[LedgerLine]:
             with contextlib.suppress(Exception):
                 line.take_back()
         raise
+
+
+def database_erasures(db_session: Session) -> dict[int, dt.date]:
+    """The erasures the audit trail records: case id -> the day (UTC) of the first."""
+    rows = db_session.execute(
+        select(AuditEvent.case_id, func.min(AuditEvent.occurred_at))
+        .where(AuditEvent.action == AuditAction.ERASE.value, AuditEvent.entity == "victim",
+               AuditEvent.case_id.is_not(None))
+        .group_by(AuditEvent.case_id)).all()
+    return {case_id: at.date() for case_id, at in rows if case_id is not None}
+
+
+def bring_ledger_up_to_date(database: Database) -> int:
+    """Add to the key file's ledger the erasures the audit trail records and the ledger
+    lacks (erasures made before the ledger existed, or a key file put back from an older
+    copy); returns how many. Run at every sign-in."""
+    with database.reading() as db_session:
+        erased = database_erasures(db_session)
+    keys = database.load_keyfile()
+    listed = {entry.case_id for entry in keys.erasures}
+    missing = sorted(set(erased) - listed)
+    if not missing:
+        return 0
+    secret = database.chain_secret
+    with database.writing() as db_session:
+        keys = database.load_keyfile(db_session)  # again, under the writer's lock
+        added = add_to_ledger(keys, [ledger_entry(secret, keys.database_id, case_id,
+                                                  erased[case_id]) for case_id in missing])
+        if added:
+            database.save_keyfile(keys, db_session)
+    return added
+
+
+def unapplied_erasures(database: Database, db_session: Session,
+                       keys: KeyFile) -> list[ErasureEntry]:
+    """The erasures the key file's (genuine) ledger lists that this database does not
+    hold: it is a copy from before them that was not restored through Suoja."""
+    ledger, _refused = genuine_entries([keys], database.chain_secret, keys.database_id)
+    return erasures_due(db_session, ledger)
+
+
+def catch_up_erasures(database: Database, user_id: int, role: Role) -> int:
+    """At sign-in: apply the erasures the ledger lists and this database predates (a
+    copy put in place by hand), if this account holds both content keys (counsellors and
+    supervisors do: erasing re-seals sealed values empty); else refuse, so nobody reads
+    the copy before they are applied.
+
+    Raises:
+        AuthenticationError: there are some, and this account cannot apply them.
+    """
+    keys = database.load_keyfile()
+    if not keys.erasures:
+        return 0
+    with database.reading() as db_session:
+        due = unapplied_erasures(database, db_session, keys)
+    if not due:
+        return 0
+    if database.missing_content_keys(Role.SUPERVISOR):
+        raise AuthenticationError(ngettext(
+            "This database is a copy from before {n} erasure; a counsellor or a supervisor "
+            "must sign in first so that it is applied again.",
+            "This database is a copy from before {n} erasures; a counsellor or a supervisor "
+            "must sign in first so that they are applied again.", len(due)).format(n=len(due)))
+    database.load_content_keys()
+    try:
+        with database.writing() as db_session:
+            apply_erasures(database, db_session, user_id, erasures_due(db_session, {
+                entry.case_id: entry for entry in due}))
+    finally:
+        database.load_content_keys(role)  # back to what the role reads
+    if not database.on_server:
+        scrub_freed_pages(database.engine)
+    else:
+        server.vacuum(database.engine, ERASED_TABLES)
+    return len(due)

@@ -39,11 +39,10 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, func, inspect, select, table
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
-from models.domain.entities import Case, Meta, User
-from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
+from models.domain.entities import Meta, User
+from models.domain.enums import AuditAction, Role
 from models.domain.errors import AuthenticationError, DamagedData, DataError, PermissionDenied
 from models.domain.i18n import N_, ngettext
 from models.domain.i18n import gettext as _
@@ -62,8 +61,8 @@ from models.storage.database import (
 )
 from models.storage.erasure import (
     add_to_ledger,
-    erase_case_rows,
-    erased_case_ids,
+    apply_erasures,
+    erasures_due,
     genuine_entries,
     key_files_beside,
     retention_days,
@@ -556,7 +555,7 @@ def _check_and_mark_restored(
             require(role, Operation.RESTORE)
             user_id = user.id
             chain = verify_chain(db_session, database.chain_key)
-            due = _erasures_due(db_session, ledger)
+            due = erasures_due(db_session, ledger)
         if not chain.ok:
             raise DataError(_("The backup's audit trail is broken: {problem}").format(
                 problem=chain.problem))
@@ -574,7 +573,7 @@ def _check_and_mark_restored(
             counts = _count_rows(connection)
         applied = len(due)
         with database.writing() as db_session:
-            _apply_erasures(database, db_session, user_id, due)
+            apply_erasures(database, db_session, user_id, due)
             database.audit.record(
                 db_session, user_id=user_id, action=AuditAction.RESTORE, entity="database",
                 detail=f"checks ok; audit_events={chain.events}; erasures_applied={applied}",
@@ -586,38 +585,6 @@ def _check_and_mark_restored(
     finally:
         engine.dispose()
     return counts, chain.events, applied
-
-
-def _erasures_due(db_session: Session, ledger: dict[int, ErasureEntry]) -> list[ErasureEntry]:
-    """The ledger's cases that the copy holds and has not erased (by case id)."""
-    if not ledger:
-        return []
-    erased = set(db_session.scalars(erased_case_ids()))
-    present = set(db_session.scalars(select(Case.id).where(Case.id.in_(
-        [case_id for case_id in ledger if case_id not in erased]))))
-    return [ledger[case_id] for case_id in sorted(present)]
-
-
-def _apply_erasures(database: Database, db_session: Session, user_id: int,
-                    due: list[ErasureEntry]) -> None:
-    """Erase again, in the restored copy, the cases it held that were erased since."""
-    for entry in due:
-        case = db_session.get(Case, entry.case_id)
-        if case is None:
-            continue
-        if case.status != CaseStatus.CLOSED.value:
-            # Only closed cases are erased: this copy is from before it was closed.
-            case.status, case.closed_on = CaseStatus.CLOSED.value, entry.erased_on
-            case.closure_reason = case.closure_reason or ClosureReason.OTHER.value
-            db_session.flush()
-        victim_id = case.victim_id
-        counts = erase_case_rows(db_session, entry.case_id, victim_id)
-        database.audit.record(
-            db_session, user_id=user_id, action=AuditAction.ERASE, entity="victim",
-            entity_id=victim_id, case_id=entry.case_id,
-            detail=(f"reason=ledger erased_on={entry.erased_on.isoformat()} "
-                    + " ".join(f"{name}={count}" for name, count in counts.items())),
-        )
 
 
 # -- files ---------------------------------------------------------------------------

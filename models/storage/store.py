@@ -53,6 +53,7 @@ from models.security.signin import (
 from models.storage import authority, generations, migration, server
 from models.storage.anchoring import check_anchor, check_authority, place
 from models.storage.database import keyfile_path, open_engine
+from models.storage.erasure import bring_ledger_up_to_date, catch_up_erasures
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
     ALL_KEYS,
@@ -720,6 +721,10 @@ def open_unlocked(
         if replaced:
             raise CountersReplaced
         finish_interrupted(database, actor.user_id, actor.role)
+        # A copy from before an erasure, put in place by hand, is brought up to date
+        # before anyone reads it; the ledger learns erasures it lacks.
+        catch_up_erasures(database, actor.user_id, actor.role)
+        bring_ledger_up_to_date(database)
     except BaseException:
         database.engine.dispose()
         raise
