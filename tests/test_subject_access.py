@@ -38,7 +38,8 @@ from models.domain.entities import (
 from models.domain.enums import AuditAction, Role
 from models.domain.text import full_name_key, search_key
 from models.domain.validation import generate_temporary_identity_code
-from models.pdf.subject_access import SCHEMA
+from models.pdf.data import ExportStamp
+from models.pdf.subject_access import SCHEMA, render_subject_access
 from models.storage.server import ServerUrl
 from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD
@@ -237,6 +238,23 @@ def test_the_json_is_valid_against_the_published_schema(
     document["person"]["birth_date"] = "9.3.1971"  # the schema does check
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(document)
+
+
+def test_long_texts_continue_over_pages_whole(
+        target: Target, cases: tuple[int, int], tmp_path: Path) -> None:
+    """A message of thousands of words or hundreds of lines, and a long withheld note,
+    are printed whole: no row outgrows a page."""
+    assert _export(target, tmp_path / "copy") == 0
+    document = json.loads((tmp_path / "copy" / "subject.json").read_text("utf-8"))
+    document["extortion_contacts"][0]["message_text"] = (
+        "sana " * 5000 + "\n" + "x" * 4000 + "\n" + "rivi\n" * 400 + "QALASTLINE")
+    document["withheld"] = [{"what": "w" * 3000, "why": "QAWHYEND " * 300}]
+    stamp = ExportStamp(exported_by="Super", exported_at=dt.datetime.now(dt.UTC))
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(render_subject_access(document, stamp))
+    text = _pdf_text(pdf)
+    assert len(PdfReader(pdf).pages) > 10
+    assert "QALASTLINE" in text and text.count("QAWHYEND") == 300
 
 
 def test_the_pdf_speaks_the_persons_language_unless_told_otherwise(

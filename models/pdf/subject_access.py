@@ -15,8 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph
+from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 
 from models.domain.formatting import (
     binary_size_text,
@@ -167,13 +166,37 @@ def _none_recorded() -> Paragraph:
     return Paragraph(text(_("None recorded.")), styles().note)
 
 
-def _pairs(pairs: Sequence[tuple[str, str]]) -> LongTable:
-    """A "what: value" table whose long values continue over further rows."""
+#: Most lines of text in one table row (a row must fit on a page).
+MAX_CELL_LINES = 40
+
+
+def _pieces(value: str) -> list[str]:
+    """A text cut into pieces that each fit in one table row: at most
+    :data:`~models.pdf.layout.MAX_CELL_CHARS` characters and :data:`MAX_CELL_LINES` lines."""
+    pieces: list[str] = []
+    for piece in chunks(value):
+        lines = piece.split("\n")
+        pieces += ["\n".join(lines[i:i + MAX_CELL_LINES])
+                   for i in range(0, len(lines), MAX_CELL_LINES)]
+    return pieces
+
+
+def _pairs(pairs: Sequence[tuple[str, str]], caption: str | None = None) -> LongTable:
+    """A "what: value" table whose long values continue over further rows, under an
+    optional caption row that stays on the page of the first field."""
     rows: list[tuple[str, Flowable | str]] = []
+    if caption is not None:
+        rows.append((caption, ""))
     for key, value in pairs:
-        for index, piece in enumerate(chunks(value) if value else [""]):
+        for index, piece in enumerate(_pieces(value) if value else [""]):
             rows.append((key if index == 0 else "", piece))
-    return key_value_table(rows)
+    table = key_value_table(rows)
+    if caption is not None:
+        table.setStyle(TableStyle([
+            ("SPAN", (0, 0), (1, 0)), ("TOPPADDING", (0, 0), (-1, 0), 7),
+            ("NOSPLIT", (0, 0), (-1, min(1, len(rows) - 1))),
+        ]))
+    return table
 
 
 def _records(title: str, items: Sequence[Document],
@@ -186,13 +209,8 @@ def _records(title: str, items: Sequence[Document],
     for number, item in enumerate(items, start=1):
         # Empty fields are left out here (the JSON has every field).
         shown = [(key, value) for key, value in fields(item) if value]
-        story.append(KeepTogether([Paragraph(text(caption(number, item)), _caption_style()),
-                                   _pairs(shown)]))
+        story.append(_pairs(shown, caption=caption(number, item)))
     return story
-
-
-def _caption_style() -> ParagraphStyle:
-    return ParagraphStyle("record", parent=styles().cell_bold, spaceBefore=6, spaceAfter=1)
 
 
 def _table(title: str, items: Sequence[Document], header: Sequence[str],
@@ -391,6 +409,6 @@ def _withheld(withheld: Sequence[Document]) -> list[Flowable]:
     story: list[Flowable] = [*_section(_("What was withheld, and why"))]
     if not withheld:
         return [*story, Paragraph(text(_("Nothing was withheld.")), s.body)]
-    header = [_("What"), _("Why")]
-    widths = fitted_widths([200, 0], header)
-    return [*story, data_table(header, [[w["what"], w["why"]] for w in withheld], widths)]
+    for item in withheld:
+        story.append(_pairs([(_("What"), item["what"]), (_("Why"), item["why"])]))
+    return story
