@@ -3,9 +3,10 @@
 Drawn from the very document written as ``subject.json`` (schema :data:`SCHEMA`,
 ``models.services.subject_access`` builds it), in the language in use (the export service
 speaks the person's own, or the one asked for): every section of the JSON, in its order,
-with stored codes as words and times in Finnish time. Nothing is left out or shortened
-here; long texts continue over as many rows and pages as they need. What the supervisor
-kept back, and why, is the last section ("Nothing was withheld." when nothing was).
+with stored codes as words and times in Finnish time. Nothing is shortened: long texts
+continue over as many rows and pages as they need; only a record's empty fields are left
+out (the JSON has every field). What the supervisor kept back, and why, is the last
+section ("Nothing was withheld." when nothing was).
 """
 
 from __future__ import annotations
