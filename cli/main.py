@@ -2,7 +2,8 @@
 
 The commands themselves live beside this module: :mod:`cli.database` (init, seed-demo,
 verify, backup, restore), :mod:`cli.accounts` (user, recover, reset-signin), :mod:`cli.export`
-(export-pdf, report) and :mod:`cli.importing` (import-csv); they sign in through
+(export-pdf, report), :mod:`cli.importing` (import-csv), :mod:`cli.erasure` (erase,
+retention) and :mod:`cli.subject` (export-subject); they sign in through
 :mod:`cli.signin`, never through this module.
 
 Passwords come from ``SUOJA_PASSWORD`` or an interactive prompt, never from an argument
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from cli import erasure, export, importing, organisation
+from cli import erasure, export, importing, organisation, subject
 from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
 from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
@@ -163,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_commands(commands)
     organisation.add_commands(commands)
     erasure.add_commands(commands)
+    subject.add_commands(commands)
     for command in (parser, *commands.choices.values()):
         command.add_argument(
             "--lang", metavar="fi|sv|en",
@@ -220,6 +222,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         **importing.HANDLERS,
         **organisation.HANDLERS,
         **erasure.HANDLERS,
+        **subject.HANDLERS,
     }
     try:
         return handlers[args.command](args, out)

@@ -46,6 +46,8 @@ class Operation(StrEnum):
     BREAK_GLASS = "break_glass"
     EXPORT_POLICE = "export_police"
     EXPORT_CARE = "export_care"
+    # A person's own copy of everything recorded about them (GDPR Articles 15 and 20).
+    EXPORT_SUBJECT = "export_subject"
     # Supervision.
     REASSIGN_CASE = "reassign_case"
     APPROVE_CLOSURE = "approve_closure"
@@ -117,6 +119,7 @@ _REFUSALS: dict[Operation, str] = {
     Operation.SEED_DEMO: N_("Only a supervisor can seed demo data."),
     Operation.EXPORT_POLICE: N_("Your role does not allow police exports."),
     Operation.EXPORT_CARE: N_("Your role does not allow care-handover exports."),
+    Operation.EXPORT_SUBJECT: N_("Only a supervisor can make a copy of a person's data."),
     Operation.BREAK_GLASS: N_("Your role does not use break-the-glass access."),
 }
 _CASE_REFUSAL = N_("Your role does not give access to case records.")

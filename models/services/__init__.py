@@ -17,6 +17,7 @@ from models.services.imports import ImportService
 from models.services.organisation import OrganisationService
 from models.services.records import RecordService
 from models.services.retention import RetentionService
+from models.services.subject_access import SubjectAccessService
 from models.storage.unit_of_work import Actor, Database
 
 
@@ -33,6 +34,7 @@ class Services:
     accounts: AccountService
     audit: AuditService
     retention: RetentionService
+    subject_access: SubjectAccessService
     exports: ExportService
     imports: ImportService
     analysis: AnalysisService
@@ -57,6 +59,7 @@ def build(database: Database, actor: Actor, changes: ChangeBus | None = None) ->
         accounts=AccountService(database, actor, changes),
         audit=AuditService(database, actor, changes),
         retention=RetentionService(database, actor, changes),
+        subject_access=SubjectAccessService(database, actor, changes),
         exports=ExportService(database, actor, changes),
         imports=ImportService(database, actor, changes),
         analysis=AnalysisService(database, actor, changes),
