@@ -21,7 +21,11 @@ from models.domain.enums import AuditAction, CaseStatus, ErasureReason
 from models.domain.errors import AuthenticationError, DataError, PermissionDenied
 from models.services.retention import ERASED_NAME
 from models.storage.database import keyfile_path
-from models.storage.erasure import UPGRADE_COPY_META_KEY
+from models.storage.erasure import (
+    UPGRADE_COPY_META_KEY,
+    workstation_ledger,
+    workstation_ledger_path,
+)
 from models.storage.keyfile import KeyFile
 from models.storage.maintenance import (
     backup_database,
@@ -300,3 +304,39 @@ def test_sign_in_fills_in_a_ledger_that_lacks_an_erasure(seeded: Database,
         assert [entry.case_id for entry in database.load_keyfile().erasures] == [case_id]
     finally:
         database.dispose()
+
+
+def test_this_workstation_remembers_erasures_a_restored_copy_and_its_keys_predate(
+        seeded: Database, supervisor: Actor, tmp_path: Path) -> None:
+    # As after a server is restored from a dump: the database and its key store are
+    # both from before the erasure. The workstation that signed in since remembers it.
+    case_id, reference = _closed(seeded)[0]
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    _erase(seeded, supervisor, case_id, reference)
+    database, _actor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
+    database.dispose()
+    assert [e.case_id for e in workstation_ledger(seeded.load_keyfile().database_id)
+            .erasures] == [case_id]
+    old = tmp_path / "old" / "suoja.db"
+    old.parent.mkdir()
+    shutil.copyfile(backup, old)
+    shutil.copyfile(keyfile_path(backup), keyfile_path(old))
+    assert KeyFile.load(keyfile_path(old)).erasures == []
+    database, _actor = open_database(old, "super", PASSWORD)
+    try:
+        assert _victim(database, case_id)[0] == ERASED_NAME
+        assert [e.case_id for e in database.load_keyfile().erasures] == [case_id]
+    finally:
+        database.dispose()
+
+
+def test_an_unreadable_workstation_ledger_is_not_used_and_not_overwritten(
+        seeded: Database, supervisor: Actor) -> None:
+    path = workstation_ledger_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[not ours")
+    case_id, reference = _closed(seeded)[0]
+    _erase(seeded, supervisor, case_id, reference)
+    database, _actor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
+    database.dispose()
+    assert path.read_text() == "[not ours"

@@ -27,6 +27,8 @@ import datetime as dt
 import functools
 import hashlib
 import hmac
+import json
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -54,7 +56,9 @@ from models.domain.entities import (
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import AuthenticationError, DataError
 from models.domain.i18n import ngettext
+from models.domain.private_files import private_folder, write_private
 from models.domain.sealed import Sealed
+from models.security.audit_anchor import anchors_path
 from models.storage import server
 from models.storage.database import scrub_freed_pages
 from models.storage.keyfile import MAX_KEYFILE_BYTES, ErasureEntry, KeyFile
@@ -69,6 +73,10 @@ DEFAULT_RETENTION_DAYS = 5 * 365
 UPGRADE_COPY_META_KEY = "upgrade_copy_days"
 #: A month: long enough to notice that an upgrade went wrong.
 DEFAULT_UPGRADE_COPY_DAYS = 30
+log = logging.getLogger("suoja.erasure")
+
+#: This workstation's copy of the ledgers of the databases signed in to here.
+WORKSTATION_LEDGER_FILE = "erasure-ledger.json"
 #: What an erased victim's last name reads (stored: not translated).
 ERASED_NAME = "Erased"
 #: The tables an erasure changes (vacuumed afterwards on a server).
@@ -335,21 +343,26 @@ def database_erasures(db_session: Session) -> dict[int, dt.date]:
 
 
 def bring_ledger_up_to_date(database: Database) -> int:
-    """Add to the key file's ledger the erasures the audit trail records and the ledger
-    lacks (erasures made before the ledger existed, or a key file put back from an older
-    copy); returns how many. Run at every sign-in."""
+    """Give the key file's ledger, and this workstation's, every erasure the audit trail
+    and the other ledger record (erasures made before the ledger existed, a key file put
+    back from an older copy, a server restored from a dump); returns how many lines the
+    key file gained. Run at every sign-in."""
     with database.reading() as db_session:
         erased = database_erasures(db_session)
     keys = database.load_keyfile()
-    listed = {entry.case_id for entry in keys.erasures}
-    missing = sorted(set(erased) - listed)
-    if not missing:
-        return 0
     secret = database.chain_secret
+    entries = [ledger_entry(secret, keys.database_id, case_id, on)
+               for case_id, on in erased.items()]
+    local = workstation_ledger(keys.database_id)
+    remember_on_workstation(keys.database_id, [*keys.erasures, *entries])
+    genuine, _refused = genuine_entries([local], secret, keys.database_id)
+    entries += genuine.values()
+    listed = {entry.case_id for entry in keys.erasures}
+    if not {entry.case_id for entry in entries} - listed:
+        return 0
     with database.writing() as db_session:
         keys = database.load_keyfile(db_session)  # again, under the writer's lock
-        added = add_to_ledger(keys, [ledger_entry(secret, keys.database_id, case_id,
-                                                  erased[case_id]) for case_id in missing])
+        added = add_to_ledger(keys, entries)
         if added:
             database.save_keyfile(keys, db_session)
     return added
@@ -357,10 +370,57 @@ def bring_ledger_up_to_date(database: Database) -> int:
 
 def unapplied_erasures(database: Database, db_session: Session,
                        keys: KeyFile) -> list[ErasureEntry]:
-    """The erasures the key file's (genuine) ledger lists that this database does not
-    hold: it is a copy from before them that was not restored through Suoja."""
-    ledger, _refused = genuine_entries([keys], database.chain_secret, keys.database_id)
+    """The erasures the key file's and this workstation's (genuine) ledgers list that
+    this database does not hold: it is a copy from before them that was not restored
+    through Suoja (by hand, or a server restored from a dump)."""
+    ledger, _refused = genuine_entries([keys, workstation_ledger(keys.database_id)],
+                                       database.chain_secret, keys.database_id)
     return erasures_due(db_session, ledger)
+
+
+# -- this workstation's copy of the ledger ---------------------------------------------
+
+
+def workstation_ledger_path() -> Path:
+    """Beside the audit anchors, in the user's own data folder: database ids, case ids,
+    dates and MACs, nothing personal."""
+    return anchors_path().with_name(WORKSTATION_LEDGER_FILE)
+
+
+def workstation_ledger(database_id: str) -> KeyFile:
+    """The lines this workstation remembers for ``database_id`` (as a key file with no
+    slots). A file that cannot be read counts as empty: it is a second copy, and the key
+    file's ledger and the audit trail still hold the erasures."""
+    path = workstation_ledger_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        lines = raw.get(database_id, []) if isinstance(raw, dict) else []
+        entries = [ErasureEntry.from_json(line) for line in lines]
+    except FileNotFoundError:
+        entries = []
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        log.warning("this workstation's erasure ledger is unreadable; not used")
+        entries = []
+    return KeyFile(database_id=database_id, erasures=entries)
+
+
+def remember_on_workstation(database_id: str, entries: Iterable[ErasureEntry]) -> None:
+    """Add ``entries`` to this workstation's ledger (written only when it gains one)."""
+    path = workstation_ledger_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            return  # not Suoja's: left for a person, never written over
+    except FileNotFoundError:
+        raw = {}
+    except (OSError, ValueError):
+        return
+    known = workstation_ledger(database_id)
+    if not add_to_ledger(known, entries):
+        return
+    raw[database_id] = [entry.to_json() for entry in known.erasures]
+    private_folder(path.parent)
+    write_private(path, json.dumps(raw, indent=1).encode("utf-8"))
 
 
 def catch_up_erasures(database: Database, user_id: int, role: Role) -> int:
@@ -373,8 +433,6 @@ def catch_up_erasures(database: Database, user_id: int, role: Role) -> int:
         AuthenticationError: there are some, and this account cannot apply them.
     """
     keys = database.load_keyfile()
-    if not keys.erasures:
-        return 0
     with database.reading() as db_session:
         due = unapplied_erasures(database, db_session, keys)
     if not due:
