@@ -200,3 +200,56 @@ def test_0006_turns_each_sessions_planned_date_into_one_of_the_cases_follow_ups(
         dt.date(2020, 11, 2), dt.date(2020, 11, 9), None]
     assert [s.follow_up_id for s in sessions] == [
         follow_ups[dt.date(2020, 11, 2)].id, made.id, None]
+
+
+@pytest.mark.both_databases
+def test_0011_adds_the_correction_history_and_takes_it_away_on_the_way_down(
+    database: Database, supervisor: Actor
+) -> None:
+    import importlib.util
+
+    from models.domain.entities import CorrectedField
+    from models.domain.validation import generate_temporary_identity_code
+
+    # The migration's allowed fields are the model's (a check constraint is not compared).
+    spec = importlib.util.spec_from_file_location(
+        "m0011", migration.MIGRATIONS_DIR / "versions" / "0011_victim_correction_history.py")
+    assert spec is not None and spec.loader is not None
+    m0011 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0011)
+    assert m0011._FIELDS == tuple(f.value for f in CorrectedField)
+
+    svc = services.build(database, supervisor)
+    old = generate_temporary_identity_code(dt.date(1960, 2, 3), 944)
+    case = svc.cases.create_intake(
+        VictimDraft(first_names="Vanha", last_name="Kanta", identity_code=old, city="Oulu"),
+        CaseDraft())
+    victim = svc.cases.get_detail(case.id).victim
+    svc.cases.update_victim(victim.id, victim.version, VictimDraft(
+        first_names="Vanha", last_name="Kanta", birth_date=victim.birth_date, city="Kemi"))
+
+    def tables() -> tuple[set[str], set[str]]:
+        inspector = inspect(database.engine)
+        return (set(inspector.get_table_names()),
+                {c["name"] for c in inspector.get_columns("identity_code_record")})
+
+    migration.downgrade(database.engine, "0010", field_cipher=database.field_cipher)
+    names, columns = tables()
+    assert "victim_correction" not in names and "changed_by_id" not in columns
+    with database.engine.connect() as connection:  # the codes' history is as it was
+        assert connection.scalar(text("SELECT identity_code FROM identity_code_record")) == old
+
+    migration.upgrade(database.engine, field_cipher=database.field_cipher)
+    names, columns = tables()
+    assert "victim_correction" in names and "changed_by_id" in columns
+    assert migration.current_revision(database.engine) == migration.head_revision()
+    # What was recorded before the revision is not made up; new edits are recorded again.
+    assert svc.cases.correction_history(case.id).entries == ()
+    victim = svc.cases.get_detail(case.id).victim
+    svc.cases.update_victim(victim.id, victim.version, VictimDraft(
+        first_names="Vanha", last_name="Kanta", birth_date=victim.birth_date, city="Oulu"))
+    new = generate_temporary_identity_code(dt.date(1960, 2, 3), 945)
+    svc.cases.change_identity_code(victim.id, new)
+    entries = svc.cases.correction_history(case.id).entries
+    assert [(e.field, e.previous, e.new) for e in entries][-1] == ("city", "Kemi", "Oulu")
+    assert entries[0].field == "identity_code" and entries[0].changed_by is not None

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from gui.case.break_glass import ask_break_glass
 from gui.case.case_forms import CaseForms, as_edited
+from gui.case.corrections_dialog import CorrectionHistoryDialog
 from gui.case.files import CaseFiles, PrivateFiles
 from gui.case.header import CaseHeader
 from gui.case.sections.attachments import AttachmentSection
@@ -62,9 +63,10 @@ from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
 from gui.shared.style import readable_style
 from models.domain.changes import Change, ChangeBus
-from models.domain.dto import CaseDetail
+from models.domain.dto import CaseDetail, CorrectionHistory
 from models.domain.enums import Role
 from models.domain.errors import KnownError
+from models.security.permissions import Operation, allows
 
 T = TypeVar("T")
 
@@ -302,6 +304,7 @@ class CaseView(QWidget):
     def _wire_header(self) -> None:
         self.header.told.connect(self.status_text.setText)
         self.header.export_button.clicked.connect(self.export_pdf)
+        self.header.corrections_button.clicked.connect(self.show_corrections)
         self.forms.open_from(self.header)
 
     def export_pdf(self) -> None:
@@ -312,6 +315,29 @@ class CaseView(QWidget):
                                   self._detail.case.reference, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # closed with the view when the app locks
+
+    def show_corrections(self) -> CorrectionHistoryDialog | None:
+        """The victim's correction history (supervisors; the service audits the read)."""
+        if self._wiped:
+            return None
+        history = self._correction_history(False, self)
+        if history is None:
+            return None
+        dialog = CorrectionHistoryDialog(
+            history, lambda reveal: self._correction_history(reveal, dialog),
+            may_reveal=allows(self.role, Operation.REVEAL_IDENTITY_CODE), parent=self)
+        self.forms.open_dialog(dialog)  # closed with the view when the app locks
+        return dialog
+
+    def _correction_history(self, reveal: bool, parent: QWidget
+                            ) -> CorrectionHistory | None:
+        if self._wiped:
+            return None
+        found: list[CorrectionHistory] = []
+        if not self.forms.attempt(lambda s: found.append(s.cases.correction_history(
+                self._case_id, reveal_identity_codes=reveal)), parent):
+            return None
+        return found[0] if found else None
 
     def _size_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.shared.clipboard import SecretLabel, copy_sensitive
+from gui.shared.fit import WrappingRow
 from gui.shared.labels import label
 from gui.shared.style import (
     GRAPHIC_CONTRAST,
@@ -212,6 +213,10 @@ class CaseHeader(QFrame):
         self.request_closure_button.setObjectName("requestClosure")
         self.close_case_button = QPushButton(self.tr("Clo&se case…"))
         self.close_case_button.setObjectName("closeCase")
+        self.corrections_button = QPushButton(self.tr("Correction histor&y…"))
+        self.corrections_button.setObjectName("correctionHistory")
+        self.corrections_button.setToolTip(self.tr(
+            "Every change to the victim's details, before and after"))
         self.export_button = QPushButton(self.tr("E&xport PDF…"))
         self.export_button.setObjectName("exportPdf")
         self.export_button.setToolTip(self.tr("A case summary for the police or for handover"))
@@ -220,9 +225,12 @@ class CaseHeader(QFrame):
         top.addWidget(self.name, 1)
         top.addWidget(self.risk, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
-        # The identity code and the case's actions share a row: the header stays short
-        # enough for a laptop screen at 200 % scaling.
-        code_row = QHBoxLayout()
+        # The identity code and the case's actions share a row where they fit, so the
+        # header stays short enough for a laptop screen at 200 % scaling; where they do
+        # not (a supervisor's buttons in Swedish at 150 %), the buttons go below the code.
+        code_box = QWidget()
+        code_row = QHBoxLayout(code_box)
+        code_row.setContentsMargins(0, 0, 0, 0)
         code_row.addWidget(self.code_caption)
         code_row.addWidget(self.code)
         code_row.addSpacing(6)
@@ -230,16 +238,20 @@ class CaseHeader(QFrame):
         code_row.addWidget(self.copy_button)
         code_row.addWidget(self.countdown)
         code_row.addStretch(1)
+        buttons_box = QWidget()
+        buttons_row = QHBoxLayout(buttons_box)
+        buttons_row.setContentsMargins(0, 0, 0, 0)
         for button in (self.edit_victim_button, self.change_code_button, self.edit_case_button,
                        self.request_closure_button, self.close_case_button,
-                       self.export_button):
-            code_row.addWidget(button)
+                       self.corrections_button, self.export_button):
+            buttons_row.addWidget(button)
+        self.code_and_buttons = WrappingRow(code_box, buttons_box)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
         column.addLayout(top)
-        column.addLayout(code_row)
+        column.addWidget(self.code_and_buttons)
         column.addWidget(self.facts)
         column.addWidget(self.contact)
         column.addWidget(self.risk_reason)
@@ -260,6 +272,7 @@ class CaseHeader(QFrame):
         self.edit_victim_button.setVisible(allows(role, Operation.EDIT_VICTIM))
         self.change_code_button.setVisible(allows(role, Operation.EDIT_VICTIM))
         self.edit_case_button.setVisible(allows(role, Operation.EDIT_CASE))
+        self.corrections_button.setVisible(allows(role, Operation.VIEW_CORRECTIONS))
         self.export_button.setVisible(
             allows(role, Operation.EXPORT_POLICE) or allows(role, Operation.EXPORT_CARE))
 

@@ -345,6 +345,45 @@ class CaseDetail:
     attachments: tuple[AttachmentInfo, ...] | None
 
 
+#: The field of a :class:`CorrectionEntry` that changed an identity code (those changes
+#: are kept in ``identity_code_record``; the other fields are ``CorrectedField`` codes).
+IDENTITY_CODE_FIELD = "identity_code"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectionEntry:
+    """One corrected detail of a victim, as the correction history shows it.
+
+    Attributes:
+        changed_at: when (UTC).
+        changed_by: the display name of who changed it; ``None`` when not recorded (an
+            identity code changed before the history was kept).
+        field: a ``CorrectedField`` code or :data:`IDENTITY_CODE_FIELD`.
+        previous, new: the values as stored, as text (dates ISO 8601, flags ``true`` or
+            ``false``, codes as stored), ``None`` for none; identity codes masked unless
+            the history was read with them revealed.
+        note: what was noted with a new identity code.
+    """
+
+    changed_at: dt.datetime
+    changed_by: str | None
+    field: str
+    previous: str | None
+    new: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorrectionHistory:
+    """Every correction of a case's victim, newest first (supervisors only)."""
+
+    case_id: int
+    reference: str
+    entries: tuple[CorrectionEntry, ...]
+    #: The identity codes in ``entries`` are in full (the reveal was audited).
+    identity_codes_revealed: bool = False
+
+
 @dataclass(frozen=True, kw_only=True)
 class UserData:
     """An account as account management sees it (supervisors and administrators)."""

@@ -171,8 +171,68 @@ class IdentityCodeRecord(Base):
     valid_from: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     valid_to: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     note: Mapped[str] = mapped_column(String(200), default="")
+    #: Who recorded this code in place of an earlier one (a rectification, shown in the
+    #: correction history with :class:`VictimCorrection`); ``None`` for the code given at
+    #: intake or by an import, and for changes made before revision 0011.
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
 
     victim: Mapped[Victim] = relationship(back_populates="identity_codes")
+
+
+class CorrectedField(StrEnum):
+    """A victim's detail whose corrections :class:`VictimCorrection` keeps: every column
+    the victim's own form edits (the search keys are derived from the names)."""
+
+    FIRST_NAMES = "first_names"
+    LAST_NAME = "last_name"
+    BIRTH_DATE = "birth_date"
+    PHONE = "phone"
+    EMAIL = "email"
+    STREET_ADDRESS = "street_address"
+    POSTAL_CODE = "postal_code"
+    CITY = "city"
+    COUNTRY = "country"
+    LANGUAGE = "language"
+    MAY_LEAVE_VOICEMAIL = "may_leave_voicemail"
+    MAY_SEND_SMS = "may_send_sms"
+    MAY_EMAIL = "may_email"
+    MAY_SEND_POST = "may_send_post"
+    SAFE_CONTACT_NOTE = "safe_contact_note"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_DATE = "consent_date"
+
+
+class VictimCorrection(Base):
+    """One corrected detail of a victim (GDPR art. 16): which, before and after, when, and
+    who changed it. Written in the unit of work of the edit itself, one row per changed
+    field; supervisors read it (``CaseService.correction_history``, audited).
+
+    Identity codes are not here: ``identity_code_record`` is their history already (the
+    searches find a victim by an earlier code there), and its ``changed_by_id`` says who
+    recorded a new one. The correction history shows both, one list.
+
+    ``previous_value`` and ``new_value`` are the stored values as text (dates ISO 8601,
+    flags ``true``/``false``, ``NULL`` for none), personal data exactly like the victim's
+    own columns and kept like them: not sealed, protected by the database's encryption
+    (SQLCipher on a file; on a server, the server's own protection, docs/DEPLOYMENT.md).
+    So, as docs/SECURITY.md says of every unsealed column, any account's storage key reads
+    them with a script; the app shows them to supervisors only. Erasure removes the rows
+    with the victim's other personal data (``models.services.retention``).
+    """
+
+    __tablename__ = "victim_correction"
+    __table_args__ = (
+        one_of("field", CorrectedField),
+        Index("ix_victim_correction_victim_id_changed_at", "victim_id", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    victim_id: Mapped[int] = mapped_column(ForeignKey("victim.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(30))
+    previous_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
 
 
 class Case(TimestampMixin, Base):
@@ -584,6 +644,7 @@ __all__ = [
     "AuditEvent",
     "Breach",
     "Case",
+    "CorrectedField",
     "ExtortionContact",
     "FollowUp",
     "IdentityCodeRecord",
@@ -596,5 +657,6 @@ __all__ = [
     "SupportSession",
     "User",
     "Victim",
+    "VictimCorrection",
     "victim_breach",
 ]

@@ -54,6 +54,8 @@ class Operation(StrEnum):
     READ_AUDIT = "read_audit"
     REPORTS = "reports"
     ERASE_VICTIM = "erase_victim"
+    # A victim's corrected details, before and after (GDPR art. 16).
+    VIEW_CORRECTIONS = "view_corrections"
     MANAGE_BREACHES = "manage_breaches"
     # Administration.
     MANAGE_ACCOUNTS = "manage_accounts"
@@ -107,6 +109,7 @@ _REFUSALS: dict[Operation, str] = {
     Operation.READ_AUDIT: N_("Only a supervisor can read the audit log."),
     Operation.REPORTS: N_("Only a supervisor can produce caseload reports."),
     Operation.ERASE_VICTIM: N_("Only a supervisor can erase a victim's data."),
+    Operation.VIEW_CORRECTIONS: N_("Only a supervisor can see the history of corrections."),
     Operation.MANAGE_BREACHES: N_("Only a supervisor can manage breaches."),
     Operation.MANAGE_ACCOUNTS: N_("Your role does not allow managing accounts."),
     Operation.APPROVE_ACCOUNT_CHANGES: N_(

@@ -18,10 +18,12 @@ from models.domain import validation as v
 from models.domain.base import local_today, utcnow
 from models.domain.changes import ChangeKind
 from models.domain.dto import (
+    IDENTITY_CODE_FIELD,
     BreachData,
     CaseData,
     CaseDetail,
     CaseDraft,
+    CorrectionHistory,
     VictimData,
     VictimDraft,
     build,
@@ -34,7 +36,7 @@ from models.domain.i18n import gettext as _
 from models.domain.text import KEY_END
 from models.domain.validation import IdentityCode
 from models.security.permissions import Operation
-from models.services import normalise
+from models.services import corrections, normalise
 from models.services._base import Service
 from models.services.case_detail import case_data, case_detail, load_case, victim_data
 
@@ -42,6 +44,11 @@ REFERENCE_PREFIX = "SUO"
 _STALE = N_(
     "Someone else changed this record after you opened it; reload it to see their changes."
 )
+
+
+def _corrected_detail(fields: Sequence[str]) -> str:
+    """The audit detail of an edit: which fields changed (codes, never values)."""
+    return "corrected=" + ",".join(fields) if fields else ""
 
 
 def check_version(entity: Any, expected: int) -> None:
@@ -118,11 +125,16 @@ class CaseService(Service):
             check_version(victim, version)
             if victim.identity_code and values["birth_date"] != victim.birth_date:
                 raise ValidationError(_("Date of birth"), _("does not match the identity code"))
+            before = corrections.snapshot(victim)
             for name, value in values.items():
                 setattr(victim, name, value)
+            # The rectification history: a row per changed field, in this unit of work.
+            changed = corrections.record_corrections(
+                db_session, victim, before, self._actor.user_id, utcnow())
             db_session.flush()
             case_id = victim.case.id if victim.case else None
-            self._audit(db_session, AuditAction.UPDATE, "victim", victim.id, case_id)
+            self._audit(db_session, AuditAction.UPDATE, "victim", victim.id, case_id,
+                        detail=_corrected_detail(changed))
             result = victim_data(victim)
         self._changes.announce(ChangeKind.VICTIM, [victim_id], [case_id] if case_id else [])
         return result
@@ -130,24 +142,40 @@ class CaseService(Service):
     def change_identity_code(
         self, victim_id: int, new_code: IdentityCode | str, note: str = ""
     ) -> None:
-        """Record a new identity code, closing the previous one in the history."""
+        """Record a new identity code, closing the previous one in the history.
+
+        The new record names who recorded it, and a date of birth the code changes is a
+        correction of its own (:mod:`models.services.corrections`), in this unit of work.
+
+        Raises:
+            ValidationError: the code is not valid, or it is the victim's code already
+                (nothing is recorded).
+        """
         parsed = normalise.identity_code(new_code)
         note = v.validate_text(note, field=_("Note"), max_length=200, required=False)
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)
             self._require_victim(db_session, victim, Operation.EDIT_VICTIM)
+            if victim.identity_code == parsed.compact:
+                raise ValidationError(_("New identity code"),
+                                      _("is the victim's current code already"))
             now = utcnow()
             for record in victim.identity_codes:
                 if record.valid_to is None:
                     record.valid_to = now
             victim.identity_codes.append(
-                IdentityCodeRecord(identity_code=parsed.compact, valid_from=now, note=note)
+                IdentityCodeRecord(identity_code=parsed.compact, valid_from=now, note=note,
+                                   changed_by_id=self._actor.user_id)
             )
+            before = corrections.snapshot(victim)
             victim.identity_code = parsed.compact
             victim.birth_date = parsed.birth_date
+            changed = corrections.record_corrections(
+                db_session, victim, before, self._actor.user_id, now)
             case_id = victim.case.id if victim.case else None
             self._audit(
-                db_session, AuditAction.UPDATE, "identity_code", victim.id, case_id
+                db_session, AuditAction.UPDATE, "identity_code", victim.id, case_id,
+                detail=_corrected_detail(changed),
             )
         self._changes.announce(ChangeKind.VICTIM, [victim_id], [case_id] if case_id else [])
 
@@ -159,6 +187,36 @@ class CaseService(Service):
             self._audit(db_session, AuditAction.REVEAL, "identity_code", case_row.victim_id,
                         case_id)
             return case_row.victim.identity_code
+
+    def correction_history(self, case_id: int, *, reveal_identity_codes: bool = False
+                           ) -> CorrectionHistory:
+        """Every correction of the case's victim's details, newest first (GDPR art. 16).
+
+        Supervisors only; the read is written to the audit log (``view`` of
+        ``victim_correction``, with the number of rows). Identity codes come masked
+        unless ``reveal_identity_codes``, which is audited as the case header's reveal is.
+
+        Raises:
+            PermissionDenied: not a supervisor.
+            NotFound: no such case.
+        """
+        self._require(Operation.VIEW_CORRECTIONS)
+        if reveal_identity_codes:
+            self._require(Operation.REVEAL_IDENTITY_CODE)
+        with self._db.writing() as db_session:
+            self._require_case(db_session, case_id, Operation.VIEW_CORRECTIONS)
+            case_row = self._case(db_session, case_id)
+            entries = corrections.correction_entries(
+                db_session, case_row.victim_id, reveal=reveal_identity_codes)
+            self._audit(db_session, AuditAction.VIEW, "victim_correction", case_row.victim_id,
+                        case_id, detail=f"rows={len(entries)}")
+            revealed = reveal_identity_codes and any(
+                entry.field == IDENTITY_CODE_FIELD for entry in entries)
+            if revealed:
+                self._audit(db_session, AuditAction.REVEAL, "identity_code",
+                            case_row.victim_id, case_id, detail="correction_history")
+            return CorrectionHistory(case_id=case_id, reference=case_row.reference,
+                                     entries=entries, identity_codes_revealed=revealed)
 
     def update_case(self, case_id: int, version: int, draft: CaseDraft) -> CaseData:
         """Change risk level, reason, assignment or breaches of a case."""

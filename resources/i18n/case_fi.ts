@@ -369,6 +369,14 @@
         <translation>&amp;Sulje asia…</translation>
     </message>
     <message>
+        <source>Correction histor&amp;y…</source>
+        <translation>Ko&amp;rjaushistoria…</translation>
+    </message>
+    <message>
+        <source>Every change to the victim&apos;s details, before and after</source>
+        <translation>Jokainen asiakkaan tietoihin tehty muutos, ennen ja jälkeen</translation>
+    </message>
+    <message>
         <source>E&amp;xport PDF…</source>
         <translation>Vie P&amp;DF…</translation>
     </message>
@@ -542,6 +550,134 @@
     <message>
         <source>The case is closed now. It can be reopened later from Edit case.</source>
         <translation>Asia suljetaan nyt. Sen voi myöhemmin avata uudelleen kohdasta Muokkaa asiaa.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionHistoryDialog</name>
+    <message>
+        <source>First names</source>
+        <extracomment>Each corrected field&apos;s name on screen, as the victim&apos;s form calls it.</extracomment>
+        <translation>Etunimet</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Sukunimi</translation>
+    </message>
+    <message>
+        <source>Identity code</source>
+        <translation>Henkilötunnus</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Syntymäaika</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Katuosoite</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postinumero</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Postitoimipaikka</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Maa</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <source>May leave voicemail</source>
+        <translation>Saa jättää vastaajaviestin</translation>
+    </message>
+    <message>
+        <source>May send text messages</source>
+        <translation>Saa lähettää tekstiviestejä</translation>
+    </message>
+    <message>
+        <source>May send e-mail</source>
+        <translation>Saa lähettää sähköpostia</translation>
+    </message>
+    <message>
+        <source>May send post</source>
+        <translation>Saa lähettää postia</translation>
+    </message>
+    <message>
+        <source>Safe-contact note</source>
+        <translation>Huomautus yhteydenotosta</translation>
+    </message>
+    <message>
+        <source>Consent to processing given</source>
+        <translation>Suostumus tietojen käsittelyyn annettu</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Suostumuksen päivämäärä</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Kyllä</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ei</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>ei kirjattu</translation>
+    </message>
+    <message>
+        <source>Identity codes changed before Suoja kept this history do not say who changed them.</source>
+        <translation>Ennen kuin Suoja alkoi pitää tätä historiaa vaihdetuista henkilötunnuksista ei näy, kuka ne vaihtoi.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Huomautus: {note}</translation>
+    </message>
+    <message>
+        <source>Correction history — {reference}</source>
+        <translation>Korjaushistoria — {reference}</translation>
+    </message>
+    <message>
+        <source>Every change to the victim&apos;s personal and contact details: when, by whom, before and after. Opening this list is written to the audit log.</source>
+        <translation>Jokainen asiakkaan henkilö- ja yhteystietoihin tehty muutos: milloin, kuka, ennen ja jälkeen. Tämän luettelon avaaminen kirjataan käyttölokiin.</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Korjaukset</translation>
+    </message>
+    <message>
+        <source>Nothing has been corrected: the victim&apos;s details are as first recorded.</source>
+        <translation>Mitään ei ole korjattu: asiakkaan tiedot ovat sellaisina kuin ne ensin kirjattiin.</translation>
+    </message>
+    <message>
+        <source>Reveal identity &amp;codes</source>
+        <translation>Näytä &amp;henkilötunnukset</translation>
+    </message>
+    <message>
+        <source>Shows the full codes for {seconds} seconds. Revealing is written to the audit log.</source>
+        <translation>Näyttää kokonaiset tunnukset {seconds} sekunnin ajan. Näyttäminen kirjataan käyttölokiin.</translation>
+    </message>
+    <message>
+        <source>Hide identity &amp;codes</source>
+        <translation>Piilota &amp;henkilötunnukset</translation>
+    </message>
+    <message>
+        <source>Identity codes hidden again in {seconds} s</source>
+        <translation>Henkilötunnukset piilotetaan {seconds} s kuluttua</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1965,26 @@
     <message>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Muokkaaja</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Tieto</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Ennen</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Jälkeen</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,14 @@
         <translation>&amp;Stäng ärendet…</translation>
     </message>
     <message>
+        <source>Correction histor&amp;y…</source>
+        <translation>Rättelse&amp;historik…</translation>
+    </message>
+    <message>
+        <source>Every change to the victim&apos;s details, before and after</source>
+        <translation>Varje ändring av klientens uppgifter, före och efter</translation>
+    </message>
+    <message>
         <source>E&amp;xport PDF…</source>
         <translation>&amp;Exportera PDF…</translation>
     </message>
@@ -542,6 +550,134 @@
     <message>
         <source>The case is closed now. It can be reopened later from Edit case.</source>
         <translation>Ärendet stängs nu. Det kan öppnas på nytt senare via Redigera ärendet.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionHistoryDialog</name>
+    <message>
+        <source>First names</source>
+        <extracomment>Each corrected field&apos;s name on screen, as the victim&apos;s form calls it.</extracomment>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Postanstalt</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>May leave voicemail</source>
+        <translation>Får lämna röstmeddelande</translation>
+    </message>
+    <message>
+        <source>May send text messages</source>
+        <translation>Får skicka textmeddelanden</translation>
+    </message>
+    <message>
+        <source>May send e-mail</source>
+        <translation>Får skicka e-post</translation>
+    </message>
+    <message>
+        <source>May send post</source>
+        <translation>Får skicka post</translation>
+    </message>
+    <message>
+        <source>Safe-contact note</source>
+        <translation>Anteckning om kontakt</translation>
+    </message>
+    <message>
+        <source>Consent to processing given</source>
+        <translation>Samtycke till behandling av uppgifter givet</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Datum för samtycke</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>inte registrerat</translation>
+    </message>
+    <message>
+        <source>Identity codes changed before Suoja kept this history do not say who changed them.</source>
+        <translation>För personbeteckningar som byttes innan Suoja började föra den här historiken framgår inte vem som bytte dem.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Anteckning: {note}</translation>
+    </message>
+    <message>
+        <source>Correction history — {reference}</source>
+        <translation>Rättelsehistorik — {reference}</translation>
+    </message>
+    <message>
+        <source>Every change to the victim&apos;s personal and contact details: when, by whom, before and after. Opening this list is written to the audit log.</source>
+        <translation>Varje ändring av klientens person- och kontaktuppgifter: när, av vem, före och efter. Att listan öppnas registreras i användningsloggen.</translation>
+    </message>
+    <message>
+        <source>Corrections</source>
+        <translation>Rättelser</translation>
+    </message>
+    <message>
+        <source>Nothing has been corrected: the victim&apos;s details are as first recorded.</source>
+        <translation>Ingenting har rättats: klientens uppgifter är sådana som de först registrerades.</translation>
+    </message>
+    <message>
+        <source>Reveal identity &amp;codes</source>
+        <translation>Visa &amp;personbeteckningarna</translation>
+    </message>
+    <message>
+        <source>Shows the full codes for {seconds} seconds. Revealing is written to the audit log.</source>
+        <translation>Visar hela beteckningarna i {seconds} sekunder. Visningen registreras i användningsloggen.</translation>
+    </message>
+    <message>
+        <source>Hide identity &amp;codes</source>
+        <translation>Dölj &amp;personbeteckningarna</translation>
+    </message>
+    <message>
+        <source>Identity codes hidden again in {seconds} s</source>
+        <translation>Personbeteckningarna döljs igen om {seconds} s</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1965,26 @@
     <message>
         <source>Outcome</source>
         <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Ändrad av</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
     </message>
 </context>
 <context>

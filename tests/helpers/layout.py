@@ -66,6 +66,7 @@ FREE_TEXT_COLUMNS = frozenset({
     "Wallet address",
     "Indicator", "Value", "File name", "SHA-256", "Police department", "Referral", "Outcome",
     "Protective action", "What", "Cases", "Name", "Title", "Summary", "Contact", "Follow-up",
+    "Changed by", "Before", "After",
 })
 
 

@@ -420,6 +420,40 @@ def close_case_dialog(world: World, check: Check) -> None:
     check(top_level(RecordDialog))
 
 
+def correction_history_dialog(world: World, check: Check) -> None:
+    from gui.case.corrections_dialog import CorrectionHistoryDialog
+    from models.domain.dto import VictimDraft
+    from models.domain.validation import generate_temporary_identity_code
+
+    window, view = _open_rich_case(world, "supervisor")
+    click(view.header.corrections_button)
+    dialog = top_level(CorrectionHistoryDialog)
+    check(dialog, "nothing corrected")
+    dialog.reject()
+    settle()
+    # Corrections as the supervisor's own edits make them: details, then a new code.
+    cases = window.session.services.cases
+    victim = view.detail.victim
+    fields = {name: getattr(victim, name) for name in (
+        "first_names", "last_name", "birth_date", "phone", "email", "street_address",
+        "postal_code", "city", "country", "language", "may_leave_voicemail", "may_send_sms",
+        "may_email", "may_send_post", "safe_contact_note", "consent_given", "consent_date")}
+    fields.update(last_name=fields["last_name"] + "-Korhonen", city="Kaskinen",
+                  street_address="Pitkä-Lindqvistinkatu 123 B 45", may_send_post=True,
+                  safe_contact_note="Soita vain arkisin klo 17 jälkeen; puoliso ei tiedä "
+                                    "asiasta eikä postia saa lähettää kotiosoitteeseen.")
+    cases.update_victim(victim.id, victim.version, VictimDraft(**fields))
+    born = victim.birth_date or QDate.currentDate().addYears(-40).toPython()
+    cases.change_identity_code(victim.id, generate_temporary_identity_code(born, 987),
+                               "DVV:n päätös 3.5.2024")
+    settle()
+    click(view.header.corrections_button)
+    dialog = top_level(CorrectionHistoryDialog)
+    check(dialog, "corrected", shot="correction-history")
+    click(dialog.reveal_button)
+    check(dialog, "codes revealed")
+
+
 def export_case_dialog(world: World, check: Check) -> None:
     from gui.case.export_dialog import ExportCaseDialog
 
@@ -677,6 +711,7 @@ SCENES: dict[str, Callable[[World, Check], None]] = {
     "record-dialogs": record_dialogs,
     "victim-and-case-dialogs": victim_and_case_dialogs,
     "close-case-dialog": close_case_dialog,
+    "correction-history-dialog": correction_history_dialog,
     "export-case-dialog": export_case_dialog,
     "batch-export-dialog": batch_export_dialog,
     "import-dialog": import_dialog,
