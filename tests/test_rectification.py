@@ -262,7 +262,6 @@ def test_the_audit_events_hold_no_personal_data(world: World) -> None:
 
 
 @pytest.mark.both_databases
-@pytest.mark.xfail(strict=True, reason="lead wires erasure")
 def test_erasure_removes_the_history(world: World) -> None:
     victim = _victim(world)
     world.boss.cases.update_victim(victim.id, victim.version, _draft(last_name="Virtanen"))

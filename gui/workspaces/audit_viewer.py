@@ -105,6 +105,7 @@ _RECORD_NAMES = {
     "user_account": QT_TRANSLATE_NOOP("AuditTableModel", "account"),
     "user": QT_TRANSLATE_NOOP("AuditTableModel", "account"),
     "breach": QT_TRANSLATE_NOOP("AuditTableModel", "breach"),
+    "victim_correction": QT_TRANSLATE_NOOP("AuditTableModel", "correction history"),
     "victim": QT_TRANSLATE_NOOP("AuditTableModel", "victim"),
     "identity_code": QT_TRANSLATE_NOOP("AuditTableModel", "identity code"),
     "identity_code_record": QT_TRANSLATE_NOOP("AuditTableModel", "identity code"),

@@ -19,6 +19,7 @@ counsellor's words:
   city and the safe-contact note (empty); the safe-contact permissions are switched off
   (there is nobody left to contact).
 * ``identity_code_record``: every row (the identity-code history).
+* ``victim_correction``: every row (corrected details, before and after).
 * ``attachment``: every row of the case, with the evidence bytes.
 * ``extortion_contact``: message text and sender (empty), wallet address (NULL).
 * ``police_report``: the report number (empty).

@@ -52,6 +52,7 @@ from models.domain.entities import (
     ProtectiveAction,
     SupportSession,
     Victim,
+    VictimCorrection,
 )
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
 from models.domain.errors import AuthenticationError, DataError
@@ -82,7 +83,7 @@ ERASED_NAME = "Erased"
 #: The tables an erasure changes (vacuumed afterwards on a server).
 ERASED_TABLES = ["victim", "identity_code_record", "case_file", "extortion_contact",
                  "police_report", "support_session", "follow_up", "protective_action",
-                 "attachment", "access_grant"]
+                 "attachment", "access_grant", "victim_correction"]
 
 
 def retention_days(db_session: Session) -> int:
@@ -165,6 +166,7 @@ def erase_case_rows(db_session: Session, case_id: int, victim_id: int) -> dict[s
         "actions": clear(ProtectiveAction, ProtectiveAction.case_id == case_id,
                          note="", evidence="", grounds=None),
         "grants": clear(AccessGrant, AccessGrant.case_id == case_id, reason=""),
+        "corrections": remove(VictimCorrection, VictimCorrection.victim_id == victim_id),
     }
     clear(Case, Case.id == case_id, risk_reason="")
     clear(

@@ -405,6 +405,10 @@
         <translation>tietomurto</translation>
     </message>
     <message>
+        <source>correction history</source>
+        <translation>korjaushistoria</translation>
+    </message>
+    <message>
         <source>victim</source>
         <translation>asiakas</translation>
     </message>

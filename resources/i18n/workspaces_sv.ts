@@ -405,6 +405,10 @@
         <translation>dataintrång</translation>
     </message>
     <message>
+        <source>correction history</source>
+        <translation>rättelsehistorik</translation>
+    </message>
+    <message>
         <source>victim</source>
         <translation>klient</translation>
     </message>
