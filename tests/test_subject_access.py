@@ -33,6 +33,7 @@ from models.domain.entities import (
     SupportSession,
     User,
     Victim,
+    VictimCorrection,
     victim_breach,
 )
 from models.domain.enums import AuditAction, Role
@@ -52,7 +53,7 @@ AT = dt.datetime(2020, 10, 24, 9, 30, tzinfo=dt.UTC)
 #: What a marker is planted in, for each kind of record (``QA…`` in case A, ``QB…`` in B).
 KINDS = ("FIRST", "LAST", "STREET", "CITY", "SAFENOTE", "CODENOTE", "BREACH", "RISK",
          "SENDER", "WALLET", "MESSAGE", "REPORT", "DEPT", "NOTES", "OUTCOME", "TASK",
-         "ACTIONNOTE", "EVIDENCE", "FILE", "GRANTREASON")
+         "ACTIONNOTE", "EVIDENCE", "FILE", "GRANTREASON", "OLDCITY")
 
 
 def _markers(tag: str) -> list[str]:
@@ -84,6 +85,9 @@ def _plant(db_session: Any, tag: str, counsellor: int, language: str) -> int:
     db_session.add(victim)
     db_session.flush()
     db_session.execute(victim_breach.insert().values(victim_id=victim.id, breach_id=breach.id))
+    db_session.add(VictimCorrection(  # the city as it was before a correction
+        victim_id=victim.id, field="city", previous_value=f"{tag}OLDCITY",
+        new_value=f"{tag}CITY", changed_at=AT, changed_by_id=counsellor))
     db_session.add_all([
         IdentityCodeRecord(victim_id=victim.id, identity_code=old, valid_from=AT,
                            valid_to=AT + dt.timedelta(days=300), note=f"{tag}CODENOTE"),

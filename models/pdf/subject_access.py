@@ -214,6 +214,21 @@ def _records(title: str, items: Sequence[Document],
     return story
 
 
+def _corrected_field(code: str) -> str:
+    """A corrected detail's name, as the "Your details" section names it."""
+    names = {
+        "first_names": _("First names"), "last_name": _("Last name"),
+        "birth_date": _("Date of birth"), "phone": _("Phone"), "email": _("E-mail"),
+        "street_address": _("Street address"), "postal_code": _("Postal code"),
+        "city": _("City"), "country": _("Country"), "language": _("Preferred language"),
+        "may_leave_voicemail": _("voicemail"), "may_send_sms": _("text messages"),
+        "may_email": _("e-mail"), "may_send_post": _("post"),
+        "safe_contact_note": _("Note on contacting you"),
+        "consent_given": _("Consent to processing"), "consent_date": _("Date of consent"),
+    }
+    return names.get(code, code)
+
+
 def _table(title: str, items: Sequence[Document], header: Sequence[str],
            fixed: Sequence[float], row: Callable[[Document], Sequence[Cell]],
            samples: Mapping[int, Any] | None = None) -> list[Flowable]:
@@ -251,6 +266,11 @@ def subject_story(document: Document, today: dt.date) -> list[Flowable]:
                     [80, 112, 112, 0],
                     lambda r: [r["identity_code"], _moment(r["valid_from"]),
                                _moment(r["valid_to"]), r["note"]])
+    story += _table(_("Corrections to your details"), document.get("corrections", []),
+                    [_("Detail"), _("Before"), _("After"), _("Corrected")],
+                    [100, 0, 0, 112],
+                    lambda c: [_corrected_field(c["field"]), c["previous_value"] or "",
+                               c["new_value"] or "", _moment(c["changed_at"])])
     story += _table(_("Breaches"), document["breaches"],
                     [_("Breach"), _("Occurred"), _("Revealed"), _("Description")],
                     [110, 90, 56, 0],

@@ -50,6 +50,7 @@ from models.domain.entities import (
     SupportSession,
     User,
     Victim,
+    VictimCorrection,
 )
 from models.domain.enums import AuditAction, Language
 from models.domain.errors import NotFound, UsageError
@@ -243,7 +244,8 @@ def check_folder(folder: Path) -> None:
 
 def _counts(document: dict[str, Any]) -> str:
     """The export's audit detail: how many of each kind of record, nothing else."""
-    kinds = ("identity_code_history", "breaches", "extortion_contacts", "police_reports",
+    kinds = ("identity_code_history", "corrections", "breaches", "extortion_contacts",
+             "police_reports",
              "support_sessions", "follow_ups", "protective_actions", "attachments",
              "access_grants", "access_log", "withheld")
     return " ".join(f"{kind}={len(document[kind])}" for kind in kinds)
@@ -279,6 +281,9 @@ def _document(db_session: Session, case_row: Case, roles: dict[int | None, str],
     breaches: list[Breach] = sorted(victim.breaches, key=lambda b: b.name)
     history: list[IdentityCodeRecord] = sorted(
         victim.identity_codes, key=lambda r: (r.valid_from, r.id))
+    corrections = db_session.scalars(
+        select(VictimCorrection).where(VictimCorrection.victim_id == victim.id)
+        .order_by(VictimCorrection.changed_at, VictimCorrection.id)).all()
 
     files: list[tuple[str, bytes]] = []
     attachment_items = []
@@ -317,6 +322,10 @@ def _document(db_session: Session, case_row: Case, roles: dict[int | None, str],
         "identity_code_history": [
             {"identity_code": r.identity_code, "valid_from": utc_text(r.valid_from),
              "valid_to": utc_text(r.valid_to), "note": r.note} for r in history],
+        "corrections": [
+            {"field": c.field, "previous_value": c.previous_value, "new_value": c.new_value,
+             "changed_at": utc_text(c.changed_at), "changed_by_role": roles.get(c.changed_by_id)}
+            for c in corrections],
         "breaches": [
             {"name": b.name, "description": b.description,
              "occurred_from": date_iso(b.occurred_from), "occurred_to": date_iso(b.occurred_to),
