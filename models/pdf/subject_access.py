@@ -268,7 +268,7 @@ def subject_story(document: Document, today: dt.date) -> list[Flowable]:
                                _moment(r["valid_to"]), r["note"]])
     story += _table(_("Corrections to your details"), document.get("corrections", []),
                     [_("Detail"), _("Before"), _("After"), _("Corrected")],
-                    [100, 0, 0, 112],
+                    [96, 0, 130, 108],
                     lambda c: [_corrected_field(c["field"]), c["previous_value"] or "",
                                c["new_value"] or "", _moment(c["changed_at"])])
     story += _table(_("Breaches"), document["breaches"],
