@@ -234,6 +234,8 @@ class CaseHeader(QFrame):
                        self.request_closure_button, self.close_case_button,
                        self.export_button):
             code_row.addWidget(button)
+        #: The row of the case's buttons: the view's parts add theirs (erasure).
+        self.actions_row = code_row
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
