@@ -1,6 +1,7 @@
 """The victim's data from the command line: ``erase`` and ``retention`` (supervisors).
 
     main.py erase --db PATH --user NAME --case REF --reason request|retention|unlawful|other
+    main.py erase --db PATH --user NAME --case REF (--approve | --decline)
     main.py retention --db PATH --user NAME (--dry-run | --apply) [--days N]
 
 The same service as the app (``models.services.retention``): a victim's personal data is
@@ -8,6 +9,11 @@ erased and the anonymous statistics stay; the audit keeps which case, by whom an
 reason's code, nothing personal. ``--case REF`` is the confirmation the app asks for by
 having the reference typed. ``retention --apply`` erases every closed case past the
 retention period, one at a time, each audited with the reason ``retention``.
+
+Where the organisation asks for a second supervisor's approval (``organisation
+--erasure-approval on``), ``erase`` (and ``retention --apply``) only records a request and
+says so; another supervisor then runs ``erase --case REF --approve`` (which erases) or
+``--decline``. Exit codes as every command: 0 done (or asked), 1 refused, 2 usage.
 """
 
 from __future__ import annotations
@@ -35,9 +41,16 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     add_user(erase, _("a supervisor"))
     erase.add_argument("--case", required=True, metavar=pgettext("metavar", "REF"),
                        help=_("the case, by reference (SUO-2020-00042)"))
-    erase.add_argument("--reason", required=True, choices=[r.value for r in ErasureReason],
-                       help=_("why: the person's request, the retention period, data that "
-                              "should never have been recorded, or other"))
+    what = erase.add_mutually_exclusive_group(required=True)
+    what.add_argument("--reason", choices=[r.value for r in ErasureReason],
+                      help=_("why: the person's request, the retention period, data that "
+                             "should never have been recorded, or other"))
+    what.add_argument("--approve", action="store_true",
+                      help=_("a second supervisor: approve the erasure another supervisor "
+                             "asked for, which erases the data"))
+    what.add_argument("--decline", action="store_true",
+                      help=_("a second supervisor: decline the erasure another supervisor "
+                             "asked for"))
 
     retention = commands.add_parser(
         "retention",
@@ -56,25 +69,44 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def cmd_erase(args: argparse.Namespace, out: Out) -> int:
     from models import services
+    from models.services.retention import REQUEST_LIFETIME, ErasureReport
 
     database, actor = sign_in(args)
     try:
         built = services.build(database, actor)
+        retention = built.retention
         case_id = built.exports.find_case(args.case)
-        report = built.retention.erase_victim(case_id, args.case.strip().upper(),
-                                              ErasureReason(args.reason))
+        reference = args.case.strip().upper()
+        if args.decline:
+            retention.decline_erasure(case_id)
+            out(_("Case {reference}: the erasure was declined; nothing was erased.").format(
+                reference=reference))
+            return 0
+        if args.approve:
+            result: object = retention.approve_erasure(case_id)
+        else:
+            result = retention.erase_victim(case_id, reference, ErasureReason(args.reason))
     finally:
         database.dispose()
+    if not isinstance(result, ErasureReport):
+        out(ngettext(
+            "Case {reference}: the erasure waits for a second supervisor's approval (within "
+            "{n} day); nothing was erased yet.",
+            "Case {reference}: the erasure waits for a second supervisor's approval (within "
+            "{n} days); nothing was erased yet.", REQUEST_LIFETIME.days).format(
+                reference=reference, n=REQUEST_LIFETIME.days))
+        return 0
     out(_("Case {reference}: the victim's personal data was erased; the anonymous "
           "statistics stay, and the erasure is in the audit log.").format(
-              reference=report.reference))
-    if not report.past_retention:
+              reference=result.reference))
+    if not result.past_retention:
         out(_("The retention period had not passed: recorded as an early erasure."))
     return 0
 
 
 def cmd_retention(args: argparse.Namespace, out: Out) -> int:
     from models import services
+    from models.services.retention import ErasureReport
 
     database, actor = sign_in(args)
     try:
@@ -94,9 +126,23 @@ def cmd_retention(args: argparse.Namespace, out: Out) -> int:
                          "{n} cases are due for erasure; nothing was changed.",
                          len(due)).format(n=len(due)))
             return 0
+        waiting = {request.case_id for request in retention.pending_erasures()}
+        erased = asked = 0
         for case in due:
-            retention.erase_victim(case.case_id, case.reference, ErasureReason.RETENTION)
-        out(ngettext("{n} case erased.", "{n} cases erased.", len(due)).format(n=len(due)))
+            if case.case_id in waiting:
+                continue
+            result = retention.erase_victim(case.case_id, case.reference,
+                                            ErasureReason.RETENTION)
+            if isinstance(result, ErasureReport):
+                erased += 1
+            else:
+                asked += 1
+        out(ngettext("{n} case erased.", "{n} cases erased.", erased).format(n=erased))
+        if asked or waiting:
+            count = asked + len(waiting & {case.case_id for case in due})
+            out(ngettext("{n} erasure waits for a second supervisor's approval.",
+                         "{n} erasures wait for a second supervisor's approval.",
+                         count).format(n=count))
     finally:
         database.dispose()
     return 0

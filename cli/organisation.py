@@ -32,6 +32,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     command.add_argument(
         "--data-requests", metavar=pgettext("metavar", "TEXT"),
         help=_("how a client asks for their data or its erasure (an address, a phone number)"))
+    command.add_argument(
+        "--erasure-approval", choices=["on", "off"],
+        help=_("a supervisor: whether erasing a victim's data needs a second supervisor's "
+               "approval (audited)"))
 
 
 def cmd_organisation(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -44,9 +48,14 @@ def cmd_organisation(args: argparse.Namespace, out: Callable[[str], None]) -> in
     try:
         organisation = services.build(database, actor).organisation
         settings = organisation.settings()
+        retention = services.build(database, actor).retention
         if changes:
             settings = organisation.update(dataclasses.replace(settings, **changes))
+        if args.erasure_approval is not None:
+            retention.set_erasure_needs_approval(args.erasure_approval == "on")
+        if changes or args.erasure_approval is not None:
             out(_("Saved the organisation's settings."))
+        approval = retention.erasure_needs_approval()
     finally:
         database.dispose()
     not_set = _("(not set: the default)")
@@ -54,6 +63,8 @@ def cmd_organisation(args: argparse.Namespace, out: Callable[[str], None]) -> in
     out(_("Help lines: {text}").format(
         text=" · ".join(settings.help_lines.splitlines()) or not_set))
     out(_("Data requests: {text}").format(text=settings.data_requests or not_set))
+    out(_("An erasure needs a second supervisor's approval: {answer}").format(
+        answer=_("yes") if approval else _("no")))
     return 0
 
 

@@ -115,3 +115,53 @@ def test_retention_dry_run_lists_exactly_the_expired_cases_and_apply_erases_them
     assert all(d.startswith("reason=retention retention=due") for d in _erasures(seeded))
     assert all(_last_name(seeded, case.case_id) == ERASED_NAME for case in due)
     assert main(["verify", *_where(target), "--user", "super"]) == 0
+
+
+def test_with_approval_erase_waits_and_a_second_supervisor_approves_or_declines(
+        seeded: Database, supervisor: Actor, target: Target,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    services.build(seeded, supervisor).accounts.create_user(
+        "super2", "Second", Role.SUPERVISOR, "Tuuli-Kivi-Järvi-Polku", kdf=FAST_KDF)
+    assert main(["organisation", *_where(target), "--user", "super",
+                 "--erasure-approval", "on"]) == 0
+    assert ("An erasure needs a second supervisor's approval: yes"
+            in capsys.readouterr().out)
+    (first_id, first), (second_id, second) = _cases(seeded, CaseStatus.CLOSED)[:2]
+    for reference in (first, second):
+        assert main(["erase", *_where(target), "--user", "super", "--case", reference,
+                     "--reason", "request"]) == 0
+        assert (f"Case {reference}: the erasure waits for a second supervisor's approval "
+                "(within 7 days); nothing was erased yet.") in capsys.readouterr().out
+    assert [d.split(":")[0] for d in _erasures(seeded)] == ["requested", "requested"]
+    assert _last_name(seeded, first_id) != ERASED_NAME
+
+    # The requester's own approval is refused with one sentence (exit 3: not allowed).
+    assert main(["erase", *_where(target), "--user", "super", "--case", first,
+                 "--approve"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["suoja: Another supervisor must approve or decline an erasure you "
+                   "asked for."]
+
+    monkeypatch.setenv("SUOJA_PASSWORD", "Tuuli-Kivi-Järvi-Polku")
+    assert main(["erase", *_where(target), "--user", "super2", "--case", first,
+                 "--approve"]) == 0
+    assert f"Case {first}: the victim's personal data was erased" in capsys.readouterr().out
+    assert _last_name(seeded, first_id) == ERASED_NAME
+    assert main(["erase", *_where(target), "--user", "super2", "--case", first,
+                 "--approve"]) == 4  # erased once: nothing waits
+    capsys.readouterr()
+    assert main(["erase", *_where(target), "--user", "super2", "--case", second,
+                 "--decline"]) == 0
+    assert (f"Case {second}: the erasure was declined; nothing was erased."
+            in capsys.readouterr().out)
+    assert _last_name(seeded, second_id) != ERASED_NAME
+    assert main(["verify", *_where(target), "--user", "super2"]) == 0
+
+
+def test_approve_and_a_reason_do_not_go_together(seeded: Database, target: Target,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    reference = _cases(seeded, CaseStatus.CLOSED)[0][1]
+    with pytest.raises(SystemExit) as exit_:
+        main(["erase", *_where(target), "--user", "super", "--case", reference,
+              "--reason", "request", "--approve"])
+    assert exit_.value.code == 2

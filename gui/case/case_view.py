@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from gui.case.break_glass import ask_break_glass
 from gui.case.case_forms import CaseForms, as_edited
 from gui.case.corrections_dialog import CorrectionHistoryDialog
+from gui.case.erasure import CaseErasure
 from gui.case.files import CaseFiles, PrivateFiles
 from gui.case.header import CaseHeader
 from gui.case.sections.attachments import AttachmentSection
@@ -191,6 +192,8 @@ class CaseView(QWidget):
         self._catalogue = services.records.protective_action_types()
 
         self.header = CaseHeader(self.role, self._fetch_identity_code)
+        self.erasure = CaseErasure(self, session, case_id, self._tell)
+        self.header.actions_row.addWidget(self.erasure.button)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
         self.tabs.setDocumentMode(True)
@@ -213,6 +216,7 @@ class CaseView(QWidget):
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(8)
         layout.addWidget(self.header)
+        layout.addWidget(self.erasure.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(status)
 
@@ -353,6 +357,7 @@ class CaseView(QWidget):
     def _show(self, detail: CaseDetail) -> None:
         self._detail = detail
         self.header.show_detail(detail)
+        self.erasure.show_detail(detail)
         self.timeline.show_detail(detail)
         if self.contacts is not None:
             self.contacts.show_contacts(detail.extortion_contacts or (), detail.attachments)
@@ -436,6 +441,9 @@ class CaseView(QWidget):
                 lambda s: code.append(s.cases.reveal_identity_code(self._case_id))):
             return None
         return code[0] if code else None
+
+    def _tell(self, text: str) -> None:
+        self.status_text.setText(text)
 
     def _show_progress(self, text: str, running: int) -> None:
         self.status_text.setText(text)
@@ -539,6 +547,7 @@ class CaseView(QWidget):
             dialog.reject()  # a plain reject never asks about unsaved changes
             dialog.hide()
         self.header.clear()
+        self.erasure.clear()
         self.timeline.clear()
         for section in self.sections():
             section.clear()

@@ -246,6 +246,8 @@ class CaseHeader(QFrame):
                        self.corrections_button, self.export_button):
             buttons_row.addWidget(button)
         self.code_and_buttons = WrappingRow(code_box, buttons_box)
+        #: The row of the case's buttons: the view's parts add theirs (erasure).
+        self.actions_row = buttons_row
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

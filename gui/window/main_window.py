@@ -63,7 +63,14 @@ from gui.window.lock_screen import LockScreen
 from gui.window.locking import Locking, LockKey
 from gui.window.status_bar import StatusBar
 from gui.window.toolbar import LOCK_SHORTCUT, MainToolbar
-from gui.workspaces import accounts_admin, analysis_view, audit_viewer, caseload, dashboard
+from gui.workspaces import (
+    accounts_admin,
+    analysis_view,
+    audit_viewer,
+    caseload,
+    dashboard,
+    retention_reminder,
+)
 from models.domain.changes import Change, ChangeKind
 from models.domain.dto import CaseFilter
 from models.domain.enums import Role
@@ -106,7 +113,7 @@ def confirm_discard_demo(parent: QWidget | None) -> bool:
 #: each checks the role.
 WORKSPACES: tuple[Register, ...] = (
     dashboard.register, analysis_view.register, caseload.register, audit_viewer.register,
-    accounts_admin.register)
+    accounts_admin.register, retention_reminder.register)
 
 
 class MainWindow(QMainWindow):

@@ -4,31 +4,42 @@ to a client says on the organisation's behalf.
 * the classification line under the confidentiality marking on every page of every PDF
   (e.g. the statutory basis of the secrecy);
 * the help a letter to a client offers, one place per line;
-* how a client asks for their data or its erasure.
+* how a client asks for their data or its erasure;
+* the retention period after a case is closed (in days, as the service counts it, with
+  the years and days it makes beside it), which administrators and supervisors set;
+* whether erasing a client's data needs a second supervisor's approval, which only a
+  supervisor changes (for an administrator the box is shown, off to change).
 
-Administrators and supervisors change them (the service checks and audits); an empty
-field means the letter's own default.
+Administrators and supervisors change them (the services check and audit each change);
+an empty text field means the letter's own default.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.shared.errors import show_error
 from gui.shared.fit import fit_hint, grow_for_wrapped_text
+from gui.shared.labels import plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
 from models.domain.dto import OrganisationSettings
 from models.domain.errors import KnownError
+from models.security.permissions import Operation, allows
+from models.services.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 
 
 class OrganisationDialog(QDialog):
@@ -68,6 +79,7 @@ class OrganisationDialog(QDialog):
         form.addRow(self.tr("&Classification line"), self.classification)
         form.addRow(self.tr("&Help lines"), self.help_lines)
         form.addRow(self.tr("&Data requests"), self.data_requests)
+        erasure = self._erasure_settings(session)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -75,9 +87,59 @@ class OrganisationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(erasure)
         layout.addWidget(buttons)
         self.setMinimumWidth(60 * self.fontMetrics().averageCharWidth())
         assign_mnemonics(self)
+
+    def _erasure_settings(self, session: Session) -> QGroupBox:
+        """The retention period and the second supervisor's approval of erasures."""
+        retention = session.services.retention
+        self._days = retention.retention_days()
+        self._approval = retention.erasure_needs_approval()
+        box = QGroupBox(self.tr("Retention and erasure"))
+        box.setObjectName("retentionSettings")
+        self.retention_days = QSpinBox()
+        self.retention_days.setObjectName("retentionDays")
+        self.retention_days.setAccessibleName(self.tr("Retention period in days"))
+        self.retention_days.setRange(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS)
+        self.retention_days.setValue(self._days)
+        self.retention_days.setToolTip(self.tr(
+            "How long a closed case's personal data is kept, as your data protection officer "
+            "decided. Supervisors are reminded of the cases past it; nothing is erased "
+            "automatically."))
+        self.retention_words = QLabel()
+        self.retention_words.setObjectName("retentionWords")
+        self.retention_days.valueChanged.connect(self._show_retention)
+        self._show_retention(self._days)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.retention_days)
+        days_row.addWidget(self.retention_words, 1)
+        self.second_approval = QCheckBox(self.tr(
+            "Erasing a client's data needs a second supervisor's approval"))
+        self.second_approval.setObjectName("erasureApproval")
+        self.second_approval.setChecked(self._approval)
+        if not allows(session.actor.role, Operation.ERASE_VICTIM):
+            self.second_approval.setEnabled(False)
+            self.second_approval.setToolTip(self.tr("Only a supervisor can change this."))
+        form = QFormLayout(box)
+        caption = QLabel(self.tr("&Retention period"))
+        caption.setBuddy(self.retention_days)
+        form.addRow(caption, days_row)
+        form.addRow(self.second_approval)
+        return box
+
+    def _show_retention(self, days: int) -> None:
+        years, rest = divmod(days, 365)
+        year_text = plural(years, self.tr("{n} year"), self.tr("{n} years"))
+        day_text = plural(rest, self.tr("{n} day"), self.tr("{n} days"))
+        if not years:
+            span = day_text
+        elif not rest:
+            span = year_text
+        else:
+            span = self.tr("{years} and {days}").format(years=year_text, days=day_text)
+        self.retention_words.setText(self.tr("days after closing ({span})").format(span=span))
 
     def settings(self) -> OrganisationSettings:
         return OrganisationSettings(
@@ -87,9 +149,18 @@ class OrganisationDialog(QDialog):
         )
 
     def accept(self) -> None:
-        """Save for every workstation, then close; a refused text keeps the dialog open."""
+        """Save for every workstation, then close; a refused text keeps the dialog open.
+
+        The texts first (their check refuses before anything is saved), then the period
+        (its range is the spin box's) and the approval, each audited by its service."""
+        services = self._session.services
         try:
-            self._session.services.organisation.update(self.settings())
+            services.organisation.update(self.settings())
+            if self.retention_days.value() != self._days:
+                self._days = services.retention.set_retention_days(self.retention_days.value())
+            approval = self.second_approval.isChecked()
+            if self.second_approval.isEnabled() and approval != self._approval:
+                self._approval = services.retention.set_erasure_needs_approval(approval)
         except KnownError as error:
             show_error(self, error)
             return

@@ -56,6 +56,9 @@ class Operation(StrEnum):
     ERASE_VICTIM = "erase_victim"
     # A victim's corrected details, before and after (GDPR art. 16).
     VIEW_CORRECTIONS = "view_corrections"
+    # The retention period after closing (the organisation's data protection officer
+    # decides it; an administrator or a supervisor types it in).
+    SET_RETENTION = "set_retention"
     MANAGE_BREACHES = "manage_breaches"
     # Administration.
     MANAGE_ACCOUNTS = "manage_accounts"
@@ -89,8 +92,8 @@ MATRIX: dict[Role, frozenset[Operation]] = {
     Role.POLICE_LIAISON: _CASE_CONTENT | {Operation.EXPORT_POLICE},
     Role.SUPERVISOR: frozenset(Operation) - {Operation.BREAK_GLASS},
     Role.ADMINISTRATOR: frozenset({
-        Operation.MANAGE_ACCOUNTS, Operation.MANAGE_ORGANISATION, Operation.BACKUP,
-        Operation.RESTORE, Operation.VERIFY,
+        Operation.MANAGE_ACCOUNTS, Operation.MANAGE_ORGANISATION, Operation.SET_RETENTION,
+        Operation.BACKUP, Operation.RESTORE, Operation.VERIFY,
     }),
 }
 
@@ -110,6 +113,8 @@ _REFUSALS: dict[Operation, str] = {
     Operation.REPORTS: N_("Only a supervisor can produce caseload reports."),
     Operation.ERASE_VICTIM: N_("Only a supervisor can erase a victim's data."),
     Operation.VIEW_CORRECTIONS: N_("Only a supervisor can see the history of corrections."),
+    Operation.SET_RETENTION: N_(
+        "Only an administrator or a supervisor can set the retention period."),
     Operation.MANAGE_BREACHES: N_("Only a supervisor can manage breaches."),
     Operation.MANAGE_ACCOUNTS: N_("Your role does not allow managing accounts."),
     Operation.APPROVE_ACCOUNT_CHANGES: N_(

@@ -48,6 +48,23 @@ What stays, as anonymous statistics of the service's work:
 * the audit trail, untouched: its events never held personal data, and the erasure is
   recorded in it (action ``erase``, entity ``victim``, with the case id).
 
+A second supervisor's approval (the organisation's setting
+:meth:`RetentionService.set_erasure_needs_approval`, off by default, changed by a
+supervisor and audited): when it is on, :meth:`RetentionService.erase_victim` records an
+*erasure request* instead of erasing, and a **different** supervisor approves it (then
+the case is erased, audited with both account ids) or declines it, within
+:data:`REQUEST_LIFETIME` (7 days; after that it has lapsed and is asked again). The
+request is the audit event (action ``erase``, entity ``erase_request``, the case id and
+the reason's code), signed by the requester and chained like every event; a
+``suoja_meta`` row ``erase_request:<case id>`` holds only that event's number, and is
+the claim: the approval or decline deletes it in the same unit of work as what it
+decides, so of two supervisors approving at once one erases and the other finds nothing
+pending. Whatever the row says, who asked, when and why is read from the event, whose
+signature is checked; a row pointing at any other event, or at a request decided
+already, is refused. The setting itself is read fail-closed: on if its row says so *or*
+its last audited change turned it on (a row switched off with a script does not let one
+supervisor erase alone).
+
 Afterwards the database file is rewritten (``models.storage.database.scrub_freed_pages``), so
 the removed values survive neither in free pages nor in the write-ahead log. On a
 PostgreSQL server the touched tables are vacuumed instead (``models.storage.server.vacuum``);
@@ -61,21 +78,25 @@ import logging
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from models.domain.base import local_today
+from models.domain.base import local_today, utcnow
 from models.domain.changes import ChangeKind
 from models.domain.entities import (
     AuditEvent,
     Case,
     Meta,
+    OrganisationSetting,
+    User,
 )
-from models.domain.enums import AuditAction, CaseStatus, ErasureReason
-from models.domain.errors import NotFound, ValidationError
+from models.domain.enums import AuditAction, CaseStatus, ErasureReason, Role
+from models.domain.errors import NotFound, PermissionDenied, ValidationError
 from models.domain.formatting import count_text
 from models.domain.i18n import gettext as _
-from models.security.permissions import Operation
+from models.domain.i18n import ngettext
+from models.security.permissions import Operation, allows
+from models.security.signatures import load_trust
 from models.services._base import Service
 from models.storage import server
 from models.storage.database import scrub_freed_pages
@@ -84,6 +105,7 @@ from models.storage.erasure import (
     ERASED_NAME,
     ERASED_TABLES,
     RETENTION_META_KEY,
+    LedgerLine,
     erase_case_rows,
     erased_case_ids,
     ledger_line,
@@ -96,6 +118,15 @@ MIN_RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 100 * 365
 __all__ = ["DEFAULT_RETENTION_DAYS", "ERASED_NAME", "ErasableCase", "ErasureReport",
            "RetentionService"]
+#: ``organisation_setting`` key: "on" when an erasure needs a second supervisor.
+APPROVAL_SETTING = "erasure_approval"
+#: ``suoja_meta`` key of a case's pending erasure request (+ the case id).
+REQUEST_KEY_PREFIX = "erase_request:"
+#: The audit entity of erasure requests and their decisions.
+REQUEST_ENTITY = "erase_request"
+#: How long an erasure request waits for a second supervisor; then it lapses, so an old
+#: request nobody remembers cannot be approved by mistake.
+REQUEST_LIFETIME = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -137,6 +168,32 @@ class ErasureReport:
     seconds: float
 
 
+@dataclass(frozen=True)
+class ErasureRequest:
+    """An erasure waiting for a second supervisor's approval.
+
+    Attributes:
+        requested_by_id / requested_by: the supervisor who asked (account id, name).
+        expires_at: when it lapses unless decided.
+    """
+
+    case_id: int
+    reference: str
+    reason: ErasureReason | None
+    requested_by_id: int
+    requested_by: str
+    requested_at: dt.datetime
+    expires_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ErasureStatus:
+    """Where a case stands as to erasure (for the case view)."""
+
+    erased: bool
+    pending: ErasureRequest | None
+
+
 class RetentionService(Service):
     """The retention period, the cases due for erasure, and erasure itself (supervisors)."""
 
@@ -149,10 +206,10 @@ class RetentionService(Service):
         """Change the retention period (audited).
 
         Raises:
-            PermissionDenied: not a supervisor.
+            PermissionDenied: not an administrator or a supervisor.
             ValidationError: ``days`` is outside 30 days – 100 years.
         """
-        self._require(Operation.ERASE_VICTIM)
+        self._require(Operation.SET_RETENTION)
         if isinstance(days, bool) or not isinstance(days, int):
             raise TypeError("days must be an int")
         if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
@@ -199,12 +256,15 @@ class RetentionService(Service):
         ]
 
     def erase_victim(self, case_id: int, confirm_reference: str,
-                     reason: ErasureReason | None = None) -> ErasureReport:
+                     reason: ErasureReason | None = None) -> ErasureReport | ErasureRequest:
         """Erase the personal data of a closed case's victim; keep anonymous statistics.
 
         What goes and what stays is listed in this module's docstring. Everything is one
         unit of work with its ``erase`` audit event; then the file is rewritten so the
         removed values are gone from it too (this takes seconds on a large database).
+        Where the organisation asks for a second supervisor's approval
+        (:meth:`erasure_needs_approval`), nothing is erased: a request is recorded and
+        returned, for another supervisor to :meth:`approve_erasure`.
 
         Args:
             case_id: the case.
@@ -216,38 +276,170 @@ class RetentionService(Service):
         Raises:
             PermissionDenied: not a supervisor.
             NotFound: no such case.
-            ValidationError: the reference does not match, the case is not closed, or
-                it was erased already. Nothing is changed then.
+            ValidationError: the reference does not match, the case is not closed, it
+                was erased already, or its erasure already waits for approval. Nothing is
+                changed then.
+        """
+        started = time.perf_counter()
+        self._require(Operation.ERASE_VICTIM)
+        request: ErasureRequest | None = None
+        with ledger_line(self._db, case_id) as ledger, self._db.writing() as db_session:
+            case = self._erasable(db_session, case_id, confirm_reference)
+            if _needs_approval(db_session):
+                request = self._ask(db_session, case, reason)
+            else:
+                reference = case.reference
+                counts, past = self._erase_now(db_session, case, reason, ledger)
+        if request is not None:
+            self._changes.announce(ChangeKind.RETENTION, [case_id], [case_id])
+            return request
+        return self._after_erasure(case_id, reference, counts, past, started)
+
+    # -- a second supervisor's approval -------------------------------------------------
+
+    def erasure_needs_approval(self) -> bool:
+        """Whether an erasure waits for a second supervisor (anyone signed in may ask)."""
+        with self._db.reading() as db_session:
+            return _needs_approval(db_session)
+
+    def set_erasure_needs_approval(self, on: bool) -> bool:
+        """Turn the second supervisor's approval of erasures on or off (audited).
+
+        Raises:
+            PermissionDenied: not a supervisor (an administrator cannot: it is a check
+                on supervisors' own work).
+        """
+        if not allows(self._actor.role, Operation.ERASE_VICTIM):
+            raise PermissionDenied(_("Only a supervisor can change whether an erasure "
+                                     "needs a second supervisor's approval."))
+        with self._db.writing() as db_session:
+            self._still_a_supervisor(db_session)
+            previous = _needs_approval(db_session)
+            new = "on" if on else "off"
+            db_session.merge(OrganisationSetting(key=APPROVAL_SETTING, value=new))
+            if previous != on:
+                self._audit(db_session, AuditAction.UPDATE, APPROVAL_SETTING,
+                            detail=f"{'on' if previous else 'off'} -> {new}")
+        if previous != on:
+            self._changes.announce(ChangeKind.RETENTION, [])
+        return on
+
+    def erasure_status(self, case_id: int) -> ErasureStatus:
+        """Whether the case was erased, and its pending erasure request (supervisors).
+
+        Raises:
+            PermissionDenied: not a supervisor.
+        """
+        self._require(Operation.ERASE_VICTIM)
+        with self._db.reading() as db_session:
+            erased = db_session.scalar(
+                erased_case_ids().where(AuditEvent.case_id == case_id).limit(1)) is not None
+            pending = None if erased else self._request(db_session, case_id)
+        return ErasureStatus(erased, pending)
+
+    def pending_erasures(self) -> list[ErasureRequest]:
+        """Every erasure request waiting for approval, oldest first (supervisors).
+
+        Raises:
+            PermissionDenied: not a supervisor.
+        """
+        self._require(Operation.ERASE_VICTIM)
+        with self._db.reading() as db_session:
+            keys = db_session.scalars(select(Meta.key).where(
+                Meta.key.startswith(REQUEST_KEY_PREFIX, autoescape=True))).all()
+            found = [self._request(db_session, int(key.removeprefix(REQUEST_KEY_PREFIX)))
+                     for key in keys if key.removeprefix(REQUEST_KEY_PREFIX).isdigit()]
+        return sorted((r for r in found if r is not None), key=lambda r: r.requested_at)
+
+    def approve_erasure(self, case_id: int) -> ErasureReport:
+        """A supervisor other than the requester approves, and so makes, the erasure.
+
+        The request is claimed in the same unit of work that erases, so two approvals
+        at once erase once; the audit event names both accounts.
+
+        Raises:
+            PermissionDenied: not a supervisor, or the requester themselves.
+            NotFound: no pending request for the case (decided already, or lapsed).
+            ValidationError: the case can no longer be erased (reopened, erased).
         """
         started = time.perf_counter()
         self._require(Operation.ERASE_VICTIM)
         with ledger_line(self._db, case_id) as ledger, self._db.writing() as db_session:
-            case = db_session.get(Case, case_id)
-            if case is None:
-                raise NotFound(_("That case does not exist."))
-            if confirm_reference.strip() != case.reference:
-                raise ValidationError(
-                    _("Confirmation"), _("type the case reference exactly to confirm the erasure")
-                )
-            if case.status != CaseStatus.CLOSED.value:
-                raise ValidationError(
-                    _("Case"), _("only a closed case can be erased; close it first"))
-            if db_session.scalar(erased_case_ids().where(AuditEvent.case_id == case_id)
-                                 .limit(1)) is not None:
-                raise ValidationError(_("Case"), _("this case was erased already"))
-            reference, victim_id = case.reference, case.victim_id
-            cutoff = local_today() - dt.timedelta(days=_retention_days(db_session))
-            past = case.closed_on is not None and case.closed_on < cutoff
-            counts = erase_case_rows(db_session, case_id, victim_id)
-            # The key file's ledger, in this unit of work (a restore of an older backup
-            # erases the case again: models.storage.erasure).
-            ledger.write(db_session, local_today())
-            self._audit(
-                db_session, AuditAction.ERASE, "victim", entity_id=victim_id, case_id=case_id,
-                detail=(f"reason={reason.value if reason else 'unspecified'} "
-                        + "retention=" + ("due" if past else "early") + " "
-                        + " ".join(f"{name}={count}" for name, count in counts.items())),
-            )
+            request, seq = self._claim(db_session, case_id)
+            case = self._erasable(db_session, case_id)
+            reference = case.reference
+            counts, past = self._erase_now(
+                db_session, case, request.reason, ledger,
+                approval=f" requested_by={request.requested_by_id} "
+                         f"approved_by={self._actor.user_id}")
+            self._audit(db_session, AuditAction.ERASE, REQUEST_ENTITY, entity_id=seq,
+                        case_id=case_id,
+                        detail=f"approved: requested_by={request.requested_by_id} "
+                               f"approved_by={self._actor.user_id}")
+        return self._after_erasure(case_id, reference, counts, past, started)
+
+    def decline_erasure(self, case_id: int) -> None:
+        """A supervisor other than the requester declines: nothing is erased; audited with
+        both account ids.
+
+        Raises:
+            PermissionDenied: not a supervisor, or the requester themselves.
+            NotFound: no pending request for the case.
+        """
+        self._require(Operation.ERASE_VICTIM)
+        with self._db.writing() as db_session:
+            request, seq = self._claim(db_session, case_id)
+            self._audit(db_session, AuditAction.ERASE, REQUEST_ENTITY, entity_id=seq,
+                        case_id=case_id,
+                        detail=f"declined: requested_by={request.requested_by_id} "
+                               f"declined_by={self._actor.user_id}")
+        self._changes.announce(ChangeKind.RETENTION, [case_id], [case_id])
+
+    # -- the steps ------------------------------------------------------------------------
+
+    def _erasable(self, db_session: Session, case_id: int,
+                  confirm_reference: str | None = None) -> Case:
+        """The case, if it may be erased: it exists, the reference typed to confirm is its
+        own, it is closed, and it was not erased."""
+        case = db_session.get(Case, case_id)
+        if case is None:
+            raise NotFound(_("That case does not exist."))
+        if confirm_reference is not None and confirm_reference.strip() != case.reference:
+            raise ValidationError(
+                _("Confirmation"), _("type the case reference exactly to confirm the erasure"))
+        if case.status != CaseStatus.CLOSED.value:
+            raise ValidationError(
+                _("Case"), _("only a closed case can be erased; close it first"))
+        if db_session.scalar(erased_case_ids().where(AuditEvent.case_id == case_id)
+                             .limit(1)) is not None:
+            raise ValidationError(_("Case"), _("this case was erased already"))
+        return case
+
+    def _erase_now(self, db_session: Session, case: Case, reason: ErasureReason | None,
+                   ledger: LedgerLine, approval: str = "") -> tuple[dict[str, int], bool]:
+        """Erase the case's victim in this unit of work, with its ``erase`` audit event:
+        the one place an erasure happens. Returns the counts and whether the retention
+        period had passed."""
+        case_id, victim_id = case.id, case.victim_id
+        cutoff = local_today() - dt.timedelta(days=_retention_days(db_session))
+        past = case.closed_on is not None and case.closed_on < cutoff
+        counts = erase_case_rows(db_session, case_id, victim_id)
+        # The key file's ledger, in this unit of work (a restore of an older backup, or
+        # a copy put back by hand, erases the case again: models.storage.erasure).
+        ledger.write(db_session, local_today())
+        db_session.execute(delete(Meta).where(Meta.key == _request_key(case_id)))
+        self._audit(
+            db_session, AuditAction.ERASE, "victim", entity_id=victim_id, case_id=case_id,
+            detail=(f"reason={reason.value if reason else 'unspecified'} "
+                    + "retention=" + ("due" if past else "early") + " "
+                    + " ".join(f"{name}={count}" for name, count in counts.items())
+                    + approval),
+        )
+        return counts, past
+
+    def _after_erasure(self, case_id: int, reference: str, counts: dict[str, int],
+                       past: bool, started: float) -> ErasureReport:
+        """Committed: rewrite the file (or vacuum), announce, report."""
         if self._db.on_server:
             compacted = server.vacuum(self._db.engine, ERASED_TABLES)
         else:
@@ -271,6 +463,112 @@ class RetentionService(Service):
             seconds=seconds,
         )
 
+    def _ask(self, db_session: Session, case: Case,
+             reason: ErasureReason | None) -> ErasureRequest:
+        """Record a request for a second supervisor (the erasure waits)."""
+        self._still_a_supervisor(db_session)
+        if self._request(db_session, case.id) is not None:
+            raise ValidationError(_("Case"), _(
+                "its erasure already waits for a second supervisor's approval"))
+        event = self._db.audit.record(
+            db_session, user_id=self._actor.user_id, action=AuditAction.ERASE,
+            entity=REQUEST_ENTITY, case_id=case.id,
+            detail=f"requested: reason={reason.value if reason else 'unspecified'}")
+        db_session.merge(Meta(key=_request_key(case.id), value=str(event.seq)))
+        db_session.flush()
+        request = self._request(db_session, case.id, lapsed_too=True)
+        assert request is not None
+        return request
+
+    def _request(self, db_session: Session, case_id: int,
+                 *, lapsed_too: bool = False) -> ErasureRequest | None:
+        """The case's pending request as its signed audit event says, or None (none, not
+        verifiable, decided already, or lapsed unless ``lapsed_too``)."""
+        found = self._request_event(db_session, case_id)
+        if found is None:
+            return None
+        event, reference, name = found
+        expires = event.occurred_at + REQUEST_LIFETIME
+        if expires <= utcnow() and not lapsed_too:
+            return None
+        code = event.detail.removeprefix("requested: reason=")
+        return ErasureRequest(
+            case_id=case_id, reference=reference,
+            reason=ErasureReason(code) if code in set(ErasureReason) else None,
+            requested_by_id=event.user_id or 0, requested_by=name,
+            requested_at=event.occurred_at, expires_at=expires)
+
+    def _request_event(self, db_session: Session, case_id: int
+                       ) -> tuple[AuditEvent, str, str] | None:
+        value = db_session.scalar(select(Meta.value).where(Meta.key == _request_key(case_id)))
+        if value is None:
+            return None
+        event = db_session.scalar(select(AuditEvent).where(AuditEvent.seq == int(value))) \
+            if value.isdigit() else None
+        if (event is None or event.action != AuditAction.ERASE.value
+                or event.entity != REQUEST_ENTITY or event.case_id != case_id
+                or not event.detail.startswith("requested:") or event.user_id is None):
+            log.warning("an erasure request row does not match its audit event; ignored")
+            return None
+        trust = load_trust(db_session)
+        if trust.established and event.seq >= trust.signed_from and trust.event_problem(event):
+            log.warning("an erasure request's audit event does not verify; ignored")
+            return None
+        decided = db_session.scalar(select(AuditEvent.id).where(
+            AuditEvent.action == AuditAction.ERASE.value,
+            AuditEvent.entity == REQUEST_ENTITY, AuditEvent.entity_id == event.seq).limit(1))
+        if decided is not None:
+            log.warning("an erasure request row names a request decided already; ignored")
+            return None
+        reference = db_session.scalar(select(Case.reference).where(Case.id == case_id)) or ""
+        name = db_session.scalar(select(User.display_name).where(User.id == event.user_id))
+        return event, reference, name or ""
+
+    def _claim(self, db_session: Session, case_id: int) -> tuple[ErasureRequest, int]:
+        """Take the case's pending request for the signed-in supervisor to decide (its row
+        goes in this unit of work). Returns it and its audit event's number."""
+        self._still_a_supervisor(db_session)
+        request = self._request(db_session, case_id, lapsed_too=True)
+        if request is None:
+            raise NotFound(_("No erasure of this case waits for approval."))
+        if request.expires_at <= utcnow():
+            raise NotFound(ngettext(
+                "That erasure request waited more than {n} day and has lapsed; ask again "
+                "if it is still needed.",
+                "That erasure request waited more than {n} days and has lapsed; ask again "
+                "if it is still needed.", REQUEST_LIFETIME.days).format(
+                    n=REQUEST_LIFETIME.days))
+        if request.requested_by_id == self._actor.user_id:
+            raise PermissionDenied(_("Another supervisor must approve or decline an erasure "
+                                     "you asked for."))
+        row = db_session.get(Meta, _request_key(case_id))
+        assert row is not None
+        seq = int(row.value)
+        db_session.delete(row)
+        db_session.flush()
+        return request, seq
+
+    def _still_a_supervisor(self, db_session: Session) -> None:
+        """The signed-in account is a supervisor as the database has it now (one demoted
+        since signing in is refused)."""
+        me = db_session.get(User, self._actor.user_id)
+        if me is None or not me.is_active or me.role != Role.SUPERVISOR.value:
+            raise PermissionDenied(_("Only a supervisor can erase a victim's data."))
+
 
 def _retention_days(db_session: Session) -> int:
     return retention_days(db_session)
+
+
+def _request_key(case_id: int) -> str:
+    return f"{REQUEST_KEY_PREFIX}{case_id}"
+
+
+def _needs_approval(db_session: Session) -> bool:
+    """The setting, fail-closed: on if its row says so or its last audited change did."""
+    row = db_session.get(OrganisationSetting, APPROVAL_SETTING)
+    last = db_session.scalar(
+        select(AuditEvent.detail).where(AuditEvent.action == AuditAction.UPDATE.value,
+                                        AuditEvent.entity == APPROVAL_SETTING)
+        .order_by(AuditEvent.seq.desc()).limit(1))
+    return (row is not None and row.value == "on") or (last or "").endswith("-> on")

@@ -207,6 +207,77 @@
     </message>
 </context>
 <context>
+    <name>CaseErasure</name>
+    <message>
+        <source>Erase personal &amp;data…</source>
+        <translation>Poista &amp;henkilötiedot…</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove erasure…</source>
+        <translation>H&amp;yväksy poisto…</translation>
+    </message>
+    <message>
+        <source>Decli&amp;ne</source>
+        <translation>H&amp;ylkää</translation>
+    </message>
+    <message>
+        <source>This case&apos;s personal data was erased.</source>
+        <translation>Tämän asian henkilötiedot on poistettu.</translation>
+    </message>
+    <message>
+        <source>Close the case first: only a closed case&apos;s personal data can be erased.</source>
+        <translation>Sulje asia ensin: vain suljetun asian henkilötiedot voi poistaa.</translation>
+    </message>
+    <message>
+        <source>Its erasure waits for a second supervisor&apos;s approval.</source>
+        <translation>Sen poisto odottaa toisen esihenkilön hyväksyntää.</translation>
+    </message>
+    <message>
+        <source>Erase the client&apos;s personal data; anonymous statistics stay</source>
+        <translation>Poista asiakkaan henkilötiedot; nimettömät tilastotiedot säilyvät</translation>
+    </message>
+    <message>
+        <source>Erasure of the personal data asked for by {name} on {date}: {reason}. It lapses on {expires} unless another supervisor approves it.</source>
+        <translation>{name} pyysi henkilötietojen poistoa {date}: {reason}. Pyyntö raukeaa {expires}, ellei toinen esihenkilö hyväksy sitä.</translation>
+    </message>
+    <message>
+        <source>Another supervisor must approve or decline an erasure you asked for.</source>
+        <translation>Toisen esihenkilön on hyväksyttävä tai hylättävä pyytämäsi poisto.</translation>
+    </message>
+    <message>
+        <source>Approve erasure</source>
+        <translation>Hyväksy poisto</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of case {reference} now, as {name} asked? This cannot be undone.</source>
+        <translation>Poistetaanko asian {reference} henkilötiedot nyt, kuten {name} pyysi? Poistoa ei voi perua.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Poista</translation>
+    </message>
+    <message>
+        <source>Erasing the personal data of {reference}…</source>
+        <translation>Poistetaan asian {reference} henkilötietoja…</translation>
+    </message>
+    <message>
+        <source>Not erased</source>
+        <translation>Ei poistettu</translation>
+    </message>
+    <message>
+        <source>Declined the erasure; nothing was erased.</source>
+        <translation>Poisto hylättiin; mitään ei poistettu.</translation>
+    </message>
+    <message>
+        <source>Case {reference}: the personal data was erased.</source>
+        <translation>Asia {reference}: henkilötiedot poistettiin.</translation>
+    </message>
+    <message>
+        <source>Case {reference}: the erasure waits for another supervisor&apos;s approval.</source>
+        <translation>Asia {reference}: poisto odottaa toisen esihenkilön hyväksyntää.</translation>
+    </message>
+</context>
+<context>
     <name>CaseFiles</name>
     <message>
         <source>Add evidence files</source>
@@ -386,6 +457,7 @@
     </message>
     <message>
         <source>Victim</source>
+        <extracomment>The row of the case&apos;s buttons: the view&apos;s parts add theirs (erasure).</extracomment>
         <translation>Asiakas</translation>
     </message>
     <message>
@@ -750,6 +822,87 @@
     <message>
         <source>unassigned</source>
         <translation>ei nimetty</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>The client asked for it</source>
+        <extracomment>The reasons as a supervisor reads them (the audit keeps the code).</extracomment>
+        <translation>Asiakas pyysi sitä</translation>
+    </message>
+    <message>
+        <source>The retention period has passed</source>
+        <translation>Säilytysaika on kulunut</translation>
+    </message>
+    <message>
+        <source>It should never have been recorded</source>
+        <translation>Tietoja ei olisi pitänyt kirjata lainkaan</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Muu syy</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <extracomment>(background, text, border, left edge) of the pending request&apos;s banner.</extracomment>
+        <translation>syytä ei annettu</translation>
+    </message>
+    <message>
+        <source>Erase personal data — {reference}</source>
+        <translation>Poista henkilötiedot — {reference}</translation>
+    </message>
+    <message>
+        <source>Erase the client&apos;s personal data in case &lt;b&gt;{reference}&lt;/b&gt;?</source>
+        <translation>Poistetaanko asiakkaan henkilötiedot asiassa &lt;b&gt;{reference}&lt;/b&gt;?</translation>
+    </message>
+    <message>
+        <source>Removed for good: the client&apos;s name, identity codes, contact details and safe-contact note, the extortion messages, support-session notes, follow-up and action notes, and every attached file. This cannot be undone.</source>
+        <translation>Poistetaan pysyvästi: asiakkaan nimi, henkilötunnukset, yhteystiedot ja turvallisen yhteydenpidon huomautus, kiristysviestit, tukikeskustelujen muistiinpanot, seurantojen ja toimenpiteiden muistiinpanot sekä kaikki liitetiedostot. Poistoa ei voi perua.</translation>
+    </message>
+    <message>
+        <source>Kept as anonymous statistics: the case reference, status and dates, the risk level, the counts and dates of contacts, reports, sessions and follow-ups, and the audit log, which records this erasure.</source>
+        <translation>Nimettöminä tilastotietoina säilyvät: asiatunnus, tila ja päivämäärät, riskitaso, yhteydenottojen, ilmoitusten, tukikeskustelujen ja seurantojen määrät ja päivämäärät sekä käyttöloki, johon tämä poisto kirjataan.</translation>
+    </message>
+    <message>
+        <source>Your organisation asks for a second supervisor&apos;s approval: the data is erased when another supervisor approves, within 7 days.</source>
+        <translation>Organisaatiosi vaatii toisen esihenkilön hyväksynnän: tiedot poistetaan, kun toinen esihenkilö hyväksyy poiston 7 päivän kuluessa.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <source>Case reference, typed to confirm</source>
+        <translation>Asiatunnus vahvistukseksi kirjoitettuna</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Syy</translation>
+    </message>
+    <message>
+        <source>&amp;Type the case reference to confirm</source>
+        <translation>&amp;Vahvista kirjoittamalla asiatunnus</translation>
+    </message>
+    <message>
+        <source>&amp;Ask for approval</source>
+        <translation>&amp;Pyydä hyväksyntää</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Poista</translation>
+    </message>
+    <message>
+        <source>Erasing the personal data of {reference}…</source>
+        <translation>Poistetaan asian {reference} henkilötietoja…</translation>
+    </message>
+    <message>
+        <source>Not erased</source>
+        <translation>Ei poistettu</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,77 @@
     </message>
 </context>
 <context>
+    <name>CaseErasure</name>
+    <message>
+        <source>Erase personal &amp;data…</source>
+        <translation>Radera &amp;uppgifter…</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove erasure…</source>
+        <translation>G&amp;odkänn radering…</translation>
+    </message>
+    <message>
+        <source>Decli&amp;ne</source>
+        <translation>Av&amp;slå</translation>
+    </message>
+    <message>
+        <source>This case&apos;s personal data was erased.</source>
+        <translation>Detta ärendes personuppgifter har raderats.</translation>
+    </message>
+    <message>
+        <source>Close the case first: only a closed case&apos;s personal data can be erased.</source>
+        <translation>Avsluta ärendet först: endast ett avslutat ärendes personuppgifter kan raderas.</translation>
+    </message>
+    <message>
+        <source>Its erasure waits for a second supervisor&apos;s approval.</source>
+        <translation>Dess radering väntar på en andra förmans godkännande.</translation>
+    </message>
+    <message>
+        <source>Erase the client&apos;s personal data; anonymous statistics stay</source>
+        <translation>Radera klientens personuppgifter; anonym statistik finns kvar</translation>
+    </message>
+    <message>
+        <source>Erasure of the personal data asked for by {name} on {date}: {reason}. It lapses on {expires} unless another supervisor approves it.</source>
+        <translation>{name} begärde radering av personuppgifterna {date}: {reason}. Begäran förfaller {expires} om inte en annan förman godkänner den.</translation>
+    </message>
+    <message>
+        <source>Another supervisor must approve or decline an erasure you asked for.</source>
+        <translation>En annan förman måste godkänna eller avslå en radering som du har begärt.</translation>
+    </message>
+    <message>
+        <source>Approve erasure</source>
+        <translation>Godkänn radering</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of case {reference} now, as {name} asked? This cannot be undone.</source>
+        <translation>Radera personuppgifterna i ärende {reference} nu, som {name} begärde? Detta kan inte ångras.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Radera</translation>
+    </message>
+    <message>
+        <source>Erasing the personal data of {reference}…</source>
+        <translation>Raderar personuppgifterna i {reference}…</translation>
+    </message>
+    <message>
+        <source>Not erased</source>
+        <translation>Inte raderat</translation>
+    </message>
+    <message>
+        <source>Declined the erasure; nothing was erased.</source>
+        <translation>Raderingen avslogs; ingenting raderades.</translation>
+    </message>
+    <message>
+        <source>Case {reference}: the personal data was erased.</source>
+        <translation>Ärende {reference}: personuppgifterna raderades.</translation>
+    </message>
+    <message>
+        <source>Case {reference}: the erasure waits for another supervisor&apos;s approval.</source>
+        <translation>Ärende {reference}: raderingen väntar på en annan förmans godkännande.</translation>
+    </message>
+</context>
+<context>
     <name>CaseFiles</name>
     <message>
         <source>Add evidence files</source>
@@ -386,6 +457,7 @@
     </message>
     <message>
         <source>Victim</source>
+        <extracomment>The row of the case&apos;s buttons: the view&apos;s parts add theirs (erasure).</extracomment>
         <translation>Klient</translation>
     </message>
     <message>
@@ -750,6 +822,87 @@
     <message>
         <source>unassigned</source>
         <translation>inte tilldelad</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>The client asked for it</source>
+        <extracomment>The reasons as a supervisor reads them (the audit keeps the code).</extracomment>
+        <translation>Klienten begärde det</translation>
+    </message>
+    <message>
+        <source>The retention period has passed</source>
+        <translation>Bevarandetiden har gått ut</translation>
+    </message>
+    <message>
+        <source>It should never have been recorded</source>
+        <translation>Uppgifterna borde aldrig ha registrerats</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Annat skäl</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <extracomment>(background, text, border, left edge) of the pending request&apos;s banner.</extracomment>
+        <translation>inget skäl angivet</translation>
+    </message>
+    <message>
+        <source>Erase personal data — {reference}</source>
+        <translation>Radera personuppgifter — {reference}</translation>
+    </message>
+    <message>
+        <source>Erase the client&apos;s personal data in case &lt;b&gt;{reference}&lt;/b&gt;?</source>
+        <translation>Radera klientens personuppgifter i ärende &lt;b&gt;{reference}&lt;/b&gt;?</translation>
+    </message>
+    <message>
+        <source>Removed for good: the client&apos;s name, identity codes, contact details and safe-contact note, the extortion messages, support-session notes, follow-up and action notes, and every attached file. This cannot be undone.</source>
+        <translation>Tas bort för gott: klientens namn, personbeteckningar, kontaktuppgifter och anteckning om säker kontakt, utpressningsmeddelandena, anteckningarna från stödsamtal, uppföljningar och åtgärder samt alla bifogade filer. Detta kan inte ångras.</translation>
+    </message>
+    <message>
+        <source>Kept as anonymous statistics: the case reference, status and dates, the risk level, the counts and dates of contacts, reports, sessions and follow-ups, and the audit log, which records this erasure.</source>
+        <translation>Finns kvar som anonym statistik: ärendebeteckningen, status och datum, risknivån, antal och datum för kontakter, anmälningar, stödsamtal och uppföljningar samt användningsloggen, där denna radering registreras.</translation>
+    </message>
+    <message>
+        <source>Your organisation asks for a second supervisor&apos;s approval: the data is erased when another supervisor approves, within 7 days.</source>
+        <translation>Din organisation kräver en andra förmans godkännande: uppgifterna raderas när en annan förman godkänner inom 7 dagar.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Case reference, typed to confirm</source>
+        <translation>Ärendebeteckning, skriven som bekräftelse</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Skäl</translation>
+    </message>
+    <message>
+        <source>&amp;Type the case reference to confirm</source>
+        <translation>&amp;Bekräfta genom att skriva ärendebeteckningen</translation>
+    </message>
+    <message>
+        <source>&amp;Ask for approval</source>
+        <translation>&amp;Begär godkännande</translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation>&amp;Radera</translation>
+    </message>
+    <message>
+        <source>Erasing the personal data of {reference}…</source>
+        <translation>Raderar personuppgifterna i {reference}…</translation>
+    </message>
+    <message>
+        <source>Not erased</source>
+        <translation>Inte raderat</translation>
     </message>
 </context>
 <context>

@@ -1050,6 +1050,54 @@
         <source>&amp;Data requests</source>
         <translation>Tieto&amp;pyynnöt</translation>
     </message>
+    <message>
+        <source>Retention and erasure</source>
+        <translation>Säilytys ja poisto</translation>
+    </message>
+    <message>
+        <source>Retention period in days</source>
+        <translation>Säilytysaika päivinä</translation>
+    </message>
+    <message>
+        <source>How long a closed case&apos;s personal data is kept, as your data protection officer decided. Supervisors are reminded of the cases past it; nothing is erased automatically.</source>
+        <translation>Kuinka kauan suljetun asian henkilötiedot säilytetään, kuten tietosuojavastaava on päättänyt. Esihenkilöitä muistutetaan asioista, joiden säilytysaika on kulunut; mitään ei poisteta automaattisesti.</translation>
+    </message>
+    <message>
+        <source>Erasing a client&apos;s data needs a second supervisor&apos;s approval</source>
+        <translation>Asiakkaan tietojen poisto vaatii toisen esihenkilön hyväksynnän</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change this.</source>
+        <translation>Vain esihenkilö voi muuttaa tätä.</translation>
+    </message>
+    <message>
+        <source>&amp;Retention period</source>
+        <translation>&amp;Säilytysaika</translation>
+    </message>
+    <message>
+        <source>{n} year</source>
+        <translation>{n} vuosi</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} vuotta</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} päivä</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} päivää</translation>
+    </message>
+    <message>
+        <source>{years} and {days}</source>
+        <translation>{years} ja {days}</translation>
+    </message>
+    <message>
+        <source>days after closing ({span})</source>
+        <translation>päivää sulkemisesta ({span})</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFields</name>
@@ -1134,6 +1182,69 @@
     <message>
         <source>A new password for {name} ({username}). Tell it to them in person; they should change it at their next sign-in.</source>
         <translation>Uusi salasana käyttäjälle {name} ({username}). Kerro se hänelle henkilökohtaisesti; hänen tulee vaihtaa se seuraavalla kirjautumiskerralla.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionNotice</name>
+    <message>
+        <source>Review…</source>
+        <extracomment>Changes after which the count may differ. (Re)counted: how many cases are due (tests wait for it).</extracomment>
+        <translation>Tarkastele…</translation>
+    </message>
+    <message>
+        <source>Review the cases past the retention period</source>
+        <translation>Tarkastele asioita, joiden säilytysaika on kulunut</translation>
+    </message>
+    <message>
+        <source>{n} closed case is past its retention period</source>
+        <translation>{n} suljetun asian säilytysaika on kulunut</translation>
+    </message>
+    <message>
+        <source>{n} closed cases are past their retention period</source>
+        <translation>{n} suljetun asian säilytysaika on kulunut</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionReviewDialog</name>
+    <message>
+        <source>Cases past the retention period</source>
+        <translation>Asiat, joiden säilytysaika on kulunut</translation>
+    </message>
+    <message>
+        <source>These closed cases were closed more than {n} day ago, the retention period. Erase each one&apos;s personal data, or open it to check first.</source>
+        <translation>Nämä asiat suljettiin yli {n} päivä sitten, eli säilytysaika on kulunut. Poista kunkin henkilötiedot tai avaa asia ensin tarkistaaksesi sen.</translation>
+    </message>
+    <message>
+        <source>These closed cases were closed more than {n} days ago, the retention period. Erase each one&apos;s personal data, or open it to check first.</source>
+        <translation>Nämä asiat suljettiin yli {n} päivää sitten, eli säilytysaika on kulunut. Poista kunkin henkilötiedot tai avaa asia ensin tarkistaaksesi sen.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Asia</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Suljettu</translation>
+    </message>
+    <message>
+        <source>Days past</source>
+        <translation>Päivää yli</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Avaa asia</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Poista…</translation>
+    </message>
+    <message>
+        <source>Erase {reference}</source>
+        <translation>Poista {reference}</translation>
+    </message>
+    <message>
+        <source>Its erasure waits for a second supervisor&apos;s approval.</source>
+        <translation>Sen poisto odottaa toisen esihenkilön hyväksyntää.</translation>
     </message>
 </context>
 <context>

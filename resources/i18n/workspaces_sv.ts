@@ -1050,6 +1050,54 @@
         <source>&amp;Data requests</source>
         <translation>&amp;Begäran om uppgifter</translation>
     </message>
+    <message>
+        <source>Retention and erasure</source>
+        <translation>Bevarande och radering</translation>
+    </message>
+    <message>
+        <source>Retention period in days</source>
+        <translation>Bevarandetid i dagar</translation>
+    </message>
+    <message>
+        <source>How long a closed case&apos;s personal data is kept, as your data protection officer decided. Supervisors are reminded of the cases past it; nothing is erased automatically.</source>
+        <translation>Hur länge ett avslutat ärendes personuppgifter bevaras, enligt dataskyddsombudets beslut. Förmän påminns om ärenden vars bevarandetid har gått ut; ingenting raderas automatiskt.</translation>
+    </message>
+    <message>
+        <source>Erasing a client&apos;s data needs a second supervisor&apos;s approval</source>
+        <translation>Radering av en klients uppgifter kräver en andra förmans godkännande</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change this.</source>
+        <translation>Endast en förman kan ändra detta.</translation>
+    </message>
+    <message>
+        <source>&amp;Retention period</source>
+        <translation>&amp;Bevarandetid</translation>
+    </message>
+    <message>
+        <source>{n} year</source>
+        <translation>{n} år</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} år</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} dag</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} dagar</translation>
+    </message>
+    <message>
+        <source>{years} and {days}</source>
+        <translation>{years} och {days}</translation>
+    </message>
+    <message>
+        <source>days after closing ({span})</source>
+        <translation>dagar efter avslutandet ({span})</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFields</name>
@@ -1134,6 +1182,69 @@
     <message>
         <source>A new password for {name} ({username}). Tell it to them in person; they should change it at their next sign-in.</source>
         <translation>Ett nytt lösenord för {name} ({username}). Meddela det personligen; lösenordet bör bytas vid nästa inloggning.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionNotice</name>
+    <message>
+        <source>Review…</source>
+        <extracomment>Changes after which the count may differ. (Re)counted: how many cases are due (tests wait for it).</extracomment>
+        <translation>Granska…</translation>
+    </message>
+    <message>
+        <source>Review the cases past the retention period</source>
+        <translation>Granska ärendena vars bevarandetid har gått ut</translation>
+    </message>
+    <message>
+        <source>{n} closed case is past its retention period</source>
+        <translation>{n} avslutat ärende har passerat sin bevarandetid</translation>
+    </message>
+    <message>
+        <source>{n} closed cases are past their retention period</source>
+        <translation>{n} avslutade ärenden har passerat sin bevarandetid</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionReviewDialog</name>
+    <message>
+        <source>Cases past the retention period</source>
+        <translation>Ärenden vars bevarandetid har gått ut</translation>
+    </message>
+    <message>
+        <source>These closed cases were closed more than {n} day ago, the retention period. Erase each one&apos;s personal data, or open it to check first.</source>
+        <translation>Dessa ärenden avslutades för mer än {n} dag sedan, bevarandetiden. Radera vart och ett ärendes personuppgifter, eller öppna det först för att kontrollera.</translation>
+    </message>
+    <message>
+        <source>These closed cases were closed more than {n} days ago, the retention period. Erase each one&apos;s personal data, or open it to check first.</source>
+        <translation>Dessa ärenden avslutades för mer än {n} dagar sedan, bevarandetiden. Radera vart och ett ärendes personuppgifter, eller öppna det först för att kontrollera.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Avslutat</translation>
+    </message>
+    <message>
+        <source>Days past</source>
+        <translation>Dagar över</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Öppna ärendet</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Radera…</translation>
+    </message>
+    <message>
+        <source>Erase {reference}</source>
+        <translation>Radera {reference}</translation>
+    </message>
+    <message>
+        <source>Its erasure waits for a second supervisor&apos;s approval.</source>
+        <translation>Dess radering väntar på en andra förmans godkännande.</translation>
     </message>
 </context>
 <context>

@@ -454,6 +454,77 @@ def correction_history_dialog(world: World, check: Check) -> None:
     check(dialog, "codes revealed")
 
 
+def _closed_cases(window: Any) -> list[tuple[int, str]]:
+    from models.domain.dto import CaseFilter
+    from models.domain.enums import CaseStatus
+
+    services = window.session.services
+    ids = services.case_list.list_case_ids(CaseFilter(statuses=(CaseStatus.CLOSED,)))
+    return [(case_id, services.cases.get_detail(case_id).case.reference)
+            for case_id in ids[:3]]
+
+
+def erase_dialog(world: World, check: Check) -> None:
+    """A supervisor's "Erase personal data…" on a closed case: the confirmation."""
+    from gui.case.erasure import EraseDialog
+
+    window = world.main_window("supervisor")
+    case_id, reference = _closed_cases(window)[0]
+    window.open_case(case_id)
+    settle()
+    from gui.case.case_view import CaseView
+
+    view = top_level(CaseView)
+    check(view, "a closed case")
+    click(view.erasure.button)
+    dialog = top_level(EraseDialog)
+    check(dialog, "empty")
+    dialog.reason.setCurrentIndex(1)
+    type_into(dialog.confirmation, reference)
+    check(dialog, "ready to erase", shot="erase-dialog")
+    dialog.reject()
+    settle()
+
+
+def erasure_pending(world: World, check: Check) -> None:
+    """Where a second supervisor's approval is set: the request waits in the case view."""
+    window = world.main_window("supervisor")
+    retention = window.session.services.retention
+    case_id, reference = _closed_cases(window)[1]
+    retention.set_erasure_needs_approval(True)
+    try:
+        if retention.erasure_status(case_id).pending is None:
+            from models.domain.enums import ErasureReason
+
+            retention.erase_victim(case_id, reference, ErasureReason.REQUEST)
+        window.open_case(case_id)
+        settle()
+        from gui.case.case_view import CaseView
+
+        check(top_level(CaseView), "waiting for approval", shot="erasure-pending")
+    finally:
+        retention.set_erasure_needs_approval(False)
+
+
+def retention_review(world: World, check: Check) -> None:
+    """The reminder in a supervisor's status bar, and the list of the cases due."""
+    from gui.workspaces.retention_reminder import RetentionNotice, RetentionReviewDialog
+
+    window = world.main_window("supervisor")
+    retention = window.session.services.retention
+    before = retention.retention_days()
+    retention.set_retention_days(30)
+    try:
+        notice = window.findChild(RetentionNotice)
+        notice.refresh()
+        settle()
+        check(window, "the notice", shot="retention-notice")
+        click(notice.review_button)
+        check(top_level(RetentionReviewDialog), "the cases due", shot="retention-review")
+    finally:
+        retention.set_retention_days(before)
+
+
 def export_case_dialog(world: World, check: Check) -> None:
     from gui.case.export_dialog import ExportCaseDialog
 
@@ -713,6 +784,9 @@ SCENES: dict[str, Callable[[World, Check], None]] = {
     "close-case-dialog": close_case_dialog,
     "correction-history-dialog": correction_history_dialog,
     "export-case-dialog": export_case_dialog,
+    "erase-dialog": erase_dialog,
+    "erasure-pending": erasure_pending,
+    "retention-review": retention_review,
     "batch-export-dialog": batch_export_dialog,
     "import-dialog": import_dialog,
     "break-glass-dialog": break_glass_dialog,
