@@ -35,7 +35,7 @@ from models.storage.maintenance import (
     rotate_automatic_backups,
 )
 from models.storage.store import open_database
-from models.storage.unit_of_work import Actor, Database
+from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD
 
 
@@ -340,3 +340,19 @@ def test_an_unreadable_workstation_ledger_is_not_used_and_not_overwritten(
     database, _actor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
     database.dispose()
     assert path.read_text() == "[not ours"
+
+
+@pytest.mark.both_databases
+def test_an_approved_erasure_is_in_the_ledger(seeded: Database, supervisor: Actor,
+                                               target: Target) -> None:
+    case_id, reference = _closed(seeded)[0]
+    retention = services.build(seeded, supervisor).retention
+    retention.set_erasure_needs_approval(True)
+    retention.erase_victim(case_id, reference, ErasureReason.REQUEST)
+    assert seeded.load_keyfile().erasures == []  # asked, not erased
+    other, actor = open_database(target, "supervisor02", DEMO_PASSWORD)
+    try:
+        services.build(other, actor).retention.approve_erasure(case_id)
+        assert [entry.case_id for entry in other.load_keyfile().erasures] == [case_id]
+    finally:
+        other.dispose()
