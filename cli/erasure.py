@@ -101,6 +101,7 @@ def cmd_erase(args: argparse.Namespace, out: Out) -> int:
               reference=result.reference))
     if not result.past_retention:
         out(_("The retention period had not passed: recorded as an early erasure."))
+    _say_backups(out, result.backups_erased, result.backups_left)
     return 0
 
 
@@ -132,12 +133,15 @@ def cmd_retention(args: argparse.Namespace, out: Out) -> int:
             if case.case_id in waiting:
                 continue
             result = retention.erase_victim(case.case_id, case.reference,
-                                            ErasureReason.RETENTION)
+                                            ErasureReason.RETENTION, in_backups=False)
             if isinstance(result, ErasureReport):
                 erased += 1
             else:
                 asked += 1
         out(ngettext("{n} case erased.", "{n} cases erased.", erased).format(n=erased))
+        if erased:
+            copies = retention.erase_in_backups()
+            _say_backups(out, len(copies.erased), len(copies.unreachable))
         if asked or waiting:
             count = asked + len(waiting & {case.case_id for case in due})
             out(ngettext("{n} erasure waits for a second supervisor's approval.",
@@ -150,3 +154,19 @@ def cmd_retention(args: argparse.Namespace, out: Out) -> int:
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
     "erase": cmd_erase, "retention": cmd_retention}
+
+
+def _say_backups(out: Out, erased: int, left: int) -> None:
+    """What the erasure did to the backups beside the database."""
+    if erased:
+        out(ngettext("Erased from {n} backup beside the database as well.",
+                     "Erased from {n} backups beside the database as well.",
+                     erased).format(n=erased))
+    if left:
+        out(ngettext(
+            "{n} older backup could not be changed (from before a key change or an "
+            "upgrade); it is deleted with the retention period, and a restore of it "
+            "erases again.",
+            "{n} older backups could not be changed (from before a key change or an "
+            "upgrade); they are deleted with the retention period, and a restore of one "
+            "erases again.", left).format(n=left))

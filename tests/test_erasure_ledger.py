@@ -34,7 +34,7 @@ from models.storage.maintenance import (
     restored_path,
     rotate_automatic_backups,
 )
-from models.storage.store import open_database
+from models.storage.store import open_database, open_keyed
 from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD
 
@@ -145,7 +145,9 @@ def test_a_restore_beside_the_database_finds_its_ledger(seeded: Database, superv
     case_id, reference = _closed(seeded)[0]
     backup = rotate_automatic_backups(seeded, supervisor)
     assert backup is not None
-    _erase(seeded, supervisor, case_id, reference)
+    # As for a backup the erasure could not change (test_a_backup_from_before_a_key_...).
+    services.build(seeded, supervisor).retention.erase_victim(
+        case_id, reference, ErasureReason.REQUEST, in_backups=False)
     target = restored_path(seeded.path)
     report = restore_backup(backup, target, "super", PASSWORD)
     assert report.erasures_applied == 1
@@ -356,3 +358,64 @@ def test_an_approved_erasure_is_in_the_ledger(seeded: Database, supervisor: Acto
         assert [entry.case_id for entry in other.load_keyfile().erasures] == [case_id]
     finally:
         other.dispose()
+
+
+# -- the backups beside the database -------------------------------------------------
+
+
+def _open_copy(path: Path, username: str, password: str) -> Database:
+    """A backup opened as a script would: its own key file and a password valid in it."""
+    keyring = KeyFile.load(keyfile_path(path)).unwrap("user", username, password)
+    database = open_keyed(path, keyring)
+    database.load_content_keys()
+    return database
+
+
+def test_an_erasure_reaches_the_automatic_backups(seeded: Database, supervisor: Actor,
+                                                  tmp_path: Path) -> None:
+    case_id, reference = _closed(seeded)[0]
+    with seeded.reading() as db_session:
+        victim = db_session.scalars(select(Victim).join(Case, Case.victim_id == Victim.id)
+                                    .where(Case.id == case_id)).one()
+        name, code = victim.last_name, victim.identity_code
+    backup = rotate_automatic_backups(seeded, supervisor)
+    assert backup is not None
+    report = services.build(seeded, supervisor).retention.erase_victim(
+        case_id, reference, ErasureReason.REQUEST)
+    assert (report.backups_erased, report.backups_left) == (1, 0)
+
+    copy = _open_copy(backup, "super", PASSWORD)
+    try:
+        assert _victim(copy, case_id) == (ERASED_NAME, None)
+        with copy.reading() as db_session:
+            assert all(row.notes == "" for row in db_session.scalars(
+                select(SupportSession).where(SupportSession.case_id == case_id)))
+            assert db_session.scalar(select(Victim.id).where(
+                Victim.last_name == name)) is None or name == ERASED_NAME
+    finally:
+        copy.dispose()
+    # Nothing of it left in the file's bytes (it is one file again, its free pages wiped).
+    assert not (backup.with_name(backup.name + "-wal")).exists()
+    raw = backup.read_bytes()
+    assert code is None or code.encode() not in raw  # encrypted anyway: never in clear
+    # The changed backup still restores and verifies; its key file knows the erasure.
+    assert [e.case_id for e in KeyFile.load(keyfile_path(backup)).erasures] == [case_id]
+    target = tmp_path / "r.db"
+    restore_backup(backup, target, "super", PASSWORD)
+    assert main(["verify", "--db", str(target), "--user", "super"]) == 0
+
+
+def test_a_backup_from_before_a_key_rotation_is_left_and_reported(
+        seeded: Database, supervisor: Actor) -> None:
+    case_id, reference = _closed(seeded)[0]
+    backup = rotate_automatic_backups(seeded, supervisor)
+    assert backup is not None
+    before = backup.read_bytes()
+    # Locking an account rotates every key: the old storage key is forgotten here.
+    accounts = services.build(seeded, supervisor).accounts
+    liaison = next(a for a in accounts.list_users() if a.username == "liaison01")
+    accounts.set_active(liaison.id, False)
+    report = services.build(seeded, supervisor).retention.erase_victim(
+        case_id, reference, ErasureReason.REQUEST)
+    assert (report.backups_erased, report.backups_left) == (0, 1)
+    assert backup.read_bytes() == before

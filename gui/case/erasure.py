@@ -39,6 +39,7 @@ from gui.shared import questions
 from gui.shared.background import run_with_progress
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
+from gui.shared.labels import plural
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
 from gui.shared.style import readable_style
@@ -335,8 +336,21 @@ class CaseErasure(QObject):
 
     def _tell(self, outcome: ErasureReport | ErasureRequest | None) -> None:
         if isinstance(outcome, ErasureReport):
-            self._say(self.tr("Case {reference}: the personal data was erased.").format(
-                reference=outcome.reference))
+            text = self.tr("Case {reference}: the personal data was erased.").format(
+                reference=outcome.reference)
+            if outcome.backups_erased:
+                text += " " + plural(
+                    outcome.backups_erased,
+                    self.tr("Also from {n} backup beside the database."),
+                    self.tr("Also from {n} backups beside the database."))
+            if outcome.backups_left:
+                text += " " + plural(
+                    outcome.backups_left,
+                    self.tr("{n} older backup could not be changed; a restore of it "
+                            "erases again."),
+                    self.tr("{n} older backups could not be changed; a restore of one "
+                            "erases again."))
+            self._say(text)
         elif isinstance(outcome, ErasureRequest):
             self._say(self.tr("Case {reference}: the erasure waits for another supervisor's "
                               "approval.").format(reference=outcome.reference))

@@ -111,6 +111,7 @@ from models.storage.erasure import (
     ledger_line,
     retention_days,
 )
+from models.storage.maintenance import CopiesReport, erase_in_copies
 
 log = logging.getLogger("suoja.retention")
 
@@ -151,6 +152,10 @@ class ErasureReport:
         compacted: whether the file rewrite also emptied the write-ahead log. False if
             another window was reading at that moment: the old pages then stay in the
             log until the database is closed (or the next erasure's checkpoint).
+        backups_erased: backups in ``backups/`` the erasure was applied to as well.
+        backups_left: backups there it could not be applied to (from before a key
+            rotation or an upgrade): they hold the data until they are pruned, and a
+            restore of one applies it.
     """
 
     case_id: int
@@ -166,6 +171,8 @@ class ErasureReport:
     past_retention: bool
     compacted: bool
     seconds: float
+    backups_erased: int = 0
+    backups_left: int = 0
 
 
 @dataclass(frozen=True)
@@ -256,7 +263,8 @@ class RetentionService(Service):
         ]
 
     def erase_victim(self, case_id: int, confirm_reference: str,
-                     reason: ErasureReason | None = None) -> ErasureReport | ErasureRequest:
+                     reason: ErasureReason | None = None, *,
+                     in_backups: bool = True) -> ErasureReport | ErasureRequest:
         """Erase the personal data of a closed case's victim; keep anonymous statistics.
 
         What goes and what stays is listed in this module's docstring. Everything is one
@@ -293,7 +301,7 @@ class RetentionService(Service):
         if request is not None:
             self._changes.announce(ChangeKind.RETENTION, [case_id], [case_id])
             return request
-        return self._after_erasure(case_id, reference, counts, past, started)
+        return self._after_erasure(case_id, reference, counts, past, started, in_backups)
 
     # -- a second supervisor's approval -------------------------------------------------
 
@@ -437,13 +445,27 @@ class RetentionService(Service):
         )
         return counts, past
 
+    def erase_in_backups(self) -> CopiesReport:
+        """Apply every erasure to the backups in ``backups/`` beside the database
+        (``models.storage.maintenance.erase_in_copies``); after a run of erasures made
+        with ``in_backups=False``.
+
+        Raises:
+            PermissionDenied: not a supervisor.
+        """
+        self._require(Operation.ERASE_VICTIM)
+        return erase_in_copies(self._db, self._actor.user_id)
+
     def _after_erasure(self, case_id: int, reference: str, counts: dict[str, int],
-                       past: bool, started: float) -> ErasureReport:
-        """Committed: rewrite the file (or vacuum), announce, report."""
+                       past: bool, started: float, in_backups: bool = True) -> ErasureReport:
+        """Committed: rewrite the file (or vacuum), the backups beside it, announce,
+        report."""
         if self._db.on_server:
             compacted = server.vacuum(self._db.engine, ERASED_TABLES)
         else:
             compacted = scrub_freed_pages(self._db.engine)
+        copies = (erase_in_copies(self._db, self._actor.user_id) if in_backups
+                  else CopiesReport((), ()))
         self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         seconds = time.perf_counter() - started
         log.info("erased one victim's personal data in %.1f s", seconds)
@@ -461,6 +483,8 @@ class RetentionService(Service):
             past_retention=past,
             compacted=compacted,
             seconds=seconds,
+            backups_erased=len(copies.erased),
+            backups_left=len(copies.unreachable),
         )
 
     def _ask(self, db_session: Session, case: Case,

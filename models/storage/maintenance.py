@@ -43,12 +43,20 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
 from models.domain.enums import AuditAction, Role
-from models.domain.errors import AuthenticationError, DamagedData, DataError, PermissionDenied
+from models.domain.errors import (
+    AuthenticationError,
+    DamagedData,
+    DataError,
+    KnownError,
+    PermissionDenied,
+)
 from models.domain.i18n import N_, ngettext
 from models.domain.i18n import gettext as _
 from models.domain.private_files import create_fresh, fsync_folder, private_folder
 from models.security.audit import verify_chain
 from models.security.permissions import Operation, require
+from models.security.signatures import split_keys
+from models.storage import migration
 from models.storage.database import (
     cipher_integrity_problems,
     key_opens,
@@ -380,6 +388,116 @@ def prune_backups(database: Database, folder: Path | None = None,
     if old:
         log.info("%d old backups deleted", len(old))
     return old
+
+
+@dataclass(frozen=True)
+class CopiesReport:
+    """What :func:`erase_in_copies` did to the backups in ``backups/``.
+
+    Attributes:
+        erased: the backups the erasures were applied to.
+        unreachable: the backups it could not change (from before a key rotation or a
+            schema upgrade, or whose audit trail the erasing account cannot sign): they
+            hold the data until they are pruned, and a restore of one applies the
+            ledger (module docstring).
+    """
+
+    erased: tuple[Path, ...]
+    unreachable: tuple[Path, ...]
+
+
+def erase_in_copies(database: Database, user_id: int,
+                    folder: Path | None = None) -> CopiesReport:
+    """Apply the erasure ledger to the backups Suoja keeps in ``backups/`` beside the
+    database (automatic ones and those taken before an upgrade), so an erased victim's
+    data is gone from them too, not only kept out of a restore.
+
+    Each backup is changed only if it opens with the keys this session holds, is at the
+    current schema and its audit trail can take the erasing account's signed events;
+    then the erasures are recorded in it as at a restore (``reason=ledger``), its free
+    pages are wiped, it is made one file again and checked. Never raises for one
+    backup: a backup that cannot be changed is reported and left as it was.
+    """
+    if database.on_server:
+        return CopiesReport((), ())
+    folder = folder or automatic_backup_folder(database.path)
+    if not folder.is_dir():
+        return CopiesReport((), ())
+    live = database.load_keyfile()
+    ledger, _refused = genuine_entries([live], database.chain_secret, live.database_id)
+    if not ledger:
+        return CopiesReport((), ())
+    stem = database.path.stem
+    copies = [path for kind in ("auto", "before-upgrade")
+              for _stamp, path in _stamped(folder, stem, kind)
+              if keyfile_path(path).is_file()]
+    erased: list[Path] = []
+    unreachable: list[Path] = []
+    for path in copies:
+        try:
+            changed = _erase_in_copy(database, path, user_id, ledger)
+        except (KnownError, SQLAlchemyError, OSError):
+            log.warning("an erasure could not be applied to a backup")
+            changed = None
+        if changed is None:
+            unreachable.append(path)
+        elif changed:
+            erased.append(path)
+    if erased or unreachable:
+        log.info("erasures applied to %d backups; %d left as they were",
+                 len(erased), len(unreachable))
+    return CopiesReport(tuple(erased), tuple(unreachable))
+
+
+def _erase_in_copy(database: Database, path: Path, user_id: int,
+                   ledger: dict[int, ErasureEntry]) -> bool | None:
+    """Apply ``ledger`` to one backup: True if it changed, False if it needed nothing,
+    None if it cannot be changed with this session's keys."""
+    keys = KeyFile.load(keyfile_path(path))
+    if keys.database_id != database.load_keyfile().database_id:
+        return None
+    keyring = database.keyring
+    storage_key = next((key for generation in keyring.generations(KEY_STORAGE)
+                        if (key := keyring.get(KEY_STORAGE, generation)) is not None
+                        and key_opens(path, key)), None)
+    if storage_key is None:
+        return None  # from before a rotation: the old storage key is gone
+    engine = open_engine(path, storage_key)
+    changed = False
+    try:
+        if migration.current_revision(engine) != migration.head_revision():
+            return None
+        copy = Database(path, engine, keyring, storage_key)
+        with copy.reading() as db_session:
+            due = erasures_due(db_session, ledger)
+            signing = db_session.scalar(select(User.signing_keys).where(User.id == user_id))
+        if not due:
+            return False
+        if copy.missing_content_keys(Role.SUPERVISOR) or not _signs_in(keyring, signing):
+            return None  # no content keys, or its verify would not accept our events
+        copy.load_content_keys()
+        with copy.writing() as db_session:
+            apply_erasures(copy, db_session, user_id, due)
+        changed = True  # committed: from here on the copy is made whole again below
+        add_to_ledger(keys, [ledger[entry.case_id] for entry in due])
+        scrub_freed_pages(engine)
+        _check_pages_and_structure(engine, _COPY)
+    finally:
+        engine.dispose()
+        if changed:
+            seal_copy(path, storage_key)  # one file again, as a backup is
+            keys.save(keyfile_path(path))
+    return True
+
+
+def _signs_in(keyring: Keyring, signing_keys: str | None) -> bool:
+    """Whether the copy's row of the account lists the key its events are signed with."""
+    if keyring.identity is None:
+        return False
+    try:
+        return keyring.identity.signing_public in split_keys(signing_keys)
+    except ValueError:
+        return False
 
 
 def _delete_backup(path: Path) -> None:

@@ -273,6 +273,22 @@
         <translation>Asia {reference}: henkilötiedot poistettiin.</translation>
     </message>
     <message>
+        <source>Also from {n} backup beside the database.</source>
+        <translation>Myös {n} tietokannan vieressä olevasta varmuuskopiosta.</translation>
+    </message>
+    <message>
+        <source>Also from {n} backups beside the database.</source>
+        <translation>Myös {n} tietokannan vieressä olevasta varmuuskopiosta.</translation>
+    </message>
+    <message>
+        <source>{n} older backup could not be changed; a restore of it erases again.</source>
+        <translation>{n} vanhempaa varmuuskopiota ei voitu muuttaa; sen palautus tekee poiston uudelleen.</translation>
+    </message>
+    <message>
+        <source>{n} older backups could not be changed; a restore of one erases again.</source>
+        <translation>{n} vanhempaa varmuuskopiota ei voitu muuttaa; niiden palautus tekee poiston uudelleen.</translation>
+    </message>
+    <message>
         <source>Case {reference}: the erasure waits for another supervisor&apos;s approval.</source>
         <translation>Asia {reference}: poisto odottaa toisen esihenkilön hyväksyntää.</translation>
     </message>

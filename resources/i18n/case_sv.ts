@@ -273,6 +273,22 @@
         <translation>Ärende {reference}: personuppgifterna raderades.</translation>
     </message>
     <message>
+        <source>Also from {n} backup beside the database.</source>
+        <translation>Också ur {n} säkerhetskopia bredvid databasen.</translation>
+    </message>
+    <message>
+        <source>Also from {n} backups beside the database.</source>
+        <translation>Också ur {n} säkerhetskopior bredvid databasen.</translation>
+    </message>
+    <message>
+        <source>{n} older backup could not be changed; a restore of it erases again.</source>
+        <translation>{n} äldre säkerhetskopia kunde inte ändras; när den återställs görs raderingen om.</translation>
+    </message>
+    <message>
+        <source>{n} older backups could not be changed; a restore of one erases again.</source>
+        <translation>{n} äldre säkerhetskopior kunde inte ändras; när en av dem återställs görs raderingen om.</translation>
+    </message>
+    <message>
         <source>Case {reference}: the erasure waits for another supervisor&apos;s approval.</source>
         <translation>Ärende {reference}: raderingen väntar på en annan förmans godkännande.</translation>
     </message>
