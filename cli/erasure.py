@@ -65,6 +65,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     retention.add_argument("--days", type=int, metavar="N",
                            help=_("first set the retention period after closing to N days "
                                   "(audited)"))
+    retention.add_argument(
+        "--upgrade-copy-days", type=int, metavar="N",
+        help=_("first set how many days the copies taken before a schema upgrade are kept "
+               "(audited; older ones are deleted at the next automatic backup)"))
 
 
 def cmd_erase(args: argparse.Namespace, out: Out) -> int:
@@ -114,10 +118,16 @@ def cmd_retention(args: argparse.Namespace, out: Out) -> int:
         retention = services.build(database, actor).retention
         if args.days is not None:
             retention.set_retention_days(args.days)
+        if args.upgrade_copy_days is not None:
+            retention.set_upgrade_copy_days(args.upgrade_copy_days)
         days = retention.retention_days()
         due = retention.list_erasable()
         out(ngettext("Retention period: {n} day after closing.",
                      "Retention period: {n} days after closing.", days).format(n=days))
+        copy_days = retention.upgrade_copy_days()
+        out(ngettext("Copies taken before an upgrade are kept {n} day.",
+                     "Copies taken before an upgrade are kept {n} days.",
+                     copy_days).format(n=copy_days))
         for case in due:
             out(_("{reference}  closed {closed}  {days} days past").format(
                 reference=case.reference, closed=date_text(case.closed_on),

@@ -34,6 +34,7 @@ from models.storage.maintenance import (
     restored_path,
     rotate_automatic_backups,
 )
+from models.storage.server import ServerUrl
 from models.storage.store import open_database, open_keyed
 from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD
@@ -419,3 +420,21 @@ def test_a_backup_from_before_a_key_rotation_is_left_and_reported(
         case_id, reference, ErasureReason.REQUEST)
     assert (report.backups_erased, report.backups_left) == (0, 1)
     assert backup.read_bytes() == before
+
+
+@pytest.mark.both_databases
+def test_how_long_upgrade_copies_are_kept_is_set_and_audited(
+        seeded: Database, target: Target, capsys: pytest.CaptureFixture[str]) -> None:
+    where = (["--db-url", target.url] if isinstance(target, ServerUrl)
+             else ["--db", str(target)])
+    assert main(["retention", *where, "--user", "super", "--dry-run",
+                 "--upgrade-copy-days", "10"]) == 0
+    assert "Copies taken before an upgrade are kept 10 days." in capsys.readouterr().out
+    with seeded.reading() as db_session:
+        assert db_session.scalar(select(AuditEvent.detail).where(
+            AuditEvent.entity == "retention").order_by(AuditEvent.seq.desc()).limit(1)
+        ) == "upgrade_copy_days 30 -> 10"
+    assert main(["retention", *where, "--user", "super", "--dry-run",
+                 "--upgrade-copy-days", "0"]) == 4
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "between 1 and 365 days" in err

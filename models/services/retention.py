@@ -105,11 +105,13 @@ from models.storage.erasure import (
     ERASED_NAME,
     ERASED_TABLES,
     RETENTION_META_KEY,
+    UPGRADE_COPY_META_KEY,
     LedgerLine,
     erase_case_rows,
     erased_case_ids,
     ledger_line,
     retention_days,
+    upgrade_copy_days,
 )
 from models.storage.maintenance import CopiesReport, erase_in_copies
 
@@ -230,6 +232,33 @@ class RetentionService(Service):
             db_session.merge(Meta(key=RETENTION_META_KEY, value=str(days)))
             self._audit(db_session, AuditAction.UPDATE, "retention",
                         detail=f"retention_days {previous} -> {days}")
+        self._changes.announce(ChangeKind.RETENTION, [])
+        return days
+
+    def upgrade_copy_days(self) -> int:
+        """How many days the copies taken before a schema upgrade are kept."""
+        with self._db.reading() as db_session:
+            return upgrade_copy_days(db_session)
+
+    def set_upgrade_copy_days(self, days: int) -> int:
+        """Change how long the copies taken before a schema upgrade are kept (audited);
+        older ones are deleted at the next automatic backup.
+
+        Raises:
+            PermissionDenied: not an administrator or a supervisor.
+            ValidationError: ``days`` is outside 1–365.
+        """
+        self._require(Operation.SET_RETENTION)
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise TypeError("days must be an int")
+        if not 1 <= days <= 365:
+            raise ValidationError(_("Copies before an upgrade"),
+                                  _("must be kept between 1 and 365 days"))
+        with self._db.writing() as db_session:
+            previous = upgrade_copy_days(db_session)
+            db_session.merge(Meta(key=UPGRADE_COPY_META_KEY, value=str(days)))
+            self._audit(db_session, AuditAction.UPDATE, "retention",
+                        detail=f"upgrade_copy_days {previous} -> {days}")
         self._changes.announce(ChangeKind.RETENTION, [])
         return days
 
