@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.case.access_copy import AccessCopyDialog, may_make_access_copy
 from gui.shared.background import BackgroundOp, Report
 from gui.shared.errors import show_error
 from gui.shared.fit import grow_for_wrapped_text
@@ -148,6 +149,16 @@ class ExportCaseDialog(QDialog):
         self.export_button.setEnabled(self.options.profile.count() > 0)
         buttons.accepted.connect(self._choose_and_export)
         buttons.rejected.connect(self.reject)
+        #: A supervisor's way to the client's access copy (GDPR art. 15 and 20).
+        self.access_copy_button = None
+        if may_make_access_copy(session):
+            self.access_copy_button = buttons.addButton(
+                self.tr("Access copy…"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.access_copy_button.setObjectName("accessCopy")
+            self.access_copy_button.setToolTip(self.tr(
+                "Everything recorded about the client, for them: a PDF, the same data as "
+                "JSON, and the evidence files"))
+            self.access_copy_button.clicked.connect(self._access_copy)
         layout = QVBoxLayout(self)
         if self.options.profile.count() == 0:
             layout.addWidget(QLabel(self.tr("Your role does not allow exporting this case.")))
@@ -155,6 +166,16 @@ class ExportCaseDialog(QDialog):
         layout.addWidget(buttons)
         tab_in_visual_order(buttons)  # once in the dialog: reparenting reorders
         assign_mnemonics(self)
+
+    def _access_copy(self) -> None:
+        dialog = AccessCopyDialog(self._session, self._case_id, self._reference, self)
+
+        def written() -> None:
+            self.written = dialog.result.folder if dialog.result else None
+            self.accept()
+
+        dialog.accepted.connect(written)
+        dialog.open()  # a child: closed with this dialog when the app locks
 
     def choose_target(self, suggested: Path) -> Path | None:
         """Ask where to save (a method so tests can answer it)."""

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI">
 <context>
+    <name>AccessCopyDialog</name>
+    <message>
+        <source>Access copy of case {reference}</source>
+        <translation>Asian {reference} jäljennös henkilötiedoista</translation>
+    </message>
+    <message>
+        <source>Everything recorded about this client, for them to keep: a PDF in their language, the same data as a JSON file other programs can read, and the evidence files. Session notes and messages are included. The copy is recorded in the audit log.</source>
+        <translation>Kaikki tästä asiakkaasta kirjattu hänen säilytettäväkseen: PDF hänen kielellään, samat tiedot JSON-tiedostona, jota muut ohjelmat voivat lukea, sekä todistetiedostot. Mukana ovat myös tukikeskustelujen muistiinpanot ja viestit. Jäljennös kirjataan käyttölokiin.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s own</source>
+        <translation>Asiakkaan oma kieli</translation>
+    </message>
+    <message>
+        <source>Nothing withheld. Otherwise a line each, e.g. &quot;A third person&apos;s name in a note: their privacy&quot;</source>
+        <translation>Mitään ei jätetty pois. Muuten yksi rivi kustakin, esim. "Kolmannen henkilön nimi muistiinpanossa: hänen yksityisyytensä"</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the PDF</source>
+        <translation>PDF:n &amp;kieli</translation>
+    </message>
+    <message>
+        <source>&amp;Withheld, and why</source>
+        <translation>&amp;Pois jätetty ja miksi</translation>
+    </message>
+    <message>
+        <source>Choose a folder and write…</source>
+        <translation>Valitse kansio ja kirjoita…</translation>
+    </message>
+    <message>
+        <source>Write each withheld item on its own line as &quot;what: why&quot;.</source>
+        <translation>Kirjoita kukin pois jätetty asia omalle rivilleen muodossa "mitä: miksi".</translation>
+    </message>
+    <message>
+        <source>Where to write the access copy</source>
+        <translation>Mihin jäljennös kirjoitetaan</translation>
+    </message>
+    <message>
+        <source>Writing the access copy…</source>
+        <translation>Jäljennöstä kirjoitetaan…</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentSection</name>
     <message>
         <source>&amp;Add files…</source>
@@ -930,6 +973,15 @@
     <message>
         <source>Export…</source>
         <translation>Vie…</translation>
+    </message>
+    <message>
+        <source>Access copy…</source>
+        <extracomment>A supervisor&apos;s way to the client&apos;s access copy (GDPR art. 15 and 20).</extracomment>
+        <translation>Jäljennös henkilötiedoista…</translation>
+    </message>
+    <message>
+        <source>Everything recorded about the client, for them: a PDF, the same data as JSON, and the evidence files</source>
+        <translation>Kaikki asiakkaasta kirjattu hänelle itselleen: PDF, samat tiedot JSON-muodossa ja todistetiedostot</translation>
     </message>
     <message>
         <source>Your role does not allow exporting this case.</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>AccessCopyDialog</name>
+    <message>
+        <source>Access copy of case {reference}</source>
+        <translation>Kopia av personuppgifterna i ärende {reference}</translation>
+    </message>
+    <message>
+        <source>Everything recorded about this client, for them to keep: a PDF in their language, the same data as a JSON file other programs can read, and the evidence files. Session notes and messages are included. The copy is recorded in the audit log.</source>
+        <translation>Allt som registrerats om den här klienten, för klienten att behålla: en PDF på klientens språk, samma uppgifter som en JSON-fil som andra program kan läsa, och bevisfilerna. Anteckningar från stödsamtal och meddelanden ingår. Kopian förs in i användningsloggen.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s own</source>
+        <translation>Klientens eget språk</translation>
+    </message>
+    <message>
+        <source>Nothing withheld. Otherwise a line each, e.g. &quot;A third person&apos;s name in a note: their privacy&quot;</source>
+        <translation>Inget utelämnat. Annars en rad för varje, t.ex. "En tredje persons namn i en anteckning: personens integritet"</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the PDF</source>
+        <translation>PDF-filens &amp;språk</translation>
+    </message>
+    <message>
+        <source>&amp;Withheld, and why</source>
+        <translation>&amp;Utelämnat och varför</translation>
+    </message>
+    <message>
+        <source>Choose a folder and write…</source>
+        <translation>Välj en mapp och skriv…</translation>
+    </message>
+    <message>
+        <source>Write each withheld item on its own line as &quot;what: why&quot;.</source>
+        <translation>Skriv varje utelämnad sak på en egen rad som "vad: varför".</translation>
+    </message>
+    <message>
+        <source>Where to write the access copy</source>
+        <translation>Var kopian ska skrivas</translation>
+    </message>
+    <message>
+        <source>Writing the access copy…</source>
+        <translation>Kopian skrivs…</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentSection</name>
     <message>
         <source>&amp;Add files…</source>
@@ -930,6 +973,15 @@
     <message>
         <source>Export…</source>
         <translation>Exportera…</translation>
+    </message>
+    <message>
+        <source>Access copy…</source>
+        <extracomment>A supervisor&apos;s way to the client&apos;s access copy (GDPR art. 15 and 20).</extracomment>
+        <translation>Kopia av personuppgifter…</translation>
+    </message>
+    <message>
+        <source>Everything recorded about the client, for them: a PDF, the same data as JSON, and the evidence files</source>
+        <translation>Allt som registrerats om klienten, till klienten själv: en PDF, samma uppgifter som JSON och bevisfilerna</translation>
     </message>
     <message>
         <source>Your role does not allow exporting this case.</source>

@@ -540,6 +540,26 @@ def export_case_dialog(world: World, check: Check) -> None:
         check(dialog, "letter to the client")
 
 
+def access_copy_dialog(world: World, check: Check) -> None:
+    """A supervisor's Export dialog, and the client's access copy it leads to."""
+    from gui.case.access_copy import AccessCopyDialog
+    from gui.case.export_dialog import ExportCaseDialog
+
+    _window, view = _open_rich_case(world, "supervisor")
+    click(view.header.export_button)
+    export = top_level(ExportCaseDialog)
+    check(export, "a supervisor's export", shot="export-supervisor")
+    assert export.access_copy_button is not None
+    click(export.access_copy_button)
+    dialog = top_level(AccessCopyDialog)
+    check(dialog, "empty")
+    type_into(dialog.withheld, "A third person's name in a note: their privacy")
+    check(dialog, "with a withheld item", shot="access-copy")
+    dialog.reject()
+    export.reject()
+    settle()
+
+
 def batch_export_dialog(world: World, check: Check) -> None:
     from gui.case.export_dialog import BatchExportDialog
 
@@ -784,6 +804,7 @@ SCENES: dict[str, Callable[[World, Check], None]] = {
     "close-case-dialog": close_case_dialog,
     "correction-history-dialog": correction_history_dialog,
     "export-case-dialog": export_case_dialog,
+    "access-copy-dialog": access_copy_dialog,
     "erase-dialog": erase_dialog,
     "erasure-pending": erasure_pending,
     "retention-review": retention_review,
