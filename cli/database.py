@@ -39,7 +39,7 @@ from models.storage.database import (
     keyfile_path,
     sqlite_integrity_problems,
 )
-from models.storage.erasure import unapplied_erasures
+from models.storage.erasure import erasures_due, known_lines
 from models.storage.maintenance import backup_database, page_problem, restore_backup
 from models.storage.server import ServerUrl, audit_rewriters, open_server_engine
 from models.storage.store import create_database, open_keyed, unlock_keys
@@ -145,7 +145,8 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                       "and were not opened; a supervisor's verify opens them.").format(
                           n=unheld))
             chain = verify_chain(db_session, database.chain_key)
-            unapplied = unapplied_erasures(database, db_session, keys)
+            unapplied, refused_lines = erasures_due(
+                db_session, known_lines(database, db_session, keys))
             anchor_key = audit_anchor.place_key(keys.database_id, place(target))
             try:
                 first_check = audit_anchor.remembered(anchor_key) is None
@@ -170,6 +171,13 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         out(ngettext("Erasure ledger: {n} erasure, applied in this database",
                      "Erasure ledger: {n} erasures, every one applied in this database",
                      len(keys.erasures)).format(n=len(keys.erasures)))
+        if refused_lines:
+            out(ngettext(
+                "{n} erasure ledger line names a case here but is not signed by a "
+                "supervisor this database knows: it was ignored.",
+                "{n} erasure ledger lines name cases here but are not signed by a "
+                "supervisor this database knows: they were ignored.",
+                refused_lines).format(n=refused_lines))
         out(ngettext("Audit chain: {n} event, every link verifies",
                      "Audit chain: {n} events, every link verifies",
                      chain.events).format(n=chain.events)

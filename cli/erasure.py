@@ -139,19 +139,23 @@ def cmd_retention(args: argparse.Namespace, out: Out) -> int:
             return 0
         waiting = {request.case_id for request in retention.pending_erasures()}
         erased = asked = 0
-        for case in due:
-            if case.case_id in waiting:
-                continue
-            result = retention.erase_victim(case.case_id, case.reference,
-                                            ErasureReason.RETENTION, in_backups=False)
-            if isinstance(result, ErasureReport):
-                erased += 1
-            else:
-                asked += 1
-        out(ngettext("{n} case erased.", "{n} cases erased.", erased).format(n=erased))
-        if erased:
-            copies = retention.erase_in_backups()
-            _say_backups(out, len(copies.erased), len(copies.unreachable))
+        try:
+            for case in due:
+                if case.case_id in waiting:
+                    continue
+                result = retention.erase_victim(case.case_id, case.reference,
+                                                ErasureReason.RETENTION, finish=False)
+                if isinstance(result, ErasureReport):
+                    erased += 1
+                else:
+                    asked += 1
+        finally:
+            # Also after a failure part-way: what was erased leaves the file and the
+            # backups now, and the count is told.
+            out(ngettext("{n} case erased.", "{n} cases erased.", erased).format(n=erased))
+            if erased:
+                _compacted, copies = retention.finish_erasures()
+                _say_backups(out, len(copies.erased), len(copies.unreachable))
         if asked or waiting:
             count = asked + len(waiting & {case.case_id for case in due})
             out(ngettext("{n} erasure waits for a second supervisor's approval.",

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -23,12 +24,16 @@ from models.services.retention import ERASED_NAME
 from models.storage.database import keyfile_path
 from models.storage.erasure import (
     UPGRADE_COPY_META_KEY,
+    created_stamp,
+    database_lines,
+    signed_line,
     workstation_ledger,
     workstation_ledger_path,
 )
-from models.storage.keyfile import KeyFile
+from models.storage.keyfile import ErasureEntry, KeyFile
 from models.storage.maintenance import (
     backup_database,
+    erase_in_copies,
     prune_backups,
     restore_backup,
     restored_path,
@@ -78,9 +83,14 @@ def test_an_erasure_is_written_to_the_key_files_ledger(seeded: Database,
     _erase(seeded, supervisor, case_id, reference)
     [entry] = seeded.load_keyfile().erasures
     assert entry.case_id == case_id and entry.erased_on == local_today()
-    # Case ids and dates only: nothing personal in the ledger.
+    # Ids, times and a signature only: nothing personal in the ledger.
     document = json.loads(seeded.load_keyfile().to_document())
-    assert set(document["erasures"][0]) == {"case", "on", "mac"}
+    assert set(document["erasures"][0]) == {"case", "created", "on", "by", "sig"}
+    assert entry.signer == f"user:{supervisor.user_id}"
+    # Kept in the database too, and on this workstation.
+    with seeded.reading() as db_session:
+        assert database_lines(db_session) == [entry]
+    assert workstation_ledger(seeded.load_keyfile().database_id) == [entry]
     assert other_id not in {e.case_id for e in seeded.load_keyfile().erasures}
 
 
@@ -148,7 +158,7 @@ def test_a_restore_beside_the_database_finds_its_ledger(seeded: Database, superv
     assert backup is not None
     # As for a backup the erasure could not change (test_a_backup_from_before_a_key_...).
     services.build(seeded, supervisor).retention.erase_victim(
-        case_id, reference, ErasureReason.REQUEST, in_backups=False)
+        case_id, reference, ErasureReason.REQUEST, finish=False)
     target = restored_path(seeded.path)
     report = restore_backup(backup, target, "super", PASSWORD)
     assert report.erasures_applied == 1
@@ -183,7 +193,11 @@ def test_a_planted_ledger_line_is_ignored(seeded: Database, supervisor: Actor,
     # Someone with the files but no key adds a line to erase another case in restores.
     path = keyfile_path(seeded.path)
     document = json.loads(path.read_text())
-    document["erasures"].append({"case": victim_of_plant, "on": "2026-01-01", "mac": "0" * 64})
+    real = document["erasures"][0]
+    with seeded.reading() as db_session:
+        created = created_stamp(db_session.get(Case, victim_of_plant).created_at)
+    document["erasures"].append({"case": victim_of_plant, "created": created,
+                                 "on": "2026-01-01", "by": real["by"], "sig": "A" * 86})
     path.write_text(json.dumps(document))
     report = restore_backup(backup, tmp_path / "r.db", "super", PASSWORD,
                             erasures_from=[seeded.path])
@@ -318,8 +332,8 @@ def test_this_workstation_remembers_erasures_a_restored_copy_and_its_keys_predat
     _erase(seeded, supervisor, case_id, reference)
     database, _actor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
     database.dispose()
-    assert [e.case_id for e in workstation_ledger(seeded.load_keyfile().database_id)
-            .erasures] == [case_id]
+    assert [e.case_id for e in workstation_ledger(
+        seeded.load_keyfile().database_id)] == [case_id]
     old = tmp_path / "old" / "suoja.db"
     old.parent.mkdir()
     shutil.copyfile(backup, old)
@@ -438,3 +452,110 @@ def test_how_long_upgrade_copies_are_kept_is_set_and_audited(
                  "--upgrade-copy-days", "0"]) == 4
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "between 1 and 365 days" in err
+
+
+# -- what a ledger line may not do (review of issue 17) ------------------------------
+
+
+def _plant(database: Database, entry: Any) -> None:
+    keys = database.load_keyfile()
+    keys.erasures.append(entry)
+    database.save_keyfile(keys)
+
+
+@pytest.mark.both_databases
+def test_a_line_for_a_case_id_used_again_erases_nothing(seeded: Database, target: Target,
+                                                        supervisor: Actor) -> None:
+    # A copy restored from before an erasure gives the erased case's id to a new case:
+    # the line names the case by its id and its creation time, so the new case stays.
+    case_id, _reference = _closed(seeded)[0]
+    with seeded.reading() as db_session:
+        created_at = db_session.get(Case, case_id).created_at
+    line = signed_line(seeded, seeded.load_keyfile().database_id, case_id,
+                       created_at - dt.timedelta(days=3), supervisor.user_id, local_today())
+    _plant(seeded, line)
+    database, _actor = open_database(target, "counsellor01", DEMO_PASSWORD)
+    database.dispose()
+    assert _victim(seeded, case_id)[0] != ERASED_NAME
+
+
+@pytest.mark.both_databases
+def test_a_line_signed_by_another_role_erases_nothing(seeded: Database, target: Target) -> None:
+    # Police liaison, with a script and their own password, signs a line for an open case.
+    with seeded.reading() as db_session:
+        case_id, created_at = db_session.execute(select(Case.id, Case.created_at).where(
+            Case.status != CaseStatus.CLOSED.value).order_by(Case.id).limit(1)).one()
+    liaison, actor = open_database(target, "liaison01", DEMO_PASSWORD)
+    try:
+        line = signed_line(liaison, liaison.load_keyfile().database_id, case_id, created_at,
+                           actor.user_id, local_today())
+        _plant(liaison, line)
+    finally:
+        liaison.dispose()
+    database, _actor = open_database(target, "counsellor01", DEMO_PASSWORD)
+    database.dispose()
+    assert _victim(seeded, case_id)[0] != ERASED_NAME
+    with seeded.reading() as db_session:
+        assert db_session.scalar(select(AuditEvent.id).where(
+            AuditEvent.action == AuditAction.ERASE.value)) is None
+
+
+def test_verify_names_a_line_no_supervisor_signed(seeded: Database, supervisor: Actor,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    case_id, _reference = _closed(seeded)[0]
+    with seeded.reading() as db_session:
+        created = created_stamp(db_session.get(Case, case_id).created_at)
+    _plant(seeded, ErasureEntry(case_id, created, local_today(), "user:1", "A" * 86))
+    assert main(["verify", "--db", str(seeded.path), "--user", "super"]) == 0
+    assert "1 erasure ledger line names a case here but is not signed" in capsys.readouterr().out
+
+
+def test_a_planted_line_does_not_keep_the_true_one_out(seeded: Database, supervisor: Actor,
+                                                       tmp_path: Path) -> None:
+    case_id, reference = _closed(seeded)[0]
+    backup = _backup(seeded, supervisor, tmp_path / "copies")
+    with seeded.reading() as db_session:
+        created = created_stamp(db_session.get(Case, case_id).created_at)
+    _plant(seeded, ErasureEntry(case_id, created, local_today(), "user:1", "A" * 86))
+    _erase(seeded, supervisor, case_id, reference)
+    assert len(seeded.load_keyfile().erasures) == 2  # the planted one and the true one
+    report = restore_backup(backup, tmp_path / "r.db", "super", PASSWORD,
+                            erasures_from=[seeded.path])
+    assert report.erasures_applied == 1
+    database, _actor = open_database(tmp_path / "r.db", "super", PASSWORD)
+    try:
+        assert _victim(database, case_id)[0] == ERASED_NAME
+    finally:
+        database.dispose()
+
+
+@pytest.mark.both_databases
+def test_a_forged_erase_event_neither_hides_nor_blocks_an_erasure(
+        seeded: Database, target: Target, supervisor: Actor) -> None:
+    case_id, reference = _closed(seeded)[0]
+    services.build(seeded, supervisor).retention.set_retention_days(30)
+    counsellor, actor = open_database(target, "counsellor01", DEMO_PASSWORD)
+    try:
+        with counsellor.writing() as db_session:  # a script, in the counsellor's name
+            counsellor.audit.record(db_session, user_id=actor.user_id,
+                                    action=AuditAction.ERASE, entity="victim",
+                                    case_id=case_id, detail="reason=request")
+    finally:
+        counsellor.dispose()
+    retention = services.build(seeded, supervisor).retention
+    assert case_id in [case.case_id for case in retention.list_erasable(
+        today=local_today() + dt.timedelta(days=3650))]
+    assert not retention.erasure_status(case_id).erased
+    retention.erase_victim(case_id, reference, ErasureReason.REQUEST)
+    assert _victim(seeded, case_id)[0] == ERASED_NAME
+
+
+def test_a_backup_that_needs_nothing_is_left_byte_for_byte(seeded: Database,
+                                                           supervisor: Actor) -> None:
+    case_id, reference = _closed(seeded)[0]
+    _erase(seeded, supervisor, case_id, reference)
+    backup = rotate_automatic_backups(seeded, supervisor)  # taken after the erasure
+    assert backup is not None
+    before = backup.read_bytes()
+    assert erase_in_copies(seeded, supervisor.user_id).erased == ()
+    assert backup.read_bytes() == before

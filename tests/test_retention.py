@@ -280,8 +280,10 @@ def _everything(database: Database, *, but_case: int | None = None) -> str:
             columns = set(names)
             where = ""
             if but_case is not None:
-                if table_name == "suoja_meta":  # the audit chain's head moves on
-                    where = f" WHERE key != '{HEAD_KEY}'"
+                if table_name == "suoja_meta":  # the audit chain's head moves on, and
+                    # the erasure ledger gains the case's line (ids, a date, a signature)
+                    where = (f" WHERE key != '{HEAD_KEY}'"
+                             f" AND key NOT LIKE 'erasure:{but_case}:%'")
                 elif table_name == "case_file":
                     where = f" WHERE id != {but_case}"
                 elif table_name == "victim":

@@ -106,13 +106,15 @@ from models.storage.erasure import (
     ERASED_TABLES,
     RETENTION_META_KEY,
     UPGRADE_COPY_META_KEY,
-    LedgerLine,
+    copy_lines,
     erase_case_rows,
     erased_case_ids,
-    ledger_line,
     retention_days,
+    signed_line,
+    store_line,
     upgrade_copy_days,
 )
+from models.storage.keyfile import ErasureEntry
 from models.storage.maintenance import CopiesReport, erase_in_copies
 
 log = logging.getLogger("suoja.retention")
@@ -293,7 +295,7 @@ class RetentionService(Service):
 
     def erase_victim(self, case_id: int, confirm_reference: str,
                      reason: ErasureReason | None = None, *,
-                     in_backups: bool = True) -> ErasureReport | ErasureRequest:
+                     finish: bool = True) -> ErasureReport | ErasureRequest:
         """Erase the personal data of a closed case's victim; keep anonymous statistics.
 
         What goes and what stays is listed in this module's docstring. Everything is one
@@ -309,6 +311,8 @@ class RetentionService(Service):
                 deliberate confirmation.
             reason: why (kept in the audit as a code; no free text, which could hold
                 personal data).
+            finish: rewrite the file and erase from the backups beside it now; False in
+                a run of erasures, which ends with :meth:`finish_erasures`.
 
         Raises:
             PermissionDenied: not a supervisor.
@@ -320,17 +324,17 @@ class RetentionService(Service):
         started = time.perf_counter()
         self._require(Operation.ERASE_VICTIM)
         request: ErasureRequest | None = None
-        with ledger_line(self._db, case_id) as ledger, self._db.writing() as db_session:
+        with self._db.writing() as db_session:
             case = self._erasable(db_session, case_id, confirm_reference)
             if _needs_approval(db_session):
                 request = self._ask(db_session, case, reason)
             else:
                 reference = case.reference
-                counts, past = self._erase_now(db_session, case, reason, ledger)
+                counts, past, line = self._erase_now(db_session, case, reason)
         if request is not None:
             self._changes.announce(ChangeKind.RETENTION, [case_id], [case_id])
             return request
-        return self._after_erasure(case_id, reference, counts, past, started, in_backups)
+        return self._after_erasure(case_id, reference, counts, past, started, line, finish)
 
     # -- a second supervisor's approval -------------------------------------------------
 
@@ -370,7 +374,7 @@ class RetentionService(Service):
         self._require(Operation.ERASE_VICTIM)
         with self._db.reading() as db_session:
             erased = db_session.scalar(
-                erased_case_ids().where(AuditEvent.case_id == case_id).limit(1)) is not None
+                erased_case_ids().where(Case.id == case_id).limit(1)) is not None
             pending = None if erased else self._request(db_session, case_id)
         return ErasureStatus(erased, pending)
 
@@ -401,19 +405,19 @@ class RetentionService(Service):
         """
         started = time.perf_counter()
         self._require(Operation.ERASE_VICTIM)
-        with ledger_line(self._db, case_id) as ledger, self._db.writing() as db_session:
+        with self._db.writing() as db_session:
             request, seq = self._claim(db_session, case_id)
             case = self._erasable(db_session, case_id)
             reference = case.reference
-            counts, past = self._erase_now(
-                db_session, case, request.reason, ledger,
+            counts, past, line = self._erase_now(
+                db_session, case, request.reason,
                 approval=f" requested_by={request.requested_by_id} "
                          f"approved_by={self._actor.user_id}")
             self._audit(db_session, AuditAction.ERASE, REQUEST_ENTITY, entity_id=seq,
                         case_id=case_id,
                         detail=f"approved: requested_by={request.requested_by_id} "
                                f"approved_by={self._actor.user_id}")
-        return self._after_erasure(case_id, reference, counts, past, started)
+        return self._after_erasure(case_id, reference, counts, past, started, line)
 
     def decline_erasure(self, case_id: int) -> None:
         """A supervisor other than the requester declines: nothing is erased; audited with
@@ -447,23 +451,26 @@ class RetentionService(Service):
         if case.status != CaseStatus.CLOSED.value:
             raise ValidationError(
                 _("Case"), _("only a closed case can be erased; close it first"))
-        if db_session.scalar(erased_case_ids().where(AuditEvent.case_id == case_id)
+        if db_session.scalar(erased_case_ids().where(Case.id == case_id)
                              .limit(1)) is not None:
             raise ValidationError(_("Case"), _("this case was erased already"))
         return case
 
     def _erase_now(self, db_session: Session, case: Case, reason: ErasureReason | None,
-                   ledger: LedgerLine, approval: str = "") -> tuple[dict[str, int], bool]:
-        """Erase the case's victim in this unit of work, with its ``erase`` audit event:
-        the one place an erasure happens. Returns the counts and whether the retention
-        period had passed."""
+                   approval: str = "") -> tuple[dict[str, int], bool, ErasureEntry]:
+        """Erase the case's victim in this unit of work, with its ``erase`` audit event
+        and its signed ledger line: the one place an erasure happens. Returns the counts,
+        whether the retention period had passed, and the line."""
         case_id, victim_id = case.id, case.victim_id
         cutoff = local_today() - dt.timedelta(days=_retention_days(db_session))
         past = case.closed_on is not None and case.closed_on < cutoff
+        # The ledger line, signed by this supervisor, kept in this unit of work (copied
+        # to the key file and this workstation once committed): a restore of an older
+        # backup, or a copy put back by hand, erases the case again.
+        line = signed_line(self._db, _database_id(db_session), case_id, case.created_at,
+                           self._actor.user_id, local_today())
         counts = erase_case_rows(db_session, case_id, victim_id)
-        # The key file's ledger, in this unit of work (a restore of an older backup, or
-        # a copy put back by hand, erases the case again: models.storage.erasure).
-        ledger.write(db_session, local_today())
+        store_line(db_session, line)
         db_session.execute(delete(Meta).where(Meta.key == _request_key(case_id)))
         self._audit(
             db_session, AuditAction.ERASE, "victim", entity_id=victim_id, case_id=case_id,
@@ -472,29 +479,35 @@ class RetentionService(Service):
                     + " ".join(f"{name}={count}" for name, count in counts.items())
                     + approval),
         )
-        return counts, past
+        return counts, past, line
 
-    def erase_in_backups(self) -> CopiesReport:
-        """Apply every erasure to the backups in ``backups/`` beside the database
-        (``models.storage.maintenance.erase_in_copies``); after a run of erasures made
-        with ``in_backups=False``.
+    def finish_erasures(self) -> tuple[bool, CopiesReport]:
+        """After a run of erasures made with ``finish=False``: rewrite the file (on a
+        server: vacuum) once, and erase from the backups in ``backups/`` beside the
+        database (``models.storage.maintenance.erase_in_copies``).
+
+        Returns:
+            Whether the rewrite also emptied the write-ahead log, and what became of the
+            backups.
 
         Raises:
             PermissionDenied: not a supervisor.
         """
         self._require(Operation.ERASE_VICTIM)
-        return erase_in_copies(self._db, self._actor.user_id)
-
-    def _after_erasure(self, case_id: int, reference: str, counts: dict[str, int],
-                       past: bool, started: float, in_backups: bool = True) -> ErasureReport:
-        """Committed: rewrite the file (or vacuum), the backups beside it, announce,
-        report."""
         if self._db.on_server:
             compacted = server.vacuum(self._db.engine, ERASED_TABLES)
         else:
             compacted = scrub_freed_pages(self._db.engine)
-        copies = (erase_in_copies(self._db, self._actor.user_id) if in_backups
-                  else CopiesReport((), ()))
+        return compacted, erase_in_copies(self._db, self._actor.user_id)
+
+    def _after_erasure(self, case_id: int, reference: str, counts: dict[str, int],
+                       past: bool, started: float, line: ErasureEntry,
+                       finish: bool = True) -> ErasureReport:
+        """Committed: the ledger line to the key file and this workstation; unless in a
+        run, the file rewritten (or vacuumed) and the backups beside it; announce, report."""
+        copy_lines(self._db, [line])
+        compacted, copies = (self.finish_erasures() if finish
+                             else (False, CopiesReport((), ())))
         self._changes.announce(ChangeKind.CASE, [case_id], [case_id])
         seconds = time.perf_counter() - started
         log.info("erased one victim's personal data in %.1f s", seconds)
@@ -611,6 +624,10 @@ class RetentionService(Service):
 
 def _retention_days(db_session: Session) -> int:
     return retention_days(db_session)
+
+
+def _database_id(db_session: Session) -> str:
+    return db_session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
 
 
 def _request_key(case_id: int) -> str:

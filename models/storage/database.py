@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from models.domain.errors import DamagedData, DataError, KnownError
 from models.domain.i18n import gettext as _
@@ -102,6 +102,27 @@ def open_engine(db_path: Path, data_key: bytes, *, create: bool = False) -> Engi
     )
     _install_begin_handler(engine)
     return engine
+
+
+def open_read_only_engine(db_path: Path, data_key: bytes) -> Engine:
+    """An engine that only reads the database at ``db_path``: nothing is written to it,
+    not even its journal mode (a backup looked at stays byte for byte as it was)."""
+    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlcipher.Connection:
+        connection = sqlcipher.connect(uri, uri=True, check_same_thread=False,
+                                       isolation_level=None)
+        try:
+            connection.execute("PRAGMA cipher_log_level = NONE")
+            connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except BaseException:
+            connection.close()
+            raise
+
+    return create_engine("sqlite://", module=sqlcipher, creator=connect, poolclass=NullPool,
+                         hide_parameters=True)
 
 
 def _install_begin_handler(engine: Engine) -> None:

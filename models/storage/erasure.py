@@ -2,39 +2,40 @@
 
 :func:`erase_case_rows` is the erasure itself (what goes and what stays:
 ``models.services.retention``'s docstring); the service calls it for a supervisor's
-erasure, and a restore calls it again for every erasure the restored copy predates.
+erasure, and a restore or a sign-in calls it again for every erasure a copy predates.
 
-The *erasure ledger* says which cases were erased and when: case ids and dates, nothing
-personal. It is kept twice:
+The *erasure ledger* says which cases were erased: one :class:`ErasureEntry` line per
+erasure with the case id, the case's creation time (so a case id used again in a copy
+restored from before the erasure is told apart), the day, and the erasing supervisor's
+Ed25519 signature. Nothing personal. A line counts only if its signer's account row,
+as the account authority signed it in the database at hand, is a supervisor's, so no
+other role can plant one with a script. Lines are kept:
 
-* in the database, as the audit trail's ``erase`` events (signed and chained, so an
-  entry cannot be removed unnoticed: :func:`erased_case_ids`);
-* in the key file (on a server, the server's key store), as :class:`ErasureEntry` lines,
-  each with an HMAC under a key derived from the chain key, written in the erasure's own
-  unit of work (a key file that cannot be written rolls the erasure back). Every backup
-  carries a copy of the key file, so the newest key file of a database knows every
-  erasure, also when the database itself is a copy from before them.
+* in the database (``suoja_meta`` rows ``erasure:<case>:<created>``, written in the
+  erasure's own unit of work);
+* in the key file (on a server, the key store row), copied after the erasure commits
+  and at every sign-in; every backup carries a copy of its key file;
+* on every workstation that signed in since (``erasure-ledger.json`` beside the audit
+  anchors), also after the erasure.
 
-Restoring a backup (``models.storage.maintenance.restore_backup``) reads the ledgers of
-the key files beside the backup and beside the target, and erases again, in the restored
-copy and before it gets its name, every case they list that the copy still holds.
+A restore (``models.storage.maintenance.restore_backup``) and every sign-in
+(:func:`catch_up_erasures`) erase again every case a line names that the database at
+hand still holds unerased, before anyone reads it. A case counts as erased when its
+victim's data is gone *and* the audit trail records the erasure (:func:`erased_case_ids`),
+so a forged ``erase`` event alone neither hides a case from retention nor blocks its
+erasure.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import functools
-import hashlib
-import hmac
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import ColumnElement, Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -51,15 +52,18 @@ from models.domain.entities import (
     PoliceReport,
     ProtectiveAction,
     SupportSession,
+    User,
     Victim,
     VictimCorrection,
 )
 from models.domain.enums import AuditAction, CaseStatus, ClosureReason, Role
-from models.domain.errors import AuthenticationError, DataError
+from models.domain.errors import AuthenticationError, DataError, KnownError
+from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext
 from models.domain.private_files import private_folder, write_private
 from models.domain.sealed import Sealed
 from models.security.audit_anchor import anchors_path
+from models.security.signatures import decode, encode, load_trust, user_signer, verifies
 from models.storage import server
 from models.storage.database import scrub_freed_pages
 from models.storage.keyfile import MAX_KEYFILE_BYTES, ErasureEntry, KeyFile
@@ -78,6 +82,8 @@ log = logging.getLogger("suoja.erasure")
 
 #: This workstation's copy of the ledgers of the databases signed in to here.
 WORKSTATION_LEDGER_FILE = "erasure-ledger.json"
+#: ``suoja_meta`` keys of the ledger's lines: this and ``<case id>:<created>``.
+LINE_PREFIX = "erasure:"
 #: What an erased victim's last name reads (stored: not translated).
 ERASED_NAME = "Erased"
 #: The tables an erasure changes (vacuumed afterwards on a server).
@@ -104,14 +110,16 @@ def _meta_days(db_session: Session, key: str, default: int) -> int:
         return default  # altered outside Suoja: the default, never "keep forever"
 
 
-def erased_case_ids() -> Select[int | None]:
-    """Cases already erased: the audit trail's ``erase`` events are the tamper-evident
-    record of it, so no flag column is needed."""
-    return select(AuditEvent.case_id).where(
-        AuditEvent.action == AuditAction.ERASE.value,
-        AuditEvent.entity == "victim",
-        AuditEvent.case_id.is_not(None),
-    )
+def erased_case_ids() -> Select[int]:
+    """Cases erased: the victim's data is gone and the audit trail records the erasure
+    (an ``erase`` event alone, which any account could forge with a script, is not
+    enough; nor is a victim emptied outside Suoja)."""
+    recorded = select(AuditEvent.case_id).where(
+        AuditEvent.action == AuditAction.ERASE.value, AuditEvent.entity == "victim",
+        AuditEvent.case_id.is_not(None))
+    return (select(Case.id).join(Victim, Victim.id == Case.victim_id)
+            .where(Victim.last_name == ERASED_NAME, Victim.first_names == "",
+                   Victim.identity_code.is_(None), Case.id.in_(recorded)))
 
 
 def erase_case_rows(db_session: Session, case_id: int, victim_id: int) -> dict[str, int]:
@@ -180,19 +188,131 @@ def erase_case_rows(db_session: Session, case_id: int, victim_id: int) -> dict[s
     return counts
 
 
-def erasures_due(db_session: Session, ledger: dict[int, ErasureEntry]) -> list[ErasureEntry]:
-    """The ledger's cases that the copy holds and has not erased (by case id)."""
-    if not ledger:
-        return []
+# -- ledger lines ----------------------------------------------------------------------
+
+
+def created_stamp(created_at: dt.datetime) -> int:
+    """A case's creation time as whole microseconds since 1970 (UTC)."""
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return (created_at.astimezone(dt.UTC) - epoch) // dt.timedelta(microseconds=1)
+
+
+def _message(database_id: str, entry: ErasureEntry) -> bytes:
+    return (f"suoja erasure/1\x1f{database_id}\x1f{entry.case_id}\x1f{entry.created}"
+            f"\x1f{entry.erased_on.isoformat()}\x1f{entry.signer}").encode()
+
+
+def signed_line(database: Database, database_id: str, case_id: int,
+                created_at: dt.datetime, user_id: int, on: dt.date) -> ErasureEntry:
+    """The ledger line of the case ``case_id`` (created at ``created_at``) erased on
+    ``on``, signed by the erasing account.
+
+    Raises:
+        DataError: this session holds no signing key (a version 1 slot not yet upgraded).
+    """
+    identity = database.identity
+    if identity is None:
+        raise DataError(_("This account cannot sign an erasure yet; sign out and in again."))
+    unsigned = ErasureEntry(case_id, created_stamp(created_at), on, user_signer(user_id), "")
+    signature = identity.signing.sign(_message(database_id, unsigned))
+    return ErasureEntry(unsigned.case_id, unsigned.created, on, unsigned.signer,
+                        encode(signature))
+
+
+def _line_key(entry: ErasureEntry) -> str:
+    return f"{LINE_PREFIX}{entry.case_id}:{entry.created}"
+
+
+def store_line(db_session: Session, entry: ErasureEntry) -> None:
+    """Keep ``entry`` in the database (in the caller's unit of work)."""
+    db_session.merge(Meta(key=_line_key(entry), value=json.dumps(entry.to_json())))
+
+
+def database_lines(db_session: Session) -> list[ErasureEntry]:
+    """The ledger lines the database keeps (a damaged one is skipped)."""
+    lines = []
+    for value in db_session.scalars(select(Meta.value).where(
+            Meta.key.startswith(LINE_PREFIX, autoescape=True))):
+        try:
+            lines.append(ErasureEntry.from_json(json.loads(value)))
+        except (ValueError, TypeError, KeyError):
+            log.warning("a damaged erasure ledger line in the database was skipped")
+    return lines
+
+
+def add_lines(keys: KeyFile, entries: Iterable[ErasureEntry]) -> int:
+    """Add to ``keys``'s ledger the lines it does not hold; returns how many. Lines are
+    told apart whole (a planted line for a case cannot keep the true one out)."""
+    known = set(keys.erasures)
+    added = 0
+    for entry in entries:
+        if entry not in known:
+            keys.erasures.append(entry)
+            known.add(entry)
+            added += 1
+    return added
+
+
+def _supervisor_keys(db_session: Session) -> dict[str, tuple[Ed25519PublicKey, ...]]:
+    """The signing keys of every supervisor whose account row the authority signed."""
+    trust = load_trust(db_session)
+    if not trust.established:
+        return {}
+    return {signer: trust.signers[signer] for user_id, role in db_session.execute(
+                select(User.id, User.role))
+            if role == Role.SUPERVISOR.value
+            and (signer := user_signer(user_id)) in trust.signers}
+
+
+def erasures_due(db_session: Session, lines: Iterable[ErasureEntry]
+                 ) -> tuple[list[ErasureEntry], int]:
+    """The lines whose case the database holds, created when the line says, and not
+    erased, with a supervisor's valid signature; and how many such lines were refused
+    (not signed by a supervisor this database knows)."""
+    by_case: dict[int, list[ErasureEntry]] = {}
+    for entry in lines:
+        by_case.setdefault(entry.case_id, []).append(entry)
+    if not by_case:
+        return [], 0
     erased = set(db_session.scalars(erased_case_ids()))
-    present = set(db_session.scalars(select(Case.id).where(Case.id.in_(
-        [case_id for case_id in ledger if case_id not in erased]))))
-    return [ledger[case_id] for case_id in sorted(present)]
+    ids = [case_id for case_id in by_case if case_id not in erased]
+    present: dict[int, int] = {}
+    for start in range(0, len(ids), 500):
+        for case_id, created_at in db_session.execute(
+                select(Case.id, Case.created_at).where(Case.id.in_(ids[start:start + 500]))):
+            present[case_id] = created_stamp(created_at)
+    candidates = [(case_id, [e for e in by_case[case_id] if e.created == created])
+                  for case_id, created in sorted(present.items())]
+    candidates = [(case_id, found) for case_id, found in candidates if found]
+    if not candidates:
+        return [], 0
+    database_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id")) or ""
+    keys = _supervisor_keys(db_session)
+    due, refused = [], 0
+    for _case_id, found in candidates:
+        good = next((entry for entry in found if _signed_by_a_supervisor(
+            entry, keys, database_id)), None)
+        if good is None:
+            refused += 1
+        else:
+            due.append(good)
+    return due, refused
 
 
-def apply_erasures(database: Database, db_session: Session, user_id: int,
-                    due: list[ErasureEntry]) -> None:
-    """Erase again, in the restored copy, the cases it held that were erased since."""
+def _signed_by_a_supervisor(entry: ErasureEntry, keys: dict[str, tuple[Ed25519PublicKey, ...]],
+                            database_id: str) -> bool:
+    try:
+        signature = decode(entry.signature)
+    except ValueError:
+        return False
+    message = _message(database_id, entry)
+    return any(verifies(key, signature, message) for key in keys.get(entry.signer, ()))
+
+
+def apply_erasures(database: Database, db_session: Session, user_id: int | None,
+                   due: list[ErasureEntry]) -> None:
+    """Erase again the cases of ``due`` (from :func:`erasures_due`), audited as
+    ``reason=ledger`` with the original signer, and keep their lines."""
     for entry in due:
         case = db_session.get(Case, entry.case_id)
         if case is None:
@@ -204,66 +324,17 @@ def apply_erasures(database: Database, db_session: Session, user_id: int,
             db_session.flush()
         victim_id = case.victim_id
         counts = erase_case_rows(db_session, entry.case_id, victim_id)
+        store_line(db_session, entry)
         database.audit.record(
             db_session, user_id=user_id, action=AuditAction.ERASE, entity="victim",
             entity_id=victim_id, case_id=entry.case_id,
             detail=(f"reason=ledger erased_on={entry.erased_on.isoformat()} "
+                    f"erased_by={entry.signer} "
                     + " ".join(f"{name}={count}" for name, count in counts.items())),
         )
 
 
-# -- the ledger in the key file --------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=8)
-def _ledger_key(chain_secret: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                info=b"suoja erasure ledger v1").derive(chain_secret)
-
-
-def _entry_mac(chain_secret: bytes, database_id: str, case_id: int, on: dt.date) -> str:
-    message = f"erasure\x1f{database_id}\x1f{case_id}\x1f{on.isoformat()}".encode()
-    return hmac.new(_ledger_key(chain_secret), message, hashlib.sha256).hexdigest()
-
-
-def ledger_entry(chain_secret: bytes, database_id: str, case_id: int,
-                 on: dt.date) -> ErasureEntry:
-    """A ledger line for ``case_id`` erased on ``on``."""
-    return ErasureEntry(case_id, on, _entry_mac(chain_secret, database_id, case_id, on))
-
-
-def entry_is_genuine(entry: ErasureEntry, chain_secret: bytes, database_id: str) -> bool:
-    return hmac.compare_digest(
-        entry.mac, _entry_mac(chain_secret, database_id, entry.case_id, entry.erased_on))
-
-
-def add_to_ledger(keys: KeyFile, entries: Iterable[ErasureEntry]) -> int:
-    """Add the entries ``keys`` does not hold yet (one per case); returns how many."""
-    known = {entry.case_id for entry in keys.erasures}
-    added = 0
-    for entry in entries:
-        if entry.case_id not in known:
-            keys.erasures.append(entry)
-            known.add(entry.case_id)
-            added += 1
-    return added
-
-
-def genuine_entries(keys: Iterable[KeyFile], chain_secret: bytes,
-                    database_id: str) -> tuple[dict[int, ErasureEntry], int]:
-    """The genuine entries of every key file of ``database_id`` in ``keys``, one per case
-    (the earliest), and how many entries were refused as not genuine."""
-    found: dict[int, ErasureEntry] = {}
-    refused: set[ErasureEntry] = set()  # one file may be read twice: count each once
-    for keyfile in keys:
-        if keyfile.database_id != database_id:
-            continue
-        for entry in keyfile.erasures:
-            if not entry_is_genuine(entry, chain_secret, database_id):
-                refused.add(entry)
-            elif entry.case_id not in found or entry.erased_on < found[entry.case_id].erased_on:
-                found[entry.case_id] = entry
-    return found, len(refused)
+# -- the copies of the ledger ----------------------------------------------------------
 
 
 def key_files_beside(folders: Iterable[Path], database_id: str) -> list[KeyFile]:
@@ -290,94 +361,55 @@ def key_files_beside(folders: Iterable[Path], database_id: str) -> list[KeyFile]
     return found
 
 
-class LedgerLine:
-    """The ledger line of one erasure, written within its unit of work
-    (:func:`ledger_line`)."""
-
-    def __init__(self, database: Database, case_id: int) -> None:
-        self._database, self._case_id = database, case_id
-        self.written = False
-
-    def write(self, db_session: Session, on: dt.date) -> None:
-        """Add the case to the key file's ledger (on a server: in ``db_session``; on
-        SQLite the file is written now, before the erasure commits)."""
-        database = self._database
-        keys = database.load_keyfile(db_session)
-        entry = ledger_entry(database.chain_secret, keys.database_id, self._case_id, on)
-        if add_to_ledger(keys, [entry]):
-            database.save_keyfile(keys, db_session)
-            self.written = not database.on_server
-
-    def take_back(self) -> None:
-        """Take the line out again: the erasure did not commit. (If this fails too, the
-        ledger lists a case that is still there, which errs on the side of erasing it
-        from a restored copy.)"""
-        keys = self._database.load_keyfile()
-        kept = [entry for entry in keys.erasures if entry.case_id != self._case_id]
-        if len(kept) != len(keys.erasures):
-            keys.erasures = kept
-            self._database.save_keyfile(keys)
-
-
-@contextlib.contextmanager
-def ledger_line(database: Database, case_id: int) -> Iterator[LedgerLine]:
-    """Wrap an erasure's unit of work: ``with ledger_line(db, id) as line,
-    db.writing() as s: … line.write(s, today)``; a line written to a key file is taken
-    back if the unit of work does not commit."""
-    line = LedgerLine(database, case_id)
+def copy_lines(database: Database, lines: list[ErasureEntry]) -> None:
+    """After an erasure committed: its lines into the key file (on a server, the key
+    store row) and this workstation's ledger. A failure is logged, never raised: the
+    database keeps the lines, and every sign-in copies them again."""
     try:
-        yield line
-    except BaseException:
-        if line.written:
-            with contextlib.suppress(Exception):
-                line.take_back()
-        raise
-
-
-def database_erasures(db_session: Session) -> dict[int, dt.date]:
-    """The erasures the audit trail records: case id -> the day (UTC) of the first."""
-    rows = db_session.execute(
-        select(AuditEvent.case_id, func.min(AuditEvent.occurred_at))
-        .where(AuditEvent.action == AuditAction.ERASE.value, AuditEvent.entity == "victim",
-               AuditEvent.case_id.is_not(None))
-        .group_by(AuditEvent.case_id)).all()
-    return {case_id: at.date() for case_id, at in rows if case_id is not None}
+        if database.on_server:
+            with database.writing() as db_session:
+                keys = database.load_keyfile(db_session)
+                if add_lines(keys, lines):
+                    database.save_keyfile(keys, db_session)
+        else:
+            keys = database.load_keyfile()
+            if add_lines(keys, lines):
+                database.save_keyfile(keys)
+        remember_on_workstation(keys.database_id, lines)
+    except (KnownError, OSError):
+        log.warning("the erasure ledger could not be copied yet; the next sign-in does it")
 
 
 def bring_ledger_up_to_date(database: Database) -> int:
-    """Give the key file's ledger, and this workstation's, every erasure the audit trail
-    and the other ledger record (erasures made before the ledger existed, a key file put
-    back from an older copy, a server restored from a dump); returns how many lines the
-    key file gained. Run at every sign-in."""
-    with database.reading() as db_session:
-        erased = database_erasures(db_session)
+    """At sign-in: every line the database, the key file and this workstation know goes
+    into the key file and this workstation's ledger (lines are only copied here; they
+    count when they are applied, and only if a supervisor signed them). Returns how many
+    lines the key file gained."""
     keys = database.load_keyfile()
-    secret = database.chain_secret
-    entries = [ledger_entry(secret, keys.database_id, case_id, on)
-               for case_id, on in erased.items()]
     local = workstation_ledger(keys.database_id)
-    remember_on_workstation(keys.database_id, [*keys.erasures, *entries])
-    genuine, _refused = genuine_entries([local], secret, keys.database_id)
-    entries += genuine.values()
-    listed = {entry.case_id for entry in keys.erasures}
-    if not {entry.case_id for entry in entries} - listed:
+    with database.reading() as db_session:
+        lines = [*database_lines(db_session), *local, *keys.erasures]
+    remember_on_workstation(keys.database_id, lines)
+    if set(lines) <= set(keys.erasures):
         return 0
-    with database.writing() as db_session:
-        keys = database.load_keyfile(db_session)  # again, under the writer's lock
-        added = add_to_ledger(keys, entries)
-        if added:
-            database.save_keyfile(keys, db_session)
+    if database.on_server:
+        with database.writing() as db_session:
+            keys = database.load_keyfile(db_session)  # again, under the writer's lock
+            added = add_lines(keys, lines)
+            if added:
+                database.save_keyfile(keys, db_session)
+        return added
+    keys = database.load_keyfile()
+    added = add_lines(keys, lines)
+    if added:
+        database.save_keyfile(keys)
     return added
 
 
-def unapplied_erasures(database: Database, db_session: Session,
-                       keys: KeyFile) -> list[ErasureEntry]:
-    """The erasures the key file's and this workstation's (genuine) ledgers list that
-    this database does not hold: it is a copy from before them that was not restored
-    through Suoja (by hand, or a server restored from a dump)."""
-    ledger, _refused = genuine_entries([keys, workstation_ledger(keys.database_id)],
-                                       database.chain_secret, keys.database_id)
-    return erasures_due(db_session, ledger)
+def known_lines(database: Database, db_session: Session, keys: KeyFile) -> list[ErasureEntry]:
+    """Every line the database, ``keys`` and this workstation know."""
+    return [*database_lines(db_session), *keys.erasures,
+            *workstation_ledger(keys.database_id)]
 
 
 # -- this workstation's copy of the ledger ---------------------------------------------
@@ -385,25 +417,24 @@ def unapplied_erasures(database: Database, db_session: Session,
 
 def workstation_ledger_path() -> Path:
     """Beside the audit anchors, in the user's own data folder: database ids, case ids,
-    dates and MACs, nothing personal."""
+    dates and signatures, nothing personal."""
     return anchors_path().with_name(WORKSTATION_LEDGER_FILE)
 
 
-def workstation_ledger(database_id: str) -> KeyFile:
-    """The lines this workstation remembers for ``database_id`` (as a key file with no
-    slots). A file that cannot be read counts as empty: it is a second copy, and the key
-    file's ledger and the audit trail still hold the erasures."""
+def workstation_ledger(database_id: str) -> list[ErasureEntry]:
+    """The lines this workstation remembers for ``database_id``. A file that cannot be
+    read counts as empty: it is a further copy; the database and the key file hold the
+    lines too."""
     path = workstation_ledger_path()
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         lines = raw.get(database_id, []) if isinstance(raw, dict) else []
-        entries = [ErasureEntry.from_json(line) for line in lines]
+        return [ErasureEntry.from_json(line) for line in lines]
     except FileNotFoundError:
-        entries = []
+        return []
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         log.warning("this workstation's erasure ledger is unreadable; not used")
-        entries = []
-    return KeyFile(database_id=database_id, erasures=entries)
+        return []
 
 
 def remember_on_workstation(database_id: str, entries: Iterable[ErasureEntry]) -> None:
@@ -417,16 +448,28 @@ def remember_on_workstation(database_id: str, entries: Iterable[ErasureEntry]) -
         raw = {}
     except (OSError, ValueError):
         return
-    known = workstation_ledger(database_id)
-    if not add_to_ledger(known, entries):
+    known = KeyFile(database_id=database_id, erasures=workstation_ledger(database_id))
+    if not add_lines(known, entries):
         return
     raw[database_id] = [entry.to_json() for entry in known.erasures]
     private_folder(path.parent)
     write_private(path, json.dumps(raw, indent=1).encode("utf-8"))
 
 
+# -- catching up -----------------------------------------------------------------------
+
+
+def unapplied_erasures(database: Database, db_session: Session,
+                       keys: KeyFile) -> list[ErasureEntry]:
+    """The erasures signed by a supervisor that the ledgers list and this database
+    does not hold: it is a copy from before them that was not restored through Suoja
+    (by hand, or a server restored from a dump)."""
+    due, _refused = erasures_due(db_session, known_lines(database, db_session, keys))
+    return due
+
+
 def catch_up_erasures(database: Database, user_id: int, role: Role) -> int:
-    """At sign-in: apply the erasures the ledger lists and this database predates (a
+    """At sign-in: apply the erasures the ledgers list and this database predates (a
     copy put in place by hand), if this account holds both content keys (counsellors and
     supervisors do: erasing re-seals sealed values empty); else refuse, so nobody reads
     the copy before they are applied.
@@ -448,8 +491,9 @@ def catch_up_erasures(database: Database, user_id: int, role: Role) -> int:
     database.load_content_keys()
     try:
         with database.writing() as db_session:
-            apply_erasures(database, db_session, user_id, erasures_due(db_session, {
-                entry.case_id: entry for entry in due}))
+            # Again under the writer's lock: another sign-in may have applied them.
+            due, _refused = erasures_due(db_session, due)
+            apply_erasures(database, db_session, user_id, due)
     finally:
         database.load_content_keys(role)  # back to what the role reads
     if not database.on_server:

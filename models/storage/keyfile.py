@@ -328,26 +328,38 @@ class Keyring:
 
 @dataclass(frozen=True)
 class ErasureEntry:
-    """One line of the erasure ledger: a case whose victim was erased, and when.
+    """One line of the erasure ledger (``models.storage.erasure``): a case erased, when,
+    and by whom, signed. Nothing personal.
 
-    Case ids and dates only: nothing personal. ``mac`` is an HMAC under a key derived
-    from the chain key (``models.storage.erasure``), so an entry cannot be planted by
-    someone who holds no key of this database.
+    Attributes:
+        case_id: the case.
+        created: the case's creation time in microseconds since 1970 (UTC): a case id
+            used again in a copy restored from before the erasure is another case.
+        erased_on: the day of the erasure.
+        signer: the erasing account (``user:<id>``, as audit events name their signer).
+        signature: its Ed25519 signature over the database id and the fields above.
     """
 
     case_id: int
+    created: int
     erased_on: dt.date
-    mac: str
+    signer: str
+    signature: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"case": self.case_id, "on": self.erased_on.isoformat(), "mac": self.mac}
+        return {"case": self.case_id, "created": self.created,
+                "on": self.erased_on.isoformat(), "by": self.signer, "sig": self.signature}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> ErasureEntry:
-        case_id, mac = raw["case"], raw["mac"]
-        if type(case_id) is not int or case_id < 1 or not isinstance(mac, str) or len(mac) > 100:
+        case_id, created = raw["case"], raw["created"]
+        signer, signature = raw["by"], raw["sig"]
+        if (type(case_id) is not int or case_id < 1 or type(created) is not int
+                or not isinstance(signer, str) or len(signer) > 40
+                or not isinstance(signature, str) or len(signature) > 100):
             raise ValueError("erasure entry")
-        return cls(case_id, dt.date.fromisoformat(str(raw["on"])), mac)
+        return cls(case_id, created, dt.date.fromisoformat(str(raw["on"])), signer,
+                   signature)
 
 
 @dataclass

@@ -39,6 +39,7 @@ from typing import TypeVar
 
 from sqlalchemy import Connection, Engine, func, inspect, select, table
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
 from models.domain.entities import Meta, User
@@ -63,22 +64,23 @@ from models.storage.database import (
     keyfile_path,
     online_backup,
     open_engine,
+    open_read_only_engine,
     scrub_freed_pages,
     seal_copy,
     sqlite_integrity_problems,
 )
 from models.storage.erasure import (
-    add_to_ledger,
+    add_lines,
     apply_erasures,
     erasures_due,
-    genuine_entries,
     key_files_beside,
+    known_lines,
     retention_days,
     upgrade_copy_days,
+    workstation_ledger,
 )
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
-    KEY_CHAIN,
     KEY_STORAGE,
     SLOT_USER,
     ErasureEntry,
@@ -424,7 +426,8 @@ def erase_in_copies(database: Database, user_id: int,
     if not folder.is_dir():
         return CopiesReport((), ())
     live = database.load_keyfile()
-    ledger, _refused = genuine_entries([live], database.chain_secret, live.database_id)
+    with database.reading() as db_session:
+        ledger = known_lines(database, db_session, live)
     if not ledger:
         return CopiesReport((), ())
     stem = database.path.stem
@@ -450,9 +453,10 @@ def erase_in_copies(database: Database, user_id: int,
 
 
 def _erase_in_copy(database: Database, path: Path, user_id: int,
-                   ledger: dict[int, ErasureEntry]) -> bool | None:
+                   ledger: list[ErasureEntry]) -> bool | None:
     """Apply ``ledger`` to one backup: True if it changed, False if it needed nothing,
-    None if it cannot be changed with this session's keys."""
+    None if it cannot be changed with this session's keys. A backup that needs nothing
+    is only read (byte for byte as it was)."""
     keys = KeyFile.load(keyfile_path(path))
     if keys.database_id != database.load_keyfile().database_id:
         return None
@@ -462,30 +466,38 @@ def _erase_in_copy(database: Database, path: Path, user_id: int,
                         and key_opens(path, key)), None)
     if storage_key is None:
         return None  # from before a rotation: the old storage key is gone
+    reader = open_read_only_engine(path, storage_key)
+    try:
+        if migration.current_revision(reader) != migration.head_revision():
+            return None
+        with Session(reader) as db_session:
+            due, _refused = erasures_due(db_session, ledger)
+            signing = db_session.scalar(select(User.signing_keys).where(User.id == user_id))
+    finally:
+        reader.dispose()
+    if not due:
+        return False
+    if not _signs_in(keyring, signing):
+        return None  # its verify would not accept events signed by this account
     engine = open_engine(path, storage_key)
     changed = False
     try:
-        if migration.current_revision(engine) != migration.head_revision():
-            return None
         copy = Database(path, engine, keyring, storage_key)
-        with copy.reading() as db_session:
-            due = erasures_due(db_session, ledger)
-            signing = db_session.scalar(select(User.signing_keys).where(User.id == user_id))
-        if not due:
-            return False
-        if copy.missing_content_keys(Role.SUPERVISOR) or not _signs_in(keyring, signing):
-            return None  # no content keys, or its verify would not accept our events
+        if copy.missing_content_keys(Role.SUPERVISOR):
+            return None
         copy.load_content_keys()
         with copy.writing() as db_session:
+            due, _refused = erasures_due(db_session, due)
             apply_erasures(copy, db_session, user_id, due)
         changed = True  # committed: from here on the copy is made whole again below
-        add_to_ledger(keys, [ledger[entry.case_id] for entry in due])
+        add_lines(keys, due)
         scrub_freed_pages(engine)
         _check_pages_and_structure(engine, _COPY)
     finally:
         engine.dispose()
+        # One file again, as a backup is (also when it was left unchanged).
+        seal_copy(path, storage_key)
         if changed:
-            seal_copy(path, storage_key)  # one file again, as a backup is
             keys.save(keyfile_path(path))
     return True
 
@@ -592,19 +604,20 @@ def restore_backup(source: Path, target: Path, username: str, password: str,
     keys = KeyFile.load(keyfile_path(source))
     keyring = keys.unwrap(SLOT_USER, username, password)
     data_key = _opening_key(source, keyring)
-    chain = keyring.latest(KEY_CHAIN)
-    ledger, refused = genuine_entries(
-        [keys, *_ledger_sources(source, target, erasures_from, keys.database_id)],
-        chain[1] if chain else b"", keys.database_id)
-    # The restored copy's key file knows every erasure, also those it applies now.
-    add_to_ledger(keys, sorted(ledger.values(), key=lambda entry: entry.case_id))
+    ledger = [line for source_keys in _ledger_sources(
+                  source, target, erasures_from, keys.database_id)
+              for line in source_keys.erasures]
+    ledger += workstation_ledger(keys.database_id)
+    # The restored copy's key file carries every line on (they count where they apply).
+    add_lines(keys, ledger)
+    ledger = list(keys.erasures)
 
-    def copy_and_check(partial: Path) -> tuple[dict[str, int], int, int]:
+    def copy_and_check(partial: Path) -> tuple[dict[str, int], int, int, int]:
         _copy_file(source, partial)
         return _check_and_mark_restored(partial, keyring, data_key, keys.database_id,
                                         username, ledger)
 
-    counts, events, applied = _write_then_rename(
+    counts, events, applied, refused = _write_then_rename(
         target, keys, data_key, copy_and_check,
         appeared=N_("{name} appeared while restoring; nothing was replaced."))
     seconds = time.perf_counter() - started
@@ -647,14 +660,14 @@ def _opening_key(path: Path, keyring: Keyring) -> bytes:
 
 def _check_and_mark_restored(
     path: Path, keyring: Keyring, data_key: bytes, database_id: str, username: str,
-    ledger: dict[int, ErasureEntry],
-) -> tuple[dict[str, int], int, int]:
+    ledger: list[ErasureEntry],
+) -> tuple[dict[str, int], int, int, int]:
     """Check the copy as ``verify`` does, apply the erasures it predates, then record the
     restore in its audit trail.
 
     Returns:
         (rows per table before the restore event, audit events verified, erasures
-        applied again).
+        applied again, ledger lines refused: not signed by a supervisor it knows).
     """
     engine = open_engine(path, data_key)
     database = Database(path, engine, keyring, data_key)
@@ -673,7 +686,7 @@ def _check_and_mark_restored(
             require(role, Operation.RESTORE)
             user_id = user.id
             chain = verify_chain(db_session, database.chain_key)
-            due = erasures_due(db_session, ledger)
+            due, refused = erasures_due(db_session, ledger)
         if not chain.ok:
             raise DataError(_("The backup's audit trail is broken: {problem}").format(
                 problem=chain.problem))
@@ -702,7 +715,7 @@ def _check_and_mark_restored(
         raise _as_data_error(error, _BACKUP) from None
     finally:
         engine.dispose()
-    return counts, chain.events, applied
+    return counts, chain.events, applied, refused
 
 
 # -- files ---------------------------------------------------------------------------
