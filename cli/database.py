@@ -137,6 +137,18 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             i18n.after_sign_in(actor.language)
             generations.check(database, actor.role)  # which keys seal, as their holders said
             database.load_content_keys(actor.role)
+            # Before the sealed values: an erased victim's in such a copy do not open
+            # (their victim key was destroyed), which is the copy's problem to name.
+            unapplied, refused_lines = erasures_due(
+                db_session, known_lines(database, db_session, keys))
+            if unapplied:
+                raise DataError(ngettext(
+                    "The erasure ledger lists {n} case that is not erased in this database: it "
+                    "is a copy from before that erasure; a counsellor's or a supervisor's sign-in "
+                    "applies it again.",
+                    "The erasure ledger lists {n} cases that are not erased in this database: it "
+                    "is a copy from before those erasures; a counsellor's or a supervisor's sign-in "
+                    "applies them again.", len(unapplied)).format(n=len(unapplied)))
             sealed, unheld = open_every_sealed_text(db_session, database.field_cipher)
             out(_("Sealed values: {n} notes, messages and evidence files open with their "
                   "rows' keys").format(n=sealed))
@@ -145,8 +157,6 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                       "and were not opened; a supervisor's verify opens them.").format(
                           n=unheld))
             chain = verify_chain(db_session, database.chain_key)
-            unapplied, refused_lines = erasures_due(
-                db_session, known_lines(database, db_session, keys))
             anchor_key = audit_anchor.place_key(keys.database_id, place(target))
             try:
                 first_check = audit_anchor.remembered(anchor_key) is None
@@ -160,14 +170,6 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             raise DataError(_("The audit trail is broken: {problem}").format(problem=chain.problem))
         if cut and not args.after_restore:
             raise DataError(cut)
-        if unapplied:
-            raise DataError(ngettext(
-                "The erasure ledger lists {n} case that is not erased in this database: it "
-                "is a copy from before that erasure; a counsellor's or a supervisor's sign-in "
-                "applies it again.",
-                "The erasure ledger lists {n} cases that are not erased in this database: it "
-                "is a copy from before those erasures; a counsellor's or a supervisor's sign-in "
-                "applies them again.", len(unapplied)).format(n=len(unapplied)))
         out(ngettext("Erasure ledger: {n} erasure, applied in this database",
                      "Erasure ledger: {n} erasures, every one applied in this database",
                      len(keys.erasures)).format(n=len(keys.erasures)))

@@ -127,7 +127,8 @@ def test_0004_and_0005_seal_what_is_stored_and_unseal_it_on_the_way_down(
         with database.engine.connect() as connection:
             return bytes(connection.scalar(text("SELECT content FROM attachment")))
 
-    assert all(value.startswith("v2:") for value in stored())
+    # Sealed in a unit of work: under the case's victim key (version 3, migration 0012).
+    assert all(value.startswith("v3:") for value in stored())
     if database.on_server:
         # Its key slots live in 0004's table: going below it is refused, nothing changes.
         with pytest.raises(RuntimeError, match="cannot go below revision 0004"):
@@ -136,6 +137,9 @@ def test_0004_and_0005_seal_what_is_stored_and_unseal_it_on_the_way_down(
         assert svc.cases.get_detail(case.id).extortion_contacts[0].message_text == (
             "Old message, verbatim.")
         return
+    assert stored_file().startswith(b"SJ3")
+    migration.downgrade(database.engine, "0011", field_cipher=database.field_cipher)
+    assert all(value.startswith("v2:") for value in stored())  # as 0011 kept them
     assert stored_file().startswith(b"SJ2")
     migration.downgrade(database.engine, "0004", field_cipher=database.field_cipher)
     assert all(value.startswith("v1:") for value in stored())  # as 0004 kept them

@@ -298,7 +298,8 @@ class ExtortionContact(TimestampMixin, Base):
         CheckConstraint("amount_demanded IS NULL OR amount_demanded >= 0", name="demand_positive"),
         CheckConstraint("amount_paid IS NULL OR amount_paid >= 0", name="paid_positive"),
         CheckConstraint("paid OR amount_paid IS NULL", name="amount_only_if_paid"),
-        CheckConstraint("message_text LIKE 'v2:%'", name="message_text_sealed"),
+        CheckConstraint("message_text LIKE 'v2:%' OR message_text LIKE 'v3:%'",
+                        name="message_text_sealed"),
         Index("ix_extortion_contact_case_id_received_at", "case_id", "received_at"),
         # Covering indexes: the cross-case wallet/sender analysis never reads the rows
         # (which carry the long message texts).
@@ -362,7 +363,7 @@ class SupportSession(TimestampMixin, Base):
         one_of("referral", Referral),
         CheckConstraint("duration_minutes BETWEEN 0 AND 1440", name="duration_range"),
         CheckConstraint("distress_level BETWEEN 0 AND 10", name="distress_range"),
-        CheckConstraint("notes LIKE 'v2:%'", name="notes_sealed"),
+        CheckConstraint("notes LIKE 'v2:%' OR notes LIKE 'v3:%'", name="notes_sealed"),
         Index("ix_support_session_case_id_started_at", "case_id", "started_at"),
     )
 

@@ -10,9 +10,21 @@ A ciphertext copied to another row, column or case does not open, and neither do
 an emptied one: empty texts are sealed too, so blanking a note is detected. Both
 databases store the same sealed form, so there is one code path and one migration.
 
-Stored forms (version 2): text ``"v2:" + base64(nonce ‖ ciphertext ‖ tag)``; bytes
-``b"SJ2" + nonce ‖ ciphertext ‖ tag``. Version 1 (migration 0004: no case bound, empty
-texts stored as ``""``) is read only by migration 0005, which re-seals it.
+Stored forms. Version 3 (a victim key per case): text ``"v3:" + base64(nonce ‖
+ciphertext ‖ tag)``; bytes ``b"SJ3" + nonce ‖ ciphertext ‖ tag``; the AES-256-GCM key is
+HKDF-SHA256(the column's content key, salt = the case's *victim key*, info ``suoja sealed
+v3|care`` or ``|case``), the associated data ``suoja-sealed/3|table|column|row|case``. The
+victim keys are random 256-bit secrets kept in the key store (``KeyFile.victim_keys``)
+and destroyed when the case is erased: every copy made before (a backup, an old database
+file, a dump) then holds only ciphertext of that victim's sealed values, whoever holds
+the content keys. A victim key is made for a case the first time one of its values is
+sealed inside a unit of work (:func:`victim_key_scope`, which ``Database.writing`` opens:
+the key is stored with the unit of work, or forgotten with it); elsewhere (migrations) and
+for an erased case (:func:`erasing`) values are sealed in version 2.
+
+Version 2: text ``"v2:" + base64(nonce ‖ ciphertext ‖ tag)``; bytes ``b"SJ2" + nonce ‖
+ciphertext ‖ tag``, under the content key itself. Version 1 (migration 0004: no case bound,
+empty texts stored as ``""``) is read only by migration 0005, which re-seals it.
 
 For the ORM, :class:`Sealed` is the attribute people use (``contact.message_text``); the
 mapped column attribute holds the sealed value. :func:`install` hooks the flush so a new
@@ -23,8 +35,13 @@ or changed value is sealed on its way to the database; reading opens it with the
 from __future__ import annotations
 
 import base64
+import contextlib
+import contextvars
+import dataclasses
 import secrets
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -40,6 +57,8 @@ from models.domain.i18n import gettext as _
 
 PREFIX = "v2:"
 BYTES_PREFIX = b"SJ2"
+PREFIX_V3 = "v3:"
+BYTES_PREFIX_V3 = b"SJ3"
 V1_PREFIX = "v1:"
 SESSION_KEY = "field_cipher"
 #: What is sealed, by table: the column names (the same on every database).
@@ -55,6 +74,157 @@ CARE_COLUMNS = frozenset({("support_session", "notes")})
 PENDING_TEXT = "v2:pending"
 PENDING_BYTES = b"SJ2pending"
 _UNSET = object()
+#: Derived keys kept per cipher (two a case: care and case); beyond it the cache restarts.
+_DERIVED_CACHE = 8192
+
+#: What the victim key store holds: case id -> victim key, and the erased cases.
+VictimKeyLoader = Callable[[], tuple[dict[int, bytes], set[int]]]
+
+
+class VictimKeys:
+    """The victim keys a database's ciphers know (shared by the ciphers of one
+    database: a rotation's new cipher shares its old one's).
+
+    ``loader`` reads the key store (the key file, or the server's row): the keys and the
+    erased cases, whose keys were destroyed. It is read when first needed, and again
+    when a value's case has no key here (another workstation made it meanwhile).
+    """
+
+    def __init__(self, loader: VictimKeyLoader | None = None) -> None:
+        self._loader = loader
+        self._keys: dict[int, bytes] = {}
+        self._erased: set[int] = set()
+        self._loaded = loader is None
+        #: Cases looked for in a reloaded store and not found: not looked for again.
+        self._missing: set[int] = set()
+        self._lock = threading.Lock()
+
+    def get(self, case_id: int) -> bytes | None:
+        self._ensure_loaded()
+        return self._keys.get(case_id)
+
+    def erased(self, case_id: int) -> bool:
+        self._ensure_loaded()
+        return case_id in self._erased
+
+    def find(self, case_id: int) -> bytes | None:
+        """The case's key, reading the store again once if it is not known here."""
+        key = self.get(case_id)
+        if key is not None or self._loader is None or case_id in self._erased:
+            return key
+        with self._lock:
+            if case_id in self._missing:
+                return None
+            self._missing.add(case_id)
+        self.reload()
+        return self._keys.get(case_id)
+
+    def reload(self, stored: tuple[dict[int, bytes], set[int]] | None = None) -> None:
+        """Read the store again (or take ``stored``: what the store holds now)."""
+        if stored is None:
+            if self._loader is None:
+                return
+            stored = self._loader()
+        keys, erased = stored
+        with self._lock:
+            self._keys = dict(keys)
+            self._erased = set(erased)
+            self._missing -= set(keys)
+            self._loaded = True
+
+    def add(self, keys: dict[int, bytes]) -> None:
+        """Keys stored by a unit of work that committed (not read yet: the store has
+        them when it is)."""
+        with self._lock:
+            self._keys.update(keys)
+            self._missing -= set(keys)
+
+    def destroy(self, case_ids: Iterable[int]) -> None:
+        """Cases erased: their keys are gone, and none is made for them again."""
+        with self._lock:
+            for case_id in case_ids:
+                self._keys.pop(case_id, None)
+                self._erased.add(case_id)
+
+    def forget(self) -> None:
+        """Forget every key (the database is closed)."""
+        with self._lock:
+            self._keys, self._erased, self._missing = {}, set(), set()
+            self._loaded = self._loader is None
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded and self._loader is not None:
+            self.reload()
+
+
+@dataclass
+class VictimKeyScope:
+    """One unit of work's victim keys: those it made (stored when it commits, forgotten
+    if it does not), the cases it erases (sealed in version 2, their keys destroyed when
+    it commits) and what runs once it has committed."""
+
+    victims: VictimKeys
+    #: Reads the store in the unit of work, under its writer's lock.
+    loader: VictimKeyLoader
+    created: dict[int, bytes] = dataclasses.field(default_factory=dict)
+    erasing: set[int] = dataclasses.field(default_factory=set)
+    after_commit: list[Callable[[], None]] = dataclasses.field(default_factory=list)
+    refreshed: bool = False
+
+    def key_for_sealing(self, case_id: int) -> bytes | None:
+        if case_id in self.erasing:
+            return None
+        if case_id in self.created:
+            return self.created[case_id]
+        if self.victims.erased(case_id):
+            return None
+        key = self.victims.get(case_id)
+        if key is not None:
+            return key
+        if not self.refreshed:
+            # Under the writer's lock: a key another workstation made is found here,
+            # and none can be made elsewhere before this unit of work ends.
+            self.refreshed = True
+            self.victims.reload(self.loader())
+            if self.victims.erased(case_id):
+                return None
+            key = self.victims.get(case_id)
+            if key is not None:
+                return key
+        key = secrets.token_bytes(32)
+        self.created[case_id] = key
+        return key
+
+
+_SCOPE: contextvars.ContextVar[VictimKeyScope | None] = contextvars.ContextVar(
+    "suoja_victim_key_scope", default=None)
+
+
+@contextlib.contextmanager
+def victim_key_scope(victims: VictimKeys, loader: VictimKeyLoader) -> Iterator[VictimKeyScope]:
+    """Values sealed within (in this thread) may make victim keys (``Database.writing``)."""
+    scope = VictimKeyScope(victims, loader)
+    token = _SCOPE.set(scope)
+    try:
+        yield scope
+    finally:
+        _SCOPE.reset(token)
+
+
+def current_scope(victims: VictimKeys | None = None) -> VictimKeyScope | None:
+    """The unit of work's scope (of ``victims``' database when given)."""
+    scope = _SCOPE.get()
+    if scope is None or (victims is not None and scope.victims is not victims):
+        return None
+    return scope
+
+
+def erasing(case_id: int) -> None:
+    """The case is being erased in this unit of work: its values are sealed in version 2
+    (empty: nothing to protect), so none opens with the key its erasure destroys."""
+    scope = _SCOPE.get()
+    if scope is not None:
+        scope.erasing.add(case_id)
 
 
 class FieldCipher:
@@ -65,7 +235,9 @@ class FieldCipher:
     signed-in account does not hold is ``None``, and its values do not open.
     """
 
-    def __init__(self, care: bytes | None = None, case: bytes | None = None) -> None:
+    def __init__(self, care: bytes | None = None, case: bytes | None = None,
+                 victims: VictimKeys | None = None) -> None:
+        self.victims = victims if victims is not None else VictimKeys()
         self.set_keys(care, case)
 
     @classmethod
@@ -79,6 +251,8 @@ class FieldCipher:
     def set_keys(self, care: bytes | None, case: bytes | None) -> None:
         self._care = AESGCM(care) if care else None
         self._case = AESGCM(case) if case else None
+        self._care_key, self._case_key = care or None, case or None
+        self._derived: dict[tuple[bool, int], tuple[bytes, AESGCM]] = {}
 
     def holds(self, table: str, column: str) -> bool:
         """Whether values of ``table.column`` open with the keys held."""
@@ -93,30 +267,83 @@ class FieldCipher:
                                    "and evidence."))
         return aead
 
+    def _aead_v3(self, table: str, column: str, case_id: int, victim_key: bytes) -> AESGCM:
+        """AES-GCM under HKDF(content key, salt = the victim key), cached per case."""
+        self._aead(table, column)  # refuses a key the role does not hold
+        care = (table, column) in CARE_COLUMNS
+        cached = self._derived.get((care, case_id))
+        if cached is not None and cached[0] == victim_key:
+            return cached[1]
+        content = self._care_key if care else self._case_key
+        assert content is not None
+        derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=victim_key,
+                       info=b"suoja sealed v3|care" if care else b"suoja sealed v3|case"
+                       ).derive(content)
+        if len(self._derived) >= _DERIVED_CACHE:
+            self._derived.clear()
+        aead = AESGCM(derived)
+        self._derived[(care, case_id)] = (victim_key, aead)
+        return aead
+
+    def _victim_key_for_sealing(self, case_id: int) -> bytes | None:
+        """The victim key a new value of ``case_id`` is sealed with inside a unit of work
+        (``None``: version 2): its own, else a new one; none for an erased case."""
+        scope = current_scope(self.victims)
+        # Outside a unit of work (migrations, whose CHECK constraints may predate
+        # version 3): version 2, which the next sign-in upgrades.
+        return scope.key_for_sealing(case_id) if scope is not None else None
+
+    def _victim_key_for_opening(self, table: str, row_id: int, case_id: int) -> bytes:
+        scope = current_scope(self.victims)
+        key = scope.created.get(case_id) if scope is not None else None
+        key = key or self.victims.find(case_id)
+        if key is None:
+            raise DataError(_("A confidential value in {table} row {row} cannot be opened: "
+                              "its victim's key was destroyed when the case was erased."
+                              ).format(table=table, row=row_id))
+        return key
+
     @staticmethod
     def _aad(table: str, column: str, row_id: int, case_id: int | None) -> bytes:
         if case_id is None:  # version 1
             return f"suoja-sealed/1|{table}|{column}|{row_id}".encode()
         return f"suoja-sealed/2|{table}|{column}|{row_id}|{case_id}".encode()
 
-    def _seal(self, table: str, column: str, row_id: int, case_id: int, raw: bytes) -> bytes:
+    def _seal(self, table: str, column: str, row_id: int, case_id: int, raw: bytes
+              ) -> tuple[bool, bytes]:
+        """(version 3?, nonce ‖ ciphertext ‖ tag)."""
         nonce = secrets.token_bytes(12)
-        return nonce + self._aead(table, column).encrypt(
-            nonce, raw, self._aad(table, column, row_id, case_id))
+        aead = self._aead(table, column)  # refuses a key the role does not hold first
+        victim_key = self._victim_key_for_sealing(case_id)
+        if victim_key is None:
+            return False, nonce + aead.encrypt(
+                nonce, raw, self._aad(table, column, row_id, case_id))
+        return True, nonce + self._aead_v3(table, column, case_id, victim_key).encrypt(
+            nonce, raw, self._aad_v3(table, column, row_id, case_id))
+
+    @staticmethod
+    def _aad_v3(table: str, column: str, row_id: int, case_id: int) -> bytes:
+        return f"suoja-sealed/3|{table}|{column}|{row_id}|{case_id}".encode()
 
     def _open(self, table: str, column: str, row_id: int, case_id: int | None,
-              raw: bytes) -> bytes:
+              raw: bytes, *, v3: bool = False) -> bytes:
         aead = self._aead(table, column)
+        aad = self._aad(table, column, row_id, case_id)
+        if v3:
+            assert case_id is not None
+            aead = self._aead_v3(table, column, case_id,
+                                 self._victim_key_for_opening(table, row_id, case_id))
+            aad = self._aad_v3(table, column, row_id, case_id)
         try:
-            return aead.decrypt(raw[:12], raw[12:], self._aad(table, column, row_id, case_id))
+            return aead.decrypt(raw[:12], raw[12:], aad)
         except (ValueError, InvalidTag):
             raise DataError(_("A confidential value in {table} row {row} was altered or "
                               "moved; it cannot be opened.").format(table=table, row=row_id)
                             ) from None
 
     def seal(self, table: str, column: str, row_id: int, case_id: int, text: str) -> str:
-        sealed = self._seal(table, column, row_id, case_id, text.encode("utf-8"))
-        return PREFIX + base64.b64encode(sealed).decode("ascii")
+        v3, sealed = self._seal(table, column, row_id, case_id, text.encode("utf-8"))
+        return (PREFIX_V3 if v3 else PREFIX) + base64.b64encode(sealed).decode("ascii")
 
     def open(self, table: str, column: str, row_id: int, case_id: int,
              stored: str | None) -> str:
@@ -126,7 +353,8 @@ class FieldCipher:
             DataError: the value is not sealed (e.g. blanked), or was altered or moved
                 from another row, column or case.
         """
-        if not stored or not stored.startswith(PREFIX) or stored == PENDING_TEXT:
+        v3 = bool(stored) and stored.startswith(PREFIX_V3)  # type: ignore[union-attr]
+        if not stored or not (v3 or stored.startswith(PREFIX)) or stored == PENDING_TEXT:
             raise DataError(_("A confidential text in {table} row {row} is not sealed; "
                               "the database was changed outside Suoja.").format(
                                   table=table, row=row_id))
@@ -134,7 +362,7 @@ class FieldCipher:
             raw = base64.b64decode(stored[len(PREFIX):], validate=True)
         except ValueError:
             raw = b""
-        return self._open(table, column, row_id, case_id, raw).decode("utf-8")
+        return self._open(table, column, row_id, case_id, raw, v3=v3).decode("utf-8")
 
     def open_v1(self, table: str, column: str, row_id: int, stored: str) -> str:
         """A text sealed by migration 0004 (for migration 0005 only)."""
@@ -157,16 +385,18 @@ class FieldCipher:
 
     def seal_bytes(self, table: str, column: str, row_id: int, case_id: int,
                    data: bytes) -> bytes:
-        return BYTES_PREFIX + self._seal(table, column, row_id, case_id, data)
+        v3, sealed = self._seal(table, column, row_id, case_id, data)
+        return (BYTES_PREFIX_V3 if v3 else BYTES_PREFIX) + sealed
 
     def open_bytes(self, table: str, column: str, row_id: int, case_id: int,
                    stored: bytes | None) -> bytes:
-        if (not stored or not bytes(stored).startswith(BYTES_PREFIX)
-                or bytes(stored) == PENDING_BYTES):
+        value = bytes(stored) if stored else b""
+        v3 = value.startswith(BYTES_PREFIX_V3)
+        if not value or not (v3 or value.startswith(BYTES_PREFIX)) or value == PENDING_BYTES:
             raise DataError(_("A confidential file in {table} row {row} is not sealed; "
                               "the database was changed outside Suoja.").format(
                                   table=table, row=row_id))
-        return self._open(table, column, row_id, case_id, bytes(stored)[len(BYTES_PREFIX):])
+        return self._open(table, column, row_id, case_id, value[len(BYTES_PREFIX):], v3=v3)
 
     def seal_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """Seal the sealed columns of rows about to be bulk-inserted (each has its ``id``

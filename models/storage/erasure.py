@@ -61,7 +61,7 @@ from models.domain.errors import AuthenticationError, DataError, KnownError
 from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext
 from models.domain.private_files import private_folder, write_private
-from models.domain.sealed import Sealed
+from models.domain.sealed import Sealed, erasing
 from models.security.audit_anchor import anchors_path
 from models.security.signatures import decode, encode, load_trust, user_signer, verifies
 from models.storage import server
@@ -126,6 +126,7 @@ def erase_case_rows(db_session: Session, case_id: int, victim_id: int) -> dict[s
     """Remove the personal data of one case; returns how many rows of each kind were
     touched. The caller audits it and commits (one unit of work)."""
     now = utcnow()
+    erasing(case_id)  # its values are sealed again without the key the erasure destroys
 
     def count(entity: Any, where: ColumnElement[bool]) -> int:
         return int(db_session.scalar(select(func.count()).select_from(entity).where(where))

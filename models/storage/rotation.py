@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, select, table, update
+from sqlalchemy import ColumnElement, TableClause, bindparam, select, table, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
 
@@ -80,6 +80,8 @@ NEXT_STORAGE_KEY = "rotation_next_storage"
 BATCH = 500
 
 Progress = Callable[[int, int], None]
+#: Which rows of a sealed column to re-seal: (table, column, binary?) -> a condition.
+RowFilter = Callable[[TableClause, str, bool], ColumnElement[bool]]
 
 
 @dataclass(frozen=True)
@@ -151,9 +153,12 @@ def rotate_keys(database: Database, *, user_id: int | None, reason: str,
 
     # 2. Sealed values re-sealed, generations recorded, the rotation audited.
     old_cipher = database.field_cipher
+    # Sharing the victim keys: values stay version 3, and a case's version 2 values get
+    # a victim key (stored with the unit of work) and become version 3.
     new_cipher = FieldCipher(
         new[KEY_CARE][1] if KEY_CARE in new else keyring.get(KEY_CARE, current[KEY_CARE]),
-        new[KEY_CASE][1] if KEY_CASE in new else keyring.get(KEY_CASE, current[KEY_CASE]))
+        new[KEY_CASE][1] if KEY_CASE in new else keyring.get(KEY_CASE, current[KEY_CASE]),
+        victims=old_cipher.victims)
     resealed = 0
     with database.writing() as db_session:
         resealed, unopenable = _reseal(
@@ -332,16 +337,19 @@ def _role_of(database: Database, username: str) -> Role | None:
 
 
 def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: set[str],
-            progress: Progress | None) -> tuple[int, int]:
-    """Re-seal every value under a rotated key, a batch of rows at a time (evidence files
-    a few at a time: each may be 25 MB)."""
+            progress: Progress | None, only: RowFilter | None = None) -> tuple[int, int]:
+    """Re-seal every value under a rotated key (with ``only``, the rows it picks), a
+    batch of rows at a time (evidence files a few at a time: each may be 25 MB)."""
     columns = [(name, col, False) for name, cols in SEALED_COLUMNS.items() for col in cols]
     columns += [(name, col, True) for name, cols in SEALED_BYTES.items() for col in cols]
     work = []
     for name, col, binary in columns:
         if (KEY_CARE if (name, col) in CARE_COLUMNS else KEY_CASE) in rotated:
             source = table(name, column("id"), column("case_id"), column(col))
-            ids = list(db_session.scalars(select(source.c.id).order_by(source.c.id)))
+            picked = select(source.c.id).order_by(source.c.id)
+            if only is not None:
+                picked = picked.where(only(source, col, binary))
+            ids = list(db_session.scalars(picked))
             work.append((source, col, binary, ids))
     total = sum(len(ids) for *_rest, ids in work)
     done = unopenable = 0

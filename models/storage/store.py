@@ -87,6 +87,7 @@ from models.storage.unit_of_work import (
     Target,
     translated_database_errors,
 )
+from models.storage.victim_keys import settle_at_sign_in
 
 log = logging.getLogger("suoja.store")
 
@@ -725,6 +726,8 @@ def open_unlocked(
         # before anyone reads it; the ledger learns erasures it lacks.
         catch_up_erasures(database, actor.user_id, actor.role)
         bring_ledger_up_to_date(database)
+        # Erased cases' victim keys gone from the key store; version 2 values given one.
+        settle_at_sign_in(database, actor.user_id, actor.role)
     except BaseException:
         database.engine.dispose()
         raise

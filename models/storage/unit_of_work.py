@@ -27,7 +27,13 @@ from models.domain.errors import (
 )
 from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext
-from models.domain.sealed import SESSION_KEY, FieldCipher
+from models.domain.sealed import (
+    SESSION_KEY,
+    FieldCipher,
+    VictimKeys,
+    VictimKeyScope,
+    victim_key_scope,
+)
 from models.security.audit import AuditLog, EventSigner, derive_chain_key
 from models.security.signin import SignInGuard
 from models.storage import server
@@ -109,8 +115,10 @@ class Database:
                               recovery=keyring.kind == SLOT_RECOVERY)
                   if keyring.identity is not None else None)
         self.audit = AuditLog(derive_chain_key(self._chain_secret), signer)
-        # The content keys are set by load_content_keys once the database is open.
-        self._cipher = FieldCipher()
+        # The content keys are set by load_content_keys once the database is open; the
+        # victim keys are read from the key store when first needed.
+        self._victims = VictimKeys(self._stored_victim_keys)
+        self._cipher = FieldCipher(victims=self._victims)
         self._bind(engine)
 
     def _bind(self, engine: Engine) -> None:
@@ -223,7 +231,30 @@ class Database:
         with translated_database_errors(), self._writer() as db_session, db_session.begin():
             if self.on_server:
                 server.take_writer_lock(db_session)
-            yield db_session
+            with victim_key_scope(self._victims, lambda: _victim_keys_of(
+                    self.load_keyfile(db_session))) as scope:
+                yield db_session
+                db_session.flush()  # values sealed at the flush may make keys too
+                if scope.created:
+                    self._store_victim_keys(db_session, scope)
+        # Committed: the keys made are known here, the erased cases' forgotten.
+        self._victims.add(scope.created)
+        self._victims.destroy(scope.erasing)
+        for step in scope.after_commit:
+            step()
+
+    def _store_victim_keys(self, db_session: Session, scope: VictimKeyScope) -> None:
+        """Add the victim keys the unit of work made to the key store, under its writer's
+        lock (on a server in its transaction; a key file is written now, before the
+        commit: a key kept for a unit of work that then failed opens nothing)."""
+        keys = self.load_keyfile(db_session)
+        for case_id, key in scope.created.items():
+            # Under the lock nobody else can have made one since the scope looked.
+            keys.victim_keys.setdefault(case_id, key)
+        self.save_keyfile(keys, db_session)
+
+    def _stored_victim_keys(self) -> tuple[dict[int, bytes], set[int]]:
+        return _victim_keys_of(self.load_keyfile())
 
     def load_keyfile(self, db_session: Session | None = None) -> KeyFile:
         """The key slots: the key file beside the database, or the server's row (read in
@@ -333,6 +364,7 @@ class Database:
         self._keyring = Keyring("", "", None)
         # The keys derived from them go too: the chain's and the sealed texts'.
         self._cipher.set_keys(None, None)
+        self._victims.forget()
         self.audit = AuditLog(b"")
         for maker in (self._reader, self._writer):
             maker.kw["info"] = {}
@@ -341,6 +373,14 @@ class Database:
     def _check_open(self) -> None:
         if getattr(self, "_closed", False):
             raise AuthenticationError(_("Suoja is locked; sign in again to continue."))
+
+
+def _victim_keys_of(keys: KeyFile) -> tuple[dict[int, bytes], set[int]]:
+    """The victim keys a key store holds, and the cases its erasure ledger lists that
+    hold none (no key is made for them again). A ledger line does not hide a key the
+    store holds: a planted line must not make a case's values unopenable."""
+    return (dict(keys.victim_keys),
+            {entry.case_id for entry in keys.erasures} - set(keys.victim_keys))
 
 
 @contextlib.contextmanager

@@ -1,0 +1,305 @@
+"""A victim key per case, destroyed at erasure (issue 17, item 3): copies made before an
+erasure (a backup, an old database file) hold only ciphertext of the erased victim's
+sealed values, whoever holds the content keys and a valid password."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text, update
+
+from main import main
+from models import services
+from models.demo.seed import seed_demo
+from models.domain.dto import CaseDraft, SupportSessionDraft, VictimDraft
+from models.domain.entities import ExtortionContact, Meta, SupportSession
+from models.domain.enums import ErasureReason
+from models.domain.errors import DataError
+from models.domain.sealed import FieldCipher, VictimKeys
+from models.storage import migration
+from models.storage.database import keyfile_path, open_engine
+from models.storage.keyfile import (
+    KEY_CARE,
+    KEY_CASE,
+    MAX_KEYFILE_BYTES,
+    SLOT_USER,
+    KdfParams,
+    KeyFile,
+    new_data_key,
+)
+from models.storage.maintenance import (
+    AUTOMATIC_FOLDER_NAME,
+    backup_database,
+    restore_backup,
+    rotate_automatic_backups,
+)
+from models.storage.rotation import rotate_keys
+from models.storage.store import open_database
+from models.storage.unit_of_work import Actor, Database
+from models.storage.victim_keys import BACKUP_FOLDER_NAME, UPGRADED_META_KEY
+from tests.conftest import FAST_KDF, PASSWORD
+
+SEALED = (("extortion_contact", "message_text", False), ("support_session", "notes", False),
+          ("attachment", "content", True))
+
+
+@pytest.fixture
+def seeded(database: Database, supervisor: Actor, monkeypatch: pytest.MonkeyPatch) -> Database:
+    seed_demo(database, supervisor, victims=12, seed=3, kdf=FAST_KDF)
+    monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
+    return database
+
+
+def _stored(engine: Any) -> list[tuple[str, str, bool, int, int, Any]]:
+    """Every sealed value as stored: (table, column, binary, row id, case id, value)."""
+    found = []
+    with engine.connect() as connection:
+        for table, column, binary in SEALED:
+            for row_id, case_id, value in connection.execute(text(
+                    f"SELECT id, case_id, {column} FROM {table} ORDER BY id")):
+                found.append((table, column, binary, row_id, case_id, value))
+    return found
+
+
+def _erasable(database: Database) -> tuple[int, str]:
+    """A closed case holding a message and a session note."""
+    from models.domain.entities import Case
+
+    with database.reading() as db_session:
+        for case_id, reference in db_session.execute(
+                select(Case.id, Case.reference).where(Case.status == "closed").order_by(Case.id)):
+            if all(db_session.scalar(select(entity.id).where(entity.case_id == case_id).limit(1))
+                   for entity in (ExtortionContact, SupportSession)):
+                return case_id, reference
+    raise AssertionError("no closed case with every kind of sealed value")
+
+
+def _erase(database: Database, actor: Actor, case_id: int, reference: str) -> None:
+    services.build(database, actor).retention.erase_victim(case_id, reference,
+                                                           ErasureReason.REQUEST)
+
+
+def _script_opens(db_file: Path, keys_file: Path) -> tuple[set[int], set[int]]:
+    """What a script holding ``keys_file`` and a valid password opens of ``db_file``'s
+    sealed values: (cases all of whose values open, cases with a value that does not)."""
+    keys = KeyFile.load(keys_file)
+    keyring = keys.unwrap(SLOT_USER, "super", PASSWORD)
+    cipher = FieldCipher(keyring.latest(KEY_CARE)[1], keyring.latest(KEY_CASE)[1],  # type: ignore[index]
+                         VictimKeys(lambda: (keys.victim_keys, set())))
+    engine = open_engine(db_file, keyring.storage)
+    opened, refused = set(), set()
+    try:
+        for table, column, binary, row_id, case_id, value in _stored(engine):
+            try:
+                if binary:
+                    cipher.open_bytes(table, column, row_id, case_id, value)
+                else:
+                    cipher.open(table, column, row_id, case_id, value)
+                opened.add(case_id)
+            except DataError as error:
+                assert "victim's key was destroyed" in str(error)
+                refused.add(case_id)
+    finally:
+        engine.dispose()
+    return opened - refused, refused
+
+
+def _where(target: Any) -> list[str]:
+    return ["--db", str(target)] if isinstance(target, Path) else ["--db-url", target.url]
+
+
+def test_the_backup_folder_is_the_automatic_backups() -> None:
+    assert BACKUP_FOLDER_NAME == AUTOMATIC_FOLDER_NAME
+
+
+@pytest.mark.both_databases
+def test_sealing_in_a_unit_of_work_gives_every_case_its_own_key(seeded: Database) -> None:
+    stored = _stored(seeded.engine)
+    assert all(str(value).startswith("v3:") or bytes(value).startswith(b"SJ3")
+               for *_rest, value in [(0, 0, 0, 0, 0, row[5]) for row in stored])
+    keys = seeded.load_keyfile()
+    assert {row[4] for row in stored} <= set(keys.victim_keys)
+    assert all(len(key) == 32 for key in keys.victim_keys.values())
+    assert len(set(keys.victim_keys.values())) == len(keys.victim_keys)
+
+
+def test_a_backup_taken_before_an_erasure_holds_only_ciphertext_of_the_victim(
+        seeded: Database, supervisor: Actor, tmp_path: Path) -> None:
+    case_id, reference = _erasable(seeded)
+    automatic = rotate_automatic_backups(seeded, supervisor)
+    assert automatic is not None
+    # A copy somebody carried away, key file and all: out of reach (documented).
+    away = tmp_path / "usb"
+    away.mkdir()
+    carried = backup_database(seeded, supervisor, away / "carried.db").path
+    assert case_id in KeyFile.load(keyfile_path(automatic)).victim_keys
+
+    _erase(seeded, supervisor, case_id, reference)
+
+    assert case_id not in seeded.load_keyfile().victim_keys
+    assert case_id not in KeyFile.load(keyfile_path(automatic)).victim_keys
+    opened, refused = _script_opens(automatic, keyfile_path(automatic))
+    assert refused == {case_id}
+    assert len(opened) >= 5  # every other victim's values still open
+    opened, refused = _script_opens(carried, keyfile_path(carried))
+    assert refused == set() and case_id in opened
+
+
+def test_an_old_database_file_opened_with_todays_key_file_does_not_open_the_victim(
+        seeded: Database, supervisor: Actor, tmp_path: Path) -> None:
+    case_id, reference = _erasable(seeded)
+    away = tmp_path / "away"
+    away.mkdir()
+    old = tmp_path / "old.db"  # the file alone, as a copy of the database kept somewhere
+    shutil.copyfile(backup_database(seeded, supervisor, away / "b.db").path, old)
+    _erase(seeded, supervisor, case_id, reference)
+    opened, refused = _script_opens(old, keyfile_path(seeded.path))
+    assert refused == {case_id} and len(opened) >= 5
+
+
+def test_a_restore_leaves_no_key_of_an_erased_victim(seeded: Database, supervisor: Actor,
+                                                     tmp_path: Path) -> None:
+    case_id, reference = _erasable(seeded)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    backup = backup_database(seeded, supervisor, copies / "before.db").path
+    _erase(seeded, supervisor, case_id, reference)
+    target = seeded.path.with_name("restored.db")
+    report = restore_backup(backup, target, "super", PASSWORD)
+    assert report.erasures_applied == 1
+    assert case_id not in KeyFile.load(keyfile_path(target)).victim_keys
+    assert main(["verify", "--db", str(target), "--user", "super"]) == 0
+
+
+@pytest.mark.both_databases
+def test_two_workstations_make_keys_at_once_and_both_are_kept(
+        opened: tuple[Database, Actor, str], target: Any) -> None:
+    first, actor, _code = opened
+    second, _actor = open_database(target, "super", PASSWORD)
+    made: dict[str, int] = {}
+    errors: list[BaseException] = []
+
+    def intake(database: Database, name: str) -> None:
+        try:
+            svc = services.build(database, actor)
+            case = svc.cases.create_intake(VictimDraft(first_names=name, last_name="Testi"),
+                                           CaseDraft())
+            svc.records.add_support_session(case.id, SupportSessionDraft(
+                started_at=dt.datetime(2021, 1, 4, 9, tzinfo=dt.UTC), notes=f"Note {name}"))
+            made[name] = case.id
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=intake, args=(database, name))
+               for database, name in ((first, "Aino"), (second, "Eino"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    second.dispose()
+    assert errors == []
+    assert set(made.values()) <= set(first.load_keyfile().victim_keys)
+    third, third_actor = open_database(target, "super", PASSWORD)
+    try:
+        svc = services.build(third, third_actor)
+        for name, case_id in made.items():
+            notes = [s.notes for s in svc.cases.get_detail(case_id).support_sessions or ()]
+            assert notes == [f"Note {name}"]
+    finally:
+        third.dispose()
+
+
+@pytest.mark.both_databases
+def test_a_unit_of_work_that_fails_stores_no_key(database: Database, supervisor: Actor,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    svc = services.build(database, supervisor)
+    case = svc.cases.create_intake(VictimDraft(first_names="Ei", last_name="Tallennu"),
+                                   CaseDraft())
+    assert case.id not in database.load_keyfile().victim_keys  # nothing sealed yet
+    real = database.audit.record
+
+    def flush_then_fail(db_session: Any, *args: Any, **kwargs: Any) -> Any:
+        db_session.flush()  # the note is sealed: its key is made
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(database.audit, "record", flush_then_fail)
+    with pytest.raises(RuntimeError):
+        svc.records.add_support_session(case.id, SupportSessionDraft(
+            started_at=dt.datetime(2021, 1, 4, 9, tzinfo=dt.UTC), notes="Never saved"))
+    monkeypatch.setattr(database.audit, "record", real)
+    assert case.id not in database.load_keyfile().victim_keys
+    assert database.field_cipher.victims.get(case.id) is None
+    # The next one makes a key, stores it, and its value opens.
+    svc.records.add_support_session(case.id, SupportSessionDraft(
+        started_at=dt.datetime(2021, 1, 4, 9, tzinfo=dt.UTC), notes="Saved"))
+    assert case.id in database.load_keyfile().victim_keys
+    assert [s.notes for s in svc.cases.get_detail(case.id).support_sessions or ()] == ["Saved"]
+
+
+@pytest.mark.both_databases
+def test_rotation_keeps_every_value_readable_and_gives_version_2_values_a_key(
+        seeded: Database, supervisor: Actor, target: Any) -> None:
+    # A value sealed outside a unit of work (as a migration does) is version 2.
+    cipher = seeded.field_cipher
+    with seeded.engine.begin() as connection:
+        row_id, case_id = connection.execute(
+            select(SupportSession.id, SupportSession.case_id).limit(1)).one()
+        connection.execute(update(SupportSession.__table__).where(
+            SupportSession.__table__.c.id == row_id).values(
+                notes=cipher.seal("support_session", "notes", row_id, case_id, "Vanha")))
+    assert any(str(row[5]).startswith("v2:") for row in _stored(seeded.engine))
+    rotate_keys(seeded, user_id=supervisor.user_id, reason="test")
+    stored = _stored(seeded.engine)
+    assert all(str(v).startswith("v3:") or bytes(v).startswith(b"SJ3")
+               for *_rest, v in stored)
+    assert main(["verify", "--user", "super", *_where(target)]) == 0
+
+
+@pytest.mark.both_databases
+def test_a_version_2_database_is_upgraded_at_a_supervisors_sign_in(
+        seeded: Database, supervisor: Actor, target: Any) -> None:
+    case_id, reference = _erasable(seeded)
+    _erase(seeded, supervisor, case_id, reference)
+    # As a database from before victim keys: every value version 2, no marker.
+    migration.downgrade(seeded.engine, "0011", field_cipher=seeded.field_cipher)
+    migration.upgrade(seeded.engine, field_cipher=seeded.field_cipher)
+    stored = _stored(seeded.engine)
+    assert all(str(v).startswith("v2:") or bytes(v).startswith(b"SJ2") for *_r, v in stored)
+    seeded.dispose()
+
+    database, _actor = open_database(target, "super", PASSWORD)
+    try:
+        stored = _stored(database.engine)
+        with database.reading() as db_session:
+            assert db_session.get(Meta, UPGRADED_META_KEY) is not None
+    finally:
+        database.dispose()
+    for table, _column, binary, _row, row_case, value in stored:
+        newer = bytes(value).startswith(b"SJ3") if binary else str(value).startswith("v3:")
+        assert newer is (row_case != case_id), table  # the erased case's stay version 2
+    assert main(["verify", "--user", "super", *_where(target)]) == 0
+
+
+def test_the_key_file_of_40000_cases_stays_within_its_limit() -> None:
+    keys = KeyFile(database_id="00000000-0000-4000-8000-000000000000")
+    for number in range(40):  # forty accounts, each with its grants
+        keys.add_slot(SLOT_USER, f"user{number:02}", PASSWORD,
+                      {(key, 1): new_data_key() for key in ("storage", "chain", "care", "case")},
+                      KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1))
+    keys.victim_keys = {case_id: new_data_key() for case_id in range(1, 40_001)}
+    document = keys.to_document().encode()
+    assert len(document) < MAX_KEYFILE_BYTES / 4  # about 2.5 MB of 16 MB
+    assert KeyFile.from_document(document).victim_keys == keys.victim_keys
+
+
+def test_a_damaged_victim_key_makes_the_key_file_unreadable() -> None:
+    keys = KeyFile(database_id="d")
+    document = keys.to_document().replace('"victim_keys": {}',
+                                          '"victim_keys": {"7": "c2hvcnQ="}')
+    with pytest.raises(DataError, match="not a Suoja key file"):
+        KeyFile.from_document(document)
