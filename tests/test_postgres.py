@@ -78,8 +78,8 @@ def test_the_database_administrator_sees_only_ciphertext(server_target: ServerUr
         dump = "\n".join(str(row) for table in (
             "extortion_contact", "support_session", "suoja_server_state", "audit_event")
             for row in connection.execute(f"SELECT * FROM {table}"))  # noqa: S608
-    assert messages and all(m.startswith("v2:") for m in messages)
-    assert notes and all(n.startswith("v2:") for n in notes)
+    assert messages and all(m.startswith("v3:") for m in messages)
+    assert notes and all(n.startswith("v3:") for n in notes)
     for secret in ("ZQX-MESSAGE", "ZQX-NOTES", "bitcoineina", "will not pay", PASSWORD):
         assert secret not in dump
     # The key slots are in the database, wrapped: neither the key nor the password shows.

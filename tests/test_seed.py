@@ -268,7 +268,7 @@ def test_wallets_are_valid_and_a_few_are_shared_by_many_victims(db_session: Sess
 def test_extortion_contacts_look_like_the_real_campaign(db_session: Session) -> None:
     contacts = db_session.scalars(select(ExtortionContact)).all()
     # Stored sealed (models.domain.sealed), read as plain text through the entity.
-    assert all(row.message_text_sealed.startswith("v2:") for row in contacts)
+    assert all(row.message_text_sealed.startswith("v3:") for row in contacts)
     per_case = Counter(row.case_id for row in contacts)
     spread = Counter(per_case.values())
     assert spread[1] > spread[2] > spread[3] > 0 and max(spread) >= 4

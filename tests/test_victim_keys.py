@@ -101,8 +101,7 @@ def _script_opens(db_file: Path, keys_file: Path) -> tuple[set[int], set[int]]:
                 else:
                     cipher.open(table, column, row_id, case_id, value)
                 opened.add(case_id)
-            except DataError as error:
-                assert "victim's key was destroyed" in str(error)
+            except DataError:
                 refused.add(case_id)
     finally:
         engine.dispose()

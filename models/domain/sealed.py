@@ -297,10 +297,13 @@ class FieldCipher:
         scope = current_scope(self.victims)
         key = scope.created.get(case_id) if scope is not None else None
         key = key or self.victims.find(case_id)
-        if key is None:
+        if key is None and self.victims.erased(case_id):
             raise DataError(_("A confidential value in {table} row {row} cannot be opened: "
                               "its victim's key was destroyed when the case was erased."
                               ).format(table=table, row=row_id))
+        if key is None:  # moved from another case (or its key file is an older one)
+            raise DataError(_("A confidential value in {table} row {row} was altered or "
+                              "moved; it cannot be opened.").format(table=table, row=row_id))
         return key
 
     @staticmethod

@@ -33,8 +33,10 @@ The key file is JSON, written atomically with owner-only permissions.
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as dt
 import json
+import re
 import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -538,7 +540,7 @@ class KeyFile:
 
     def to_document(self) -> str:
         """The key file's JSON text (also what a PostgreSQL server stores in a row)."""
-        return json.dumps({
+        document = json.dumps({
             "format": KEYFILE_FORMAT,
             "version": KEYFILE_VERSION,
             "database_id": self.database_id,
@@ -546,10 +548,10 @@ class KeyFile:
             "grants": [grant.to_json() for grant in self.grants],
             "legacy_slots": [slot.to_json() for slot in self.slots if slot.legacy],
             "erasures": [entry.to_json() for entry in self.erasures],
-            # One line a case, in case id order (40,000 cases: about 2.5 MB).
-            "victim_keys": {str(case_id): _b64(self.victim_keys[case_id])
-                            for case_id in sorted(self.victim_keys)},
         }, indent=2)
+        # The victim keys last, on one line (about 60 bytes a case).
+        return (document[:-2] + ',\n  "victim_keys": '
+                + _victim_keys_json(self.victim_keys) + "\n}")
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash leaves either the old or the new file, never half."""
@@ -642,21 +644,27 @@ _WRONG_SECRET = {
 _NOT_A_KEY_FILE = N_("{name} is not a Suoja key file.")
 
 
+#: 32-byte keys in base64 (the last character before the "=" carries 4 bits) and case ids:
+#: checked once over the whole ledger (40,000 keys: a few ms; one by one took 60 ms).
+_VICTIM_KEY_TEXTS = re.compile(r"(?:[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)*")
+_CASE_ID_TEXTS = re.compile(r"(?:[1-9][0-9]{0,17},)*")
+
+
 def _victim_keys(raw: Any) -> dict[int, bytes]:
     """The ``victim_keys`` object as stored: positive case ids, 32-byte keys."""
     if not isinstance(raw, dict):
         raise ValueError("victim keys")
-    found: dict[int, bytes] = {}
-    for case_text, value in raw.items():
-        if not (isinstance(case_text, str) and case_text.isascii() and case_text.isdigit()
-                and len(case_text) <= 18 and not case_text.startswith("0")
-                and isinstance(value, str)):
-            raise ValueError("victim key")
-        key = _unb64(value)
-        if len(key) != DATA_KEY_BYTES:
-            raise ValueError("victim key length")
-        found[int(case_text)] = key
-    return found
+    if (_VICTIM_KEY_TEXTS.fullmatch("".join(raw.values())) is None
+            or _CASE_ID_TEXTS.fullmatch("".join(f"{case},"for case in raw)) is None):
+        raise ValueError("victim key")
+    return {int(case): binascii.a2b_base64(value) for case, value in raw.items()}
+
+
+def _victim_keys_json(keys: dict[int, bytes]) -> str:
+    """``victim_keys`` as JSON on one line, in case id order (the C encoder: an indented
+    document of 40,000 keys took 70 ms to write)."""
+    return json.dumps({str(case): binascii.b2a_base64(keys[case], newline=False).decode()
+                       for case in sorted(keys)})
 
 
 def new_data_key() -> bytes:
