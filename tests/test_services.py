@@ -374,5 +374,5 @@ def test_a_sealed_value_is_saved_sealed_or_not_at_all(svc: services.Services,
             db_session.merge(detached)
     with database.engine.connect() as connection:
         stored = connection.scalar(sql("SELECT message_text FROM extortion_contact"))
-    assert stored.startswith("v2:") and stored != "v2:pending"
+    assert stored.startswith("v3:") and stored != "v2:pending"
     assert svc.cases.get_detail(created.id).extortion_contacts[0].message_text == "Changed."
