@@ -143,12 +143,13 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 db_session, known_lines(database, db_session, keys))
             if unapplied:
                 raise DataError(ngettext(
-                    "The erasure ledger lists {n} case that is not erased in this database: it "
-                    "is a copy from before that erasure; a counsellor's or a supervisor's sign-in "
-                    "applies it again.",
-                    "The erasure ledger lists {n} cases that are not erased in this database: it "
-                    "is a copy from before those erasures; a counsellor's or a supervisor's sign-in "
-                    "applies them again.", len(unapplied)).format(n=len(unapplied)))
+                    "The erasure ledger lists {n} case that is not erased in this database: "
+                    "it is a copy from before that erasure; a counsellor's or a supervisor's "
+                    "sign-in applies it again.",
+                    "The erasure ledger lists {n} cases that are not erased in this database: "
+                    "it is a copy from before those erasures; a counsellor's or a "
+                    "supervisor's sign-in applies them again.",
+                    len(unapplied)).format(n=len(unapplied)))
             sealed, unheld = open_every_sealed_text(db_session, database.field_cipher)
             out(_("Sealed values: {n} notes, messages and evidence files open with their "
                   "rows' keys").format(n=sealed))

@@ -4,6 +4,7 @@ sealed values, whoever holds the content keys and a valid password."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import shutil
 import threading
@@ -21,6 +22,8 @@ from models.domain.entities import ExtortionContact, Meta, SupportSession
 from models.domain.enums import ErasureReason
 from models.domain.errors import DataError
 from models.domain.sealed import FieldCipher, VictimKeys
+from models.services import retention as retention_service
+from models.services.retention import ErasureReport
 from models.storage import migration
 from models.storage.database import keyfile_path, open_engine
 from models.storage.keyfile import (
@@ -33,15 +36,15 @@ from models.storage.keyfile import (
     new_data_key,
 )
 from models.storage.maintenance import (
-    AUTOMATIC_FOLDER_NAME,
     backup_database,
+    erase_in_copies,
     restore_backup,
     rotate_automatic_backups,
 )
 from models.storage.rotation import rotate_keys
 from models.storage.store import open_database
 from models.storage.unit_of_work import Actor, Database
-from models.storage.victim_keys import BACKUP_FOLDER_NAME, UPGRADED_META_KEY
+from models.storage.victim_keys import UPGRADED_META_KEY
 from tests.conftest import FAST_KDF, PASSWORD
 
 SEALED = (("extortion_contact", "message_text", False), ("support_session", "notes", False),
@@ -79,9 +82,9 @@ def _erasable(database: Database) -> tuple[int, str]:
     raise AssertionError("no closed case with every kind of sealed value")
 
 
-def _erase(database: Database, actor: Actor, case_id: int, reference: str) -> None:
-    services.build(database, actor).retention.erase_victim(case_id, reference,
-                                                           ErasureReason.REQUEST)
+def _erase(database: Database, actor: Actor, case_id: int, reference: str) -> ErasureReport:
+    return services.build(database, actor).retention.erase_victim(case_id, reference,
+                                                                  ErasureReason.REQUEST)
 
 
 def _script_opens(db_file: Path, keys_file: Path) -> tuple[set[int], set[int]]:
@@ -112,10 +115,6 @@ def _where(target: Any) -> list[str]:
     return ["--db", str(target)] if isinstance(target, Path) else ["--db-url", target.url]
 
 
-def test_the_backup_folder_is_the_automatic_backups() -> None:
-    assert BACKUP_FOLDER_NAME == AUTOMATIC_FOLDER_NAME
-
-
 @pytest.mark.both_databases
 def test_sealing_in_a_unit_of_work_gives_every_case_its_own_key(seeded: Database) -> None:
     stored = _stored(seeded.engine)
@@ -132,17 +131,22 @@ def test_a_backup_taken_before_an_erasure_holds_only_ciphertext_of_the_victim(
     case_id, reference = _erasable(seeded)
     automatic = rotate_automatic_backups(seeded, supervisor)
     assert automatic is not None
+    # The backup file as a workstation's own backup software copied it, before the
+    # erasure (the erasure reaches backups/, not this copy of the file).
+    elsewhere = tmp_path / "file-copy.db"
+    shutil.copyfile(automatic, elsewhere)
     # A copy somebody carried away, key file and all: out of reach (documented).
     away = tmp_path / "usb"
     away.mkdir()
     carried = backup_database(seeded, supervisor, away / "carried.db").path
     assert case_id in KeyFile.load(keyfile_path(automatic)).victim_keys
 
-    _erase(seeded, supervisor, case_id, reference)
+    report = _erase(seeded, supervisor, case_id, reference)
 
+    assert report.backups_erased == 1
     assert case_id not in seeded.load_keyfile().victim_keys
     assert case_id not in KeyFile.load(keyfile_path(automatic)).victim_keys
-    opened, refused = _script_opens(automatic, keyfile_path(automatic))
+    opened, refused = _script_opens(elsewhere, keyfile_path(automatic))
     assert refused == {case_id}
     assert len(opened) >= 5  # every other victim's values still open
     opened, refused = _script_opens(carried, keyfile_path(carried))
@@ -173,6 +177,63 @@ def test_a_restore_leaves_no_key_of_an_erased_victim(seeded: Database, superviso
     assert report.erasures_applied == 1
     assert case_id not in KeyFile.load(keyfile_path(target)).victim_keys
     assert main(["verify", "--db", str(target), "--user", "super"]) == 0
+
+
+@pytest.mark.both_databases
+def test_an_erasure_destroys_the_key_and_a_failed_one_keeps_it(
+        seeded: Database, supervisor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id, reference = _erasable(seeded)
+    svc = services.build(seeded, supervisor)
+    notes = [s.notes for s in svc.cases.get_detail(case_id).support_sessions or ()]
+
+    def fail(*_args: Any) -> None:
+        raise DataError("the disk is full")
+
+    monkeypatch.setattr(retention_service, "store_line", fail)
+    with pytest.raises(DataError):
+        _erase(seeded, supervisor, case_id, reference)
+    monkeypatch.undo()
+    # Nothing committed: the key stays, in the store and here, and the values open.
+    assert case_id in seeded.load_keyfile().victim_keys
+    assert [s.notes for s in svc.cases.get_detail(case_id).support_sessions or ()] == notes
+
+    _erase(seeded, supervisor, case_id, reference)
+    assert case_id not in seeded.load_keyfile().victim_keys
+    assert seeded.field_cipher.victims.get(case_id) is None
+
+
+@pytest.mark.both_databases
+def test_a_server_erasure_takes_the_key_in_its_own_transaction(
+        seeded: Database, supervisor: Actor, target: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The step after the commit never runs (a crash): on a server the key store row lost
+    # the key with the erasure; a key file keeps it until the next sign-in.
+    case_id, reference = _erasable(seeded)
+    monkeypatch.setattr(retention_service, "copy_lines", lambda *_args: None)
+    _erase(seeded, supervisor, case_id, reference)
+    assert (case_id in seeded.load_keyfile().victim_keys) is not seeded.on_server
+    again, _actor = open_database(target, "super", PASSWORD)  # heals the key file
+    try:
+        assert case_id not in again.load_keyfile().victim_keys
+    finally:
+        again.dispose()
+
+
+def test_a_backup_erased_already_loses_the_key_its_key_file_kept(
+        seeded: Database, supervisor: Actor, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_id, reference = _erasable(seeded)
+    monkeypatch.setattr(retention_service, "copy_lines", lambda *_args: None)
+    _erase(seeded, supervisor, case_id, reference)
+    monkeypatch.undo()
+    # Taken between the commit and the key file's save: erased, the key still beside it.
+    automatic = rotate_automatic_backups(seeded, supervisor)
+    assert automatic is not None
+    assert case_id in KeyFile.load(keyfile_path(automatic)).victim_keys
+    before = automatic.read_bytes()
+    report = erase_in_copies(seeded, supervisor.user_id)
+    assert report.unreachable == ()
+    assert case_id not in KeyFile.load(keyfile_path(automatic)).victim_keys
+    assert automatic.read_bytes() == before  # the backup itself only read
 
 
 @pytest.mark.both_databases
@@ -296,9 +357,56 @@ def test_the_key_file_of_40000_cases_stays_within_its_limit() -> None:
     assert KeyFile.from_document(document).victim_keys == keys.victim_keys
 
 
-def test_a_damaged_victim_key_makes_the_key_file_unreadable() -> None:
+@pytest.mark.parametrize("stored", [
+    '{"7": "c2hvcnQ="}',  # not the stored form
+    '"c2hvcnQ="',  # not whole records
+    '"' + base64.b64encode(bytes(8) + bytes(32)).decode() + '"',  # case id 0
+    '"' + base64.b64encode((2).to_bytes(8, "little") + (1).to_bytes(8, "little")
+                           + bytes(64)).decode() + '"',  # not ascending
+    '"AAAA!"',  # not base64
+])
+def test_a_damaged_victim_key_makes_the_key_file_unreadable(stored: str) -> None:
     keys = KeyFile(database_id="d")
-    document = keys.to_document().replace('"victim_keys": {}',
-                                          '"victim_keys": {"7": "c2hvcnQ="}')
+    document = keys.to_document().replace('"victim_keys": ""', '"victim_keys": ' + stored)
+    assert document != keys.to_document()
     with pytest.raises(DataError, match="not a Suoja key file"):
         KeyFile.from_document(document)
+
+
+def test_a_version_1_slot_upgraded_at_sign_in_keeps_a_victim_key_stored_meanwhile(
+        database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key file is read again and saved under the writer's lock: a victim key that
+    another workstation's unit of work stored between the password check and the
+    upgrade is not written over."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from models.storage import store
+    from models.storage.keyfile import KeySlot
+
+    storage_key = database.keyring.storage
+    keys = database.load_keyfile()
+    salt, nonce = b"s" * 16, b"n" * 12
+    unwrapped = KeySlot(SLOT_USER, "vanha", FAST_KDF, salt, nonce, b"")
+    wrapped = AESGCM(FAST_KDF.derive(PASSWORD, salt)).encrypt(
+        nonce, storage_key, keys._aad(unwrapped))
+    keys.put_slot(KeySlot(SLOT_USER, "vanha", FAST_KDF, salt, nonce, wrapped))
+    database.save_keyfile(keys)
+    meanwhile = new_data_key()
+    real = store._unwrap_counted
+
+    def unwrap_then_another_workstation_writes(*args: Any) -> Any:
+        result = real(*args)
+        with database.writing() as db_session:  # as Database.writing stores a new key
+            stored = database.load_keyfile(db_session)
+            stored.victim_keys[4242] = meanwhile
+            database.save_keyfile(stored, db_session)
+        return result
+
+    monkeypatch.setattr(store, "_unwrap_counted", unwrap_then_another_workstation_writes)
+    upgraded_keys, keyring = store.unlock_keys(database.path, "vanha", PASSWORD)
+    assert keyring.identity is not None
+    after = database.load_keyfile()
+    assert after.victim_keys[4242] == meanwhile
+    assert upgraded_keys.victim_keys[4242] == meanwhile
+    slot = after.slot(SLOT_USER, "vanha")
+    assert slot is not None and not slot.legacy

@@ -168,7 +168,6 @@ class VictimKeyScope:
     loader: VictimKeyLoader
     created: dict[int, bytes] = dataclasses.field(default_factory=dict)
     erasing: set[int] = dataclasses.field(default_factory=set)
-    after_commit: list[Callable[[], None]] = dataclasses.field(default_factory=list)
     refreshed: bool = False
 
     def key_for_sealing(self, case_id: int) -> bytes | None:
@@ -176,8 +175,8 @@ class VictimKeyScope:
             return None
         if case_id in self.created:
             return self.created[case_id]
-        if self.victims.erased(case_id):
-            return None
+        # (A case erased earlier that is given a value again gets a new key: the one
+        # destroyed stays destroyed, and the next sign-in destroys the new one too.)
         key = self.victims.get(case_id)
         if key is not None:
             return key
@@ -186,8 +185,6 @@ class VictimKeyScope:
             # and none can be made elsewhere before this unit of work ends.
             self.refreshed = True
             self.victims.reload(self.loader())
-            if self.victims.erased(case_id):
-                return None
             key = self.victims.get(case_id)
             if key is not None:
                 return key

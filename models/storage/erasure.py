@@ -364,46 +364,46 @@ def key_files_beside(folders: Iterable[Path], database_id: str) -> list[KeyFile]
 
 def copy_lines(database: Database, lines: list[ErasureEntry]) -> None:
     """After an erasure committed: its lines into the key file (on a server, the key
-    store row) and this workstation's ledger. A failure is logged, never raised: the
-    database keeps the lines, and every sign-in copies them again."""
+    store row) and this workstation's ledger, and the erased cases' victim keys out of
+    the key file (a server's went in the erasure's transaction), in one save under the
+    writer's lock (a victim key another workstation stores meanwhile is kept). A failure
+    is logged, never raised: the database keeps the lines, and every sign-in copies them
+    again and destroys the keys of every erased case."""
     try:
-        if database.on_server:
-            with database.writing() as db_session:
-                keys = database.load_keyfile(db_session)
-                if add_lines(keys, lines):
-                    database.save_keyfile(keys, db_session)
-        else:
-            keys = database.load_keyfile()
-            if add_lines(keys, lines):
-                database.save_keyfile(keys)
+        with database.writing() as db_session:
+            keys = database.load_keyfile(db_session)
+            added = add_lines(keys, lines)
+            if keys.destroy_victim_keys(entry.case_id for entry in lines) or added:
+                database.save_keyfile(keys, db_session)
         remember_on_workstation(keys.database_id, lines)
     except (KnownError, OSError):
         log.warning("the erasure ledger could not be copied yet; the next sign-in does it")
 
 
-def bring_ledger_up_to_date(database: Database) -> int:
+def bring_ledger_up_to_date(database: Database, keys: KeyFile | None = None) -> int:
     """At sign-in: every line the database, the key file and this workstation know goes
     into the key file and this workstation's ledger (lines are only copied here; they
     count when they are applied, and only if a supervisor signed them). Returns how many
-    lines the key file gained."""
-    keys = database.load_keyfile()
+    lines the key file gained.
+
+    ``keys``: the key file as this sign-in read it (its lines), else it is read here; it
+    is read again under the writer's lock before it is changed.
+    """
+    if keys is None:
+        keys = database.load_keyfile()
     local = workstation_ledger(keys.database_id)
     with database.reading() as db_session:
         lines = [*database_lines(db_session), *local, *keys.erasures]
     remember_on_workstation(keys.database_id, lines)
     if set(lines) <= set(keys.erasures):
         return 0
-    if database.on_server:
-        with database.writing() as db_session:
-            keys = database.load_keyfile(db_session)  # again, under the writer's lock
-            added = add_lines(keys, lines)
-            if added:
-                database.save_keyfile(keys, db_session)
-        return added
-    keys = database.load_keyfile()
-    added = add_lines(keys, lines)
-    if added:
-        database.save_keyfile(keys)
+    with database.writing() as db_session:
+        # Again, under the writer's lock (on SQLite too: a victim key stored meanwhile
+        # by another workstation's unit of work must not be written over).
+        keys = database.load_keyfile(db_session)
+        added = add_lines(keys, lines)
+        if added:
+            database.save_keyfile(keys, db_session)
     return added
 
 
@@ -469,16 +469,21 @@ def unapplied_erasures(database: Database, db_session: Session,
     return due
 
 
-def catch_up_erasures(database: Database, user_id: int, role: Role) -> int:
+def catch_up_erasures(database: Database, user_id: int, role: Role,
+                      keys: KeyFile | None = None) -> int:
     """At sign-in: apply the erasures the ledgers list and this database predates (a
     copy put in place by hand), if this account holds both content keys (counsellors and
     supervisors do: erasing re-seals sealed values empty); else refuse, so nobody reads
     the copy before they are applied.
 
+    ``keys``: the key file as this sign-in read it (only its lines are used), else it
+    is read here.
+
     Raises:
         AuthenticationError: there are some, and this account cannot apply them.
     """
-    keys = database.load_keyfile()
+    if keys is None:
+        keys = database.load_keyfile()
     with database.reading() as db_session:
         due = unapplied_erasures(database, db_session, keys)
     if not due:

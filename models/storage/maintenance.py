@@ -72,6 +72,7 @@ from models.storage.database import (
 from models.storage.erasure import (
     add_lines,
     apply_erasures,
+    erased_case_ids,
     erasures_due,
     key_files_beside,
     known_lines,
@@ -473,8 +474,13 @@ def _erase_in_copy(database: Database, path: Path, user_id: int,
         with Session(reader) as db_session:
             due, _refused = erasures_due(db_session, ledger)
             signing = db_session.scalar(select(User.signing_keys).where(User.id == user_id))
+            erased = set(db_session.scalars(erased_case_ids()))
     finally:
         reader.dispose()
+    if keys.destroy_victim_keys(erased):
+        # Erased in the backup already, its key file kept the key (it was taken before
+        # the live key file lost it): only the key file changes.
+        keys.save(keyfile_path(path))
     if not due:
         return False
     if not _signs_in(keyring, signing):
@@ -491,6 +497,8 @@ def _erase_in_copy(database: Database, path: Path, user_id: int,
             apply_erasures(copy, db_session, user_id, due)
         changed = True  # committed: from here on the copy is made whole again below
         add_lines(keys, due)
+        # Its key file loses their victim keys (saved below with the lines).
+        keys.destroy_victim_keys(entry.case_id for entry in due)
         scrub_freed_pages(engine)
         _check_pages_and_structure(engine, _COPY)
     finally:
@@ -614,8 +622,12 @@ def restore_backup(source: Path, target: Path, username: str, password: str,
 
     def copy_and_check(partial: Path) -> tuple[dict[str, int], int, int, int]:
         _copy_file(source, partial)
-        return _check_and_mark_restored(partial, keyring, data_key, keys.database_id,
-                                        username, ledger)
+        counts, events, applied, refused, erased = _check_and_mark_restored(
+            partial, keyring, data_key, keys.database_id, username, ledger)
+        # The restored copy's key file holds no victim key of a case erased in it (also
+        # of one the backup's own key file kept): their values in it stay ciphertext.
+        keys.destroy_victim_keys(erased)
+        return counts, events, applied, refused
 
     counts, events, applied, refused = _write_then_rename(
         target, keys, data_key, copy_and_check,
@@ -661,13 +673,14 @@ def _opening_key(path: Path, keyring: Keyring) -> bytes:
 def _check_and_mark_restored(
     path: Path, keyring: Keyring, data_key: bytes, database_id: str, username: str,
     ledger: list[ErasureEntry],
-) -> tuple[dict[str, int], int, int, int]:
+) -> tuple[dict[str, int], int, int, int, set[int]]:
     """Check the copy as ``verify`` does, apply the erasures it predates, then record the
     restore in its audit trail.
 
     Returns:
         (rows per table before the restore event, audit events verified, erasures
-        applied again, ledger lines refused: not signed by a supervisor it knows).
+        applied again, ledger lines refused: not signed by a supervisor it knows, the
+        cases erased in the copy now).
     """
     engine = open_engine(path, data_key)
     database = Database(path, engine, keyring, data_key)
@@ -709,13 +722,14 @@ def _check_and_mark_restored(
                 db_session, user_id=user_id, action=AuditAction.RESTORE, entity="database",
                 detail=f"checks ok; audit_events={chain.events}; erasures_applied={applied}",
             )
+            erased = set(db_session.scalars(erased_case_ids()))
         if applied:
             scrub_freed_pages(engine)  # the erased values leave the file's free pages too
     except SQLAlchemyError as error:
         raise _as_data_error(error, _BACKUP) from None
     finally:
         engine.dispose()
-    return counts, chain.events, applied, refused
+    return counts, chain.events, applied, refused, erased
 
 
 # -- files ---------------------------------------------------------------------------

@@ -402,9 +402,25 @@ def unlock_keys(db_path: Target, username: str, password: str) -> tuple[KeyFile,
     keys = KeyFile.load(keyfile_path(db_path))
     keys, keyring = _unwrap_counted(keys, SignInGuard(db_path), username, password)
     if keyring.identity is None:
-        keyring = _upgrade_legacy_slot(keys, keyring, password)
-        keys.save(keyfile_path(db_path))
+        return _upgrade_legacy_slot_in_file(db_path, keyring, password)
     return keys, keyring
+
+
+def _upgrade_legacy_slot_in_file(db_path: Path, keyring: Keyring, secret: str
+                                 ) -> tuple[KeyFile, Keyring]:
+    """:func:`_upgrade_legacy_slot` for a key file: read again and saved under the
+    database's writer's lock, as a server's row is, so that nothing another workstation
+    writes to the key file meanwhile (a victim key stored with its unit of work) is
+    written over."""
+    database = open_keyed(db_path, keyring)
+    try:
+        with database.writing() as db_session:
+            keys = database.load_keyfile(db_session)
+            upgraded = _upgrade_legacy_slot(keys, keyring, secret)
+            database.save_keyfile(keys, db_session)
+    finally:
+        database.dispose()
+    return keys, upgraded
 
 
 def _upgrade_legacy_slot(keys: KeyFile, keyring: Keyring, password: str) -> Keyring:
@@ -474,9 +490,7 @@ def _unlock_recovery(db_path: Target, code: str) -> tuple[KeyFile, Keyring]:
         finally:
             engine.dispose()
         return keys, keyring
-    keyring = _upgrade_legacy_slot(keys, keyring, code)
-    keys.save(keyfile_path(db_path))
-    return keys, keyring
+    return _upgrade_legacy_slot_in_file(db_path, keyring, code)
 
 
 def recover_account(db_path: Target, code: str, username: str, new_password: str,
@@ -724,10 +738,12 @@ def open_unlocked(
         finish_interrupted(database, actor.user_id, actor.role)
         # A copy from before an erasure, put in place by hand, is brought up to date
         # before anyone reads it; the ledger learns erasures it lacks.
-        catch_up_erasures(database, actor.user_id, actor.role)
-        bring_ledger_up_to_date(database)
+        # (The key file as this sign-in read it: its lines and database id are what
+        # count here, and a 40,000-case key file is not parsed again for them.)
+        catch_up_erasures(database, actor.user_id, actor.role, keys)
+        bring_ledger_up_to_date(database, keys)
         # Erased cases' victim keys gone from the key store; version 2 values given one.
-        settle_at_sign_in(database, actor.user_id, actor.role)
+        settle_at_sign_in(database, actor.user_id, actor.role, keys=keys)
     except BaseException:
         database.engine.dispose()
         raise

@@ -235,22 +235,26 @@ class Database:
                     self.load_keyfile(db_session))) as scope:
                 yield db_session
                 db_session.flush()  # values sealed at the flush may make keys too
-                if scope.created:
+                if scope.created or (scope.erasing and self.on_server):
                     self._store_victim_keys(db_session, scope)
         # Committed: the keys made are known here, the erased cases' forgotten.
         self._victims.add(scope.created)
         self._victims.destroy(scope.erasing)
-        for step in scope.after_commit:
-            step()
 
     def _store_victim_keys(self, db_session: Session, scope: VictimKeyScope) -> None:
         """Add the victim keys the unit of work made to the key store, under its writer's
         lock (on a server in its transaction; a key file is written now, before the
-        commit: a key kept for a unit of work that then failed opens nothing)."""
+        commit: a key kept for a unit of work that then failed opens nothing). On a
+        server the keys of the cases it erases go in the same transaction; a key file
+        loses them only once the erasure has committed (``models.storage.erasure.
+        copy_lines``, and every sign-in), so a failed commit never loses a key."""
         keys = self.load_keyfile(db_session)
         for case_id, key in scope.created.items():
             # Under the lock nobody else can have made one since the scope looked.
             keys.victim_keys.setdefault(case_id, key)
+        if self.on_server:
+            for case_id in scope.erasing:
+                keys.victim_keys.pop(case_id, None)
         self.save_keyfile(keys, db_session)
 
     def _stored_victim_keys(self) -> tuple[dict[int, bytes], set[int]]:
