@@ -345,7 +345,10 @@ class CaseView(QWidget):
 
     def _size_to_screen(self) -> None:
         screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 1180, 860
+        # Wider with a bigger desktop font (the header's buttons wrap, so they no longer
+        # widen the window): about 160 characters, at least the designed 1180 px.
+        width = max(1180, self.fontMetrics().averageCharWidth() * 160)
+        height = 860
         if screen is not None:
             # Nearly the whole width on a small screen: every tab title stays in sight.
             width = min(width, int(screen.width() * 0.96))

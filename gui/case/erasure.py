@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.case.header import banner_style
 from gui.shared import questions
 from gui.shared.background import run_with_progress
 from gui.shared.errors import show_error
@@ -59,10 +60,9 @@ REASON_NAMES = {
     ErasureReason.OTHER: QT_TRANSLATE_NOOP("EraseDialog", "Other reason"),
 }
 
-#: (background, text, border, left edge) of the pending request's banner.
-BANNER_STYLE = ("QFrame#erasureBanner { background: #fbeeee; border: 1px solid #e0b4b0;"
-                " border-left: 6px solid #b3261e; border-radius: 4px; }"
-                " QLabel { background: transparent; border: none; }")
+#: (background, text, border, left edge) of the pending request's banner; on a dark or
+#: high-contrast desktop its own window colours (``header.banner_style``).
+BANNER_COLOURS = ("#fbeeee", "#5c1a15", "#e0b4b0", "#b3261e")
 
 
 def reason_name(reason: ErasureReason | None) -> str:
@@ -210,7 +210,7 @@ class CaseErasure(QObject):
 
         self.banner = QFrame()
         self.banner.setObjectName("erasureBanner")
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setStyleSheet(banner_style("erasureBanner", BANNER_COLOURS))
         self.banner_text = QLabel()
         self.banner_text.setObjectName("erasureRequestText")
         self.banner_text.setWordWrap(True)

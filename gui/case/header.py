@@ -64,7 +64,7 @@ def _on_palette(colours: tuple[str, ...]) -> tuple[str, ...]:
     return (window.name(), text.name(), *edges)
 
 
-def _banner_style(name: str, colours: tuple[str, ...]) -> str:
+def banner_style(name: str, colours: tuple[str, ...]) -> str:
     background, text, border, edge = _on_palette(colours)
     left = f" border-left: 6px solid {edge};" if edge != border else ""
     return (f"QFrame#{name} {{ background: {background}; border: 1px solid {border};{left}"
@@ -188,7 +188,7 @@ class CaseHeader(QFrame):
 
         self.closure = QFrame()
         self.closure.setObjectName("closureBanner")
-        self.closure.setStyleSheet(_banner_style("closureBanner", CLOSURE_COLOURS))
+        self.closure.setStyleSheet(banner_style("closureBanner", CLOSURE_COLOURS))
         self.closure_text = QLabel()
         self.closure_text.setObjectName("closureText")
         self.closure_text.setWordWrap(True)
@@ -334,11 +334,11 @@ class CaseHeader(QFrame):
         warnings = [QCoreApplication.translate("safe_contact", text)
                     for text in victim.safe_contact_warnings()]
         if warnings:
-            self.safe_contact.setStyleSheet(_banner_style("safeContact", BANNER_COLOURS))
+            self.safe_contact.setStyleSheet(banner_style("safeContact", BANNER_COLOURS))
             self.safe_rules.setText("⚠ " + " · ".join(warnings))
         else:
             self.safe_contact.setStyleSheet(
-                _banner_style("safeContact", CALM_BANNER_COLOURS))
+                banner_style("safeContact", CALM_BANNER_COLOURS))
             self.safe_rules.setText(self.tr("No contact restrictions recorded"))
         self.safe_contact.setAccessibleName(self.tr("Safe-contact rules"))
         self.safe_contact.setAccessibleDescription(self.safe_rules.text())

@@ -12,7 +12,7 @@ roles get nothing (:func:`register` returns ``None``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -84,6 +84,10 @@ class RetentionNotice(QWidget):
         self.hide()
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.refresh)
+        #: Whether the window was asked to close: once it is gone, a change arriving
+        #: later counts nothing (the database may be closed by then).
+        self._window_closing = False
+        owner.installEventFilter(self)
         self._changed.connect(self._timer.start, Qt.ConnectionType.QueuedConnection)
         session.changes.subscribe(self._on_change)
         session.about_to_lock.connect(self.clear)
@@ -95,10 +99,16 @@ class RetentionNotice(QWidget):
         if change.kind in REFRESH_ON:
             self._changed.emit()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Override of QObject.eventFilter: note that the window is asked to close."""
+        if watched is self._owner and event.type() == QEvent.Type.Close:
+            self._window_closing = True
+        return False
+
     def refresh(self) -> None:
         """Count the cases due again; show the notice if there are any."""
-        if self._session.is_locked:
-            return
+        if self._session.is_locked or (self._window_closing and not self._owner.isVisible()):
+            return  # locked, or the window closed (a close it refused leaves it visible)
         try:
             self.due = self._session.services.retention.list_erasable()
         except KnownError:
@@ -156,6 +166,7 @@ class RetentionReviewDialog(QDialog):
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("retentionCases")
+        self.table.setAccessibleName(self.tr("Closed cases past the retention period"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Case"), self.tr("Closed on"), self.tr("Days past"), "", ""])
         self.table.verticalHeader().hide()
@@ -193,7 +204,7 @@ class RetentionReviewDialog(QDialog):
                 self.table.setItem(row, column, item)
             opener = QPushButton(self.tr("Open case"))
             opener.setObjectName("openDueCase")
-            opener.clicked.connect(lambda _checked=False, c=case: self.open_case(c))
+            opener.clicked.connect(lambda *, c=case: self.open_case(c))
             eraser = QPushButton(self.tr("Erase…"))
             eraser.setObjectName("eraseDueCase")
             eraser.setAccessibleName(self.tr("Erase {reference}").format(
@@ -202,7 +213,7 @@ class RetentionReviewDialog(QDialog):
                 eraser.setEnabled(False)
                 eraser.setToolTip(self.tr("Its erasure waits for a second supervisor's "
                                           "approval."))
-            eraser.clicked.connect(lambda _checked=False, c=case: self.erase(c))
+            eraser.clicked.connect(lambda *, c=case: self.erase(c))
             self.table.setCellWidget(row, 3, opener)
             self.table.setCellWidget(row, 4, eraser)
         self.table.resizeColumnsToContents()

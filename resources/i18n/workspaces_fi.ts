@@ -1219,6 +1219,10 @@
         <translation>Nämä asiat suljettiin yli {n} päivää sitten, eli säilytysaika on kulunut. Poista kunkin henkilötiedot tai avaa asia ensin tarkistaaksesi sen.</translation>
     </message>
     <message>
+        <source>Closed cases past the retention period</source>
+        <translation>Suljetut asiat, joiden säilytysaika on kulunut</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Asia</translation>
     </message>

@@ -1219,6 +1219,10 @@
         <translation>Dessa ärenden avslutades för mer än {n} dagar sedan, bevarandetiden. Radera vart och ett ärendes personuppgifter, eller öppna det först för att kontrollera.</translation>
     </message>
     <message>
+        <source>Closed cases past the retention period</source>
+        <translation>Stängda ärenden vars bevarandetid har gått ut</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
