@@ -559,3 +559,13 @@ def test_a_backup_that_needs_nothing_is_left_byte_for_byte(seeded: Database,
     before = backup.read_bytes()
     assert erase_in_copies(seeded, supervisor.user_id).erased == ()
     assert backup.read_bytes() == before
+
+
+def test_sign_in_prunes_too(seeded: Database) -> None:
+    # Where only the command line is used, nobody runs the automatic backups.
+    folder = seeded.path.parent / "backups"
+    folder.mkdir()
+    stale = _touch_backup(folder, "suoja-before-upgrade-20200101T000000Z.db")
+    database, _actor = open_database(seeded.path, "counsellor01", DEMO_PASSWORD)
+    database.dispose()
+    assert not stale.exists() and not keyfile_path(stale).exists()

@@ -34,6 +34,7 @@ from models.domain.errors import (
     AuthenticationError,
     DamagedData,
     DataError,
+    KnownError,
     NotFound,
     PermissionDenied,
 )
@@ -71,7 +72,7 @@ from models.storage.keyfile import (
     new_recovery_code,
     normalise_recovery_code,
 )
-from models.storage.maintenance import write_checked_copy
+from models.storage.maintenance import prune_backups, write_checked_copy
 from models.storage.rotation import (
     RECOVERY_PIN,
     finish_interrupted,
@@ -744,6 +745,11 @@ def open_unlocked(
         bring_ledger_up_to_date(database, keys)
         # Erased cases' victim keys gone from the key store; version 2 values given one.
         settle_at_sign_in(database, actor.user_id, actor.role, keys=keys)
+        if not isinstance(db_path, ServerUrl):
+            # Backups past their keeping deleted also where nobody runs the desktop app's
+            # automatic backups (the command line alone).
+            with contextlib.suppress(OSError, KnownError):
+                prune_backups(database)
     except BaseException:
         database.engine.dispose()
         raise
