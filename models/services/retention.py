@@ -98,14 +98,12 @@ from models.domain.i18n import ngettext
 from models.security.permissions import Operation, allows
 from models.security.signatures import load_trust
 from models.services._base import Service
-from models.storage import server
-from models.storage.database import scrub_freed_pages
 from models.storage.erasure import (
     DEFAULT_RETENTION_DAYS,
     ERASED_NAME,
-    ERASED_TABLES,
     RETENTION_META_KEY,
     UPGRADE_COPY_META_KEY,
+    compact,
     copy_lines,
     erase_case_rows,
     erased_case_ids,
@@ -211,7 +209,7 @@ class RetentionService(Service):
     def retention_days(self) -> int:
         """The retention period after closing, in days."""
         with self._db.reading() as db_session:
-            return _retention_days(db_session)
+            return retention_days(db_session)
 
     def set_retention_days(self, days: int) -> int:
         """Change the retention period (audited).
@@ -230,7 +228,7 @@ class RetentionService(Service):
                     least=count_text(MIN_RETENTION_DAYS), most=count_text(MAX_RETENTION_DAYS)),
             )
         with self._db.writing() as db_session:
-            previous = _retention_days(db_session)
+            previous = retention_days(db_session)
             db_session.merge(Meta(key=RETENTION_META_KEY, value=str(days)))
             self._audit(db_session, AuditAction.UPDATE, "retention",
                         detail=f"retention_days {previous} -> {days}")
@@ -276,7 +274,7 @@ class RetentionService(Service):
         self._require(Operation.ERASE_VICTIM)
         today = today or local_today()
         with self._db.reading() as db_session:
-            days = _retention_days(db_session)
+            days = retention_days(db_session)
             cutoff = today - dt.timedelta(days=days)
             rows = db_session.execute(
                 select(Case.id, Case.reference, Case.closed_on)
@@ -462,7 +460,7 @@ class RetentionService(Service):
         and its signed ledger line: the one place an erasure happens. Returns the counts,
         whether the retention period had passed, and the line."""
         case_id, victim_id = case.id, case.victim_id
-        cutoff = local_today() - dt.timedelta(days=_retention_days(db_session))
+        cutoff = local_today() - dt.timedelta(days=retention_days(db_session))
         past = case.closed_on is not None and case.closed_on < cutoff
         # The ledger line, signed by this supervisor, kept in this unit of work (copied
         # to the key file and this workstation once committed): a restore of an older
@@ -494,11 +492,7 @@ class RetentionService(Service):
             PermissionDenied: not a supervisor.
         """
         self._require(Operation.ERASE_VICTIM)
-        if self._db.on_server:
-            compacted = server.vacuum(self._db.engine, ERASED_TABLES)
-        else:
-            compacted = scrub_freed_pages(self._db.engine)
-        return compacted, erase_in_copies(self._db, self._actor.user_id)
+        return compact(self._db), erase_in_copies(self._db, self._actor.user_id)
 
     def _after_erasure(self, case_id: int, reference: str, counts: dict[str, int],
                        past: bool, started: float, line: ErasureEntry,
@@ -620,10 +614,6 @@ class RetentionService(Service):
         me = db_session.get(User, self._actor.user_id)
         if me is None or not me.is_active or me.role != Role.SUPERVISOR.value:
             raise PermissionDenied(_("Only a supervisor can erase a victim's data."))
-
-
-def _retention_days(db_session: Session) -> int:
-    return retention_days(db_session)
 
 
 def _database_id(db_session: Session) -> str:

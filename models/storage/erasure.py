@@ -449,7 +449,11 @@ def remember_on_workstation(database_id: str, entries: Iterable[ErasureEntry]) -
         raw = {}
     except (OSError, ValueError):
         return
-    known = KeyFile(database_id=database_id, erasures=workstation_ledger(database_id))
+    try:
+        lines = [ErasureEntry.from_json(line) for line in raw.get(database_id, [])]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return  # damaged: left for a person, never written over
+    known = KeyFile(database_id=database_id, erasures=lines)
     if not add_lines(known, entries):
         return
     raw[database_id] = [entry.to_json() for entry in known.erasures]
@@ -502,8 +506,14 @@ def catch_up_erasures(database: Database, user_id: int, role: Role,
             apply_erasures(database, db_session, user_id, due)
     finally:
         database.load_content_keys(role)  # back to what the role reads
-    if not database.on_server:
-        scrub_freed_pages(database.engine)
-    else:
-        server.vacuum(database.engine, ERASED_TABLES)
+    compact(database)
     return len(due)
+
+
+def compact(database: Database) -> bool:
+    """After erasures: rewrite the file so nothing erased survives in its free pages or
+    its log (on a server, vacuum the tables an erasure changes). Returns whether the
+    log was emptied too (``database.scrub_freed_pages``; on a server what vacuum says)."""
+    if database.on_server:
+        return server.vacuum(database.engine, ERASED_TABLES)
+    return scrub_freed_pages(database.engine)

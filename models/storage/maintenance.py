@@ -439,7 +439,7 @@ def erase_in_copies(database: Database, user_id: int,
     unreachable: list[Path] = []
     for path in copies:
         try:
-            changed = _erase_in_copy(database, path, user_id, ledger)
+            changed = _erase_in_copy(database, live.database_id, path, user_id, ledger)
         except (KnownError, SQLAlchemyError, OSError):
             log.warning("an erasure could not be applied to a backup")
             changed = None
@@ -453,13 +453,13 @@ def erase_in_copies(database: Database, user_id: int,
     return CopiesReport(tuple(erased), tuple(unreachable))
 
 
-def _erase_in_copy(database: Database, path: Path, user_id: int,
+def _erase_in_copy(database: Database, database_id: str, path: Path, user_id: int,
                    ledger: list[ErasureEntry]) -> bool | None:
     """Apply ``ledger`` to one backup: True if it changed, False if it needed nothing,
     None if it cannot be changed with this session's keys. A backup that needs nothing
     is only read (byte for byte as it was)."""
     keys = KeyFile.load(keyfile_path(path))
-    if keys.database_id != database.load_keyfile().database_id:
+    if keys.database_id != database_id:
         return None
     keyring = database.keyring
     storage_key = next((key for generation in keyring.generations(KEY_STORAGE)
