@@ -62,6 +62,7 @@ def test_harness_runs_and_writes_every_figure(backend: str, tmp_path: Path,
             server.drop_database(json.loads(out.read_text())["database_name"])
     assert figures["victims"] == VICTIMS
     assert figures["database"] == backend
+    assert figures["search_call"].startswith("case_list.")
     assert KEYS <= figures.keys()
     # startup_ms is null only until bench/startup.py is there (its helper's part of the
     # issue); the table then says n/a.
