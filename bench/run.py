@@ -410,6 +410,10 @@ def measure(place: Place, victims: int, seed: int, repeat: int) -> dict[str, Any
             with database.engine.connect() as connection:
                 results["server_version"] = connection.exec_driver_sql(
                     "SHOW server_version").scalar()
+                # What the write figures (seed, rotation) depend on.
+                results["server_settings"] = {
+                    name: connection.exec_driver_sql(f"SHOW {name}").scalar()
+                    for name in ("fsync", "synchronous_commit", "shared_buffers")}
         with raw_connection(place, keyring.storage) as (raw, marker):
             samples = search_samples(raw, seed)
             typed = typed_samples(raw, seed, repeat)
