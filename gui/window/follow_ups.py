@@ -45,7 +45,8 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
-#: (header, translated in headerData; the service's sort, see RecordService.FOLLOW_UP_SORTS)
+#: (header, translated in headerData; sort key of a row)
+# (the sort key is the service's name of a sort: RecordService.FOLLOW_UP_SORTS)
 _COLUMNS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("FollowUpTableModel", "When"), "due"),
     (QT_TRANSLATE_NOOP("FollowUpTableModel", "Due"), "due"),
@@ -54,9 +55,9 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("FollowUpTableModel", "Follow-up"), "description"),
 )
 
-#: Fetches a window of the list in a sort: (window, sort, descending) -> page.
+# Fetches a window of the list in a sort: (window, sort, descending) -> page.
 Fetch = Callable[..., ListPage[FollowUpRow]]
-#: Where a follow-up stands in the list in a sort: (follow-up id, sort, descending).
+# Where a follow-up stands in the list in a sort: (follow-up id, sort, descending).
 Locate = Callable[[int, str, bool], int | None]
 
 
