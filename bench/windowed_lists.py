@@ -121,8 +121,68 @@ def measure(db: Path, repeat: int) -> dict[str, Any]:
             results[f"audit_{label}_next_ms"] = _ms(
                 lambda li=listing, p=page: svc.audit.events(
                     li, ListWindow(limit=PAGE, after=p.last)), repeat)
+        results.update(_through_views(svc, repeat))
     finally:
         database.dispose()
+    return results
+
+
+def _through_views(svc: services.Services, repeat: int) -> dict[str, float]:
+    """The audit table and everyone's follow-ups in a QTableView (offscreen): the first
+    screen drawn after a query, and Ctrl+End drawn (the last screen)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from gui.window.follow_ups import FollowUpTableModel
+    from gui.workspaces.audit_viewer import AuditTableModel
+
+    app = QApplication.instance() or QApplication([])
+    table = QTableView()
+    table.resize(1000, 700)
+    table.show()
+
+    def draw() -> None:
+        table.viewport().repaint()
+        app.processEvents()
+
+    def end() -> None:
+        table.setFocus()
+        app.sendEvent(table, QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_End,
+                                       Qt.KeyboardModifier.ControlModifier))
+        draw()
+
+    audit = AuditTableModel()
+    follow_ups = FollowUpTableModel()
+    table.setModel(audit)
+    results: dict[str, float] = {}
+
+    def audit_first() -> None:
+        audit.set_listing(svc.audit, svc.audit.open_listing())
+        draw()
+
+    results["view_audit_first_screen_ms"] = _ms(audit_first, repeat)
+    results["view_audit_scroll_to_end_ms"] = _ms(lambda: (audit_first(), end()), repeat)
+    results["view_audit_pages_held"] = audit.pages_held()
+
+    def follow_ups_first(sort: int) -> None:
+        follow_ups.remember_sort(sort, Qt.SortOrder.AscendingOrder)
+        follow_ups.set_source(
+            lambda window, sort, descending: svc.records.follow_up_window(
+                window, 0, sort=sort, descending=descending),
+            svc.records.follow_up_counts(0))
+        draw()
+
+    table.setModel(follow_ups)
+    for column, name in ((1, "due"), (3, "victim")):
+        results[f"view_follow_ups_everyone_{name}_first_screen_ms"] = _ms(
+            lambda column=column: follow_ups_first(column), repeat)
+        results[f"view_follow_ups_everyone_{name}_scroll_to_end_ms"] = _ms(
+            lambda column=column: (follow_ups_first(column), end()), repeat)
+    table.close()
     return results
 
 
