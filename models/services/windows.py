@@ -35,6 +35,7 @@ def count(db_session: Session, statement: AnySelect) -> int:
 def fetch_window(
     db_session: Session, statement: AnySelect, keys: Sequence[Any],
     descending: bool, window: ListWindow, to_row: Callable[[Any], R],
+    *, keys_from: AnySelect | None = None,
 ) -> ListPage[R]:
     """The rows of ``statement`` that ``window`` asks for, in the order of ``keys``.
 
@@ -44,6 +45,10 @@ def fetch_window(
         keys: the sort key, the last column unique; all sorted in one direction.
         descending: the list is sorted from the greatest key down.
         to_row: turns one result row (``statement``'s columns) into the list's row.
+        keys_from: a narrower select of the same rows (fewer joins), where the window's
+            keys are found first when the sort cannot be read off an index: the sort then
+            reads only what the keys need, and the rows are read by their ids (the last
+            key) for the window alone.
     """
     limit = max(0, min(window.limit, MAX_WINDOW))
     if limit == 0:
@@ -51,13 +56,14 @@ def fetch_window(
     after, before = window.after, window.before
     if after is None and before is None and window.offset > 0:
         # The key of the row just outside the window, from the key columns alone.
-        located = _key_at(db_session, statement, keys, descending,
-                          window.offset - 1, from_end=window.from_end)
+        located = _key_at(db_session, keys_from if keys_from is not None else statement,
+                          keys, descending, window.offset - 1, from_end=window.from_end)
         if located is None:
             return ListPage((), None, None)
         after, before = (None, located) if window.from_end else (located, None)
     backwards = before is not None or (after is None and window.from_end)
-    rows_query = statement.add_columns(*keys)
+    rows_query = (statement.add_columns(*keys) if keys_from is None
+                  else keys_from.with_only_columns(*keys))
     if after is not None:
         rows_query = rows_query.where(_beyond(keys, after, forward=not descending))
     if before is not None:
@@ -66,6 +72,10 @@ def fetch_window(
     result = list(db_session.execute(rows_query))
     if backwards:
         result.reverse()
+    if keys_from is not None and result:
+        found = {tuple(row)[-1]: row for row in db_session.execute(
+            statement.add_columns(*keys).where(keys[-1].in_([row[-1] for row in result])))}
+        result = [found[row[-1]] for row in result if row[-1] in found]
     if not result:
         return ListPage((), None, None)
     width = len(keys)
