@@ -5,7 +5,7 @@
 ``PATH`` is a seeded database (``bench/run.py`` builds one; user and password from
 ``bench/run.py``), best a copy: ``--fill-audit N`` first appends N signed, chained audit
 events to it (seeding writes a handful; a year of use at 40,000 victims writes hundreds of
-thousands), spread over the cases, its users and a year. The figures: the follow-up
+thousands), by the bench account, over random cases, stamped as written. The figures: the follow-up
 list's counts, its first page and its last page for every sort (the busiest counsellor's
 list and everyone's), and the audit log's
 listing (count), first page, last page, a page in the middle and the next page after it
