@@ -7,6 +7,7 @@ import sys
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,17 @@ from gui.window.follow_ups import CASE_ID_ROLE, FollowUpTableModel
 from gui.window.main_window import MainWindow
 from models import services
 from models.domain.base import local_today
-from models.domain.dto import CaseDraft, FollowUpDraft, FollowUpRow, VictimDraft
+from models.domain.dto import (
+    CaseDraft,
+    FollowUpDraft,
+    FollowUpRow,
+    ListPage,
+    ListWindow,
+    VictimDraft,
+)
 from models.domain.enums import CaseStatus, ClosureReason, RiskLevel, Role
 from models.domain.validation import generate_temporary_identity_code
+from models.services.records import RecordService
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 from tests.test_idle_lock import texts_anywhere
@@ -315,22 +324,26 @@ def test_marking_a_follow_up_done_elsewhere_updates_the_list(
     assert window.follow_up_label.text() == "Follow-ups: 0 overdue, 1 today"
 
 
-def test_the_follow_up_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_follow_up_model_passes_the_model_tester(
+    kaisa_window: MainWindow, office: Office, qtmodeltester  # type: ignore[no-untyped-def]
+) -> None:
     today = local_today()
+    for number in range(4):
+        office.kaisa.records.add_follow_up(office.cases["Castrén"], FollowUpDraft(
+            due_on=today - dt.timedelta(days=number + 1), description=f"Soita {number}"))
     model = FollowUpTableModel()
-    model.set_rows([
-        FollowUpRow(follow_up_id=number, case_id=10 + number,
-                    case_reference=f"SUO-2020-0000{number}",
-                    victim_name=f"Sukunimi{number}, Testi",
-                    due_on=today - dt.timedelta(days=number),
-                    description=f"Soita {number}", overdue=number > 0)
-        for number in range(4)
-    ], today=today)
+    model.set_source(partial(follow_ups_page, office.kaisa.records),
+                     office.kaisa.records.follow_up_counts())
     qtmodeltester.check(model, force_py=True)
-    model.sort(3, Qt.SortOrder.DescendingOrder)
-    assert model.data(model.index(0, 3)) == "Sukunimi3, Testi"
-    assert model.data(model.index(0, 0), CASE_ID_ROLE) == 13
+    model.sort(4, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 4)) == "Soita 3"
+    assert model.data(model.index(0, 0), CASE_ID_ROLE) == office.cases["Castrén"]
     qtmodeltester.check(model, force_py=True)
+
+
+def follow_ups_page(records: RecordService, window: ListWindow, sort: str,
+                    descending: bool) -> ListPage[FollowUpRow]:
+    return records.follow_up_window(window, sort=sort, descending=descending)
 
 
 # -- the idle lock -----------------------------------------------------------------------

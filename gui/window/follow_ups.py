@@ -1,15 +1,17 @@
 """*Follow-ups due*: the open follow-ups due today or earlier, overdue ones marked.
 
-The list comes from :meth:`RecordService.follow_ups_due` (a counsellor's own; a
-supervisor may switch to everyone's). It is small — hundreds of rows for one person, a
-few thousand for everyone at 40,000 victims — so the model holds the rows themselves and
-sorts in memory. Activating a row (double-click or Enter) asks to open its case.
+The list comes from :meth:`RecordService.follow_up_window` (a counsellor's own; a
+supervisor may switch to everyone's) a page at a time, sorted by the database in the
+order the header asks for; the counts come from :meth:`RecordService.follow_up_counts`.
+The model holds a few pages (:mod:`gui.shared.paged_rows`), never the whole list.
+Activating a row (double-click or Enter) asks to open its case.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -31,51 +33,83 @@ from PySide6.QtWidgets import (
 )
 
 from gui.shared.empty_state import show_when_empty
+from gui.shared.paged_rows import RowPages
 from gui.shared.qt_types import Index
 from gui.shared.style import OVERDUE_COLOUR, icon, readable
 from models.domain.base import local_today
-from models.domain.dto import FollowUpRow
+from models.domain.dto import FollowUpCounts, FollowUpRow, ListPage, ListWindow
 from models.domain.formatting import date_text
+from models.services.records import RecordService
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLLOW_UP_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 #: (header, translated in headerData; sort key of a row)
-_COLUMNS: tuple[tuple[str, Callable[[FollowUpRow], object]], ...] = (
-    (QT_TRANSLATE_NOOP("FollowUpTableModel", "When"), lambda row: (row.due_on, row.follow_up_id)),
-    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Due"), lambda row: (row.due_on, row.follow_up_id)),
-    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Case"), lambda row: row.case_reference),
-    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Victim"), lambda row: row.victim_name.casefold()),
-    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Follow-up"), lambda row: row.description.casefold()),
+# (the sort key is the service's name of a sort: RecordService.FOLLOW_UP_SORTS)
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "When"), "due"),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Due"), "due"),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Case"), "case"),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Victim"), "victim"),
+    (QT_TRANSLATE_NOOP("FollowUpTableModel", "Follow-up"), "description"),
 )
+
+# Fetches a window of the list in a sort: (window, sort, descending) -> page.
+Fetch = Callable[..., ListPage[FollowUpRow]]
+# Where a follow-up stands in the list in a sort: (follow-up id, sort, descending).
+Locate = Callable[[int, str, bool], int | None]
 
 
 class FollowUpTableModel(QAbstractTableModel):
-    """Follow-ups due today or overdue, oldest first unless sorted otherwise."""
+    """Follow-ups due today or overdue, oldest first unless sorted otherwise; the rows
+    are fetched a page at a time (the list may be long: everyone's at 200,000 victims)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[FollowUpRow] = []
+        self._fetch: Fetch | None = None
+        self._locate: Locate | None = None
+        self._counts = FollowUpCounts(today=0, overdue=0)
+        self._pages: RowPages[FollowUpRow] = RowPages(0, _nothing)
+        self._sort = "due"
+        self._descending = False
         self._today = local_today()
 
-    def set_rows(self, rows: list[FollowUpRow], today: dt.date | None = None) -> None:
+    def set_source(self, fetch: Fetch | None, counts: FollowUpCounts,
+                   locate: Locate | None = None, today: dt.date | None = None) -> None:
+        """List ``counts.total`` follow-ups fetched by ``fetch`` (``None``: nothing)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._fetch, self._locate = fetch, locate
+        self._counts = counts if fetch is not None else FollowUpCounts(today=0, overdue=0)
         self._today = today or local_today()
+        self._pages = self._new_pages()
         self.endResetModel()
 
     def clear(self) -> None:
         """Forget every row (for the idle lock)."""
-        self.set_rows([])
+        self.set_source(None, FollowUpCounts(today=0, overdue=0))
 
-    def row_data(self, row: int) -> FollowUpRow:
-        return self._rows[row]
+    def remember_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort by ``column`` from the next :meth:`set_source` on (fetching nothing now)."""
+        if 0 <= column < len(_COLUMNS):
+            self._sort = _COLUMNS[column][1]
+            self._descending = order == Qt.SortOrder.DescendingOrder
+
+    def _new_pages(self) -> RowPages[FollowUpRow]:
+        if self._fetch is None:
+            return RowPages(0, _nothing)
+        return RowPages(self._counts.total,
+                        partial(self._fetch, sort=self._sort, descending=self._descending))
+
+    def row_data(self, row: int) -> FollowUpRow | None:
+        return self._pages.row(row)
 
     def counts(self) -> tuple[int, int]:
         """(due today, overdue)."""
-        overdue = sum(1 for row in self._rows if row.overdue)
-        return len(self._rows) - overdue, overdue
+        return self._counts.today, self._counts.overdue
+
+    def pages_held(self) -> int:
+        return self._pages.pages_held()
 
     def _when(self, row: FollowUpRow) -> str:
         days = (self._today - row.due_on).days
@@ -89,7 +123,7 @@ class FollowUpTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._pages.count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.columnCount."""
@@ -97,9 +131,16 @@ class FollowUpTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._pages.count:
             return None
-        row = self._rows[index.row()]
+        if role not in (CASE_ID_ROLE, FOLLOW_UP_ID_ROLE, OVERDUE_ROLE,
+                        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.FontRole):
+            return None
+        row = self._pages.row(index.row())
+        if row is None:
+            return None
         column = index.column()
         if role == CASE_ID_ROLE:
             return row.case_id
@@ -136,20 +177,36 @@ class FollowUpTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Override of QAbstractItemModel.sort: in memory, the list is small."""
+        """Override of QAbstractItemModel.sort: the database sorts; the rows the view
+        points at (its current row, the selection) follow to where they now stand."""
         if not 0 <= column < len(_COLUMNS):
+            return
+        sort, descending = _COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._sort, self._descending):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        before = [(index, self._rows[index.row()]) for index in persistent]
-        self._rows.sort(key=_COLUMNS[column][1],  # type: ignore[arg-type, return-value]
-                        reverse=order == Qt.SortOrder.DescendingOrder)
-        where = {id(row): number for number, row in enumerate(self._rows)}
-        self.changePersistentIndexList(
-            [index for index, _row in before],
-            [self.index(where[id(row)], index.column()) for index, row in before],
-        )
+        followed: list[tuple[QModelIndex, int | None]] = []
+        for index in persistent:
+            row = self._pages.row(index.row())  # held: the view shows or selects it
+            followed.append((index, None if row is None else row.follow_up_id))
+        self._sort, self._descending = sort, descending
+        self._pages = self._new_pages()
+        places: dict[int, int | None] = {}
+        for _index, follow_up_id in followed:
+            if follow_up_id is not None and follow_up_id not in places:
+                places[follow_up_id] = (self._locate(follow_up_id, sort, descending)
+                                        if self._locate is not None else None)
+        moved = []
+        for index, follow_up_id in followed:
+            place = None if follow_up_id is None else places[follow_up_id]
+            moved.append(QModelIndex() if place is None else self.index(place, index.column()))
+        self.changePersistentIndexList([index for index, _id in followed], moved)
         self.layoutChanged.emit()
+
+
+def _nothing(window: ListWindow) -> ListPage[FollowUpRow]:
+    return ListPage((), None, None)
 
 
 class FollowUpsView(QWidget):
@@ -241,16 +298,23 @@ class FollowUpsView(QWidget):
     def showing_everyone(self) -> bool:
         return not self.everyone.isHidden() and self.everyone.isChecked()
 
-    def set_rows(self, rows: list[FollowUpRow]) -> None:
-        self.model.set_rows(rows)
+    def load(self, records: RecordService) -> FollowUpCounts:
+        """Show the list again (own, or everyone's), in the header's order, and return
+        its counts."""
+        who = 0 if self.showing_everyone else None
+        counts = records.follow_up_counts(who)
+        today = local_today()
         header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        today, overdue = self.model.counts()
+        self.model.remember_sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.model.set_source(
+            partial(_fetch, records, who, today), counts, partial(_locate, records, who, today),
+            today)
         self.summary.setText(
-            self.tr("{overdue} overdue · {today} due today").format(overdue=overdue, today=today)
-        )
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
+            self.tr("{overdue} overdue · {today} due today").format(
+                overdue=counts.overdue, today=counts.today))
+        self.table.setVisible(bool(counts.total))
+        self.empty.setVisible(not counts.total)
+        return counts
 
     def clear(self) -> None:
         """Forget every row and count (for the idle lock)."""
@@ -260,3 +324,15 @@ class FollowUpsView(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.case_activated.emit(int(self.model.data(index, CASE_ID_ROLE)))
+
+
+def _fetch(records: RecordService, who: int | None, today: dt.date, window: ListWindow,
+           sort: str, descending: bool) -> ListPage[FollowUpRow]:
+    return records.follow_up_window(window, who, sort=sort, descending=descending,
+                                    today=today)
+
+
+def _locate(records: RecordService, who: int | None, today: dt.date, follow_up_id: int,
+            sort: str, descending: bool) -> int | None:
+    return records.follow_up_position(follow_up_id, who, sort=sort, descending=descending,
+                                      today=today)

@@ -398,21 +398,19 @@ class MainWindow(QMainWindow):
             return
         everyone = self.follow_ups.showing_everyone
         try:
-            rows = self.session.services.records.follow_ups_due(0 if everyone else None)
+            counts = self.follow_ups.load(self.session.services.records)
         except KnownError as error:
             show_error(self, error)
             return
-        self.follow_ups.set_rows(rows)
         if not everyone:
-            self._show_follow_up_counts(*self.follow_ups.model.counts())
+            self._show_follow_up_counts(counts.today, counts.overdue)
 
     def _refresh_follow_up_counts(self) -> None:
         try:
-            rows = self.session.services.records.follow_ups_due()
+            counts = self.session.services.records.follow_up_counts()
         except KnownError:
             return
-        overdue = sum(1 for row in rows if row.overdue)
-        self._show_follow_up_counts(len(rows) - overdue, overdue)
+        self._show_follow_up_counts(counts.today, counts.overdue)
 
     def _show_follow_up_counts(self, today: int, overdue: int) -> None:
         total = today + overdue

@@ -1,8 +1,10 @@
 """The audit log viewer for supervisors: filter, review break-the-glass, verify, export.
 
-Events are fetched by :meth:`AuditService.query <models.services.audit_log.AuditService.query>`
-(at most a few thousand rows, newest first; reading the log is itself audited, so the
-viewer queries when the supervisor asks, not on every keystroke). Break-the-glass
+Every event the filters match can be scrolled to, newest first: :meth:`AuditService.open_listing
+<models.services.audit_log.AuditService.open_listing>` counts them (reading the log is itself
+audited, so the viewer queries when the supervisor asks, not on every keystroke) and the
+table fetches them a page at a time as it scrolls (:mod:`gui.shared.paged_rows`), holding a
+few pages, never the whole log. Break-the-glass
 accesses are coloured in the event list and listed with their reasons in a panel of their
 own. Whether the HMAC chain holds is worked out on a worker thread (walking 100,000s of
 events takes a moment) and shown in a green or red line.
@@ -11,6 +13,7 @@ events takes a moment) and shown in a green or red line.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -45,6 +48,7 @@ from gui.shared.errors import show_error
 from gui.shared.forms import DateEdit, with_clear_button
 from gui.shared.labels import plural
 from gui.shared.navigation import Place
+from gui.shared.paged_rows import RowPages
 from gui.shared.qt_types import Index
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
@@ -52,18 +56,17 @@ from gui.shared.style import keeps_desktop_palette, readable, readable_style
 from gui.shared.workspace import Host
 from models.domain.base import local_today
 from models.domain.changes import Change, ChangeKind
-from models.domain.dto import AccessGrantData
+from models.domain.dto import AccessGrantData, ListPage, ListWindow
 from models.domain.enums import AuditAction
 from models.domain.errors import KnownError
-from models.domain.formatting import count_text, datetime_text, local_midnight
+from models.domain.formatting import datetime_text, local_midnight
 from models.security.audit import ChainReport
 from models.security.permissions import Operation, allows
-from models.services.audit_log import AuditQuery, AuditRow
+from models.services.audit_log import AuditListing, AuditQuery, AuditRow, AuditService
 
 PLACE_KEY = "audit_log"
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_LIMIT = 5000
 
 _GLASS_BACKGROUND = QColor("#fde2c8")
 _GLASS_FOREGROUND = QColor("#7a3300")
@@ -138,7 +141,7 @@ def record_name(entity: str) -> str:
 
 
 class AuditTableModel(QAbstractTableModel):
-    """Audit events as the query returned them (bounded by :data:`ROW_LIMIT`)."""
+    """The events of a listing, fetched a page at a time as the table scrolls."""
 
     HEADERS = ("#", QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
                QT_TRANSLATE_NOOP("AuditTableModel", "User"),
@@ -149,19 +152,28 @@ class AuditTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[AuditRow] = []
+        self._rows: RowPages[AuditRow] = RowPages(0, _no_events)
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_listing(self, audit: AuditService | None, listing: AuditListing | None) -> None:
+        """Show ``listing``'s events, read through ``audit`` (``None``: nothing)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = (RowPages(listing.count, partial(audit.events, listing))
+                      if audit is not None and listing is not None
+                      else RowPages(0, _no_events))
         self.endResetModel()
 
-    def event_row(self, row: int) -> AuditRow:
-        return self._rows[row]
+    def clear(self) -> None:
+        self.set_listing(None, None)
+
+    def event_row(self, row: int) -> AuditRow | None:
+        return self._rows.row(row)
+
+    def pages_held(self) -> int:
+        return self._rows.pages_held()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._rows.count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.columnCount."""
@@ -169,9 +181,15 @@ class AuditTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._rows.count:
             return None
-        event = self._rows[index.row()]
+        if role not in (SEQ_ROLE, ACTION_ROLE, Qt.ItemDataRole.BackgroundRole,
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        event = self._rows.row(index.row())
+        if event is None:
+            return None
         glass = event.action == AuditAction.BREAK_GLASS.value
         if role == SEQ_ROLE:
             return event.seq
@@ -209,6 +227,10 @@ class AuditTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.HEADERS)):
             return self.tr(self.HEADERS[section])
         return None
+
+
+def _no_events(window: ListWindow) -> ListPage[AuditRow]:
+    return ListPage((), None, None)
 
 
 class GrantTableModel(RecordTableModel):
@@ -256,7 +278,7 @@ class AuditLogView(QWidget):
         self.setObjectName("auditLogView")
         self._session = session
         self._loaded = False
-        self._last_query = AuditQuery(limit=ROW_LIMIT)
+        self._last_query = AuditQuery()
         self._verifies = Generation()
         self._usernames: dict[int, str] = {}
 
@@ -411,7 +433,7 @@ class AuditLogView(QWidget):
             user_id=self.user.currentData(),
             case_reference=self.case_reference.text().strip() or None,
             actions=(AuditAction(action),) if action else (),
-            since=since, until=until, limit=ROW_LIMIT,
+            since=since, until=until,
         )
 
     @staticmethod
@@ -424,13 +446,13 @@ class AuditLogView(QWidget):
         services = self._session.services
         query = self.query()
         try:
-            rows = services.audit.query(query)
+            listing = services.audit.open_listing(query)
             grants = services.break_glass.list_access_grants(query.since)
         except KnownError as error:
             show_error(self, error, self.tr("Audit log"))
             return
         self._last_query = query
-        self.model.set_rows(rows)
+        self.model.set_listing(services.audit, listing)
         if query.until is not None:
             grants = [g for g in grants if g.granted_at < query.until]
         if query.user_id is not None:
@@ -442,12 +464,8 @@ class AuditLogView(QWidget):
         self.grants.set_grants(grants)
         self.grants_box.setTitle(
             self.tr("Break-the-glass accesses ({count})").format(count=len(grants)))
-        shown = len(rows)
-        text = plural(shown, self.tr("{n} event"), self.tr("{n} events"))
-        if shown >= ROW_LIMIT:
-            text = self.tr("Newest {n} events (narrow the filters to see older ones)"
-                           ).format(n=count_text(shown))
-        self.count_label.setText(text)
+        self.count_label.setText(
+            plural(listing.count, self.tr("{n} event"), self.tr("{n} events")))
 
     def clear_filters(self) -> None:
         self.user.setCurrentIndex(0)
@@ -460,7 +478,7 @@ class AuditLogView(QWidget):
     def clear(self) -> None:
         """Forget every event, name and reason shown (the session is about to lock)."""
         self._verifies.drop_running()  # a verification still running reports to nobody
-        self.model.set_rows([])
+        self.model.clear()
         self.grants.set_grants([])
         self.user.clear()
         self._usernames = {}

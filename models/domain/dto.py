@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from models.domain.enums import (
     ActionState,
@@ -27,6 +27,7 @@ from models.domain.i18n import N_
 from models.domain.validation import IdentityCode
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def field_names(cls: type) -> tuple[str, ...]:
@@ -300,6 +301,46 @@ class FollowUpData(FollowUpDraft):
     case_id: int
     done_at: dt.datetime | None = None
     assignee_name: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListWindow:
+    """Which rows of a sorted list to fetch: a screenful, never the whole list.
+
+    Keyset pagination: ``after`` (or ``before``) is the sort key of a row already shown
+    (as :class:`ListPage` handed it out) and the rows just after (before) it come back.
+    Without a key, ``offset`` rows are skipped from the start of the list, or from its
+    end when ``from_end`` is set (the last screen comes back without walking the list).
+    Rows always come back in the list's order.
+    """
+
+    limit: int
+    offset: int = 0
+    from_end: bool = False
+    after: tuple[Any, ...] | None = None
+    before: tuple[Any, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ListPage(Generic[R]):
+    """Rows of a windowed list, with the sort keys of the first and last (``None`` when
+    there are no rows) to ask for the rows next to them."""
+
+    rows: tuple[R, ...]
+    first: tuple[Any, ...] | None
+    last: tuple[Any, ...] | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpCounts:
+    """How many open follow-ups are due today and how many are overdue."""
+
+    today: int
+    overdue: int
+
+    @property
+    def total(self) -> int:
+        return self.today + self.overdue
 
 
 @dataclass(frozen=True, kw_only=True)

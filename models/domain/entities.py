@@ -522,6 +522,11 @@ class AuditEvent(Base):
         Index("ix_audit_event_user_id_occurred_at", "user_id", "occurred_at"),
         Index("ix_audit_event_case_id_occurred_at", "case_id", "occurred_at"),
         Index("ix_audit_event_action_occurred_at", "action", "occurred_at"),
+        # The audit log viewer's filters, newest first by seq (keyset pagination).
+        Index("ix_audit_event_user_id_seq", "user_id", "seq"),
+        Index("ix_audit_event_case_id_seq", "case_id", "seq"),
+        Index("ix_audit_event_action_seq", "action", "seq"),
+        Index("ix_audit_event_occurred_at_seq", "occurred_at", "seq"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,7 +13,7 @@ import mimetypes
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.domain.base import local_today, utcnow
@@ -22,9 +22,12 @@ from models.domain.dto import (
     AttachmentInfo,
     ExtortionContactData,
     ExtortionContactDraft,
+    FollowUpCounts,
     FollowUpData,
     FollowUpDraft,
     FollowUpRow,
+    ListPage,
+    ListWindow,
     PoliceReportData,
     PoliceReportDraft,
     ProtectiveActionData,
@@ -52,7 +55,7 @@ from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
 from models.domain.validation import validate_text
 from models.security.permissions import Operation
-from models.services import normalise
+from models.services import normalise, windows
 from models.services._base import Service
 from models.services.cases import check_version
 
@@ -324,39 +327,122 @@ class RecordService(Service):
     def delete_follow_up(self, follow_up_id: int) -> None:
         self._delete(FollowUp, follow_up_id, ChangeKind.FOLLOW_UP, Operation.EDIT_FOLLOW_UPS)
 
+    #: The sorts the follow-up list offers: each a key whose last column is the row id.
+    FOLLOW_UP_SORTS = ("due", "case", "victim", "description")
+
     def follow_ups_due(
         self, user_id: int | None = None, today: dt.date | None = None
     ) -> list[FollowUpRow]:
-        """Open follow-ups due today or earlier, oldest first.
+        """Open follow-ups due today or earlier, oldest first (the whole list: for short
+        lists; the window lists a screen at a time with :meth:`follow_up_window`).
 
         Args:
             user_id: whose list; default the signed-in user. ``0`` means everyone's.
             today: the reference date (default: today's local date).
         """
-        self._require(Operation.LIST_CASES)
         today = today or local_today()
-        who = self._actor.user_id if user_id is None else user_id
-        if who != self._actor.user_id:
-            self._require(Operation.REPORTS)  # someone else's list: supervisors
-        statement = (
+        statement = self._due_statement(user_id, today)
+        with self._db.reading() as db_session:
+            return [_follow_up_row(row, today) for row in db_session.execute(
+                statement.order_by(FollowUp.due_on, FollowUp.id))]
+
+    def follow_up_counts(
+        self, user_id: int | None = None, today: dt.date | None = None
+    ) -> FollowUpCounts:
+        """How many open follow-ups are due today and how many are overdue (counted by
+        the database). ``user_id`` as in :meth:`follow_ups_due`."""
+        today = today or local_today()
+        # From the follow-ups' own index alone: every follow-up has its case and victim.
+        statement = (select(func.count(), func.count().filter(FollowUp.due_on < today))
+                     .where(*self._due_conditions(user_id, today)))
+        with self._db.reading() as db_session:
+            total, overdue = db_session.execute(statement).one()
+        return FollowUpCounts(today=total - overdue, overdue=overdue)
+
+    def follow_up_window(
+        self, window: ListWindow, user_id: int | None = None, *, sort: str = "due",
+        descending: bool = False, today: dt.date | None = None,
+    ) -> ListPage[FollowUpRow]:
+        """A screenful of the open follow-ups due today or earlier, sorted by ``sort``
+        (one of :data:`FOLLOW_UP_SORTS`), the follow-up's id breaking ties.
+
+        Args:
+            window: which rows (keyset or offset; see :class:`ListWindow`).
+            user_id: whose list, as in :meth:`follow_ups_due`.
+
+        Raises:
+            ValueError: ``sort`` is not a sort the list offers.
+        """
+        key = self._follow_up_key(sort)
+        today = today or local_today()
+        statement = self._due_statement(user_id, today)
+        with self._db.reading() as db_session:
+            return windows.fetch_window(
+                db_session, statement, key, descending, window,
+                lambda row: _follow_up_row(row, today),
+                # The keys alone first where that reads less (the victim's name needs
+                # every join the rows need; the due date is read off an index).
+                keys_from=(self._due_keys(user_id, today, sort)
+                           if sort in ("case", "description") else None))
+
+    def follow_up_position(
+        self, follow_up_id: int, user_id: int | None = None, *, sort: str = "due",
+        descending: bool = False, today: dt.date | None = None,
+    ) -> int | None:
+        """Where a follow-up stands (from 0) in the list :meth:`follow_up_window` gives
+        for the same arguments, or ``None`` when it is not in that list."""
+        today = today or local_today()
+        with self._db.reading() as db_session:
+            return windows.position(
+                db_session, self._due_keys(user_id, today, sort),
+                self._follow_up_key(sort), descending, FollowUp.id == follow_up_id)
+
+    @classmethod
+    def _follow_up_key(cls, sort: str) -> tuple[Any, ...]:
+        if sort not in cls.FOLLOW_UP_SORTS:
+            raise ValueError(f"unknown sort {sort!r}")
+        column = {
+            "due": FollowUp.due_on,
+            "case": Case.reference,
+            "victim": Victim.search_full_name,
+            "description": func.lower(FollowUp.description),
+        }[sort]
+        return column, FollowUp.id
+
+    def _due_statement(self, user_id: int | None, today: dt.date) -> windows.AnySelect:
+        """The rows of the open follow-ups due by ``today`` in ``user_id``'s list,
+        unsorted."""
+        statement: windows.AnySelect = (
             select(FollowUp.id, FollowUp.case_id, Case.reference, Victim.first_names,
                    Victim.last_name, FollowUp.due_on, FollowUp.description)
             .join(Case, FollowUp.case_id == Case.id)
             .join(Victim, Case.victim_id == Victim.id)
-            .where(FollowUp.done.is_(False), FollowUp.due_on <= today)
-            .order_by(FollowUp.due_on, FollowUp.id)
+            .where(*self._due_conditions(user_id, today))
         )
+        return statement
+
+    def _due_keys(self, user_id: int | None, today: dt.date, sort: str) -> windows.AnySelect:
+        """The same follow-ups as :meth:`_due_statement` with only the joins ``sort``'s
+        key needs (a sort no index gives reads the least it can)."""
+        statement: windows.AnySelect = select(FollowUp.id).where(
+            *self._due_conditions(user_id, today))
+        if sort in ("case", "victim"):
+            statement = statement.join(Case, FollowUp.case_id == Case.id)
+        if sort == "victim":
+            statement = statement.join(Victim, Case.victim_id == Victim.id)
+        return statement
+
+    def _due_conditions(self, user_id: int | None, today: dt.date) -> list[Any]:
+        """What makes a follow-up one of the open ones due by ``today`` in ``user_id``'s
+        list; checks that the actor may see that list (someone else's: supervisors)."""
+        self._require(Operation.LIST_CASES)
+        who = self._actor.user_id if user_id is None else user_id
+        if who != self._actor.user_id:
+            self._require(Operation.REPORTS)  # someone else's list: supervisors
+        conditions: list[Any] = [FollowUp.done.is_(False), FollowUp.due_on <= today]
         if who:
-            statement = statement.where(FollowUp.assignee_id == who)
-        with self._db.reading() as db_session:
-            return [
-                FollowUpRow(
-                    follow_up_id=fid, case_id=cid, case_reference=ref,
-                    victim_name=f"{last}, {first}", due_on=due, description=text,
-                    overdue=due < today,
-                )
-                for fid, cid, ref, first, last, due, text in db_session.execute(statement)
-            ]
+            conditions.append(FollowUp.assignee_id == who)
+        return conditions
 
     # -- attachments ---------------------------------------------------------------------
 
@@ -425,3 +511,11 @@ def _planned_follow_up(draft: SupportSessionDraft) -> tuple[dt.date, str] | None
         return None
     task = draft.follow_up_task.strip() or _(DEFAULT_FOLLOW_UP_TASK)
     return draft.next_follow_up_on, validate_text(task, field=_("Follow-up"), max_length=500)
+
+
+def _follow_up_row(row: Any, today: dt.date) -> FollowUpRow:
+    fid, cid, ref, first, last, due, text = row
+    return FollowUpRow(
+        follow_up_id=fid, case_id=cid, case_reference=ref, victim_name=f"{last}, {first}",
+        due_on=due, description=text, overdue=due < today,
+    )

@@ -276,10 +276,6 @@
         <translation>{n} tapahtumaa</translation>
     </message>
     <message>
-        <source>Newest {n} events (narrow the filters to see older ones)</source>
-        <translation>Uusimmat {n} tapahtumaa (rajaa tarkemmin, niin näet vanhemmat)</translation>
-    </message>
-    <message>
         <source>Checking the audit chain…</source>
         <translation>Tarkistetaan käyttölokin ketjua…</translation>
     </message>

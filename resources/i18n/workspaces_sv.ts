@@ -276,10 +276,6 @@
         <translation>{n} händelser</translation>
     </message>
     <message>
-        <source>Newest {n} events (narrow the filters to see older ones)</source>
-        <translation>De {n} senaste händelserna (begränsa filtren för att se äldre)</translation>
-    </message>
-    <message>
         <source>Checking the audit chain…</source>
         <translation>Kontrollerar användningsloggens kedja…</translation>
     </message>
