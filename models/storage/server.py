@@ -5,9 +5,11 @@ many workstations points every one at a server instead, with a URL such as
 ``postgresql+psycopg://suoja@db.example/suoja?sslmode=verify-full``. This module is the
 one place that knows the server's specifics:
 
-* the URL (:class:`ServerUrl`): never with a password in it. The server password comes
-  from libpq's own places (``~/.pgpass``, a service file, ``PGPASSWORD``) or is asked
-  for and kept in memory only. TLS settings (``sslmode``, ``sslrootcert``…) pass through.
+* the URL (:class:`ServerUrl`, in :mod:`models.storage.server_url` so that the sign-in
+  window can name it without loading SQLAlchemy): never with a password in it. The server
+  password comes from libpq's own places (``~/.pgpass``, a service file, ``PGPASSWORD``)
+  or is asked for and kept in memory only. TLS settings (``sslmode``, ``sslrootcert``…)
+  pass through.
 * the engine: every connection gives up after 5 s waiting for a lock (like SQLite's busy
   timeout) and names itself ``suoja`` in ``pg_stat_activity``.
 * what SQLite keeps in files beside the database, a server keeps in
@@ -23,12 +25,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, create_engine, delete, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.domain.entities import Base, ServerState
@@ -37,6 +39,7 @@ from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
 from models.security.signin import set_aside_name
 from models.storage.keyfile import KeyFile
+from models.storage.server_url import ServerPasswordNeeded, ServerUrl
 
 log = logging.getLogger("suoja.server")
 
@@ -54,68 +57,6 @@ CONNECTION_DEFAULTS: dict[str, str | int] = {
 }
 KEY_SLOTS = "key_slots"
 SIGNIN = "signin"
-_DRIVER = "postgresql+psycopg"
-#: libpq options that carry a secret: never in a URL (settings, process lists, logs).
-_SECRET_OPTIONS = {"password", "sslpassword"}
-
-
-class ServerPasswordNeeded(AuthenticationError):
-    """The server asks for a password and none was found; the caller may ask for one."""
-
-
-@dataclass(frozen=True)
-class ServerUrl:
-    """Where a server database is; the password, if one was asked for, is memory-only."""
-
-    url: str
-    password: str | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def parse(cls, raw: str) -> ServerUrl:
-        """Check a ``--db-url``.
-
-        Raises:
-            UsageError: not a PostgreSQL URL, no database name, or a password in it.
-        """
-        try:
-            url = make_url(raw.strip())
-            url.port  # noqa: B018  (a malformed port raises only when read)
-        except (ArgumentError, ValueError):
-            raise UsageError(_("The database URL is not valid; expected "
-                               "postgresql+psycopg://USER@HOST/DATABASE.")) from None
-        if url.drivername not in ("postgresql", "postgres", _DRIVER):
-            raise UsageError(_("Only PostgreSQL server URLs are supported "
-                               "(postgresql+psycopg://USER@HOST/DATABASE)."))
-        secret_options = {key.lower() for key in url.query} & _SECRET_OPTIONS
-        if url.password or secret_options:
-            raise UsageError(_("Do not put the database password in the URL: use a libpq "
-                               "password file (~/.pgpass) or service file, or you will be "
-                               "asked."))
-        if not url.database and not url.query.get("service"):
-            raise UsageError(_("The database URL must name the database "
-                               "(postgresql+psycopg://USER@HOST/DATABASE)."))
-        return cls(url.set(drivername=_DRIVER).render_as_string(hide_password=False))
-
-    def with_password(self, password: str) -> ServerUrl:
-        return ServerUrl(self.url, password)
-
-    @property
-    def display(self) -> str:
-        """For titles and messages: ``database on host`` (no user, no options)."""
-        url = make_url(self.url)
-        service = url.query.get("service")
-        if service and not url.host:
-            return _("service {name}").format(
-                name=service if isinstance(service, str) else service[0])
-        host = url.host or url.query.get("host") or ""
-        if isinstance(host, tuple):
-            host = host[0]
-        if not host or host.startswith("/"):  # a Unix socket: a server on this computer
-            host = _("this computer")
-        return _("{database} on {host}").format(database=url.database, host=host)
-
-    def __str__(self) -> str:
-        return self.display
 
 
 def open_server_engine(target: ServerUrl) -> Engine:
