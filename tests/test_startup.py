@@ -17,7 +17,8 @@ import pytest
 
 from bench.startup import StartupFailed, startup_ms
 from cli.main import build_parser, window_options
-from models.storage.unit_of_work import Actor, Database
+from models.storage.server_url import ServerUrl
+from models.storage.unit_of_work import Actor, Database, Target
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -125,11 +126,13 @@ def test_a_command_still_runs_after_the_window_s_options_were_tried(
     assert "unrecognized arguments: --bogus" in unknown.stderr
 
 
+@pytest.mark.both_databases
 def test_bench_startup_measures_the_time_to_the_sign_in_window(
-    opened: tuple[Database, Actor, str], db_path: Path,
+    opened: tuple[Database, Actor, str], target: Target,
 ) -> None:
     opened[0].dispose()
-    figure = startup_ms(["--db", str(db_path)], repeat=2)
+    where = ["--db-url", target.url] if isinstance(target, ServerUrl) else ["--db", str(target)]
+    figure = startup_ms(where, repeat=2)
     assert 0 < figure < 120_000
 
 
