@@ -4,7 +4,8 @@ sign-in, and the main window.
 Which database (:func:`resolve_target`): ``--db-url`` if given, else ``--db``, else the
 server URL the configuration holds (remembered by the first-run setup), else the file in
 the platform's data folder. A server is looked at first to choose between setup and
-sign-in; if it cannot be reached the app says so in one sentence and exits with code 4.
+sign-in (with psycopg alone, :func:`probe_server`); if it cannot be reached the app says
+so in one sentence and exits with code 4.
 
 Sign-in and the main window run in a loop: *Sign out* closes the window (its session and
 views destroyed) and shows the sign-in window again, in the same process. ``--demo``
@@ -53,11 +54,15 @@ from gui.start.qt_platform import create_application
 from gui.start.setup import SetupDialog
 from models.domain.errors import AuthenticationError, DataError, KnownError
 from models.storage.errors import from_database_error
-from models.storage.server_url import ServerPasswordNeeded, ServerUrl
+from models.storage.server_url import (
+    ServerPasswordNeeded,
+    ServerUrl,
+    error_kind,
+    holds_suoja,
+)
 
 if TYPE_CHECKING:
     from gui.window.main_window import MainWindow
-    from models.storage import server
     from models.storage.unit_of_work import Actor, Database, Target
 
 DEMO_VICTIMS = 2000
@@ -103,13 +108,6 @@ def open_database(db_path: Target, username: str, password: str,
     return opening(db_path, username, password, **options)
 
 
-def open_server_engine(target: ServerUrl) -> server.Engine:
-    """:func:`models.storage.server.open_server_engine`, loaded when a server is used."""
-    from models.storage.server import open_server_engine as opening
-
-    return opening(target)
-
-
 def default_database_path() -> Path:
     folder = Path(
         QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
@@ -139,6 +137,9 @@ def show_problem(message: str) -> None:
 def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
     """Look at the server: (the target, whether it already holds Suoja), or an exit code.
 
+    With psycopg alone (:func:`~models.storage.server_url.holds_suoja`): SQLAlchemy and
+    the entities load after the sign-in window is shown, as for a file.
+
     If the server asks for its own password, the person is asked (and asked again if the
     server refuses it); the password stays in the returned target, in memory only.
     Cancelled: 0. Unreachable, refused or unreadable: the reason is shown, then 4.
@@ -146,7 +147,7 @@ def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
     asked = False
     while True:
         try:
-            engine = open_server_engine(target)
+            return target, holds_suoja(target)
         except (ServerPasswordNeeded, AuthenticationError) as error:
             if not isinstance(error, ServerPasswordNeeded) and not asked:
                 show_problem(str(error))
@@ -155,29 +156,19 @@ def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
             if password is None:
                 return 0
             target, asked = target.with_password(password), True
-            continue
         except KnownError as error:
             show_problem(str(error))
             return 4
         except Exception as error:  # e.g. a TLS option libpq does not know
             show_problem(str(_server_problem(error, target)))
             return 4
-        from models.storage.server import is_initialised
-
-        try:
-            return target, is_initialised(engine)
-        except Exception as error:
-            show_problem(str(_server_problem(error, target)))
-            return 4
-        finally:
-            engine.dispose()
 
 
 def _server_problem(error: Exception, target: ServerUrl) -> KnownError:
     return from_database_error(error) or DataError(QApplication.translate(
         "app", "The database server ({server}) could not be opened ({kind}); check the "
         "database URL and its options.").format(server=target.display,
-                                                kind=type(error).__name__))
+                                                kind=error_kind(error)))
 
 
 def prepare_demo(
