@@ -2,7 +2,9 @@
 
 ``main.py --db PATH`` reads its options without the commands' modules, and the sign-in
 window imports only what it shows; SQLAlchemy, the entities, the services, the PDFs and
-the main window are loaded after it is shown. ``bench/startup.py`` measures the time to it.
+the main window are loaded after it is shown. With ``--db-url`` the app first looks at
+the server with psycopg alone (``models.storage.server_url``), which reads URLs and
+connects as SQLAlchemy would: compared here. ``bench/startup.py`` measures the time to it.
 """
 
 from __future__ import annotations
@@ -13,12 +15,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psycopg
 import pytest
+from sqlalchemy import exc
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
+from sqlalchemy.engine import make_url
 
 from bench.startup import StartupFailed, startup_ms
 from cli.main import build_parser, window_options
+from models.domain.entities import ServerState
+from models.domain.errors import Unavailable, UsageError
+from models.storage import server, server_url
 from models.storage.server_url import ServerUrl
+from models.storage.store import create_database
 from models.storage.unit_of_work import Actor, Database, Target
+from tests.conftest import FAST_KDF, PASSWORD
+from tests.helpers import pg_server
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -73,14 +85,20 @@ def _loaded(modules: set[str], name: str) -> bool:
     return name in modules or any(module.startswith(name + ".") for module in modules)
 
 
+@pytest.mark.both_databases
 def test_the_sign_in_window_shows_before_the_database_modules_load(
-    database: Database, db_path: Path,
+    opened: tuple[Database, Actor, str], target: Target,
 ) -> None:
-    database.dispose()
-    code, modules = _modules_when_shown(["--db", str(db_path)])
+    opened[0].dispose()
+    on_server = isinstance(target, ServerUrl)
+    where = ["--db-url", target.url] if isinstance(target, ServerUrl) else ["--db", str(target)]
+    code, modules = _modules_when_shown(where)
     assert code == 0  # cancelled, as a person closing the window
     assert {"gui.start.login", "PySide6.QtWidgets", "models.storage.server_url"} <= modules
-    assert sorted(name for name in NOT_BEFORE_SIGN_IN if _loaded(modules, name)) == []
+    # On a server, psycopg alone has looked at it (set up: the sign-in, not the setup).
+    assert _loaded(modules, "psycopg") is on_server
+    unwanted = NOT_BEFORE_SIGN_IN - ({"psycopg"} if on_server else set())
+    assert sorted(name for name in unwanted if _loaded(modules, name)) == []
 
 
 def test_the_window_s_options_are_read_as_the_full_parser_reads_them() -> None:
@@ -140,3 +158,95 @@ def test_bench_startup_fails_without_a_sign_in_window(tmp_path: Path) -> None:
     # No database there: the first-run setup is shown instead, so there is no figure.
     with pytest.raises(StartupFailed):
         startup_ms(["--db", str(tmp_path / "missing.db")], repeat=1, timeout_s=3)
+
+
+# -- the first look at a server, without SQLAlchemy -------------------------------------------
+
+URLS = [
+    "postgresql+psycopg://suoja@db.example/suoja",
+    "postgresql://suoja@db.example:5433/suoja?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+    "postgres://Mäki%20Ö@db.example/case%2Fdb?application_name=x&connect_timeout=3",
+    "postgresql+psycopg://suoja@/suoja?host=/run/postgresql",
+    "postgresql+psycopg://suoja@/suoja?host=/run/postgresql&port=05433",
+    "postgresql+psycopg://suoja@[2001:db8::1]:5432/suoja",
+    "postgresql+psycopg:///?service=crisis",
+    "postgresql+psycopg://suoja@db.example/suoja?keepalives=0&Service=x&z=1&a=2&a=3",
+    "postgresql+psycopg://suoja@db.example/suoja?host=a,b&port=1,2",  # SQLAlchemy's own
+    "postgresql+psycopg://suoja@/suoja?host=a:1&host=b:2",  # SQLAlchemy's own
+    "postgresql+psycopg://suoja@/suoja?host=a:7",  # SQLAlchemy's own
+    " postgresql+psycopg://suoja@db.example/suoja?sslmode=&x=+y ",
+]
+
+
+@pytest.mark.parametrize("raw", URLS)
+def test_a_server_url_is_read_and_connected_to_as_sqlalchemy_would(raw: str) -> None:
+    url = make_url(raw.strip())
+    target = ServerUrl.parse(raw)
+    assert target.url == url.set(drivername="postgresql+psycopg").render_as_string(
+        hide_password=False)
+    assert target.parts.query == dict(url.query)
+    assert (target.parts.host, target.parts.port, target.parts.database) == (
+        url.host, url.port, url.database)
+    # What an engine's first connection gets: the dialect's parameters, then connect_args.
+    expected = PGDialect_psycopg().create_connect_args(make_url(target.url))[1]
+    expected.update(server_url.connect_arguments(target.with_password("typed")))
+    assert server_url.connection_parameters(target.with_password("typed")) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "db.example/suoja", "postgresql+psycopg://suoja@db.example:/suoja",
+    "postgresql+psycopg://suoja@db.example:54x/suoja", "mysql://suoja@db.example/suoja",
+    "postgresql://suoja:secret@db.example/suoja", "postgresql://suoja@db.example/",
+    "postgresql://suoja@db.example/suoja?sslpassword=x",
+])
+def test_a_url_sqlalchemy_refuses_or_suoja_refuses_is_refused(raw: str) -> None:
+    with pytest.raises(UsageError):
+        ServerUrl.parse(raw)
+
+
+def test_the_first_look_names_the_table_and_the_row_the_entities_do() -> None:
+    assert server_url.STATE_TABLE == ServerState.__tablename__
+    assert server.KEY_SLOTS == server_url.KEY_SLOTS
+    assert "name" in ServerState.__table__.c
+
+
+@pytest.mark.parametrize("kind", [
+    psycopg.OperationalError, psycopg.errors.InsufficientPrivilege,
+    psycopg.errors.UndefinedTable, psycopg.InterfaceError, psycopg.Error,
+    psycopg.errors.SerializationFailure, psycopg.errors.InvalidAuthorizationSpecification,
+])
+def test_a_driver_error_is_named_as_the_engine_names_it(kind: type[psycopg.Error]) -> None:
+    error = kind("synthetic")
+    wrapped = exc.DBAPIError.instance("SELECT 1", None, error, psycopg.Error)
+    assert server_url.error_kind(error) == type(wrapped).__name__
+    assert server_url.error_kind(wrapped) == type(wrapped).__name__
+    assert server_url.error_kind(ValueError()) == "ValueError"
+
+
+def test_the_first_look_at_a_server_says_what_the_engine_says(
+    pg: pg_server.PgServer | None, server_target: ServerUrl,
+) -> None:
+    """An empty database, one with the schema but no key slots, and one set up."""
+    assert pg is not None
+    empty = ServerUrl.parse(pg.url_for(pg.create_database()))
+    for where, holds in ((empty, False), (server_target, False)):
+        engine = server.open_server_engine(where)
+        try:
+            assert server_url.holds_suoja(where) is server.is_initialised(engine) is holds
+        finally:
+            engine.dispose()
+    created = create_database(server_target, username="super", password=PASSWORD,
+                              kdf=FAST_KDF)
+    try:
+        assert server_url.holds_suoja(server_target) is True
+        assert server.is_initialised(created.database.engine) is True
+    finally:
+        created.database.dispose()
+        pg.drop_database(empty.parts.database or "")
+
+    nowhere = ServerUrl.parse("postgresql+psycopg://suoja@127.0.0.1:1/suoja?connect_timeout=3")
+    with pytest.raises(Unavailable) as failed:
+        server_url.holds_suoja(nowhere)
+    with pytest.raises(Unavailable) as failed_too:
+        server.open_server_engine(nowhere)
+    assert str(failed.value) == str(failed_too.value)
