@@ -250,3 +250,19 @@ def test_the_first_look_at_a_server_says_what_the_engine_says(
     with pytest.raises(Unavailable) as failed_too:
         server.open_server_engine(nowhere)
     assert str(failed.value) == str(failed_too.value)
+
+
+def test_a_server_option_libpq_refuses_is_the_sentence_the_engine_s_error_gives(
+    server_target: ServerUrl, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gui.start import app as app_module
+
+    odd = ServerUrl.parse(server_target.url + ("&" if "?" in server_target.url else "?")
+                          + "no_such_option=1")
+    with pytest.raises(exc.ProgrammingError) as engine_failed:
+        server.open_server_engine(odd)
+    shown: list[str] = []
+    monkeypatch.setattr(app_module, "show_problem", shown.append)
+    assert app_module.probe_server(odd) == 4
+    assert shown == [str(app_module._server_problem(engine_failed.value, odd))]
+    assert "(ProgrammingError)" in shown[0]
