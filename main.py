@@ -31,18 +31,21 @@ system's (Finnish unless the system says Swedish or English).
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cli.main import build_parser, choose_language, run
+    from cli.main import build_parser, choose_language, run, window_options
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     if not choose_language(argv):  # before the parser: its --help speaks the language too
         return 2
-    args = build_parser().parse_args(argv)
+    # The desktop app's options alone are read without the commands' modules (SQLAlchemy,
+    # the services): the sign-in window shows before they are loaded.
+    args = window_options(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.command is not None:
         return run(args)
     # Qt is imported only when the window is wanted, so headless commands start fast.
@@ -52,5 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # the PDF batch's render workers in a frozen build
+    if getattr(sys, "frozen", False):  # only a frozen build needs (and imports) it
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # the PDF batch's render workers in a frozen build
     sys.exit(main())

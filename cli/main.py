@@ -10,6 +10,10 @@ Passwords come from ``SUOJA_PASSWORD`` or an interactive prompt, never from an a
 (arguments show up in process lists and shell history). Exit codes: 0 success, 2 wrong
 usage, 3 authentication failed, 4 data or integrity problem, 1 anything else. Errors are
 one line on stderr, never a traceback.
+
+The commands' modules (SQLAlchemy, the services, the PDFs) are imported only when a
+command or ``--help`` is on the line: :func:`window_options` reads a line that starts the
+desktop app without them, so that its sign-in window shows fast.
 """
 
 from __future__ import annotations
@@ -19,45 +23,29 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from cli import erasure, export, importing, organisation, subject
-from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
-from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
 from cli.prompts import NEW_PASSWORD_VARIABLE, PASSWORD_VARIABLE, RECOVERY_VARIABLE
-from cli.target import add_target, add_user
 from models.domain import i18n
 from models.domain.enums import Role
 from models.domain.errors import KnownError
 from models.domain.i18n import gettext as _
 from models.domain.i18n import pgettext
-from models.storage.errors import from_database_error
 
 log = logging.getLogger("suoja.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli import erasure, export, importing, organisation, subject
+    from cli.target import add_target, add_user
+
     parser = argparse.ArgumentParser(
         prog="main.py",
         description=_("Suoja: case management for victims of a psychotherapy-records breach."),
         epilog=_("Passwords are read from ${variable} or asked for; never give them "
                  "as arguments.").format(variable=PASSWORD_VARIABLE),
     )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", type=Path, metavar=pgettext("metavar", "PATH"),
-                       help=_("the encrypted database file"))
-    where.add_argument(
-        "--db-url", dest="db_url", metavar="URL",
-        help=_("the desktop app on a PostgreSQL server database: "
-               "postgresql+psycopg://USER@HOST/DATABASE (TLS options such as "
-               "?sslmode=verify-full pass through; no password in it). Commands take their "
-               "own --db-url, after the command's name"),
-    )
-    parser.add_argument(
-        "--demo", action="store_true",
-        help=_("start the desktop app on a fresh demo database with synthetic data"),
-    )
+    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
 
     init = commands.add_parser("init", help=_("create a new encrypted database"))
@@ -166,12 +154,64 @@ def build_parser() -> argparse.ArgumentParser:
     erasure.add_commands(commands)
     subject.add_commands(commands)
     for command in (parser, *commands.choices.values()):
-        command.add_argument(
-            "--lang", metavar="fi|sv|en",
-            help=_("the language of this run, PDFs included (else $SUOJA_LANG, else the "
-                   "account's language)"),
-        )
+        _add_language_option(command)
     return parser
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The desktop app's options: where the database is, or the demo."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, metavar=pgettext("metavar", "PATH"),
+                       help=_("the encrypted database file"))
+    where.add_argument(
+        "--db-url", dest="db_url", metavar="URL",
+        help=_("the desktop app on a PostgreSQL server database: "
+               "postgresql+psycopg://USER@HOST/DATABASE (TLS options such as "
+               "?sslmode=verify-full pass through; no password in it). Commands take their "
+               "own --db-url, after the command's name"),
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help=_("start the desktop app on a fresh demo database with synthetic data"),
+    )
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", metavar="fi|sv|en",
+        help=_("the language of this run, PDFs included (else $SUOJA_LANG, else the "
+               "account's language)"),
+    )
+
+
+class _NotTheWindow(Exception):
+    """The line is not only the desktop app's options: the full parser reads it."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindow(message)
+
+
+def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The desktop app's options (``command`` None), if ``argv`` holds nothing else.
+
+    None when there is a command, ``--help``, anything unknown or anything wrong: then
+    :func:`build_parser` reads the line, and says what is wrong in its own words. Read
+    with the same option definitions as :func:`build_parser`, without importing any
+    command's module.
+    """
+    parser = _WindowParser(prog="main.py", add_help=False)
+    _add_window_options(parser)
+    _add_language_option(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotTheWindow:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
 
 
 def choose_language(argv: Sequence[str]) -> bool:
@@ -213,6 +253,13 @@ def _positive_int(text: str) -> int:
 
 def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     """Run one headless command; returns the exit code."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from cli import erasure, export, importing, organisation, subject
+    from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
+    from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
+    from models.storage.errors import from_database_error
+
     handlers = {
         "init": cmd_init, "seed-demo": cmd_seed_demo, "verify": cmd_verify,
         "backup": cmd_backup, "restore": cmd_restore, "user": cmd_user,

@@ -238,7 +238,7 @@ def test_a_refused_server_password_is_asked_again_and_cancel_exits_quietly(
         problems.append(problem)
         return next(answers)
 
-    monkeypatch.setattr(app_module, "open_server_engine", open_server_engine)
+    monkeypatch.setattr(app_module, "holds_suoja", open_server_engine)
     monkeypatch.setattr(login, "ask_server_password", ask)
     monkeypatch.setattr(app_module, "show_problem", lambda message: pytest.fail(message))
     assert app_module._start(ServerUrl.parse(URL), [], "", preferences=preferences) == 0

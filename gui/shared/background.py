@@ -34,15 +34,17 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from gui.shared.errors import show_error
-from gui.shared.session import Session
 from models.domain.errors import KnownError
+
+if TYPE_CHECKING:  # annotations only: the sign-in window runs ops before any session exists
+    from gui.shared.session import Session
 
 log = logging.getLogger("suoja.gui.background")
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from models.domain.errors import KnownError, UsageError
 from models.domain.private_files import ensure_private_file, new_folders, private_folder
-from models.storage.server import ServerUrl
+from models.storage.server_url import ServerUrl
 
 log = logging.getLogger("suoja.gui.settings")
 

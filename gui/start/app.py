@@ -4,24 +4,34 @@ sign-in, and the main window.
 Which database (:func:`resolve_target`): ``--db-url`` if given, else ``--db``, else the
 server URL the configuration holds (remembered by the first-run setup), else the file in
 the platform's data folder. A server is looked at first to choose between setup and
-sign-in; if it cannot be reached the app says so in one sentence and exits with code 4.
+sign-in (with psycopg alone, :func:`probe_server`); if it cannot be reached the app says
+so in one sentence and exits with code 4.
 
 Sign-in and the main window run in a loop: *Sign out* closes the window (its session and
 views destroyed) and shows the sign-in window again, in the same process. ``--demo``
 prepares a fresh demo database in a temporary folder, removed on every way out (Ctrl+C
 and SIGTERM included); quitting the demo asks first, since its changes are lost then.
+
+The sign-in window is shown before the database's modules are imported (SQLAlchemy, the
+entities, the services, the main window): nothing it shows needs them. While it waits for
+a password, a thread imports the Qt-free ones (:func:`preload`); signing in waits for that
+thread before it opens the database, so no two threads import at once. The main window's
+modules are imported once someone has signed in.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import signal
 import socket
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -30,11 +40,11 @@ from PySide6.QtCore import (
     QSocketNotifier,
     QStandardPaths,
     QThreadPool,
+    QTimer,
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from gui.shared import i18n
-from gui.shared.background import BackgroundOp, is_expected
 from gui.shared.settings import Preferences, WindowState, parse_server_url
 from gui.shared.style import apply_style
 from gui.start import login, ui_script
@@ -42,22 +52,60 @@ from gui.start.crash import install_excepthook
 from gui.start.login import LoginDialog
 from gui.start.qt_platform import create_application
 from gui.start.setup import SetupDialog
-from gui.window import main_window
-from gui.window.main_window import MainWindow
-from models import services as services_module
 from models.domain.errors import AuthenticationError, DataError, KnownError
-from models.storage.anchoring import take_anchor
 from models.storage.errors import from_database_error
-from models.storage.server import (
+from models.storage.server_url import (
     ServerPasswordNeeded,
     ServerUrl,
-    is_initialised,
-    open_server_engine,
+    error_kind,
+    holds_suoja,
 )
-from models.storage.store import open_database
-from models.storage.unit_of_work import Target
+
+if TYPE_CHECKING:
+    from gui.window.main_window import MainWindow
+    from models.storage.unit_of_work import Actor, Database, Target
 
 DEMO_VICTIMS = 2000
+# Imported while the sign-in window waits for a password: what signing in and the main
+# window's services need, Qt-free (``models`` never imports Qt), so safe off the GUI thread.
+PRELOADED = ("models.storage.store", "models.services", "models.storage.anchoring")
+# How long after the sign-in window is shown the preloading starts (its first paint first).
+PRELOAD_DELAY_MS = 100
+
+_preloading: threading.Thread | None = None
+
+
+def preload() -> None:
+    """Start importing :data:`PRELOADED` on a thread of its own (once per process)."""
+    global _preloading
+    if _preloading is None:
+        _preloading = threading.Thread(target=_import_preloaded, name="suoja-preload")
+        _preloading.start()
+
+
+def _import_preloaded() -> None:
+    for name in PRELOADED:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - imported again when needed, failing there as before
+            return
+
+
+def wait_for_preload() -> None:
+    """Return once the preloading thread, if one was started, is done."""
+    if _preloading is not None:
+        _preloading.join()
+
+
+def open_database(db_path: Target, username: str, password: str,
+                  **options: Any) -> tuple[Database, Actor]:
+    """:func:`models.storage.store.open_database`, whose modules (SQLAlchemy, the entities,
+    the key file's cryptography) load when it is first called: after the sign-in window is
+    shown, on the sign-in's worker thread (or already by :func:`preload`)."""
+    wait_for_preload()
+    from models.storage.store import open_database as opening
+
+    return opening(db_path, username, password, **options)
 
 
 def default_database_path() -> Path:
@@ -89,6 +137,9 @@ def show_problem(message: str) -> None:
 def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
     """Look at the server: (the target, whether it already holds Suoja), or an exit code.
 
+    With psycopg alone (:func:`~models.storage.server_url.holds_suoja`): SQLAlchemy and
+    the entities load after the sign-in window is shown, as for a file.
+
     If the server asks for its own password, the person is asked (and asked again if the
     server refuses it); the password stays in the returned target, in memory only.
     Cancelled: 0. Unreachable, refused or unreadable: the reason is shown, then 4.
@@ -96,7 +147,7 @@ def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
     asked = False
     while True:
         try:
-            engine = open_server_engine(target)
+            return target, holds_suoja(target)
         except (ServerPasswordNeeded, AuthenticationError) as error:
             if not isinstance(error, ServerPasswordNeeded) and not asked:
                 show_problem(str(error))
@@ -105,27 +156,19 @@ def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
             if password is None:
                 return 0
             target, asked = target.with_password(password), True
-            continue
         except KnownError as error:
             show_problem(str(error))
             return 4
         except Exception as error:  # e.g. a TLS option libpq does not know
             show_problem(str(_server_problem(error, target)))
             return 4
-        try:
-            return target, is_initialised(engine)
-        except Exception as error:
-            show_problem(str(_server_problem(error, target)))
-            return 4
-        finally:
-            engine.dispose()
 
 
 def _server_problem(error: Exception, target: ServerUrl) -> KnownError:
     return from_database_error(error) or DataError(QApplication.translate(
         "app", "The database server ({server}) could not be opened ({kind}); check the "
         "database URL and its options.").format(server=target.display,
-                                                kind=type(error).__name__))
+                                                kind=error_kind(error)))
 
 
 def prepare_demo(
@@ -220,6 +263,8 @@ def _prepare_demo_in_view(folder: Path) -> tuple[Path, list[tuple[str, str, str]
     window.setCancelButton(None)
     window.setMinimumDuration(0)
     window.setValue(0)
+    from gui.shared.background import BackgroundOp, is_expected
+
     loop = QEventLoop()
     outcome: list[object] = []  # the result or an expected error; a bug is not kept
 
@@ -303,9 +348,11 @@ def _run_sessions(
             if stop.exit_code is not None:
                 return stop.exit_code
             # Cancelling the sign-in after a sign-out ends the demo: say what is lost.
-            if (window == 0 and demo and signed_in_before
-                    and not main_window.confirm_discard_demo(None)):
-                continue
+            if window == 0 and demo and signed_in_before:
+                from gui.window.main_window import confirm_discard_demo
+
+                if not confirm_discard_demo(None):
+                    continue
             return window
         signed_in_before = True
         code = stop.exit_code
@@ -329,6 +376,8 @@ def _next_target(used: Target) -> Target:
 
 def _dispose_window(window: MainWindow, *, closing_backup: bool = True) -> None:
     """Close the session's database and destroy the window and all it showed."""
+    from models.storage.anchoring import take_anchor
+
     if window.automatic_backups and closing_backup:
         window.auto_backup.run_on_close(None)
     if not window.session.is_locked:  # quitting while signed in: a sign-out, anchored
@@ -379,6 +428,7 @@ def _start(
         setup.deleteLater()
     else:
         dialog = LoginDialog(target, open_database, accounts, demo_password)
+        QTimer.singleShot(PRELOAD_DELAY_MS, preload)  # runs once the window is shown
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
             return 0
         (database, actor), dialog.result_value = dialog.result_value, None
@@ -389,6 +439,11 @@ def _start(
             preferences.server_url = ServerUrl(target.url)
     # The window speaks the account's language (unless --lang or SUOJA_LANG chose one).
     i18n.switch_after_sign_in(actor.language)
+    # Loaded only now, once someone has signed in: the sign-in window shows without them.
+    wait_for_preload()
+    from gui.window.main_window import MainWindow
+    from models import services as services_module
+
     try:
         # The window signs the same user in again after an idle lock: the path and the
         # username come with the services, ``open_database`` does the rest.

@@ -3,12 +3,16 @@
 It signs in to a database file or to a PostgreSQL server database. When the server asks
 for a password libpq could not find (``~/.pgpass``, a service file), a *Server password*
 field appears; that password is kept in memory for this run only, never saved.
+
+Shown as soon as the app starts, it imports only what it shows: the database (SQLAlchemy,
+the entities, the backups) is loaded by the opener it is given, once a password is typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
@@ -39,11 +43,12 @@ from gui.shared.labels import role_label
 from gui.shared.style import icon
 from models.domain.errors import DamagedData, KnownError
 from models.storage.errors import from_database_error
-from models.storage.maintenance import latest_automatic_backup, restore_backup, restored_path
-from models.storage.server import ServerPasswordNeeded, ServerUrl
-from models.storage.unit_of_work import Actor, Database, Target
+from models.storage.server_url import ServerPasswordNeeded, ServerUrl
 
-Opener = Callable[[Target, str, str], tuple[Database, Actor]]
+if TYPE_CHECKING:  # the database's modules load with the first sign-in, not before
+    from models.storage.unit_of_work import Actor, Database, Target
+
+Opener = Callable[["Target", str, str], "tuple[Database, Actor]"]
 #: A demo account as the sign-in lists it: (username, role value[, display name]).
 DemoEntry = tuple[str, ...]
 
@@ -334,6 +339,12 @@ class LoginDialog(QDialog):
         """
         if not isinstance(self._db_path, Path):
             return False
+        from models.storage.maintenance import (
+            latest_automatic_backup,
+            restore_backup,
+            restored_path,
+        )
+
         backup = latest_automatic_backup(self._db_path)
         if backup is None:
             return False

@@ -14,6 +14,7 @@ and the supervisor to the caller, who starts the main window — no second sign-
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -46,16 +47,35 @@ from models.domain import i18n
 from models.domain.enums import Language
 from models.domain.errors import KnownError, UsageError, ValidationError
 from models.domain.private_files import new_folders
-from models.domain.validation import validate_text, validate_username
-from models.security.passwords import check_password
-from models.storage.keyfile import KdfParams
-from models.storage.server import ServerPasswordNeeded, ServerUrl
-from models.storage.store import InitResult, create_database
-from models.storage.unit_of_work import Actor, Database, Target
+from models.storage.server_url import ServerPasswordNeeded, ServerUrl
+
+if TYPE_CHECKING:  # the database's modules load when the database is created
+    from models.storage.keyfile import KdfParams
+    from models.storage.store import InitResult
+    from models.storage.unit_of_work import Actor, Database, Target
 
 
+def create_database(target: Target, **options: Any) -> InitResult:
+    """:func:`models.storage.store.create_database`, whose modules (SQLAlchemy, the
+    entities, the schema's migrations) load only when a database is created: the app
+    imports this module on every start."""
+    from models.storage.store import create_database as create
+
+    return create(target, **options)
+
+
+# The rules (models.domain.validation, with the identity-code library) load when a field
+# is first checked: the app imports this module on every start, the sign-in's too.
 def _check_username(text: str) -> str:
+    from models.domain.validation import validate_username
+
     return validate_username(text)
+
+
+def _check_display_name(text: str) -> str:
+    from models.domain.validation import validate_text
+
+    return validate_text(text, field="Name", max_length=200)
 
 
 def _check_server_url(text: str) -> ServerUrl:
@@ -135,7 +155,7 @@ class SetupDialog(QDialog):
                                        required=True, placeholder=self.tr("e.g. maria"))
         self.display_name = self.form.line(
             "setupDisplayName", self.tr("Your name"),
-            lambda t: validate_text(t, field="Name", max_length=200), required=True,
+            _check_display_name, required=True,
             placeholder=self.tr("as colleagues see it, e.g. Maria Virtanen"))
         self.password = self.form.line("setupPassword", self.tr("Password"),
                                        self._check_password, required=True)
@@ -336,6 +356,8 @@ class SetupDialog(QDialog):
             self._show_location()
 
     def _check_password(self, text: str) -> str:
+        from models.security.passwords import check_password
+
         check_password(text, username=self.username.raw() or "",
                        display_name=self.display_name.raw() or "")
         return text

@@ -5,9 +5,12 @@ many workstations points every one at a server instead, with a URL such as
 ``postgresql+psycopg://suoja@db.example/suoja?sslmode=verify-full``. This module is the
 one place that knows the server's specifics:
 
-* the URL (:class:`ServerUrl`): never with a password in it. The server password comes
-  from libpq's own places (``~/.pgpass``, a service file, ``PGPASSWORD``) or is asked
-  for and kept in memory only. TLS settings (``sslmode``, ``sslrootcert``…) pass through.
+* the URL (:class:`ServerUrl`, in :mod:`models.storage.server_url` with the connection's
+  settings and the first look at a server, so that the app can choose and show the
+  sign-in window or the setup without loading SQLAlchemy): never with a password in it. The server
+  password comes from libpq's own places (``~/.pgpass``, a service file, ``PGPASSWORD``)
+  or is asked for and kept in memory only. TLS settings (``sslmode``, ``sslrootcert``…)
+  pass through.
 * the engine: every connection gives up after 5 s waiting for a lock (like SQLite's busy
   timeout) and names itself ``suoja`` in ``pg_stat_activity``.
 * what SQLite keeps in files beside the database, a server keeps in
@@ -23,20 +26,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, create_engine, delete, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from models.domain.entities import Base, ServerState
-from models.domain.errors import AuthenticationError, DataError, Unavailable, UsageError
-from models.domain.i18n import N_
+from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
 from models.security.signin import set_aside_name
 from models.storage.keyfile import KeyFile
+from models.storage.server_url import (  # ServerPasswordNeeded, connection_defaults: re-exported
+    KEY_SLOTS,
+    ServerPasswordNeeded,  # noqa: F401
+    ServerUrl,
+    connect_arguments,
+    connection_defaults,  # noqa: F401
+    connection_error,
+    warn_unless_certificate_checked,
+)
 
 log = logging.getLogger("suoja.server")
 
@@ -45,77 +55,7 @@ WRITER_LOCK = 0x53554F4A
 #: The sign-in counters' own lock (not the writers': a failed sign-in must not queue
 #: behind a long write, and a sign-in holding the writers' lock updates the counters).
 SIGNIN_LOCK = 0x53554F4B
-LOCK_TIMEOUT_MS = 5000
-IDLE_IN_TRANSACTION_MS = 60_000
-#: libpq settings used unless the URL sets them.
-CONNECTION_DEFAULTS: dict[str, str | int] = {
-    "connect_timeout": 10, "keepalives": 1, "keepalives_idle": 30,
-    "keepalives_interval": 10, "keepalives_count": 3,
-}
-KEY_SLOTS = "key_slots"
 SIGNIN = "signin"
-_DRIVER = "postgresql+psycopg"
-#: libpq options that carry a secret: never in a URL (settings, process lists, logs).
-_SECRET_OPTIONS = {"password", "sslpassword"}
-
-
-class ServerPasswordNeeded(AuthenticationError):
-    """The server asks for a password and none was found; the caller may ask for one."""
-
-
-@dataclass(frozen=True)
-class ServerUrl:
-    """Where a server database is; the password, if one was asked for, is memory-only."""
-
-    url: str
-    password: str | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def parse(cls, raw: str) -> ServerUrl:
-        """Check a ``--db-url``.
-
-        Raises:
-            UsageError: not a PostgreSQL URL, no database name, or a password in it.
-        """
-        try:
-            url = make_url(raw.strip())
-            url.port  # noqa: B018  (a malformed port raises only when read)
-        except (ArgumentError, ValueError):
-            raise UsageError(_("The database URL is not valid; expected "
-                               "postgresql+psycopg://USER@HOST/DATABASE.")) from None
-        if url.drivername not in ("postgresql", "postgres", _DRIVER):
-            raise UsageError(_("Only PostgreSQL server URLs are supported "
-                               "(postgresql+psycopg://USER@HOST/DATABASE)."))
-        secret_options = {key.lower() for key in url.query} & _SECRET_OPTIONS
-        if url.password or secret_options:
-            raise UsageError(_("Do not put the database password in the URL: use a libpq "
-                               "password file (~/.pgpass) or service file, or you will be "
-                               "asked."))
-        if not url.database and not url.query.get("service"):
-            raise UsageError(_("The database URL must name the database "
-                               "(postgresql+psycopg://USER@HOST/DATABASE)."))
-        return cls(url.set(drivername=_DRIVER).render_as_string(hide_password=False))
-
-    def with_password(self, password: str) -> ServerUrl:
-        return ServerUrl(self.url, password)
-
-    @property
-    def display(self) -> str:
-        """For titles and messages: ``database on host`` (no user, no options)."""
-        url = make_url(self.url)
-        service = url.query.get("service")
-        if service and not url.host:
-            return _("service {name}").format(
-                name=service if isinstance(service, str) else service[0])
-        host = url.host or url.query.get("host") or ""
-        if isinstance(host, tuple):
-            host = host[0]
-        if not host or host.startswith("/"):  # a Unix socket: a server on this computer
-            host = _("this computer")
-        return _("{database} on {host}").format(database=url.database, host=host)
-
-    def __str__(self) -> str:
-        return self.display
 
 
 def open_server_engine(target: ServerUrl) -> Engine:
@@ -126,20 +66,8 @@ def open_server_engine(target: ServerUrl) -> Engine:
         AuthenticationError: the server refused the user or password.
         DataError: the server cannot be reached, TLS failed, or the database is missing.
     """
-    connect_args: dict[str, object] = {
-        "application_name": "suoja",
-        # A workstation that vanishes mid-transaction (a pulled cable) must not hold the
-        # writers' lock for long: the server ends such a session after a minute, and TCP
-        # keepalives notice a dead peer within about a minute too.
-        "options": (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
-                    f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"),
-    }
-    connect_args.update(connection_defaults(target))
-    if target.password:
-        connect_args["password"] = target.password
-
     engine = create_engine(
-        target.url, connect_args=connect_args, pool_size=4, max_overflow=4,
+        target.url, connect_args=connect_arguments(target), pool_size=4, max_overflow=4,
         pool_pre_ping=True, hide_parameters=True,
     )
     try:
@@ -147,86 +75,8 @@ def open_server_engine(target: ServerUrl) -> Engine:
     except OperationalError as error:
         engine.dispose()
         raise connection_error(error, target) from None
-    if not _checks_certificate(target):  # connected, but to whom?
-        log.warning("the database URL does not check the server's certificate "
-                    "(add sslmode=verify-full and sslrootcert)")
+    warn_unless_certificate_checked(target)
     return engine
-
-
-def _checks_certificate(target: ServerUrl) -> bool:
-    """Is the server's identity checked (or is it on this computer, over a socket)?"""
-    url = make_url(target.url)
-    host = url.host or ""
-    if not host or host.startswith("/") or "service" in url.query:
-        return True  # a Unix socket, or settings from a service file
-    return str(url.query.get("sslmode", "")) in ("verify-full", "verify-ca")
-
-
-def connection_defaults(target: ServerUrl) -> dict[str, str | int]:
-    """Keepalives and a connect timeout, for what the URL does not set itself (a service
-    file's own values are kept when the URL names a service)."""
-    query = {key.lower() for key in make_url(target.url).query}
-    if "service" in query:
-        return {}
-    return {key: value for key, value in CONNECTION_DEFAULTS.items() if key not in query}
-
-
-def connection_error(error: BaseException, target: ServerUrl) -> Exception:
-    """A failed connection as one plain sentence, chosen by kind (nothing copied)."""
-    original = getattr(error, "orig", error)
-    code = getattr(original, "sqlstate", None) or ""
-    detail = str(original).lower()
-    where = target.display
-    if "pg_hba.conf" in detail:  # also SQLSTATE 28000, but not a wrong password
-        return AuthenticationError(_(_NOT_ACCEPTED).format(where=where))
-    # The server's own refusals carry a code, the same in every server language.
-    if code in ("28P01", "28000"):
-        return AuthenticationError(_(_REFUSED_USER).format(where=where))
-    if code == "3D000":
-        return DataError(_(_NO_DATABASE).format(name=make_url(target.url).database))
-    if code == "42501":
-        return AuthenticationError(_(_USER_NOT_ALLOWED).format(where=where))
-    if "no password supplied" in detail or "password is required" in detail:
-        return ServerPasswordNeeded(
-            _("The database server ({where}) asks for a password.").format(where=where))
-    if "password authentication failed" in detail or "authentication failed" in detail:
-        return AuthenticationError(_(_REFUSED_USER).format(where=where))
-    if "pg_hba.conf" in detail:
-        return AuthenticationError(_(_NOT_ACCEPTED).format(where=where))
-    # libpq's own refusals (no code): say which setting is wrong; they hold no data.
-    url = make_url(target.url)
-    if "does not match host name" in detail:
-        return DataError(_("The database server's certificate is not for the host in the URL "
-                           "({host}); use the name the certificate was made for.").format(
-                               host=url.host))
-    if "root certificate file" in detail:
-        return DataError(_("The root certificate for checking the server (sslrootcert, or "
-                           "~/.postgresql/root.crt) is missing."))
-    if "definition of service" in detail:
-        return UsageError(
-            _("The URL names a service that is not in the pg_service.conf file."))
-    if "invalid sslmode" in detail:
-        return UsageError(_("The URL's sslmode is not valid; use verify-full."))
-    if "ssl" in detail or "certificate" in detail or "tls" in detail:
-        return DataError(_("The secure (TLS) connection to the database server ({where}) "
-                           "failed; check sslmode and the server's certificate.").format(
-                               where=where))
-    if "does not exist" in detail and "database" in detail:
-        return DataError(_(_NO_DATABASE).format(name=make_url(target.url).database))
-    if "role" in detail and "does not exist" in detail:
-        return AuthenticationError(
-            _("The database server ({where}) does not know that user.").format(where=where))
-    if "permission denied" in detail or "not permitted" in detail:
-        return AuthenticationError(_(_USER_NOT_ALLOWED).format(where=where))
-    return Unavailable(_("The database server ({where}) cannot be reached; check the address "
-                         "and that the server is running.").format(where=where))
-
-
-_NOT_ACCEPTED = N_("The database server ({where}) does not accept this connection; check the "
-                   "URL's TLS settings (sslmode) and the server's access rules.")
-_REFUSED_USER = N_("The database server ({where}) refused the user or password.")
-_USER_NOT_ALLOWED = N_("The database server ({where}) does not allow this user to connect.")
-_NO_DATABASE = N_("The server has no database named {name}.")
 
 
 def is_server(engine: Engine | Connection | Session) -> bool:
