@@ -267,10 +267,11 @@ class CaseListService(Service):
                 order = [first, second]
             else:
                 groups = self._groups(db_session, sort, query.filter)
-                rank = case({g: i for i, g in enumerate(groups) if g is not None},
-                            value=_GROUPED[sort], else_=-1)
+                ranks = {g: i for i, g in enumerate(groups) if g is not None}
                 statement = select(_case.c.id).where(*query.conditions())
-                order = [rank, _case.c.id]
+                # Unassigned (no group value) first, as the window reads it.
+                order = [case(ranks, value=_GROUPED[sort], else_=-1), _case.c.id] if ranks \
+                    else [_case.c.id]
             statement = statement.order_by(
                 *(o.desc() if descending else o.asc() for o in order))
             return list(db_session.execute(statement, query.values).scalars())
