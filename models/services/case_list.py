@@ -91,8 +91,11 @@ SORT_COLUMNS = ("reference", "victim", "identity_code", "status", "risk", "couns
 #: Rows a page holds: a few screens.
 PAGE_SIZE = 100
 #: Up to this many matching cases a page is read by sorting them (the filter's index
-#: finds them); more are read in the sort's index order, the filter tested on each row.
-FEW = 2000
+#: finds them, each row is read); more are read in the sort's index order, the filter
+#: tested on each row. Reading a row costs about as much as testing some hundred index
+#: entries (pages are decrypted), so the turn comes early: at 40,000 cases a name
+#: prefix matching 2,400 is read in 9 ms one way and 97 ms the other.
+FEW = 300
 
 
 class _Unindexed(FunctionElement[Any]):
@@ -244,6 +247,7 @@ class CaseListService(Service):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._audited: dict[str, float] = {}
+        self._derived: tuple[bytes, bytes] | None = None
 
     def values_matched_in_scope_only(self) -> bool:
         """Whether identity codes, phone numbers and other values the list does not show
@@ -461,7 +465,7 @@ class CaseListService(Service):
             with self._db.reading() as db_session:
                 yield db_session
             return
-        detail = audit_detail(derive_search_key(self._db.chain_secret), via, searched)
+        detail = audit_detail(self._search_key(), via, searched)
         now = time.monotonic()
         self._audited = {d: t for d, t in self._audited.items() if now - t < AUDIT_REPEAT_S}
         if detail in self._audited:
@@ -472,6 +476,13 @@ class CaseListService(Service):
             self._audit(db_session, AuditAction.VIEW, "search", detail=detail)
             yield db_session
         self._audited[detail] = now
+
+    def _search_key(self) -> bytes:
+        """:func:`derive_search_key` of the database's chain secret, derived once."""
+        secret = self._db.chain_secret
+        if self._derived is None or self._derived[0] is not secret:
+            self._derived = (secret, derive_search_key(secret))
+        return self._derived[1]
 
     def _query(self, case_filter: CaseFilter) -> _Query:
         return _Query(case_filter,
@@ -485,8 +496,16 @@ class CaseListService(Service):
         return statement
 
     def _count(self, db_session: Session, query: _Query) -> int:
-        statement = self._statement(("count", query.shape), lambda: select(
-            func.count()).select_from(_case).where(*query.conditions()))
+        def build() -> Any:
+            statuses, risks, assigned, unassigned, breach, ids, search, scoped = query.shape
+            if search is not None and not any(query.shape[:6]):
+                # A search alone: its distinct case ids counted from its indexes, no case
+                # row read.
+                found = plan_statement(search, PARAMETERISED_SCOPE if scoped else None)
+                return select(func.count()).select_from(found.subquery())
+            return select(func.count()).select_from(_case).where(*query.conditions())
+
+        statement = self._statement(("count", query.shape), build)
         return int(db_session.execute(statement, query.values).scalar() or 0)
 
     def _page(self, db_session: Session, query: _Query, sort: str, descending: bool,

@@ -19,6 +19,7 @@ exactly like no match, so no search confirms a value of a case they may not open
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import re
@@ -64,9 +65,13 @@ def _is_visible_code_part(text: str) -> bool:
 
 def search_kinds(text: str) -> list[str]:
     """What kinds of value ``text`` may be, by its shape (for tests and the GUI hint)."""
-    text = text.strip()
+    return list(_kinds(text.strip()))
+
+
+@functools.lru_cache(maxsize=4)  # a search asks for the same text's kinds several times
+def _kinds(text: str) -> tuple[str, ...]:
     if not text:
-        return []
+        return ()
     kinds: list[str] = []
     if _IDENTITY_CODE.match(text):
         kinds.append(IDENTITY_CODE)
@@ -91,7 +96,7 @@ def search_kinds(text: str) -> list[str]:
         kinds.append("name")
     if "@" in text or "." in text:
         kinds.append("sender")
-    return kinds
+    return tuple(kinds)
 
 
 @dataclass(frozen=True)
