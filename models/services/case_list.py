@@ -35,6 +35,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    distinct,
     func,
     literal_column,
     or_,
@@ -224,21 +225,21 @@ class _Query:
                 victim_breach.c.breach_id == bindparam("f_breach"))))
         if search is not None:
             where.append(column("id").in_(
-                plan_statement(search, PARAMETERISED_SCOPE if scoped else None)))
+                plan_statement(search, PARAMETERISED_SCOPE if scoped else None,
+                               distinct=False)))
         if ids:
             where.append(column("id").in_(bindparam("f_case_ids", expanding=True)))
         return where
 
 
-def _after(first: Any, second: Any, descending: bool, *, inclusive: bool = False
-           ) -> ColumnElement[bool]:
+def _after(first: Any, second: Any, descending: bool) -> ColumnElement[bool]:
     """Rows after (first, second) in the order: ``first >= :k1 AND (first > :k1 OR
     second > :k2)`` ascending (an index range on the sort value, the tiebreak a filter)."""
     k1: Any = bindparam("k1")
     k2: Any = bindparam("k2")
     if descending:
-        return and_(first <= k1, or_(first < k1, (second <= k2) if inclusive else (second < k2)))
-    return and_(first >= k1, or_(first > k1, (second >= k2) if inclusive else (second > k2)))
+        return and_(first <= k1, or_(first < k1, second < k2))
+    return and_(first >= k1, or_(first > k1, second > k2))
 
 
 class CaseListService(Service):
@@ -501,8 +502,9 @@ class CaseListService(Service):
             if search is not None and not any(query.shape[:6]):
                 # A search alone: its distinct case ids counted from its indexes, no case
                 # row read.
-                found = plan_statement(search, PARAMETERISED_SCOPE if scoped else None)
-                return select(func.count()).select_from(found.subquery())
+                found = plan_statement(search, PARAMETERISED_SCOPE if scoped else None,
+                                       distinct=False).subquery()
+                return select(func.count(distinct(next(iter(found.c)))))
             return select(func.count()).select_from(_case).where(*query.conditions())
 
         statement = self._statement(("count", query.shape), build)

@@ -28,7 +28,16 @@ from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import ColumnElement, Select, bindparam, false, or_, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    false,
+    or_,
+    select,
+    union,
+    union_all,
+)
 
 from models.domain import validation as v
 from models.domain.entities import (
@@ -343,9 +352,14 @@ PARAMETERISED_SCOPE: ColumnElement[bool] = or_(
 )
 
 
-def plan_statement(shape: tuple[str, ...], scope: ColumnElement[bool] | None) -> Any:
+def plan_statement(shape: tuple[str, ...], scope: ColumnElement[bool] | None,
+                   *, distinct: bool = True) -> Any:
     """A select of the ids of every case a search of ``shape`` finds, its values bound
-    parameters (:attr:`SearchPlan.values`); ``scope`` as in :func:`matching_case_ids`."""
+    parameters (:attr:`SearchPlan.values`); ``scope`` as in :func:`matching_case_ids`.
+
+    ``distinct=False``: an id may come more than once (UNION ALL: no sort of each
+    branch), for ``IN (...)`` and ``count(DISTINCT ...)``, which do not care.
+    """
     listed = [_branch(name) for name in shape if name in _LISTED]
     unlisted = [_branch(name) for name in shape if name not in _LISTED]
     statements = listed + within_scope(unlisted, scope)
@@ -354,7 +368,7 @@ def plan_statement(shape: tuple[str, ...], scope: ColumnElement[bool] | None) ->
         return select(_case.c.id).where(false())
     if len(statements) == 1:
         return statements[0]
-    return union(*statements)
+    return union(*statements) if distinct else union_all(*statements)
 
 
 def matching_case_ids(text: str, scope: ColumnElement[bool] | None = None) -> Any:
