@@ -186,6 +186,8 @@ class _Query:
             f.unassigned_only, f.breach_id is not None, f.case_ids is not None,
             None if plan is None else plan.shape, plan is not None and scope is not None,
         )
+        #: The whole codes and phone numbers the search looks for (audited).
+        self.searched = [] if plan is None else searched_values(f.text, plan.kinds)
         self.values: dict[str, Any] = {}
         if f.statuses:
             self.values["f_statuses"] = [s.value for s in f.statuses]
@@ -264,7 +266,7 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         _check_sort(sort)
         query = self._query(case_filter)
-        with self._searching(searched_values(case_filter.text), "list") as db_session:
+        with self._searching(query.searched, "list") as db_session:
             if sort in _KEYED:
                 first, second, of_victim = _KEYED[sort]
                 statement = select(_case.c.id).select_from(
@@ -285,7 +287,7 @@ class CaseListService(Service):
         """How many cases the filter lets through."""
         self._require(Operation.LIST_CASES)
         query = self._query(case_filter)
-        with self._searching(searched_values(case_filter.text), "list") as db_session:
+        with self._searching(query.searched, "list") as db_session:
             return self._count(db_session, query)
 
     def open_list(
@@ -297,7 +299,7 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         _check_sort(sort)
         query = self._query(case_filter)
-        with self._searching(searched_values(case_filter.text), "list") as db_session:
+        with self._searching(query.searched, "list") as db_session:
             count = self._count(db_session, query)
             if count == 0:
                 return 0, CasePage(())
@@ -322,7 +324,7 @@ class CaseListService(Service):
         if limit <= 0:
             return CasePage(())
         query = self._query(case_filter)
-        with self._searching(searched_values(case_filter.text), "list") as db_session:
+        with self._searching(query.searched, "list") as db_session:
             return self._page(db_session, query, sort, descending, after, backward,
                               max(skip, 0), limit, ids_only, _walk(query, matches))
 
@@ -333,7 +335,7 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         _check_sort(sort)
         query = self._query(case_filter)
-        with self._searching(searched_values(case_filter.text), "list") as db_session:
+        with self._searching(query.searched, "list") as db_session:
             values = {**query.values, "position_case": case_id}
             if sort in _KEYED:
                 key = db_session.execute(

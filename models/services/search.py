@@ -19,7 +19,6 @@ exactly like no match, so no search confirms a value of a case they may not open
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import hmac
 import re
@@ -77,7 +76,6 @@ def search_kinds(text: str) -> list[str]:
     return list(_kinds(text.strip()))
 
 
-@functools.lru_cache(maxsize=4)  # a search asks for the same text's kinds several times
 def _kinds(text: str) -> tuple[str, ...]:
     if not text:
         return ()
@@ -133,11 +131,13 @@ def whole_phone(text: str) -> str | None:
         return None
 
 
-def searched_values(text: str) -> list[Searched]:
+def searched_values(text: str, kinds: tuple[str, ...] | None = None) -> list[Searched]:
     """The whole codes and phone numbers ``text`` searches for (each search of them is
-    audited); a part of one searches for nothing."""
+    audited); a part of one searches for nothing. ``kinds``: its
+    :func:`search_kinds`, if already worked out (:attr:`SearchPlan.kinds`)."""
     text = text.strip()
-    kinds = search_kinds(text)
+    if kinds is None:
+        kinds = _kinds(text)
     found: list[Searched] = []
     if IDENTITY_CODE in kinds and (code := whole_identity_code(text)) is not None:
         found.append(Searched(IDENTITY_CODE, code))
@@ -229,6 +229,8 @@ class SearchPlan:
 
     shape: tuple[str, ...]
     values: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: What kinds of value the text may be (:func:`search_kinds`).
+    kinds: tuple[str, ...] = ()
 
     @property
     def listed(self) -> tuple[str, ...]:
@@ -250,7 +252,8 @@ def search_plan(text: str) -> SearchPlan:
         values[f"{name}_lo"] = value
         values[f"{name}_hi"] = value + KEY_END
 
-    for kind in search_kinds(text):
+    kinds = _kinds(text)
+    for kind in kinds:
         if kind == IDENTITY_CODE:
             if _is_visible_code_part(text):
                 # The current code's visible part (earlier codes' are not shown anywhere).
@@ -287,7 +290,7 @@ def search_plan(text: str) -> SearchPlan:
                 prefix("first_and_last", " ".join(tokens[:-1]))
                 values["last_token_lo"] = tokens[-1]
                 values["last_token_hi"] = tokens[-1] + KEY_END
-    return SearchPlan(tuple(shape), values)
+    return SearchPlan(tuple(shape), values, kinds)
 
 
 def _range(column: Any, name: str) -> Any:
