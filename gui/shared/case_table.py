@@ -1,23 +1,31 @@
-"""The case list: a table model over case ids, rows loaded on demand.
+"""The case list: a table model over a window on the list, rows loaded on demand.
 
-Only the ids of the matching cases are held (a few hundred kilobytes at 40,000 cases);
-the displayed columns are fetched a page at a time when a row first becomes visible, as
-in Anki's browser table. Sorting and filtering ask the service for a new id list. The
-risk level carries a small coloured dot and closed cases are shown muted.
+The model holds the count and a few pages of rows
+(:class:`~models.services.case_list.CaseWindow`), never every matching id: a page is
+read, by keyset on the sort order, when one of its rows is first shown, so the first
+screen, scrolling and a jump to the end cost the same at any size. Sorting and filtering
+open a new window. Selections are row ranges; their case ids are read when needed
+(:meth:`CaseTableModel.case_ids_in`). The risk level carries a small coloured dot and
+closed cases are shown muted.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+)
 
 from gui.shared.labels import risk_label, status_label
 from gui.shared.qt_types import Index
 from gui.shared.style import MUTED_COLOUR, readable, risk_icon
 from models.domain.dto import CaseFilter, CaseRow
 from models.domain.formatting import date_text
-from models.services.case_list import CaseListService
+from models.services.case_list import CaseListService, CaseWindow
 
-PAGE_SIZE = 200
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: (header, translated in headerData; sort key; attribute of CaseRow)
@@ -40,8 +48,9 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, cases: CaseListService | None, parent: object | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._cases = cases
-        self._ids: list[int] = []
-        self._rows: dict[int, CaseRow] = {}
+        self._window: CaseWindow | None = None
+        #: During a reset: the same list read again (see :meth:`reload`).
+        self.refreshing = False
         self._filter = CaseFilter()
         self._sort_key = "reference"
         self._descending = False
@@ -78,59 +87,81 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     def clear(self) -> None:
-        """Forget every id, row and the search filter, and the service (for the idle lock).
+        """Forget every row and the search filter, and the service (for the idle lock).
 
         The sort order is kept: it holds no personal data and comes back after unlocking.
         """
+        self.refreshing = False
         self.beginResetModel()
         self._cases = None
-        self._ids = []
-        self._rows.clear()
+        self._window = None
         self._filter = CaseFilter()
         self.endResetModel()
 
     def reload(self) -> None:
-        """Fetch the id list again (after a filter, sort or data change)."""
+        """Count and read the first page again (after a filter, sort or data change).
+
+        While the model resets, :attr:`refreshing` says whether the list is the same
+        (filter and sort) read again, so a view can keep its selection by case ids.
+        """
+        window = self._window
+        self.refreshing = window is not None and self._cases is not None and (
+            window.case_filter, window.sort, window.descending) == (
+            self._filter, self._sort_key, self._descending)
         self.beginResetModel()
-        self._ids = (
-            []
-            if self._cases is None
-            else self._cases.list_case_ids(self._filter, self._sort_key, self._descending)
-        )
-        self._rows.clear()
+        self._window = None  # a failed read below leaves the list empty, not stale
+        if self._cases is not None:
+            try:
+                self._window = CaseWindow(self._cases, self._filter, self._sort_key,
+                                          self._descending)
+            finally:
+                self.endResetModel()
+            return
         self.endResetModel()
 
+    @property
+    def window(self) -> CaseWindow | None:
+        """The window on the list (None while locked)."""
+        return self._window
+
     def case_id(self, row: int) -> int:
-        return self._ids[row]
+        """The case shown in ``row``.
+
+        Raises:
+            IndexError: the list has no such row.
+        """
+        found = None if self._window is None else self._window.case_id(row)
+        if found is None:
+            raise IndexError(row)
+        return found
 
     def row_of(self, case_id: int) -> int | None:
         """The row showing ``case_id``, or None if it is not in the list."""
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return None
+        return None if self._window is None else self._window.position(case_id)
 
     def reference(self, row: int) -> str:
         """The case reference (e.g. ``SUO-2020-00042``) shown in ``row``."""
         loaded = self._row(row)
         return loaded.reference if loaded is not None else ""
 
+    def case_ids_in(self, selection: QItemSelection) -> list[int]:
+        """The cases of the rows ``selection`` covers, in list order (select-all over
+        200,000 rows reads their ids in a few large keyset chunks)."""
+        if self._window is None:
+            return []
+        found: list[int] = []
+        for start, stop in row_spans(selection):
+            found += self._window.case_ids(start, stop)
+        return found
+
     def _row(self, row: int) -> CaseRow | None:
-        case_id = self._ids[row]
-        cached = self._rows.get(case_id)
-        if cached is None and self._cases is not None:
-            start = row - row % PAGE_SIZE
-            page = self._ids[start : start + PAGE_SIZE]
-            for loaded in self._cases.case_rows(page):
-                self._rows[loaded.case_id] = loaded
-            cached = self._rows.get(case_id)
-        return cached
+        return None if self._window is None else self._window.row(row)
 
     # -- Qt overrides --------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() or self._window is None else self._window.count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Override of QAbstractItemModel.columnCount."""
@@ -138,10 +169,10 @@ class CaseTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         if role == CASE_ID_ROLE:
-            return self._ids[index.row()]
+            return None if self._window is None else self._window.case_id(index.row())
         if role not in (
             Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
@@ -182,3 +213,21 @@ class CaseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Override of QAbstractItemModel.sort: the database sorts, by the column's key."""
         self.set_sort(column, order)
+
+
+def row_spans(selection: QItemSelection) -> list[tuple[int, int]]:
+    """The rows ``selection`` covers as ordered, merged (start, stop) spans."""
+    ranges = (selection.at(i) for i in range(selection.size()))
+    spans = sorted((r.top(), r.bottom() + 1) for r in ranges if r.isValid())
+    merged: list[tuple[int, int]] = []
+    for start, stop in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return merged
+
+
+def selected_row_count(selection: QItemSelection) -> int:
+    """How many rows ``selection`` covers (without an index per row)."""
+    return sum(stop - start for start, stop in row_spans(selection))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.shared.case_table import COLUMNS, CaseTableModel
+from gui.shared.case_table import COLUMNS, CaseTableModel, row_spans
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.forms import with_clear_button
@@ -66,7 +66,8 @@ class ListPosition:
 
     search_text: str
     case_filter: CaseFilter
-    selected_ids: tuple[int, ...]
+    #: The selected rows as spans: the cases of each span's first and last row.
+    selected_spans: tuple[tuple[int, int], ...]
     current_id: int | None
     current_column: int
     top_id: int | None
@@ -164,6 +165,10 @@ class CaseList(QObject):
         header.customContextMenuRequested.connect(self._column_menu)
         self._default_column_widths()
         self.table.activated.connect(self._on_activated)
+        # The same list read again (another workstation's change) keeps the selection.
+        self._kept: ListPosition | None = None
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._put_selection_back)
 
         self.open_case_action = QAction(icon("open-case"), self.tr("Open case"), self.table)
         self.open_case_action.setObjectName("openCase")
@@ -402,8 +407,8 @@ class CaseList(QObject):
 
     def copy_reference(self) -> None:
         """Copy the selected cases' references (one a line) to the clipboard."""
-        selection = self.table.selectionModel()
-        rows = sorted({index.row() for index in selection.selectedRows()})
+        spans = row_spans(self.table.selectionModel().selection())
+        rows = [row for start, stop in spans for row in range(start, stop)]
         if not rows and self.table.currentIndex().isValid():
             rows = [self.table.currentIndex().row()]
         references = [self.model.reference(row) for row in rows]
@@ -414,16 +419,15 @@ class CaseList(QObject):
 
     def position(self) -> ListPosition:
         """Where the user is: the search, the filter, the selection, the scroll."""
-        selection = self.table.selectionModel()
-        selected = tuple(
-            self.model.case_id(index.row()) for index in selection.selectedRows()
-        )
+        spans = row_spans(self.table.selectionModel().selection())
+        selected = tuple((self.model.case_id(start), self.model.case_id(stop - 1))
+                         for start, stop in spans)
         current = self.table.currentIndex()
         top = self.table.indexAt(self.table.viewport().rect().topLeft())
         return ListPosition(
             search_text=self.search.text(),
             case_filter=self.model.case_filter,
-            selected_ids=selected,
+            selected_spans=selected,
             current_id=self.model.case_id(current.row()) if current.isValid() else None,
             current_column=max(current.column(), 0),
             top_id=self.model.case_id(top.row()) if top.isValid() else None,
@@ -468,13 +472,34 @@ class CaseList(QObject):
         if position is not None:
             self._restore_position(position)
 
+    def _keep_selection(self) -> None:
+        self._kept = None
+        if self.model.refreshing and self.model.rowCount():
+            try:
+                self._kept = self.position()
+            except IndexError:  # a row gone since the count: nothing worth keeping
+                self._kept = None
+
+    def _put_selection_back(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None and self.model.rowCount():
+            self._restore_selection(kept)
+
     def _restore_position(self, position: ListPosition) -> None:
+        self._restore_selection(position)
+        (self.search if position.search_had_focus else self.table).setFocus()
+
+    def _restore_selection(self, position: ListPosition) -> None:
+        """Select the cases of ``position`` where they are now, make its current case
+        current and scroll its top case to the top (each case's row counted in SQL)."""
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
-        for case_id in position.selected_ids:
-            row = self.model.row_of(case_id)
-            if row is not None:
-                selection.select(self.model.index(row, 0), self.model.index(row, last_column))
+        for first_id, last_id in position.selected_spans:
+            rows = [row for row in (self.model.row_of(first_id), self.model.row_of(last_id))
+                    if row is not None]
+            if rows:
+                selection.select(self.model.index(min(rows), 0),
+                                 self.model.index(max(rows), last_column))
         flags = QItemSelectionModel.SelectionFlag
         current_row = (None if position.current_id is None
                        else self.model.row_of(position.current_id))
@@ -489,4 +514,3 @@ class CaseList(QObject):
             self.table.scrollTo(
                 self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
             )
-        (self.search if position.search_had_focus else self.table).setFocus()

@@ -1,7 +1,8 @@
 """Caseload management for supervisors: reassign cases and review closure requests.
 
-The left side is the case list (the same id-backed :class:`~gui.shared.case_table.CaseTableModel`
-as the main list, with its own filter and multi-row selection); the right side lists each
+The left side is the case list (the same paged :class:`~gui.shared.case_table.CaseTableModel`
+as the main list, with its own filter and multi-row selection: its case ids are read for
+the selected row spans when reassigning); the right side lists each
 counsellor's load (open cases, high-risk open cases) so the supervisor sees it before
 choosing whom to give the selected cases to. Below, pending closure requests are approved
 or returned. Every change goes through :class:`~models.services.caseload.CaseloadService`
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.shared.case_table import CaseTableModel
+from gui.shared.case_table import CaseTableModel, selected_row_count
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.fit import WrappingRow
@@ -406,8 +407,8 @@ class CaseloadView(QWidget):
     # -- actions ---------------------------------------------------------------------
 
     def selected_case_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.case_id(row) for row in rows]
+        """The selected cases in list order (read for the selected row spans)."""
+        return self.model.case_ids_in(self.table.selectionModel().selection())
 
     def reassign_selected(self) -> int:
         """Give the selected cases to the counsellor chosen in the combo box."""
@@ -461,7 +462,7 @@ class CaseloadView(QWidget):
         return ""
 
     def _update_buttons(self) -> None:
-        selected = len(self.table.selectionModel().selectedRows())
+        selected = selected_row_count(self.table.selectionModel().selection())
         self.reassign_button.setEnabled(selected > 0 and self.target.count() > 0)
         total = self.model.rowCount()
         self.selection_label.setText(

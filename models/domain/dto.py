@@ -183,6 +183,22 @@ class CaseRow:
     opened_on: dt.date
 
 
+#: Where a row stands in a case list's order: its sort value and a unique tiebreak (the
+#: victim's id for the victim and identity code sorts, else the case's id).
+SortKey = tuple[Any, Any]
+
+
+@dataclass(frozen=True)
+class CasePage:
+    """Consecutive rows of a case list in display order (``rows`` empty when only the
+    ids were asked for), and where the first and the last stand in its order."""
+
+    case_ids: tuple[int, ...]
+    rows: tuple[CaseRow, ...] = ()
+    first: SortKey | None = None
+    last: SortKey | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class CaseFilter:
     """What a case list shows; empty fields do not filter."""

@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
@@ -60,6 +61,11 @@ def one_of(column: str, enum: type[StrEnum], name: str | None = None) -> CheckCo
     """A check constraint allowing only the values of ``enum`` (NULL passes, as in SQL)."""
     allowed = ", ".join(f"'{value}'" for value in values(enum))
     return CheckConstraint(f"{column} IN ({allowed})", name=name or f"{column}_valid")
+
+
+#: What the identity code column of a case list shows (``131052-****``: the birth date and
+#: the century sign), no code as an empty text: the case list sorts by this alone.
+CODE_SHOWN_SQL = "coalesce(substr(identity_code, 1, 7), '')"
 
 
 victim_breach = Table(
@@ -120,8 +126,12 @@ class Victim(TimestampMixin, Base):
         one_of("language", Language),
         Index("ix_victim_search_last_name", "search_last_name"),
         Index("ix_victim_search_first_names", "search_first_names"),
-        Index("ix_victim_search_full_name", "search_full_name"),
+        # The name search's prefix ranges and the case list's victim sort (name, id).
+        Index("ix_victim_search_full_name_id", "search_full_name", "id"),
         Index("ix_victim_birth_date_search_full_name", "birth_date", "search_full_name"),
+        # The case list's identity code sort: the visible part only (``CODE_SHOWN`` in
+        # models/services/case_list.py, the same expression), then the id.
+        Index("ix_victim_code_shown_id", text(CODE_SHOWN_SQL), "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -249,6 +259,11 @@ class Case(TimestampMixin, Base):
         ),
         Index("ix_case_file_status_risk_level", "status", "risk_level"),
         Index("ix_case_file_assigned_to_id_status", "assigned_to_id", "status"),
+        # The case list's sorts read these in order (models/services/case_list.py).
+        Index("ix_case_file_opened_on_id", "opened_on", "id"),
+        Index("ix_case_file_status_id", "status", "id"),
+        Index("ix_case_file_risk_level_id", "risk_level", "id"),
+        Index("ix_case_file_assigned_to_id_id", "assigned_to_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -27,8 +27,16 @@ from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import ColumnElement, Select, false, or_, select, union
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    false,
+    or_,
+    select,
+    union,
+    union_all,
+)
 
 from models.domain import validation as v
 from models.domain.entities import (
@@ -59,19 +67,18 @@ IDENTITY_CODE = "identity_code"
 PHONE = "phone"
 
 
-def _prefix(column: InstrumentedAttribute[Any] | Any, prefix: str) -> Any:
-    return (column >= prefix) & (column < prefix + KEY_END)
-
-
 def _is_visible_code_part(text: str) -> bool:
     return len(text) <= MASK_SHOWS and bool(_IDENTITY_CODE.match(text))
 
 
 def search_kinds(text: str) -> list[str]:
     """What kinds of value ``text`` may be, by its shape (for tests and the GUI hint)."""
-    text = text.strip()
+    return list(_kinds(text.strip()))
+
+
+def _kinds(text: str) -> tuple[str, ...]:
     if not text:
-        return []
+        return ()
     kinds: list[str] = []
     if _IDENTITY_CODE.match(text):
         kinds.append(IDENTITY_CODE)
@@ -96,7 +103,7 @@ def search_kinds(text: str) -> list[str]:
         kinds.append("name")
     if "@" in text or "." in text:
         kinds.append("sender")
-    return kinds
+    return tuple(kinds)
 
 
 @dataclass(frozen=True)
@@ -124,11 +131,13 @@ def whole_phone(text: str) -> str | None:
         return None
 
 
-def searched_values(text: str) -> list[Searched]:
+def searched_values(text: str, kinds: tuple[str, ...] | None = None) -> list[Searched]:
     """The whole codes and phone numbers ``text`` searches for (each search of them is
-    audited); a part of one searches for nothing."""
+    audited); a part of one searches for nothing. ``kinds``: its
+    :func:`search_kinds`, if already worked out (:attr:`SearchPlan.kinds`)."""
     text = text.strip()
-    kinds = search_kinds(text)
+    if kinds is None:
+        kinds = _kinds(text)
     found: list[Searched] = []
     if IDENTITY_CODE in kinds and (code := whole_identity_code(text)) is not None:
         found.append(Searched(IDENTITY_CODE, code))
@@ -195,32 +204,174 @@ def within_scope(statements: list[Select[Any]], scope: ColumnElement[bool] | Non
 
 
 # -- the statements --------------------------------------------------------------------
+#
+# A search is planned once per text (:func:`search_plan`): the branches it runs, a tuple
+# of names (its *shape*), and the values they compare with. The statement of a shape
+# holds bound parameters only, so a caller may build it once and keep it
+# (``CaseListService`` does): the next text of the same shape runs the same statement,
+# already compiled, with other values. The rules are the same either way.
+
+_case = Case.__table__
+_victim = Victim.__table__
+_code_record = IdentityCodeRecord.__table__
+_report = PoliceReport.__table__
+_contact = ExtortionContact.__table__
+_grant = AccessGrant.__table__
+
+#: Listed branches (values every role that lists cases sees): found in any case.
+_LISTED = frozenset({"code_part", "reference", "last_name", "first_names", "full_name",
+                     "first_and_last"})
 
 
-def _name_statements(text: str) -> list[Select[Any]]:
-    key = search_key(text)
-    if len(key) < MIN_NAME_PREFIX:
-        return []
-    by_victim: list[Any] = [
-        _prefix(Victim.search_last_name, key),
-        _prefix(Victim.search_first_names, key),
-        _prefix(Victim.search_full_name, key),
-    ]
-    tokens = key.split(" ")
-    if len(tokens) > 1:
-        # "maija virt" → first names start with "maija", last name with "virt".
-        by_victim.append(
-            _prefix(Victim.search_first_names, " ".join(tokens[:-1]))
-            & _prefix(Victim.search_last_name, tokens[-1])
-        )
-    return [
-        select(Case.id).join(Victim, Case.victim_id == Victim.id).where(condition)
-        for condition in by_victim
-    ]
+@dataclass(frozen=True)
+class SearchPlan:
+    """What a text searches: its branches (``shape``, hashable) and their values."""
+
+    shape: tuple[str, ...]
+    values: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    #: What kinds of value the text may be (:func:`search_kinds`).
+    kinds: tuple[str, ...] = ()
+
+    @property
+    def listed(self) -> tuple[str, ...]:
+        return tuple(name for name in self.shape if name in _LISTED)
+
+    @property
+    def unlisted(self) -> tuple[str, ...]:
+        return tuple(name for name in self.shape if name not in _LISTED)
 
 
-def _by_victim(condition: Any) -> Select[Any]:
-    return select(Case.id).join(Victim, Case.victim_id == Victim.id).where(condition)
+def search_plan(text: str) -> SearchPlan:
+    """The branches ``text`` searches and the values they compare with."""
+    text = text.strip()
+    shape: list[str] = []
+    values: dict[str, Any] = {}
+
+    def prefix(name: str, value: str) -> None:
+        shape.append(name)
+        values[f"{name}_lo"] = value
+        values[f"{name}_hi"] = value + KEY_END
+
+    kinds = _kinds(text)
+    for kind in kinds:
+        if kind == IDENTITY_CODE:
+            if _is_visible_code_part(text):
+                # The current code's visible part (earlier codes' are not shown anywhere).
+                prefix("code_part", text.upper())
+            elif (code := whole_identity_code(text)) is not None:
+                shape += ["code", "earlier_code"]
+                values["code"] = code
+        elif kind == "reference":
+            prefix("reference", text.upper())
+        elif kind == "police_report":
+            prefix("police_report", text.upper())
+        elif kind == "email":
+            prefix("email", text.lower())
+        elif kind == PHONE:
+            phone = whole_phone(text)
+            if phone is not None:
+                # SMS and phone extortion senders are stored in the same E.164 form.
+                shape += ["phone", "phone_sender"]
+                values["phone"] = phone
+        elif kind == "wallet":
+            prefix("wallet", text.lower() if text.lower().startswith(("bc1", "tb1")) else text)
+        elif kind == "sender":
+            prefix("sender", text)
+        elif kind == "name":
+            key = search_key(text)
+            if len(key) < MIN_NAME_PREFIX:
+                continue
+            prefix("last_name", key)
+            prefix("first_names", key)
+            prefix("full_name", key)
+            tokens = key.split(" ")
+            if len(tokens) > 1:
+                # "maija virt" → first names start with "maija", last name with "virt".
+                prefix("first_and_last", " ".join(tokens[:-1]))
+                values["last_token_lo"] = tokens[-1]
+                values["last_token_hi"] = tokens[-1] + KEY_END
+    return SearchPlan(tuple(shape), values, kinds)
+
+
+def _range(column: Any, name: str) -> Any:
+    return (column >= bindparam(f"{name}_lo")) & (column < bindparam(f"{name}_hi"))
+
+
+def _of_victim(condition: Any) -> Select[Any]:
+    return select(_case.c.id).join(_victim, _case.c.victim_id == _victim.c.id).where(condition)
+
+
+def _branch(name: str) -> Select[Any]:
+    """The select of case ids of one branch, its values bound parameters."""
+    if name == "code_part":
+        return _of_victim(_range(_victim.c.identity_code, name))
+    if name == "code":
+        return _of_victim(_victim.c.identity_code == bindparam("code"))
+    if name == "earlier_code":
+        return (select(_case.c.id)
+                .join(_code_record, _code_record.c.victim_id == _case.c.victim_id)
+                .where(_code_record.c.identity_code == bindparam("code")))
+    if name == "reference":
+        return select(_case.c.id).where(_range(_case.c.reference, name))
+    if name == "police_report":
+        return select(_report.c.case_id).where(_range(_report.c.report_number, name))
+    if name == "email":
+        return _of_victim(_range(_victim.c.email, name))
+    if name == "phone":
+        return _of_victim(_victim.c.phone == bindparam("phone"))
+    if name == "phone_sender":
+        return select(_contact.c.case_id).where(_contact.c.sender == bindparam("phone"))
+    if name == "wallet":
+        return select(_contact.c.case_id).where(_range(_contact.c.wallet_address, name))
+    if name == "sender":
+        return select(_contact.c.case_id).where(_range(_contact.c.sender, name))
+    if name == "last_name":
+        return _of_victim(_range(_victim.c.search_last_name, name))
+    if name == "first_names":
+        return _of_victim(_range(_victim.c.search_first_names, name))
+    if name == "full_name":
+        return _of_victim(_range(_victim.c.search_full_name, name))
+    if name == "first_and_last":
+        return _of_victim(_range(_victim.c.search_first_names, name)
+                          & _range(_victim.c.search_last_name, "last_token"))
+    raise ValueError(f"unknown search branch {name!r}")
+
+
+def scope_parameters(role: Role, user_id: int, now: dt.datetime) -> dict[str, Any] | None:
+    """The values of :data:`PARAMETERISED_SCOPE` for this user (None: every case)."""
+    if Role(role) is Role.COUNSELLOR:
+        return {"scope_user": user_id, "scope_now": now}
+    return None
+
+
+#: :func:`counsellor_scope` with the user and the time as bound parameters
+#: (``scope_user``, ``scope_now``: :func:`scope_parameters`).
+PARAMETERISED_SCOPE: ColumnElement[bool] = or_(
+    _case.c.assigned_to_id.is_(None),
+    _case.c.assigned_to_id == bindparam("scope_user"),
+    _case.c.id.in_(select(_grant.c.case_id).where(
+        _grant.c.user_id == bindparam("scope_user"),
+        _grant.c.expires_at > bindparam("scope_now", type_=AccessGrant.expires_at.type))),
+)
+
+
+def plan_statement(shape: tuple[str, ...], scope: ColumnElement[bool] | None,
+                   *, distinct: bool = True) -> Any:
+    """A select of the ids of every case a search of ``shape`` finds, its values bound
+    parameters (:attr:`SearchPlan.values`); ``scope`` as in :func:`matching_case_ids`.
+
+    ``distinct=False``: an id may come more than once (UNION ALL: no sort of each
+    branch), for ``IN (...)`` and ``count(DISTINCT ...)``, which do not care.
+    """
+    listed = [_branch(name) for name in shape if name in _LISTED]
+    unlisted = [_branch(name) for name in shape if name not in _LISTED]
+    statements = listed + within_scope(unlisted, scope)
+    if not statements:
+        # Matches nothing; typed as a case id so PostgreSQL can compare it with one.
+        return select(_case.c.id).where(false())
+    if len(statements) == 1:
+        return statements[0]
+    return union(*statements) if distinct else union_all(*statements)
 
 
 def matching_case_ids(text: str, scope: ColumnElement[bool] | None = None) -> Any:
@@ -231,55 +382,6 @@ def matching_case_ids(text: str, scope: ColumnElement[bool] | None = None) -> An
             phones, e-mails, police report numbers, senders, wallets) match only in cases
             it lets through. None: in every case (roles that may open every case).
     """
-    text = text.strip()
-    listed: list[Select[Any]] = []
-    unlisted: list[Select[Any]] = []
-    for kind in search_kinds(text):
-        if kind == IDENTITY_CODE:
-            if _is_visible_code_part(text):
-                # The current code's visible part (earlier codes' are not shown anywhere).
-                listed.append(_by_victim(_prefix(Victim.identity_code, text.upper())))
-            elif (code := whole_identity_code(text)) is not None:
-                unlisted.append(_by_victim(Victim.identity_code == code))
-                unlisted.append(
-                    select(Case.id)
-                    .join(IdentityCodeRecord, IdentityCodeRecord.victim_id == Case.victim_id)
-                    .where(IdentityCodeRecord.identity_code == code)
-                )
-        elif kind == "reference":
-            listed.append(select(Case.id).where(_prefix(Case.reference, text.upper())))
-        elif kind == "police_report":
-            unlisted.append(
-                select(PoliceReport.case_id).where(
-                    _prefix(PoliceReport.report_number, text.upper())
-                )
-            )
-        elif kind == "email":
-            unlisted.append(_by_victim(_prefix(Victim.email, text.lower())))
-        elif kind == PHONE:
-            phone = whole_phone(text)
-            if phone is not None:
-                unlisted.append(_by_victim(Victim.phone == phone))
-                # SMS and phone extortion senders are stored in the same E.164 form.
-                unlisted.append(
-                    select(ExtortionContact.case_id).where(ExtortionContact.sender == phone))
-        elif kind == "wallet":
-            wallet = text.lower() if text.lower().startswith(("bc1", "tb1")) else text
-            unlisted.append(
-                select(ExtortionContact.case_id).where(
-                    _prefix(ExtortionContact.wallet_address, wallet)
-                )
-            )
-        elif kind == "sender":
-            unlisted.append(
-                select(ExtortionContact.case_id).where(_prefix(ExtortionContact.sender, text))
-            )
-        elif kind == "name":
-            listed.extend(_name_statements(text))
-    statements = listed + within_scope(unlisted, scope)
-    if not statements:
-        # Matches nothing; typed as a case id so PostgreSQL can compare it with one.
-        return select(Case.id).where(false())
-    if len(statements) == 1:
-        return statements[0]
-    return union(*statements)
+    plan = search_plan(text)
+    statement = plan_statement(plan.shape, scope)
+    return statement.params(plan.values) if plan.values else statement
