@@ -25,6 +25,7 @@ from models.domain import formatting
 from models.domain.dto import CounsellorLoad
 from models.domain.entities import (
     Case,
+    DashboardTally,
     ExtortionContact,
     FollowUp,
     PoliceReport,
@@ -130,7 +131,41 @@ class DashboardData:
 
 def dashboard(db_session: Session, today: dt.date) -> DashboardData:
     """Every dashboard figure as of ``today`` (the reference day for weeks, "overdue" and
-    "no contact in 7 days")."""
+    "no contact in 7 days").
+
+    The counts that do not depend on the day come from :class:`DashboardTally` (kept by
+    triggers in every write's transaction, migration 0015): a few rows, whatever the
+    number of cases. The others are range counts on indexes, each as large as its answer
+    (overdue follow-ups, last week's support sessions, twelve weeks of intakes). Every
+    figure equals :func:`dashboard_counted`'s, which counts each one from the rows.
+    """
+    tallies = _tallies(db_session)
+    per_counsellor = _loads_from_tallies(db_session)
+    overdue, overdue_cases = overdue_counts(db_session, today)
+    high_risk_open = sum(n for (kind, _holder, risk), n in tallies.items()
+                         if kind == _OPEN_CASE and risk in _HIGH_RISK_VALUES)
+    return DashboardData(
+        as_of=today,
+        open_cases=sum(x.open_cases for x in per_counsellor),
+        per_counsellor=per_counsellor,
+        weeks=weekly_counts(db_session, today),
+        risk_distribution=tuple(
+            (level.value, sum(n for (kind, _holder, risk), n in tallies.items()
+                              if kind == _OPEN_CASE and risk == level.value))
+            for level in RiskLevel),
+        overdue_follow_ups=overdue,
+        overdue_cases=overdue_cases,
+        uncontacted_high_risk=high_risk_open - _contacted_high_risk(db_session, today),
+        victims_with_contact=tallies.get((_WITH_CONTACT, 0, ""), 0),
+        victims_with_report=tallies.get((_WITH_REPORT, 0, ""), 0),
+        actions_done=tallies.get((_ACTION_DONE, 0, ""), 0),
+        actions_total=tallies.get((_ACTION_COUNTED, 0, ""), 0),
+    )
+
+
+def dashboard_counted(db_session: Session, today: dt.date) -> DashboardData:
+    """:func:`dashboard` counted from the rows themselves, figure by figure (what the
+    tallies must always equal; the tests compare the two)."""
     per_counsellor = open_cases_per_counsellor(db_session)
     overdue, overdue_cases = overdue_counts(db_session, today)
     with_contact, with_report = police_coverage(db_session)
@@ -149,6 +184,57 @@ def dashboard(db_session: Session, today: dt.date) -> DashboardData:
         actions_done=done,
         actions_total=total,
     )
+
+
+# -- the tallies -------------------------------------------------------------------------------
+
+_OPEN_CASE = "open_case"  # per (holder_id, risk_level): open cases
+_ACTION_DONE = "action_done"  # protective actions done
+_ACTION_COUNTED = "action_counted"  # protective actions not "not applicable"
+_WITH_CONTACT = "with_contact"  # cases with an extortion contact
+_WITH_REPORT = "with_report"  # of them, cases with a police report
+
+
+def _tallies(db_session: Session) -> dict[tuple[str, int, str], int]:
+    return {(kind, holder, risk): int(n) for kind, holder, risk, n in db_session.execute(
+        select(DashboardTally.kind, DashboardTally.holder_id, DashboardTally.risk_level,
+               DashboardTally.n).where(DashboardTally.n != 0))}
+
+
+def _loads_from_tallies(db_session: Session) -> tuple[CounsellorLoad, ...]:
+    """:func:`open_cases_per_counsellor` from the open-case tallies, in the same order (the
+    same ORDER BY, so each database sorts names and NULLs as it does there)."""
+    holder = func.nullif(DashboardTally.holder_id, 0)
+    count = func.sum(DashboardTally.n)
+
+    def of(condition: ColumnElement[bool]) -> Any:
+        return func.sum(case((condition, DashboardTally.n), else_=0))
+
+    rows = db_session.execute(
+        select(holder, User.display_name, User.is_active, User.role, count,
+               of(DashboardTally.risk_level.in_(_HIGH_RISK_VALUES)),
+               of(DashboardTally.risk_level == RiskLevel.ACUTE.value),
+               of(DashboardTally.risk_level == RiskLevel.HIGH.value))
+        .select_from(DashboardTally)
+        .outerjoin(User, DashboardTally.holder_id == User.id)
+        .where(DashboardTally.kind == _OPEN_CASE)
+        .group_by(DashboardTally.holder_id, User.display_name, User.is_active, User.role)
+        .having(count > 0)
+        .order_by(count.desc(), User.display_name, holder)
+    )
+    return tuple(_load(uid, name, None if uid is None else bool(active), role, counts)
+                 for uid, name, active, role, *counts in rows)
+
+
+def _contacted_high_risk(db_session: Session, today: dt.date) -> int:
+    """Open high-risk cases with a support session in :data:`NO_CONTACT_DAYS` (driven by
+    the few recent sessions, not by the cases)."""
+    since = local_midnight(today - dt.timedelta(days=NO_CONTACT_DAYS - 1))
+    return int(db_session.scalar(
+        select(func.count(Case.id)).where(
+            is_open(), Case.risk_level.in_(_HIGH_RISK_VALUES),
+            Case.id.in_(select(SupportSession.case_id)
+                        .where(SupportSession.started_at >= since)))) or 0)
 
 
 def caseload_report(db_session: Session, today: dt.date) -> CaseloadReport:
