@@ -148,6 +148,14 @@ def test_tallies_follow_every_kind_of_write(seeded: services.Services,
     after = assert_same_figures(database)
     assert after.victims_with_contact < before.victims_with_contact
 
+    # Most cases closed: the overdue count now checks against the open cases' ids.
+    with database.writing() as db_session:
+        db_session.execute(update(Case).where(Case.id.in_(ids[: len(ids) * 3 // 4]))
+                           .values(status=CaseStatus.CLOSED.value,
+                                   closure_reason=ClosureReason.OTHER.value))
+    closed = assert_same_figures(database)
+    assert 0 < closed.open_cases < len(ids) // 2 and closed.overdue_follow_ups
+
 
 @pytest.mark.both_databases
 def test_every_tally_trigger_is_in_place(database: Database) -> None:

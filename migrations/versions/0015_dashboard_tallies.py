@@ -1,4 +1,4 @@
-"""dashboard tallies kept by triggers; covering index for overdue follow-ups
+"""dashboard tallies kept by triggers; covering indexes for overdue and recent contact
 
 Revision ID: 0015
 Revises: 0012
@@ -271,6 +271,10 @@ def upgrade() -> None:
         batch_op.drop_index('ix_follow_up_done_due_on')
         batch_op.create_index('ix_follow_up_done_due_on_case_id',
                               ['done', 'due_on', 'case_id'], unique=False)
+    with op.batch_alter_table('support_session', schema=None) as batch_op:
+        batch_op.drop_index('ix_support_session_started_at')
+        batch_op.create_index('ix_support_session_started_at_case_id',
+                              ['started_at', 'case_id'], unique=False)
     connection = op.get_bind()
     create_triggers(connection)
     recount(connection)
@@ -278,6 +282,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     drop_triggers(op.get_bind())
+    with op.batch_alter_table('support_session', schema=None) as batch_op:
+        batch_op.drop_index('ix_support_session_started_at_case_id')
+        batch_op.create_index('ix_support_session_started_at', ['started_at'], unique=False)
     with op.batch_alter_table('follow_up', schema=None) as batch_op:
         batch_op.drop_index('ix_follow_up_done_due_on_case_id')
         batch_op.create_index('ix_follow_up_done_due_on', ['done', 'due_on'], unique=False)
