@@ -4,6 +4,8 @@ another workstation, or when other workstations' changes stop arriving), and rec
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
@@ -62,8 +64,12 @@ def test_a_burst_of_changes_is_counted_once(
     calls: list[int] = []
     analysis = shown._window.session.services.analysis
     original = analysis.dashboard
-    monkeypatch.setattr(analysis, "dashboard",
-                        lambda *a, **k: calls.append(1) or original(*a, **k))
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(analysis, "dashboard", counting)
     cases = shown._window.session.services.cases
     for case_id in (world.a, world.b, world.c):
         detail = cases.get_detail(case_id)

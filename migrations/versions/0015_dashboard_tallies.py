@@ -16,7 +16,9 @@ SQLite runs row triggers right after each row (AFTER); PostgreSQL runs AFTER row
 at the end of the statement, when every row of a multi-row delete is already gone, so
 there they are BEFORE triggers. Either way "another contact of this case" is asked with
 the row itself excluded (``id <>``), so each row sees the rows before it and the counts
-step correctly through a multi-row statement.
+step correctly through a multi-row statement. Two transactions never both see "no
+contact yet" for one case: Suoja's writers queue (SQLite's write lock; on a server the
+writer's advisory lock, ``models.storage.server.take_writer_lock``).
 
 A later migration that rebuilds one of these tables on SQLite (``batch_alter_table`` with
 a move and copy) drops its triggers: create them again there (``create_triggers``) and
