@@ -8,6 +8,11 @@ so their figures agree. Every function takes the caller's ``db_session``: the se
 check the role and own the unit of work (one per call). Python only receives aggregated
 rows (``GROUP BY``, ``COUNT``, ``EXISTS``). Each dashboard figure has a drill-down, the
 cases behind it: :func:`cases_behind`.
+
+The functions below count each figure from the rows and are its definition. The dashboard,
+asked for often and at any size, reads the figures that do not depend on the day from
+running tallies that triggers keep in every write's transaction (:func:`dashboard`); the
+tests hold it equal to :func:`dashboard_counted`, which counts everything the plain way.
 """
 
 from __future__ import annotations
