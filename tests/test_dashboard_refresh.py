@@ -4,6 +4,7 @@ another workstation, or when other workstations' changes stop arriving), and rec
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -109,3 +110,17 @@ def test_locking_forgets_when_the_figures_were_counted(shown: DashboardView) -> 
     shown._window.session.about_to_lock.emit()
     assert shown.counted_at is None and shown.as_of.text() == ""
     assert shown.stale_note.isHidden()
+
+
+def test_figures_older_than_a_recount_are_recounted_when_shown_again(
+        qtbot: QtBot, shown: DashboardView, world: World) -> None:
+    shown.hide()
+    assert shown.counted_at is not None
+    shown.counted_at -= dt.timedelta(milliseconds=dashboard.REFRESH_MS + 1000)
+    with world.boss.database.writing() as db_session:  # unannounced, while hidden
+        db_session.execute(update(Case).where(Case.id == world.a)
+                           .values(status=CaseStatus.CLOSED.value,
+                                   closure_reason=ClosureReason.RESOLVED.value))
+    shown.show()
+    qtbot.waitExposed(shown)
+    assert shown.open_button.text().startswith("2\n")

@@ -235,10 +235,12 @@ class DashboardView(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         """Override of QWidget.showEvent: load the figures when first shown, or when
-        something changed while hidden or the day has turned."""
+        something changed while hidden, or they are older than a periodic recount."""
         super().showEvent(event)
         self.refresh_timer.start()
-        if self._stale or (self.data is not None and self.data.as_of != local_now().date()):
+        now = local_now()
+        if self._stale or self.counted_at is None or self.counted_at.date() != now.date() or (
+                now - self.counted_at > dt.timedelta(milliseconds=REFRESH_MS)):
             self.reload()
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802
