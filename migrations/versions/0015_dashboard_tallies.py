@@ -4,21 +4,22 @@ Revision ID: 0015
 Revises: 0012
 Create Date: 2026-12-07 07:40:00
 
-The dashboard's counts that do not depend on the day (open cases per holder and risk
-level, protective actions done and counted, victims with an extortion contact and of them
-with a police report) are kept in ``dashboard_tally`` by triggers, in the same transaction
-as every insert, update and delete of the rows they count — whoever writes, the
-application on any workstation, a restore's ledger, a cascade. The dashboard then reads a
-few rows (``models.services.figures.dashboard``); the day-dependent figures (overdue,
-uncontacted, the weeks) stay range counts on indexes.
+On SQLite the dashboard's counts that do not depend on the day (open cases per holder and
+risk level, protective actions done and counted, victims with an extortion contact and of
+them with a police report) are kept in ``dashboard_tally`` by triggers, in the same
+transaction as every insert, update and delete of the rows they count — whoever writes,
+the application, a restore's ledger, a cascade. The dashboard then reads a few rows
+(``models.services.figures.dashboard``); the day-dependent figures (overdue, uncontacted,
+the weeks) stay range counts on covering indexes. SQLite runs row triggers right after each
+row, so "another contact of this case" (asked with the row itself excluded, ``id <>``) sees
+the rows before it and the counts step correctly through a multi-row statement; two
+transactions never both see "no contact yet" for one case, SQLite's writers queue.
 
-SQLite runs row triggers right after each row (AFTER); PostgreSQL runs AFTER row triggers
-at the end of the statement, when every row of a multi-row delete is already gone, so
-there they are BEFORE triggers. Either way "another contact of this case" is asked with
-the row itself excluded (``id <>``), so each row sees the rows before it and the counts
-step correctly through a multi-row statement. Two transactions never both see "no
-contact yet" for one case: Suoja's writers queue (SQLite's write lock; on a server the
-writer's advisory lock, ``models.storage.server.take_writer_lock``).
+On PostgreSQL the table stays empty and the dashboard counts those figures from the rows:
+under MVCC every update of a tally row within one transaction adds a row version the next
+update must walk past, so a long unit of work (the demo seed writes every victim in one)
+would slow quadratically. Keeping them there needs per-statement deltas (transition
+tables) with multi-row inserts, which is left to do.
 
 A later migration that rebuilds one of these tables on SQLite (``batch_alter_table`` with
 a move and copy) drops its triggers: create them again there (``create_triggers``) and
@@ -142,97 +143,21 @@ SQLITE_TRIGGERS = {
         END""",
 }
 
-# -- PostgreSQL -----------------------------------------------------------------------------
-
-#: (table, the events, the function's body) — BEFORE … FOR EACH ROW.
-POSTGRES_TRIGGERS = {
-    "tally_case": ("case_file", "INSERT OR DELETE OR UPDATE OF status, risk_level, assigned_to_id",
-                   f"""
-        IF TG_OP <> 'INSERT' THEN
-            IF OLD.status IN {OPEN} THEN {_DROP_OPEN}; END IF;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            IF NEW.status IN {OPEN} THEN {_UPSERT_OPEN}; END IF;
-        END IF;"""),
-    "tally_action": ("protective_action", "INSERT OR DELETE OR UPDATE OF state", """
-        IF TG_OP <> 'INSERT' THEN
-            UPDATE dashboard_tally SET n = n - 1 WHERE kind = 'action_done'
-                AND OLD.state = 'done';
-            UPDATE dashboard_tally SET n = n - 1 WHERE kind = 'action_counted'
-                AND OLD.state <> 'not_applicable';
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            UPDATE dashboard_tally SET n = n + 1 WHERE kind = 'action_done'
-                AND NEW.state = 'done';
-            UPDATE dashboard_tally SET n = n + 1 WHERE kind = 'action_counted'
-                AND NEW.state <> 'not_applicable';
-        END IF;"""),
-    "tally_contact": ("extortion_contact", "INSERT OR DELETE OR UPDATE OF case_id", f"""
-        IF TG_OP = 'UPDATE' THEN
-            IF OLD.case_id = NEW.case_id THEN RETURN NEW; END IF;
-        END IF;
-        IF TG_OP <> 'INSERT' THEN
-            IF NOT {_others('extortion_contact', 'OLD', 'OLD.case_id')} THEN
-                UPDATE dashboard_tally SET n = n - 1 WHERE kind = 'with_contact';
-                IF {_has('police_report', 'OLD.case_id')} THEN
-                    UPDATE dashboard_tally SET n = n - 1 WHERE kind = 'with_report';
-                END IF;
-            END IF;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            IF NOT {_others('extortion_contact', 'NEW', 'NEW.case_id')} THEN
-                UPDATE dashboard_tally SET n = n + 1 WHERE kind = 'with_contact';
-                IF {_has('police_report', 'NEW.case_id')} THEN
-                    UPDATE dashboard_tally SET n = n + 1 WHERE kind = 'with_report';
-                END IF;
-            END IF;
-        END IF;"""),
-    "tally_report": ("police_report", "INSERT OR DELETE OR UPDATE OF case_id", f"""
-        IF TG_OP = 'UPDATE' THEN
-            IF OLD.case_id = NEW.case_id THEN RETURN NEW; END IF;
-        END IF;
-        IF TG_OP <> 'INSERT' THEN
-            IF NOT {_others('police_report', 'OLD', 'OLD.case_id')}
-                    AND {_has('extortion_contact', 'OLD.case_id')} THEN
-                UPDATE dashboard_tally SET n = n - 1 WHERE kind = 'with_report';
-            END IF;
-        END IF;
-        IF TG_OP <> 'DELETE' THEN
-            IF NOT {_others('police_report', 'NEW', 'NEW.case_id')}
-                    AND {_has('extortion_contact', 'NEW.case_id')} THEN
-                UPDATE dashboard_tally SET n = n + 1 WHERE kind = 'with_report';
-            END IF;
-        END IF;"""),
-}
-
-
 def create_triggers(connection: sa.Connection) -> None:
-    """The triggers that keep ``dashboard_tally`` (again, after a table was rebuilt)."""
-    if connection.dialect.name == "postgresql":
-        for name, (table, events, body) in POSTGRES_TRIGGERS.items():
-            connection.exec_driver_sql(
-                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-                f"BEGIN{body}\n"
-                "    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
-                "    RETURN NEW;\nEND $$")
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            connection.exec_driver_sql(
-                f"CREATE TRIGGER {name} BEFORE {events} ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {name}()")
-    else:
-        for name, body in SQLITE_TRIGGERS.items():
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-            connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+    """The triggers that keep ``dashboard_tally`` on SQLite (again, after a table was
+    rebuilt). Nothing on PostgreSQL (see above)."""
+    if connection.dialect.name != "sqlite":
+        return
+    for name, body in SQLITE_TRIGGERS.items():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
 
 
 def drop_triggers(connection: sa.Connection) -> None:
-    if connection.dialect.name == "postgresql":
-        for name, (table, _events, _body) in POSTGRES_TRIGGERS.items():
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
-    else:
-        for name in SQLITE_TRIGGERS:
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    if connection.dialect.name != "sqlite":
+        return
+    for name in SQLITE_TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
 def recount(connection: sa.Connection) -> None:
@@ -278,8 +203,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_support_session_started_at_case_id',
                               ['started_at', 'case_id'], unique=False)
     connection = op.get_bind()
-    create_triggers(connection)
-    recount(connection)
+    if connection.dialect.name == "sqlite":
+        create_triggers(connection)
+        recount(connection)
 
 
 def downgrade() -> None:

@@ -479,11 +479,13 @@ class FollowUp(TimestampMixin, Base):
 
 
 class DashboardTally(Base):
-    """Running counts behind the supervisors' dashboard, kept by database triggers in the
-    unit of work of every write (migration 0015), so the dashboard reads a few rows instead
-    of scanning every case. ``kind`` names the count (``models.services.figures``);
-    ``holder_id`` is the holder of open cases (0: nobody), ``risk_level`` their risk level
-    (both 0 and "" where a count is not split). Never written by the application."""
+    """Running counts behind the supervisors' dashboard, kept on SQLite by database
+    triggers in the unit of work of every write (migration 0015), so the dashboard reads a
+    few rows instead of scanning every case (empty on PostgreSQL, where the dashboard
+    counts the rows; the migration says why). ``kind`` names the count
+    (``models.services.figures``); ``holder_id`` is the holder of open cases (0: nobody),
+    ``risk_level`` their risk level (both 0 and "" where a count is not split). Never
+    written by the application."""
 
     __tablename__ = "dashboard_tally"
 
