@@ -4,10 +4,17 @@ Every figure comes from :meth:`AnalysisService.dashboard` (counted by the databa
 every bar, slice and count clicks through to the cases behind it: the widget emits
 :attr:`DashboardView.open_cases` with a :class:`~models.domain.dto.CaseFilter` or a list of case
 ids and a title, and the main window shows them in the case list.
+
+The figures say when they were counted (to the second). A change announced here or by
+another workstation recounts them a moment later (a burst of saves once), and until then
+they say that they are out of date; while the view is shown they are recounted every
+:data:`REFRESH_MS` anyway, for writes nobody announces (another program on the same file, a
+server connection being reopened) and for the next day's "overdue".
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -21,7 +28,7 @@ from PySide6.QtCharts import (
     QPieSlice,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMargins, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,7 +49,14 @@ from models.domain.changes import Change
 from models.domain.dto import CaseFilter
 from models.domain.enums import RiskLevel
 from models.domain.errors import KnownError
-from models.domain.formatting import count_text, date_text, day_month_text, percent_text
+from models.domain.formatting import (
+    count_text,
+    date_text,
+    day_month_text,
+    local_now,
+    percent_text,
+    time_text,
+)
 from models.services.figures import OPEN_STATUSES, DashboardData, Figure
 
 PLACE_KEY = "dashboard"
@@ -52,8 +66,10 @@ RISK_COLOURS = {"acute": "#A4161A", "high": "#E07A1F", "medium": "#E9C46A", "low
 MIN_FIGURE_HEIGHT = 78
 BAR_COLOUR = "#2A6F97"
 SECOND_COLOUR = "#C8553D"
-
-
+# How long announced changes are collected before the figures are recounted once.
+CHANGE_BATCH_MS = 300
+# While shown, the figures are recounted this often even if no change was announced.
+REFRESH_MS = 60_000
 
 
 class FigureButton(QPushButton):
@@ -127,7 +143,14 @@ class DashboardView(QWidget):
         self.title.setFont(relative_font(self, 1.6, QFont.Weight.DemiBold))
         layout.addWidget(self.title)
         self.as_of = QLabel()
+        self.as_of.setWordWrap(True)
         layout.addWidget(self.as_of)
+        # Says that the figures shown are older than the last change, until recounted.
+        self.stale_note = QLabel()
+        self.stale_note.setObjectName("dashboardStale")
+        self.stale_note.setWordWrap(True)
+        self.stale_note.hide()
+        layout.addWidget(self.stale_note)
 
         counts = QGridLayout()
         self.open_button = FigureButton(self.tr("open cases"))
@@ -183,7 +206,14 @@ class DashboardView(QWidget):
         window.session.about_to_lock.connect(self.clear)
         window.session.unlocked.connect(self._on_unlocked)
         window.session.changes.subscribe(self._on_change)
+        window.session.live_updates.connect(self._on_live_updates)
         self._stale = True
+        # When the figures shown were counted (local time).
+        self.counted_at: dt.datetime | None = None
+        self._recount = QTimer(self, singleShot=True, interval=CHANGE_BATCH_MS)
+        self._recount.timeout.connect(self.reload)
+        self.refresh_timer = QTimer(self, interval=REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.reload)
 
     def _chart_view(self, title: str) -> QChartView:
         chart = QChart()
@@ -204,10 +234,20 @@ class DashboardView(QWidget):
     # -- filling and clearing ----------------------------------------------------------
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
-        """Override of QWidget.showEvent: load the figures when first shown."""
+        """Override of QWidget.showEvent: load the figures when first shown, or when
+        something changed while hidden, or they are older than a periodic recount."""
         super().showEvent(event)
-        if self._stale:
+        self.refresh_timer.start()
+        now = local_now()
+        if self._stale or self.counted_at is None or self.counted_at.date() != now.date() or (
+                now - self.counted_at > dt.timedelta(milliseconds=REFRESH_MS)):
             self.reload()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        """Override of QWidget.hideEvent: nobody is looking, so stop recounting."""
+        super().hideEvent(event)
+        self.refresh_timer.stop()
+        self._recount.stop()
 
     def _on_unlocked(self, _services: object) -> None:
         self._stale = True
@@ -215,27 +255,51 @@ class DashboardView(QWidget):
             self.reload()
 
     def _on_change(self, change: Change) -> None:
-        # Cheap to recount, but only when someone is looking.
-        self._stale = True
+        # Say at once that the figures are out of date; recount once the burst is over
+        # (only when someone is looking, else when shown).
+        self._mark_stale()
         if self.isVisible():
-            self.reload()
+            self._recount.start()
+
+    def _on_live_updates(self, live: bool) -> None:
+        """Other workstations' changes stopped arriving (or arrive again): the figures
+        may be out of date until recounted."""
+        if not live:
+            self._mark_stale()
+        elif self.isVisible():
+            self._recount.start()
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.counted_at is not None:
+            self.stale_note.setText(self.tr(
+                "Cases have changed since {time}: these figures are out of date and are "
+                "being counted again.").format(time=time_text(self.counted_at, seconds=True)))
+            self.stale_note.show()
 
     def reload(self) -> None:
-        """Recount every figure (on the main thread: each aggregate takes milliseconds)."""
+        """Recount every figure (on the main thread: a few small queries, whatever the
+        number of cases)."""
         if self._window.session.is_locked:
             return
+        self._recount.stop()
+        counted_at = local_now()
         try:
             data = self._window.session.services.analysis.dashboard()
         except KnownError as error:
             show_error(self, error)
             return
-        self.show_data(data)
+        self.show_data(data, counted_at)
 
-    def show_data(self, data: DashboardData) -> None:
+    def show_data(self, data: DashboardData, counted_at: dt.datetime | None = None) -> None:
+        """Show ``data``, counted at ``counted_at`` (default: now)."""
         self.data = data
         self._stale = False
-        self.as_of.setText(self.tr("Figures as of {day}; open cases are new, open or waiting.")
-                           .format(day=date_text(data.as_of)))
+        self.counted_at = counted_at or local_now()
+        self.stale_note.hide()
+        self.as_of.setText(self.tr(
+            "Figures as of {day} at {time}; open cases are new, open or waiting.")
+            .format(day=date_text(data.as_of), time=time_text(self.counted_at, seconds=True)))
         self.open_button.show_value(count_text(data.open_cases))
         self.overdue_button.show_value(
             count_text(data.overdue_follow_ups),
@@ -259,7 +323,10 @@ class DashboardView(QWidget):
         """Drop every figure (the session is locking)."""
         self.data = None
         self._stale = True
+        self.counted_at = None
+        self._recount.stop()
         self.as_of.clear()
+        self.stale_note.hide()
         for button in (self.open_button, self.overdue_button, self.uncontacted_button,
                        self.no_report_button, self.actions_button):
             button.show_value("–")

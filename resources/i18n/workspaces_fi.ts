@@ -722,8 +722,12 @@
         <translation>Rikosilmoitusten kattavuus</translation>
     </message>
     <message>
-        <source>Figures as of {day}; open cases are new, open or waiting.</source>
-        <translation>Tilanne {day}; avoimiin asioihin lasketaan uudet, avoimet ja odottavat asiat.</translation>
+        <source>Cases have changed since {time}: these figures are out of date and are being counted again.</source>
+        <translation>Asioita on muutettu {time} jälkeen: luvut ovat vanhentuneet, ja ne lasketaan uudelleen.</translation>
+    </message>
+    <message>
+        <source>Figures as of {day} at {time}; open cases are new, open or waiting.</source>
+        <translation>Tilanne {day} {time}; avoimiin asioihin lasketaan uudet, avoimet ja odottavat asiat.</translation>
     </message>
     <message>
         <source>in {n} case</source>
@@ -1193,6 +1197,7 @@
     </message>
     <message>
         <source>{n} closed case is past its retention period</source>
+        <extracomment>Whether the window was asked to close: once it is gone, a change arriving later counts nothing (the database may be closed by then).</extracomment>
         <translation>{n} suljetun asian säilytysaika on kulunut</translation>
     </message>
     <message>

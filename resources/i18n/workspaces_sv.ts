@@ -722,8 +722,12 @@
         <translation>Andel med brottsanmälan</translation>
     </message>
     <message>
-        <source>Figures as of {day}; open cases are new, open or waiting.</source>
-        <translation>Läget {day}; öppna ärenden är nya, öppna eller väntande ärenden.</translation>
+        <source>Cases have changed since {time}: these figures are out of date and are being counted again.</source>
+        <translation>Ärenden har ändrats efter {time}: siffrorna är inaktuella och räknas om.</translation>
+    </message>
+    <message>
+        <source>Figures as of {day} at {time}; open cases are new, open or waiting.</source>
+        <translation>Läget {day} {time}; öppna ärenden är nya, öppna eller väntande ärenden.</translation>
     </message>
     <message>
         <source>in {n} case</source>
@@ -1193,6 +1197,7 @@
     </message>
     <message>
         <source>{n} closed case is past its retention period</source>
+        <extracomment>Whether the window was asked to close: once it is gone, a change arriving later counts nothing (the database may be closed by then).</extracomment>
         <translation>{n} avslutat ärende har passerat sin bevarandetid</translation>
     </message>
     <message>
