@@ -20,10 +20,12 @@ The stored values are the same as an ORM or Core insert of the same rows would s
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import operator
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table
@@ -152,16 +154,20 @@ class TableInsert:
         return statement
 
     def execute(self, connection: Connection, rows: Sequence[Row]) -> None:
+        """SQLite: one executemany through the connection."""
+        assert not self.copy
+        if rows:
+            statement, parameters = self.parameters(rows)
+            connection.exec_driver_sql(statement, parameters)
+
+    def copy_rows(self, driver: Any, rows: Sequence[Row]) -> None:
+        """PostgreSQL: one COPY on the unit of work's psycopg connection, in its
+        transaction (psycopg dumps each value by its Python type, as it would an INSERT
+        parameter)."""
+        assert self.copy
         if not rows:
             return
         statement, parameters = self.parameters(rows)
-        if not self.copy:
-            connection.exec_driver_sql(statement, parameters)
-            return
-        # PostgreSQL: one COPY in the unit of work's transaction (psycopg dumps each
-        # value by its Python type, as its INSERT parameters would be).
-        driver = connection.connection.driver_connection
-        assert driver is not None
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
             write = copy.write_row
             for values in parameters:
@@ -227,21 +233,75 @@ def indexes_built_after(connection: Connection, tables: Sequence[Table]) -> Iter
 
 
 class BulkInserter:
-    """Writes rows (dicts with the same keys per table) with :class:`TableInsert`."""
+    """Writes slices of rows (dicts with the same keys per table) with :class:`TableInsert`.
+
+    On SQLite the caller's thread writes each slice (the driver takes the GIL back for
+    every row, so a second thread would only wait for it). On a server a thread of its
+    own sends each slice's COPYs while the caller generates the next one, so the server
+    inserts while Python works; at most :attr:`AHEAD` slices wait. That thread uses only
+    the psycopg connection, whose lock gives it to one thread at a time; the caller's
+    Session stays on the caller's thread. Use as a context manager: leaving it waits for
+    every slice (and raises the first failure), or, on an error, drops what waits.
+    """
+
+    AHEAD = 2
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self._inserts: dict[tuple[str, tuple[str, ...]], TableInsert] = {}
+        self._driver: Any = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: collections.deque[Future[None]] = collections.deque()
+        if connection.dialect.name == "postgresql":
+            self._driver = connection.connection.driver_connection
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-seed-copy")
 
-    def insert(self, table: Table, rows: Sequence[Row]) -> None:
-        if not rows:
+    def __enter__(self) -> BulkInserter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
+        if self._pool is None:
             return
+        try:
+            if kind is None:
+                while self._pending:
+                    self._pending.popleft().result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _statement(self, table: Table, rows: Sequence[Row]) -> TableInsert:
         keys = tuple(rows[0])
         statement = self._inserts.get((table.name, keys))
         if statement is None:
             statement = self._inserts[(table.name, keys)] = TableInsert(
                 self.connection, table, keys)
-        statement.execute(self.connection, rows)
+        return statement
+
+    def insert(self, table: Table, rows: Sequence[Row]) -> None:
+        """Write ``rows`` now (on this thread)."""
+        if not rows:
+            return
+        statement = self._statement(table, rows)
+        if self._driver is None:
+            statement.execute(self.connection, rows)
+        else:
+            statement.copy_rows(self._driver, rows)
+
+    def insert_slice(self, tables: Sequence[tuple[Table, Sequence[Row]]]) -> None:
+        """Write one slice's rows, table by table in the order given (the foreign keys'):
+        at once on SQLite, queued behind the slices before it on a server."""
+        work = [(self._statement(table, rows), rows) for table, rows in tables if rows]
+        if self._pool is None:
+            for statement, rows in work:
+                statement.execute(self.connection, rows)
+            return
+        while len(self._pending) >= self.AHEAD:
+            self._pending.popleft().result()
+        self._pending.append(self._pool.submit(self._copy_all, work))
+
+    def _copy_all(self, work: list[tuple[TableInsert, Sequence[Row]]]) -> None:
+        for statement, rows in work:
+            statement.copy_rows(self._driver, rows)
 
 
 __all__ = ["SEED_CACHE_KIB", "BulkInserter", "TableInsert", "indexes_built_after",
