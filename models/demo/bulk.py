@@ -65,6 +65,8 @@ def _sqlite_dates(values: list[Any], fallback: Callable[[Any], Any]) -> Bound:
     """Dates as SQLite's ``DATE`` stores them (``YYYY-MM-DD``)."""
     if None not in values and set(map(type, values)) == {dt.date}:
         return list(map(dt.date.isoformat, values)), False
+    if set(map(type, filter(None, values))) <= {dt.date}:
+        return [None if value is None else value.isoformat() for value in values], False
     return [None if value is None else fallback(value) for value in values], False
 
 
