@@ -1,21 +1,26 @@
-"""Bulk INSERTs for the demo generator: one prepared statement per table and the
-driver's own ``executemany``, with the values bound as SQLAlchemy would bind them.
+"""Bulk writes for the demo generator: one prepared statement per table, the driver's
+own ``executemany`` on SQLite and ``COPY`` on PostgreSQL, with the values stored exactly
+as SQLAlchemy would bind them.
 
 A Core ``insert()`` executemany spends most of its time binding: for every value of
 every row it calls the column type's bind processor (a timestamp on SQLite goes through
-two). Here the statement is compiled once per table, the rows become tuples with one
+two). Here the statement is built once per table, the rows become tuples with one
 C-level ``itemgetter`` call each, and only the columns whose values the driver would not
-store as SQLAlchemy does are converted, a column at a time:
+store as SQLAlchemy does are converted, a column at a time, with C-level maps:
 
-* on SQLite, timestamps (:class:`~models.domain.base.UTCDateTime`) and dates become the
-  text SQLAlchemy's SQLite types store (``2020-10-24 06:05:00.000000``, ``2020-10-24``);
-* on PostgreSQL, psycopg sends dates and timestamps with a time zone as they are;
+* on SQLite, dates become the text SQLAlchemy's ``DATE`` stores (``2020-10-24``), and
+  timestamps (:class:`~models.domain.base.UTCDateTime`) go as Unix seconds that the
+  statement turns into the text its ``DATETIME`` stores (``2020-10-24 06:05:00.000000``,
+  ``strftime(…, 'unixepoch')``) when they are aware UTC times of whole seconds, as the
+  generator's are; any other value goes through SQLAlchemy's own processor;
+* on PostgreSQL, psycopg sends dates and aware timestamps as they are;
 * every other type with a bind processor (``Numeric`` on SQLite) goes through it.
 
-The stored values are the same as an ORM or Core insert of the same rows would store
-(``tests/test_seed_bulk.py`` compares them). The statement runs through SQLAlchemy's
-``exec_driver_sql``: the connection's events and error translation stay; psycopg runs an
-``executemany`` in one pipeline (no round trip per row).
+The stored values are the same as a Core insert of the same rows stores
+(``tests/test_seed_bulk.py`` compares them on both databases). On SQLite the statement
+runs through SQLAlchemy's ``exec_driver_sql`` (the connection's events and error
+translation stay); on PostgreSQL the ``COPY`` runs on the unit of work's psycopg
+connection, in its transaction.
 """
 
 from __future__ import annotations

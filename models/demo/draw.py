@@ -48,7 +48,7 @@ class Pick(Generic[T]):
             self.cumulative.append(total)
         self.total = total
         # The last item once more: a draw that rounds up to the total picks it too.
-        self._padded = [*self.items, self.items[-1]]
+        self._padded = [*self.items, *self.items[-1:]]
 
     def __call__(self, rng: random.Random) -> T:
         return self._padded[bisect.bisect_right(self.cumulative, rng.random() * self.total)]

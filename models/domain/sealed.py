@@ -416,7 +416,6 @@ class FieldCipher:
                     row[column] = seal_one(table, column, row["id"], row["case_id"],
                                            row.get(column) or (b"" if binary else ""))
                 continue
-            aad = f"suoja-sealed/3|{table}|{column}|{{}}|{{}}".format
             last_case: int | None = None
             aead: AESGCM | None = None
             for row in rows:
@@ -434,7 +433,7 @@ class FieldCipher:
                 nonce = secrets.token_bytes(12)
                 sealed = nonce + aead.encrypt(
                     nonce, plain if binary else plain.encode("utf-8"),
-                    aad(row_id, case_id).encode())
+                    self._aad_v3(table, column, row_id, case_id))
                 row[column] = (BYTES_PREFIX_V3 + sealed if binary
                                else PREFIX_V3 + base64.b64encode(sealed).decode("ascii"))
 
