@@ -40,10 +40,16 @@ event records the whole run. Per slice of victims (250–2,000):
 
 Around the whole run the seeded tables' plain indexes are dropped and built again from
 their own definitions once the rows are in (the same transaction: a failure leaves them
-as they were), and SQLite gets a larger page cache. The demo accounts' key slots
-(Argon2id, which runs in C without the GIL) are derived on a thread of their own beside
-all of it, then stored with one key-file write. The data is the same, row for row, as
-when every row was inserted through the ORM (``tests/test_seed.py`` pins a digest of it).
+as they were), and SQLite gets a page cache the size of the database being made
+(``models.demo.bulk.seed_cache_kib``: up to 2 GiB, given back afterwards). The demo
+accounts' key slots (Argon2id, which runs in C without the GIL) are derived on a thread
+of their own beside all of it, then stored with one key-file write. On a server the
+progress reported counts the slices handed to that thread.
+
+The data is the same, row for row, as when every row was inserted through the ORM
+(``tests/test_seed.py`` pins a digest of it; ``tests/test_seed_bulk.py`` checks the
+bulk writes against Core inserts on both databases). Only the sealed values' nonces and
+victim keys differ, as they do between any two runs.
 """
 
 from __future__ import annotations
@@ -61,7 +67,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from models.demo import words
-from models.demo.bulk import BulkInserter, indexes_built_after, larger_page_cache
+from models.demo.bulk import (
+    BulkInserter,
+    indexes_built_after,
+    larger_page_cache,
+    seed_cache_kib,
+)
 from models.demo.casework import Casework
 from models.demo.draw import EARLIEST_TODAY, REVEALED, SERVICE_START, Pick
 from models.demo.extortion import Extortion, random_wallet
@@ -315,7 +326,8 @@ def _seed_caseload(
     tables = [table for table, _rows in Batch().tables()]
     if progress is not None:
         progress(0, victims)
-    with (larger_page_cache(connection), indexes_built_after(connection, tables),
+    with (larger_page_cache(connection, seed_cache_kib(victims)),
+          indexes_built_after(connection, tables),
           BulkInserter(connection) as inserter):
         for first_id in range(1, victims + 1, chunk):
             last_id = min(victims, first_id + chunk - 1)
