@@ -47,10 +47,11 @@ class Pick(Generic[T]):
             total += weight
             self.cumulative.append(total)
         self.total = total
+        # The last item once more: a draw that rounds up to the total picks it too.
+        self._padded = [*self.items, *self.items[-1:]]
 
     def __call__(self, rng: random.Random) -> T:
-        index = bisect.bisect_right(self.cumulative, rng.random() * self.total)
-        return self.items[min(index, len(self.items) - 1)]
+        return self._padded[bisect.bisect_right(self.cumulative, rng.random() * self.total)]
 
 
 def rand_int(rng: random.Random, low: int, high: int) -> int:

@@ -189,14 +189,17 @@ class People(Part):
         )
         country = "FI" if not foreign or rng.random() < 0.85 else rand_item(rng, ("SE", "EE", "GB"))
         consent = rng.random() < 0.93
+        first_key, last_key = self._key(first_names), self._key(last_name)
         out.victims.append(
             {
                 "id": victim_id,
                 "first_names": first_names,
                 "last_name": last_name,
-                "search_first_names": self._key(first_names),
-                "search_last_name": self._key(last_name),
-                "search_full_name": full_name_key(first_names, last_name),
+                "search_first_names": first_key,
+                "search_last_name": last_key,
+                # full_name_key(first_names, last_name), from the keys of its two parts.
+                "search_full_name": (f"{last_key} {first_key}" if first_key and last_key
+                                     else full_name_key(first_names, last_name)),
                 "identity_code": code,
                 "birth_date": birth,
                 "phone": phone,

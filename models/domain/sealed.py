@@ -400,17 +400,42 @@ class FieldCipher:
 
     def seal_rows(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """Seal the sealed columns of rows about to be bulk-inserted (each has its ``id``
-        and ``case_id``)."""
+        and ``case_id``): the same stored form as :meth:`seal` and :meth:`seal_bytes`, with
+        each case's victim key and derived key looked up once per column, not per row."""
         texts, blobs = SEALED_COLUMNS.get(table, ()), SEALED_BYTES.get(table, ())
         if not texts and not blobs:
             return
-        for row in rows:
-            for column in texts:
-                row[column] = self.seal(table, column, row["id"], row["case_id"],
-                                        row.get(column) or "")
-            for column in blobs:
-                row[column] = self.seal_bytes(table, column, row["id"], row["case_id"],
-                                              row.get(column) or b"")
+        rows = list(rows)
+        scope = current_scope(self.victims)
+        for column, binary in [(column, False) for column in texts] + [
+                (column, True) for column in blobs]:
+            self._aead(table, column)  # refuses a key the role does not hold
+            if scope is None:  # outside a unit of work: version 2, value by value
+                seal_one: Callable[..., Any] = self.seal_bytes if binary else self.seal
+                for row in rows:
+                    row[column] = seal_one(table, column, row["id"], row["case_id"],
+                                           row.get(column) or (b"" if binary else ""))
+                continue
+            last_case: int | None = None
+            aead: AESGCM | None = None
+            for row in rows:
+                row_id, case_id = row["id"], row["case_id"]
+                plain: Any = row.get(column) or (b"" if binary else "")
+                if case_id != last_case:
+                    victim_key = scope.key_for_sealing(case_id)
+                    aead = (None if victim_key is None
+                            else self._aead_v3(table, column, case_id, victim_key))
+                    last_case = case_id
+                if aead is None:  # a case being erased: version 2
+                    row[column] = (self.seal_bytes if binary else self.seal)(
+                        table, column, row_id, case_id, plain)
+                    continue
+                nonce = secrets.token_bytes(12)
+                sealed = nonce + aead.encrypt(
+                    nonce, plain if binary else plain.encode("utf-8"),
+                    self._aad_v3(table, column, row_id, case_id))
+                row[column] = (BYTES_PREFIX_V3 + sealed if binary
+                               else PREFIX_V3 + base64.b64encode(sealed).decode("ascii"))
 
 
 class Sealed:
