@@ -7,6 +7,7 @@ it types and clicks as a person would, and reports the windows that were shown.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import signal
@@ -245,3 +246,24 @@ def test_a_missing_x11_library_is_named_not_qts_misleading_hint() -> None:
     assert "no display" in no_window_reason(
         ["could not connect to display ", *said[1:]], "xcb")
     assert '"wayland"' in no_window_reason(said[1:], "wayland")
+
+
+def test_a_signal_between_show_and_exec_still_ends_the_next_loop(qapp: Any) -> None:
+    """Ctrl+C that lands after a window's show() but before the app's exec() (no loop
+    runs, so QApplication.exit is lost: exec() starts afresh) ends that exec() instead."""
+    from PySide6.QtCore import QTimer
+
+    from gui.start.app import _StopOnSignal
+
+    stop = _StopOnSignal(qapp)
+    watchdog = QTimer()
+    try:
+        os.kill(os.getpid(), signal.SIGINT)  # handled now: no event loop runs
+        assert stop.exit_code == 128 + signal.SIGINT
+        watchdog.setSingleShot(True)
+        watchdog.timeout.connect(functools.partial(qapp.exit, -1))
+        watchdog.start(5000)
+        assert qapp.exec() == 128 + signal.SIGINT  # not the watchdog's -1
+    finally:
+        watchdog.stop()
+        stop.restore()

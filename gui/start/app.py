@@ -22,6 +22,7 @@ modules are imported once someone has signed in.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import os
 import signal
@@ -234,6 +235,9 @@ class _StopOnSignal(QObject):
     def _arrived(self, number: int, _frame: object) -> None:
         self.number = number
         QApplication.exit(128 + number)
+        # Between a window's show() and its exec() no loop runs, and exit() is lost: the
+        # next loop to start is ended too, as soon as it runs.
+        QTimer.singleShot(0, functools.partial(QApplication.exit, 128 + number))
 
     def _drain(self) -> None:
         with contextlib.suppress(OSError):
