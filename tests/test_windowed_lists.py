@@ -144,7 +144,7 @@ def test_everyones_list_is_the_same_read_off_the_index_or_sorted(
     when enough follow-ups are due, else by sorting them all: both give the same pages,
     forward, backward, by jumps and positions, and the order Python sorts them in."""
     svc = follow_ups
-    monkeypatch.setattr(windows, "drive_by_sort_index", lambda *_args: driven)
+    monkeypatch.setattr(windows, "drive_by_sort_index", lambda *_args, **_kw: driven)
     total = svc.records.follow_up_counts(0, today=TODAY).total
     for descending in (False, True):
         expected = _sorted_in_python(svc, sort, descending)
@@ -216,6 +216,7 @@ def test_sorting_all_matches_is_chosen_when_few_are_due(
         due = len(db_session.execute(matching).all())
         on_sqlite = db_session.get_bind().dialect.name == "sqlite"
         # 12 cases: a page of 200 is found scanning a dozen entries.
+        assert windows.drive_by_sort_index(db_session, matching, 12, 200, scan_per_sorted=3)
         assert windows.drive_by_sort_index(db_session, matching, 12, 200)
         # A million: sorting the few dozen due reads far less than scanning for them.
         assert windows.drive_by_sort_index(db_session, matching, 10**6, 200) != on_sqlite

@@ -460,7 +460,9 @@ class RecordService(Service):
         # Counted from the follow-ups alone (the joins drop none).
         due = select(FollowUp.id).where(*self._due_conditions(user_id, today))
         scanned = db_session.scalar(select(func.max(Case.id))) or 0
-        if not windows.drive_by_sort_index(db_session, due, scanned, limit):
+        if not windows.drive_by_sort_index(
+                db_session, due, scanned, limit,
+                scan_per_sorted=3 if sort == "victim" else windows.SCAN_PER_SORTED):
             return joined
         follow_ups = FollowUp.__table__
         if sort == "case":

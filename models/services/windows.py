@@ -34,10 +34,13 @@ AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 MAX_WINDOW = 1000
 
 
-#: How many index entries a driven scan reads in the time sorting one match takes (SQLite
-#: on an encrypted file: reading a match for the sort looks up its rows on pages of their
-#: own, about 27 µs; stepping one entry of the sort index and probing another, about 1.3).
-SCAN_PER_SORTED = 20
+#: How many entries of a sort index a driven scan steps through (probing another index for
+#: each) in the time sorting one match takes, when the probes follow the scan's order (the
+#: case reference index and the follow-ups by case, about 1.3-3.6 µs a step, against
+#: 27-41 µs a match on an encrypted SQLite file): the default of
+#: :func:`drive_by_sort_index`. Probes in an order of their own (the victim name index,
+#: cases by victim) miss the page cache and cost more per step (``scan_per_sorted`` 3).
+SCAN_PER_SORTED = 10
 
 
 class _OrderedJoin(Join):
@@ -57,7 +60,8 @@ def _cross_join(join: _OrderedJoin, compiler: SQLCompiler, **kw: Any) -> str:
     plain = compiler.visit_join(join, **kw)
     left = join.left._compiler_dispatch(compiler, asfrom=True, **{
         k: v for k, v in kw.items() if k not in ("asfrom", "from_linter")})
-    assert plain.startswith(left + " JOIN ")
+    if not plain.startswith(left + " JOIN "):  # not the inner join visit_join writes
+        raise NotImplementedError("an ordered join is an inner join")
     return left + " CROSS JOIN " + plain[len(left) + len(" JOIN "):]
 
 
@@ -72,16 +76,16 @@ def ordered_join(left: FromClause, right: FromClause,
 
 
 def drive_by_sort_index(db_session: Session, matching: AnySelect, scanned: int,
-                        limit: int) -> bool:
+                        limit: int, *, scan_per_sorted: int = SCAN_PER_SORTED) -> bool:
     """Whether a window of ``limit`` rows of ``matching`` is read faster by scanning a sort
     index of ``scanned`` entries in order (an :func:`ordered_join`) than by sorting every
     row ``matching`` selects: a scan reads about ``limit * scanned / matches`` entries,
     the sort every match, so the scan wins from ``sqrt(limit * scanned /
-    SCAN_PER_SORTED)`` matches on (counted up to there, no further). Always on a
+    scan_per_sorted)`` matches on (counted up to there, no further). Always on a
     server, whose planner weighs both ways itself."""
     if db_session.get_bind().dialect.name != "sqlite":
         return True
-    enough = max(1, isqrt(max(limit, 1) * scanned // SCAN_PER_SORTED))
+    enough = max(1, isqrt(max(limit, 1) * scanned // max(scan_per_sorted, 1)))
     found = db_session.scalar(select(func.count()).select_from(
         matching.with_only_columns(literal(1)).order_by(None).limit(enough).subquery()))
     return (found or 0) >= enough
