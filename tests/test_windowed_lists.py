@@ -13,10 +13,11 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from sqlalchemy import func, insert, select
+from sqlalchemy import event, func, insert, select
 
 from gui.shared.paged_rows import KEEP_PAGES, RowPages
 from gui.window.follow_ups import FOLLOW_UP_ID_ROLE
@@ -26,9 +27,10 @@ from gui.workspaces.audit_viewer import AuditLogView
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import CaseDraft, FollowUpDraft, ListWindow, VictimDraft
-from models.domain.entities import AuditEvent
+from models.domain.entities import AuditEvent, Case, FollowUp, Victim
 from models.domain.enums import AuditAction, Role
 from models.domain.errors import PermissionDenied
+from models.services import windows
 from models.services.audit_log import AuditQuery
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
@@ -118,6 +120,113 @@ def test_follow_up_sorts_are_the_columns_order(follow_ups: services.Services) ->
     texts = [by_id[i].description.casefold() for i in _whole(svc, 0, "description", False)]
     assert texts == sorted(texts)
     assert [r.overdue for r in due] == [r.due_on < TODAY for r in due]
+
+
+def _sorted_in_python(svc: services.Services, sort: str, descending: bool) -> list[int]:
+    """Everyone's list in ``sort``'s order worked out here, not by the database's ORDER
+    BY: each row's key read by id, then sorted in Python."""
+    with svc.database.reading() as db_session:
+        key = {"case": Case.reference, "victim": Victim.search_full_name,
+               "description": func.lower(FollowUp.description)}[sort]
+        keys: dict[int, Any] = {fid: value for fid, value in db_session.execute(
+            select(FollowUp.id, key).join(Case, FollowUp.case_id == Case.id)
+            .join(Victim, Case.victim_id == Victim.id))}
+    ids = [row.follow_up_id for row in svc.records.follow_ups_due(0, today=TODAY)]
+    return sorted(ids, key=lambda i: (keys[i], i), reverse=descending)
+
+
+@pytest.mark.parametrize("sort", ["case", "victim", "description"])
+@pytest.mark.parametrize("driven", [True, False])
+def test_everyones_list_is_the_same_read_off_the_index_or_sorted(
+    follow_ups: services.Services, monkeypatch: pytest.MonkeyPatch, sort: str, driven: bool,
+) -> None:
+    """Everyone's list sorted by case or victim is read by scanning their index in order
+    when enough follow-ups are due, else by sorting them all: both give the same pages,
+    forward, backward, by jumps and positions, and the order Python sorts them in."""
+    svc = follow_ups
+    monkeypatch.setattr(windows, "drive_by_sort_index", lambda *_args, **_kw: driven)
+    total = svc.records.follow_up_counts(0, today=TODAY).total
+    for descending in (False, True):
+        expected = _sorted_in_python(svc, sort, descending)
+        assert len(expected) == total
+        fetch = partial(svc.records.follow_up_window, user_id=0, sort=sort,
+                        descending=descending, today=TODAY)
+        forward = RowPages(total, fetch, page_size=4, keep=2)
+        assert [forward.row(n).follow_up_id for n in range(total)] == expected  # type: ignore[union-attr]
+        backward = RowPages(total, fetch, page_size=5, keep=2)
+        assert [backward.row(n).follow_up_id  # type: ignore[union-attr]
+                for n in range(total - 1, -1, -1)] == expected[::-1]
+        jumps = RowPages(total, fetch, page_size=3, keep=2)
+        order = list(range(total))
+        random.Random(f"{sort}{driven}").shuffle(order)
+        assert {n: jumps.row(n).follow_up_id for n in order} == dict(enumerate(expected))  # type: ignore[union-attr]
+        for number in (0, 7, total // 2, total - 1):
+            assert svc.records.follow_up_position(
+                expected[number], 0, sort=sort, descending=descending,
+                today=TODAY) == number
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("sort", ["case", "victim", "description"])
+def test_everyones_pages_are_read_off_an_index_not_sorted_whole(
+    follow_ups: services.Services, sort: str,
+) -> None:
+    """On SQLite every select of a page of everyone's list reads the sort's index in
+    order: no plan sorts all the matching rows (``USE TEMP B-TREE FOR ORDER BY``; only
+    the follow-ups of one case or one name are sorted by id, its ``LAST TERM``)."""
+    svc = follow_ups
+    statements: list[tuple[str, Any]] = []
+
+    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "ORDER BY" in statement:
+            statements.append((statement, parameters))
+
+    first = svc.records.follow_up_window(ListWindow(limit=4), 0, sort=sort, today=TODAY)
+    event.listen(svc.database.engine, "before_cursor_execute", grab)
+    try:
+        for window in (ListWindow(limit=4), ListWindow(limit=4, after=first.last),
+                       ListWindow(limit=4, from_end=True), ListWindow(limit=4, offset=9)):
+            for descending in (False, True):
+                svc.records.follow_up_window(window, 0, sort=sort, descending=descending,
+                                             today=TODAY)
+    finally:
+        event.remove(svc.database.engine, "before_cursor_execute", grab)
+    assert len(statements) >= 9
+    # The reference's unique index, the name index, the open follow-ups' text index.
+    index = {"case": "case_file USING COVERING INDEX sqlite_autoindex_case_file_2",
+             "victim": "victim USING COVERING INDEX ix_victim_search_full_name_id",
+             "description": "follow_up USING INDEX ix_follow_up_open_text"}[sort]
+    with svc.database.reading() as db_session:
+        for statement, parameters in statements:
+            plan = [row[-1] for row in db_session.connection().exec_driver_sql(
+                "EXPLAIN QUERY PLAN " + statement, parameters)]
+            assert "USE TEMP B-TREE FOR ORDER BY" not in plan, (statement, plan)
+            assert index in plan[0], (statement, plan)
+
+
+def test_sorting_all_matches_is_chosen_when_few_are_due(
+    follow_ups: services.Services
+) -> None:
+    """SQLite scans a sort index in order only when enough rows match that a page is
+    found before reading much of it; otherwise it sorts the few that do. A server's
+    planner weighs both itself."""
+    matching = select(FollowUp.id).where(FollowUp.done.is_(False),
+                                         FollowUp.due_on <= TODAY)
+    with follow_ups.database.reading() as db_session:
+        due = len(db_session.execute(matching).all())
+        on_sqlite = db_session.get_bind().dialect.name == "sqlite"
+        # 12 cases: a page of 200 is found scanning a dozen entries.
+        assert windows.drive_by_sort_index(db_session, matching, 12, 200, scan_per_sorted=3)
+        assert windows.drive_by_sort_index(db_session, matching, 12, 200)
+        # A million: sorting the few dozen due reads far less than scanning for them.
+        assert windows.drive_by_sort_index(db_session, matching, 10**6, 200) != on_sqlite
+        # The boundary: sqrt(limit * scanned / SCAN_PER_SORTED) matches (scanned rounded
+        # up, one match short of it).
+        scanned = due * due * windows.SCAN_PER_SORTED // 200
+        assert windows.drive_by_sort_index(db_session, matching, scanned, 200)
+        assert windows.drive_by_sort_index(
+            db_session, matching, -(-(due + 1) ** 2 * windows.SCAN_PER_SORTED // 200),
+            200) != on_sqlite
 
 
 def test_follow_up_counts_are_the_lists(follow_ups: services.Services) -> None:

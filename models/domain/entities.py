@@ -474,12 +474,18 @@ class FollowUp(TimestampMixin, Base):
         Index("ix_follow_up_assignee_id_done_due_on", "assignee_id", "done", "due_on"),
         # Covering for the dashboard's overdue count (``models.services.figures``).
         Index("ix_follow_up_done_due_on_case_id", "done", "due_on", "case_id"),
+        # A case's follow-ups (and its open ones due by a date, from the index alone):
+        # everyone's list sorted by case or victim probes it per case in the order of
+        # the case reference or victim name index (models/services/records.py).
+        Index("ix_follow_up_case_id_done_due_on", "case_id", "done", "due_on", "id"),
+        # Everyone's list sorted by text reads the open follow-ups in this order; the
+        # condition as the list writes it (``done IS NOT true``, see records.py).
+        Index("ix_follow_up_open_text", text("lower(description)"), "id", "due_on",
+              sqlite_where=text("done IS NOT 1"), postgresql_where=text("done IS NOT true")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(
-        ForeignKey("case_file.id", ondelete="CASCADE"), index=True
-    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     due_on: Mapped[dt.date] = mapped_column(Date)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     description: Mapped[str] = mapped_column(String(500))

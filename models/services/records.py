@@ -366,6 +366,13 @@ class RecordService(Service):
         """A screenful of the open follow-ups due today or earlier, sorted by ``sort``
         (one of :data:`FOLLOW_UP_SORTS`), the follow-up's id breaking ties.
 
+        The window's keys are found first from an index in the sort's order, its rows
+        then by id: the due date from the follow-ups' own (done, due date) index; in
+        everyone's list, the text from the open follow-ups' text index, and the case and
+        the victim by scanning the case reference index or the victim name index and
+        probing each case's open follow-ups (:func:`windows.ordered_join`), unless so
+        few are due that sorting them all reads less.
+
         Args:
             window: which rows (keyset or offset; see :class:`ListWindow`).
             user_id: whose list, as in :meth:`follow_ups_due`.
@@ -377,13 +384,11 @@ class RecordService(Service):
         today = today or local_today()
         statement = self._due_statement(user_id, today)
         with self._db.reading() as db_session:
+            keys_from = self._due_keys(db_session, user_id, today, sort, window.limit)
             return windows.fetch_window(
                 db_session, statement, key, descending, window,
-                lambda row: _follow_up_row(row, today),
-                # The keys alone first where that reads less (the victim's name needs
-                # every join the rows need; the due date is read off an index).
-                keys_from=(self._due_keys(user_id, today, sort)
-                           if sort in ("case", "description") else None))
+                lambda row: _follow_up_row(row, today), keys_from=keys_from,
+                bound_lead=True)
 
     def follow_up_position(
         self, follow_up_id: int, user_id: int | None = None, *, sort: str = "due",
@@ -394,8 +399,10 @@ class RecordService(Service):
         today = today or local_today()
         with self._db.reading() as db_session:
             return windows.position(
-                db_session, self._due_keys(user_id, today, sort),
-                self._follow_up_key(sort), descending, FollowUp.id == follow_up_id)
+                db_session,
+                self._due_keys(db_session, user_id, today, sort, _POSITION_PAGE),
+                self._follow_up_key(sort), descending, FollowUp.id == follow_up_id,
+                bound_lead=True, located_from=self._due_keys_joined(user_id, today, sort))
 
     @classmethod
     def _follow_up_key(cls, sort: str) -> tuple[Any, ...]:
@@ -421,9 +428,11 @@ class RecordService(Service):
         )
         return statement
 
-    def _due_keys(self, user_id: int | None, today: dt.date, sort: str) -> windows.AnySelect:
+    def _due_keys_joined(self, user_id: int | None, today: dt.date,
+                         sort: str) -> windows.AnySelect:
         """The same follow-ups as :meth:`_due_statement` with only the joins ``sort``'s
-        key needs (a sort no index gives reads the least it can)."""
+        key needs, joined from the follow-ups (every follow-up has its case and victim,
+        so the joins drop none)."""
         statement: windows.AnySelect = select(FollowUp.id).where(
             *self._due_conditions(user_id, today))
         if sort in ("case", "victim"):
@@ -431,6 +440,41 @@ class RecordService(Service):
         if sort == "victim":
             statement = statement.join(Victim, Case.victim_id == Victim.id)
         return statement
+
+    def _due_keys(self, db_session: Session, user_id: int | None, today: dt.date,
+                  sort: str, limit: int) -> windows.AnySelect:
+        """Where a window of ``limit`` rows finds its keys: :meth:`_due_keys_joined`,
+        or in everyone's list a select an index gives in ``sort``'s order."""
+        joined = self._due_keys_joined(user_id, today, sort)
+        if (self._actor.user_id if user_id is None else user_id) != 0 or sort == "due":
+            # Someone's own list is as long as their caseload's due follow-ups: sorting
+            # them reads less than scanning everyone's cases; the due date is indexed.
+            return joined
+        if sort == "description":
+            # The open follow-ups' text index (``ix_follow_up_open_text``) holds only
+            # follow-ups that are not done, so its condition is the list's own. Written
+            # "IS NOT true", which the (done, due date) index cannot take as an equality,
+            # so that SQLite reads the text index in order rather than sorting them.
+            return select(FollowUp.id).where(FollowUp.done.is_not(True),
+                                             FollowUp.due_on <= today)
+        # Counted from the follow-ups alone (the joins drop none).
+        due = select(FollowUp.id).where(*self._due_conditions(user_id, today))
+        scanned = db_session.scalar(select(func.max(Case.id))) or 0
+        if not windows.drive_by_sort_index(
+                db_session, due, scanned, limit,
+                scan_per_sorted=3 if sort == "victim" else windows.SCAN_PER_SORTED):
+            return joined
+        follow_ups = FollowUp.__table__
+        if sort == "case":
+            driven = windows.ordered_join(Case.__table__, follow_ups,
+                                          FollowUp.case_id == Case.id)
+        else:
+            driven = windows.ordered_join(
+                windows.ordered_join(Victim.__table__, Case.__table__,
+                                     Case.victim_id == Victim.id),
+                follow_ups, FollowUp.case_id == Case.id)
+        return select(FollowUp.id).select_from(driven).where(
+            *self._due_conditions(user_id, today))
 
     def _due_conditions(self, user_id: int | None, today: dt.date) -> list[Any]:
         """What makes a follow-up one of the open ones due by ``today`` in ``user_id``'s
@@ -503,6 +547,10 @@ class RecordService(Service):
 #: stored as the follow-up's text in the language of the counsellor who planned it, as if
 #: they had typed it (stored text is never translated later).
 DEFAULT_FOLLOW_UP_TASK = N_("Follow-up call after the support session")
+
+
+#: The window :meth:`RecordService.follow_up_position` weighs a driven count for (a page).
+_POSITION_PAGE = 200
 
 
 def _planned_follow_up(draft: SupportSessionDraft) -> tuple[dt.date, str] | None:
