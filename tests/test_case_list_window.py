@@ -259,7 +259,12 @@ def test_open_list_gives_the_count_and_first_page_in_one_statement(
     and agree with the whole list."""
     cases = seeded.case_list
     reference = cases.case_rows(cases.list_case_ids()[:1])[0].reference
+    with database.engine.connect() as connection:
+        report = connection.exec_driver_sql(
+            "SELECT report_number FROM police_report ORDER BY id LIMIT 1").scalar()
+    assert report
     filters = [*_filters(seeded), CaseFilter(text="zzqx"), CaseFilter(text=reference),
+               CaseFilter(text=report[:6]),
                CaseFilter(text="a", statuses=(CaseStatus.OPEN, CaseStatus.NEW))]
     statements: list[str] = []
 

@@ -230,7 +230,7 @@ class _Query:
             where.append(column("victim_id").in_(select(victim_breach.c.victim_id).where(
                 victim_breach.c.breach_id == bindparam("f_breach"))))
         if search is not None:
-            found: Any = select(matched.c.id) if matched is not None else plan_statement(
+            found: Any = select(*matched.c) if matched is not None else plan_statement(
                 search, PARAMETERISED_SCOPE if scoped else None, distinct=False)
             where.append(column("id").in_(found))
         if ids:
@@ -547,7 +547,7 @@ class CaseListService(Service):
                     search, PARAMETERISED_SCOPE if scoped else None, distinct=False
                 ).cte("matched").prefix_with("MATERIALIZED")
             if matched is not None and not any(query.shape[:6]):
-                counting = select(func.count(distinct(matched.c.id)).label("n"))
+                counting = select(func.count(distinct(next(iter(matched.c)))).label("n"))
             else:
                 counting = select(func.count().label("n")).select_from(_case).where(
                     *query.conditions(matched=matched))
