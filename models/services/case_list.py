@@ -10,6 +10,8 @@ key and the visible part of the identity code (with the victim's id) are keys of
 another (the statuses and risk levels in their working order, the counsellors by name,
 unassigned first), each read in case id order from an index on (group, id). A jump to
 the middle skips rows with OFFSET over those indexes; from the end, a reversed keyset.
+A keyed list's count and first page (a keystroke in the search box) are one statement:
+the search's matches are found once (:meth:`CaseListService._first_page`).
 
 Statements are built once per shape (sort, direction, which filters, the search's
 branches: :func:`models.services.search.search_plan`) with bound parameters, kept in
