@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
+from sqlalchemy import event
 
 from gui.shared.case_table import CaseTableModel
 from gui.window.main_window import MainWindow
@@ -20,6 +21,7 @@ from models import services
 from models.demo.seed import seed_demo
 from models.domain.dto import CaseFilter
 from models.domain.enums import CaseStatus, Role
+from models.domain.text import search_key
 from models.domain.validation import generate_temporary_identity_code
 from models.services import case_list
 from models.services.case_list import SORT_COLUMNS, CaseWindow
@@ -122,11 +124,13 @@ def test_every_sort_reads_an_index_in_its_order(seeded: services.Services,
     with database.engine.connect() as connection:
         cursor = connection.connection.dbapi_connection.cursor()
         for shape, statement in case_list._STATEMENTS.items():
-            if not isinstance(shape, tuple) or shape[0] not in ("keyed", "grouped"):
+            if not isinstance(shape, tuple) or shape[0] not in ("keyed", "grouped",
+                                                                "first_page"):
                 continue
             compiled = statement.compile(dialect=database.engine.dialect)
             values = compiled.construct_params(
-                {"k1": "x", "k2": 1, "limit": 10, "skip": 0, "group": "open"}, _check=False)
+                {"k1": "x", "k2": 1, "limit": 10, "skip": 0, "group": "open", "few": 300},
+                _check=False)
             plan = cursor.execute("EXPLAIN QUERY PLAN " + compiled.string,
                                   [values[name] for name in compiled.positiontup]).fetchall()
             plans[shape] = " | ".join(str(row[-1]) for row in plan)
@@ -244,3 +248,64 @@ def test_a_counsellor_still_finds_values_only_in_scope(office: Office) -> None: 
         assert boss.count == 1 and boss.case_id(0) == office.cases["Drake"]
     # A listed value (the name) is found in any case, as before.
     assert CaseWindow(kaisa, CaseFilter(text="Drake")).case_ids(0, 5) == [office.cases["Drake"]]
+
+
+@pytest.mark.both_databases
+def test_open_list_gives_the_count_and_first_page_in_one_statement(
+        seeded: services.Services, database: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A keyed list's count and first page are one statement (the search's matches
+    found once), read either way (few matches sorted, many in the sort's index order),
+    and agree with the whole list."""
+    cases = seeded.case_list
+    reference = cases.case_rows(cases.list_case_ids()[:1])[0].reference
+    with database.engine.connect() as connection:
+        report = connection.exec_driver_sql(
+            "SELECT report_number FROM police_report ORDER BY id LIMIT 1").scalar()
+    assert report
+    filters = [*_filters(seeded), CaseFilter(text="zzqx"), CaseFilter(text=reference),
+               CaseFilter(text=report[:6]),
+               CaseFilter(text="a", statuses=(CaseStatus.OPEN, CaseStatus.NEW))]
+    statements: list[str] = []
+
+    def executed(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", executed)
+    try:
+        for few in (0, 2000):
+            monkeypatch.setattr(case_list, "FEW", few)
+            for case_filter in filters:
+                for sort in ("reference", "opened", "victim", "identity_code"):
+                    for descending in (False, True):
+                        where = (few, case_filter, sort, descending)
+                        full = cases.list_case_ids(case_filter, sort, descending)
+                        statements.clear()
+                        count, page = cases.open_list(case_filter, sort, descending, limit=9)
+                        assert len(statements) == 1, (where, statements)
+                        assert count == len(full), where
+                        assert list(page.case_ids) == full[:9], where
+                        assert [row.case_id for row in page.rows] == full[:9], where
+                        if full:
+                            after = cases.case_page(case_filter, sort, descending,
+                                                    after=page.last, limit=9)
+                            assert list(after.case_ids) == full[9:18], where
+    finally:
+        event.remove(database.engine, "before_cursor_execute", executed)
+
+
+@pytest.mark.both_databases
+def test_a_name_prefix_finds_last_names_first_names_and_full_names(
+        seeded: services.Services) -> None:
+    cases = seeded.case_list
+    rows = cases.case_rows(cases.list_case_ids())
+    names = {row.case_id: row.victim_name.split(", ", 1) for row in rows}
+    for typed in ("a", "vi", "ko", "ma", "la", "ni"):
+        key = search_key(typed)
+        expected = sorted(
+            case_id for case_id, (last, first) in names.items()
+            if search_key(last).startswith(key) or search_key(first).startswith(key))
+        assert expected, typed
+        assert sorted(cases.list_case_ids(CaseFilter(text=typed))) == expected, typed
+    last, first = names[rows[0].case_id]
+    assert rows[0].case_id in cases.list_case_ids(CaseFilter(text=f"{last} {first[:2]}"))

@@ -39,6 +39,11 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     (QT_TRANSLATE_NOOP("CaseTableModel", "Opened"), "opened", "opened_on"),
 )
 RISK_COLUMN = 4
+#: The roles :meth:`CaseTableModel.data` answers.
+_ROLES = frozenset({
+    CASE_ID_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
+})
 _MUTED = MUTED_COLOUR
 
 
@@ -169,16 +174,17 @@ class CaseTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override of QAbstractItemModel.data."""
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        # The view asks for a dozen roles per cell each paint: those not shown are
+        # turned away first, before anything else is looked at.
+        window = self._window
+        if role not in _ROLES or window is None or not index.isValid():
+            return None
+        number = index.row()
+        if not 0 <= number < window.count:
             return None
         if role == CASE_ID_ROLE:
-            return None if self._window is None else self._window.case_id(index.row())
-        if role not in (
-            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole,
-        ):
-            return None
-        row = self._row(index.row())
+            return window.case_id(number)
+        row = window.row(number)
         if row is None:
             return None
         if role == Qt.ItemDataRole.DecorationRole:

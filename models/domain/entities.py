@@ -350,13 +350,17 @@ class PoliceReport(TimestampMixin, Base):
     """A crime report, numbered ``DDDD/R/N/YY`` as on the victim's report copy."""
 
     __tablename__ = "police_report"
-    __table_args__ = (one_of("state", PoliceReportState),)
+    __table_args__ = (
+        one_of("state", PoliceReportState),
+        # A report number prefix (the search) gives its cases from the index alone.
+        Index("ix_police_report_report_number_case_id", "report_number", "case_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(
         ForeignKey("case_file.id", ondelete="CASCADE"), index=True
     )
-    report_number: Mapped[str] = mapped_column(String(24), index=True)
+    report_number: Mapped[str] = mapped_column(String(24))
     department: Mapped[str] = mapped_column(String(200), default="")
     filed_on: Mapped[dt.date] = mapped_column(Date, index=True)
     state: Mapped[str] = mapped_column(String(30), default=PoliceReportState.FILED.value)

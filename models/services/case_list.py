@@ -10,6 +10,8 @@ key and the visible part of the identity code (with the victim's id) are keys of
 another (the statuses and risk levels in their working order, the counsellors by name,
 unassigned first), each read in case id order from an index on (group, id). A jump to
 the middle skips rows with OFFSET over those indexes; from the end, a reversed keyset.
+A keyed list's count and first page (a keystroke in the search box) are one statement:
+the search's matches are found once (:meth:`CaseListService._first_page`).
 
 Statements are built once per shape (sort, direction, which filters, the search's
 branches: :func:`models.services.search.search_plan`) with bound parameters, kept in
@@ -31,6 +33,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     bindparam,
@@ -41,6 +44,7 @@ from sqlalchemy import (
     or_,
     select,
     union,
+    union_all,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
@@ -205,9 +209,11 @@ class _Query:
                 self.values.update(scope)
         self.filter = f
 
-    def conditions(self, walk: bool = False) -> list[ColumnElement[bool]]:
+    def conditions(self, walk: bool = False, matched: Any = None
+                   ) -> list[ColumnElement[bool]]:
         """The filter as conditions on ``case_file`` (values as bound parameters);
-        ``walk``: tested on each row, never searched in an index (:data:`FEW`)."""
+        ``walk``: tested on each row, never searched in an index (:data:`FEW`);
+        ``matched``: the search's case ids as a common table expression (read once)."""
         statuses, risks, assigned, unassigned, breach, ids, search, scoped = self.shape
 
         def column(name: str) -> Any:
@@ -226,9 +232,9 @@ class _Query:
             where.append(column("victim_id").in_(select(victim_breach.c.victim_id).where(
                 victim_breach.c.breach_id == bindparam("f_breach"))))
         if search is not None:
-            where.append(column("id").in_(
-                plan_statement(search, PARAMETERISED_SCOPE if scoped else None,
-                               distinct=False)))
+            found: Any = select(*matched.c) if matched is not None else plan_statement(
+                search, PARAMETERISED_SCOPE if scoped else None, distinct=False)
+            where.append(column("id").in_(found))
         if ids:
             where.append(column("id").in_(bindparam("f_case_ids", expanding=True)))
         return where
@@ -300,6 +306,11 @@ class CaseListService(Service):
         _check_sort(sort)
         query = self._query(case_filter)
         with self._searching(query.searched, "list") as db_session:
+            if sort in _KEYED and limit > 0:
+                found = list(db_session.execute(self._first_page(query, sort, descending),
+                                                {**query.values, "limit": limit,
+                                                 "few": FEW}))
+                return (found[0][0] if found else 0), _as_page([r[1:] for r in found], False)
             count = self._count(db_session, query)
             if count == 0:
                 return 0, CasePage(())
@@ -520,13 +531,55 @@ class CaseListService(Service):
                      ids_only, walk)
         if backward:
             found.reverse()
-        if not found:
-            return CasePage(())
-        return CasePage(
-            case_ids=tuple(r[2] for r in found),
-            rows=() if ids_only else tuple(_row(r[2:]) for r in found),
-            first=(found[0][0], found[0][1]), last=(found[-1][0], found[-1][1]),
-        )
+        return _as_page(found, ids_only)
+
+    def _first_page(self, query: _Query, sort: str, descending: bool) -> Any:
+        """One statement for a keyed list's count and first page (each row carries the
+        count; no row: none match), the search's matches found once.
+
+        The matches are a materialised common table expression, counted once; the page
+        is read one of two ways (:data:`FEW`), each guarded by that count, so the
+        database runs one of them.
+        """
+        def build() -> Any:
+            search, scoped = query.shape[6:]
+            matched: Any = None
+            if search is not None:
+                matched = plan_statement(
+                    search, PARAMETERISED_SCOPE if scoped else None, distinct=False
+                ).cte("matched").prefix_with("MATERIALIZED")
+            if matched is not None and not any(query.shape[:6]):
+                counting = select(func.count(distinct(next(iter(matched.c)))).label("n"))
+            else:
+                counting = select(func.count().label("n")).select_from(_case).where(
+                    *query.conditions(matched=matched))
+            counted = counting.cte("counted").prefix_with("MATERIALIZED")
+            matches = select(counted.c.n).scalar_subquery()
+            first, second, _ = _KEYED[sort]
+            order = (first.desc(), second.desc()) if descending else (first.asc(), second.asc())
+
+            def read(walk: bool | None) -> Any:
+                statement = select(matches.label("matches"), first.label("k1"),
+                                   second.label("k2"), *_ROW_COLUMNS).select_from(_ROWS_FROM)
+                limit: Any = bindparam("limit", type_=Integer)
+                if walk is not None:
+                    # The guard as the LIMIT (worked out once, before any row is read;
+                    # a condition with a subquery would be tested on every row).
+                    few = bindparam("few", type_=Integer)
+                    limit = case((matches > few if walk else matches <= few, limit), else_=0)
+                return statement.where(*query.conditions(bool(walk), matched)).order_by(
+                    *order).limit(limit)
+
+            if not _walk(query, None):
+                return read(None)
+            # Only one half returns rows; sorting those again costs next to nothing.
+            halves = [select(*read(walk).subquery().c) for walk in (False, True)]
+            both = union_all(*halves).subquery()
+            return select(*both.c).order_by(
+                *((both.c.k1.desc(), both.c.k2.desc()) if descending
+                  else (both.c.k1.asc(), both.c.k2.asc())))
+
+        return self._statement(("first_page", sort, descending, query.shape), build)
 
     def _keyed_rows(self, db_session: Session, query: _Query, sort: str, descending: bool,
                     after: SortKey | None, skip: int, limit: int, ids_only: bool,
@@ -684,6 +737,17 @@ class CaseListService(Service):
         first, second, of_victim = _KEYED[sort]
         return select(func.count()).select_from(_VICTIMS_FROM if of_victim else _case).where(
             _after(first, second, not descending), *query.conditions())
+
+
+def _as_page(found: list[Any], ids_only: bool) -> CasePage:
+    """A page of rows read as (sort value, tiebreak, case id, row columns...)."""
+    if not found:
+        return CasePage(())
+    return CasePage(
+        case_ids=tuple(r[2] for r in found),
+        rows=() if ids_only else tuple(_row(r[2:]) for r in found),
+        first=(found[0][0], found[0][1]), last=(found[-1][0], found[-1][1]),
+    )
 
 
 def _walk(query: _Query, matches: int | None) -> bool:

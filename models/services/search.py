@@ -219,7 +219,7 @@ _contact = ExtortionContact.__table__
 _grant = AccessGrant.__table__
 
 #: Listed branches (values every role that lists cases sees): found in any case.
-_LISTED = frozenset({"code_part", "reference", "last_name", "first_names", "full_name",
+_LISTED = frozenset({"code_part", "reference", "first_names", "full_name",
                      "first_and_last"})
 
 
@@ -281,7 +281,9 @@ def search_plan(text: str) -> SearchPlan:
             key = search_key(text)
             if len(key) < MIN_NAME_PREFIX:
                 continue
-            prefix("last_name", key)
+            # No branch of its own for the last name: the full name key is the last
+            # name's key, a space and the first names' (``full_name_key``), so every
+            # last name starting with ``key`` is a full name starting with it.
             prefix("first_names", key)
             prefix("full_name", key)
             tokens = key.split(" ")
@@ -325,8 +327,6 @@ def _branch(name: str) -> Select[Any]:
         return select(_contact.c.case_id).where(_range(_contact.c.wallet_address, name))
     if name == "sender":
         return select(_contact.c.case_id).where(_range(_contact.c.sender, name))
-    if name == "last_name":
-        return _of_victim(_range(_victim.c.search_last_name, name))
     if name == "first_names":
         return _of_victim(_range(_victim.c.search_first_names, name))
     if name == "full_name":
