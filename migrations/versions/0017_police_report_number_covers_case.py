@@ -7,8 +7,8 @@ reports of one department among 200,000 cases. An index on (report_number, case_
 gives the case ids from the index (6 ms) and serves every lookup the old one did, so it
 replaces it. Nothing is rewritten.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-07 08:30:00
 """
 
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0015'
-down_revision: str | None = '0014'
+revision: str = '0017'
+down_revision: str | None = '0016'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
