@@ -23,15 +23,20 @@ contact and of them with a police report) are kept too, differently:
   ``dashboard_tally`` in a short transaction of its own (``fold``): delete the deltas and
   add them to the tallies, atomically, so any snapshot sees the same sum before and after.
 * "Cases with an extortion contact" and "of them with a police report" are not sums of
-  rows: whether a statement's contact is a case's first depends on rows other
-  transactions may be adding. Their triggers take the writers' lock (the advisory lock
-  the application's writers take first, ``models.storage.server.WRITER_LOCK``; taking it
-  again is free) and then look, with a fresh READ COMMITTED snapshot, at the rows of the
-  cases the statement touched: every other transaction that changed these tables has
-  committed or waits. REPEATABLE READ writers are refused there (their snapshot may
-  predate the lock); SERIALIZABLE ones are safe by their own checks.
+  rows. ``dashboard_case_flag`` records, per case, whether it has a contact and a report
+  as last counted; a statement on either table compares the cases it touched with their
+  record (not with "now without this statement's rows": the triggers of a case's
+  cascaded deletes of contacts and reports fire after both are gone) and updates it —
+  a case's record changes a few times in its life, so a long transaction does not build
+  a version chain there either. Whether a contact is a case's first depends on rows
+  other transactions may be adding, so these triggers take the writers' lock (the
+  advisory lock the application's writers take first, ``models.storage.server.
+  WRITER_LOCK``; taking it again is free) and then look with a fresh READ COMMITTED
+  snapshot: every other transaction that changed these tables has committed or waits.
+  REPEATABLE READ writers are refused there (their snapshot may predate the lock);
+  SERIALIZABLE ones are safe by their own checks.
 
-On SQLite the table stays empty (0015's row triggers keep the tallies there).
+On SQLite both tables stay empty (0015's row triggers keep the tallies there).
 """
 
 from __future__ import annotations

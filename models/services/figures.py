@@ -11,7 +11,7 @@ cases behind it: :func:`cases_behind`.
 
 The functions below count each figure from the rows and are its definition. The dashboard,
 asked for often and at any size, reads the figures that do not depend on the day from
-running tallies that triggers keep in every write's transaction on SQLite (:func:`dashboard`);
+running tallies that triggers keep in every write's transaction (:func:`dashboard`);
 the tests hold it equal to :func:`dashboard_counted`, which counts everything the plain way.
 """
 
@@ -150,10 +150,10 @@ def dashboard(db_session: Session, today: dt.date) -> DashboardData:
     """Every dashboard figure as of ``today`` (the reference day for weeks, "overdue" and
     "no contact in 7 days").
 
-    On SQLite the counts that do not depend on the day come from :class:`DashboardTally`
-    (kept by triggers in every write's transaction, migration 0015): a few rows, whatever
-    the number of cases; on PostgreSQL they are counted from the rows (the migration says
-    why). The others are range counts on covering indexes, each about as large as its
+    The counts that do not depend on the day come from :class:`DashboardTally`, kept by
+    triggers in every write's transaction (migration 0015 on SQLite; on PostgreSQL with
+    the deltas not yet folded added, in the same statement, and folded once there are
+    :data:`FOLD_AT` of them, migration 0017): a few rows, whatever the number of cases. The others are range counts on covering indexes, each about as large as its
     answer (overdue follow-ups, last week's support sessions, twelve weeks of intakes).
     Every figure equals :func:`dashboard_counted`'s, which counts each one from the rows.
     """
