@@ -152,8 +152,9 @@ def dashboard(db_session: Session, today: dt.date) -> DashboardData:
 
     The counts that do not depend on the day come from :class:`DashboardTally`, kept by
     triggers in every write's transaction (migration 0015 on SQLite; on PostgreSQL with
-    the deltas not yet folded added, in the same statement, and folded once there are
-    :data:`FOLD_AT` of them, migration 0017): a few rows, whatever the number of cases. The others are range counts on covering indexes, each about as large as its
+    the deltas not yet folded added in the same statement, and folded once there are
+    :data:`FOLD_AT` of them, migration 0017): a few rows, whatever the number of cases.
+    The others are range counts on covering indexes, each about as large as its
     answer (overdue follow-ups, last week's support sessions, twelve weeks of intakes).
     Every figure equals :func:`dashboard_counted`'s, which counts each one from the rows.
     """
@@ -223,9 +224,6 @@ _WITH_REPORT = "with_report"  # of them, cases with a police report
 #: PostgreSQL: once the dashboard finds this many deltas it folds them into the tallies.
 FOLD_AT = 2000
 
-_DELTA = dashboard_delta  # PostgreSQL: what each statement changed (migration 0017)
-
-
 def _tally_source(db_session: Session) -> Any:
     """(kind, holder_id, risk_level, n, delta) rows whose sums per key are the tallies: on
     SQLite the tallies, on PostgreSQL the folded tallies and the deltas not yet folded (one
@@ -234,8 +232,9 @@ def _tally_source(db_session: Session) -> Any:
                    DashboardTally.n, literal(0).label("delta"))
     if db_session.get_bind().dialect.name == "sqlite":
         return tally.subquery()
-    return union_all(tally, select(_DELTA.c.kind, _DELTA.c.holder_id, _DELTA.c.risk_level,
-                                   _DELTA.c.n, literal(1).label("delta"))).subquery()
+    delta = dashboard_delta.c
+    return union_all(tally, select(delta.kind, delta.holder_id, delta.risk_level, delta.n,
+                                   literal(1).label("delta"))).subquery()
 
 
 def _tallies(db_session: Session) -> tuple[dict[tuple[str, int, str], int], int]:
