@@ -192,6 +192,7 @@ def test_a_long_transaction_only_appends(seeded: services.Services, database: Da
     # action_done and action_counted).
     assert 0 < deltas - seeded_deltas <= 2 * 2 * len(cases)
     monkeypatch.setattr(figures, "FOLD_AT", 1)
+    monkeypatch.setattr(figures, "VACUUM_AFTER", 1)
     assert_same_figures(database)  # the first dashboard folds them
     assert raw.execute("SELECT count(*) FROM dashboard_delta").fetchone() == (0,)
     with database.reading() as db_session:

@@ -223,6 +223,8 @@ _WITH_REPORT = "with_report"  # of them, cases with a police report
 
 #: PostgreSQL: once the dashboard finds this many deltas it folds them into the tallies.
 FOLD_AT = 2000
+#: PostgreSQL: a fold of this many deltas vacuums their table straight away.
+VACUUM_AFTER = 50_000
 
 def _tally_source(db_session: Session) -> Any:
     """(kind, holder_id, risk_level, n, delta) rows whose sums per key are the tallies: on
@@ -253,23 +255,31 @@ def _tallies(db_session: Session) -> tuple[dict[tuple[str, int, str], int], int]
     return found, deltas
 
 
-def fold_deltas(db_session: Session) -> None:
+def fold_deltas(db_session: Session) -> int:
     """PostgreSQL: add the deltas to the tallies and delete them, in a short transaction of
     its own (READ COMMITTED; a concurrent fold waits for the deltas this one deletes and
-    then skips them). Every snapshot sees the same sums before and after."""
+    then skips them). Every snapshot sees the same sums before and after. After a large
+    fold (a bulk load wrote row by row) the emptied table is vacuumed at once rather than
+    read past until autovacuum comes (a role that may not vacuum it is skipped with a
+    warning). Returns how many deltas were folded."""
     bind = db_session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     with engine.connect() as connection:
         connection.execution_options(isolation_level="READ COMMITTED")
         with connection.begin():
-            connection.execute(text(
+            folded = int(connection.execute(text(
                 "WITH moved AS (DELETE FROM dashboard_delta "
-                "RETURNING kind, holder_id, risk_level, n) "
-                "INSERT INTO dashboard_tally (kind, holder_id, risk_level, n) "
+                "RETURNING kind, holder_id, risk_level, n), "
+                "added AS (INSERT INTO dashboard_tally (kind, holder_id, risk_level, n) "
                 "SELECT kind, holder_id, risk_level, sum(n) FROM moved "
                 "GROUP BY kind, holder_id, risk_level "
                 "ON CONFLICT (kind, holder_id, risk_level) "
-                "DO UPDATE SET n = dashboard_tally.n + excluded.n"))
+                "DO UPDATE SET n = dashboard_tally.n + excluded.n) "
+                "SELECT count(*) FROM moved")).scalar_one())
+        if folded >= VACUUM_AFTER:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql("VACUUM dashboard_delta")
+    return folded
 
 
 def _loads_from_tallies(db_session: Session) -> tuple[CounsellorLoad, ...]:
