@@ -1,4 +1,4 @@
-"""The dashboard's fast figures (tallies kept by triggers on SQLite, range counts) against
+"""The dashboard's fast figures (tallies kept by triggers, range counts) against
 the same figures counted from the rows, on a seeded database edited every way the tallies
 follow: through the services and by plain statements (multi-row deletes, moves between
 cases, a case deleted with everything on it), on SQLite and on PostgreSQL."""

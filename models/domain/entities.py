@@ -504,13 +504,14 @@ class FollowUp(TimestampMixin, Base):
 
 
 class DashboardTally(Base):
-    """Running counts behind the supervisors' dashboard, kept on SQLite by database
-    triggers in the unit of work of every write (migration 0015), so the dashboard reads a
-    few rows instead of scanning every case (empty on PostgreSQL, where the dashboard
-    counts the rows; the migration says why). ``kind`` names the count
+    """Running counts behind the supervisors' dashboard, kept by database triggers in the
+    unit of work of every write, so the dashboard reads a few rows instead of scanning
+    every case: on SQLite row triggers update them (migration 0015); on PostgreSQL
+    statement triggers append to ``dashboard_delta`` and the dashboard adds those up and
+    folds them in (migration 0017). ``kind`` names the count
     (``models.services.figures``); ``holder_id`` is the holder of open cases (0: nobody),
     ``risk_level`` their risk level (both 0 and "" where a count is not split). Never
-    written by the application."""
+    written by the application (but for the fold)."""
 
     __tablename__ = "dashboard_tally"
 
@@ -518,6 +519,31 @@ class DashboardTally(Base):
     holder_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     risk_level: Mapped[str] = mapped_column(String(10), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+#: What each statement changed in the tallies, appended by statement triggers on
+#: PostgreSQL (migration 0017) and folded into :class:`DashboardTally` by the dashboard
+#: (``models.services.figures``); empty on SQLite. Append-only, so no key.
+dashboard_delta = Table(
+    "dashboard_delta", Base.metadata,
+    Column("kind", String(20), nullable=False),
+    Column("holder_id", Integer, nullable=False),
+    Column("risk_level", String(10), nullable=False),
+    Column("n", Integer, nullable=False),
+)
+
+
+class DashboardCaseFlag(Base):
+    """PostgreSQL (migration 0017): which cases have an extortion contact and which a
+    police report, as the tallies last counted them, kept by the same statement triggers
+    (a case with neither has no row; no foreign key, so a deleted case's row stays until
+    its trigger has counted it out). Empty on SQLite. Never written by the application."""
+
+    __tablename__ = "dashboard_case_flag"
+
+    case_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    contact: Mapped[bool] = mapped_column(Boolean)
+    report: Mapped[bool] = mapped_column(Boolean)
 
 
 @install

@@ -11,7 +11,7 @@ cases behind it: :func:`cases_behind`.
 
 The functions below count each figure from the rows and are its definition. The dashboard,
 asked for often and at any size, reads the figures that do not depend on the day from
-running tallies that triggers keep in every write's transaction on SQLite (:func:`dashboard`);
+running tallies that triggers keep in every write's transaction (:func:`dashboard`);
 the tests hold it equal to :func:`dashboard_counted`, which counts everything the plain way.
 """
 
@@ -23,7 +23,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    func,
+    literal,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from models.domain import formatting
@@ -37,6 +47,7 @@ from models.domain.entities import (
     ProtectiveAction,
     SupportSession,
     User,
+    dashboard_delta,
 )
 from models.domain.enums import ActionState, CaseStatus, RiskLevel, Role
 from models.domain.errors import ValidationError
@@ -139,32 +150,29 @@ def dashboard(db_session: Session, today: dt.date) -> DashboardData:
     """Every dashboard figure as of ``today`` (the reference day for weeks, "overdue" and
     "no contact in 7 days").
 
-    On SQLite the counts that do not depend on the day come from :class:`DashboardTally`
-    (kept by triggers in every write's transaction, migration 0015): a few rows, whatever
-    the number of cases; on PostgreSQL they are counted from the rows (the migration says
-    why). The others are range counts on covering indexes, each about as large as its
+    The counts that do not depend on the day come from :class:`DashboardTally`, kept by
+    triggers in every write's transaction (migration 0015 on SQLite; on PostgreSQL with
+    the deltas not yet folded added in the same statement, and folded once there are
+    :data:`FOLD_AT` of them, migration 0017): a few rows, whatever the number of cases.
+    The others are range counts on covering indexes, each about as large as its
     answer (overdue follow-ups, last week's support sessions, twelve weeks of intakes).
     Every figure equals :func:`dashboard_counted`'s, which counts each one from the rows.
     """
-    if db_session.get_bind().dialect.name == "sqlite":
-        tallies = _tallies(db_session)
-        per_counsellor = _loads_from_tallies(db_session)
-        risk_distribution = tuple(
-            (level.value, sum(n for (kind, _holder, risk), n in tallies.items()
-                              if kind == _OPEN_CASE and risk == level.value))
-            for level in RiskLevel)
-        with_contact = tallies.get((_WITH_CONTACT, 0, ""), 0)
-        with_report = tallies.get((_WITH_REPORT, 0, ""), 0)
-        done = tallies.get((_ACTION_DONE, 0, ""), 0)
-        total = tallies.get((_ACTION_COUNTED, 0, ""), 0)
-    else:
-        per_counsellor = open_cases_per_counsellor(db_session)
-        risk_distribution = risk_counts(db_session)
-        with_contact, with_report = police_coverage(db_session)
-        done, total = action_completion(db_session)
+    tallies, deltas = _tallies(db_session)
+    per_counsellor = _loads_from_tallies(db_session)
+    risk_distribution = tuple(
+        (level.value, sum(n for (kind, _holder, risk), n in tallies.items()
+                          if kind == _OPEN_CASE and risk == level.value))
+        for level in RiskLevel)
+    with_contact = tallies.get((_WITH_CONTACT, 0, ""), 0)
+    with_report = tallies.get((_WITH_REPORT, 0, ""), 0)
+    done = tallies.get((_ACTION_DONE, 0, ""), 0)
+    total = tallies.get((_ACTION_COUNTED, 0, ""), 0)
     open_cases = sum(x.open_cases for x in per_counsellor)
     overdue, overdue_cases = _overdue_on_open_cases(db_session, today, open_cases)
     high_risk_open = sum(x.high_risk_open for x in per_counsellor)
+    if deltas >= FOLD_AT:
+        fold_deltas(db_session)
     return DashboardData(
         as_of=today,
         open_cases=open_cases,
@@ -213,30 +221,86 @@ _WITH_CONTACT = "with_contact"  # cases with an extortion contact
 _WITH_REPORT = "with_report"  # of them, cases with a police report
 
 
-def _tallies(db_session: Session) -> dict[tuple[str, int, str], int]:
-    return {(kind, holder, risk): int(n) for kind, holder, risk, n in db_session.execute(
-        select(DashboardTally.kind, DashboardTally.holder_id, DashboardTally.risk_level,
-               DashboardTally.n).where(DashboardTally.n != 0))}
+#: PostgreSQL: once the dashboard finds this many deltas it folds them into the tallies.
+FOLD_AT = 2000
+#: PostgreSQL: a fold of this many deltas vacuums their table straight away.
+VACUUM_AFTER = 50_000
+
+def _tally_source(db_session: Session) -> Any:
+    """(kind, holder_id, risk_level, n, delta) rows whose sums per key are the tallies: on
+    SQLite the tallies, on PostgreSQL the folded tallies and the deltas not yet folded (one
+    row each, ``delta`` 1), read together in one snapshot."""
+    tally = select(DashboardTally.kind, DashboardTally.holder_id, DashboardTally.risk_level,
+                   DashboardTally.n, literal(0).label("delta"))
+    if db_session.get_bind().dialect.name == "sqlite":
+        return tally.subquery()
+    delta = dashboard_delta.c
+    return union_all(tally, select(delta.kind, delta.holder_id, delta.risk_level, delta.n,
+                                   literal(1).label("delta"))).subquery()
+
+
+def _tallies(db_session: Session) -> tuple[dict[tuple[str, int, str], int], int]:
+    """Every tally (that is not 0), and how many deltas were read."""
+    source = _tally_source(db_session)
+    n = func.sum(source.c.n)
+    found: dict[tuple[str, int, str], int] = {}
+    deltas = 0
+    for kind, holder, risk, count, rows in db_session.execute(
+            select(source.c.kind, source.c.holder_id, source.c.risk_level, n,
+                   func.sum(source.c.delta))
+            .group_by(source.c.kind, source.c.holder_id, source.c.risk_level)):
+        deltas += int(rows or 0)
+        if count:
+            found[(kind, int(holder), risk)] = int(count)
+    return found, deltas
+
+
+def fold_deltas(db_session: Session) -> int:
+    """PostgreSQL: add the deltas to the tallies and delete them, in a short transaction of
+    its own (READ COMMITTED; a concurrent fold waits for the deltas this one deletes and
+    then skips them). Every snapshot sees the same sums before and after. After a large
+    fold (a bulk load wrote row by row) the emptied table is vacuumed at once rather than
+    read past until autovacuum comes (a role that may not vacuum it is skipped with a
+    warning). Returns how many deltas were folded."""
+    bind = db_session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="READ COMMITTED")
+        with connection.begin():
+            folded = int(connection.execute(text(
+                "WITH moved AS (DELETE FROM dashboard_delta "
+                "RETURNING kind, holder_id, risk_level, n), "
+                "added AS (INSERT INTO dashboard_tally (kind, holder_id, risk_level, n) "
+                "SELECT kind, holder_id, risk_level, sum(n) FROM moved "
+                "GROUP BY kind, holder_id, risk_level "
+                "ON CONFLICT (kind, holder_id, risk_level) "
+                "DO UPDATE SET n = dashboard_tally.n + excluded.n) "
+                "SELECT count(*) FROM moved")).scalar_one())
+        if folded >= VACUUM_AFTER:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql("VACUUM dashboard_delta")
+    return folded
 
 
 def _loads_from_tallies(db_session: Session) -> tuple[CounsellorLoad, ...]:
     """:func:`open_cases_per_counsellor` from the open-case tallies, in the same order (the
     same ORDER BY, so each database sorts names and NULLs as it does there)."""
-    holder = func.nullif(DashboardTally.holder_id, 0)
-    count = func.sum(DashboardTally.n)
+    source = _tally_source(db_session)
+    holder = func.nullif(source.c.holder_id, 0)
+    count = func.sum(source.c.n)
 
     def of(condition: ColumnElement[bool]) -> Any:
-        return func.sum(case((condition, DashboardTally.n), else_=0))
+        return func.sum(case((condition, source.c.n), else_=0))
 
     rows = db_session.execute(
         select(holder, User.display_name, User.is_active, User.role, count,
-               of(DashboardTally.risk_level.in_(_HIGH_RISK_VALUES)),
-               of(DashboardTally.risk_level == RiskLevel.ACUTE.value),
-               of(DashboardTally.risk_level == RiskLevel.HIGH.value))
-        .select_from(DashboardTally)
-        .outerjoin(User, DashboardTally.holder_id == User.id)
-        .where(DashboardTally.kind == _OPEN_CASE)
-        .group_by(DashboardTally.holder_id, User.display_name, User.is_active, User.role)
+               of(source.c.risk_level.in_(_HIGH_RISK_VALUES)),
+               of(source.c.risk_level == RiskLevel.ACUTE.value),
+               of(source.c.risk_level == RiskLevel.HIGH.value))
+        .select_from(source)
+        .outerjoin(User, source.c.holder_id == User.id)
+        .where(source.c.kind == _OPEN_CASE)
+        .group_by(source.c.holder_id, User.display_name, User.is_active, User.role)
         .having(count > 0)
         .order_by(count.desc(), User.display_name, holder)
     )
