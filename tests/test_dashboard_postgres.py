@@ -1,4 +1,4 @@
-"""The dashboard's tallies on PostgreSQL (migration 0017): statement triggers append deltas,
+"""The dashboard's tallies on PostgreSQL (migration 0018): statement triggers append deltas,
 the dashboard sums and folds them. Written here the way other tools and workstations
 write: plain SQL from two connections at once (without the application's writer lock),
 multi-row statements and COPY, a cascade deleting several cases at once, one long

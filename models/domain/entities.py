@@ -508,7 +508,7 @@ class DashboardTally(Base):
     unit of work of every write, so the dashboard reads a few rows instead of scanning
     every case: on SQLite row triggers update them (migration 0015); on PostgreSQL
     statement triggers append to ``dashboard_delta`` and the dashboard adds those up and
-    folds them in (migration 0017). ``kind`` names the count
+    folds them in (migration 0018). ``kind`` names the count
     (``models.services.figures``); ``holder_id`` is the holder of open cases (0: nobody),
     ``risk_level`` their risk level (both 0 and "" where a count is not split). Never
     written by the application (but for the fold)."""
@@ -522,7 +522,7 @@ class DashboardTally(Base):
 
 
 #: What each statement changed in the tallies, appended by statement triggers on
-#: PostgreSQL (migration 0017) and folded into :class:`DashboardTally` by the dashboard
+#: PostgreSQL (migration 0018) and folded into :class:`DashboardTally` by the dashboard
 #: (``models.services.figures``); empty on SQLite. Append-only, so no key.
 dashboard_delta = Table(
     "dashboard_delta", Base.metadata,
@@ -534,7 +534,7 @@ dashboard_delta = Table(
 
 
 class DashboardCaseFlag(Base):
-    """PostgreSQL (migration 0017): which cases have an extortion contact and which a
+    """PostgreSQL (migration 0018): which cases have an extortion contact and which a
     police report, as the tallies last counted them, kept by the same statement triggers
     (a case with neither has no row; no foreign key, so a deleted case's row stays until
     its trigger has counted it out). Empty on SQLite. Never written by the application."""

@@ -153,7 +153,7 @@ def dashboard(db_session: Session, today: dt.date) -> DashboardData:
     The counts that do not depend on the day come from :class:`DashboardTally`, kept by
     triggers in every write's transaction (migration 0015 on SQLite; on PostgreSQL with
     the deltas not yet folded added in the same statement, and folded once there are
-    :data:`FOLD_AT` of them, migration 0017): a few rows, whatever the number of cases.
+    :data:`FOLD_AT` of them, migration 0018): a few rows, whatever the number of cases.
     The others are range counts on covering indexes, each about as large as its
     answer (overdue follow-ups, last week's support sessions, twelve weeks of intakes).
     Every figure equals :func:`dashboard_counted`'s, which counts each one from the rows.

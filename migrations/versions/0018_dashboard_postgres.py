@@ -1,7 +1,7 @@
 """dashboard tallies on PostgreSQL: statement triggers append deltas, the dashboard sums them
 
-Revision ID: 0017
-Revises: 0015
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-07 08:35:00
 
 (Written as 0017 after 0015; the lead re-chains it after the other 0016 at merge.)
@@ -46,8 +46,8 @@ from collections.abc import Callable, Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0017'
-down_revision: str | None = '0015'
+revision: str = '0018'
+down_revision: str | None = '0017'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -114,7 +114,7 @@ def _presence_delta(new: bool, old: bool) -> str:
 _LOCKED = f"""
     IF current_setting('transaction_isolation') = 'repeatable read' THEN
         RAISE EXCEPTION 'extortion contacts and police reports are written in READ COMMITTED'
-            USING HINT = 'the dashboard tallies (migration 0017) need a fresh snapshot';
+            USING HINT = 'the dashboard tallies (migration 0018) need a fresh snapshot';
     END IF;
     PERFORM pg_advisory_xact_lock({WRITER_LOCK});"""
 
