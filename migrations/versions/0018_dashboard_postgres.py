@@ -4,7 +4,6 @@ Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-07 08:35:00
 
-
 On PostgreSQL the counts migration 0015 keeps on SQLite in ``dashboard_tally`` (open cases
 per holder and risk level, protective actions done and counted, victims with an extortion
 contact and of them with a police report) are kept too, differently:
