@@ -138,31 +138,35 @@ def load_detail(db_session: Session, case_id: int, role: Role) -> CaseDetail:
     case = CaseData(**{name: getattr(row, "c_" + name) for name in _CASE_FIELDS},
                     assigned_to_name=row.assigned_to_name)
 
-    def rows(operation: Operation, statement: Select[Any]) -> list[Any] | None:
+    def rows(operation: Operation, statement: Select[Any]) -> list[dict[str, Any]] | None:
         # A section the role may not see is None (and not read), never silently empty.
         if not allows(role, operation):
             return None
-        return list(connection.execute(statement, {"case_id": case_id}).mappings())
+        result = connection.execute(statement, {"case_id": case_id})
+        names = tuple(result.keys())
+        return [dict(zip(names, values, strict=True)) for values in result]
 
     contacts = rows(Operation.VIEW_EXTORTION, _CONTACT_SELECT)
     if contacts:
         opened = session_cipher(db_session).open_case_texts(
             "extortion_contact", "message_text", case_id,
             [(c["id"], c["message_text"]) for c in contacts])
-        contacts = [{**c, "message_text": text} for c, text in zip(contacts, opened, strict=True)]
+        for contact, text in zip(contacts, opened, strict=True):
+            contact["message_text"] = text
     sessions = rows(Operation.VIEW_SESSIONS, _SESSION_SELECT)
     if sessions:
         opened = session_cipher(db_session).open_case_texts(
             "support_session", "notes", case_id, [(s["id"], s["notes"]) for s in sessions])
-        sessions = [{**s, "notes": text, "follow_up_task": s["follow_up_task"] or ""}
-                    for s, text in zip(sessions, opened, strict=True)]
+        for support_session, text in zip(sessions, opened, strict=True):
+            support_session["notes"] = text
+            support_session["follow_up_task"] = support_session["follow_up_task"] or ""
     actions = rows(Operation.VIEW_PROTECTIVE_ACTIONS, _ACTION_SELECT)
     if actions:
         titles = _action_titles(db_session)
         order = {code: index for index, code in enumerate(titles)}
         actions.sort(key=lambda a: (order.get(a["type_code"], len(order)), a["id"]))
-        actions = [{**a, "title": titles.get(a["type_code"], a["type_code"])}
-                   for a in actions]
+        for action in actions:
+            action["title"] = titles.get(action["type_code"], action["type_code"])
     follow_ups = rows(Operation.VIEW_FOLLOW_UPS, _FOLLOW_UP_SELECT)
     police_reports = rows(Operation.VIEW_POLICE_REPORTS, _REPORT_SELECT)
     attachments = rows(Operation.VIEW_ATTACHMENTS, _ATTACHMENT_SELECT)
