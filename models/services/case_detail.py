@@ -162,11 +162,14 @@ def load_detail(db_session: Session, case_id: int, role: Role) -> CaseDetail:
             support_session["follow_up_task"] = support_session["follow_up_task"] or ""
     actions = rows(Operation.VIEW_PROTECTIVE_ACTIONS, _ACTION_SELECT)
     if actions:
-        titles = _action_titles(db_session)
-        order = {code: index for index, code in enumerate(titles)}
-        actions.sort(key=lambda a: (order.get(a["type_code"], len(order)), a["id"]))
+        # In the checklist's order (a step not in it last); titles stored in English
+        # (migration 0001), shown in the language in use.
+        actions.sort(key=lambda a: (a["sort_order"] is None, a["sort_order"] or 0, a["id"]))
         for action in actions:
-            action["title"] = titles.get(action["type_code"], action["type_code"])
+            stored_title = action.pop("stored_title")
+            action.pop("sort_order")
+            action["title"] = _(stored_title) if stored_title is not None else action[
+                "type_code"]
     follow_ups = rows(Operation.VIEW_FOLLOW_UPS, _FOLLOW_UP_SELECT)
     police_reports = rows(Operation.VIEW_POLICE_REPORTS, _REPORT_SELECT)
     attachments = rows(Operation.VIEW_ATTACHMENTS, _ATTACHMENT_SELECT)
@@ -234,7 +237,12 @@ def _build_selects() -> dict[str, Any]:
     report_t = cast(Table, PoliceReport.__table__)
     selects["reports"] = section(report_t, PoliceReportData, report_t.c.filed_on)
     action_t = cast(Table, ProtectiveAction.__table__)
-    selects["actions"] = section(action_t, ProtectiveActionData)
+    type_t = cast(Table, ProtectiveActionType.__table__)
+    selects["actions"] = (
+        select(*_dto_columns(action_t, ProtectiveActionData),
+               type_t.c.title.label("stored_title"), type_t.c.sort_order)
+        .outerjoin_from(action_t, type_t, type_t.c.code == action_t.c.type_code)
+        .where(action_t.c.case_id == case_id))
     attachment_t = cast(Table, Attachment.__table__)
     selects["attachments"] = section(attachment_t, AttachmentInfo, attachment_t.c.added_at)
     follow_t = cast(Table, FollowUp.__table__)
@@ -272,13 +280,3 @@ _ACTION_SELECT: Select[Any] = _SELECTS["actions"]
 _ATTACHMENT_SELECT: Select[Any] = _SELECTS["attachments"]
 _FOLLOW_UP_SELECT: Select[Any] = _SELECTS["follow_ups"]
 _SESSION_SELECT: Select[Any] = _SELECTS["sessions"]
-
-
-def _action_titles(db_session: Session) -> dict[str, str]:
-    rows = db_session.execute(
-        select(ProtectiveActionType.code, ProtectiveActionType.title).order_by(
-            ProtectiveActionType.sort_order
-        )
-    ).all()
-    # The checklist is stored in English (migration 0001); shown in the language in use.
-    return {code: _(title) for code, title in rows}
