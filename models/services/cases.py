@@ -38,7 +38,7 @@ from models.domain.validation import IdentityCode
 from models.security.permissions import Operation
 from models.services import corrections, normalise
 from models.services._base import Service
-from models.services.case_detail import case_data, case_detail, load_case, victim_data
+from models.services.case_detail import case_data, load_detail, victim_data
 
 REFERENCE_PREFIX = "SUO"
 _STALE = N_(
@@ -338,10 +338,12 @@ class CaseService(Service):
         unit = self._db.reading() if refresh else self._db.writing()
         with unit as db_session:
             self._require_case(db_session, case_id, Operation.OPEN_CASE)
-            case_row = load_case(db_session, case_id)
+            # Read (and opened) before the event is written; the event commits with the
+            # unit of work, before anything is returned.
+            detail = load_detail(db_session, case_id, self._actor.role)
             if not refresh:
                 self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
-            return case_detail(db_session, case_row, self._actor.role)
+            return detail
 
     # -- breaches -----------------------------------------------------------------------
 
