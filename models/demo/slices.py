@@ -1,0 +1,180 @@
+"""The demo caseload, a slice of victims at a time: drawn in this process, or in a process
+of its own while this one seals and writes the slices before.
+
+:class:`Generator` draws everything from one ``random.Random(seed)``, slice after slice
+in order, so the slices are the same wherever they are drawn. :class:`Slices` gives them
+in order: with :data:`SEPARATE_PROCESS` and at least :data:`SEPARATE_FROM` victims it
+starts a ``spawn`` process (safe in a frozen build: ``main.py`` calls
+``multiprocessing.freeze_support``) that draws them and sends each one pickled down a
+pipe; the pipe holds about one slice, so the process runs at most a slice or two ahead
+and the memory stays that of a few slices. The sealing stays in this process (the child
+never sees a key): it only draws synthetic rows.
+
+Where processes are unavailable (the start fails, or the process ends before sending
+everything), the slices not yet received are drawn here instead: a new generator draws
+again from the start and skips those already received, so the data stays the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import multiprocessing
+import pickle
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from models.demo.casework import Casework
+from models.demo.draw import Pick
+from models.demo.extortion import Extortion, random_wallet
+from models.demo.people import People
+from models.demo.rows import COUNTED_IDS, Batch, Staff
+
+log = logging.getLogger("suoja.seed")
+
+#: Draw the slices in a process of their own (tests turn it off to compare).
+SEPARATE_PROCESS = True
+#: Fewest victims worth a process: starting one (an interpreter importing the models)
+#: takes about as long as drawing 10,000 victims' slices takes here.
+SEPARATE_FROM = 10_000
+
+
+class Generator:
+    """Draws the whole caseload from one ``random.Random``, a slice of victims at a time."""
+
+    def __init__(
+        self, rng: random.Random, victims: int, today: dt.date, staff: Staff,
+        breach_ids: tuple[int, int],
+    ) -> None:
+        ids = dict.fromkeys(COUNTED_IDS, 0)
+        # The order of these draws is part of the data: the same seed gives the same rows.
+        shared_wallets = Pick([(random_wallet(rng), w) for w in (15, 9, 6, 3, 2)])
+        self.people = People(rng, today, staff, ids, breach_ids)
+        # Case ids are chronological, like an auto-increment key filled over the years.
+        self.opened = sorted(self.people.opened_on() for _ in range(victims))
+        attachment_count = max(1, victims // 200)
+        with_attachment = set(rng.sample(range(1, victims + 1), attachment_count))
+        self.extortion = Extortion(rng, today, staff, ids, shared_wallets, with_attachment)
+        self.casework = Casework(rng, today, staff, ids)
+
+    def batch(self, first_id: int, last_id: int) -> Batch:
+        out = Batch()
+        for victim_id in range(first_id, last_id + 1):
+            case = self.people.victim_and_case(out, victim_id, self.opened[victim_id - 1])
+            self.extortion.contacts_and_reports(out, case)
+            self.casework.sessions_and_follow_ups(out, case)
+            self.casework.protective_actions(out, case)
+        return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the slices are drawn from: the same plan gives the same slices."""
+
+    seed: int
+    victims: int
+    today: dt.date
+    staff: Staff
+    breach_ids: tuple[int, int]
+    chunk: int
+
+    def ranges(self) -> list[tuple[int, int]]:
+        return [(first, min(self.victims, first + self.chunk - 1))
+                for first in range(1, self.victims + 1, self.chunk)]
+
+    def generator(self) -> Generator:
+        return Generator(random.Random(self.seed), self.victims, self.today, self.staff,
+                         self.breach_ids)
+
+
+def _draw_apart(connection: Connection) -> None:
+    """The process's work: receive the plan, send every slice in order, pickled."""
+    try:
+        plan: Plan = connection.recv()
+    except (EOFError, OSError):  # the seed stopped before it began
+        return
+    try:
+        generator = plan.generator()
+        for first, last in plan.ranges():
+            connection.send_bytes(pickle.dumps(generator.batch(first, last),
+                                               pickle.HIGHEST_PROTOCOL))
+    except (BrokenPipeError, EOFError, OSError):  # the seed stopped (or failed) meanwhile
+        return
+    finally:
+        connection.close()
+
+
+class Slices:
+    """The slices of a seed, in order. Start it early (:meth:`start`, the process imports
+    the models meanwhile), then :meth:`plan` once the staff and breaches are written,
+    then iterate. Use as a context manager: leaving it ends the process."""
+
+    def __init__(self, victims: int) -> None:
+        self._process: Any = None
+        self._pipe: Connection | None = None
+        self._plan: Plan | None = None
+        self.apart = SEPARATE_PROCESS and victims >= SEPARATE_FROM
+
+    def __enter__(self) -> Slices:
+        if self.apart:
+            self._start()
+        return self
+
+    def _start(self) -> None:
+        try:
+            context = multiprocessing.get_context("spawn")
+            mine, theirs = context.Pipe(duplex=True)
+            process = context.Process(target=_draw_apart, args=(theirs,), daemon=True,
+                                      name="suoja-seed-slices")
+            process.start()
+            theirs.close()
+        except Exception as error:  # noqa: BLE001 - no processes here: draw in this one
+            log.info("seed slices drawn in this process (%s)", type(error).__name__)
+            self.apart = False
+            return
+        self._process, self._pipe = process, mine
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._pipe is not None:
+            self._pipe.close()
+        if self._process is not None:
+            self._process.join(timeout=5)
+            if self._process.is_alive():
+                self._process.terminate()
+                self._process.join()
+            self._process.close()
+
+    def plan(self, plan: Plan) -> None:
+        self._plan = plan
+        if self._pipe is not None:
+            try:
+                self._pipe.send(plan)
+            except OSError:
+                self.apart = False
+
+    def __iter__(self) -> Iterator[tuple[int, int, Batch]]:
+        plan = self._plan
+        assert plan is not None, "plan() first"
+        ranges = plan.ranges()
+        received = 0
+        if self.apart and self._pipe is not None:
+            try:
+                for first, last in ranges:
+                    batch = pickle.loads(self._pipe.recv_bytes())
+                    received += 1
+                    yield first, last, batch
+                return
+            except (EOFError, OSError) as error:
+                log.warning("seed slices: the drawing process ended (%s); drawing the rest "
+                            "here", type(error).__name__)
+        generator = plan.generator()
+        for index, (first, last) in enumerate(ranges):
+            batch = generator.batch(first, last)
+            if index >= received:
+                yield first, last, batch
+
+
+__all__ = ["SEPARATE_FROM", "SEPARATE_PROCESS", "Generator", "Plan", "Slices"]
