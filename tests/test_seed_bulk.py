@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Connection, Table, insert, update
 
 from main import main
+from models.demo import slices
 from models.demo.bulk import BulkInserter, indexes_built_after
 from models.demo.draw import Pick
 from models.demo.rows import Batch, Staff
@@ -105,13 +106,17 @@ def test_indexes_are_built_again_as_they_were(opened: tuple[Database, Actor, str
     assert not any(name == "ix_victim_search_last_name" for name, *_rest in during)
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["drawn here", "drawn apart"])
 def test_a_seeded_database_verifies_and_gives_the_pinned_rows(
     target: Target, opened: tuple[Database, Actor, str], monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], apart: bool,
 ) -> None:
     """The same seed gives the same rows on both databases (sealed values compared by
-    what they open to), and the result passes ``verify``: the audit chain, the signed
-    accounts and every sealed value under its victim key."""
+    what they open to), drawn in this process or in one of its own, and the result passes
+    ``verify``: the audit chain, the signed accounts and every sealed value under its
+    victim key."""
+    if apart:
+        monkeypatch.setattr(slices, "SEPARATE_FROM", 1)
     database, actor, _code = opened
     with database.reading() as db_session:
         indexes = _indexes(db_session.connection())

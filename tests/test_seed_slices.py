@@ -10,23 +10,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
 from models.demo import slices
+from models.demo.bulk import Preparer
 from models.demo.draw import Pick
 from models.demo.rows import Staff
-from models.demo.slices import Plan, Slices
+from models.demo.slices import Plan, Slice, Slices, _slice
 from tests.test_seed import SEED_1_DIGEST, TODAY, seeded_copy
 
 PLAN = Plan(seed=4, victims=700, today=TODAY, staff=Staff([2, 3], Pick([(4, 1.0), (5, 0.5)])),
-            breach_ids=(1, 2), chunk=90)
+            breach_ids=(1, 2), chunk=90, dialect=SQLiteDialect_pysqlite)
+
+
+def _plain(drawn: Slice) -> tuple[Any, ...]:
+    first, last, prepared, counts = drawn
+    return first, last, [dataclasses.asdict(item) for item in prepared], counts
 
 
 def _drawn(source: Slices, stop_after: int | None = None) -> list[Any]:
     out = []
     with source:
-        source.plan(PLAN)
-        for index, (first, last, batch) in enumerate(source):
-            out.append((first, last, dataclasses.asdict(batch)))
+        source.plan(PLAN, SQLiteDialect_pysqlite())
+        for index, drawn in enumerate(source):
+            out.append(_plain(drawn))
             if index + 1 == stop_after:
                 assert source._process is not None
                 source._process.kill()  # the drawing process dies mid-seed
@@ -41,15 +48,17 @@ def apart(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def here() -> list[Any]:
     generator = PLAN.generator()  # one for all the slices: they draw from one stream
-    return [(first, last, dataclasses.asdict(generator.batch(first, last)))
-            for first, last in PLAN.ranges()]
+    preparer = Preparer(SQLiteDialect_pysqlite())
+    return [_plain(_slice(generator, preparer, first, last)) for first, last in PLAN.ranges()]
 
 
 def test_a_process_draws_the_same_slices_in_order(apart: None, here: list[Any]) -> None:
     source = Slices(PLAN.victims)
     assert source.apart
     drawn = _drawn(source)
-    assert len(here) == 8 and here[0][2]["victims"] and here[-1][1] == 700
+    assert len(here) == 8 and here[0][3]["victims"] == 90 and here[-1][1] == 700
+    assert [item["table"] for item in here[0][2]][:4] == [
+        "victim", "victim_breach", "identity_code_record", "case_file"]
     assert drawn == here
 
 

@@ -32,9 +32,10 @@ event records the whole run. Per slice of victims (250–2,000):
 
 * from 10,000 victims the slices are drawn in a process of their own
   (:mod:`models.demo.slices`, ``spawn``) while this one seals and writes the ones before,
-  received in order down a pipe: the same rows as drawn here (the process draws from the
-  same one ``random.Random(seed)``, slice after slice), and drawn here where no process
-  can start or it ends early. It holds no key: sealing stays in this process;
+  received in order down a pipe, prepared for binding a column at a time: the same rows
+  as drawn here (the process draws from the same one ``random.Random(seed)``, slice
+  after slice), and drawn here where no process can start or it ends early. It holds no
+  key: sealing stays in this process;
 * the sealed values are sealed per case (``FieldCipher.seal_rows``: the case's victim
   key and derived key looked up once), in the same stored form (v3) as one by one;
 * each table's rows go to the database in one statement (:mod:`models.demo.bulk`): a
@@ -78,6 +79,7 @@ from models.demo.bulk import (
     BulkInserter,
     indexes_built_after,
     larger_page_cache,
+    seal_prepared,
     seed_cache_kib,
 )
 from models.demo.draw import EARLIEST_TODAY, REVEALED, SERVICE_START, Pick
@@ -303,7 +305,8 @@ def _seed_caseload(
     cipher = database.field_cipher
     connection = db_session.connection()
     chunk = max(250, min(2000, victims // 40 or 1))
-    slices.plan(Plan(seed, victims, today, staff, breach_ids, chunk))
+    slices.plan(Plan(seed, victims, today, staff, breach_ids, chunk, type(connection.dialect)),
+                connection.dialect)
     tables = [table for table, _rows in Batch().tables()]
     if progress is not None:
         progress(0, victims)
@@ -312,26 +315,18 @@ def _seed_caseload(
           indexes_built_after(connection, tables),
           BulkInserter(connection) as inserter):
         t0 = time.perf_counter()
-        for _first_id, last_id, batch in slices:
+        for _first_id, last_id, prepared, slice_counts in slices:
             t1 = time.perf_counter()
-            rows = batch.tables()
-            for table, table_rows in rows:
-                cipher.seal_rows(table.name, table_rows)
+            seal_prepared(cipher, prepared)
             t2 = time.perf_counter()
-            inserter.insert_slice(rows)
+            inserter.insert_prepared(prepared, tables)
             t3 = time.perf_counter()
             phases["generate"] += t1 - t0
             phases["seal"] += t2 - t1
             phases["write"] += t3 - t2
             t0 = t3
-            counts["victims"] += len(batch.victims)
-            counts["cases"] += len(batch.cases)
-            counts["extortion_contacts"] += len(batch.contacts)
-            counts["police_reports"] += len(batch.reports)
-            counts["support_sessions"] += len(batch.sessions)
-            counts["follow_ups"] += len(batch.follow_ups)
-            counts["protective_actions"] += len(batch.actions)
-            counts["attachments"] += len(batch.attachments)
+            for kind, count in slice_counts.items():
+                counts[kind] += count
             if progress is not None:
                 progress(last_id, victims)
         t0 = time.perf_counter()

@@ -7,8 +7,11 @@ in order: with :data:`SEPARATE_PROCESS` and at least :data:`SEPARATE_FROM` victi
 starts a ``spawn`` process (safe in a frozen build: ``main.py`` calls
 ``multiprocessing.freeze_support``) that draws them and sends each one pickled down a
 pipe; the pipe holds about one slice, so the process runs at most a slice or two ahead
-and the memory stays that of a few slices. The sealing stays in this process (the child
-never sees a key): it only draws synthetic rows.
+and the memory stays that of a few slices. The process also prepares each slice for
+binding (:class:`~models.demo.bulk.Preparer`: a column at a time, converted as
+SQLAlchemy binds them, with the database's dialect class), which also pickles smaller
+than a dict per row. The sealing stays in this process (the child never sees a key):
+the sealed columns come plain and are sealed and bound here.
 
 Where processes are unavailable (the start fails, or the process ends before sending
 everything), the slices not yet received are drawn here instead: a new generator draws
@@ -27,6 +30,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from sqlalchemy import Dialect
+
+from models.demo.bulk import Prepared, Preparer
 from models.demo.casework import Casework
 from models.demo.draw import Pick
 from models.demo.extortion import Extortion, random_wallet
@@ -80,6 +86,8 @@ class Plan:
     staff: Staff
     breach_ids: tuple[int, int]
     chunk: int
+    #: The database's dialect class: its bind processors prepare the rows.
+    dialect: type[Dialect]
 
     def ranges(self) -> list[tuple[int, int]]:
         return [(first, min(self.victims, first + self.chunk - 1))
@@ -90,6 +98,23 @@ class Plan:
                          self.breach_ids)
 
 
+#: How many rows of each kind a slice holds (the seed's summary).
+Counts = dict[str, int]
+#: A slice: its first and last victim, its tables ready to seal and bind, its counts.
+Slice = tuple[int, int, list[Prepared], Counts]
+
+
+def _slice(generator: Generator, preparer: Preparer, first: int, last: int) -> Slice:
+    batch = generator.batch(first, last)
+    counts = {
+        "victims": len(batch.victims), "cases": len(batch.cases),
+        "extortion_contacts": len(batch.contacts), "police_reports": len(batch.reports),
+        "support_sessions": len(batch.sessions), "follow_ups": len(batch.follow_ups),
+        "protective_actions": len(batch.actions), "attachments": len(batch.attachments),
+    }
+    return first, last, preparer.prepare(batch.tables()), counts
+
+
 def _draw_apart(connection: Connection) -> None:
     """The process's work: receive the plan, send every slice in order, pickled."""
     try:
@@ -98,8 +123,9 @@ def _draw_apart(connection: Connection) -> None:
         return
     try:
         generator = plan.generator()
+        preparer = Preparer(plan.dialect())
         for first, last in plan.ranges():
-            connection.send_bytes(pickle.dumps(generator.batch(first, last),
+            connection.send_bytes(pickle.dumps(_slice(generator, preparer, first, last),
                                                pickle.HIGHEST_PROTOCOL))
     except (BrokenPipeError, EOFError, OSError):  # the seed stopped (or failed) meanwhile
         return
@@ -116,6 +142,7 @@ class Slices:
         self._process: Any = None
         self._pipe: Connection | None = None
         self._plan: Plan | None = None
+        self._dialect: Dialect | None = None
         self.apart = SEPARATE_PROCESS and victims >= SEPARATE_FROM
 
     def __enter__(self) -> Slices:
@@ -147,34 +174,38 @@ class Slices:
                 self._process.join()
             self._process.close()
 
-    def plan(self, plan: Plan) -> None:
+    def plan(self, plan: Plan, dialect: Dialect) -> None:
+        """What to draw; ``dialect`` (the connection's) prepares the slices drawn here."""
         self._plan = plan
+        self._dialect = dialect
         if self._pipe is not None:
             try:
                 self._pipe.send(plan)
             except OSError:
                 self.apart = False
 
-    def __iter__(self) -> Iterator[tuple[int, int, Batch]]:
-        plan = self._plan
-        assert plan is not None, "plan() first"
+    def __iter__(self) -> Iterator[Slice]:
+        plan, dialect = self._plan, self._dialect
+        assert plan is not None and dialect is not None, "plan() first"
         ranges = plan.ranges()
         received = 0
         if self.apart and self._pipe is not None:
             try:
-                for first, last in ranges:
-                    batch = pickle.loads(self._pipe.recv_bytes())
+                for _range in ranges:
+                    drawn: Slice = pickle.loads(self._pipe.recv_bytes())
                     received += 1
-                    yield first, last, batch
+                    yield drawn
                 return
             except (EOFError, OSError) as error:
                 log.warning("seed slices: the drawing process ended (%s); drawing the rest "
                             "here", type(error).__name__)
         generator = plan.generator()
+        preparer = Preparer(dialect)
         for index, (first, last) in enumerate(ranges):
-            batch = generator.batch(first, last)
-            if index >= received:
-                yield first, last, batch
+            if index < received:  # drawn again only to move the random stream on
+                generator.batch(first, last)
+            else:
+                yield _slice(generator, preparer, first, last)
 
 
-__all__ = ["SEPARATE_FROM", "SEPARATE_PROCESS", "Generator", "Plan", "Slices"]
+__all__ = ["SEPARATE_FROM", "SEPARATE_PROCESS", "Generator", "Plan", "Slice", "Slices"]
