@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import pickle
 import random
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -43,8 +44,8 @@ log = logging.getLogger("suoja.seed")
 
 #: Draw the slices in a process of their own (tests turn it off to compare).
 SEPARATE_PROCESS = True
-#: Fewest victims worth a process: starting one (an interpreter importing the models)
-#: takes about as long as drawing 10,000 victims' slices takes here.
+#: Fewest victims worth a process: starting one (an interpreter importing the models,
+#: about a second) would cost much of what it saves on fewer.
 SEPARATE_FROM = 10_000
 
 
@@ -117,6 +118,9 @@ def _slice(generator: Generator, preparer: Preparer, first: int, last: int) -> S
 
 def _draw_apart(connection: Connection) -> None:
     """The process's work: receive the plan, send every slice in order, pickled."""
+    # Ctrl+C in a terminal reaches the whole process group: the seed's process stops
+    # (and closes the pipe), this one then ends on the closed pipe, without a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         plan: Plan = connection.recv()
     except (EOFError, OSError):  # the seed stopped before it began
