@@ -138,9 +138,11 @@ def _draw_apart(connection: Connection) -> None:
 
 
 class Slices:
-    """The slices of a seed, in order. Start it early (:meth:`start`, the process imports
-    the models meanwhile), then :meth:`plan` once the staff and breaches are written,
-    then iterate. Use as a context manager: leaving it ends the process."""
+    """The slices of a seed, in order. Enter it early (the process starts and imports the
+    models meanwhile), give it the :meth:`plan` once the staff and breaches are written,
+    then iterate. Leaving it ends the process. The pipe is the two processes' own (an
+    anonymous socket pair, on Windows a pipe connected as it is made), and it carries
+    only synthetic rows."""
 
     def __init__(self, victims: int) -> None:
         self._process: Any = None
@@ -193,16 +195,17 @@ class Slices:
         assert plan is not None and dialect is not None, "plan() first"
         ranges = plan.ranges()
         received = 0
-        if self.apart and self._pipe is not None:
+        while self.apart and self._pipe is not None and received < len(ranges):
             try:
-                for _range in ranges:
-                    drawn: Slice = pickle.loads(self._pipe.recv_bytes())
-                    received += 1
-                    yield drawn
-                return
+                drawn: Slice = pickle.loads(self._pipe.recv_bytes())
             except (EOFError, OSError) as error:
                 log.warning("seed slices: the drawing process ended (%s); drawing the rest "
                             "here", type(error).__name__)
+                break
+            received += 1
+            yield drawn
+        if received == len(ranges):
+            return
         generator = plan.generator()
         preparer = Preparer(dialect)
         for index, (first, last) in enumerate(ranges):
