@@ -3,20 +3,26 @@ seeded database verifies, keeps its indexes and gives the pinned rows for its se
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, insert, update
 
 from main import main
+from models.demo import slices
 from models.demo.bulk import BulkInserter, indexes_built_after
 from models.demo.draw import Pick
 from models.demo.rows import Batch, Staff
 from models.demo.seed import _Generator, _insert_breaches, seed_demo
+from models.domain.entities import ProtectiveAction
+from models.domain.enums import ActionState
 from models.domain.sealed import SEALED_BYTES, SEALED_COLUMNS
+from models.services import figures
+from models.storage import tallies
 from models.storage.server import ServerUrl
 from models.storage.unit_of_work import Actor, Database, Target
 from tests.conftest import FAST_KDF, PASSWORD
@@ -100,13 +106,17 @@ def test_indexes_are_built_again_as_they_were(opened: tuple[Database, Actor, str
     assert not any(name == "ix_victim_search_last_name" for name, *_rest in during)
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["drawn here", "drawn apart"])
 def test_a_seeded_database_verifies_and_gives_the_pinned_rows(
     target: Target, opened: tuple[Database, Actor, str], monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], apart: bool,
 ) -> None:
     """The same seed gives the same rows on both databases (sealed values compared by
-    what they open to), and the result passes ``verify``: the audit chain, the signed
-    accounts and every sealed value under its victim key."""
+    what they open to), drawn in this process or in one of its own, and the result passes
+    ``verify``: the audit chain, the signed accounts and every sealed value under its
+    victim key."""
+    if apart:
+        monkeypatch.setattr(slices, "SEPARATE_FROM", 1)
     database, actor, _code = opened
     with database.reading() as db_session:
         indexes = _indexes(db_session.connection())
@@ -127,3 +137,39 @@ def test_a_seeded_database_verifies_and_gives_the_pinned_rows(
              else ["--db", str(Path(target))])
     capsys.readouterr()
     assert main(["verify", *where, "--user", "super"]) == 0, capsys.readouterr().err
+
+
+def _triggers(connection: Connection) -> list[tuple[Any, ...]]:
+    if connection.dialect.name == "sqlite":
+        sql = "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    else:
+        sql = ("SELECT trigger_name, event_object_table, action_statement "
+               "FROM information_schema.triggers ORDER BY 1, 2, 3")
+    return [tuple(row) for row in connection.exec_driver_sql(sql)]
+
+
+def test_the_tallies_are_recounted_and_their_triggers_back_after_a_seed(
+    opened: tuple[Database, Actor, str],
+) -> None:
+    """On SQLite the seed drops the tally triggers for its transaction: afterwards every
+    one is back as it was, the tallies give the figures counted from the rows, and the
+    next write is followed again."""
+    database, actor, _code = opened
+    with database.reading() as db_session:
+        triggers = _triggers(db_session.connection())
+    seed_demo(database, actor, victims=300, seed=3, kdf=FAST_KDF, today=TODAY)
+    with database.reading() as db_session:
+        assert _triggers(db_session.connection()) == triggers
+        fast = figures.dashboard(db_session, TODAY)
+        assert dataclasses.asdict(fast) == dataclasses.asdict(
+            figures.dashboard_counted(db_session, TODAY))
+    assert fast.open_cases and fast.actions_total and fast.victims_with_report
+    if database.engine.dialect.name == "sqlite":
+        assert {name for name, *_rest in triggers} >= set(tallies.SQLITE_TRIGGERS)
+        with database.writing() as db_session:
+            db_session.execute(update(ProtectiveAction).values(state=ActionState.DONE.value))
+        with database.reading() as db_session:
+            after = figures.dashboard(db_session, TODAY)
+            assert dataclasses.asdict(after) == dataclasses.asdict(
+                figures.dashboard_counted(db_session, TODAY))
+        assert after.actions_done == after.actions_total != fast.actions_done

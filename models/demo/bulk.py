@@ -16,6 +16,10 @@ store as SQLAlchemy does are converted, a column at a time, with C-level maps:
 * on PostgreSQL, psycopg sends dates and aware timestamps as they are;
 * every other type with a bind processor (``Numeric`` on SQLite) goes through it.
 
+The demo's slices come as :class:`Prepared` tables (made by a :class:`Preparer`, in the
+process that draws them): the columns already converted but the sealed ones, sealed
+(:func:`seal_prepared`) and bound in the writing process.
+
 The stored values are the same as a Core insert of the same rows stores
 (``tests/test_seed_bulk.py`` compares them on both databases). On SQLite the statement
 runs through SQLAlchemy's ``exec_driver_sql`` (the connection's events and error
@@ -29,13 +33,15 @@ import collections
 import contextlib
 import datetime as dt
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Date, DateTime, Table
+from sqlalchemy import Boolean, Connection, Date, DateTime, Dialect, Table
 
 from models.domain.base import UTCDateTime
+from models.domain.sealed import SEALED_BYTES, SEALED_COLUMNS, FieldCipher
 
 Row = dict[str, Any]
 
@@ -106,8 +112,8 @@ def _converter(column_type: Any, dialect: Any) -> Converter | None:
 class TableInsert:
     """One table's prepared INSERT for rows with the keys ``keys``."""
 
-    def __init__(self, connection: Connection, table: Table, keys: Sequence[str]) -> None:
-        dialect = connection.dialect
+    def __init__(self, dialect: Dialect, table: Table, keys: Sequence[str]) -> None:
+        self.table = table
         missing = [column.name for column in table.columns
                    if column.name not in keys and column.default is not None]
         if missing:
@@ -124,30 +130,41 @@ class TableInsert:
         self._statements: dict[frozenset[int], str] = {}
         self.keys = tuple(keys)
         self.width = len(keys)
-        self._row = operator.itemgetter(*keys)
         self._converters: list[tuple[int, Converter]] = []
         for index, key in enumerate(keys):
             convert = _converter(table.columns[key].type, dialect)
             if convert is not None:
                 self._converters.append((index, convert))
 
-    def parameters(self, rows: Sequence[Row]) -> tuple[str, list[tuple[Any, ...]]]:
-        """The statement and the rows as its parameter tuples, in ``keys`` order."""
-        if self.width == 1:
-            tuples = [(value,) for value in map(self._row, rows)]
-        else:
-            tuples = list(map(self._row, rows))
-        if not self._converters:
-            return self._statement(frozenset()), tuples
-        columns: list[Sequence[Any]] = list(zip(*tuples, strict=True))
+    def columns(self, rows: Sequence[Row], plain: Collection[str] = ()
+                ) -> tuple[frozenset[int], list[list[Any]]]:
+        """The rows' values a column at a time, in ``keys`` order, ready to bind (but the
+        columns ``plain``, left as they are: :meth:`bind` them later), and the columns
+        given as Unix seconds (for :meth:`statement`)."""
+        columns = [list(map(operator.itemgetter(key), rows)) for key in self.keys]
         unix: set[int] = set()
         for index, convert in self._converters:
-            columns[index], seconds = convert(list(columns[index]))
+            if self.keys[index] in plain:
+                continue
+            columns[index], seconds = convert(columns[index])
             if seconds:
                 unix.add(index)
-        return self._statement(frozenset(unix)), list(zip(*columns, strict=True))
+        return frozenset(unix), columns
 
-    def _statement(self, unix: frozenset[int]) -> str:
+    def bind(self, key: str, values: list[Any]) -> list[Any]:
+        """The values of the column ``key`` ready to bind (not a timestamp column)."""
+        for index, convert in self._converters:
+            if self.keys[index] == key:
+                values, seconds = convert(values)
+                assert not seconds
+        return values
+
+    def parameters(self, rows: Sequence[Row]) -> tuple[str, list[tuple[Any, ...]]]:
+        """The statement and the rows as its parameter tuples, in ``keys`` order."""
+        unix, columns = self.columns(rows)
+        return self.statement(unix), list(zip(*columns, strict=True))
+
+    def statement(self, unix: frozenset[int]) -> str:
         """The INSERT (or COPY) whose columns ``unix`` are given as Unix seconds."""
         if self.copy:
             assert not unix
@@ -174,11 +191,85 @@ class TableInsert:
         assert self.copy
         if not rows:
             return
-        statement, parameters = self.parameters(rows)
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            write = copy.write_row
-            for values in parameters:
-                write(values)
+        _copy(driver, *self.parameters(rows))
+
+
+def _copy(driver: Any, statement: str, parameters: Sequence[tuple[Any, ...]]) -> None:
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        write = copy.write_row
+        for values in parameters:
+            write(values)
+
+
+@dataclass
+class Prepared:
+    """One table's rows of a slice, ready to bind a column at a time, but the sealed
+    columns: still plain (see :class:`Preparer`). Small to pickle: no dict per row."""
+
+    table: str
+    keys: tuple[str, ...]
+    unix: frozenset[int]
+    columns: list[list[Any]]
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+
+def _sealed(table: str) -> tuple[str, ...]:
+    return SEALED_COLUMNS.get(table, ()) + SEALED_BYTES.get(table, ())
+
+
+class Preparer:
+    """Turns a slice's rows into :class:`Prepared` tables, the work of binding done
+    anywhere (the demo's drawing process too): it needs the dialect, never a key.
+    Every sealed column of a table is present (``None`` where the rows have none:
+    sealed as empty, as :meth:`~models.domain.sealed.FieldCipher.seal_rows` does), its
+    values left plain for the sealing and :meth:`TableInsert.bind`."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
+        self._inserts: dict[tuple[str, tuple[str, ...]], TableInsert] = {}
+
+    def insert_for(self, table: Table, keys: tuple[str, ...]) -> TableInsert:
+        statement = self._inserts.get((table.name, keys))
+        if statement is None:
+            statement = self._inserts[(table.name, keys)] = TableInsert(
+                self.dialect, table, keys)
+        return statement
+
+    def prepare(self, tables: Sequence[tuple[Table, Sequence[Row]]]) -> list[Prepared]:
+        out = []
+        for table, rows in tables:
+            if not rows:
+                continue
+            sealed = _sealed(table.name)
+            keys = tuple(rows[0])
+            missing = tuple(name for name in sealed if name not in keys)
+            if missing:
+                empty = dict.fromkeys(missing)
+                rows = [{**row, **empty} for row in rows]
+                keys += missing
+            unix, columns = self.insert_for(table, keys).columns(rows, plain=sealed)
+            out.append(Prepared(table.name, keys, unix, columns))
+        return out
+
+
+def seal_prepared(cipher: FieldCipher, prepared: Sequence[Prepared]) -> None:
+    """Seal the plain sealed columns of ``prepared`` in place, in the same stored form as
+    :meth:`~models.domain.sealed.FieldCipher.seal_rows` (which does it)."""
+    for item in prepared:
+        sealed = _sealed(item.table)
+        if not sealed:
+            continue
+        at = {key: index for index, key in enumerate(item.keys)}
+        rows: list[Row] = [{"id": row_id, "case_id": case_id} for row_id, case_id in zip(
+            item.columns[at["id"]], item.columns[at["case_id"]], strict=True)]
+        for name in sealed:
+            for row, value in zip(rows, item.columns[at[name]], strict=True):
+                row[name] = value
+        cipher.seal_rows(item.table, rows)
+        for name in sealed:
+            item.columns[at[name]] = [row[name] for row in rows]
 
 
 #: SQLite's page cache while seeding, per victim (KiB): a seeded database takes about
@@ -264,7 +355,8 @@ class BulkInserter:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self._inserts: dict[tuple[str, tuple[str, ...]], TableInsert] = {}
+        self.preparer = Preparer(connection.dialect)
+        self._tables: dict[str, Table] = {}
         self._driver: Any = None
         self._pool: ThreadPoolExecutor | None = None
         self._pending: collections.deque[Future[None]] = collections.deque()
@@ -286,12 +378,7 @@ class BulkInserter:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _statement(self, table: Table, rows: Sequence[Row]) -> TableInsert:
-        keys = tuple(rows[0])
-        statement = self._inserts.get((table.name, keys))
-        if statement is None:
-            statement = self._inserts[(table.name, keys)] = TableInsert(
-                self.connection, table, keys)
-        return statement
+        return self.preparer.insert_for(table, tuple(rows[0]))
 
     def insert(self, table: Table, rows: Sequence[Row]) -> None:
         """Write ``rows`` now (on this thread)."""
@@ -319,6 +406,33 @@ class BulkInserter:
         for statement, rows in work:
             statement.copy_rows(self._driver, rows)
 
+    def insert_prepared(self, prepared: Sequence[Prepared], tables: Sequence[Table]) -> None:
+        """Write one slice's :class:`Prepared` tables (sealed: :func:`seal_prepared`) in
+        the order given, ``tables`` naming them: at once on SQLite, queued behind the
+        slices before it on a server, like :meth:`insert_slice`."""
+        if not self._tables:
+            self._tables = {table.name: table for table in tables}
+        work = []
+        for item in prepared:
+            if not len(item):
+                continue
+            insert = self.preparer.insert_for(self._tables[item.table], item.keys)
+            for name in _sealed(item.table):
+                index = item.keys.index(name)
+                item.columns[index] = insert.bind(name, item.columns[index])
+            work.append((insert.statement(item.unix), list(zip(*item.columns, strict=True))))
+        if self._pool is None:
+            for statement, parameters in work:
+                self.connection.exec_driver_sql(statement, parameters)
+            return
+        while len(self._pending) >= self.AHEAD:
+            self._pending.popleft().result()
+        self._pending.append(self._pool.submit(self._copy_prepared, work))
 
-__all__ = ["BulkInserter", "TableInsert", "indexes_built_after", "larger_page_cache",
-           "seed_cache_kib"]
+    def _copy_prepared(self, work: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+        for statement, parameters in work:
+            _copy(self._driver, statement, parameters)
+
+
+__all__ = ["BulkInserter", "Prepared", "Preparer", "TableInsert", "indexes_built_after",
+           "larger_page_cache", "seal_prepared", "seed_cache_kib"]

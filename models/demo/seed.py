@@ -30,6 +30,12 @@ Speed matters (40,000 victims is ~700,000 rows, 200,000 is 3.5 million): rows ar
 dicts with their primary keys assigned here, and no per-row audit events — one ``seed``
 event records the whole run. Per slice of victims (250–2,000):
 
+* from 10,000 victims the slices are drawn in a process of their own
+  (:mod:`models.demo.slices`, ``spawn``) while this one seals and writes the ones before,
+  received in order down a pipe, prepared for binding a column at a time: the same rows
+  as drawn here (the process draws from the same one ``random.Random(seed)``, slice
+  after slice), and drawn here where no process can start or it ends early. It holds no
+  key: sealing stays in this process;
 * the sealed values are sealed per case (``FieldCipher.seal_rows``: the case's victim
   key and derived key looked up once), in the same stored form (v3) as one by one;
 * each table's rows go to the database in one statement (:mod:`models.demo.bulk`): a
@@ -39,11 +45,14 @@ event records the whole run. Per slice of victims (250–2,000):
   so the server inserts while Python works.
 
 Around the whole run the seeded tables' plain indexes are dropped and built again from
-their own definitions once the rows are in (the same transaction: a failure leaves them
-as they were), and SQLite gets a page cache the size of the database being made
-(``models.demo.bulk.seed_cache_kib``: up to 2 GiB, given back afterwards). The demo
-accounts' key slots (Argon2id, which runs in C without the GIL) are derived on a thread
-of their own beside all of it, then stored with one key-file write. On a server the
+their own definitions once the rows are in, and on SQLite the dashboard's tally triggers
+are dropped and created again with every tally recounted (``models.storage.tallies``;
+one count instead of a trigger per row), all in the same transaction (a failure leaves
+them as they were; no other connection sees them missing), and SQLite gets a page cache
+the size of the database being made (``models.demo.bulk.seed_cache_kib``: up to 2 GiB,
+given back afterwards). The demo accounts' key slots (Argon2id, which runs in C without
+the GIL) are derived on a thread of their own beside all of it, then stored with one
+key-file write. On a server the
 progress reported counts the slices handed to that thread.
 
 The data is the same, row for row, as when every row was inserted through the ORM
@@ -57,7 +66,6 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import logging
-import random
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -71,13 +79,13 @@ from models.demo.bulk import (
     BulkInserter,
     indexes_built_after,
     larger_page_cache,
+    seal_prepared,
     seed_cache_kib,
 )
-from models.demo.casework import Casework
 from models.demo.draw import EARLIEST_TODAY, REVEALED, SERVICE_START, Pick
-from models.demo.extortion import Extortion, random_wallet
-from models.demo.people import People
-from models.demo.rows import COUNTED_IDS, Batch, Staff, table_of
+from models.demo.rows import Batch, Staff, table_of
+from models.demo.slices import Generator as _Generator  # noqa: F401 - for the tests
+from models.demo.slices import Plan, Slices
 from models.domain.base import local_today
 from models.domain.entities import DEMO_MARKER, Breach, Meta, User, Victim
 from models.domain.enums import AuditAction, Role
@@ -88,6 +96,7 @@ from models.security.permissions import Operation, require
 from models.storage import authority
 from models.storage.keyfile import KdfParams
 from models.storage.server import resync_sequences
+from models.storage.tallies import recounted_after
 from models.storage.unit_of_work import Actor, Database
 
 log = logging.getLogger("suoja.seed")
@@ -135,34 +144,6 @@ class SeedSummary:
     attachments: int
     accounts: tuple[DemoAccount, ...]
     seconds: float
-
-
-class _Generator:
-    """Draws the whole caseload from one ``random.Random``, a slice of victims at a time."""
-
-    def __init__(
-        self, rng: random.Random, victims: int, today: dt.date, staff: Staff,
-        breach_ids: tuple[int, int],
-    ) -> None:
-        ids = dict.fromkeys(COUNTED_IDS, 0)
-        # The order of these draws is part of the data: the same seed gives the same rows.
-        shared_wallets = Pick([(random_wallet(rng), w) for w in (15, 9, 6, 3, 2)])
-        self.people = People(rng, today, staff, ids, breach_ids)
-        # Case ids are chronological, like an auto-increment key filled over the years.
-        self.opened = sorted(self.people.opened_on() for _ in range(victims))
-        attachment_count = max(1, victims // 200)
-        with_attachment = set(rng.sample(range(1, victims + 1), attachment_count))
-        self.extortion = Extortion(rng, today, staff, ids, shared_wallets, with_attachment)
-        self.casework = Casework(rng, today, staff, ids)
-
-    def batch(self, first_id: int, last_id: int) -> Batch:
-        out = Batch()
-        for victim_id in range(first_id, last_id + 1):
-            case = self.people.victim_and_case(out, victim_id, self.opened[victim_id - 1])
-            self.extortion.contacts_and_reports(out, case)
-            self.casework.sessions_and_follow_ups(out, case)
-            self.casework.protective_actions(out, case)
-        return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,7 +229,6 @@ def seed_demo(
     today = today or local_today()
     if today < EARLIEST_TODAY:
         raise ValueError("today must be 2021-01-01 or later: the demo timeline starts in 2020")
-    rng = random.Random(seed)
     accounts = _accounts(victims)
     counts = dict.fromkeys(
         ("victims", "cases", "extortion_contacts", "police_reports", "support_sessions",
@@ -257,7 +237,10 @@ def seed_demo(
     phases = {"generate": 0.0, "seal": 0.0, "write": 0.0}
     # The demo accounts' key slots (Argon2id, in C without the GIL) are derived on a
     # thread of their own while the caseload is generated and written.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-seed-slots") as pool:
+    # The slices are drawn in a process of their own when worth it (started first: it
+    # imports the models while the checks run).
+    with (Slices(victims) as slices,
+          ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-seed-slots") as pool):
         try:
             with database.writing() as db_session:
                 if db_session.scalar(select(Victim.id).limit(1)) is not None:
@@ -275,7 +258,7 @@ def seed_demo(
                 slots = [pool.submit(contextvars.copy_context().run, database.wrap_key_slot,
                                      account.username, DEMO_PASSWORD, kdf)
                          for account in accounts]
-                _seed_caseload(database, db_session, rng, victims, today, accounts,
+                _seed_caseload(database, db_session, slices, seed, victims, today, accounts,
                                counts, phases, progress)
                 # Marks the database as demo data: the app says so in every window title.
                 db_session.merge(Meta(key=DEMO_MARKER, value=f"victims={victims} seed={seed}"))
@@ -312,49 +295,42 @@ def seed_demo(
 
 
 def _seed_caseload(
-    database: Database, db_session: Session, rng: random.Random, victims: int,
+    database: Database, db_session: Session, slices: Slices, seed: int, victims: int,
     today: dt.date, accounts: Sequence[DemoAccount], counts: dict[str, int],
     phases: dict[str, float], progress: Callable[[int, int], None] | None,
 ) -> None:
     """Generate and write the caseload, a slice of victims at a time."""
     staff = _insert_staff(db_session, accounts)
     breach_ids = _insert_breaches(db_session)
-    generator = _Generator(rng, victims, today, staff, breach_ids)
     cipher = database.field_cipher
     connection = db_session.connection()
     chunk = max(250, min(2000, victims // 40 or 1))
+    slices.plan(Plan(seed, victims, today, staff, breach_ids, chunk, type(connection.dialect)),
+                connection.dialect)
     tables = [table for table, _rows in Batch().tables()]
     if progress is not None:
         progress(0, victims)
     with (larger_page_cache(connection, seed_cache_kib(victims)),
+          recounted_after(connection),
           indexes_built_after(connection, tables),
           BulkInserter(connection) as inserter):
-        for first_id in range(1, victims + 1, chunk):
-            last_id = min(victims, first_id + chunk - 1)
-            t0 = time.perf_counter()
-            batch = generator.batch(first_id, last_id)
+        t0 = time.perf_counter()
+        for _first_id, last_id, prepared, slice_counts in slices:
             t1 = time.perf_counter()
-            rows = batch.tables()
-            for table, table_rows in rows:
-                cipher.seal_rows(table.name, table_rows)
+            seal_prepared(cipher, prepared)
             t2 = time.perf_counter()
-            inserter.insert_slice(rows)
+            inserter.insert_prepared(prepared, tables)
             t3 = time.perf_counter()
             phases["generate"] += t1 - t0
             phases["seal"] += t2 - t1
             phases["write"] += t3 - t2
-            counts["victims"] += len(batch.victims)
-            counts["cases"] += len(batch.cases)
-            counts["extortion_contacts"] += len(batch.contacts)
-            counts["police_reports"] += len(batch.reports)
-            counts["support_sessions"] += len(batch.sessions)
-            counts["follow_ups"] += len(batch.follow_ups)
-            counts["protective_actions"] += len(batch.actions)
-            counts["attachments"] += len(batch.attachments)
+            t0 = t3
+            for kind, count in slice_counts.items():
+                counts[kind] += count
             if progress is not None:
                 progress(last_id, victims)
         t0 = time.perf_counter()
-    phases["indexes"] = time.perf_counter() - t0
+    phases["indexes_and_tallies"] = time.perf_counter() - t0
     resync_sequences(db_session)  # ids were given explicitly (PostgreSQL)
 
 
