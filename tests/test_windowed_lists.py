@@ -192,11 +192,19 @@ def test_everyones_pages_are_read_off_an_index_not_sorted_whole(
     finally:
         event.remove(svc.database.engine, "before_cursor_execute", grab)
     assert len(statements) >= 9
-    # The reference's unique index, the name index, the open follow-ups' text index.
-    index = {"case": "case_file USING COVERING INDEX sqlite_autoindex_case_file_2",
-             "victim": "victim USING COVERING INDEX ix_victim_search_full_name_id",
-             "description": "follow_up USING INDEX ix_follow_up_open_text"}[sort]
     with svc.database.reading() as db_session:
+        # The reference's unique index (SQLite numbers its automatic indexes in the order
+        # the table's constraints were made: found by its column), the name index, the
+        # open follow-ups' text index.
+        connection = db_session.connection()
+        reference_index = next(
+            name for _seq, name, unique, *_ in connection.exec_driver_sql(
+                "PRAGMA index_list(case_file)")
+            if unique and [row[2] for row in connection.exec_driver_sql(
+                f"PRAGMA index_info({name})")] == ["reference"])
+        index = {"case": f"case_file USING COVERING INDEX {reference_index}",
+                 "victim": "victim USING COVERING INDEX ix_victim_search_full_name_id",
+                 "description": "follow_up USING INDEX ix_follow_up_open_text"}[sort]
         for statement, parameters in statements:
             plan = [row[-1] for row in db_session.connection().exec_driver_sql(
                 "EXPLAIN QUERY PLAN " + statement, parameters)]
