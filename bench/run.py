@@ -18,6 +18,7 @@ otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -756,11 +757,23 @@ def rss_probe(target: Target) -> None:
     try:
         app, window = open_main_window(services.build(database, actor))
         scroll_to_end(app, window)
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak_kb = peak_rss_kb()
         close_main_window(window)
     finally:
         database.dispose()
     print(round(peak_kb / 1024, 1))
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory in KiB: Linux's VmHWM, which belongs to the
+    process's own memory since its exec. ``ru_maxrss`` is not that: Linux carries it over
+    from the forked parent (the benchmark, which may hold a seed's page cache), so a probe
+    started from a big process reported the parent's peak."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 # -- output -------------------------------------------------------------------------------
