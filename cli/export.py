@@ -4,6 +4,7 @@
                        --out PATH [--status S ...] [--breach NAME]
                        [--reports-filed-from D] [--reports-filed-to D]
                        [--reveal-identity-codes] [--password-env VAR] [--workers N]
+                       [--json]
     main.py report --db PATH --user NAME --out FILE [--password-env VAR]
 
 :func:`add_commands` registers them on the command parser of :mod:`cli.main`, and
@@ -14,6 +15,11 @@ The sign-in password comes from ``SUOJA_PASSWORD`` or a prompt (``cli.prompts.pa
 An optional PDF password is read from the environment variable named by
 ``--password-env``, never from an argument; it must differ from the sign-in password and
 be as long as the desktop app asks (``models.security.passwords.check_pdf_password``).
+
+A batch (``--all``) also writes ``index.csv`` and ``index.json`` into its folder; with
+``--json`` each police summary gets its JSON companion (docs/POLICE-EXCHANGE.md). JSON
+files are plaintext, so ``--json`` is refused with ``--password-env``, and with any
+profile but the police's.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from models.domain.errors import UsageError, ValidationError
 from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext, pgettext
 from models.pdf.data import Profile
+from models.pdf.police_exchange import INDEX_CSV, INDEX_JSON
 from models.security.passwords import check_pdf_password
 
 Out = Callable[[str], None]
@@ -80,6 +87,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _password_env_argument(export)
     export.add_argument("--workers", type=_workers, default=2, metavar="N",
                         help=_("render processes for --all (default 2; 0 = none)"))
+    export.add_argument("--json", action="store_true",
+                        help=_("police profile: also write each summary as a JSON file "
+                               "beside its PDF (not with --password-env)"))
 
     report = commands.add_parser(
         "report", help=_("the caseload report for supervisors, as PDF"),
@@ -153,8 +163,13 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
     if (args.reports_filed_from and args.reports_filed_to
             and args.reports_filed_from > args.reports_filed_to):
         raise UsageError(_("--reports-filed-from is after --reports-filed-to."))
-    password = pdf_password(args.password_env)
     profile = Profile(args.profile)
+    if args.json and profile is not Profile.POLICE:
+        raise UsageError(_("--json goes with --profile police only."))
+    if args.json and args.password_env is not None:
+        raise UsageError(_("--json cannot go with --password-env: the JSON files would hold "
+                           "the same personal data unencrypted."))
+    password = pdf_password(args.password_env)
     database, actor = sign_in(args)
     try:
         from models.domain.changes import ChangeBus
@@ -164,9 +179,12 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
             path = exports.export_case(
                 exports.find_case(args.case), profile, args.out,
                 reveal_identity_code=args.reveal_identity_codes, password=password,
-                language=i18n.run_override())
+                language=i18n.run_override(), with_json=args.json)
             out(_("Wrote {path} ({what}).").format(
                 path=path, what=_describe(profile, args.reveal_identity_codes, password)))
+            if args.json:
+                out(_("Wrote {path} (the same summary as JSON).").format(
+                    path=path.with_suffix(".json")))
             return 0
         if args.out.exists() and not args.out.is_dir():
             raise UsageError(_("With --all, --out must be a folder."))
@@ -185,7 +203,7 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
             [case_id for case_id, _reference in cases], profile, args.out,
             reveal_identity_codes=args.reveal_identity_codes, password=password,
             progress=terminal_progress(_("Exporting")), cancel=threading.Event(),
-            workers=args.workers,
+            workers=args.workers, with_json=args.json,
         )
     finally:
         database.dispose()
@@ -195,6 +213,9 @@ def cmd_export_pdf(args: argparse.Namespace, out: Out) -> int:
         n=len(result.written), total=result.total, folder=args.out,
         seconds=decimal_text(result.seconds),
         what=_describe(profile, args.reveal_identity_codes, password)))
+    out((_("The index of the files is {csv} and {json}; each summary is also a JSON file.")
+         if args.json else _("The index of the files is {csv} and {json}.")).format(
+        csv=args.out / INDEX_CSV, json=args.out / INDEX_JSON))
     if result.failed:
         first_id, reason = result.failed[0]
         failed = len(result.failed)

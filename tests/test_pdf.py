@@ -340,13 +340,13 @@ def test_batch_writes_one_pdf_per_case_and_audits_each(
     assert (len(result.written), result.failed, result.cancelled) == (4, [], False)
     references = {svc.cases.get_detail(i).case.reference for i in ids}
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
-        f"{ref}-care.pdf" for ref in references}
+        f"{ref}-care.pdf" for ref in references} | {"index.csv", "index.json"}
     assert seen[-1] == (4, 4) and len(seen) == 4
     for path in result.written:
         assert "CONFIDENTIAL" in pages(path.read_bytes())[0]
     exported = audit_rows(svc.database, "export")
     assert sorted(case_id for case_id, _, _ in exported) == sorted(ids)
-    assert {detail for _, _, detail in exported} == {"profile=care masked=yes"}
+    assert {detail for _, _, detail in exported} == {"profile=care masked=yes index=yes"}
 
 
 def test_cancelling_a_batch_leaves_only_whole_files(
@@ -364,8 +364,10 @@ def test_cancelling_a_batch_leaves_only_whole_files(
                                           cancel=cancel, workers=2)
     assert result.cancelled
     assert 2 <= len(result.written) < len(ids)
-    files = sorted(folder.iterdir())
-    assert files == sorted(result.written)  # no .part left behind
+    files = sorted(folder.glob("*.pdf"))
+    assert sorted(folder.iterdir()) == sorted([*files, folder / "index.csv",
+                                               folder / "index.json"])  # no .part left
+    assert files == sorted(result.written)
     for path in files:
         assert len(PdfReader(path).pages) >= 1
     # Exactly the cases written were audited as exported.

@@ -11,6 +11,11 @@ Every file is written under a fresh ``<name>.<random>.part`` (created new and ow
 never through a planted link) and renamed when whole: stopping the batch
 (the ``cancel`` event, Ctrl-C, a crash) never leaves a half-written file under its final
 name. The GUI drives the same function from a worker thread and shows ``progress``.
+
+Each worker also hashes the file it wrote and counts its pages (what the batch index
+lists, :mod:`models.pdf.police_exchange`), and with ``with_json`` writes the police
+summary's JSON companion beside it, after the PDF: a case whose JSON cannot be written
+is a failed case, and its PDF is removed again.
 """
 
 from __future__ import annotations
@@ -33,6 +38,13 @@ from models.domain.i18n import N_, gettext
 from models.pdf.case_summary import render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import styles, write_atomically
+from models.pdf.police_exchange import (
+    WrittenFile,
+    describe_pdf,
+    document_bytes,
+    json_name,
+    police_document,
+)
 
 log = logging.getLogger("suoja.pdf.batch")
 
@@ -56,6 +68,7 @@ class BatchResult:
     Attributes:
         total: cases asked for.
         written: files written whole, in the order they were finished.
+        files: the same files with their hash, page count and index facts.
         failed: (case id, reason) of cases that were skipped; the reason is a plain
             sentence without personal data.
         cancelled: the batch stopped early because ``cancel`` was set.
@@ -64,6 +77,7 @@ class BatchResult:
 
     total: int
     written: list[Path] = field(default_factory=list)
+    files: list[WrittenFile] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
@@ -72,12 +86,40 @@ class BatchResult:
     def done(self) -> int:
         return len(self.written) + len(self.failed)
 
+    def add(self, written: WrittenFile) -> None:
+        self.written.append(written.pdf)
+        self.files.append(written)
+
 
 def render_to_file(summary: CaseSummary, stamp: ExportStamp, target: Path,
-                   password: str | None = None) -> Path:
-    """Render one summary and write it atomically (what each worker does)."""
-    write_atomically(target, render_case_summary(summary, stamp, password=password))
-    return target
+                   password: str | None = None, with_json: bool = False) -> WrittenFile:
+    """Render one summary and write it atomically, with its JSON companion if asked
+    (what each worker does).
+
+    Raises:
+        ValueError: ``with_json`` for a summary that is not the police profile's.
+    """
+    data = render_case_summary(summary, stamp, password=password)
+    sha256, pages = describe_pdf(data, password)
+    companion = None
+    if with_json:
+        document = document_bytes(police_document(summary, stamp, target.name))
+        companion = target.with_name(json_name(target.name))
+    write_atomically(target, data)
+    if companion is not None:
+        try:
+            write_atomically(companion, document)
+        except BaseException:
+            target.unlink(missing_ok=True)  # never a PDF the index cannot describe
+            raise
+    return WrittenFile(
+        case_id=summary.case.id, reference=summary.reference, profile=summary.profile,
+        pdf=target, sha256=sha256, pages=pages,
+        report_numbers=tuple(r.report_number for r in summary.police_reports),
+        contacts=(len(summary.extortion_contacts) if summary.profile is Profile.POLICE
+                  else None),
+        json=companion,
+    )
 
 
 def _init_worker(language: Language) -> None:
@@ -99,6 +141,7 @@ def export_batch(
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
     workers: int = 2,
+    with_json: bool = False,
 ) -> BatchResult:
     """Export ``case_ids`` as ``<reference>-<profile>.pdf`` files into ``folder``.
 
@@ -112,6 +155,7 @@ def export_batch(
         progress: called in the calling thread with (cases done, total).
         cancel: when set, no further case is loaded; the files in hand are finished.
         workers: render processes; ``0`` renders in the calling thread.
+        with_json: write each police summary's JSON companion beside its PDF.
 
     Returns:
         What was written, skipped and whether the batch was cancelled.
@@ -126,9 +170,11 @@ def export_batch(
 
     try:
         if workers <= 0:
-            _run_inline(case_ids, load, folder, stamp, password, cancel, result, report)
+            _run_inline(case_ids, load, folder, stamp, password, cancel, result, report,
+                        with_json)
         else:
-            _run_pool(case_ids, load, folder, stamp, password, cancel, result, report, workers)
+            _run_pool(case_ids, load, folder, stamp, password, cancel, result, report, workers,
+                      with_json)
     finally:
         result.seconds = time.perf_counter() - started
     result.cancelled = cancel.is_set() and result.done < result.total
@@ -147,7 +193,7 @@ def _load(load: Callable[[int], CaseSummary], case_id: int,
 def _run_inline(
     case_ids: Sequence[int], load: Callable[[int], CaseSummary], folder: Path,
     stamp: ExportStamp, password: str | None, cancel: threading.Event, result: BatchResult,
-    report: Callable[[], None],
+    report: Callable[[], None], with_json: bool,
 ) -> None:
     for case_id in case_ids:
         if cancel.is_set():
@@ -155,27 +201,27 @@ def _run_inline(
         summary = _load(load, case_id, result)
         if summary is not None:
             target = folder / summary_file_name(summary.reference, summary.profile)
-            result.written.append(render_to_file(summary, stamp, target, password))
+            result.add(render_to_file(summary, stamp, target, password, with_json))
         report()
 
 
 def _run_pool(
     case_ids: Sequence[int], load: Callable[[int], CaseSummary], folder: Path,
     stamp: ExportStamp, password: str | None, cancel: threading.Event, result: BatchResult,
-    report: Callable[[], None], workers: int,
+    report: Callable[[], None], workers: int, with_json: bool,
 ) -> None:
-    pending: dict[Future[Path], tuple[int, Path, CaseSummary]] = {}
+    pending: dict[Future[WrittenFile], tuple[int, Path, CaseSummary]] = {}
     pool_broken = False
 
     def render_here(summary: CaseSummary, target: Path) -> None:
-        result.written.append(render_to_file(summary, stamp, target, password))
+        result.add(render_to_file(summary, stamp, target, password, with_json))
 
-    def collect(futures: set[Future[Path]]) -> None:
+    def collect(futures: set[Future[WrittenFile]]) -> None:
         nonlocal pool_broken
         for future in futures:
             case_id, target, summary = pending.pop(future)
             try:
-                result.written.append(future.result())
+                result.add(future.result())
             except BrokenProcessPool:
                 # A worker died (killed for memory, say): finish the batch here instead.
                 if not pool_broken:
@@ -202,7 +248,8 @@ def _run_pool(
                 target = folder / summary_file_name(summary.reference, summary.profile)
                 if not pool_broken:
                     try:
-                        future = pool.submit(render_to_file, summary, stamp, target, password)
+                        future = pool.submit(render_to_file, summary, stamp, target, password,
+                                             with_json)
                         pending[future] = (case_id, target, summary)
                         continue
                     except BrokenProcessPool:

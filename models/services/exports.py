@@ -6,6 +6,12 @@ profile and whether the identity code was masked — never personal data. Each p
 reads only its own sections: a police export never even loads support sessions.
 Revealing the full identity code needs its own permission and writes its own ``reveal``
 event.
+
+Police exports can carry machine-readable companions (:mod:`models.pdf.police_exchange`):
+every batch writes ``index.csv`` and ``index.json`` beside its PDFs, and ``with_json``
+writes each police summary's JSON file. The ``export`` event of each case says so
+(``index=yes``, ``json=yes``). JSON files are plaintext, so they are refused together
+with a PDF password, and they exist only for the police profile.
 """
 
 from __future__ import annotations
@@ -52,6 +58,13 @@ from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
 from models.pdf.data import Advice, CaseloadReport, CaseSummary, ExportStamp, Profile
 from models.pdf.layout import write_atomically
+from models.pdf.police_exchange import (
+    document_bytes,
+    json_name,
+    police_document,
+    remove_index,
+    write_index,
+)
 from models.security.passwords import check_pdf_password
 from models.security.permissions import Operation, allows
 from models.services import figures
@@ -88,9 +101,34 @@ class CaseSelection:
     reports_filed_to: dt.date | None = None
 
 
-def export_detail(profile: Profile, revealed: bool) -> str:
-    """The audit detail of one export (no personal data)."""
-    return f"profile={Profile(profile).value} masked={'no' if revealed else 'yes'}"
+def export_detail(profile: Profile, revealed: bool, *, indexed: bool = False,
+                  with_json: bool = False) -> str:
+    """The audit detail of one export (no personal data): the profile, whether the
+    identity code was masked, and whether a batch index and a JSON file list the case."""
+    detail = f"profile={Profile(profile).value} masked={'no' if revealed else 'yes'}"
+    if indexed:
+        detail += " index=yes"
+    if with_json:
+        detail += " json=yes"
+    return detail
+
+
+def check_companions(profile: Profile, with_json: bool, password: str | None) -> None:
+    """Whether JSON companions may go with this export.
+
+    Raises:
+        ValidationError: JSON is asked for another profile than the police's, or with a
+            PDF password (the JSON would be the same personal data unencrypted).
+    """
+    if not with_json:
+        return
+    if Profile(profile) is not Profile.POLICE:
+        raise ValidationError(_("JSON files"), _(
+            "they are written only for the police profile"))
+    if password is not None:
+        raise ValidationError(_("JSON files"), _(
+            "they would hold the password-protected data unencrypted; export them without "
+            "a PDF password, or the PDFs without JSON files"))
 
 
 class ExportService(Service):
@@ -181,7 +219,7 @@ class ExportService(Service):
 
     def case_summary(
         self, case_id: int, profile: Profile, *, reveal_identity_code: bool = False,
-        language: Language | None = None,
+        language: Language | None = None, indexed: bool = False, with_json: bool = False,
     ) -> CaseSummary:
         """Load what ``profile`` lets out of one case, and write the export to the audit log.
 
@@ -189,7 +227,8 @@ class ExportService(Service):
         counsellors, case scope), reads only the sections of the profile — a police
         export never reads support sessions, whoever makes it — fetches the full identity
         code when asked (a ``reveal`` event) and records the ``export`` event with the
-        profile and whether the code was masked.
+        profile and whether the code was masked (and, as ``indexed`` and ``with_json``
+        say, that a batch index and a JSON file will list it).
 
         Raises:
             PermissionDenied: the role may not export this profile, reveal codes, or
@@ -220,7 +259,8 @@ class ExportService(Service):
                 self._audit(db_session, AuditAction.REVEAL, "identity_code", summary.victim.id,
                             case_id, detail=f"export profile={profile.value}")
             self._audit(db_session, AuditAction.EXPORT, "case", case_id, case_id,
-                        detail=export_detail(profile, summary.identity_code_revealed))
+                        detail=export_detail(profile, summary.identity_code_revealed,
+                                             indexed=indexed, with_json=with_json))
         return summary
 
     def _case_row(self, db_session: Session, case_id: int, *sections: Any) -> Case:
@@ -337,7 +377,7 @@ class ExportService(Service):
     def export_case(
         self, case_id: int, profile: Profile, target: Path, *,
         reveal_identity_code: bool = False, password: str | None = None,
-        language: Language | None = None,
+        language: Language | None = None, with_json: bool = False,
     ) -> Path:
         """Write one case summary to ``target`` (owner-only, via a fresh ``.part`` file
         renamed when whole: :func:`models.pdf.layout.write_atomically`).
@@ -345,21 +385,31 @@ class ExportService(Service):
         Args:
             target: the PDF file, or an existing folder to write
                 ``<reference>-<profile>.pdf`` into.
+            with_json: also write the police summary's JSON companion beside the PDF
+                (the PDF's name with ``.json``).
 
         Returns:
-            The path of the written file.
+            The path of the written PDF.
 
         Raises:
-            ValidationError: ``password`` is too short (nothing is read or written).
+            ValidationError: ``password`` is too short, or ``with_json`` goes with a
+                password or another profile than the police's (nothing is read or
+                written).
         """
         _check_password(password)
+        check_companions(profile, with_json, password)
         summary = self.case_summary(case_id, profile, reveal_identity_code=reveal_identity_code,
-                                    language=language)
+                                    language=language, with_json=with_json)
         if target.is_dir():
             target = target / summary_file_name(summary.reference, summary.profile)
+        stamp = self.stamp()
         with i18n.speaking(self.language_of(summary, language)):
-            data = render_case_summary(summary, self.stamp(), password=password)
+            data = render_case_summary(summary, stamp, password=password)
+            document = (document_bytes(police_document(summary, stamp, target.name))
+                        if with_json else None)
         write_atomically(target, data)
+        if document is not None:
+            write_atomically(target.with_name(json_name(target.name)), document)
         return target
 
     # -- many cases ---------------------------------------------------------------------
@@ -375,26 +425,32 @@ class ExportService(Service):
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
         workers: int = 2,
+        with_json: bool = False,
     ) -> BatchResult:
-        """Write one ``<reference>-<profile>.pdf`` per case into ``folder``.
+        """Write one ``<reference>-<profile>.pdf`` per case into ``folder``, and the
+        batch's ``index.csv`` and ``index.json`` listing them.
 
         Each case is loaded and audited here (one ``export`` event per case) and rendered
         by ``workers`` processes, which never see the database or its key. Setting
         ``cancel`` stops the batch after the cases in hand; files are renamed into place
-        only when whole.
+        only when whole. The index lists only the PDFs written (also when the batch was
+        cancelled); an earlier index in the folder is removed before the first case.
 
         Args:
             progress: called with (cases done, total) after each case.
             cancel: set it (from any thread) to stop.
             workers: render processes; 0 renders in the calling thread.
+            with_json: also write each police summary's JSON companion.
 
         Raises:
             PermissionDenied: the role may not export this profile at all (checked before
                 anything is written).
-            ValidationError: ``password`` is too short (checked before anything is
-                written).
+            ValidationError: ``password`` is too short, or ``with_json`` goes with a
+                password or another profile than the police's (checked before anything
+                is written).
         """
         _check_password(password)
+        check_companions(profile, with_json, password)
         profile = Profile(profile)
         self._require(_OPERATION[profile])
         if profile is Profile.VICTIM:
@@ -405,15 +461,20 @@ class ExportService(Service):
             self._require(Operation.REVEAL_IDENTITY_CODE)
         # Owner-only when made here (parents too): the file names are case references.
         new_folders(folder)
+        remove_index(folder)
 
         def load(case_id: int) -> CaseSummary:
             return self.case_summary(case_id, profile,
-                                     reveal_identity_code=reveal_identity_codes)
+                                     reveal_identity_code=reveal_identity_codes,
+                                     indexed=True, with_json=with_json)
 
-        return export_batch(
-            case_ids, load, folder, self.stamp(), password=password, progress=progress,
-            cancel=cancel, workers=workers,
+        stamp = self.stamp()
+        result = export_batch(
+            case_ids, load, folder, stamp, password=password, progress=progress,
+            cancel=cancel, workers=workers, with_json=with_json,
         )
+        write_index(folder, result.files, stamp, profile)
+        return result
 
     # -- caseload report ----------------------------------------------------------------
 
