@@ -2,7 +2,9 @@
 
 What may be exported is decided by the services (the role matrix); these dialogs only
 offer what the role allows. The batch runs on a worker with a progress bar and Cancel;
-files appear under their final names only when whole.
+files appear under their final names only when whole. A batch also writes its index
+(``index.csv``, ``index.json``), and for the police profile it can write each summary as
+JSON too (never with a PDF password: the JSON would be the same data unencrypted).
 """
 
 from __future__ import annotations
@@ -259,6 +261,14 @@ class BatchExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
+        self.with_json = QCheckBox(self.tr("Also write JSON files (police profile, "
+                                           "without a PDF password)"))
+        self.with_json.setObjectName("withJson")
+        self.with_json.setToolTip(self.tr(
+            "Each summary also as a JSON file beside its PDF, for the police's own systems. "
+            "The folder's index.csv and index.json list every PDF written."))
+        self.options.profile.currentIndexChanged.connect(lambda _i: self._json_allowed())
+        self.options.protect.toggled.connect(lambda _on: self._json_allowed())
 
         form = QFormLayout()
         form.addRow(self.tr("Status"), self.status)
@@ -268,6 +278,7 @@ class BatchExportDialog(QDialog):
         folder_label = QLabel(self.tr("&Folder"))
         folder_label.setBuddy(self.folder)  # a row of widgets gets no buddy by itself
         form.addRow(folder_label, folder_row)
+        form.addRow("", self.with_json)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
@@ -296,6 +307,15 @@ class BatchExportDialog(QDialog):
         layout.addLayout(buttons)
         assign_mnemonics(self)
         self._running = False
+        self._json_allowed()
+
+    def _json_allowed(self) -> None:
+        """JSON files go with the police profile and an unprotected PDF only."""
+        allowed = (self.options.chosen_profile() is Profile.POLICE
+                   and not self.options.protect.isChecked())
+        self.with_json.setEnabled(allowed)
+        if not allowed:
+            self.with_json.setChecked(False)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"),
@@ -329,6 +349,7 @@ class BatchExportDialog(QDialog):
             return
         folder = Path(self.folder.text()).expanduser()
         reveal = self.options.reveal.isChecked()
+        with_json = self.with_json.isEnabled() and self.with_json.isChecked()
         self._cancel.clear()
         self._running = True
         self.start_button.setEnabled(False)
@@ -343,7 +364,7 @@ class BatchExportDialog(QDialog):
         def work(report: Report) -> BatchResult:
             return services.exports.export_cases(
                 case_ids, profile, folder, reveal_identity_codes=reveal, password=password,
-                progress=report, cancel=cancel, workers=workers)
+                progress=report, cancel=cancel, workers=workers, with_json=with_json)
 
         (BackgroundOp.reporting(self, work, session=self._session)
             .progress(self._show_progress).always(self._stop_running)
@@ -376,6 +397,8 @@ class BatchExportDialog(QDialog):
         else:
             text = plural(written, self.tr("Done: {n} PDF written."),
                           self.tr("Done: {n} PDFs written."))
+        if any(getattr(f, "json", None) for f in getattr(result, "files", ())):
+            text += " " + self.tr("Each has a JSON file beside it.")
         if failed:
             text += " " + plural(failed, self.tr("{n} case could not be exported."),
                                  self.tr("{n} cases could not be exported."))

@@ -23,7 +23,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +60,7 @@ INDEX_COLUMNS = ("case_reference", "profile", "file", "pages", "sha256",
                  "police_report_numbers", "extortion_contacts", "json_file")
 #: How report numbers are joined in one CSV cell (a report number never holds it).
 REPORT_SEPARATOR = " "
-#: Decimal places of each currency's amounts (others: two).
-_PLACES = {"BTC": 8}
+_CENT = Decimal("0.01")
 #: Protective-action notes are cut where the PDF cuts them (``case_summary.MAX_NOTE``).
 MAX_NOTE = 1000
 
@@ -107,11 +106,18 @@ def iso_date(value: Any) -> str | None:
 
 
 def money(amount: Decimal | None, currency: str) -> str | None:
-    """An amount as a decimal string with its currency's places: ``"200.00"``,
-    ``"0.05000000"`` (bitcoin)."""
+    """An amount as a decimal string with the digits the PDF prints
+    (:func:`~models.domain.formatting.money_text`): euros in cents, ``"200.00"``; other
+    currencies with their own places, at least two, ``"0.0025"`` (bitcoin)."""
     if amount is None:
         return None
-    return f"{Decimal(amount):.{_PLACES.get(currency, 2)}f}"
+    value = Decimal(amount)
+    if currency != "EUR":
+        value = value.quantize(_CENT) if value == value.quantize(_CENT) else value.normalize()
+    exponent = value.as_tuple().exponent
+    if currency == "EUR" or not isinstance(exponent, int) or exponent > -2:
+        value = value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return f"{value:f}"
 
 
 def _coded(name: str, value: str | None, labels: Mapping[str, str]) -> dict[str, str | None]:

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Nothing withheld. Otherwise a line each, e.g. &quot;A third person&apos;s name in a note: their privacy&quot;</source>
-        <translation>Mitään ei jätetty pois. Muuten yksi rivi kustakin, esim. "Kolmannen henkilön nimi muistiinpanossa: hänen yksityisyytensä"</translation>
+        <translation>Mitään ei jätetty pois. Muuten yksi rivi kustakin, esim. &quot;Kolmannen henkilön nimi muistiinpanossa: hänen yksityisyytensä&quot;</translation>
     </message>
     <message>
         <source>&amp;Language of the PDF</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Write each withheld item on its own line as &quot;what: why&quot;.</source>
-        <translation>Kirjoita kukin pois jätetty asia omalle rivilleen muodossa "mitä: miksi".</translation>
+        <translation>Kirjoita kukin pois jätetty asia omalle rivilleen muodossa &quot;mitä: miksi&quot;.</translation>
     </message>
     <message>
         <source>Where to write the access copy</source>
@@ -115,6 +115,14 @@
         <translation>Selaa…</translation>
     </message>
     <message>
+        <source>Also write JSON files (police profile, without a PDF password)</source>
+        <translation>Kirjoita myös JSON-tiedostot (poliisin profiili, ilman PDF-salasanaa)</translation>
+    </message>
+    <message>
+        <source>Each summary also as a JSON file beside its PDF, for the police&apos;s own systems. The folder&apos;s index.csv and index.json list every PDF written.</source>
+        <translation>Jokainen yhteenveto myös JSON-tiedostona PDF:n vieressä poliisin omia järjestelmiä varten. Kansion index.csv ja index.json luettelevat jokaisen kirjoitetun PDF:n.</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
@@ -173,6 +181,10 @@
     <message>
         <source>Done: {n} PDFs written.</source>
         <translation>Valmis: {n} PDF:ää kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>Each has a JSON file beside it.</source>
+        <translation>Jokaisen vieressä on JSON-tiedosto.</translation>
     </message>
     <message>
         <source>{n} case could not be exported.</source>
@@ -904,7 +916,7 @@
     </message>
     <message>
         <source>no reason given</source>
-        <extracomment>(background, text, border, left edge) of the pending request&apos;s banner.</extracomment>
+        <extracomment>(background, text, border, left edge) of the pending request&apos;s banner; on a dark or high-contrast desktop its own window colours (``header.banner_style``).</extracomment>
         <translation>syytä ei annettu</translation>
     </message>
     <message>

@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>Nothing withheld. Otherwise a line each, e.g. &quot;A third person&apos;s name in a note: their privacy&quot;</source>
-        <translation>Inget utelämnat. Annars en rad för varje, t.ex. "En tredje persons namn i en anteckning: personens integritet"</translation>
+        <translation>Inget utelämnat. Annars en rad för varje, t.ex. &quot;En tredje persons namn i en anteckning: personens integritet&quot;</translation>
     </message>
     <message>
         <source>&amp;Language of the PDF</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Write each withheld item on its own line as &quot;what: why&quot;.</source>
-        <translation>Skriv varje utelämnad sak på en egen rad som "vad: varför".</translation>
+        <translation>Skriv varje utelämnad sak på en egen rad som &quot;vad: varför&quot;.</translation>
     </message>
     <message>
         <source>Where to write the access copy</source>
@@ -115,6 +115,14 @@
         <translation>Bläddra…</translation>
     </message>
     <message>
+        <source>Also write JSON files (police profile, without a PDF password)</source>
+        <translation>Skriv också JSON-filer (polisens profil, utan PDF-lösenord)</translation>
+    </message>
+    <message>
+        <source>Each summary also as a JSON file beside its PDF, for the police&apos;s own systems. The folder&apos;s index.csv and index.json list every PDF written.</source>
+        <translation>Varje sammanfattning också som JSON-fil bredvid dess PDF, för polisens egna system. Mappens index.csv och index.json listar varje PDF som skrivits.</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -173,6 +181,10 @@
     <message>
         <source>Done: {n} PDFs written.</source>
         <translation>Klart: {n} PDF:er har skrivits.</translation>
+    </message>
+    <message>
+        <source>Each has a JSON file beside it.</source>
+        <translation>Varje PDF har en JSON-fil bredvid sig.</translation>
     </message>
     <message>
         <source>{n} case could not be exported.</source>
@@ -904,7 +916,7 @@
     </message>
     <message>
         <source>no reason given</source>
-        <extracomment>(background, text, border, left edge) of the pending request&apos;s banner.</extracomment>
+        <extracomment>(background, text, border, left edge) of the pending request&apos;s banner; on a dark or high-contrast desktop its own window colours (``header.banner_style``).</extracomment>
         <translation>inget skäl angivet</translation>
     </message>
     <message>
