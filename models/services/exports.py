@@ -409,7 +409,11 @@ class ExportService(Service):
                         if with_json else None)
         write_atomically(target, data)
         if document is not None:
-            write_atomically(target.with_name(json_name(target.name)), document)
+            try:
+                write_atomically(target.with_name(json_name(target.name)), document)
+            except BaseException:
+                target.unlink(missing_ok=True)  # the pair is written whole or not at all
+                raise
         return target
 
     # -- many cases ---------------------------------------------------------------------
