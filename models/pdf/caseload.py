@@ -22,6 +22,7 @@ from models.pdf.data import CaseloadReport, ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
     FONT,
+    TABLE_FONT,
     Metadata,
     PageFrame,
     build_pdf,
@@ -252,7 +253,7 @@ def _pie(slices: list[tuple[colors.Color, str, int]], size: float = 110) -> Draw
 def _side_by_side(left: Flowable, right: Flowable) -> Table:
     table = Table([[left, right]], colWidths=[BODY_WIDTH * 0.55, BODY_WIDTH * 0.45],
                   hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    table.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 

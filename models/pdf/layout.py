@@ -278,8 +278,8 @@ def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
 
 # -- tables ------------------------------------------------------------------------------
 
-#: Every table's font for cells that hold plain strings, empty ones included (spanned
-#: cells): reportlab's default is Helvetica, which would be referenced but not embedded.
+#: Every table's font: a table sets its cells' font whatever they hold (flowables, empty
+#: spanned cells), and reportlab's default, Helvetica, would be referenced, not embedded.
 TABLE_FONT: tuple[tuple[Any, ...], ...] = (("FONT", (0, 0), (-1, -1), FONT, 8),)
 
 #: What a table cell may hold: user text (escaped when laid out), a flowable, or several.
