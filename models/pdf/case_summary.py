@@ -48,7 +48,6 @@ from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
     FONT,
     RULE_GREY,
-    TEXT_GREY,
     ZEBRA_FILL,
     Cell,
     EmptySection,
@@ -65,6 +64,7 @@ from models.pdf.layout import (
     heading,
     keep_empty_sections,
     key_value_table,
+    muted,
     para,
     styles,
     text,
@@ -297,8 +297,6 @@ def _paid(contact: ExtortionContactData) -> str:
 
 # -- police ------------------------------------------------------------------------------
 
-TEXT_GREY_HEX = "#" + TEXT_GREY.hexval()[2:]
-
 
 def police_story(summary: CaseSummary) -> list[Flowable]:
     """The flowables of a police-profile summary."""
@@ -347,13 +345,12 @@ def _overview_section(summary: CaseSummary) -> list[Flowable]:
     widths = fitted_widths([16, 60, 0, wallet_width, 48, 40], header,
                            {5: (yes_no(True), yes_no(False))}, lines={1: _moment_samples()})
     rows: list[list[Cell]] = []
-    grey = TEXT_GREY_HEX
     for number, c in enumerate(contacts, start=1):
         channel = text(label(c.channel, channels()))
         rows.append([
             para(str(number), s.cell_bold),
             _moment(c.received_at, s.cell_small),
-            para(f'<font color="{grey}">{channel}</font><br/>{text(c.sender)}', s.cell_small),
+            para(f"{muted(channel)}<br/>{text(c.sender)}", s.cell_small),
             para(text(c.wallet_address or _("none recorded")), s.cell_small),
             para(text(money_text(c.amount_demanded, c.currency)), s.cell_small),
             para(text(_paid(c)), s.cell_small),

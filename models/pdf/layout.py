@@ -40,7 +40,6 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     TableStyle,
 )
-from reportlab.platypus.flowables import _listWrapOn
 
 from models.domain import i18n
 from models.domain.formatting import datetime_text
@@ -189,10 +188,14 @@ class EmptySection(Paragraph):
 
     def __init__(self, title: str, note: str) -> None:
         s = styles()
-        grey = TEXT_GREY.hexval().replace("0x", "#")
         super().__init__(
-            f'{text(title)} <font name="{FONT}" size="{s.note.fontSize}" color="{grey}">'
-            f"{text(note)}</font>", s.heading)
+            f'{text(title)} <font name="{FONT}" size="{s.note.fontSize}">'
+            f"{muted(text(note))}</font>", s.heading)
+
+
+def muted(markup: str) -> str:
+    """Paragraph markup in the grey of notes (a label above a value, "None recorded.")."""
+    return f'<font color="#{TEXT_GREY.hexval()[2:]}">{markup}</font>'
 
 
 class KeepTail(Flowable):
@@ -219,10 +222,10 @@ class KeepTail(Flowable):
         """Override of Flowable.split: the body and the tail where both fit, else the
         body's first part and the rest kept with the tail, else nothing (next page)."""
         canv = getattr(self, "canv", None)
-        _width, tail = _listWrapOn(self._tail, availWidth, canv)
-        # The frame adds the space before the tail and after the body; a point of slack
-        # for rounding, so the tail surely fits where it was measured to.
-        tail += self._tail[0].getSpaceBefore() + self._body.getSpaceAfter() + 1
+        # With every space around the lines counted in full and a point of slack for
+        # rounding, the tail surely fits where it was measured to.
+        tail = sum(f.wrapOn(canv, availWidth, availHeight)[1] + f.getSpaceBefore()
+                   + f.getSpaceAfter() for f in self._tail) + self._body.getSpaceAfter() + 1
         _width, body = self._body.wrapOn(canv, availWidth, availHeight)
         if body + tail <= availHeight:
             return [self._body, *self._tail]
