@@ -1,8 +1,13 @@
 """Case summaries: the police profile and the care-handover profile of one case.
 
-*Police*: the injured party's identity (identity code masked unless revealed), every
-extortion contact with its verbatim message, the police reports, protective actions and
-the evidence attachments with their SHA-256 hashes — never support sessions.
+*Police*: an overview first (every extortion contact with its wallet on one line each,
+the police report numbers with their state, the crisis service's contact person), then
+the injured party's identity (identity code masked unless revealed), every extortion
+contact with its verbatim message, the police reports, protective actions and the
+evidence attachments with their SHA-256 hashes — never support sessions.
+
+An empty section is one line kept with the section before it
+(:func:`models.pdf.layout.keep_empty_sections`), so no page holds only empty sections.
 
 *Care*: contact details and safe-contact rules, risk level and reason with the distress
 levels recorded over time, referrals, support sessions with their notes, and follow-ups.
@@ -14,7 +19,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer
 
 from models.domain.dto import (
@@ -32,15 +39,19 @@ from models.domain.formatting import (
     datetime_text,
     local_time,
     money_text,
+    zone_text,
 )
 from models.domain.i18n import gettext as _
-from models.domain.i18n import pgettext
+from models.domain.i18n import ngettext, pgettext
 from models.pdf import victim_letter
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
+    FONT,
     RULE_GREY,
     ZEBRA_FILL,
     Cell,
+    EmptySection,
+    KeepHeading,
     Metadata,
     PageFrame,
     build_pdf,
@@ -49,8 +60,11 @@ from models.pdf.layout import (
     data_table,
     encrypt_pdf,
     fitted_widths,
+    headed_section,
     heading,
+    keep_empty_sections,
     key_value_table,
+    muted,
     para,
     styles,
     text,
@@ -95,6 +109,9 @@ def metadata(summary: CaseSummary) -> Metadata:
             profile=pgettext("profile", "police") if police else pgettext("profile", "care")),
         subject=(_("Confidential case summary for the police") if police
                  else _("Confidential case summary for care handover")),
+        # A file is found by its police report numbers; they name no person.
+        keywords=(summary.reference,
+                  *(r.report_number for r in summary.police_reports)) if police else (),
     )
 
 
@@ -117,6 +134,7 @@ def render_case_summary(
         story = police_story(summary)
     else:
         story = care_story(summary)
+    story = keep_empty_sections(story)
     frame = PageFrame(document=document_name(summary.profile), reference=summary.reference,
                       stamp=stamp)
     info = metadata(summary)
@@ -131,8 +149,14 @@ def _heading(title: str, count: int | None = None) -> list[Flowable]:
     return heading(title + (f" ({count})" if count is not None else ""))
 
 
-def _none_recorded() -> Paragraph:
-    return Paragraph(text(_("None recorded.")), styles().note)
+def _section(title: str, count: int, body: Flowable) -> list[Flowable]:
+    """A section with a count in its heading, which never ends a page alone."""
+    return headed_section(f"{title} ({count})", body)
+
+
+def _empty(title: str) -> EmptySection:
+    """A section with nothing recorded, as one line: "Police reports (0) None recorded."."""
+    return EmptySection(f"{title} (0)", _("None recorded."))
 
 
 def _title_block(summary: CaseSummary) -> list[Flowable]:
@@ -167,9 +191,12 @@ def _identity_code(summary: CaseSummary) -> str:
     if not summary.identity_code:
         return _("none (no Finnish identity code)")
     shown = summary.identity_code
-    if summary.victim.identity_code_temporary:
-        shown = _("{code} (temporary code)").format(code=shown)
-    return shown if summary.identity_code_revealed else _("{code} (masked)").format(code=shown)
+    temporary = summary.victim.identity_code_temporary
+    if summary.identity_code_revealed:
+        return _("{code} (temporary code)").format(code=shown) if temporary else shown
+    if temporary:
+        return _("{code} (temporary code, masked)").format(code=shown)
+    return _("{code} (masked)").format(code=shown)
 
 
 def _contact_rules(victim: VictimData) -> str:
@@ -196,10 +223,11 @@ def _victim_table(summary: CaseSummary) -> LongTable:
         (_("E-mail"), victim.email or not_recorded),
     ]
     if care:
-        address = ", ".join(p for p in (victim.street_address,
-                                        f"{victim.postal_code} {victim.city}".strip(),
-                                        victim.country) if p)
-        pairs.append((_("Postal address"), address))
+        place = f"{victim.postal_code} {victim.city}".strip()
+        # The country alone is no address ("FI" is every record's default).
+        address = (", ".join(p for p in (victim.street_address, place, victim.country) if p)
+                   if victim.street_address.strip() or place else "")
+        pairs.append((_("Postal address"), address or not_recorded))
     pairs.append((_("Preferred language"), label(victim.language, languages())))
     if not care:
         # The care profile gives the rules a section of their own.
@@ -244,9 +272,27 @@ def _long_text(caption: str, value: str) -> list[list[Flowable]]:
     return rows
 
 
-def _moment(value: dt.datetime | None) -> Paragraph:
-    """A moment in a narrow column: the date, then the time and its zone below it."""
-    return para(text(datetime_text(value, zone=True)).replace(" ", "<br/>", 1))
+def _moment(value: dt.datetime | None, style: ParagraphStyle | None = None) -> Paragraph:
+    """A moment in a narrow column: the date and the time on one line (never broken
+    between them), its offset from UTC below: "24.10.2020 16.04", "(UTC+3)"."""
+    if value is None:
+        return para("", style)
+    when = text(datetime_text(value, compact=True)).replace(" ", "&nbsp;")
+    return para(f"{when}<br/>({text(zone_text(value))})", style)
+
+
+def _moment_samples() -> list[str]:
+    """The widest moments a column may hold, as one line each (see :func:`_moment`)."""
+    widest = dt.datetime(2020, 12, 28, 20, 58, tzinfo=dt.UTC)
+    return [datetime_text(widest, compact=True)]
+
+
+def _paid(contact: ExtortionContactData) -> str:
+    if not contact.paid:
+        return yes_no(False)
+    if contact.amount_paid is None:
+        return yes_no(True)
+    return _("yes, {amount}").format(amount=money_text(contact.amount_paid, contact.currency))
 
 
 # -- police ------------------------------------------------------------------------------
@@ -255,6 +301,7 @@ def _moment(value: dt.datetime | None) -> Paragraph:
 def police_story(summary: CaseSummary) -> list[Flowable]:
     """The flowables of a police-profile summary."""
     story = _title_block(summary)
+    story += _overview_section(summary)
     # To the police the person is the injured party (asianomistaja, målsägande).
     story += [*_heading(_("Injured party")), _victim_table(summary)]
     story += _contacts_section(summary.extortion_contacts)
@@ -264,24 +311,69 @@ def police_story(summary: CaseSummary) -> list[Flowable]:
     return story
 
 
-def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading(_("Extortion contacts"), len(contacts))]
+def _overview_section(summary: CaseSummary) -> list[Flowable]:
+    """What an investigator looks for first: the report numbers and their state, whom to
+    ask at the crisis service, and every contact's wallet and amounts, one line each."""
+    s = styles()
+    case = summary.case
+    contact = (_("{name} (assigned counsellor)").format(name=case.assigned_to_name)
+               if case.assigned_to_name else _("no counsellor assigned"))
+    reports = "<br/>".join(
+        f"<b>{text(r.report_number)}</b> · {text(label(r.state, report_states()))}"
+        for r in summary.police_reports) or text(_("none recorded"))
+    pairs: list[tuple[str, Flowable | str]] = [
+        (_("Police reports"), para(reports)),
+        (_("Contact person at the crisis service"), contact),
+    ]
+    organisation = summary.organisation
+    if organisation and organisation.data_requests.strip():
+        pairs.append((_("The crisis service's contact details"),
+                      organisation.data_requests.strip()))
+    contacts = summary.extortion_contacts
     if not contacts:
-        return [*section, _none_recorded()]
+        pairs.append((_("Extortion contacts"), _("none recorded")))
+    section: list[Flowable] = [*_heading(_("Case overview")), key_value_table(pairs)]
+    if not contacts:
+        return section
+    header = ["#", _("Received"), _("Channel and sender"), _("Wallet"), _("Demanded"),
+              _("Paid")]
+    wallets = [c.wallet_address for c in contacts if c.wallet_address]
+    # The wallet column as wide as the longest address (within reason), so that each
+    # address stays on one line and can be read (and copied) whole.
+    wallet_width = min(max((stringWidth(w, FONT, s.cell_small.fontSize) for w in wallets),
+                           default=0.0) + 6.5, 215.0)
+    widths = fitted_widths([16, 60, 0, wallet_width, 48, 40], header,
+                           {5: (yes_no(True), yes_no(False))}, lines={1: _moment_samples()})
+    rows: list[list[Cell]] = []
+    for number, c in enumerate(contacts, start=1):
+        channel = text(label(c.channel, channels()))
+        rows.append([
+            para(str(number), s.cell_bold),
+            _moment(c.received_at, s.cell_small),
+            para(f"{muted(channel)}<br/>{text(c.sender)}", s.cell_small),
+            para(text(c.wallet_address or _("none recorded")), s.cell_small),
+            para(text(money_text(c.amount_demanded, c.currency)), s.cell_small),
+            para(text(_paid(c)), s.cell_small),
+        ])
+    title = Paragraph(text(ngettext("{n} extortion contact, oldest first",
+                                    "{n} extortion contacts, oldest first", len(contacts))
+                           .format(n=len(contacts))), s.body)
+    return [*section, Spacer(1, 2 * mm), KeepHeading(title, data_table(header, rows, widths))]
+
+
+def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable]:
+    if not contacts:
+        return [_empty(_("Extortion contacts"))]
     s = styles()
     header = ["#", _("Received"), _("Channel"), _("Sender"), _("Demanded"), _("Deadline"),
               _("Paid"), _("To police")]
     answers = (yes_no(True), yes_no(False))
-    widths = fitted_widths([18, 54, 46, 0, 58, 54, 56, 38], header,
-                           {2: channels().values(), 6: answers, 7: answers})
+    widths = fitted_widths([18, 54, 46, 0, 54, 54, 56, 38], header,
+                           {2: channels().values(), 6: answers, 7: answers}, whole=(7,),
+                           lines={1: _moment_samples(), 5: _moment_samples()})
     rows: list[list[Cell]] = []
     commands: list[tuple[Any, ...]] = []
     for number, contact in enumerate(contacts, start=1):
-        paid = yes_no(False)
-        if contact.paid:
-            paid = (_("yes, {amount}").format(
-                        amount=money_text(contact.amount_paid, contact.currency))
-                    if contact.amount_paid is not None else yes_no(True))
         first: list[Cell] = [
             para(str(number), s.cell_bold),
             _moment(contact.received_at),
@@ -289,7 +381,7 @@ def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable
             cell(contact.sender),
             para(text(money_text(contact.amount_demanded, contact.currency))),
             _moment(contact.deadline_at),
-            paid,
+            _paid(contact),
             yes_no(contact.handed_to_police),
         ]
         message = _long_text(_("Message (verbatim)"), contact.message_text)
@@ -298,13 +390,13 @@ def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable
         wallet = para(f"<b>{wallet_caption}</b> {address}")
         detail = [[wallet, Spacer(1, 1.5 * mm), *message[0]], *message[1:]]
         rows += _grouped_rows(first, detail, len(rows) + 1, len(header), commands)
-    return [*section, data_table(header, rows, widths, extra_style=commands, zebra=False)]
+    return _section(_("Extortion contacts"), len(contacts),
+                    data_table(header, rows, widths, extra_style=commands, zebra=False))
 
 
 def _reports_section(reports: Sequence[PoliceReportData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading(_("Police reports"), len(reports))]
     if not reports:
-        return [*section, _none_recorded()]
+        return [_empty(_("Police reports"))]
     rows: list[list[Cell]] = [
         [para(f"<b>{text(r.report_number)}</b>"), r.department, date_text(r.filed_on),
          label(r.state, report_states()), yes_no(r.victim_has_copy)]
@@ -314,7 +406,7 @@ def _reports_section(reports: Sequence[PoliceReportData]) -> list[Flowable]:
               _("Injured party has copy")]
     widths = fitted_widths([92, 0, 56, 112, 62], header,
                            {3: report_states().values(), 4: (yes_no(True), yes_no(False))})
-    return [*section, data_table(header, rows, widths)]
+    return _section(_("Police reports"), len(reports), data_table(header, rows, widths))
 
 
 def _action_note(action: ProtectiveActionData) -> str:
@@ -333,9 +425,8 @@ def _action_note(action: ProtectiveActionData) -> str:
 
 
 def _actions_section(actions: Sequence[ProtectiveActionData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading(_("Protective actions"), len(actions))]
     if not actions:
-        return [*section, _none_recorded()]
+        return [_empty(_("Protective actions"))]
     titles = action_titles()
     rows: list[list[Cell]] = []
     for action in actions:
@@ -346,7 +437,7 @@ def _actions_section(actions: Sequence[ProtectiveActionData]) -> list[Flowable]:
                      note[:MAX_NOTE] + ("…" if len(note) > MAX_NOTE else "")])
     header = [_("Action"), _("State"), _("Date"), _("Expires"), _("Note")]
     widths = fitted_widths([150, 70, 54, 54, 0], header, {1: action_states().values()})
-    return [*section, data_table(header, rows, widths)]
+    return _section(_("Protective actions"), len(actions), data_table(header, rows, widths))
 
 
 #: Protective-action notes are short by nature; a pasted essay is cut in the summary.
@@ -356,9 +447,8 @@ MAX_NOTE = 1000
 def _attachments_section(
     attachments: Sequence[AttachmentInfo], contacts: Sequence[ExtortionContactData]
 ) -> list[Flowable]:
-    section: list[Flowable] = [*_heading(_("Evidence attachments"), len(attachments))]
     if not attachments:
-        return [*section, _none_recorded()]
+        return [_empty(_("Evidence attachments"))]
     numbers = {c.id: n for n, c in enumerate(contacts, start=1)}
     header = ["#", _("File name"), _("Type"), _("Size"), _("Added"), _("Contact")]
     widths = fitted_widths([18, 0, 110, 50, 56, 44], header)
@@ -373,7 +463,8 @@ def _attachments_section(
         ]
         digest = [[para(f"<b>SHA-256</b> {text(attachment.sha256)}", styles().cell_small)]]
         rows += _grouped_rows(first, digest, len(rows) + 1, len(header), commands)
-    return [*section, data_table(header, rows, widths, extra_style=commands, zebra=False)]
+    return _section(_("Evidence attachments"), len(attachments),
+                    data_table(header, rows, widths, extra_style=commands, zebra=False))
 
 
 # -- care --------------------------------------------------------------------------------
@@ -439,26 +530,25 @@ def _risk_section(summary: CaseSummary) -> list[Flowable]:
 
 def _referrals_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]:
     referred = [x for x in sessions if x.referral and x.referral != "none"]
-    section: list[Flowable] = [*_heading(_("Referrals"), len(referred))]
     if not referred:
-        return [*section, _none_recorded()]
+        return [_empty(_("Referrals"))]
     header = [_("Date"), _("Referred to"), _("By")]
     widths = fitted_widths([70, 0, 150], header)
     rows: list[list[Cell]] = [
         [date_text(x.started_at), label(x.referral, referrals()), x.counsellor_name or ""]
         for x in referred
     ]
-    return [*section, data_table(header, rows, widths)]
+    return _section(_("Referrals"), len(referred), data_table(header, rows, widths))
 
 
 def _sessions_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading(_("Support sessions"), len(sessions))]
     if not sessions:
-        return [*section, _none_recorded()]
+        return [_empty(_("Support sessions"))]
     header = ["#", _("When"), _("Min"), _("Mode"), _("Counsellor"), _("Distress"),
               _("Referral"), _("Next follow-up")]
     widths = fitted_widths([18, 56, 30, 50, 0, 44, 96, 60], header,
-                           {3: modes().values(), 6: referrals().values()})
+                           {3: modes().values(), 6: referrals().values()},
+                           lines={1: _moment_samples()})
     rows: list[list[Cell]] = []
     commands: list[tuple[Any, ...]] = []
     for number, x in enumerate(sessions, start=1):
@@ -471,22 +561,26 @@ def _sessions_section(sessions: Sequence[SupportSessionData]) -> list[Flowable]:
         ]
         notes = _long_text(_("Notes"), x.notes)
         if x.outcome.strip():
-            notes += _long_text(_("Outcome"), x.outcome)
+            # The outcome's first piece shares the notes' last row, so it never starts
+            # a page of its own under an empty number column.
+            outcome = _long_text(_("Outcome"), x.outcome)
+            notes[-1] = [*notes[-1], Spacer(1, 1.5 * mm), *outcome[0]]
+            notes += outcome[1:]
         rows += _grouped_rows(first, notes, len(rows) + 1, len(header), commands)
-    return [*section, data_table(header, rows, widths, extra_style=commands, zebra=False)]
+    return _section(_("Support sessions"), len(sessions),
+                    data_table(header, rows, widths, extra_style=commands, zebra=False))
 
 
 def _follow_ups_section(follow_ups: Sequence[FollowUpData]) -> list[Flowable]:
-    section: list[Flowable] = [*_heading(_("Follow-ups"), len(follow_ups))]
     if not follow_ups:
-        return [*section, _none_recorded()]
+        return [_empty(_("Follow-ups"))]
     header = [_("Due"), _("What"), _("Assignee"), _("Done")]
     widths = fitted_widths([56, 0, 130, 70], header)
     rows: list[list[Cell]] = [
         [date_text(f.due_on), f.description, f.assignee_name or "", _follow_up_state(f)]
         for f in follow_ups
     ]
-    return [*section, data_table(header, rows, widths)]
+    return _section(_("Follow-ups"), len(follow_ups), data_table(header, rows, widths))
 
 
 def _follow_up_state(follow_up: FollowUpData) -> str:

@@ -22,6 +22,7 @@ from models.pdf.data import CaseloadReport, ExportStamp
 from models.pdf.layout import (
     BODY_WIDTH,
     FONT,
+    TABLE_FONT,
     Metadata,
     PageFrame,
     build_pdf,
@@ -88,8 +89,10 @@ def caseload_story(report: CaseloadReport) -> list[Flowable]:
         key_value_table([
             (_("Open cases"), count_text(report.open_cases)),
             (_("Overdue follow-ups"), count_text(report.overdue_follow_ups)),
-            (ngettext("Acute or high risk, no contact in {n} day",
-                      "Acute or high risk, no contact in {n} days", days).format(n=days),
+            # The same words as the section's heading: a support session is what counts.
+            (ngettext("Acute or high risk, no support session in {n} day",
+                      "Acute or high risk, no support session in {n} days", days
+                      ).format(n=days),
              para(f"<b>{count_text(report.uncontacted_total)}</b>")),
             (_("Police-report coverage"), coverage),
         ], key_width=70 * mm),
@@ -144,7 +147,7 @@ def _counsellor_chart(loads: Sequence[CounsellorLoad]) -> Drawing:
     bar_height = 11
     label_width = 150
     height = max(90, bar_height * len(rows) + 70)
-    drawing = Drawing(BODY_WIDTH, height)
+    drawing = Drawing(BODY_WIDTH, height, initialFontName=FONT)
     chart = HorizontalBarChart()
     chart.x = label_width
     chart.y = 18
@@ -222,7 +225,7 @@ def _risk_section(report: CaseloadReport) -> list[Flowable]:
 
 
 def _pie(slices: list[tuple[colors.Color, str, int]], size: float = 110) -> Drawing:
-    drawing = Drawing(size + 150, size + 10)
+    drawing = Drawing(size + 150, size + 10, initialFontName=FONT)
     shown = [(colour, name, n) for colour, name, n in slices if n > 0]
     pie = Pie()
     pie.x = 5
@@ -250,7 +253,7 @@ def _pie(slices: list[tuple[colors.Color, str, int]], size: float = 110) -> Draw
 def _side_by_side(left: Flowable, right: Flowable) -> Table:
     table = Table([[left, right]], colWidths=[BODY_WIDTH * 0.55, BODY_WIDTH * 0.45],
                   hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    table.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 

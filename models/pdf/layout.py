@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -140,6 +141,117 @@ def heading(title: str, room: float = 50 * mm) -> list[Flowable]:
     return [CondPageBreak(room), Paragraph(text(title), styles().heading)]
 
 
+def headed_section(title: str, body: Flowable, room: float = 50 * mm) -> list[Flowable]:
+    """A heading (as :func:`heading`) that never ends a page: it goes with the first part
+    of ``body`` (a long table's first rows) or both move to the next page."""
+    return [CondPageBreak(room), KeepHeading(Paragraph(text(title), styles().heading), body)]
+
+
+class KeepHeading(Flowable):
+    """A heading and the first part of ``body`` on one page, the rest of a long body
+    continuing on the next (unlike ``keepWithNext``, which would move all of it)."""
+
+    def __init__(self, head: Flowable, body: Flowable) -> None:
+        super().__init__()
+        self._head = head
+        self._body = body
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Override of Flowable.wrap: always ask to be split (as ``KeepTogether``)."""
+        return availWidth, 0xFFFFFF
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        """Override of Flowable.getSpaceBefore: the heading's."""
+        return float(self._head.getSpaceBefore())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Override of Flowable.split: the heading with the body, or with its first
+        part, else nothing here (both go to the next page)."""
+        canv = getattr(self, "canv", None)
+        _width, head = self._head.wrapOn(canv, availWidth, availHeight)
+        head += self._head.getSpaceAfter() + self._body.getSpaceBefore() + 1
+        _width, body = self._body.wrapOn(canv, availWidth, availHeight - head)
+        if head + body <= availHeight:
+            return [self._head, self._body]
+        pieces = self._body.splitOn(canv, availWidth, availHeight - head)
+        if len(pieces) < 2:
+            return []
+        return [self._head, *pieces]
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        """Override of Flowable.getSpaceAfter: the body's."""
+        return float(self._body.getSpaceAfter())
+
+
+class EmptySection(Paragraph):
+    """A section with nothing in it, as one line: its heading and "None recorded."."""
+
+    def __init__(self, title: str, note: str) -> None:
+        s = styles()
+        super().__init__(
+            f'{text(title)} <font name="{FONT}" size="{s.note.fontSize}">'
+            f"{muted(text(note))}</font>", s.heading)
+
+
+def muted(markup: str) -> str:
+    """Paragraph markup in the grey of notes (a label above a value, "None recorded.")."""
+    return f'<font color="#{TEXT_GREY.hexval()[2:]}">{markup}</font>'
+
+
+class KeepTail(Flowable):
+    """``body`` with ``tail`` (empty sections) kept on the page of its last part.
+
+    Where the page ends, the body is split so that its last part (the last rows of a
+    table) moves to the next page with the tail: no page ever holds only the tail.
+    """
+
+    def __init__(self, body: Flowable, tail: Sequence[Flowable]) -> None:
+        super().__init__()
+        self._body = body
+        self._tail = list(tail)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Override of Flowable.wrap: always ask to be split (as ``KeepTogether``)."""
+        return availWidth, 0xFFFFFF
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        """Override of Flowable.getSpaceBefore: the body's."""
+        return float(self._body.getSpaceBefore())
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Override of Flowable.split: the body and the tail where both fit, else the
+        body's first part and the rest kept with the tail, else nothing (next page)."""
+        canv = getattr(self, "canv", None)
+        # With every space around the lines counted in full and a point of slack for
+        # rounding, the tail surely fits where it was measured to.
+        tail = sum(f.wrapOn(canv, availWidth, availHeight)[1] + f.getSpaceBefore()
+                   + f.getSpaceAfter() for f in self._tail) + self._body.getSpaceAfter() + 1
+        _width, body = self._body.wrapOn(canv, availWidth, availHeight)
+        if body + tail <= availHeight:
+            return [self._body, *self._tail]
+        pieces = self._body.splitOn(canv, availWidth, availHeight - tail)
+        if len(pieces) < 2:
+            return []
+        return [*pieces[:-1], KeepTail(pieces[-1], self._tail)]
+
+
+def keep_empty_sections(story: Sequence[Flowable]) -> list[Flowable]:
+    """``story`` with each run of :class:`EmptySection` lines kept with the flowable
+    before it, so that a page never holds only empty sections."""
+    result: list[Flowable] = []
+    tail: list[Flowable] = []
+    for flowable in [*story, None]:
+        if isinstance(flowable, EmptySection) and result:
+            tail.append(flowable)
+            continue
+        if tail:
+            result[-1] = KeepTail(result[-1], tail)
+            tail = []
+        if flowable is not None:
+            result.append(flowable)
+    return result
+
+
 # -- text --------------------------------------------------------------------------------
 
 
@@ -169,6 +281,10 @@ def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
 
 # -- tables ------------------------------------------------------------------------------
 
+#: Every table's font: a table sets its cells' font whatever they hold (flowables, empty
+#: spanned cells), and reportlab's default, Helvetica, would be referenced, not embedded.
+TABLE_FONT: tuple[tuple[Any, ...], ...] = (("FONT", (0, 0), (-1, -1), FONT, 8),)
+
 #: What a table cell may hold: user text (escaped when laid out), a flowable, or several.
 Cell: TypeAlias = "Flowable | list[Flowable] | str"
 
@@ -184,21 +300,31 @@ def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
 
 
 def fitted_widths(fixed: Sequence[float], header: Sequence[str],
-                  samples: Mapping[int, Iterable[str]] | None = None) -> list[float]:
+                  samples: Mapping[int, Iterable[str]] | None = None, *,
+                  whole: Iterable[int] = (), lines: Mapping[int, Iterable[str]] | None = None,
+                  ) -> list[float]:
     """Column widths for :func:`data_table`: ``fixed`` (points; ``0`` for the one column
     that takes the rest of :data:`BODY_WIDTH`), each widened where needed so that no word
     of its header (bold) or of its ``samples`` (the words a column of labels may hold) has
     to be split, whatever the language: "Asianomistajalla", "sähköposti".
+
+    Args:
+        whole: columns whose header stays on one line ("To police").
+        lines: columns whose values of ``lines`` each stay on one line (a date and a
+            time: "24.10.2020 klo 16.04").
     """
     s = styles()
     padding = 6.5  # the table's left and right padding, and a little air
     needs = []
     for index in range(len(fixed)):
-        need = max((stringWidth(word, FONT_BOLD, s.header_cell.fontSize)
-                    for word in header[index].split()), default=0.0)
+        words = [header[index]] if index in set(whole) else header[index].split()
+        need = max((stringWidth(word, FONT_BOLD, s.header_cell.fontSize) for word in words),
+                   default=0.0)
         for value in (samples or {}).get(index, ()):
             need = max(need, *(stringWidth(word, FONT, s.cell.fontSize)
                                for word in value.split() or [""]))
+        for value in (lines or {}).get(index, ()):
+            need = max(need, stringWidth(value, FONT, s.cell.fontSize))
         needs.append(need + padding)
     widths = [max(width, need) if width else 0.0 for width, need in zip(fixed, needs,
                                                                          strict=True)]
@@ -241,6 +367,7 @@ def data_table(
     for row in rows:
         data.append([cell(c) if isinstance(c, str) else c for c in row])
     commands: list[tuple[Any, ...]] = [
+        *TABLE_FONT,
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_GREY),
         ("LINEBELOW", (0, -1), (-1, -1), 0.5, RULE_GREY),
@@ -268,6 +395,7 @@ def key_value_table(pairs: Sequence[tuple[str, Flowable | str]],
     ]
     table = LongTable(data, colWidths=[key_width, BODY_WIDTH - key_width], hAlign="LEFT")
     table.setStyle(TableStyle([
+        *TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -381,10 +509,12 @@ class Metadata:
     Attributes:
         title: e.g. "Suoja case summary SUO-2020-00042 (police)".
         subject: e.g. "Confidential case summary for the police".
+        keywords: what finds the file: the case reference, police report numbers.
     """
 
     title: str
     subject: str
+    keywords: tuple[str, ...] = ()
 
 
 SOFTWARE = "Suoja"
@@ -399,7 +529,8 @@ def build_pdf(story: list[Flowable], *, frame: PageFrame, metadata: Metadata) ->
         leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
         title=metadata.title, subject=metadata.subject,
-        author=SOFTWARE, creator=SOFTWARE, producer=SOFTWARE, keywords=[],
+        author=SOFTWARE, creator=SOFTWARE, producer=SOFTWARE,
+        keywords=list(metadata.keywords),
         lang=i18n.current().value, initialFontName=FONT,
     )
     maker: Callable[..., Canvas] = functools.partial(NumberedCanvas, frame=frame)
@@ -408,7 +539,12 @@ def build_pdf(story: list[Flowable], *, frame: PageFrame, metadata: Metadata) ->
 
 
 def encrypt_pdf(data: bytes, password: str, metadata: Metadata) -> bytes:
-    """Encrypt finished PDF bytes with AES-256 (PDF 2.0, revision 6) under ``password``.
+    """Encrypt finished PDF bytes with AES-256 (revision 6) under ``password``.
+
+    Whoever opens the file may read, copy and print it, not change it. The owner password
+    (which would lift those limits) is random and forgotten here: nobody holds it. The
+    header says PDF 1.7 with Adobe's extension level 8, the version that brought
+    revision 6 (as qpdf writes it), so readers know what to expect.
 
     reportlab's own encryption offers AES-256 only as the deprecated revision 5 and only
     through the unmaintained pure-Python ``pyaes``; pypdf uses ``cryptography``.
@@ -419,13 +555,27 @@ def encrypt_pdf(data: bytes, password: str, metadata: Metadata) -> bytes:
     if not password:
         raise ValueError("an encryption password must not be empty")
     from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import UserAccessPermissions as Allow
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.add_metadata({
         "/Title": metadata.title, "/Subject": metadata.subject, "/Author": SOFTWARE,
         "/Creator": SOFTWARE, "/Producer": SOFTWARE,
+        **({"/Keywords": ", ".join(metadata.keywords)} if metadata.keywords else {}),
     })
-    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    writer.pdf_header = "%PDF-1.7"
+    writer.root_object[NameObject("/Extensions")] = DictionaryObject({
+        NameObject("/ADBE"): DictionaryObject({
+            NameObject("/BaseVersion"): NameObject("/1.7"),
+            NameObject("/ExtensionLevel"): NumberObject(8),
+        }),
+    })
+    # Everything (the reserved bits set, as the standard asks) but changes of any kind.
+    allowed = Allow.all() & ~(Allow.MODIFY | Allow.ADD_OR_MODIFY | Allow.FILL_FORM_FIELDS
+                              | Allow.ASSEMBLE_DOC)
+    writer.encrypt(user_password=password, owner_password=secrets.token_urlsafe(32),
+                   algorithm="AES-256", permissions_flag=allowed)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

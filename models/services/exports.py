@@ -311,6 +311,8 @@ class ExportService(Service):
                 build(AttachmentInfo, a)
                 for a in sorted(case_row.attachments, key=lambda a: (a.added_at, a.id))
             ),
+            # The overview names the crisis service's contact details for the police.
+            organisation=self._organisation(),
         )
 
     def _victim_letter(self, db_session: Session, case_id: int,
