@@ -186,7 +186,7 @@ def test_every_row_is_validated_with_line_number_field_and_reason() -> None:
 
 
 def test_missing_required_columns_are_named() -> None:
-    table = read_csv("Puhelin;Kieli\n040 1;fi\n".encode())
+    table = read_csv(b"Puhelin;Kieli\n040 1;fi\n")
     with pytest.raises(ImportFileError, match="First names and Last name"):
         list(validate_rows(table, guess_mapping(table.header)))
 
@@ -428,7 +428,7 @@ def test_cli_usage_and_authentication_errors(
     assert run_cli(*base, str(unmapped), out=out) == 4
     assert "does not look like a list of people" in capsys.readouterr().err
     nameless = tmp_path / "nameless.csv"
-    nameless.write_bytes("Puhelin;Kieli\n040 1;fi\n".encode())
+    nameless.write_bytes(b"Puhelin;Kieli\n040 1;fi\n")
     assert run_cli(*base, str(nameless), out=out) == 4
     assert "No column is mapped to First names" in capsys.readouterr().err
     monkeypatch.setenv("SUOJA_PASSWORD", "wrong password entirely")
