@@ -258,7 +258,8 @@ def test_import_creates_new_unassigned_cases_in_one_audited_batch(
     assert len(detail.victim.identity_code_history) == 1
     events = services.audit.query(AuditQuery(actions=(AuditAction.CREATE,)))
     imports = [e for e in events if e.entity == "import"]
-    assert [e.detail for e in imports] == ["rows=3 imported=3 refused=0 duplicates=0"]
+    assert [e.detail for e in imports] == [
+        "rows=3 imported=3 refused=0 duplicates=0 ignored_columns=0"]
 
 
 @pytest.mark.both_databases
@@ -310,7 +311,7 @@ def test_all_or_nothing_imports_nothing_when_a_row_is_refused(
     assert services.case_list.count_cases() == 0
     events = [e.detail for e in services.audit.query(AuditQuery(actions=(AuditAction.CREATE,)))
               if e.entity == "import"]
-    assert events == ["rows=3 imported=0 refused=1 duplicates=0"]
+    assert events == ["rows=3 imported=0 refused=1 duplicates=0 ignored_columns=0"]
     report = imports.run(table, mapping)
     assert report.imported == 2 and services.case_list.count_cases() == 2
 

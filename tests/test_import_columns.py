@@ -17,8 +17,10 @@ import pytest
 
 from cli import importing as import_cli
 from cli import main as cli
+from models.domain.enums import AuditAction
 from models.domain.validation import generate_temporary_identity_code
 from models.services import build
+from models.services.audit_log import AuditQuery
 from models.services.importing import (
     Problem,
     UnresolvedColumns,
@@ -111,6 +113,10 @@ def test_ignored_columns_are_named_and_the_rest_imported(
                    "--ignore-column", "5", out=out) == 0
     assert "Ignored columns: Lisätiedot, Ilmoitettu." in out
     services = build(*opened[:2])
+    # The audit trail says columns were knowingly left out (their number, not their names).
+    events = services.audit.query(AuditQuery(actions=(AuditAction.CREATE,)))
+    assert [e.detail for e in events if e.entity == "import"] == [
+        "rows=1 imported=1 refused=0 duplicates=0 ignored_columns=2"]
     detail = services.cases.get_detail(services.case_list.list_case_ids()[0])
     assert detail.victim.safe_contact_note == ""
     assert detail.case.opened_on == dt.date.today()  # noqa: DTZ011 (the local day is meant)
