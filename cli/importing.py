@@ -1,17 +1,22 @@
 """The import command of ``main.py``: ``import-csv``.
 
     main.py import-csv --db PATH --user NAME FILE [--all-or-nothing]
-                       [--map TARGET=COLUMN ...] [--breach NAME]
+                       [--map FIELD=COLUMN ...] [--ignore-column COLUMN ...] [--breach NAME]
 
 :func:`add_commands` registers it on the command parser of :mod:`cli.main`, and
 :data:`HANDLERS` maps it to its function for ``cli.main.run``, which turns known errors into
 one line on stderr and the exit code.
 
-The summary goes to stdout; each refused or duplicate row is one line on stderr
-(``line 17: Identity code: check character does not match; check for a typo``) naming
-the field and the rule, never the value. Exit code 0 when every row was imported, 4 when
-any row was refused or a duplicate (even if the others were imported), 2 for wrong
-usage, 3 when sign-in failed.
+Every column of the file is either stored (found by its name, or ``--map``) or named with
+``--ignore-column``; a column that is neither stops the import before sign-in (exit code 2,
+one sentence naming the columns), so nothing is dropped silently. The summary goes to
+stdout; each refused or duplicate row is one line on stderr naming the spreadsheet row as
+Excel or LibreOffice shows it (the header is row 1), the file line when a quoted field
+with line breaks makes them differ, the field and the rule, never the value
+(``row 17: Identity code: check character does not match; check for a typo``). Exit code 0
+when every row was imported, 4 when any row was refused or a duplicate (even if the others
+were imported), when the file has no rows or does not look like a list of people, 2 for
+wrong usage, 3 when sign-in failed.
 """
 
 from __future__ import annotations
@@ -41,8 +46,12 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                       "between fields; line 1 names the columns), validate every row with "
                       "the intake's rules, skip people who are already victims, and import "
                       "the rest as new, unassigned cases in one transaction. Columns are "
-                      "found by their Finnish or English names; --map sets one explicitly. "
-                      "Fields: {fields}.").format(fields=", ".join(FIELD_LABELS)),
+                      "found by their Finnish, Swedish or English names; --map sets one "
+                      "explicitly. Every other column must be mapped or ignored "
+                      "(--ignore-column): free text such as additional information can go to "
+                      "safe_contact_note or risk_reason, a date the person was notified or "
+                      "first made contact to opened_on. Fields: {fields}.").format(
+                          fields=", ".join(FIELD_LABELS)),
     )
     add_target(command)
     add_user(command)
@@ -51,9 +60,13 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     command.add_argument("--all-or-nothing", action="store_true",
                          help=_("import nothing if any row is refused or a duplicate"))
     command.add_argument("--map", action="append", type=_mapping, default=[],
-                         metavar=pgettext("metavar", "TARGET=COLUMN"),
-                         help=_("take TARGET (e.g. identity_code) from COLUMN (a header name "
-                                "or a 1-based number; empty to ignore); repeatable"))
+                         metavar=pgettext("metavar", "FIELD=COLUMN"),
+                         help=_("take FIELD (e.g. safe_contact_note) from COLUMN (a header "
+                                "name or a 1-based number); repeatable"))
+    command.add_argument("--ignore-column", action="append", default=[],
+                         metavar=pgettext("metavar", "COLUMN"),
+                         help=_("do not import COLUMN (a header name or a 1-based number); "
+                                "repeatable"))
     command.add_argument("--breach", metavar=pgettext("metavar", "NAME"),
                          help=_("link every imported victim to this breach"))
 
@@ -63,7 +76,7 @@ def _mapping(value: str) -> tuple[str, str]:
     target = target.strip()
     if not sep or target not in FIELD_LABELS:
         raise argparse.ArgumentTypeError(
-            _("must be TARGET=COLUMN with TARGET one of {fields}").format(
+            _("must be FIELD=COLUMN with FIELD one of {fields}").format(
                 fields=", ".join(FIELD_LABELS)))
     return target, column
 
@@ -71,33 +84,43 @@ def _mapping(value: str) -> tuple[str, str]:
 def cmd_import_csv(args: argparse.Namespace, out: Out) -> int:
     """Import a CSV list of affected people."""
     from models.domain.changes import ChangeBus
-    from models.services.importing import apply_overrides, check_mapping, guess_mapping, read_csv
+    from models.services.importing import (
+        apply_overrides,
+        check_columns,
+        guess_mapping,
+        ignored_columns,
+        read_csv,
+    )
     from models.services.imports import Duplicate, ImportService
 
     if not args.file.is_file():
         raise UsageError(_("The file to import does not exist or is not a file."))
-    table = read_csv(args.file.read_bytes())
+    table = read_csv(args.file)
     mapping = apply_overrides(table.header, guess_mapping(table.header), dict(args.map))
-    check_mapping(mapping)
+    ignored = ignored_columns(table.header, args.ignore_column)
+    # Before the password is asked: a column nobody chose for would be lost.
+    check_columns(table, mapping, ignored)
     database, actor = sign_in(args)
     try:
         imports = ImportService(database, actor, ChangeBus())
         breach_id = imports.breach_id(args.breach) if args.breach else None
-        report = imports.run(table, mapping, breach_id=breach_id,
+        report = imports.run(table, mapping, ignored, breach_id=breach_id,
                              all_or_nothing=args.all_or_nothing)
     finally:
         database.dispose()
-    unnamed = _("column {n}")
     columns = ", ".join(
-        _(FIELD_LABELS[f]) + " ← " + (table.header[i] or unnamed.format(n=i + 1))
+        _(FIELD_LABELS[f]) + " ← " + table.column_name(i)
         for f, i in sorted(mapping.items(), key=lambda item: item[1]))
     out(ngettext("Read {n} row ({encoding}, '{delimiter}' between fields).",
                  "Read {n} rows ({encoding}, '{delimiter}' between fields).",
                  report.rows).format(n=report.rows, encoding=table.encoding,
                                      delimiter=table.delimiter))
     out(_("Columns: {columns}.").format(columns=columns))
+    if ignored:
+        out(_("Ignored columns: {columns}.").format(
+            columns=", ".join(table.column_name(i) for i in sorted(ignored))))
     findings: list[Problem | Duplicate] = [*report.problems, *report.duplicates]
-    for finding in sorted(findings, key=lambda found: found.line):
+    for finding in sorted(findings, key=lambda found: found.row):
         sys.stderr.write(f"{finding}\n")
     if report.imported:
         # English says "people" for one too (the tests and scripts read it so).

@@ -88,7 +88,7 @@ def test_encodings_are_detected_and_scandinavian_letters_survive(
     table = read_csv(data)
     assert table.encoding == name
     assert table.header[0] == "Etunimet" and table.header[2] == "Henkilötunnus"
-    assert table.rows[0][1][0] == "Åsa Märta Öljy"
+    assert next(table.rows()).cells[0] == "Åsa Märta Öljy"
 
 
 @pytest.mark.parametrize("delimiter", [";", ","])
@@ -97,24 +97,26 @@ def test_both_delimiters_are_detected(delimiter: str) -> None:
     table = read_csv(csv_bytes([header, person(1, delimiter=delimiter),
                                 person(2, delimiter=delimiter)]))
     assert table.delimiter == delimiter
-    assert len(table.header) == 10 and all(len(cells) == 10 for _, cells in table.rows)
+    assert len(table.header) == 10 and all(len(row.cells) == 10 for row in table.rows())
 
 
 def test_a_comma_inside_quoted_addresses_does_not_fool_the_semicolon_file() -> None:
     text = 'Etunimet;Sukunimi;Osoite\r\nAino;Mäki;"Katu 1, A 2"\r\nEino;Laine;"Tie 3, B"\r\n'
     assert detect_delimiter(text) == ";"
-    assert read_csv(text.encode()).rows[0][1] == ("Aino", "Mäki", "Katu 1, A 2")
+    assert next(read_csv(text.encode()).rows()).cells == ("Aino", "Mäki", "Katu 1, A 2")
 
 
-def test_line_numbers_count_file_lines_including_blank_and_multiline_rows() -> None:
+def test_rows_count_as_a_spreadsheet_does_and_lines_as_the_file_does() -> None:
+    # A blank line is a row in Excel and LibreOffice; a quoted line break is not.
     data = 'first names,last name,street address\n\nAino,Mäki,"Katu 1\nA 2"\nEino,,Tie\n'.encode()
     table = read_csv(data)
-    assert [line for line, _ in table.rows] == [3, 5]
+    assert [(row.row, row.line) for row in table.rows()] == [(3, 3), (4, 5)]
+    assert table.row_count == 2
 
 
 @pytest.mark.parametrize(("data", "message"), [
     (b"", "empty"),
-    (b"\x00\x01\x02", "not a text file"),
+    (b"\x00\x01\x02", "does not look like a list of people: it is not a text file"),
     (b"\x81\x8d\x8f", "neither UTF-8 nor Windows-1252"),
     (b"Etunimet;Sukunimi\n" + b"x" * 200_000 + b";y\n", "Line 2: .*a field is too long"),
     (b"\n\nEtunimet;Sukunimi\n", "Line 1 must be a header"),
@@ -167,16 +169,16 @@ def test_every_row_is_validated_with_line_number_field_and_reason() -> None:
     outcomes = list(validate_rows(table, guess_mapping(table.header)))
     problems = [str(o) for o in outcomes if isinstance(o, Problem)]
     assert problems == [
-        "line 3: Identity code: check character does not match; check for a typo",
-        "line 4: First names: is required",
-        "line 5: Language: must be fi, sv or en",
-        "line 6: Date of birth: must be a date like 24.10.1980 or 1980-10-24",
-        "line 7: E-mail: " + next(p for p in problems if p.startswith("line 7")).split(
+        "row 3: Identity code: check character does not match; check for a typo",
+        "row 4: First names: is required",
+        "row 5: Language: must be fi, sv or en",
+        "row 6: Date of birth: must be a date like 24.10.1980 or 1980-10-24",
+        "row 7: E-mail: " + next(p for p in problems if p.startswith("row 7")).split(
             ": ", 2)[2],
-        "line 9: Row: has 13 fields but the header has 10",
+        "row 9: Row: has 13 fields but the header has 10",
     ]
     valid = [o for o in outcomes if isinstance(o, ValidRow)]
-    assert [row.line for row in valid] == [2, 8]
+    assert [row.row for row in valid] == [2, 8]
     assert valid[1].columns["phone"] == "+358401234567"
     assert valid[1].columns["birth_date"] == dt.date(1980, 2, 3)
     assert valid[1].columns["language"] == "sv"
@@ -209,9 +211,9 @@ def test_random_bytes_and_rows_never_crash_the_reader(data: bytes) -> None:
         outcomes = list(validate_rows(table, mapping))
     except ImportFileError:
         return
-    lines = {line for line, _ in table.rows}
+    rows = {row.row for row in table.rows()}
     for outcome in outcomes:
-        assert outcome.line in lines
+        assert outcome.row in rows
         if isinstance(outcome, Problem):
             assert outcome.field and outcome.reason
 
@@ -256,7 +258,8 @@ def test_import_creates_new_unassigned_cases_in_one_audited_batch(
     assert len(detail.victim.identity_code_history) == 1
     events = services.audit.query(AuditQuery(actions=(AuditAction.CREATE,)))
     imports = [e for e in events if e.entity == "import"]
-    assert [e.detail for e in imports] == ["rows=3 imported=3 refused=0 duplicates=0"]
+    assert [e.detail for e in imports] == [
+        "rows=3 imported=3 refused=0 duplicates=0 ignored_columns=0"]
 
 
 @pytest.mark.both_databases
@@ -283,12 +286,12 @@ def test_duplicates_against_the_database_and_within_the_file(
     table, mapping = _table(lines)
     report = ImportService(database, supervisor, services.changes).run(table, mapping)
     assert [str(d) for d in report.duplicates] == [
-        f"line 2: duplicate of {existing.reference} (same identity code)",
-        "line 3: duplicate of " + report.duplicates[1].existing + " (same name and date of "
+        f"row 2: duplicate of {existing.reference} (same identity code)",
+        "row 3: duplicate of " + report.duplicates[1].existing + " (same name and date of "
         "birth)",
-        f"line 4: duplicate of {existing.reference} (same phone)",
-        "line 6: duplicate of line 5 (same identity code)",
-        "line 8: duplicate of line 7 (same phone)",
+        f"row 4: duplicate of {existing.reference} (same phone)",
+        "row 6: duplicate of row 5 (same identity code)",
+        "row 8: duplicate of row 7 (same phone)",
     ]
     assert report.duplicates[1].existing.startswith("SUO-")
     assert report.imported == 2 and not report.complete
@@ -308,7 +311,7 @@ def test_all_or_nothing_imports_nothing_when_a_row_is_refused(
     assert services.case_list.count_cases() == 0
     events = [e.detail for e in services.audit.query(AuditQuery(actions=(AuditAction.CREATE,)))
               if e.entity == "import"]
-    assert events == ["rows=3 imported=0 refused=1 duplicates=0"]
+    assert events == ["rows=3 imported=0 refused=1 duplicates=0 ignored_columns=0"]
     report = imports.run(table, mapping)
     assert report.imported == 2 and services.case_list.count_cases() == 2
 
@@ -386,7 +389,7 @@ def test_cli_reports_refused_rows_by_line_and_exits_4_without_personal_data(
                     out=out)
     captured = capsys.readouterr()
     assert code_ == 4
-    assert "line 3: Identity code: check character does not match" in captured.err
+    assert "row 3: Identity code: check character does not match" in captured.err
     assert captured.err.strip().splitlines()[-1].startswith("suoja: 1 row was refused")
     everything = captured.err + captured.out + "\n".join(out)
     for secret in (wrong, "Salainen", "person2@example.org", "Mäkelä"):
@@ -424,6 +427,10 @@ def test_cli_usage_and_authentication_errors(
     unmapped = tmp_path / "unmapped.csv"
     unmapped.write_bytes(b"a;b\n1;2\n")
     assert run_cli(*base, str(unmapped), out=out) == 4
+    assert "does not look like a list of people" in capsys.readouterr().err
+    nameless = tmp_path / "nameless.csv"
+    nameless.write_bytes(b"Puhelin;Kieli\n040 1;fi\n")
+    assert run_cli(*base, str(nameless), out=out) == 4
     assert "No column is mapped to First names" in capsys.readouterr().err
     monkeypatch.setenv("SUOJA_PASSWORD", "wrong password entirely")
     assert run_cli(*base, str(source), out=out) == 3

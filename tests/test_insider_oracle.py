@@ -267,7 +267,7 @@ def test_supervisors_and_police_find_every_case_by_its_whole_code(
     for svc in (office.boss, office.police):
         report = svc.imports.check(table, guess_mapping(table.header))
         assert [str(d) for d in report.duplicates] == [
-            f"line 2: duplicate of {office.target_reference} (same identity code)"]
+            f"row 2: duplicate of {office.target_reference} (same identity code)"]
 
 
 def test_the_intake_duplicate_check_confirms_only_what_the_list_shows(

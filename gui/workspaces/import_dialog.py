@@ -1,10 +1,13 @@
 """Importing a list of affected people (CSV) from the desktop.
 
 The dialog reads the chosen file on a worker, shows the detected encoding and delimiter,
-a column mapping the user can change (one combo per field), a preview of the first rows,
-every refused row and duplicate by line number, and imports on a worker with a progress
-bar. The user chooses between importing every valid row and importing nothing if any row
-is refused. Reading, checking and writing are ``ImportService``'s; no SQL here.
+a mapping table (each column of the file → a combo of Suoja's fields or "Ignore"), a
+preview of the first rows numbered as the spreadsheet numbers them, every refused row and
+duplicate by row, and imports on a worker with a progress bar. No column is dropped
+silently: until every column the dialog could not place is mapped or ignored, it names
+them and will not import. The user chooses between importing every valid row and
+importing nothing if any row is refused. Reading, checking and writing are
+``ImportService``'s; no SQL here.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -47,14 +49,17 @@ from models.services.importing import (
     FIELD_LABELS,
     REQUIRED_FIELDS,
     CsvTable,
+    UnresolvedColumns,
     guess_mapping,
     read_csv,
+    unresolved_columns,
 )
 from models.services.imports import ImportReport
 
-#: Rows shown in the preview, and findings listed before "… and N more".
-PREVIEW_ROWS = 20
+#: Findings listed before "… and N more".
 MAX_FINDINGS = 2000
+#: The combo's data for "Ignore" (a field's data is its name, "Choose…" has None).
+IGNORE = ""
 
 #: The fields' names as the dialog shows them (``FIELD_LABELS``'s English, marked here so
 #: they reach this part's catalog; translated with the dialog's context).
@@ -69,8 +74,10 @@ _FIELD_TITLES = {
     "postal_code": QT_TRANSLATE_NOOP("ImportDialog", "Postal code"),
     "city": QT_TRANSLATE_NOOP("ImportDialog", "City"),
     "language": QT_TRANSLATE_NOOP("ImportDialog", "Language"),
+    "safe_contact_note": QT_TRANSLATE_NOOP("ImportDialog", "Safe-contact note"),
+    "risk_reason": QT_TRANSLATE_NOOP("ImportDialog", "Risk reason"),
+    "opened_on": QT_TRANSLATE_NOOP("ImportDialog", "Opened on"),
 }
-
 
 
 
@@ -79,7 +86,8 @@ class ImportDialog(QDialog):
 
     #: Emitted with the ImportReport when an import finished (committed or not).
     imported = Signal(object)
-    #: Emitted when a file was read and checked (for tests and the status line).
+    #: Emitted when a file's rows were checked, with the ImportReport, or with the
+    #: KnownError that stopped the check (for tests and the status line).
     checked = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -99,7 +107,10 @@ class ImportDialog(QDialog):
             "Choose a CSV file with a header row and one person a row (from Excel: save as "
             "“CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. "
             "Optional: {optional}. Finnish, Swedish and English header names are recognised "
-            "(for example etunimet, sukunimi, henkilötunnus); match other columns below. "
+            "(for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for "
+            "every other column, so nothing is left out unnoticed: free text such as "
+            "additional information can go to the safe-contact note or the risk reason, the "
+            "date the person was notified or first made contact to Opened on. "
             "Every row is checked before anything is saved, and each becomes a new case."
         ).format(required=required, optional=optional))
         self.intro.setObjectName("intro")
@@ -119,27 +130,27 @@ class ImportDialog(QDialog):
         self.detected = QLabel(self.tr("No file chosen."))
         self.detected.setObjectName("detected")
 
-        self.columns: dict[str, QComboBox] = {}
+        # The file's column index → its combo (columns without a name or a value have none).
+        self.columns: dict[int, QComboBox] = {}
+        self.mapping_table = QTableWidget(0, 2)
+        self.mapping_table.setObjectName("mapping")
+        self.mapping_table.setTabKeyNavigation(False)
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mapping_table.setAccessibleName(self.tr("Columns of the file and their fields"))
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Import as")])
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.horizontalHeader().setStretchLastSection(True)
+        self.mapping_table.setProperty("free_text", True)  # the file's column names
+        self.pending = QLabel()
+        self.pending.setObjectName("pending")
+        self.pending.setWordWrap(True)
         mapping_box = QGroupBox(self.tr("Columns"))
-        # Two columns of fields: the dialog stays short enough for a laptop at 150 %.
-        mapping_grid = QGridLayout(mapping_box)
-        mapping_grid.setHorizontalSpacing(8)
-        half = (len(FIELD_LABELS) + 1) // 2
-        for position, field in enumerate(FIELD_LABELS):
-            title = self.field_title(field)
-            combo = QComboBox()
-            combo.setObjectName(f"map_{field}")
-            combo.setAccessibleName(title)
-            combo.setEnabled(False)
-            # Sized to the file's column names once they are filled in.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            self.columns[field] = combo
-            shown = QLabel(title + (" *" if field in REQUIRED_FIELDS else ""))
-            shown.setBuddy(combo)
-            row, side = position % half, position // half
-            mapping_grid.addWidget(shown, row, 2 * side)
-            mapping_grid.addWidget(combo, row, 2 * side + 1)
+        mapping_layout = QVBoxLayout(mapping_box)
+        mapping_layout.addWidget(self.mapping_table, 1)
+        mapping_layout.addWidget(self.pending)
+        self._fit_mapping()  # the titles show in full before a file is chosen
 
         self.preview = QTableWidget(0, 0)
         self.preview.setTabKeyNavigation(False)  # one Tab leaves the table
@@ -250,7 +261,7 @@ class ImportDialog(QDialog):
         self.summary.clear()
         self.findings.clear()
         self.message.clear()
-        (BackgroundOp(self, lambda: read_csv(path.read_bytes()), session=self._session,
+        (BackgroundOp(self, lambda: read_csv(path), session=self._session,
                       generation=self._file_work)
             .success(self._loaded).failure(self._read_failed).run())
 
@@ -266,73 +277,148 @@ class ImportDialog(QDialog):
         self._table = table
         delimiter = self.tr("semicolon (;)") if table.delimiter == ";" else self.tr("comma (,)")
         self.detected.setText(
-            plural(len(table.rows),
+            plural(table.row_count,
                    self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {n} row"),
                    self.tr("Encoding: {encoding} · Delimiter: {delimiter} · {n} rows"),
                    encoding=table.encoding, delimiter=delimiter))
-        guessed = guess_mapping(table.header)
-        for field, combo in self.columns.items():
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(self.tr("(not imported)"), -1)
-            for index, name in enumerate(table.header):
-                combo.addItem(name or self.tr("column {n}").format(n=index + 1), index)
-            combo.setCurrentIndex(guessed.get(field, -1) + 1)
-            combo.setEnabled(True)
-            combo.blockSignals(False)
+        self._fill_mapping(table)
         self._fill_preview(table)
-        self._check()
+        self._mapping_changed()
+
+    def _fill_mapping(self, table: CsvTable) -> None:
+        guessed = {index: field for field, index in guess_mapping(table.header).items()}
+        self.columns.clear()
+        self.mapping_table.clearContents()
+        shown = [index for index, name in enumerate(table.header)
+                 if name or index in table.filled]
+        self.mapping_table.setRowCount(len(shown))
+        for row, index in enumerate(shown):
+            name = table.column_name(index)
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(name))
+            combo = QComboBox()
+            combo.setObjectName(f"column_{index}")
+            combo.setAccessibleName(self.tr("Import the column {name} as").format(name=name))
+            combo.addItem(self.tr("Choose…"), None)
+            for field in FIELD_LABELS:
+                combo.addItem(self.field_title(field), field)
+            combo.addItem(self.tr("Ignore"), IGNORE)
+            combo.setCurrentIndex(combo.findData(guessed[index]) if index in guessed else 0)
+            combo.activated.connect(self._mapping_changed)
+            self.columns[index] = combo
+            self.mapping_table.setCellWidget(row, 1, combo)
+        self._fit_mapping()
+
+    def _fit_mapping(self) -> None:
+        """The mapping table as wide as its names and combos: no choice is cut short."""
+        table = self.mapping_table
+        header = table.horizontalHeader()
+        table.resizeColumnToContents(0)
+        table.setColumnWidth(0, max(table.columnWidth(0), header.sectionSizeHint(0)))
+        combos = [combo.sizeHint().width() for combo in self.columns.values()]
+        table.setColumnWidth(1, max([header.sectionSizeHint(1), *combos]))
+        table.resizeRowsToContents()
+        width = (header.length() + table.verticalScrollBar().sizeHint().width()
+                 + 2 * table.frameWidth())
+        table.setMinimumWidth(min(width, max(self.width() // 2, 1)))
 
     def _fill_preview(self, table: CsvTable) -> None:
-        shown = table.rows[:PREVIEW_ROWS]
+        shown = table.preview
         self.preview.clear()
         self.preview.setColumnCount(len(table.header))
         self.preview.setRowCount(len(shown))
-        self.preview.setHorizontalHeaderLabels(list(table.header))
-        self.preview.setVerticalHeaderLabels([str(line) for line, _ in shown])
-        for row, (_line, cells) in enumerate(shown):
-            for column, text in enumerate(cells[: len(table.header)]):
+        self.preview.setHorizontalHeaderLabels(
+            [table.column_name(index) for index in range(len(table.header))])
+        # The rows as the spreadsheet numbers them (the header is row 1).
+        self.preview.setVerticalHeaderLabels([str(record.row) for record in shown])
+        for row, record in enumerate(shown):
+            for column, text in enumerate(record.cells[: len(table.header)]):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
         self.preview.resizeColumnsToContents()
 
     # -- the mapping and the check ----------------------------------------------------------
 
     def mapping(self) -> dict[str, int]:
-        """Target field → column index as chosen in the combos."""
+        """Target field → column index as chosen in the mapping table."""
         chosen: dict[str, int] = {}
-        for field, combo in self.columns.items():
-            index = combo.currentData()
-            if isinstance(index, int) and index >= 0:
+        for index, combo in self.columns.items():
+            field = combo.currentData()
+            if field:
                 chosen[field] = index
         return chosen
 
+    def ignored(self) -> set[int]:
+        """The indexes of the columns set to "Ignore"."""
+        return {index for index, combo in self.columns.items()
+                if combo.currentData() == IGNORE}
+
+    def unresolved(self) -> list[str]:
+        """The names of the columns neither mapped nor ignored yet."""
+        table = self._table
+        if table is None:
+            return []
+        decided = [index for index, combo in self.columns.items()
+                   if combo.currentData() is not None]
+        return [table.column_name(index)
+                for index in unresolved_columns(table, {}, decided)]
+
+    def conflicts(self) -> dict[str, list[str]]:
+        """Fields chosen for more than one column → those columns' names."""
+        table = self._table
+        chosen: dict[str, list[str]] = {}
+        if table is not None:
+            for index, combo in self.columns.items():
+                field = combo.currentData()
+                if field:
+                    chosen.setdefault(field, []).append(table.column_name(index))
+        return {field: names for field, names in chosen.items() if len(names) > 1}
+
+    def ready(self) -> bool:
+        """Every column is mapped or ignored, and no field twice."""
+        return self._table is not None and not self.unresolved() and not self.conflicts()
+
     def _mapping_changed(self) -> None:
-        if self._table is not None:
-            self._check()
+        if self._table is None:
+            return
+        notes = []
+        unresolved = self.unresolved()
+        if unresolved:
+            notes.append(self.tr(
+                "Choose a field or Ignore for each column before importing: {columns}."
+            ).format(columns=", ".join(unresolved)))
+        for field, names in self.conflicts().items():
+            notes.append(self.tr("{field} is chosen for more than one column: {columns}.")
+                         .format(field=self.field_title(field), columns=", ".join(names)))
+        self.pending.setText(" ".join(notes))
+        self._check()
 
     def _check(self) -> None:
         table = self._table
         if table is None:
             return
-        mapping = self.mapping()
+        mapping, ignored = self.mapping(), self.ignored()
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Checking every row…"))
         service = self._session.services.imports
-        (BackgroundOp(self, lambda: service.check(table, mapping), session=self._session,
-                      generation=self._file_work)
+        (BackgroundOp(self, lambda: service.check(table, mapping, ignored),
+                      session=self._session, generation=self._file_work)
             .success(self._checked).failure(self._check_failed).run())
 
     def _check_failed(self, error: BaseException) -> None:
         self.findings.clear()
-        if isinstance(error, KnownError):
+        if isinstance(error, UnresolvedColumns):
+            # The mapping table's note says it in the dialog's words.
+            self.summary.clear()
+        elif isinstance(error, KnownError):
             self.summary.setText(str(error))
         else:  # a bug: the crash dialog tells it
             self.summary.setText(self.tr("The rows could not be checked."))
+        self.checked.emit(error)
 
     def _checked(self, report: ImportReport) -> None:
         self.summary.setText(self._summary_text(report))
         self._list_findings(report)
-        self.import_button.setEnabled(report.accepted > 0 and not self._running)
+        self.import_button.setEnabled(report.accepted > 0 and not self._running
+                                      and self.ready())
         self.checked.emit(report)
 
     def _summary_text(self, report: ImportReport) -> str:
@@ -347,7 +433,7 @@ class ImportDialog(QDialog):
 
     def _list_findings(self, report: ImportReport) -> None:
         findings: list[Any] = sorted([*report.problems, *report.duplicates],
-                                     key=lambda found: found.line)
+                                     key=lambda found: found.row)
         self.findings.clear()
         self.findings.addItems([str(found) for found in findings[:MAX_FINDINGS]])
         if len(findings) > MAX_FINDINGS:
@@ -359,9 +445,9 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         """Import on a worker with the chosen mapping, mode and breach."""
         table = self._table
-        if table is None or self._running:
+        if table is None or self._running or not self.ready():
             return
-        mapping = self.mapping()
+        mapping, ignored = self.mapping(), self.ignored()
         all_or_nothing = self.all_or_nothing.isChecked()
         breach_id = self.breach.currentData()
         service = self._session.services.imports
@@ -374,7 +460,7 @@ class ImportDialog(QDialog):
         self.message.setText(self.tr("Importing…"))
 
         def work(report: Report) -> ImportReport:
-            return service.run(table, mapping, breach_id=breach_id,
+            return service.run(table, mapping, ignored, breach_id=breach_id,
                                all_or_nothing=all_or_nothing, progress=report)
 
         (BackgroundOp.reporting(self, work, session=self._session)

@@ -818,7 +818,7 @@
     <name>ImportDialog</name>
     <message>
         <source>First names</source>
-        <extracomment>Rows shown in the preview, and findings listed before &quot;… and N more&quot;. The fields&apos; names as the dialog shows them (``FIELD_LABELS``&apos;s English, marked here so they reach this part&apos;s catalog; translated with the dialog&apos;s context).</extracomment>
+        <extracomment>Findings listed before &quot;… and N more&quot;. The combo&apos;s data for &quot;Ignore&quot; (a field&apos;s data is its name, &quot;Choose…&quot; has None). The fields&apos; names as the dialog shows them (``FIELD_LABELS``&apos;s English, marked here so they reach this part&apos;s catalog; translated with the dialog&apos;s context).</extracomment>
         <translation>Etunimet</translation>
     </message>
     <message>
@@ -858,14 +858,26 @@
         <translation>Kieli</translation>
     </message>
     <message>
+        <source>Safe-contact note</source>
+        <translation>Lisätieto turvallisista yhteydenottotavoista</translation>
+    </message>
+    <message>
+        <source>Risk reason</source>
+        <translation>Riskin peruste</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Avauspäivä</translation>
+    </message>
+    <message>
         <source>Import a list of affected people</source>
-        <extracomment>Emitted with the ImportReport when an import finished (committed or not). Emitted when a file was read and checked (for tests and the status line).</extracomment>
+        <extracomment>Emitted with the ImportReport when an import finished (committed or not). Emitted when a file&apos;s rows were checked, with the ImportReport, or with the KnownError that stopped the check (for tests and the status line).</extracomment>
         <translation>Tuo luettelo tietomurrosta kärsineistä</translation>
     </message>
     <message>
-        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); match other columns below. Every row is checked before anything is saved, and each becomes a new case.</source>
+        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for every other column, so nothing is left out unnoticed: free text such as additional information can go to the safe-contact note or the risk reason, the date the person was notified or first made contact to Opened on. Every row is checked before anything is saved, and each becomes a new case.</source>
         <extracomment>Reading the file and checking its rows: only the newest result is shown.</extracomment>
-        <translation>Valitse CSV-tiedosto, jossa on otsikkorivi ja yksi henkilö kullakin rivillä (Excelissä tallenna CSV-muodossa, esimerkiksi ”CSV UTF-8”). Pakolliset sarakkeet: {required}. Valinnaiset: {optional}. Suomen-, ruotsin- ja englanninkieliset sarakeotsikot tunnistetaan (esimerkiksi etunimet, sukunimi, henkilötunnus); yhdistä muut sarakkeet alla. Jokainen rivi tarkistetaan ennen kuin mitään tallennetaan, ja jokaisesta tulee uusi asia.</translation>
+        <translation>Valitse CSV-tiedosto, jossa on otsikkorivi ja yksi henkilö kullakin rivillä (Excelissä tallenna CSV-muodossa, esimerkiksi ”CSV UTF-8”). Pakolliset sarakkeet: {required}. Valinnaiset: {optional}. Suomen-, ruotsin- ja englanninkieliset sarakeotsikot tunnistetaan (esimerkiksi etunimet, sukunimi, henkilötunnus); valitse jokaiselle muulle sarakkeelle kenttä tai Ohita, jotta mitään ei jää huomaamatta pois: vapaa teksti, kuten lisätiedot, voi mennä turvallisten yhteydenottotapojen lisätietoon tai riskin perusteeseen, päivämäärä, jolloin henkilölle ilmoitettiin tai hän otti ensimmäisen kerran yhteyttä, avauspäivään. Jokainen rivi tarkistetaan ennen kuin mitään tallennetaan, ja jokaisesta tulee uusi asia.</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -878,6 +890,18 @@
     <message>
         <source>No file chosen.</source>
         <translation>Tiedostoa ei ole valittu.</translation>
+    </message>
+    <message>
+        <source>Columns of the file and their fields</source>
+        <translation>Tiedoston sarakkeet ja niiden kentät</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Sarake tiedostossa</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Tuo kenttään</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -956,12 +980,24 @@
         <translation>Merkistö: {encoding} · Erotin: {delimiter} · {n} riviä</translation>
     </message>
     <message>
-        <source>(not imported)</source>
-        <translation>(ei tuoda)</translation>
+        <source>Import the column {name} as</source>
+        <translation>Tuo sarake {name} kenttään</translation>
     </message>
     <message>
-        <source>column {n}</source>
-        <translation>sarake {n}</translation>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ohita</translation>
+    </message>
+    <message>
+        <source>Choose a field or Ignore for each column before importing: {columns}.</source>
+        <translation>Valitse kenttä tai Ohita jokaiselle sarakkeelle ennen tuontia: {columns}.</translation>
+    </message>
+    <message>
+        <source>{field} is chosen for more than one column: {columns}.</source>
+        <translation>{field} on valittu useammalle kuin yhdelle sarakkeelle: {columns}.</translation>
     </message>
     <message>
         <source>Checking every row…</source>

@@ -818,7 +818,7 @@
     <name>ImportDialog</name>
     <message>
         <source>First names</source>
-        <extracomment>Rows shown in the preview, and findings listed before &quot;… and N more&quot;. The fields&apos; names as the dialog shows them (``FIELD_LABELS``&apos;s English, marked here so they reach this part&apos;s catalog; translated with the dialog&apos;s context).</extracomment>
+        <extracomment>Findings listed before &quot;… and N more&quot;. The combo&apos;s data for &quot;Ignore&quot; (a field&apos;s data is its name, &quot;Choose…&quot; has None). The fields&apos; names as the dialog shows them (``FIELD_LABELS``&apos;s English, marked here so they reach this part&apos;s catalog; translated with the dialog&apos;s context).</extracomment>
         <translation>Förnamn</translation>
     </message>
     <message>
@@ -858,14 +858,26 @@
         <translation>Språk</translation>
     </message>
     <message>
+        <source>Safe-contact note</source>
+        <translation>Anteckning om säkra kontaktsätt</translation>
+    </message>
+    <message>
+        <source>Risk reason</source>
+        <translation>Grund för risknivån</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Öppningsdatum</translation>
+    </message>
+    <message>
         <source>Import a list of affected people</source>
-        <extracomment>Emitted with the ImportReport when an import finished (committed or not). Emitted when a file was read and checked (for tests and the status line).</extracomment>
+        <extracomment>Emitted with the ImportReport when an import finished (committed or not). Emitted when a file&apos;s rows were checked, with the ImportReport, or with the KnownError that stopped the check (for tests and the status line).</extracomment>
         <translation>Importera en lista över drabbade personer</translation>
     </message>
     <message>
-        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); match other columns below. Every row is checked before anything is saved, and each becomes a new case.</source>
+        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for every other column, so nothing is left out unnoticed: free text such as additional information can go to the safe-contact note or the risk reason, the date the person was notified or first made contact to Opened on. Every row is checked before anything is saved, and each becomes a new case.</source>
         <extracomment>Reading the file and checking its rows: only the newest result is shown.</extracomment>
-        <translation>Välj en CSV-fil med en rubrikrad och en person per rad (i Excel: spara i CSV-format, till exempel ”CSV UTF-8”). Obligatoriska kolumner: {required}. Valfria: {optional}. Finska, svenska och engelska kolumnrubriker känns igen (till exempel förnamn, efternamn, personbeteckning); para ihop övriga kolumner nedan. Varje rad kontrolleras innan något sparas, och varje rad blir ett nytt ärende.</translation>
+        <translation>Välj en CSV-fil med en rubrikrad och en person per rad (i Excel: spara i CSV-format, till exempel ”CSV UTF-8”). Obligatoriska kolumner: {required}. Valfria: {optional}. Finska, svenska och engelska kolumnrubriker känns igen (till exempel förnamn, efternamn, personbeteckning); välj ett fält eller Ignorera för varje annan kolumn, så att inget faller bort obemärkt: fritext som tilläggsuppgifter kan gå till anteckningen om säkra kontaktsätt eller grunden för risknivån, datumet då personen underrättades eller först tog kontakt till öppningsdatumet. Varje rad kontrolleras innan något sparas, och varje rad blir ett nytt ärende.</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -878,6 +890,18 @@
     <message>
         <source>No file chosen.</source>
         <translation>Ingen fil vald.</translation>
+    </message>
+    <message>
+        <source>Columns of the file and their fields</source>
+        <translation>Filens kolumner och deras fält</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Kolumn i filen</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importera som</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -956,12 +980,24 @@
         <translation>Teckenkodning: {encoding} · Avgränsare: {delimiter} · {n} rader</translation>
     </message>
     <message>
-        <source>(not imported)</source>
-        <translation>(importeras inte)</translation>
+        <source>Import the column {name} as</source>
+        <translation>Importera kolumnen {name} som</translation>
     </message>
     <message>
-        <source>column {n}</source>
-        <translation>kolumn {n}</translation>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorera</translation>
+    </message>
+    <message>
+        <source>Choose a field or Ignore for each column before importing: {columns}.</source>
+        <translation>Välj ett fält eller Ignorera för varje kolumn före importen: {columns}.</translation>
+    </message>
+    <message>
+        <source>{field} is chosen for more than one column: {columns}.</source>
+        <translation>{field} är valt för mer än en kolumn: {columns}.</translation>
     </message>
     <message>
         <source>Checking every row…</source>
