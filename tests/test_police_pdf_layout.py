@@ -49,7 +49,8 @@ def _raw_pages(data: bytes, password: str | None = None) -> list[str]:
 
 def test_the_overview_lists_every_wallet_report_and_whom_to_ask(svc: services.Services) -> None:
     svc.organisation.update(OrganisationSettings(
-        data_requests="Kriisikeskus Esimerkki, puh. 029 000 0000, kriisi@example.org"))
+        data_requests="Tietopyynnöt: PL 000, 00000 Esimerkki, tietopyynnot@example.org",
+        police_contact="Kriisikeskus Esimerkki, puh. 029 000 0000\nkriisi@example.org"))
     setup = Setup(svc)
     data = setup.exports.render_case(setup.case_id, Profile.POLICE)
     first = pages(data)[0]
@@ -59,7 +60,12 @@ def test_the_overview_lists_every_wallet_report_and_whom_to_ask(svc: services.Se
         assert wallet in overview  # each on one line: an investigator copies it whole
     assert f"{REPORTS[0]} · filed" in overview
     assert f"{REPORTS[1]} · under investigation" in overview
-    assert "kriisi@example.org" in overview
+    # Whom the police ask: the organisation's contact for the police, each line kept; a
+    # victim's data-request address is not for them.
+    assert ("The crisis service's contact details Kriisikeskus Esimerkki, puh. 029 000 0000 "
+            "kriisi@example.org") in overview
+    assert re.search(r"029 000 0000\s*\n\s*kriisi@example\.org", _raw_pages(data)[0])
+    assert "tietopyynnot@example.org" not in " ".join(pages(data))
     assert "2 extortion contacts, oldest first" in overview
     # Date, time and zone of each contact; the date and the time on one line.
     assert re.search(r"2\.5\.2024[ \xa0]12:30\s*\n\s*\(UTC\+3\)", _raw_pages(data)[0])
@@ -77,6 +83,8 @@ def test_the_overview_names_the_assigned_counsellor(svc: services.Services) -> N
     case_id = intake(svc, "Ilmari", "Esimerkki", assigned_to_id=counsellor.actor.user_id)
     text = pages(exports_of(svc).render_case(case_id, Profile.POLICE))[0]
     assert "Contact person at the crisis service Helmi Demo (assigned counsellor)" in text
+    # No contact for the police set: no line for it, not an empty one.
+    assert "contact details" not in text
     assert "Extortion contacts none recorded" in text
     assert "Police reports none recorded" in text
 
