@@ -18,9 +18,10 @@ from pypdf.generic import DictionaryObject
 
 from models import services
 from models.demo.seed import seed_demo
+from models.domain import i18n
 from models.domain.changes import ChangeBus
-from models.domain.dto import CaseDraft, OrganisationSettings, VictimDraft
-from models.domain.enums import RiskLevel, Role
+from models.domain.dto import CaseDraft, OrganisationSettings, SupportSessionDraft, VictimDraft
+from models.domain.enums import Language, RiskLevel, Role
 from models.pdf.data import Profile
 from models.services.exports import ExportService
 from models.storage.unit_of_work import Actor, Database
@@ -138,11 +139,36 @@ def test_the_caseload_report_says_the_same_in_its_headline_and_its_section(
     svc: services.Services, tmp_path: Path,
 ) -> None:
     intake(svc, "Riski", "Korkea")
+    talked = intake(svc, "Puhuttu", "Kauan")
+    svc.records.add_support_session(talked, SupportSessionDraft(
+        started_at=dt.datetime(2024, 5, 20, 9, 4, tzinfo=dt.UTC)))
     target = exports_of(svc).export_caseload_report(tmp_path / "report.pdf",
                                                     today=dt.date(2024, 6, 1))
     text = " ".join(pages(target.read_bytes()))
     assert "no contact in" not in text
     assert text.count("Acute or high risk, no support session in 7 days") == 2
+    # The last support session: its date and time on one line, the zone below, also in
+    # Finnish, whose "klo" made the time wrap under the date.
+    with i18n.speaking(Language.FINNISH):
+        finnish = exports_of(svc).export_caseload_report(tmp_path / "raportti.pdf",
+                                                         today=dt.date(2024, 6, 1))
+    raw = "\n".join(_raw_pages(finnish.read_bytes()))
+    assert re.search(r"20\.5\.2024[ \xa0]12\.04\s*\n\s*\(UTC\+3\)", raw), raw
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "no support session in 7 days"),
+    ("fi", "ei ole ollut tukikeskustelua 7 päivään"),
+    ("sv", "inte har haft något stödsamtal på 7 dagar"),
+])
+def test_the_report_command_says_what_the_report_says(
+        language: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from main import main
+
+    with pytest.raises(SystemExit):
+        main(["--lang", language, "report", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert words in help_text and "no contact" not in help_text
 
 
 # -- fonts and encryption ------------------------------------------------------------------
