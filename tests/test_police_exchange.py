@@ -339,6 +339,35 @@ def test_the_contact_for_the_police_set_in_the_organisation_dialog_reaches_pdf_a
             if person else "Contact person at the crisis service no counsellor assigned") in first
 
 
+def test_a_contact_for_the_police_too_long_is_refused_in_one_sentence_and_nothing_saved(
+        database: Any, supervisor: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.shared.session import Session
+    from gui.workspaces.organisation import OrganisationDialog
+    from models import services
+    from models.domain.dto import OrganisationSettings
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr("gui.workspaces.organisation.show_error",
+                        lambda parent, error, title="": shown.append(error))
+    svc = services.build(database, supervisor)
+    dialog = OrganisationDialog(Session(svc, open_database))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.classification, "Salassa pidettava")
+    dialog.police_contact.setPlainText("x" * 501)  # as pasted
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.police_contact.toPlainText() == "x" * 501
+    assert [str(e) for e in shown] == [
+        "Contact for the police: must be at most 500 characters long"]
+    assert svc.organisation.settings() == OrganisationSettings()  # not the classification either
+
+
 @pytest.mark.parametrize(("language", "words"), [
     ("fi", "JSON-tiedostoksi"), ("sv", "JSON-fil"), ("en", "JSON file"),
 ])
