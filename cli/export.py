@@ -94,8 +94,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     report = commands.add_parser(
         "report", help=_("the caseload report for supervisors, as PDF"),
         description=_("Open cases per counsellor, risk distribution, overdue follow-ups, "
-                      "high-risk victims with no contact in 7 days and police-report "
-                      "coverage."),
+                      "acute or high-risk victims with no support session in 7 days and "
+                      "police-report coverage."),
     )
     add_target(report)
     add_user(report, _("a supervisor"))

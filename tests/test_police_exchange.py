@@ -130,8 +130,11 @@ def test_police_batch_writes_an_index_and_json_that_match_the_pdfs(
     for row, entry in zip(rows, index["files"], strict=True):
         document = json.loads((folder / row["json_file"]).read_text("utf-8"))
         validator.validate(document)
-        assert document["schema_version"] == "1.0" and document["pdf_file"] == row["file"]
+        assert document["schema_version"] == "1.1" and document["pdf_file"] == row["file"]
         text = _pdf_text(folder / row["file"])
+        # The demo sets no contact for the police: null here, no line in the PDF.
+        assert document["crisis_service_contact"] is None
+        assert "contact details" not in text
         flat = _squeezed(text)
         assert document["case"]["reference"] in text
         assert document["export"]["exported_by"] in text
@@ -282,6 +285,87 @@ def test_a_case_that_fails_is_not_in_the_index_and_an_old_index_goes(
     rows, index = _index(folder)
     assert [r["file"] for r in rows] == [batch.written[0].name]
     assert [e["file"] for e in index["files"]] == [batch.written[0].name]
+
+
+def test_the_contact_for_the_police_set_in_the_organisation_dialog_reaches_pdf_and_json(
+        env: pytest.MonkeyPatch, tmp_path: Path, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.shared.session import Session
+    from gui.workspaces.organisation import OrganisationDialog
+    from models import services
+
+    db = tmp_path / "office.db"
+    created = create_database(db, username="super", password=PASSWORD, kdf=FAST_KDF)
+    try:
+        seed_demo(created.database, created.actor, victims=3, kdf=FAST_KDF,
+                  today=dt.date(2024, 6, 1))
+        svc = services.build(created.database, created.actor)
+        dialog = OrganisationDialog(Session(svc, open_database))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        box = dialog.police_contact
+        assert box.toPlainText() == "" and box.placeholderText()
+        qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(box, "Kriisikeskus Esimerkki, puh. +358 29 000 0000")
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.keyClicks(box, "poliisi@example.org (ma-pe 8-16)")
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()  # saved and closed
+        with created.database.reading() as db_session:
+            detail = db_session.scalars(select(AuditEvent.detail).where(
+                AuditEvent.entity == "organisation").order_by(AuditEvent.seq.desc())).first()
+        assert detail == "changed police_contact"  # which setting, never its text
+    finally:
+        created.database.dispose()
+
+    target = tmp_path / "case.pdf"
+    assert run(_export(db, "--case", "SUO-2020-00001", "--profile", "police",
+                       "--out", str(target), "--json")) == 0
+    document = json.loads(target.with_suffix(".json").read_text("utf-8"))
+    _validator("police-case.schema.json").validate(document)
+    assert document["crisis_service_contact"] == (
+        "Kriisikeskus Esimerkki, puh. +358 29 000 0000\npoliisi@example.org (ma-pe 8-16)")
+    assert document["contact_person"] is None or document["contact_person"]["name"]
+    first = " ".join((PdfReader(target).pages[0].extract_text() or "").split())
+    assert ("The crisis service's contact details Kriisikeskus Esimerkki, puh. "
+            "+358 29 000 0000 poliisi@example.org (ma-pe 8-16)") in first
+    person = document["contact_person"]
+    assert (f"Contact person at the crisis service {person['name']} (assigned counsellor)"
+            if person else "Contact person at the crisis service no counsellor assigned") in first
+
+
+def test_a_contact_for_the_police_too_long_is_refused_in_one_sentence_and_nothing_saved(
+        database: Any, supervisor: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.shared.session import Session
+    from gui.workspaces.organisation import OrganisationDialog
+    from models import services
+    from models.domain.dto import OrganisationSettings
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr("gui.workspaces.organisation.show_error",
+                        lambda parent, error, title="": shown.append(error))
+    svc = services.build(database, supervisor)
+    dialog = OrganisationDialog(Session(svc, open_database))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.classification, "Salassa pidettava")
+    dialog.police_contact.setPlainText("x" * 501)  # as pasted
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.police_contact.toPlainText() == "x" * 501
+    assert [str(e) for e in shown] == [
+        "Contact for the police: must be at most 500 characters long"]
+    assert svc.organisation.settings() == OrganisationSettings()  # not the classification either
 
 
 @pytest.mark.parametrize(("language", "words"), [

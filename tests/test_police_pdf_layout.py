@@ -18,9 +18,10 @@ from pypdf.generic import DictionaryObject
 
 from models import services
 from models.demo.seed import seed_demo
+from models.domain import i18n
 from models.domain.changes import ChangeBus
-from models.domain.dto import CaseDraft, OrganisationSettings, VictimDraft
-from models.domain.enums import RiskLevel, Role
+from models.domain.dto import CaseDraft, OrganisationSettings, SupportSessionDraft, VictimDraft
+from models.domain.enums import Language, RiskLevel, Role
 from models.pdf.data import Profile
 from models.services.exports import ExportService
 from models.storage.unit_of_work import Actor, Database
@@ -49,7 +50,8 @@ def _raw_pages(data: bytes, password: str | None = None) -> list[str]:
 
 def test_the_overview_lists_every_wallet_report_and_whom_to_ask(svc: services.Services) -> None:
     svc.organisation.update(OrganisationSettings(
-        data_requests="Kriisikeskus Esimerkki, puh. 029 000 0000, kriisi@example.org"))
+        data_requests="Tietopyynnöt: PL 000, 00000 Esimerkki, tietopyynnot@example.org",
+        police_contact="Kriisikeskus Esimerkki, puh. 029 000 0000\nkriisi@example.org"))
     setup = Setup(svc)
     data = setup.exports.render_case(setup.case_id, Profile.POLICE)
     first = pages(data)[0]
@@ -59,7 +61,12 @@ def test_the_overview_lists_every_wallet_report_and_whom_to_ask(svc: services.Se
         assert wallet in overview  # each on one line: an investigator copies it whole
     assert f"{REPORTS[0]} · filed" in overview
     assert f"{REPORTS[1]} · under investigation" in overview
-    assert "kriisi@example.org" in overview
+    # Whom the police ask: the organisation's contact for the police, each line kept; a
+    # victim's data-request address is not for them.
+    assert ("The crisis service's contact details Kriisikeskus Esimerkki, puh. 029 000 0000 "
+            "kriisi@example.org") in overview
+    assert re.search(r"029 000 0000\s*\n\s*kriisi@example\.org", _raw_pages(data)[0])
+    assert "tietopyynnot@example.org" not in " ".join(pages(data))
     assert "2 extortion contacts, oldest first" in overview
     # Date, time and zone of each contact; the date and the time on one line.
     assert re.search(r"2\.5\.2024[ \xa0]12:30\s*\n\s*\(UTC\+3\)", _raw_pages(data)[0])
@@ -77,6 +84,8 @@ def test_the_overview_names_the_assigned_counsellor(svc: services.Services) -> N
     case_id = intake(svc, "Ilmari", "Esimerkki", assigned_to_id=counsellor.actor.user_id)
     text = pages(exports_of(svc).render_case(case_id, Profile.POLICE))[0]
     assert "Contact person at the crisis service Helmi Demo (assigned counsellor)" in text
+    # No contact for the police set: no line for it, not an empty one.
+    assert "contact details" not in text
     assert "Extortion contacts none recorded" in text
     assert "Police reports none recorded" in text
 
@@ -130,11 +139,36 @@ def test_the_caseload_report_says_the_same_in_its_headline_and_its_section(
     svc: services.Services, tmp_path: Path,
 ) -> None:
     intake(svc, "Riski", "Korkea")
+    talked = intake(svc, "Puhuttu", "Kauan")
+    svc.records.add_support_session(talked, SupportSessionDraft(
+        started_at=dt.datetime(2024, 5, 20, 9, 4, tzinfo=dt.UTC)))
     target = exports_of(svc).export_caseload_report(tmp_path / "report.pdf",
                                                     today=dt.date(2024, 6, 1))
     text = " ".join(pages(target.read_bytes()))
     assert "no contact in" not in text
     assert text.count("Acute or high risk, no support session in 7 days") == 2
+    # The last support session: its date and time on one line, the zone below, also in
+    # Finnish, whose "klo" made the time wrap under the date.
+    with i18n.speaking(Language.FINNISH):
+        finnish = exports_of(svc).export_caseload_report(tmp_path / "raportti.pdf",
+                                                         today=dt.date(2024, 6, 1))
+    raw = "\n".join(_raw_pages(finnish.read_bytes()))
+    assert re.search(r"20\.5\.2024[ \xa0]12\.04\s*\n\s*\(UTC\+3\)", raw), raw
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "no support session in 7 days"),
+    ("fi", "ei ole ollut tukikeskustelua 7 päivään"),
+    ("sv", "inte har haft något stödsamtal på 7 dagar"),
+])
+def test_the_report_command_says_what_the_report_says(
+        language: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from main import main
+
+    with pytest.raises(SystemExit):
+        main(["--lang", language, "report", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert words in help_text and "no contact" not in help_text
 
 
 # -- fonts and encryption ------------------------------------------------------------------

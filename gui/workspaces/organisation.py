@@ -5,6 +5,8 @@ to a client says on the organisation's behalf.
   (e.g. the statutory basis of the secrecy);
 * the help a letter to a client offers, one place per line;
 * how a client asks for their data or its erasure;
+* how the police reach the crisis service about a case (every police summary prints it
+  beside the case's counsellor; empty: not printed);
 * the retention period after a case is closed (in days, as the service counts it, with
   the years and days it makes beside it), which administrators and supervisors set;
 * whether erasing a client's data needs a second supervisor's approval, which only a
@@ -73,12 +75,20 @@ class OrganisationDialog(QDialog):
         self.data_requests.setTabChangesFocus(True)
         self.data_requests.setPlaceholderText(self.tr(
             "How a client asks for their data or its erasure: an address, a phone number"))
-        for box in (self.help_lines, self.data_requests):
+        self.police_contact = QPlainTextEdit(settings.police_contact)
+        self.police_contact.setObjectName("policeContact")
+        self.police_contact.setAccessibleName(self.tr("Contact for the police"))
+        self.police_contact.setTabChangesFocus(True)
+        self.police_contact.setPlaceholderText(self.tr(
+            "How investigators reach you about a case: a phone number, an e-mail address, "
+            "opening hours"))
+        for box in (self.help_lines, self.data_requests, self.police_contact):
             box.setMinimumHeight(4 * box.fontMetrics().lineSpacing())
         form = QFormLayout()
         form.addRow(self.tr("&Classification line"), self.classification)
         form.addRow(self.tr("&Help lines"), self.help_lines)
         form.addRow(self.tr("&Data requests"), self.data_requests)
+        form.addRow(self.tr("Contact for the &police"), self.police_contact)
         erasure = self._erasure_settings(session)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -146,6 +156,7 @@ class OrganisationDialog(QDialog):
             classification_line=self.classification.text(),
             help_lines=self.help_lines.toPlainText(),
             data_requests=self.data_requests.toPlainText(),
+            police_contact=self.police_contact.toPlainText(),
         )
 
     def accept(self) -> None:

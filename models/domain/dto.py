@@ -574,8 +574,12 @@ class OrganisationSettings:
             ("Rikosuhripäivystys (RIKU) 116 006 …"); empty: the letter's default.
         data_requests: how a victim asks for their data or its erasure (an address, a
             phone number, a web form); empty: the letter's default sentence.
+        police_contact: how the police reach the crisis service about a case (a phone
+            number, an e-mail address, opening hours), printed in every police summary
+            beside the case's counsellor; empty: not printed.
     """
 
     classification_line: str = ""
     help_lines: str = ""
     data_requests: str = ""
+    police_contact: str = ""

@@ -325,10 +325,12 @@ def _overview_section(summary: CaseSummary) -> list[Flowable]:
         (_("Police reports"), para(reports)),
         (_("Contact person at the crisis service"), contact),
     ]
+    # How investigators reach the service: the organisation's contact for the police (a
+    # victim's data-request address is not that). Not set: no line rather than an empty one.
     organisation = summary.organisation
-    if organisation and organisation.data_requests.strip():
-        pairs.append((_("The crisis service's contact details"),
-                      organisation.data_requests.strip()))
+    police_contact = organisation.police_contact.strip() if organisation else ""
+    if police_contact:
+        pairs.append((_("The crisis service's contact details"), police_contact))
     contacts = summary.extortion_contacts
     if not contacts:
         pairs.append((_("Extortion contacts"), _("none recorded")))

@@ -4,6 +4,7 @@ the risk distribution and a pie of police-report coverage)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -15,7 +16,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from models.domain.dto import CounsellorLoad
-from models.domain.formatting import count_text, date_text, datetime_text, percent_text
+from models.domain.formatting import (
+    count_text,
+    date_text,
+    datetime_text,
+    percent_text,
+    zone_text,
+)
 from models.domain.i18n import gettext as _
 from models.domain.i18n import ngettext
 from models.pdf.data import CaseloadReport, ExportStamp
@@ -276,6 +283,15 @@ def _overdue_section(report: CaseloadReport) -> list[Flowable]:
 # -- high-risk victims with no contact ---------------------------------------------------
 
 
+def _last_session(value: dt.datetime | None) -> Paragraph:
+    """When the last support session was: the date and the time on one line (never broken
+    between them), its offset from UTC below, as the police summaries' contacts table."""
+    if value is None:
+        return para(text(_("never")))
+    when = text(datetime_text(value, compact=True)).replace(" ", "&nbsp;")
+    return para(f"{when}<br/>({text(zone_text(value))})")
+
+
 def _uncontacted_section(report: CaseloadReport) -> list[Flowable]:
     s = styles()
     days = report.uncontacted_days
@@ -296,11 +312,13 @@ def _uncontacted_section(report: CaseloadReport) -> list[Flowable]:
     rows = [
         [para(f"<b>{text(x.reference)}</b>"), _risk(x.risk_level), _name(x.counsellor),
          date_text(x.opened_on),
-         datetime_text(x.last_session_at, zone=True) or _("never")]
+         _last_session(x.last_session_at)]
         for x in report.uncontacted
     ]
     header = [_("Case"), _("Risk"), _("Counsellor"), _("Opened"), _("Last support session")]
-    widths = fitted_widths([90, 50, 0, 64, 90], header, {1: risk_levels().values()})
+    widest = dt.datetime(2020, 12, 28, 20, 58, tzinfo=dt.UTC)
+    widths = fitted_widths([90, 50, 0, 64, 90], header, {1: risk_levels().values()},
+                           lines={4: [datetime_text(widest, compact=True), _("never")]})
     return [*section, data_table(header, rows, widths)]
 
 

@@ -47,9 +47,11 @@ from models.pdf.words import (
     statuses,
 )
 
-#: The version every file carries in ``schema_version``: the major number changes when a
-#: field is removed, renamed or changes meaning; the minor number when one is added.
-SCHEMA_VERSION = "1.0"
+#: The version each kind of file carries in ``schema_version``: the major number changes
+#: when a field is removed, renamed or changes meaning; the minor number when one is added
+#: (police-case 1.1: ``crisis_service_contact``).
+CASE_SCHEMA_VERSION = "1.1"
+INDEX_SCHEMA_VERSION = "1.0"
 #: The ``$id`` of each schema in docs/ (the files name them in ``schema``).
 CASE_SCHEMA = "https://suoja.invalid/schemas/police-case/1"
 INDEX_SCHEMA = "https://suoja.invalid/schemas/police-index/1"
@@ -159,9 +161,11 @@ def police_document(summary: CaseSummary, stamp: ExportStamp, pdf_file: str) -> 
     case, victim = summary.case, summary.victim
     numbers = {c.id: n for n, c in enumerate(summary.extortion_contacts, start=1)}
     titles = action_titles()
+    organisation = summary.organisation
+    police_contact = organisation.police_contact.strip() if organisation else ""
     return {
         "schema": CASE_SCHEMA,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": CASE_SCHEMA_VERSION,
         "document": "police_case_summary",
         "language": i18n.current().value,
         "pdf_file": pdf_file,
@@ -179,6 +183,8 @@ def police_document(summary: CaseSummary, stamp: ExportStamp, pdf_file: str) -> 
         },
         "contact_person": ({"name": case.assigned_to_name} if case.assigned_to_name
                            else None),
+        # The organisation's contact for the police, as the PDF's overview prints it.
+        "crisis_service_contact": police_contact or None,
         "injured_party": {
             "last_name": victim.last_name,
             "first_names": victim.first_names,
@@ -289,7 +295,7 @@ def write_index(folder: Path, files: Iterable[WrittenFile], stamp: ExportStamp,
     rows = [index_row(w) for w in sorted(files, key=lambda w: w.reference)]
     document = {
         "schema": INDEX_SCHEMA,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": INDEX_SCHEMA_VERSION,
         "document": "export_index",
         "profile": Profile(profile).value,
         "exported_at": iso_moment(stamp.exported_at),

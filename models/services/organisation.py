@@ -21,7 +21,8 @@ from models.security.permissions import Operation
 from models.services._base import Service
 
 #: The longest text each setting takes (a line; a few lines; a short paragraph).
-MAX_LENGTHS = {"classification_line": 200, "help_lines": 1000, "data_requests": 500}
+MAX_LENGTHS = {"classification_line": 200, "help_lines": 1000, "data_requests": 500,
+               "police_contact": 500}
 
 
 class OrganisationService(Service):
@@ -42,7 +43,8 @@ class OrganisationService(Service):
         """
         self._require(Operation.MANAGE_ORGANISATION)
         names = {"classification_line": _("Classification line"),
-                 "help_lines": _("Help lines"), "data_requests": _("Data requests")}
+                 "help_lines": _("Help lines"), "data_requests": _("Data requests"),
+                 "police_contact": _("Contact for the police")}
         values = {
             key: validate_text(value, field=names[key], max_length=MAX_LENGTHS[key],
                                required=False)

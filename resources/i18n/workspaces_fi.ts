@@ -1075,6 +1075,14 @@
         <translation>Miten asiakas pyytää tietojaan tai niiden poistamista: osoite, puhelinnumero</translation>
     </message>
     <message>
+        <source>Contact for the police</source>
+        <translation>Yhteystiedot poliisille</translation>
+    </message>
+    <message>
+        <source>How investigators reach you about a case: a phone number, an e-mail address, opening hours</source>
+        <translation>Miten poliisin tutkijat tavoittavat teidät asiasta: puhelinnumero, sähköpostiosoite, tavoitettavuusajat</translation>
+    </message>
+    <message>
         <source>&amp;Classification line</source>
         <translation>&amp;Turvaluokitusrivi</translation>
     </message>
@@ -1085,6 +1093,10 @@
     <message>
         <source>&amp;Data requests</source>
         <translation>Tieto&amp;pyynnöt</translation>
+    </message>
+    <message>
+        <source>Contact for the &amp;police</source>
+        <translation>&amp;Yhteystiedot poliisille</translation>
     </message>
     <message>
         <source>Retention and erasure</source>

@@ -1075,6 +1075,14 @@
         <translation>Hur en klient begär sina uppgifter eller att de raderas: en adress, ett telefonnummer</translation>
     </message>
     <message>
+        <source>Contact for the police</source>
+        <translation>Kontaktuppgifter för polisen</translation>
+    </message>
+    <message>
+        <source>How investigators reach you about a case: a phone number, an e-mail address, opening hours</source>
+        <translation>Hur polisens utredare når er i ett ärende: ett telefonnummer, en e-postadress, tider när ni nås</translation>
+    </message>
+    <message>
         <source>&amp;Classification line</source>
         <translation>&amp;Klassificeringsrad</translation>
     </message>
@@ -1085,6 +1093,10 @@
     <message>
         <source>&amp;Data requests</source>
         <translation>&amp;Begäran om uppgifter</translation>
+    </message>
+    <message>
+        <source>Contact for the &amp;police</source>
+        <translation>Kontaktuppgifter för &amp;polisen</translation>
     </message>
     <message>
         <source>Retention and erasure</source>
