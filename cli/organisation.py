@@ -33,6 +33,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--data-requests", metavar=pgettext("metavar", "TEXT"),
         help=_("how a client asks for their data or its erasure (an address, a phone number)"))
     command.add_argument(
+        "--police-contact", metavar=pgettext("metavar", "TEXT"),
+        help=_("how investigators reach the crisis service (a phone number, an e-mail, "
+               "hours), shown in every police summary (use \\n between lines)"))
+    command.add_argument(
         "--erasure-approval", choices=["on", "off"],
         help=_("a supervisor: whether erasing a victim's data needs a second supervisor's "
                "approval (audited)"))
@@ -43,7 +47,8 @@ def cmd_organisation(args: argparse.Namespace, out: Callable[[str], None]) -> in
 
     changes = {name: value.replace("\\n", "\n") for name, value in (
         ("classification_line", args.classification), ("help_lines", args.help_lines),
-        ("data_requests", args.data_requests)) if value is not None}
+        ("data_requests", args.data_requests), ("police_contact", args.police_contact))
+        if value is not None}
     database, actor = sign_in(args)
     try:
         organisation = services.build(database, actor).organisation
@@ -63,6 +68,8 @@ def cmd_organisation(args: argparse.Namespace, out: Callable[[str], None]) -> in
     out(_("Help lines: {text}").format(
         text=" · ".join(settings.help_lines.splitlines()) or not_set))
     out(_("Data requests: {text}").format(text=settings.data_requests or not_set))
+    out(_("Contact for the police: {text}").format(
+        text=" · ".join(settings.police_contact.splitlines()) or _("(not set)")))
     out(_("An erasure needs a second supervisor's approval: {answer}").format(
         answer=_("yes") if approval else _("no")))
     return 0

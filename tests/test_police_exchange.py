@@ -417,3 +417,31 @@ def test_the_batch_dialog_writes_json_files_when_ticked(
     rows, _index_json = _index(folder)
     assert [r["file"] for r in rows] == [p.name for p in pdfs]
     assert all(r["json_file"] for r in rows)
+
+
+def test_the_contact_for_the_police_is_set_and_shown_from_the_command_line(
+        env: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "office.db"
+    created = create_database(db, username="super", password=PASSWORD, kdf=FAST_KDF)
+    try:
+        seed_demo(created.database, created.actor, victims=2, kdf=FAST_KDF,
+                  today=dt.date(2024, 6, 1))
+    finally:
+        created.database.dispose()
+    organisation = ["--lang", "en", "organisation", "--db", str(db), "--user", "super"]
+    assert run(organisation) == 0
+    assert "Contact for the police: (not set)" in capsys.readouterr().out
+    assert run([*organisation, "--police-contact",
+                "Kriisikeskus Esimerkki\\n+358 29 000 0000"]) == 0
+    out = capsys.readouterr().out
+    assert "Contact for the police: Kriisikeskus Esimerkki · +358 29 000 0000" in out
+
+    target = tmp_path / "case.pdf"
+    assert run(_export(db, "--case", "SUO-2020-00001", "--profile", "police",
+                       "--out", str(target), "--json")) == 0
+    document = json.loads(target.with_suffix(".json").read_text("utf-8"))
+    assert document["crisis_service_contact"] == "Kriisikeskus Esimerkki\n+358 29 000 0000"
+    assert run([*organisation, "--police-contact", "x" * 501]) == 4
+    assert "500" in capsys.readouterr().err  # one sentence; the saved contact stays
+    assert run(organisation) == 0
+    assert "Kriisikeskus Esimerkki · +358 29 000 0000" in capsys.readouterr().out
