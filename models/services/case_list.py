@@ -46,8 +46,8 @@ from sqlalchemy import (
     union,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -156,9 +156,12 @@ _STATUS_GROUPS = (CaseStatus.NEW.value, CaseStatus.OPEN.value, CaseStatus.WAITIN
 _RISK_GROUPS = (RiskLevel.ACUTE.value, RiskLevel.HIGH.value, RiskLevel.MEDIUM.value,
                 RiskLevel.LOW.value)
 
+#: A list row's columns. Of the identity code only its visible part is read (the hidden
+#: digits never leave the database for a list).
 _ROW_COLUMNS = (
     _case.c.id, _case.c.reference, _victim.c.first_names, _victim.c.last_name,
-    _victim.c.identity_code, _case.c.status, _case.c.risk_level, _user.c.display_name,
+    func.substr(_victim.c.identity_code, literal_column("1"), literal_column(str(MASK_SHOWS))),
+    _case.c.status, _case.c.risk_level, _user.c.display_name,
     _case.c.opened_on,
 )
 _ROWS_FROM = _case.join(_victim, _case.c.victim_id == _victim.c.id).outerjoin(
@@ -171,10 +174,10 @@ _STATEMENTS: dict[Hashable, Any] = {}
 
 
 def _row(values: Sequence[Any]) -> CaseRow:
-    cid, ref, first, last, code, status, risk, counsellor, opened = values
+    cid, ref, first, last, shown, status, risk, counsellor, opened = values
     return CaseRow(
         case_id=cid, reference=ref, victim_name=f"{last}, {first}",
-        identity_code_masked=IdentityCode.from_stored(code).masked if code else None,
+        identity_code_masked=IdentityCode.mask_shown(shown) if shown else None,
         status=status, risk_level=risk, counsellor=counsellor, opened_on=opened,
     )
 
@@ -272,14 +275,14 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         _check_sort(sort)
         query = self._query(case_filter)
-        with self._searching(query.searched, "list") as db_session:
+        with self._searching(query.searched, "list") as connection:
             if sort in _KEYED:
                 first, second, of_victim = _KEYED[sort]
                 statement = select(_case.c.id).select_from(
                     _VICTIMS_FROM if of_victim else _case).where(*query.conditions())
                 order = [first, second]
             else:
-                groups = self._groups(db_session, sort, query.filter)
+                groups = self._groups(connection, sort, query.filter)
                 ranks = {g: i for i, g in enumerate(groups) if g is not None}
                 statement = select(_case.c.id).where(*query.conditions())
                 # Unassigned (no group value) first, as the window reads it.
@@ -287,14 +290,14 @@ class CaseListService(Service):
                     else [_case.c.id]
             statement = statement.order_by(
                 *(o.desc() if descending else o.asc() for o in order))
-            return list(db_session.execute(statement, query.values).scalars())
+            return list(connection.execute(statement, query.values).scalars())
 
     def count_cases(self, case_filter: CaseFilter = ALL_CASES) -> int:
         """How many cases the filter lets through."""
         self._require(Operation.LIST_CASES)
         query = self._query(case_filter)
-        with self._searching(query.searched, "list") as db_session:
-            return self._count(db_session, query)
+        with self._searching(query.searched, "list") as connection:
+            return self._count(connection, query)
 
     def open_list(
         self, case_filter: CaseFilter = ALL_CASES, sort: str = "reference",
@@ -305,16 +308,16 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         _check_sort(sort)
         query = self._query(case_filter)
-        with self._searching(query.searched, "list") as db_session:
+        with self._searching(query.searched, "list") as connection:
             if sort in _KEYED and limit > 0:
-                found = list(db_session.execute(self._first_page(query, sort, descending),
-                                                {**query.values, "limit": limit,
-                                                 "few": FEW}))
+                found = list(connection.execute(
+                    self._first_page(query, sort, descending),
+                    {**query.values, "limit": limit, "few": FEW}))
                 return (found[0][0] if found else 0), _as_page([r[1:] for r in found], False)
-            count = self._count(db_session, query)
+            count = self._count(connection, query)
             if count == 0:
                 return 0, CasePage(())
-            return count, self._page(db_session, query, sort, descending, None, False, 0,
+            return count, self._page(connection, query, sort, descending, None, False, 0,
                                      limit, False, _walk(query, count))
 
     def case_page(
@@ -335,8 +338,8 @@ class CaseListService(Service):
         if limit <= 0:
             return CasePage(())
         query = self._query(case_filter)
-        with self._searching(query.searched, "list") as db_session:
-            return self._page(db_session, query, sort, descending, after, backward,
+        with self._searching(query.searched, "list") as connection:
+            return self._page(connection, query, sort, descending, after, backward,
                               max(skip, 0), limit, ids_only, _walk(query, matches))
 
     def case_position(self, case_filter: CaseFilter, sort: str, descending: bool,
@@ -346,10 +349,10 @@ class CaseListService(Service):
         self._require(Operation.LIST_CASES)
         _check_sort(sort)
         query = self._query(case_filter)
-        with self._searching(query.searched, "list") as db_session:
+        with self._searching(query.searched, "list") as connection:
             values = {**query.values, "position_case": case_id}
             if sort in _KEYED:
-                key = db_session.execute(
+                key = connection.execute(
                     self._statement(("key_of", sort, query.shape), lambda: self._key_of(
                         sort, query)), values).first()
                 if key is None:
@@ -357,26 +360,26 @@ class CaseListService(Service):
                 before = self._statement(
                     ("before", sort, descending, query.shape),
                     lambda: self._count_before(sort, descending, query))
-                return int(db_session.execute(
+                return int(connection.execute(
                     before, {**query.values, "k1": key[0], "k2": key[1]}).scalar() or 0)
             group_of = self._statement(
                 ("group_of", sort, query.shape),
                 lambda: select(_GROUPED[sort]).where(
                     _case.c.id == bindparam("position_case"), *query.conditions()))
-            found = db_session.execute(group_of, values).first()
+            found = connection.execute(group_of, values).first()
             if found is None:
                 return None
-            groups = self._groups(db_session, sort, query.filter)
+            groups = self._groups(connection, sort, query.filter)
             if descending:
                 groups.reverse()
-            counts = self._group_counts(db_session, query, sort)
+            counts = self._group_counts(connection, query, sort)
             position = 0
             for group in groups:
                 if group == found[0]:
                     break
                 position += counts.get(group, 0)
             # The rows before it in its own group: those after it the other way round.
-            return position + self._group_count(db_session, query, sort, found[0], case_id,
+            return position + self._group_count(connection, query, sort, found[0], case_id,
                                                 not descending)
 
     def case_rows(self, case_ids: Sequence[int]) -> list[CaseRow]:
@@ -385,26 +388,14 @@ class CaseListService(Service):
         if not case_ids:
             return []
         rows: dict[int, CaseRow] = {}
-        with self._db.reading() as db_session:
+        with self._db.reading_rows() as connection:
             for chunk_start in range(0, len(case_ids), 500):
                 chunk = list(case_ids[chunk_start : chunk_start + 500])
-                result = db_session.execute(
-                    select(
-                        Case.id, Case.reference, Victim.first_names, Victim.last_name,
-                        Victim.identity_code, Case.status, Case.risk_level,
-                        User.display_name, Case.opened_on,
-                    )
-                    .join(Victim, Case.victim_id == Victim.id)
-                    .outerjoin(User, Case.assigned_to_id == User.id)
-                    .where(Case.id.in_(chunk))
-                )
-                for cid, ref, first, last, code, status, risk, counsellor, opened in result:
-                    rows[cid] = CaseRow(
-                        case_id=cid, reference=ref, victim_name=f"{last}, {first}",
-                        identity_code_masked=(
-                            IdentityCode.from_stored(code).masked if code else None),
-                        status=status, risk_level=risk, counsellor=counsellor, opened_on=opened,
-                    )
+                result = connection.execute(
+                    select(*_ROW_COLUMNS).select_from(_ROWS_FROM).where(
+                        _case.c.id.in_(chunk)))
+                for values in result:
+                    rows[values[0]] = _row(values)
         return [rows[cid] for cid in case_ids if cid in rows]
 
     def find_duplicates(self, draft: VictimDraft) -> list[CaseRow]:
@@ -456,9 +447,9 @@ class CaseListService(Service):
         statements = listed + within_scope(unlisted, scope)
         if not statements:
             return []
-        with self._searching(searched, "duplicates") as db_session:
+        with self._searching(searched, "duplicates") as connection:
             query = statements[0] if len(statements) == 1 else union(*statements)
-            found = set(db_session.scalars(query))
+            found = set(connection.scalars(query))
         return sorted(self.case_rows(sorted(found)), key=lambda row: row.reference)
 
     def is_demo_database(self) -> bool:
@@ -470,25 +461,25 @@ class CaseListService(Service):
     # -- helpers ------------------------------------------------------------------------
 
     @contextmanager
-    def _searching(self, searched: list[Searched], via: str) -> Iterator[Session]:
+    def _searching(self, searched: list[Searched], via: str) -> Iterator[Connection]:
         """A unit of work for a search: a reading one, or, when the search looks for a
         whole identity code or phone number not audited in the last
         :data:`AUDIT_REPEAT_S` seconds, a writing one that records it (an HMAC of each
         value, never the value)."""
         if not searched:
-            with self._db.reading() as db_session:
-                yield db_session
+            with self._db.reading_rows() as connection:
+                yield connection
             return
         detail = audit_detail(self._search_key(), via, searched)
         now = time.monotonic()
         self._audited = {d: t for d, t in self._audited.items() if now - t < AUDIT_REPEAT_S}
         if detail in self._audited:
-            with self._db.reading() as db_session:
-                yield db_session
+            with self._db.reading_rows() as connection:
+                yield connection
             return
         with self._db.writing() as db_session:
             self._audit(db_session, AuditAction.VIEW, "search", detail=detail)
-            yield db_session
+            yield db_session.connection()
         self._audited[detail] = now
 
     def _search_key(self) -> bytes:
@@ -509,7 +500,7 @@ class CaseListService(Service):
             statement = _STATEMENTS[shape] = build()
         return statement
 
-    def _count(self, db_session: Session, query: _Query) -> int:
+    def _count(self, connection: Connection, query: _Query) -> int:
         def build() -> Any:
             statuses, risks, assigned, unassigned, breach, ids, search, scoped = query.shape
             if search is not None and not any(query.shape[:6]):
@@ -521,13 +512,13 @@ class CaseListService(Service):
             return select(func.count()).select_from(_case).where(*query.conditions())
 
         statement = self._statement(("count", query.shape), build)
-        return int(db_session.execute(statement, query.values).scalar() or 0)
+        return int(connection.execute(statement, query.values).scalar() or 0)
 
-    def _page(self, db_session: Session, query: _Query, sort: str, descending: bool,
+    def _page(self, connection: Connection, query: _Query, sort: str, descending: bool,
               after: SortKey | None, backward: bool, skip: int, limit: int,
               ids_only: bool, walk: bool) -> CasePage:
         read = self._keyed_rows if sort in _KEYED else self._grouped_rows
-        found = read(db_session, query, sort, descending != backward, after, skip, limit,
+        found = read(connection, query, sort, descending != backward, after, skip, limit,
                      ids_only, walk)
         if backward:
             found.reverse()
@@ -581,12 +572,12 @@ class CaseListService(Service):
 
         return self._statement(("first_page", sort, descending, query.shape), build)
 
-    def _keyed_rows(self, db_session: Session, query: _Query, sort: str, descending: bool,
+    def _keyed_rows(self, connection: Connection, query: _Query, sort: str, descending: bool,
                     after: SortKey | None, skip: int, limit: int, ids_only: bool,
                     walk: bool) -> list[Any]:
         if skip and not ids_only:
             # Skip over the index alone (no joins), then read the page after that row.
-            anchor = self._keyed_rows(db_session, query, sort, descending, after, skip - 1,
+            anchor = self._keyed_rows(connection, query, sort, descending, after, skip - 1,
                                       1, True, walk)
             if not anchor:
                 return []
@@ -611,14 +602,14 @@ class CaseListService(Service):
         values = {**query.values, "limit": limit, "skip": skip}
         if after is not None:
             values["k1"], values["k2"] = after
-        return list(db_session.execute(statement, values))
+        return list(connection.execute(statement, values))
 
-    def _grouped_rows(self, db_session: Session, query: _Query, sort: str, descending: bool,
+    def _grouped_rows(self, connection: Connection, query: _Query, sort: str, descending: bool,
                       after: SortKey | None, skip: int, limit: int, ids_only: bool,
                       walk: bool) -> list[Any]:
         """Rows group after group, each group in case id order: the groups before the
         one of ``after`` are passed over, whole groups skipped by their counts."""
-        groups = self._groups(db_session, sort, query.filter)
+        groups = self._groups(connection, sort, query.filter)
         if descending:
             groups.reverse()
         after_id: int | None = None
@@ -631,13 +622,13 @@ class CaseListService(Service):
         if skip or (sort == "counsellor" and (any(query.shape[:6]) or query.shape[6])):
             # One count per group (a filtered list re-reads its filter in every query):
             # empty groups and whole skipped groups are passed over.
-            counts = self._group_counts(db_session, query, sort)
+            counts = self._group_counts(connection, query, sort)
         found: list[Any] = []
         for group in groups:
             if counts is not None and not counts.get(group):
                 continue
             if skip:
-                in_group = self._group_count(db_session, query, sort, group, after_id,
+                in_group = self._group_count(connection, query, sort, group, after_id,
                                              descending) if after_id is not None \
                     else (counts or {}).get(group, 0)
                 if in_group <= skip:
@@ -646,10 +637,10 @@ class CaseListService(Service):
                     continue
                 if not ids_only:
                     # Skip over the index alone, then read the rows after that one.
-                    anchor = self._group_rows(db_session, query, sort, group, after_id,
+                    anchor = self._group_rows(connection, query, sort, group, after_id,
                                               descending, skip - 1, 1, True, walk)
                     after_id, skip = anchor[0][1], 0
-            found += self._group_rows(db_session, query, sort, group, after_id, descending,
+            found += self._group_rows(connection, query, sort, group, after_id, descending,
                                       skip, limit - len(found), ids_only, walk)
             skip = 0
             after_id = None
@@ -657,7 +648,7 @@ class CaseListService(Service):
                 break
         return found
 
-    def _group_rows(self, db_session: Session, query: _Query, sort: str, group: Any,
+    def _group_rows(self, connection: Connection, query: _Query, sort: str, group: Any,
                     after_id: int | None, descending: bool, skip: int, limit: int,
                     ids_only: bool, walk: bool) -> list[Any]:
         def build() -> Any:
@@ -681,9 +672,9 @@ class CaseListService(Service):
              query.shape), build)
         values = {**query.values, "group": group, "k2": after_id, "limit": limit,
                   "skip": skip}
-        return list(db_session.execute(statement, values))
+        return list(connection.execute(statement, values))
 
-    def _group_count(self, db_session: Session, query: _Query, sort: str, group: Any,
+    def _group_count(self, connection: Connection, query: _Query, sort: str, group: Any,
                      after_id: int | None, descending: bool) -> int:
         """The rows of ``group`` (after ``after_id`` in that direction, if given)."""
         def build() -> Any:
@@ -700,15 +691,16 @@ class CaseListService(Service):
             ("group_count", sort, group is None, descending, after_id is not None,
              query.shape), build)
         values = {**query.values, "group": group, "k2": after_id}
-        return int(db_session.execute(statement, values).scalar() or 0)
+        return int(connection.execute(statement, values).scalar() or 0)
 
-    def _group_counts(self, db_session: Session, query: _Query, sort: str) -> dict[Any, int]:
+    def _group_counts(self, connection: Connection, query: _Query, sort: str) -> dict[Any, int]:
         column = _GROUPED[sort]
         statement = self._statement(("group_counts", sort, query.shape), lambda: select(
             column, func.count()).where(*query.conditions()).group_by(column))
-        return {group: int(n) for group, n in db_session.execute(statement, query.values)}
+        counted = connection.execute(statement, query.values)
+        return {group: int(n) for group, n in counted}
 
-    def _groups(self, db_session: Session, sort: str, case_filter: CaseFilter) -> list[Any]:
+    def _groups(self, connection: Connection, sort: str, case_filter: CaseFilter) -> list[Any]:
         """The groups of a grouped sort in ascending order (only those the filter can
         let through): statuses and risk levels in their working order; counsellors
         unassigned first, then by name."""
@@ -724,7 +716,7 @@ class CaseListService(Service):
             return [case_filter.assigned_to_id]
         users = self._statement(("counsellors",), lambda: select(_user.c.id).order_by(
             _user.c.display_name, _user.c.id))
-        return [None, *db_session.execute(users).scalars()]
+        return [None, *connection.execute(users).scalars()]
 
     @staticmethod
     def _key_of(sort: str, query: _Query) -> Any:

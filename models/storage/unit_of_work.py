@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -129,6 +129,7 @@ class Database:
         reader = (engine.execution_options(isolation_level="REPEATABLE READ")
                   if self.on_server else engine)
         self._reader = sessionmaker(reader, expire_on_commit=False, info=info)
+        self._row_reader = reader
         # BEGIN IMMEDIATE (on a server: an advisory lock): a writer takes the write lock
         # up front, so two writers queue instead of one failing half-way (and the audit
         # chain cannot fork).
@@ -218,6 +219,20 @@ class Database:
                 yield db_session
             finally:
                 db_session.rollback()
+
+    @contextlib.contextmanager
+    def reading_rows(self) -> Iterator[Connection]:
+        """A read-only unit of work for plain rows: Core statements on one connection in
+        one read transaction (rolled back at the end), no ORM session. What a list reads
+        a page at a time: a session's bookkeeping would cost as much as the statement.
+        Sealed columns come back sealed (the ORM's :class:`FieldCipher` opens them)."""
+        self._check_open()
+        with translated_database_errors(), self._row_reader.connect() as connection:
+            connection.begin()
+            try:
+                yield connection
+            finally:
+                connection.rollback()
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:

@@ -85,7 +85,14 @@ class IdentityCode:
     def masked(self) -> str:
         """The code with everything after the birth date and century sign hidden,
         ``131052-****``: what is shown unless revealing it is asked for (and audited)."""
-        return self.compact[:_SHOWN] + "*" * (_HETU_LENGTH - _SHOWN)
+        return self.mask_shown(self.compact)
+
+    @staticmethod
+    def mask_shown(shown: str) -> str:
+        """The masked code from its visible part alone (``131052-`` → ``131052-****``):
+        for lists that read only that part, so the hidden digits never leave the
+        database."""
+        return shown[:_SHOWN] + "*" * (_HETU_LENGTH - _SHOWN)
 
     def __repr__(self) -> str:
         # The full code is personal data: keep it out of logs, tracebacks and test output.
