@@ -298,6 +298,35 @@ def test_duplicates_against_the_database_and_within_the_file(
 
 
 @pytest.mark.both_databases
+def test_another_identity_code_is_another_person_even_with_the_same_phone_or_name(
+    database: Database, supervisor: Actor
+) -> None:
+    """A household shares a phone; two people share a name and a birthday: a row with a
+    valid code of its own is imported, unless someone without a code matches it."""
+    services = build(database, supervisor)
+    services.cases.create_intake(
+        VictimDraft(first_names="Liisa", last_name="Koti", identity_code=code(9, 990),
+                    phone="+447700900555"), CaseDraft())
+    uncoded = services.cases.create_intake(
+        VictimDraft(first_names="Aino", last_name="Syntynyt",
+                    birth_date=dt.date(1980, 1, 12)), CaseDraft())
+    lines = [HEADER_FI,
+             person(1, identity=code(10, 991), phone="+447700900555"),  # 2: the same home
+             person(2, identity=code(11, 992), phone="+447700900555"),  # 3: and its phone
+             person(3, identity="", phone="+447700900555"),             # 4: no code: same
+             "Aino;Syntynyt;" + code(12, 993) + ";;;;;;;",              # 5: uncoded Aino
+             person(5, identity="", phone="+447700900666"),             # 6: new, no code
+             person(6, identity=code(14, 994), phone="+447700900666")]  # 7: maybe row 6
+    table, mapping = _table(lines)
+    report = ImportService(database, supervisor, services.changes).run(table, mapping)
+    assert [(d.row, d.reason) for d in report.duplicates] == [
+        (4, "same phone"), (5, "same name and date of birth"), (7, "same phone")]
+    assert report.duplicates[1].existing == uncoded.reference
+    assert str(report.duplicates[2]) == "row 7: duplicate of row 6 (same phone)"
+    assert report.imported == 3
+
+
+@pytest.mark.both_databases
 def test_all_or_nothing_imports_nothing_when_a_row_is_refused(
     database: Database, supervisor: Actor
 ) -> None:

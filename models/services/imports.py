@@ -10,7 +10,10 @@ mapped nor ignored (:func:`models.services.importing.check_columns`).
 
 A row is *refused* when it breaks a rule and a *duplicate* when the person is already a
 victim (same identity code, current or earlier; same name and date of birth; same phone)
-or appeared on an earlier row of the file. Neither is imported. With
+or appeared on an earlier row of the file. Neither is imported. A row with an identity
+code is one person: another code means another person (a household shares a phone, two
+people share a name and a birthday), so such a row is a duplicate only by its code, or by
+name, birth date or phone of someone recorded without a code. With
 ``all_or_nothing`` one refused or duplicate row stops the whole import.
 
 An import never confirms a value of a case the importer may not open (a counsellor's
@@ -129,36 +132,53 @@ class _Known:
     """Who is already a victim, keyed the way duplicates are found."""
 
     codes: dict[str, str] = field(default_factory=dict)
+    #: Name and birth date, and phone, of every victim; ``…_uncoded`` of those with no
+    #: identity code (whom a row with a code may still be); ``listed`` of the cases one
+    #: may not open (see :meth:`add_listed`).
     names: dict[tuple[str, dt.date], str] = field(default_factory=dict)
     phones: dict[str, str] = field(default_factory=dict)
+    names_uncoded: dict[tuple[str, dt.date], str] = field(default_factory=dict)
+    phones_uncoded: dict[str, str] = field(default_factory=dict)
+    listed: dict[tuple[str, dt.date], str] = field(default_factory=dict)
 
     def match(self, columns: Mapping[str, Any]) -> tuple[str, str] | None:
         code = columns["identity_code"]
         if code and code in self.codes:
             return N_("same identity code"), self.codes[code]
+        # A row with a code is another person than a victim with another code.
+        names, phones = ((self.names_uncoded, self.phones_uncoded) if code
+                         else (self.names, self.phones))
         birth = columns["birth_date"]
         if birth is not None:
             key = (columns["search_full_name"], birth)
-            if key in self.names:
-                return N_("same name and date of birth"), self.names[key]
+            for known in (names, self.listed):
+                if key in known:
+                    return N_("same name and date of birth"), known[key]
         phone = columns["phone"]
-        if phone and phone in self.phones:
-            return N_("same phone"), self.phones[phone]
+        if phone and phone in phones:
+            return N_("same phone"), phones[phone]
         return None
 
     def add(self, columns: Mapping[str, Any], label: str) -> None:
-        if columns["identity_code"]:
+        coded = bool(columns["identity_code"])
+        if coded:
             self.codes.setdefault(columns["identity_code"], label)
         if columns["birth_date"] is not None:
-            self.names.setdefault((columns["search_full_name"], columns["birth_date"]), label)
+            key = (columns["search_full_name"], columns["birth_date"])
+            self.names.setdefault(key, label)
+            if not coded:
+                self.names_uncoded.setdefault(key, label)
         if columns["phone"]:
             self.phones.setdefault(columns["phone"], label)
+            if not coded:
+                self.phones_uncoded.setdefault(columns["phone"], label)
 
     def add_listed(self, columns: Mapping[str, Any], label: str) -> None:
         """Only what the case list shows of a case one may not open: the name, and the
-        birth date if the masked code shows it."""
+        birth date if the masked code shows it (a row with the same name and birth date is
+        taken for that person whatever its code: comparing codes would confirm one)."""
         if columns["identity_code"] and columns["birth_date"] is not None:
-            self.names.setdefault((columns["search_full_name"], columns["birth_date"]), label)
+            self.listed.setdefault((columns["search_full_name"], columns["birth_date"]), label)
 
 
 class _SeenInFile:
@@ -189,18 +209,25 @@ class _SeenInFile:
         return slot
 
     @staticmethod
-    def _keys_of(columns: Mapping[str, Any]) -> Iterator[tuple[int, str]]:
-        if columns["identity_code"]:
+    def _keys_of(columns: Mapping[str, Any], *, matching: bool = False
+                 ) -> Iterator[tuple[int, str]]:
+        """The row's keys. A row without a code is also kept under ``uncoded`` keys; a row
+        with a code matches only its code and those (another code: another person)."""
+        coded = bool(columns["identity_code"])
+        if coded:
             yield hash(("code", columns["identity_code"])) or 1, N_("same identity code")
-        if columns["birth_date"] is not None:
-            yield (hash(("name", columns["search_full_name"], columns["birth_date"])) or 1,
-                   N_("same name and date of birth"))
-        if columns["phone"]:
-            yield hash(("phone", columns["phone"])) or 1, N_("same phone")
+        kinds = ("uncoded",) if coded and matching else (
+            ("any",) if coded or matching else ("any", "uncoded"))
+        for kind in kinds:
+            if columns["birth_date"] is not None:
+                yield (hash(("name", kind, columns["search_full_name"],
+                             columns["birth_date"])) or 1, N_("same name and date of birth"))
+            if columns["phone"]:
+                yield hash(("phone", kind, columns["phone"])) or 1, N_("same phone")
 
     def match(self, columns: Mapping[str, Any]) -> tuple[str, str] | None:
         """The reason and ``row N`` of an earlier row of the same person, if any."""
-        for key, reason in self._keys_of(columns):
+        for key, reason in self._keys_of(columns, matching=True):
             slot = self._slot(key)
             if self._keys[slot] == key:
                 return reason, _("row {row}").format(row=self._rows[slot])
@@ -209,8 +236,8 @@ class _SeenInFile:
     def add(self, columns: Mapping[str, Any], row: int) -> None:
         """Remember the keys of ``row`` (an earlier row keeps a shared key)."""
         for key, _reason in self._keys_of(columns):
-            # Linear probing stays quick below three quarters full (a row has at most three
-            # keys, and room for four a row was made; more only if the file grew).
+            # Linear probing stays quick below three quarters full (a row has at most five
+            # keys, most three, and room for four a row was made; more if the file grew).
             if 4 * (self._used + 1) > 3 * len(self._keys):
                 self._grow()
             slot = self._slot(key)
