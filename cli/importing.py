@@ -49,7 +49,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                       "found by their Finnish, Swedish or English names; --map sets one "
                       "explicitly. Every other column must be mapped or ignored "
                       "(--ignore-column): free text such as additional information can go to "
-                      "safe_contact_note or risk_reason, a date the person was notified or "
+                      "safe_contact_note or intake_note, a date the person was notified or "
                       "first made contact to opened_on. Fields: {fields}.").format(
                           fields=", ".join(FIELD_LABELS)),
     )

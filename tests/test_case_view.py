@@ -832,6 +832,36 @@ def test_case_edit_changes_the_risk_chip(open_view, qtbot) -> None:  # type: ign
     assert view.detail.case.opened_on == local_today()  # not moved by the edit
 
 
+def test_the_intake_note_is_edited_in_the_case_dialog_and_shown_under_its_own_label(
+    open_view, world: World, qtbot, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    view = open_view()
+    assert not view.header.intake_note.isVisibleTo(view)  # none recorded at intake
+    qtbot.mouseClick(view.header.edit_case_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(view)
+    assert dialog.field("intake_note").label == "Intake note"
+    note = dialog.field("intake_note")
+    _type(qtbot, note, "Tuli auttavan puhelimen kautta;")
+    qtbot.keyClick(note.editor, Qt.Key.Key_Return)  # a line break in the note
+    qtbot.keyClicks(note.editor, "sisko mukana")
+    assert dialog.save()
+    qtbot.waitUntil(lambda: view.header.intake_note.isVisibleTo(view))
+    shown = view.header.intake_note.text()
+    assert shown.startswith("<i>Intake note:</i> Tuli auttavan puhelimen kautta;<br>")
+    # The risk reason is left as it was: the note is not a risk.
+    assert "auttavan" not in view.header.risk_reason.text()
+    assert "Second demand arrived today" in view.header.risk_reason.text()
+    stored = world.boss.cases.get_detail(world.case_id).case
+    assert stored.intake_note == "Tuli auttavan puhelimen kautta;\nsisko mukana"
+    assert stored.risk_reason == "Second demand arrived today"
+    # Audited as every edit of the case is: which case, never the text.
+    updates = world.boss.audit.query(AuditQuery(case_id=world.case_id,
+                                                actions=(AuditAction.UPDATE,)))
+    assert [(e.entity, e.username) for e in updates] == [("case", "kaisa")]
+    assert all("auttavan" not in (e.detail or "") for e in updates)
+    view.grab().save(str(tmp_path / "case-view-intake-note.png"))
+
+
 def test_identity_code_change_is_checked_inline(open_view, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = open_view()
     view.header.reveal_code()

@@ -124,16 +124,45 @@ def test_ignored_columns_are_named_and_the_rest_imported(
     assert "Ignored columns: the file has no column 'Nope'" in capsys.readouterr().err
 
 
-def test_a_free_text_column_can_be_the_case_risk_reason(
+def test_a_free_text_column_can_be_the_case_intake_note_never_its_risk_reason(
     cli_database: Database, opened: tuple[Database, Actor, str], db_path: Path,
-    tmp_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
-    source = write(tmp_path / "lista.csv", [HEADER, row(1, note="Toinen kiristysviesti")])
-    assert run_cli(db_path, source, "--map", "risk_reason=Lisätiedot",
+    # "Ei vastaajaa; soita iltaisin" is what was learnt of the person, not why they are at
+    # risk: it is the case's intake note, and the risk reason is no import target.
+    source = write(tmp_path / "lista.csv", [HEADER, row(1, note="Tuli auttavan puhelimen kautta")])
+    with pytest.raises(SystemExit) as refused:
+        run_cli(db_path, source, "--map", "risk_reason=Lisätiedot",
+                "--ignore-column", "Ilmoitettu")
+    assert refused.value.code == 2
+    assert ("safe_contact_note, intake_note, opened_on" in capsys.readouterr().err
+            and build(*opened[:2]).case_list.count_cases() == 0)
+    assert run_cli(db_path, source, "--map", "intake_note=Lisätiedot",
                    "--ignore-column", "Ilmoitettu") == 0
     services = build(*opened[:2])
     detail = services.cases.get_detail(services.case_list.list_case_ids()[0])
-    assert detail.case.risk_reason == "Toinen kiristysviesti"
+    assert detail.case.intake_note == "Tuli auttavan puhelimen kautta"
+    assert detail.case.risk_reason == ""
+    assert detail.victim.safe_contact_note == ""
+
+
+def test_an_intake_note_column_is_found_by_its_name_and_checked_like_the_intake(
+    cli_database: Database, opened: tuple[Database, Actor, str], db_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    header = "Etunimet;Sukunimi;Ensikontaktin muistiinpano"
+    long_note = "x" * 4001
+    source = write(tmp_path / "lista.csv", [
+        header, "Aino;Testinen1;Soita iltaisin", f"Aino;Testinen2;{long_note}"])
+    out: list[str] = []
+    assert run_cli(db_path, source, out=out) == 4  # a row was refused
+    assert "Intake note ← Ensikontaktin muistiinpano" in out[1]
+    assert ("row 3: Intake note: must be at most 4000 characters long"
+            in capsys.readouterr().err)
+    services = build(*opened[:2])
+    notes = [services.cases.get_detail(case_id).case.intake_note
+             for case_id in services.case_list.list_case_ids()]
+    assert notes == ["Soita iltaisin"]  # the long one is refused, not cut
 
 
 def test_an_empty_column_without_a_name_needs_no_choice_but_one_with_values_does(

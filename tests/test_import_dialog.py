@@ -130,6 +130,12 @@ def test_dialog_says_what_it_expects_and_maps_unknown_columns_by_choice(
     assert dialog.preview.item(0, 3).text() == SAFE_NOTE
     dialog.grab().save(str(finnish_list.parent / "import-dialog-unmapped.png"))
 
+    # Free text goes to the safe-contact note or the case's intake note; the risk reason
+    # (the staff's assessment, shown as "Risk") is not offered.
+    offered = [dialog.columns[3].itemText(i) for i in range(dialog.columns[3].count())]
+    assert "Intake note" in offered and "Safe-contact note" in offered
+    assert "Risk reason" not in offered
+    assert "safe-contact note or the intake note" in intro
     # Lisätiedot becomes the safe-contact note; one column is still open: no import yet.
     _choose(qtbot, dialog.columns[3], "Safe")
     assert dialog.columns[3].currentText() == "Safe-contact note"

@@ -288,6 +288,12 @@ def test_a_whole_intake_by_keyboard_creates_the_case_and_its_follow_up(
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
     tab(qtbot)
     type_here(qtbot, "Second demand, 24 h deadline")
+    # The intake note: optional free text on two lines (Return is a line break there, Tab
+    # leaves it).
+    assert tab(qtbot) is risk.note.editor
+    type_here(qtbot, "Ei vastaajaa; soita iltaisin.")
+    qtbot.keyClick(risk.note.editor, Qt.Key.Key_Return)
+    type_here(qtbot, "Came via the helpline.")
     assert tab(qtbot) is risk.breaches
     qtbot.keyClick(risk.breaches, Qt.Key.Key_Down)  # Vastaamo 2019
     qtbot.keyClick(risk.breaches, Qt.Key.Key_Space)
@@ -307,6 +313,7 @@ def test_a_whole_intake_by_keyboard_creates_the_case_and_its_follow_up(
     assert detail.case.assigned_to_id == office.kaisa.actor.user_id
     assert detail.case.risk_level == "high"
     assert detail.case.risk_reason == "Second demand, 24 h deadline"
+    assert detail.case.intake_note == "Ei vastaajaa; soita iltaisin.\nCame via the helpline."
     assert detail.victim.breaches == ("Vastaamo 2019",)
     assert detail.victim.phone == "+358407654321"
     assert detail.victim.birth_date == dt.date(1985, 5, 5)

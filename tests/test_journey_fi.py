@@ -219,6 +219,8 @@ def _journey(  # type: ignore[no-untyped-def]
     choose(qtbot, risk.risk.editor, "kor", "Korkea")  # K is also Kohtalainen (the default)
     tab_to(qtbot, risk.reason.editor)
     type_text(qtbot, "Toinen vaatimus, määräaika 24 tuntia")
+    tab_to(qtbot, risk.note.editor)  # the intake note: what was learnt on this call
+    type_text(qtbot, "Soitti auttavan puhelimen kautta")
     assert risk.assignee is not None  # a supervisor chooses the counsellor
     tab_to(qtbot, risk.assignee.editor)
     choose(qtbot, risk.assignee.editor, "kai", "Kaisa Neuvoja")
@@ -246,6 +248,7 @@ def _journey(  # type: ignore[no-untyped-def]
     assert (victim.first_names, victim.last_name) == ("Elina", "Mäkelä")
     assert (new_case.risk_level, new_case.risk_reason, new_case.assigned_to_id) == (
         "high", "Toinen vaatimus, määräaika 24 tuntia", world.kaisa.user_id)
+    assert new_case.intake_note == "Soitti auttavan puhelimen kautta"
     (first_follow_up,) = view.detail.follow_ups or ()
     assert first_follow_up.due_on == in_two_days
     tab_number: dict[QWidget, int] = {section: view.tabs.indexOf(section) + 1

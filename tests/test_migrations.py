@@ -262,3 +262,32 @@ def test_0011_adds_the_correction_history_and_takes_it_away_on_the_way_down(
     entries = svc.cases.correction_history(case.id).entries
     assert [(e.field, e.previous, e.new) for e in entries][-1] == ("city", "Kemi", "Oulu")
     assert entries[0].field == "identity_code" and entries[0].changed_by is not None
+
+
+@pytest.mark.both_databases
+def test_0019_gives_every_case_an_empty_intake_note_and_takes_it_away_on_the_way_down(
+    database: Database, supervisor: Actor
+) -> None:
+    svc = services.build(database, supervisor)
+    case = svc.cases.create_intake(
+        VictimDraft(first_names="Vanha", last_name="Asia"),
+        CaseDraft(risk_reason="Second demand", intake_note="Came via the helpline"))
+
+    def columns() -> set[str]:
+        return {c["name"] for c in inspect(database.engine).get_columns("case_file")}
+
+    migration.downgrade(database.engine, "0018", field_cipher=database.field_cipher)
+    assert "intake_note" not in columns()
+    with database.engine.connect() as connection:  # the rest of the case is as it was
+        assert connection.scalar(text("SELECT risk_reason FROM case_file")) == "Second demand"
+
+    migration.upgrade(database.engine, field_cipher=database.field_cipher)
+    assert "intake_note" in columns()
+    assert migration.current_revision(database.engine) == migration.head_revision()
+    # A case from before the revision has no note (not made up); a new edit keeps one.
+    detail = svc.cases.get_detail(case.id).case
+    assert (detail.intake_note, detail.risk_reason) == ("", "Second demand")
+    svc.cases.update_case(case.id, detail.version, CaseDraft(
+        risk_reason="Second demand", intake_note="Ei vastaajaa; soita iltaisin",
+        opened_on=detail.opened_on))
+    assert svc.cases.get_detail(case.id).case.intake_note == "Ei vastaajaa; soita iltaisin"

@@ -51,6 +51,7 @@ WALLETS = ("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "1BvBMSEYstWetqTFn5Au4m
 REPORTS = ("5500/R/12345/20", "4000/R/777/21")
 NOTE = "Victim fears the neighbours will read it; SECRET-NOTE-4711"
 OUTCOME = "Crisis plan agreed; OUTCOME-2291"
+INTAKE_NOTE = "Came via the helpline; lives with her sister. INTAKE-NOTE-5150"
 NOW = dt.datetime(2024, 5, 2, 9, 30, tzinfo=dt.UTC)
 EVIDENCE = b"\x89PNG\r\n\x1a\nnot really a picture"
 
@@ -61,7 +62,7 @@ class Setup:
     def __init__(self, svc: services.Services) -> None:
         self.svc = svc
         self.exports = ExportService(svc.database, svc.actor, svc.changes)
-        self.case_id = intake(svc, "Aino Maria", "Hämäläinen", CODE)
+        self.case_id = intake(svc, "Aino Maria", "Hämäläinen", CODE, intake_note=INTAKE_NOTE)
         records = svc.records
         first = records.add_extortion_contact(self.case_id, ExtortionContactDraft(
             received_at=NOW, channel=Channel.EMAIL, sender="blackmail@example.invalid",
@@ -93,12 +94,13 @@ class Setup:
 
 
 def intake(svc: services.Services, first: str, last: str, code: str | None = None,
-           risk: RiskLevel = RiskLevel.HIGH, assigned_to_id: int | None = None) -> int:
+           risk: RiskLevel = RiskLevel.HIGH, assigned_to_id: int | None = None,
+           intake_note: str = "") -> int:
     return svc.cases.create_intake(
         VictimDraft(first_names=first, last_name=last, identity_code=code,
                     phone="+44 7700 900123", may_leave_voicemail=False),
         CaseDraft(risk_level=risk, risk_reason="Threatened online",
-                  assigned_to_id=assigned_to_id),
+                  assigned_to_id=assigned_to_id, intake_note=intake_note),
     ).id
 
 
@@ -153,7 +155,8 @@ def test_police_profile_has_every_report_and_wallet_and_no_session_notes(
                      "200,00 €", "0,05 BTC", "yes, 200,00 €", "Hämäläinen, Aino Maria",
                      datetime_text(NOW + dt.timedelta(hours=24))):
         assert expected in text_, expected
-    for leaked in ("SECRET-NOTE-4711", "OUTCOME-2291", "Call back about the credit ban"):
+    for leaked in ("SECRET-NOTE-4711", "OUTCOME-2291", "Call back about the credit ban",
+                   "INTAKE-NOTE-5150", "Intake note"):
         assert leaked not in text_
 
 
@@ -210,7 +213,8 @@ def test_care_profile_has_sessions_referrals_follow_ups_and_contact_rules(
     text_ = " ".join(pages(setup.exports.render_case(setup.case_id, Profile.CARE)))
     for expected in (NOTE, OUTCOME, "Victim Support Finland (RIKU, 116 006)",
                      "Call back about the credit ban", "Leave voicemail NOT allowed",
-                     "Current risk level HIGH", "Threatened online", "7/10"):
+                     "Current risk level HIGH", "Threatened online", "7/10",
+                     "Intake note " + INTAKE_NOTE):
         assert expected in text_, expected
     for left_out in (*REPORTS, *WALLETS, "blackmail@example.invalid"):
         assert left_out not in text_

@@ -56,7 +56,7 @@ SECRETS = (
     "Ilmatar Kyllikki", "Zyxwvuttinen", "zyxwvuttinen", OLD_CODE, NEW_CODE, "+447700900050",
     "ilmatar.zyxwvuttinen@erasure.invalid", "Zyxwvutinpolku 13", "Zyxwvula",
     "ZYX-SAFE-NOTE", "ZYX-RISK", "ZYX-MESSAGE", "+447700900051", WALLET, "4400/R/98765/20",
-    "ZYX-SESSION-NOTES", "ZYX-OUTCOME", "ZYX-TASK", "ZYX-ACTION-NOTE", "ZYX-EVIDENCE",
+    "ZYX-INTAKE", "ZYX-SESSION-NOTES", "ZYX-OUTCOME", "ZYX-TASK", "ZYX-ACTION-NOTE", "ZYX-EVIDENCE",
     "ZYX-GRANT-REASON", "ZYX-ATTACHMENT-BYTES", "zyx-evidence.eml", "ZYX-CODE-NOTE",
 )
 TODAY = dt.date(2026, 11, 29)
@@ -102,6 +102,7 @@ def case_id(seeded: Database) -> int:
             reference=REFERENCE, victim_id=victim.id, status=CaseStatus.CLOSED.value,
             closure_reason="resolved", assigned_to_id=counsellor, risk_level="high",
             risk_reason="ZYX-RISK: ex-partner named in the notes",
+            intake_note="ZYX-INTAKE: came via the helpline, lives with her sister",
             opened_on=dt.date(2020, 10, 24), closed_on=dt.date(2021, 1, 15),
         )
         db_session.add(case)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from models import services
 from models.demo.seed import seed_demo
 from models.domain.base import local_today
-from models.domain.dto import CaseFilter
+from models.domain.dto import CaseDraft, CaseFilter, VictimDraft
 from models.domain.entities import Case, ExtortionContact, PoliceReport, Victim
 from models.services.figures import (
     HIGH_RISK_LEVELS,
@@ -191,7 +191,13 @@ def test_dashboard_and_caseload_report_agree(seeded: Seeded) -> None:
 
 
 def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:
-    """Names, identity codes, phones, e-mails and wallets appear in no file on disk."""
+    """Names, identity codes, phones, e-mails, wallets and case notes appear in no file
+    on disk."""
+    # The demo data writes no intake notes: one intake writes one (the case's free text).
+    intake_note = "Ei vastaajaa; soita iltaisin, tuli auttavan puhelimen kautta"
+    seeded.svc.cases.create_intake(
+        VictimDraft(first_names="Aino", last_name="Raakatiedosto"),
+        CaseDraft(intake_note=intake_note))
     with seeded.database.reading() as db_session:
         victims = [_plain(v) for v in db_session.scalars(select(Victim))]
         wallets = list(db_session.scalars(
@@ -207,6 +213,7 @@ def test_raw_files_hold_no_personal_data(seeded: Seeded) -> None:
         if victim.phone:
             needles.add(victim.phone.encode())
     needles.update(w.encode() for w in wallets)
+    needles.add(intake_note.encode())
     needles = {n for n in needles if len(n) >= 6}
     assert len(needles) > 500
     files = [seeded.db_path, keyfile_path(seeded.db_path),

@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OTHER_PASSWORD = "Tuuli-Kivi-Järvi-Polku"
 AT = dt.datetime(2020, 10, 24, 9, 30, tzinfo=dt.UTC)
 #: What a marker is planted in, for each kind of record (``QA…`` in case A, ``QB…`` in B).
-KINDS = ("FIRST", "LAST", "STREET", "CITY", "SAFENOTE", "CODENOTE", "BREACH", "RISK",
+KINDS = ("FIRST", "LAST", "STREET", "CITY", "SAFENOTE", "CODENOTE", "BREACH", "RISK", "INTAKE",
          "SENDER", "WALLET", "MESSAGE", "REPORT", "DEPT", "NOTES", "OUTCOME", "TASK",
          "ACTIONNOTE", "EVIDENCE", "FILE", "GRANTREASON", "OLDCITY")
 
@@ -96,7 +96,8 @@ def _plant(db_session: Any, tag: str, counsellor: int, language: str) -> int:
     ])
     case = Case(reference=f"SUO-2020-0{'1' if tag == 'QA' else '2'}234", victim_id=victim.id,
                 status="open", assigned_to_id=counsellor, risk_level="high",
-                risk_reason=f"{tag}RISK named", opened_on=dt.date(2020, 10, 24))
+                risk_reason=f"{tag}RISK named", intake_note=f"{tag}INTAKE via the helpline",
+                opened_on=dt.date(2020, 10, 24))
     db_session.add(case)
     db_session.flush()
     contact = ExtortionContact(
@@ -219,6 +220,8 @@ def test_the_copy_holds_every_record_of_the_case_and_nothing_of_another(
     assert contact["amount_demanded"] == "0.05000000" and contact["channel"] == "email"
     assert contact["received_at"] == "2020-10-24T09:30:00Z"
     assert document["person"]["birth_date"] == "1971-03-09"
+    assert document["case"]["intake_note"] == "QAINTAKE via the helpline"
+    assert "Intake note QAINTAKE via the helpline" in pdf
     assert document["attachments"][0]["extortion_contact_id"] == contact["id"]
     assert document["withheld"] == [{"what": "A third person's name in a note",
                                      "why": "their privacy (Art. 15(4))"}]

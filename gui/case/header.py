@@ -166,6 +166,8 @@ class CaseHeader(QFrame):
         self.facts = _wrapping("caseFacts")
         self.contact = _wrapping("contactDetails")
         self.risk_reason = _wrapping("riskReason")
+        # What was learnt at first contact, under its own label (never "Risk").
+        self.intake_note = _wrapping("intakeNote")
 
         self.safe_contact = QFrame()
         self.safe_contact.setObjectName("safeContact")
@@ -257,6 +259,7 @@ class CaseHeader(QFrame):
         column.addWidget(self.facts)
         column.addWidget(self.contact)
         column.addWidget(self.risk_reason)
+        column.addWidget(self.intake_note)
         column.addWidget(self.safe_contact)
         column.addWidget(self.closure)
 
@@ -330,6 +333,11 @@ class CaseHeader(QFrame):
             self.tr("<i>Risk:</i> {reason}").format(reason=_escape(case.risk_reason))
             if case.risk_reason else "")
         self.risk_reason.setVisible(bool(case.risk_reason))
+        self.intake_note.setText(
+            self.tr("<i>Intake note:</i> {note}").format(
+                note=_escape(case.intake_note).replace("\n", "<br>"))
+            if case.intake_note else "")
+        self.intake_note.setVisible(bool(case.intake_note))
 
         warnings = [QCoreApplication.translate("safe_contact", text)
                     for text in victim.safe_contact_warnings()]
@@ -439,6 +447,7 @@ class CaseHeader(QFrame):
         self._reveal_timer.stop()
         self._ticker.stop()
         for text in (self.name, self.code, self.facts, self.contact, self.risk_reason,
+                     self.intake_note,
                      self.safe_rules, self.safe_note, self.closure_text, self.risk, self.status,
                      self.countdown):
             text.clear()

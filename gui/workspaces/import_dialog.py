@@ -75,7 +75,7 @@ _FIELD_TITLES = {
     "city": QT_TRANSLATE_NOOP("ImportDialog", "City"),
     "language": QT_TRANSLATE_NOOP("ImportDialog", "Language"),
     "safe_contact_note": QT_TRANSLATE_NOOP("ImportDialog", "Safe-contact note"),
-    "risk_reason": QT_TRANSLATE_NOOP("ImportDialog", "Risk reason"),
+    "intake_note": QT_TRANSLATE_NOOP("ImportDialog", "Intake note"),
     "opened_on": QT_TRANSLATE_NOOP("ImportDialog", "Opened on"),
 }
 
@@ -109,7 +109,7 @@ class ImportDialog(QDialog):
             "Optional: {optional}. Finnish, Swedish and English header names are recognised "
             "(for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for "
             "every other column, so nothing is left out unnoticed: free text such as "
-            "additional information can go to the safe-contact note or the risk reason, the "
+            "additional information can go to the safe-contact note or the intake note, the "
             "date the person was notified or first made contact to Opened on. "
             "Every row is checked before anything is saved, and each becomes a new case."
         ).format(required=required, optional=optional))

@@ -266,6 +266,7 @@ class People(Part):
                 "assigned_to_id": counsellor,
                 "risk_level": risk,
                 "risk_reason": rand_item(rng, words.RISK_REASONS[risk]),
+                "intake_note": "",  # none written (no random draw: same data per seed)
                 "opened_on": opened,
                 "closed_on": closed_on,
                 "version": 1,

@@ -134,6 +134,8 @@ class VictimData:
 class CaseDraft:
     risk_level: RiskLevel = RiskLevel.MEDIUM
     risk_reason: str = ""
+    #: What was learnt at first contact (free text, optional).
+    intake_note: str = ""
     assigned_to_id: int | None = None
     opened_on: dt.date | None = None  # default: today
     breach_ids: tuple[int, ...] = ()
@@ -154,6 +156,7 @@ class CaseData:
     closed_on: dt.date | None
     closure_requested_at: dt.datetime | None = None
     requested_closure_reason: str | None = None
+    intake_note: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

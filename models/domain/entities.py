@@ -276,6 +276,9 @@ class Case(TimestampMixin, Base):
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     risk_level: Mapped[str] = mapped_column(String(10), default=RiskLevel.MEDIUM.value)
     risk_reason: Mapped[str] = mapped_column(Text, default="")
+    #: What was learnt at first contact (free text, optional); kept like ``risk_reason``:
+    #: not sealed, protected by the database's encryption, cleared by erasure.
+    intake_note: Mapped[str] = mapped_column(Text, default="")
     opened_on: Mapped[dt.date] = mapped_column(Date, index=True)
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     # A counsellor asks to close; a supervisor approves (closes) or returns the request.

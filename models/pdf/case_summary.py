@@ -487,6 +487,13 @@ def care_story(summary: CaseSummary) -> list[Flowable]:
         (_("Consent to processing"), consent),
         (_("Assigned counsellor"), case.assigned_to_name or _("unassigned")),
     ]))
+    # What was learnt at first contact: care only (the police profile leaves it out, as
+    # it leaves out session notes). A paragraph, not a table cell, so a long note flows
+    # on to the next page.
+    if case.intake_note:
+        story += headed_section(_("Intake note"), Paragraph(text(case.intake_note), s.body))
+    else:
+        story.append(EmptySection(_("Intake note"), _("None recorded.")))
 
     story += _heading(_("Safe-contact rules"))
     allowed = [(_("Leave voicemail"), victim.may_leave_voicemail),

@@ -369,6 +369,7 @@ def _case(case: Document) -> list[Flowable]:
         (_("Closed"), _date(case["closed_on"])),
         (_("Risk level"), label(case["risk_level"], risk_levels())),
         (_("Reason for the risk level"), case["risk_reason"]),
+        (_("Intake note"), case["intake_note"]),
         (_("Assigned to"), _role(case["assigned_role"]) if case["assigned_role"]
          else _("unassigned")),
     ]

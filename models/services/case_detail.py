@@ -99,6 +99,7 @@ def case_data(case_row: Case) -> CaseData:
         closure_reason=case_row.closure_reason,
         risk_level=case_row.risk_level,
         risk_reason=case_row.risk_reason,
+        intake_note=case_row.intake_note,
         assigned_to_id=case_row.assigned_to_id,
         assigned_to_name=case_row.assigned_to.display_name if case_row.assigned_to else None,
         opened_on=case_row.opened_on,

@@ -70,12 +70,14 @@ FIELD_LABELS: dict[str, str] = {
     "city": N_("City"),
     "language": N_("Language"),
     "safe_contact_note": N_("Safe-contact note"),
-    "risk_reason": N_("Risk reason"),
+    "intake_note": N_("Intake note"),
     "opened_on": N_("Opened on"),
 }
 REQUIRED_FIELDS = ("first_names", "last_name")
-#: Fields that take free text (a "notes" or "additional information" column maps here).
-TEXT_FIELDS = ("safe_contact_note", "risk_reason")
+#: Fields that take free text (a "notes" or "additional information" column maps here):
+#: how the person may be contacted safely, or what else is known of them (the case's
+#: intake note, never its risk reason: that is the staff's assessment, shown as "Risk").
+TEXT_FIELDS = ("safe_contact_note", "intake_note")
 #: Fields that take a date: ``opened_on`` is the case's first day, the day the person
 #: first contacted the service or was notified.
 DATE_FIELDS = ("birth_date", "opened_on")
@@ -104,7 +106,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "language": ("kieli", "asiointikieli", "language", "preferredlanguage", "språk"),
     "safe_contact_note": ("turvallisetyhteydenottotavat", "turvallinenyhteydenotto",
                           "safecontactnote", "safecontactrules", "säkrakontaktsätt"),
-    "risk_reason": ("riskinperuste", "riskiperuste", "riskreason"),
+    "intake_note": ("ensikontaktinmuistiinpano", "ensikontakti", "intakenote",
+                    "anteckningvidförstakontakten"),
     "opened_on": ("avattu", "avauspäivä", "openedon", "öppnad"),
 }
 
@@ -225,7 +228,7 @@ class ValidRow:
     """A row that passed every rule: where it is, and the victim and case columns to store.
 
     Attributes:
-        case: ``risk_reason`` and ``opened_on`` when the file has them (else absent).
+        case: ``intake_note`` and ``opened_on`` when the file has them (else absent).
     """
 
     row: int
@@ -567,7 +570,7 @@ def draft_from_cells(cells: Sequence[str], mapping: Mapping[str, int]) -> Victim
 
 
 def case_from_cells(cells: Sequence[str], mapping: Mapping[str, int]) -> dict[str, Any]:
-    """The case columns a row gives (``risk_reason``, ``opened_on``), checked like the
+    """The case columns a row gives (``intake_note``, ``opened_on``), checked like the
     intake's; empty when the file maps neither.
 
     Raises:
@@ -575,14 +578,14 @@ def case_from_cells(cells: Sequence[str], mapping: Mapping[str, int]) -> dict[st
     """
     from models.services.normalise import case_columns
 
-    if "risk_reason" not in mapping and "opened_on" not in mapping:
+    if "intake_note" not in mapping and "opened_on" not in mapping:
         return {}
     opened = _cell(cells, mapping, "opened_on")
     columns = case_columns(CaseDraft(
-        risk_reason=_cell(cells, mapping, "risk_reason"),
+        intake_note=_cell(cells, mapping, "intake_note"),
         opened_on=parse_date(opened, field=_("Opened on"), iso=True) if opened else None))
     # An unmapped or empty date leaves the day of the import (as at intake).
-    return {name: columns[name] for name in ("risk_reason", "opened_on") if name in mapping}
+    return {name: columns[name] for name in ("intake_note", "opened_on") if name in mapping}
 
 
 def validate_rows(

@@ -483,7 +483,8 @@ class _Writer:
             cases.append({
                 "id": case_id, "victim_id": victim_id, "reference": self.last,
                 "status": CaseStatus.NEW.value, "risk_level": RiskLevel.MEDIUM.value,
-                "risk_reason": row.case.get("risk_reason", ""), "assigned_to_id": None,
+                "risk_reason": "", "intake_note": row.case.get("intake_note", ""),
+                "assigned_to_id": None,
                 "opened_on": row.case.get("opened_on", today),
                 "created_at": now, "updated_at": now,
             })

@@ -49,6 +49,8 @@ from models.domain.validation import IdentityCode
 NAME_MAX = 200
 NOTE_MAX = 20_000
 MESSAGE_MAX = 100_000
+#: The case's intake note: what was learnt at first contact, a few paragraphs at most.
+INTAKE_NOTE_MAX = 4000
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -158,6 +160,10 @@ def case_columns(draft: CaseDraft) -> dict[str, Any]:
         "risk_level": _choice(draft.risk_level, RiskLevel, N_("Risk level")),
         "risk_reason": v.validate_text(
             draft.risk_reason, field=N_("Risk reason"), max_length=2000, required=False
+        ),
+        "intake_note": v.validate_text(
+            draft.intake_note, field=N_("Intake note"), max_length=INTAKE_NOTE_MAX,
+            required=False
         ),
         "assigned_to_id": draft.assigned_to_id,
         "opened_on": opened_on,

@@ -177,7 +177,7 @@ def erase_case_rows(db_session: Session, case_id: int, victim_id: int) -> dict[s
         "grants": clear(AccessGrant, AccessGrant.case_id == case_id, reason=""),
         "corrections": remove(VictimCorrection, VictimCorrection.victim_id == victim_id),
     }
-    clear(Case, Case.id == case_id, risk_reason="")
+    clear(Case, Case.id == case_id, risk_reason="", intake_note="")
     clear(
         Victim, Victim.id == victim_id,
         first_names="", last_name=ERASED_NAME,

@@ -245,6 +245,14 @@
         <translation>Riskitason peruste</translation>
     </message>
     <message>
+        <source>Intake note</source>
+        <translation>Ensikontaktin muistiinpano</translation>
+    </message>
+    <message>
+        <source>What was learnt at first contact</source>
+        <translation>Mitä ensikontaktissa saatiin selville</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Tila</translation>
     </message>
@@ -586,6 +594,10 @@
     <message>
         <source>&lt;i&gt;Risk:&lt;/i&gt; {reason}</source>
         <translation>&lt;i&gt;Riski:&lt;/i&gt; {reason}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Intake note:&lt;/i&gt; {note}</source>
+        <translation>&lt;i&gt;Ensikontaktin muistiinpano:&lt;/i&gt; {note}</translation>
     </message>
     <message>
         <source>No contact restrictions recorded</source>
@@ -1798,6 +1810,14 @@
     <message>
         <source>e.g. received a second demand with a 24-hour deadline</source>
         <translation>esim. sai toisen vaatimuksen, jossa 24 tunnin määräaika</translation>
+    </message>
+    <message>
+        <source>Intake note</source>
+        <translation>Ensikontaktin muistiinpano</translation>
+    </message>
+    <message>
+        <source>What was learnt at first contact</source>
+        <translation>Mitä ensikontaktissa saatiin selville</translation>
     </message>
     <message>
         <source>Counsellor</source>

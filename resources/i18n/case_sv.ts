@@ -245,6 +245,14 @@
         <translation>Motivering till risknivån</translation>
     </message>
     <message>
+        <source>Intake note</source>
+        <translation>Anteckning vid första kontakten</translation>
+    </message>
+    <message>
+        <source>What was learnt at first contact</source>
+        <translation>Vad som framkom vid första kontakten</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -586,6 +594,10 @@
     <message>
         <source>&lt;i&gt;Risk:&lt;/i&gt; {reason}</source>
         <translation>&lt;i&gt;Risk:&lt;/i&gt; {reason}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Intake note:&lt;/i&gt; {note}</source>
+        <translation>&lt;i&gt;Anteckning vid första kontakten:&lt;/i&gt; {note}</translation>
     </message>
     <message>
         <source>No contact restrictions recorded</source>
@@ -1798,6 +1810,14 @@
     <message>
         <source>e.g. received a second demand with a 24-hour deadline</source>
         <translation>t.ex. fick ett andra krav med 24 timmars tidsfrist</translation>
+    </message>
+    <message>
+        <source>Intake note</source>
+        <translation>Anteckning vid första kontakten</translation>
+    </message>
+    <message>
+        <source>What was learnt at first contact</source>
+        <translation>Vad som framkom vid första kontakten</translation>
     </message>
     <message>
         <source>Counsellor</source>

@@ -862,10 +862,6 @@
         <translation>Lisätieto turvallisista yhteydenottotavoista</translation>
     </message>
     <message>
-        <source>Risk reason</source>
-        <translation>Riskin peruste</translation>
-    </message>
-    <message>
         <source>Opened on</source>
         <translation>Avauspäivä</translation>
     </message>
@@ -875,9 +871,13 @@
         <translation>Tuo luettelo tietomurrosta kärsineistä</translation>
     </message>
     <message>
-        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for every other column, so nothing is left out unnoticed: free text such as additional information can go to the safe-contact note or the risk reason, the date the person was notified or first made contact to Opened on. Every row is checked before anything is saved, and each becomes a new case.</source>
+        <source>Intake note</source>
+        <translation>Ensikontaktin muistiinpano</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for every other column, so nothing is left out unnoticed: free text such as additional information can go to the safe-contact note or the intake note, the date the person was notified or first made contact to Opened on. Every row is checked before anything is saved, and each becomes a new case.</source>
         <extracomment>Reading the file and checking its rows: only the newest result is shown.</extracomment>
-        <translation>Valitse CSV-tiedosto, jossa on otsikkorivi ja yksi henkilö kullakin rivillä (Excelissä tallenna CSV-muodossa, esimerkiksi ”CSV UTF-8”). Pakolliset sarakkeet: {required}. Valinnaiset: {optional}. Suomen-, ruotsin- ja englanninkieliset sarakeotsikot tunnistetaan (esimerkiksi etunimet, sukunimi, henkilötunnus); valitse jokaiselle muulle sarakkeelle kenttä tai Ohita, jotta mitään ei jää huomaamatta pois: vapaa teksti, kuten lisätiedot, voi mennä turvallisten yhteydenottotapojen lisätietoon tai riskin perusteeseen, päivämäärä, jolloin henkilölle ilmoitettiin tai hän otti ensimmäisen kerran yhteyttä, avauspäivään. Jokainen rivi tarkistetaan ennen kuin mitään tallennetaan, ja jokaisesta tulee uusi asia.</translation>
+        <translation>Valitse CSV-tiedosto, jossa on otsikkorivi ja yksi henkilö kullakin rivillä (Excelissä tallenna CSV-muodossa, esimerkiksi ”CSV UTF-8”). Pakolliset sarakkeet: {required}. Valinnaiset: {optional}. Suomen-, ruotsin- ja englanninkieliset sarakeotsikot tunnistetaan (esimerkiksi etunimet, sukunimi, henkilötunnus); valitse jokaiselle muulle sarakkeelle kenttä tai Ohita, jotta mitään ei jää huomaamatta pois: vapaa teksti, kuten lisätiedot, voi mennä turvallisten yhteydenottotapojen lisätietoon tai ensikontaktin muistiinpanoon, päivämäärä, jolloin henkilölle ilmoitettiin tai hän otti ensimmäisen kerran yhteyttä, avauspäivään. Jokainen rivi tarkistetaan ennen kuin mitään tallennetaan, ja jokaisesta tulee uusi asia.</translation>
     </message>
     <message>
         <source>File to import</source>

@@ -862,10 +862,6 @@
         <translation>Anteckning om säkra kontaktsätt</translation>
     </message>
     <message>
-        <source>Risk reason</source>
-        <translation>Grund för risknivån</translation>
-    </message>
-    <message>
         <source>Opened on</source>
         <translation>Öppningsdatum</translation>
     </message>
@@ -875,9 +871,13 @@
         <translation>Importera en lista över drabbade personer</translation>
     </message>
     <message>
-        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for every other column, so nothing is left out unnoticed: free text such as additional information can go to the safe-contact note or the risk reason, the date the person was notified or first made contact to Opened on. Every row is checked before anything is saved, and each becomes a new case.</source>
+        <source>Intake note</source>
+        <translation>Anteckning vid första kontakten</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with a header row and one person a row (from Excel: save as “CSV UTF-8” or “CSV (semicolon delimited)”). Required columns: {required}. Optional: {optional}. Finnish, Swedish and English header names are recognised (for example etunimet, sukunimi, henkilötunnus); choose a field or Ignore for every other column, so nothing is left out unnoticed: free text such as additional information can go to the safe-contact note or the intake note, the date the person was notified or first made contact to Opened on. Every row is checked before anything is saved, and each becomes a new case.</source>
         <extracomment>Reading the file and checking its rows: only the newest result is shown.</extracomment>
-        <translation>Välj en CSV-fil med en rubrikrad och en person per rad (i Excel: spara i CSV-format, till exempel ”CSV UTF-8”). Obligatoriska kolumner: {required}. Valfria: {optional}. Finska, svenska och engelska kolumnrubriker känns igen (till exempel förnamn, efternamn, personbeteckning); välj ett fält eller Ignorera för varje annan kolumn, så att inget faller bort obemärkt: fritext som tilläggsuppgifter kan gå till anteckningen om säkra kontaktsätt eller grunden för risknivån, datumet då personen underrättades eller först tog kontakt till öppningsdatumet. Varje rad kontrolleras innan något sparas, och varje rad blir ett nytt ärende.</translation>
+        <translation>Välj en CSV-fil med en rubrikrad och en person per rad (i Excel: spara i CSV-format, till exempel ”CSV UTF-8”). Obligatoriska kolumner: {required}. Valfria: {optional}. Finska, svenska och engelska kolumnrubriker känns igen (till exempel förnamn, efternamn, personbeteckning); välj ett fält eller Ignorera för varje annan kolumn, så att inget faller bort obemärkt: fritext som tilläggsuppgifter kan gå till anteckningen om säkra kontaktsätt eller anteckningen vid första kontakten, datumet då personen underrättades eller först tog kontakt till öppningsdatumet. Varje rad kontrolleras innan något sparas, och varje rad blir ett nytt ärende.</translation>
     </message>
     <message>
         <source>File to import</source>

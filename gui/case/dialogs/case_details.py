@@ -104,7 +104,8 @@ def _country(text: str) -> str:
 
 
 class CaseDialog(RecordDialog):
-    """Risk level and its reason, the status, and (supervisors) the counsellor."""
+    """Risk level and its reason, the intake note, the status, and (supervisors) the
+    counsellor."""
 
     draft_kind = drafts.CASE
 
@@ -117,6 +118,9 @@ class CaseDialog(RecordDialog):
         form.choice("risk_level", self.tr("Risk level"), options("risk"))
         reason = form.text("risk_reason", self.tr("Why this risk level"))
         reason.editor.setMinimumHeight(self.fontMetrics().height() * 4)
+        note = form.text("intake_note", self.tr("Intake note"))
+        note.editor.setMinimumHeight(self.fontMetrics().height() * 4)
+        note.editor.setToolTip(self.tr("What was learnt at first contact"))
         statuses = [(label("status", s.value), s.value) for s in CaseStatus
                     if s is not CaseStatus.CLOSED or case.status == CaseStatus.CLOSED.value]
         form.choice("status", self.tr("Status"), statuses)
@@ -135,13 +139,15 @@ class CaseDialog(RecordDialog):
 
     def values_from(self, record: Any) -> dict[str, Any]:
         return {"risk_level": record.risk_level, "risk_reason": record.risk_reason,
+                "intake_note": record.intake_note,
                 "status": record.status, "assigned_to_id": record.assigned_to_id}
 
     def to_draft(self, values: dict[str, Any]) -> tuple[CaseDraft, CaseStatus]:
         case = self.record
         assigned = values["assigned_to_id"] if self.may_reassign else case.assigned_to_id
         draft = CaseDraft(risk_level=RiskLevel(values["risk_level"]),
-                          risk_reason=values["risk_reason"] or "", assigned_to_id=assigned,
+                          risk_reason=values["risk_reason"] or "",
+                          intake_note=values["intake_note"] or "", assigned_to_id=assigned,
                           opened_on=case.opened_on)
         return draft, CaseStatus(values["status"])
 

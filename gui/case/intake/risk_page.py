@@ -1,5 +1,5 @@
-"""Intake step 3, *Risk*: the risk level and why, the breaches the person was hit by, and
-(supervisors) who takes the case."""
+"""Intake step 3, *Risk*: the risk level and why, what was learnt at first contact (the
+intake note), the breaches the person was hit by, and (supervisors) who takes the case."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ _ASSIGN_UNASSIGNED = -1
 
 
 class RiskPage(QWizardPage):
-    """Step 3: how urgent, why, which breaches, and (supervisors) who takes the case."""
+    """Step 3: how urgent, why, the intake note, which breaches, and (supervisors) who
+    takes the case."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +54,15 @@ class RiskPage(QWizardPage):
             "riskReason", self.tr("Reason"),
             lambda t: v.validate_text(t, field="Reason", max_length=2000),
             placeholder=self.tr("e.g. received a second demand with a 24-hour deadline"))
+        # Optional free text; Tab leaves it (Form.text), so the page stays keyboard-driven.
+        self.note = self.form.text(
+            "intakeNote", self.tr("Intake note"),
+            lambda t: v.validate_text(t, field="Intake note", max_length=4000))
+        self.note.editor.setToolTip(self.tr("What was learnt at first contact"))
+        self.note.editor.setAccessibleName(self.tr("Intake note"))
+        # Four to eight lines: room to write, and the breach list below stays in sight.
+        self.note.editor.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.note.editor.setMaximumHeight(self.fontMetrics().height() * 8)
         self.assignee: Field | None = None
         actor = session.actor
         if allows(actor.role, Operation.REASSIGN_CASE):
@@ -78,7 +88,8 @@ class RiskPage(QWizardPage):
         layout.addWidget(self.breaches)
         layout.addStretch(1)
         QWidget.setTabOrder(self.risk.editor, self.reason.editor)
-        QWidget.setTabOrder(self.reason.editor,
+        QWidget.setTabOrder(self.reason.editor, self.note.editor)
+        QWidget.setTabOrder(self.note.editor,
                             self.assignee.editor if self.assignee else self.breaches)
         if self.assignee:
             QWidget.setTabOrder(self.assignee.editor, self.breaches)
@@ -141,6 +152,7 @@ class RiskPage(QWizardPage):
         return CaseDraft(
             risk_level=RiskLevel(self.risk.raw()),
             risk_reason=self.reason.raw(),
+            intake_note=self.note.raw() or "",
             assigned_to_id=assigned,
             breach_ids=breach_ids,
         )
