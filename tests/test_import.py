@@ -17,7 +17,7 @@ from cli import main as cli
 from models.domain.dto import CaseDraft, CaseFilter, VictimDraft
 from models.domain.entities import Case, IdentityCodeRecord, Victim, victim_breach
 from models.domain.enums import AuditAction, CaseStatus, Role
-from models.domain.errors import NotFound, PermissionDenied, ValidationError
+from models.domain.errors import NotFound, PermissionDenied, UsageError, ValidationError
 from models.domain.validation import generate_temporary_identity_code
 from models.services import build
 from models.services.audit_log import AuditQuery
@@ -148,7 +148,8 @@ def test_overrides_take_a_header_name_or_a_number_and_refuse_unknowns() -> None:
     assert mapping == {"first_names": 0, "last_name": 1, "identity_code": 2}
     assert apply_overrides(header, mapping, {"identity_code": ""}) == {
         "first_names": 0, "last_name": 1}
-    with pytest.raises(ValidationError, match="no column"):
+    with pytest.raises(UsageError, match="no column 'Puhelin' .* its columns are 'Nimi', "
+                                         "'Suku', 'Tunniste'"):
         apply_overrides(header, {}, {"phone": "Puhelin"})
     with pytest.raises(ValidationError, match="not a field"):
         apply_overrides(header, {}, {"shoe_size": "1"})

@@ -120,8 +120,37 @@ def test_ignored_columns_are_named_and_the_rest_imported(
     detail = services.cases.get_detail(services.case_list.list_case_ids()[0])
     assert detail.victim.safe_contact_note == ""
     assert detail.case.opened_on == dt.date.today()  # noqa: DTZ011 (the local day is meant)
-    assert run_cli(db_path, source, "--ignore-column", "Nope", out=out) == 4
-    assert "Ignored columns: the file has no column 'Nope'" in capsys.readouterr().err
+    # Wrong usage: exit 2, naming the column and the file's columns.
+    assert run_cli(db_path, source, "--ignore-column", "Nope", out=out) == 2
+    assert ("The file has no column 'Nope' (--ignore-column Nope); its columns are "
+            "'Etunimet', 'Sukunimi'") in capsys.readouterr().err
+    assert run_cli(db_path, source, "--map", "safe_contact_note=Lisatiedot", out=out) == 2
+    assert "no column 'Lisatiedot' (--map safe_contact_note=Lisatiedot)" in (
+        capsys.readouterr().err)
+    # Mapped and ignored at once: which was meant is not guessed.
+    assert run_cli(db_path, source, "--map", "safe_contact_note=Lisätiedot",
+                   "--ignore-column", "Lisätiedot", "--ignore-column", "Ilmoitettu",
+                   out=out) == 2
+    assert ("The column 'Lisätiedot' is both mapped to a field and ignored; choose one."
+            in capsys.readouterr().err)
+
+
+def test_columns_with_the_same_name_are_told_apart_by_their_numbers(
+    cli_database: Database, db_path: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = write(tmp_path / "kaksi.csv", [HEADER + ";Huom;Huom",
+                                            row(1) + ";soita iltaisin;ei viestejä"])
+    out: list[str] = []
+    base = ("--map", "safe_contact_note=Lisätiedot", "--ignore-column", "Ilmoitettu")
+    assert run_cli(db_path, source, *base, out=out) == 2
+    assert ("the columns 'Huom' (column 7) and 'Huom' (column 8);"
+            in capsys.readouterr().err)
+    assert run_cli(db_path, source, *base, "--ignore-column", "Huom", out=out) == 2
+    assert ("The file has 2 columns named 'Huom' (columns 7 and 8); give the column's "
+            "number instead of its name.") in capsys.readouterr().err
+    assert run_cli(db_path, source, *base, "--ignore-column", "7", "--ignore-column", "8",
+                   out=out) == 0
 
 
 def test_a_free_text_column_can_be_the_case_intake_note_never_its_risk_reason(

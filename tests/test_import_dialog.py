@@ -118,10 +118,11 @@ def test_dialog_says_what_it_expects_and_maps_unknown_columns_by_choice(
     outcome = _open(dialog, finnish_list, qtbot)
     assert isinstance(outcome, UnresolvedColumns)
     assert "3 rows" in dialog.detected.text()
+    # The columns to decide on come first, in view.
     assert _mapping_rows(dialog) == [
+        ("Lisätiedot", "Choose…"), ("Ilmoitettu", "Choose…"),
         ("Etunimet", "First names"), ("Sukunimi", "Last name"),
-        ("Henkilötunnus", "Identity code"), ("Lisätiedot", "Choose…"),
-        ("Ilmoitettu", "Choose…")]
+        ("Henkilötunnus", "Identity code")]
     assert dialog.pending.text() == ("Choose a field or Ignore for each column before "
                                      "importing: Lisätiedot, Ilmoitettu.")
     assert not dialog.import_button.isEnabled()
@@ -285,3 +286,31 @@ def test_import_is_offered_in_the_main_window_and_closed_by_a_lock(
     assert window.findChild(ImportDialog) is not None
     window.lock()
     qtbot.waitUntil(lambda: window.findChild(ImportDialog) is None, timeout=2000)
+
+
+def test_the_preview_masks_identity_codes_and_a_refused_file_leaves_nothing_behind(
+    svc: services.Services, finnish_list: Path, tmp_path: Path,
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = _dialog(svc, qtbot)
+    _open(dialog, finnish_list, qtbot)
+    shown = [dialog.preview.item(row, 2).text() for row in range(dialog.preview.rowCount())]
+    assert shown == [_code(day, individual)[:7] + "****"
+                     for day, individual in ((5, 960), (6, 961), (7, 962))]
+    # Wide enough for every choice, in the language in use: no combo is cut short.
+    combos = list(dialog.columns.values())
+    table = dialog.mapping_table
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
+    assert all(combo.width() >= combo.sizeHint().width() for combo in combos)
+    assert dialog.preview.width() > table.width() // 3  # the preview keeps room too
+
+    picture = tmp_path / "kuva.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    dialog.choose_file = lambda: picture  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.findChild(type(dialog.import_button), "browse"),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "does not look like a list" in dialog.detected.text(),
+                    timeout=10_000)
+    assert dialog.mapping_table.rowCount() == 0 and not dialog.columns
+    assert dialog.preview.rowCount() == 0 and dialog.preview.columnCount() == 0
+    assert not dialog.pending.text() and not dialog.import_button.isEnabled()

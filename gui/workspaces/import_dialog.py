@@ -45,6 +45,7 @@ from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session
 from models.domain.errors import KnownError
 from models.domain.formatting import count_text
+from models.domain.validation import mask_code_shaped
 from models.services.importing import (
     FIELD_LABELS,
     REQUIRED_FIELDS,
@@ -170,6 +171,8 @@ class ImportDialog(QDialog):
         self.findings = QListWidget()
         self.findings.setObjectName("findings")
         self.findings.setAccessibleName(self.tr("Refused rows and duplicates"))
+        # Three findings in view; the list scrolls (the mapping table needs the room).
+        self.findings.setMinimumHeight(4 * self.fontMetrics().height())
 
         self.import_valid = QRadioButton(self.tr("Import all valid rows (skip the others)"))
         self.import_valid.setObjectName("importValid")
@@ -219,7 +222,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addLayout(file_row)
         layout.addWidget(self.detected)
-        layout.addLayout(top, 2)
+        layout.addLayout(top, 3)  # the columns to decide on before the findings
         layout.addWidget(self.summary)
         layout.addWidget(self.findings, 1)
         layout.addLayout(options)
@@ -256,6 +259,7 @@ class ImportDialog(QDialog):
             return
         self.path.setText(str(path))
         self._table = None
+        self._clear_file()
         self.import_button.setEnabled(False)
         self.detected.setText(self.tr("Reading the file…"))
         self.summary.clear()
@@ -266,12 +270,22 @@ class ImportDialog(QDialog):
             .success(self._loaded).failure(self._read_failed).run())
 
     def _read_failed(self, error: BaseException) -> None:
+        self._clear_file()
         if isinstance(error, OSError):
             self.detected.setText(self.tr("The file could not be opened."))
         elif isinstance(error, KnownError):
             self.detected.setText(str(error))
         else:  # a bug: the crash dialog tells it
             self.detected.setText(self.tr("The file could not be read."))
+
+    def _clear_file(self) -> None:
+        """Nothing of an earlier file stays on screen once another is chosen."""
+        self.columns.clear()
+        self.mapping_table.setRowCount(0)
+        self.preview.clear()
+        self.preview.setRowCount(0)
+        self.preview.setColumnCount(0)
+        self.pending.clear()
 
     def _loaded(self, table: CsvTable) -> None:
         self._table = table
@@ -289,8 +303,11 @@ class ImportDialog(QDialog):
         guessed = {index: field for field, index in guess_mapping(table.header).items()}
         self.columns.clear()
         self.mapping_table.clearContents()
-        shown = [index for index, name in enumerate(table.header)
-                 if name or index in table.filled]
+        # The columns to decide on first, in view without scrolling; then the rest in
+        # the file's order.
+        shown = sorted((index for index, name in enumerate(table.header)
+                        if name or index in table.filled),
+                       key=lambda index: (index in guessed, index))
         self.mapping_table.setRowCount(len(shown))
         for row, index in enumerate(shown):
             name = table.column_name(index)
@@ -309,17 +326,19 @@ class ImportDialog(QDialog):
         self._fit_mapping()
 
     def _fit_mapping(self) -> None:
-        """The mapping table as wide as its names and combos: no choice is cut short."""
+        """The mapping table as wide as its names and combos: no choice is cut short
+        (the preview beside it gives way and scrolls sideways)."""
         table = self.mapping_table
         header = table.horizontalHeader()
         table.resizeColumnToContents(0)
-        table.setColumnWidth(0, max(table.columnWidth(0), header.sectionSizeHint(0)))
-        combos = [combo.sizeHint().width() for combo in self.columns.values()]
-        table.setColumnWidth(1, max([header.sectionSizeHint(1), *combos]))
+        names = max(table.columnWidth(0), header.sectionSizeHint(0))
+        table.setColumnWidth(0, names)
+        choices = max([header.sectionSizeHint(1),
+                       *(combo.sizeHint().width() for combo in self.columns.values())])
+        table.setColumnWidth(1, choices)
         table.resizeRowsToContents()
-        width = (header.length() + table.verticalScrollBar().sizeHint().width()
-                 + 2 * table.frameWidth())
-        table.setMinimumWidth(min(width, max(self.width() // 2, 1)))
+        table.setMinimumWidth(names + choices + table.verticalScrollBar().sizeHint().width()
+                              + 2 * table.frameWidth())
 
     def _fill_preview(self, table: CsvTable) -> None:
         shown = table.preview
@@ -332,7 +351,8 @@ class ImportDialog(QDialog):
         self.preview.setVerticalHeaderLabels([str(record.row) for record in shown])
         for row, record in enumerate(shown):
             for column, text in enumerate(record.cells[: len(table.header)]):
-                self.preview.setItem(row, column, QTableWidgetItem(text))
+                # Identity codes masked, as everywhere unless revealed.
+                self.preview.setItem(row, column, QTableWidgetItem(mask_code_shaped(text)))
         self.preview.resizeColumnsToContents()
 
     # -- the mapping and the check ----------------------------------------------------------
@@ -366,7 +386,7 @@ class ImportDialog(QDialog):
         table = self._table
         chosen: dict[str, list[str]] = {}
         if table is not None:
-            for index, combo in self.columns.items():
+            for index, combo in sorted(self.columns.items()):  # in the file's order
                 field = combo.currentData()
                 if field:
                     chosen.setdefault(field, []).append(table.column_name(index))

@@ -425,13 +425,32 @@ def guess_mapping(header: Sequence[str]) -> dict[str, int]:
 
 
 def find_column(header: Sequence[str], column: str) -> int | None:
-    """The index of ``column`` (a header name, in any case, or a 1-based number)."""
+    """The index of ``column`` (a header name, in any case, or a 1-based number).
+
+    Raises:
+        UsageError: two columns have that name (the number tells them apart).
+    """
     column = column.strip()
     if column.isdigit() and 1 <= int(column) <= len(header):
         return int(column) - 1
     keys = [header_key(name) for name in header]
     key = header_key(column)
-    return keys.index(key) if key and key in keys else None
+    found = [index for index, name in enumerate(keys) if key and name == key]
+    if len(found) > 1:
+        raise UsageError(_(
+            "The file has {n} columns named {column} (columns {numbers}); give the "
+            "column's number instead of its name."
+        ).format(n=len(found), column=repr(column),
+                 numbers=_names([str(index + 1) for index in found])))
+    return found[0] if found else None
+
+
+def _no_such_column(header: Sequence[str], column: str, option: str) -> UsageError:
+    named = [name or _("column {n}").format(n=index + 1) for index, name in enumerate(header)]
+    return UsageError(_(
+        "The file has no column {column} ({option}); its columns are {columns}."
+    ).format(column=repr(column.strip()), option=option,
+             columns=", ".join(repr(name) for name in named)))
 
 
 def apply_overrides(
@@ -442,7 +461,8 @@ def apply_overrides(
     An empty column unmaps the field.
 
     Raises:
-        ValidationError: an unknown field or a column the header does not have.
+        ValidationError: an unknown field.
+        UsageError: a column the header does not have, or a name two columns share.
     """
     result = dict(mapping)
     for target, column in overrides.items():
@@ -455,9 +475,7 @@ def apply_overrides(
             continue
         index = find_column(header, column)
         if index is None:
-            raise ValidationError(
-                _("Column mapping"),
-                _("the file has no column named as given for {target}").format(target=target))
+            raise _no_such_column(header, column, f"--map {target}={column.strip()}")
         result[target] = index
     return result
 
@@ -466,16 +484,26 @@ def ignored_columns(header: Sequence[str], columns: Sequence[str]) -> frozenset[
     """The indexes of the columns to ignore (header names or 1-based numbers).
 
     Raises:
-        ValidationError: a column the header does not have.
+        UsageError: a column the header does not have, or a name two columns share.
     """
     ignored: set[int] = set()
     for column in columns:
         index = find_column(header, column)
         if index is None:
-            raise ValidationError(_("Ignored columns"), _(
-                "the file has no column {column}").format(column=repr(column.strip())))
+            raise _no_such_column(header, column, f"--ignore-column {column.strip()}")
         ignored.add(index)
     return frozenset(ignored)
+
+
+def column_label(table: CsvTable, index: int) -> str:
+    """A column as a message names it: its name, with its number when another column has
+    the same name (``'Huom' (column 6)``), or ``'column N'`` when it has none."""
+    name = table.header[index] if index < len(table.header) else ""
+    if not name:
+        return repr(table.column_name(index))
+    if sum(1 for other in table.header if header_key(other) == header_key(name)) > 1:
+        return _("{name} (column {n})").format(name=repr(name), n=index + 1)
+    return repr(name)
 
 
 def _names(names: Sequence[str]) -> str:
@@ -503,6 +531,7 @@ def check_columns(
         ImportFileError: no column is mapped (the file does not look like a list of
             people), the file has no data rows, or a required field has no column.
         UnresolvedColumns: a column is neither mapped nor ignored.
+        UsageError: a column is both mapped and ignored.
     """
     if not mapping:
         raise not_a_list(_(
@@ -516,6 +545,13 @@ def check_columns(
             "No column is mapped to {fields}; name the column in the header or map it "
             "(e.g. --map first_names=COLUMN)."
         ).format(fields=_names(missing)))
+    both = sorted(set(mapping.values()) & set(ignored))
+    if both:
+        raise UsageError(ngettext(
+            "The column {columns} is both mapped to a field and ignored; choose one.",
+            "The columns {columns} are both mapped to a field and ignored; choose one for "
+            "each.", len(both)).format(
+                columns=_names([column_label(table, index) for index in both])))
     unresolved = unresolved_columns(table, mapping, ignored)
     if unresolved:
         names = [table.column_name(index) for index in unresolved]
@@ -524,7 +560,8 @@ def check_columns(
             "(--map FIELD=COLUMN) or ignore it (--ignore-column COLUMN).",
             "Suoja would not store the columns {columns}; map each to a field "
             "(--map FIELD=COLUMN) or ignore it (--ignore-column COLUMN).",
-            len(names)).format(columns=_names([repr(name) for name in names])), names)
+            len(names)).format(
+                columns=_names([column_label(table, index) for index in unresolved])), names)
 
 
 # -- rows -----------------------------------------------------------------------------------

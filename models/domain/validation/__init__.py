@@ -29,6 +29,7 @@ from models.domain.validation.dates import parse_date, validate_not_future
 from models.domain.validation.identity_codes import (
     IdentityCode,
     generate_temporary_identity_code,
+    mask_code_shaped,
     parse_identity_code,
 )
 from models.domain.validation.money import parse_money
@@ -37,6 +38,7 @@ from models.domain.validation.texts import validate_text, validate_username
 
 __all__ = [
     "IdentityCode",
+    "mask_code_shaped",
     "encode_base58check",
     "encode_segwit_address",
     "generate_temporary_identity_code",

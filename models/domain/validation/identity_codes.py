@@ -111,6 +111,16 @@ def _birth_date(match: re.Match[str]) -> date:
     )
 
 
+def mask_code_shaped(text: str) -> str:
+    """``text`` with its identity code masked if it is shaped like one (``131052-****``),
+    else as it is: for showing a file's cells before anything is checked (an import's
+    preview), so a whole code is not on screen unasked."""
+    compact = "".join(text.split()).upper()
+    if _HETU_SHAPE.fullmatch(compact):
+        return IdentityCode.mask_shown(compact)
+    return text
+
+
 def parse_identity_code(value: str, *, field: str = N_("Identity code")) -> IdentityCode:
     """Check a Finnish personal identity code and take it apart.
 
