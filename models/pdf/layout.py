@@ -279,6 +279,61 @@ def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
     return pieces
 
 
+#: A cell's left and right padding in a table, and a little air.
+CELL_PADDING = 6.5
+
+#: Where an address (e-mail, web) may break across lines: right after one of these.
+ADDRESS_BREAKS = "@./-_"
+
+
+def broken_lines(value: str, width: float, style: ParagraphStyle | None = None, *,
+                 after: str = ADDRESS_BREAKS, group: int = 1) -> str:
+    """Paragraph markup of ``value`` (escaped here) whose words too wide for ``width`` are
+    broken where a reader expects it: right after one of ``after`` ("asiakastiedot@" /
+    "mailbox.invalid"), or, in a run with none of them, after a whole number of ``group``
+    characters (a wallet address in fours), never inside a number or a name.
+
+    A break is a line break in the markup (``<br/>``), not an invisible character:
+    copied text holds nothing the value did not, and a value that fits is left whole.
+    reportlab would otherwise cut a long word at any character; it treats U+200B as a
+    space, joining the pieces again with a visible one.
+
+    Args:
+        width: the room for a line (a cell's width less its padding).
+    """
+    style = style or styles().cell
+    font, size = style.fontName, style.fontSize
+
+    def fits(piece: str) -> bool:
+        return stringWidth(piece, font, size) <= width
+
+    words: list[str] = []
+    for word in value.split(" "):
+        if fits(word) or not word:
+            words.append(text(word))
+            continue
+        segments = re.findall(rf"[^{re.escape(after)}]*[{re.escape(after)}]|[^{re.escape(after)}]+",
+                              word) if after else [word]
+        lines: list[str] = [""]
+        for segment in segments:
+            if fits(lines[-1] + segment):
+                lines[-1] += segment
+                continue
+            if lines[-1]:
+                lines.append("")
+            while not fits(segment):
+                # A segment wider than a line: as many whole groups as fit.
+                cut = group
+                while cut + group <= len(segment) and fits(segment[:cut + group]):
+                    cut += group
+                lines[-1] = segment[:cut]
+                lines.append("")
+                segment = segment[cut:]
+            lines[-1] = segment
+        words.append("<br/>".join(text(line) for line in lines if line))
+    return " ".join(words)
+
+
 # -- tables ------------------------------------------------------------------------------
 
 #: Every table's font: a table sets its cells' font whatever they hold (flowables, empty
@@ -314,7 +369,7 @@ def fitted_widths(fixed: Sequence[float], header: Sequence[str],
             time: "24.10.2020 klo 16.04").
     """
     s = styles()
-    padding = 6.5  # the table's left and right padding, and a little air
+    padding = CELL_PADDING
     needs = []
     for index in range(len(fixed)):
         words = [header[index]] if index in set(whole) else header[index].split()
