@@ -231,8 +231,12 @@ def _victim_table(summary: CaseSummary) -> LongTable:
         pairs.append((_("Postal address"), address or not_recorded))
     pairs.append((_("Preferred language"), label(victim.language, languages())))
     if not care:
-        # The care profile gives the rules a section of their own.
+        # The care profile gives the rules a section of their own. An investigator who
+        # calls the injured party needs the note too ("call only in the evenings"); it is
+        # the person's own instruction, not a support-session note.
         pairs.append((_("Safe-contact rules"), _contact_rules(victim)))
+        if victim.safe_contact_note.strip():
+            pairs.append((_("Safe-contact note"), victim.safe_contact_note.strip()))
     if victim.breaches:
         pairs.append((_("Breach"), ", ".join(victim.breaches)))
     return key_value_table(pairs)
