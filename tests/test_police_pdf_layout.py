@@ -135,6 +135,15 @@ def test_small_layout_promises(svc: services.Services) -> None:
     assert "(temporary code, masked)" in joined
     assert "(temporary code) (masked)" not in joined
     assert any("To police" in line for page in police for line in page.splitlines())
+    # The reports table's last header takes two lines at most, in every language.
+    for language, header in ((Language.ENGLISH, ("Injured", "copy")),
+                             (Language.FINNISH, ("Asianomistajalla", "kopio")),
+                             (Language.SWEDISH, ("Målsäganden", "kopia"))):
+        with i18n.speaking(language):
+            raw = "\n".join(_raw_pages(setup.exports.render_case(setup.case_id,
+                                                                 Profile.POLICE)))
+        start = raw.rindex(header[0])  # the table's, after the "Injured party" heading
+        assert raw[start:raw.index(header[1], start)].count("\n") <= 1, (language, raw)
     # A client with no address recorded shows none, not the country alone.
     case_id = svc.cases.create_intake(VictimDraft(first_names="Osoite", last_name="Puuttuu"),
                                       CaseDraft(risk_level=RiskLevel.LOW)).id

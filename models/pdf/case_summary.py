@@ -441,7 +441,8 @@ def _reports_section(reports: Sequence[PoliceReportData]) -> list[Flowable]:
     header = [_("Report number"), _("Police department"), _("Filed"), _("State"),
               _("Injured party has copy")]
     widths = fitted_widths([92, 0, 56, 112, 62], header,
-                           {3: report_states().values(), 4: (yes_no(True), yes_no(False))})
+                           {3: report_states().values(), 4: (yes_no(True), yes_no(False))},
+                           two_lines=(4,))
     return _section(_("Police reports"), len(reports), data_table(header, rows, widths))
 
 

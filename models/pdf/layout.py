@@ -357,7 +357,7 @@ def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
 def fitted_widths(fixed: Sequence[float], header: Sequence[str],
                   samples: Mapping[int, Iterable[str]] | None = None, *,
                   whole: Iterable[int] = (), lines: Mapping[int, Iterable[str]] | None = None,
-                  ) -> list[float]:
+                  two_lines: Iterable[int] = ()) -> list[float]:
     """Column widths for :func:`data_table`: ``fixed`` (points; ``0`` for the one column
     that takes the rest of :data:`BODY_WIDTH`), each widened where needed so that no word
     of its header (bold) or of its ``samples`` (the words a column of labels may hold) has
@@ -365,6 +365,8 @@ def fitted_widths(fixed: Sequence[float], header: Sequence[str],
 
     Args:
         whole: columns whose header stays on one line ("To police").
+        two_lines: columns whose header takes at most two lines ("Injured party" /
+            "has copy"), where a narrower column would take three.
         lines: columns whose values of ``lines`` each stay on one line (a date and a
             time: "24.10.2020 klo 16.04").
     """
@@ -375,6 +377,11 @@ def fitted_widths(fixed: Sequence[float], header: Sequence[str],
         words = [header[index]] if index in set(whole) else header[index].split()
         need = max((stringWidth(word, FONT_BOLD, s.header_cell.fontSize) for word in words),
                    default=0.0)
+        if index in set(two_lines) and len(words) > 2:
+            need = max(need, min(
+                max(stringWidth(" ".join(part), FONT_BOLD, s.header_cell.fontSize)
+                    for part in (words[:cut], words[cut:]))
+                for cut in range(1, len(words))))
         for value in (samples or {}).get(index, ()):
             need = max(need, *(stringWidth(word, FONT, s.cell.fontSize)
                                for word in value.split() or [""]))
