@@ -173,19 +173,21 @@ def test_the_caseload_report_says_the_same_in_its_headline_and_its_section(
     assert re.search(r"20\.5\.2024[ \xa0]12\.04\s*\n\s*\(UTC\+3\)", raw), raw
 
 
-@pytest.mark.parametrize(("language", "words"), [
-    ("en", "no support session in 7 days"),
-    ("fi", "ei ole ollut tukikeskustelua 7 päivään"),
-    ("sv", "inte har haft något stödsamtal på 7 dagar"),
+@pytest.mark.parametrize(("language", "words", "out"), [
+    ("en", "no support session in 7 days", "the PDF file to write"),
+    ("fi", "ei ole ollut tukikeskustelua 7 päivään", "kirjoitettava PDF-tiedosto"),
+    ("sv", "inte har haft något stödsamtal på 7 dagar", "PDF-filen som skrivs"),
 ])
 def test_the_report_command_says_what_the_report_says(
-        language: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+        language: str, words: str, out: str, capsys: pytest.CaptureFixture[str]) -> None:
     from main import main
 
     with pytest.raises(SystemExit):
         main(["--lang", language, "report", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert words in help_text and "no contact" not in help_text
+    # Every option says what it is for, --out too.
+    assert re.search(r"--out \S+ " + re.escape(out), help_text), help_text
 
 
 # -- fonts and encryption ------------------------------------------------------------------
