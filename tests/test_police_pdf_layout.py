@@ -117,7 +117,7 @@ def test_no_police_pdf_of_a_300_case_batch_ends_on_a_page_of_empty_sections(
     ids = [case_id for case_id, _reference in exports.select_cases()]
     result = exports.export_cases(ids, Profile.POLICE, tmp_path, workers=2)
     assert len(result.written) == 300
-    empty_endings = []
+    empty_endings, orphans = [], []
     for path in sorted(tmp_path.glob("*.pdf")):
         reader = PdfReader(path)
         last = _body(reader.pages[-1].extract_text() or "")
@@ -125,7 +125,16 @@ def test_no_police_pdf_of_a_300_case_batch_ends_on_a_page_of_empty_sections(
             last = last.replace(f"{title} (0) None recorded.", "")
         if not last.strip():
             empty_endings.append(path.name)
+        if len(reader.pages) > 1:
+            # A table continued on the last page brings three rows at least (its header
+            # repeated, no section heading of its own above it), not one or two.
+            page = reader.pages[-1].extract_text(extraction_mode="layout") or ""
+            lines = [line for line in page.splitlines()
+                     if _body(line) and "(0) None recorded." not in line]
+            if not any(re.search(r" \(\d+\)$", line) for line in lines) and len(lines) < 4:
+                orphans.append((path.name, lines))
     assert empty_endings == []
+    assert orphans == []
 
 
 def test_small_layout_promises(svc: services.Services) -> None:

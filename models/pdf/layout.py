@@ -229,10 +229,77 @@ class KeepTail(Flowable):
         _width, body = self._body.wrapOn(canv, availWidth, availHeight)
         if body + tail <= availHeight:
             return [self._body, *self._tail]
-        pieces = self._body.splitOn(canv, availWidth, availHeight - tail)
+        room = availHeight - tail
+        pieces = self._body.splitOn(canv, availWidth, room)
+        # Orphan control: the last part of a table carries at least MIN_LAST_ROWS rows,
+        # split earlier where the page allows it, so that the last page holds more than
+        # a row or two; else as it was.
+        while len(pieces) >= 2 and _rows(pieces[-1]) < MIN_LAST_ROWS and room > ROW_STEP:
+            room -= ROW_STEP
+            earlier = self._body.splitOn(canv, availWidth, room)
+            if len(earlier) < 2:
+                # No earlier split: a table long enough moves whole to the next page,
+                # unless this page is a fresh one already (it would not fit there either).
+                frame = self._doctemplateAttr("frame")
+                table = self._body._body if isinstance(self._body, KeepHeading) else self._body
+                if (_rows(table) >= MIN_LAST_ROWS and frame is not None
+                        and not getattr(frame, "_atTop", True)):
+                    return []
+                break
+            if _rows(earlier[-1]) >= MIN_LAST_ROWS:
+                pieces = earlier
         if len(pieces) < 2:
             return []
         return [*pieces[:-1], KeepTail(pieces[-1], self._tail)]
+
+    def natural_height(self, availWidth: float, availHeight: float) -> float:  # noqa: N803
+        """The height of the body and the tail laid out in one piece."""
+        canv = getattr(self, "canv", None)
+        return _natural_height(self._body, canv, availWidth, availHeight) + sum(
+            f.wrapOn(canv, availWidth, availHeight)[1] + f.getSpaceBefore()
+            + f.getSpaceAfter() for f in self._tail)
+
+
+#: The least data rows the last part of a table split across pages carries.
+MIN_LAST_ROWS = 3
+#: How much earlier a table is split, each try, to give its last part more rows.
+ROW_STEP = 6.0
+
+
+def _rows(flowable: Flowable) -> int:
+    """Data rows of a table (its repeated header not counted); many for anything else."""
+    if not isinstance(flowable, LongTable):
+        return MIN_LAST_ROWS
+    return len(flowable._cellvalues) - int(flowable.repeatRows or 0)
+
+
+def _natural_height(flowable: Flowable, canv: Any, width: float, height: float) -> float:
+    """A flowable's height in one piece, with the spaces around it."""
+    if isinstance(flowable, KeepHeading):
+        return sum(_natural_height(part, canv, width, height)
+                   for part in (flowable._head, flowable._body))
+    if isinstance(flowable, KeepTail):
+        return flowable.natural_height(width, height)
+    return float(flowable.wrapOn(canv, width, height)[1] + flowable.getSpaceBefore()
+                 + flowable.getSpaceAfter())
+
+
+class RoomFor(CondPageBreak):
+    """A :class:`~reportlab.platypus.CondPageBreak` that asks for ``room``, or only for
+    what ``follower`` needs when it is shorter: a short last section with its tail of
+    empty sections stays on the page where it fits whole."""
+
+    def __init__(self, room: float, follower: Flowable) -> None:
+        super().__init__(room)
+        self._room = room
+        self._follower = follower
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Override of CondPageBreak.wrap: the room is the smaller of the two."""
+        canv = getattr(self, "canv", None)
+        self.height = min(self._room, _natural_height(self._follower, canv, availWidth,
+                                                      availHeight) + 1)
+        return super().wrap(availWidth, availHeight)
 
 
 def keep_empty_sections(story: Sequence[Flowable]) -> list[Flowable]:
@@ -246,6 +313,8 @@ def keep_empty_sections(story: Sequence[Flowable]) -> list[Flowable]:
             continue
         if tail:
             result[-1] = KeepTail(result[-1], tail)
+            if len(result) > 1 and type(result[-2]) is CondPageBreak:
+                result[-2] = RoomFor(result[-2].height, result[-1])
             tail = []
         if flowable is not None:
             result.append(flowable)
