@@ -99,7 +99,8 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     add_target(report)
     add_user(report, _("a supervisor"))
-    report.add_argument("--out", type=Path, required=True, metavar=pgettext("metavar", "FILE"))
+    report.add_argument("--out", type=Path, required=True, metavar=pgettext("metavar", "FILE"),
+                        help=_("the PDF file to write (an existing file is replaced)"))
     _password_env_argument(report)
 
 

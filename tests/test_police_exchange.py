@@ -445,3 +445,47 @@ def test_the_contact_for_the_police_is_set_and_shown_from_the_command_line(
     assert "500" in capsys.readouterr().err  # one sentence; the saved contact stays
     assert run(organisation) == 0
     assert "Kriisikeskus Esimerkki · +358 29 000 0000" in capsys.readouterr().out
+
+
+def test_the_safe_contact_note_reaches_the_police_pdf_and_json_but_no_session_note(
+        env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from models import services
+    from models.domain.dto import CaseDraft, SupportSessionDraft, VictimDraft
+    from models.domain.enums import RiskLevel
+
+    db = tmp_path / "note.db"
+    created = create_database(db, username="super", password=PASSWORD, kdf=FAST_KDF)
+    try:
+        svc = services.build(created.database, created.actor)
+        noted = svc.cases.create_intake(
+            VictimDraft(first_names="Aino", last_name="Esimerkki", may_leave_voicemail=False,
+                        safe_contact_note="Ei vastaajaa; soita iltaisin"),
+            CaseDraft(risk_level=RiskLevel.HIGH))
+        svc.records.add_support_session(noted.id, SupportSessionDraft(
+            started_at=dt.datetime(2024, 5, 2, 9, 0, tzinfo=dt.UTC),
+            notes="Istunnon muistiinpano: pelkää kotona"))
+        plain = svc.cases.create_intake(VictimDraft(first_names="Eino", last_name="Tyhjä"),
+                                        CaseDraft(risk_level=RiskLevel.LOW))
+    finally:
+        created.database.dispose()
+    for language, caption in (("en", "Safe-contact note"),
+                              ("fi", "Lisätieto turvallisista yhteydenottotavoista"),
+                              ("sv", "Anteckning om säkra kontaktsätt")):
+        target = tmp_path / f"{language}.pdf"
+        assert run(["--lang", language, "export-pdf", "--db", str(db), "--user", "super",
+                    "--case", noted.reference, "--profile", "police", "--out", str(target),
+                    "--json"]) == 0
+        text = " ".join(_pdf_text(target).split())
+        assert f"{caption} Ei vastaajaa; soita iltaisin" in text, text
+        assert "pelkää kotona" not in text
+        document = json.loads(target.with_suffix(".json").read_text("utf-8"))
+        _validator("police-case.schema.json").validate(document)
+        assert document["injured_party"]["safe_contact_note"] == "Ei vastaajaa; soita iltaisin"
+        assert "pelkää kotona" not in json.dumps(document, ensure_ascii=False)
+    target = tmp_path / "plain.pdf"
+    assert run(_export(db, "--case", plain.reference, "--profile", "police",
+                       "--out", str(target), "--json")) == 0
+    document = json.loads(target.with_suffix(".json").read_text("utf-8"))
+    _validator("police-case.schema.json").validate(document)
+    assert document["injured_party"]["safe_contact_note"] is None
+    assert "Safe-contact note" not in _pdf_text(target)

@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,15 @@ from models import services
 from models.demo.seed import seed_demo
 from models.domain import i18n
 from models.domain.changes import ChangeBus
-from models.domain.dto import CaseDraft, OrganisationSettings, SupportSessionDraft, VictimDraft
-from models.domain.enums import Language, RiskLevel, Role
+from models.domain.dto import (
+    CaseDraft,
+    ExtortionContactDraft,
+    OrganisationSettings,
+    SupportSessionDraft,
+    VictimDraft,
+)
+from models.domain.enums import Channel, Currency, Language, RiskLevel, Role
+from models.domain.formatting import money_text
 from models.pdf.data import Profile
 from models.services.exports import ExportService
 from models.storage.unit_of_work import Actor, Database
@@ -109,7 +117,7 @@ def test_no_police_pdf_of_a_300_case_batch_ends_on_a_page_of_empty_sections(
     ids = [case_id for case_id, _reference in exports.select_cases()]
     result = exports.export_cases(ids, Profile.POLICE, tmp_path, workers=2)
     assert len(result.written) == 300
-    empty_endings = []
+    empty_endings, orphans = [], []
     for path in sorted(tmp_path.glob("*.pdf")):
         reader = PdfReader(path)
         last = _body(reader.pages[-1].extract_text() or "")
@@ -117,7 +125,16 @@ def test_no_police_pdf_of_a_300_case_batch_ends_on_a_page_of_empty_sections(
             last = last.replace(f"{title} (0) None recorded.", "")
         if not last.strip():
             empty_endings.append(path.name)
+        if len(reader.pages) > 1:
+            # A table continued on the last page brings three rows at least (its header
+            # repeated, no section heading of its own above it), not one or two.
+            page = reader.pages[-1].extract_text(extraction_mode="layout") or ""
+            lines = [line for line in page.splitlines()
+                     if _body(line) and "(0) None recorded." not in line]
+            if not any(re.search(r" \(\d+\)$", line) for line in lines) and len(lines) < 4:
+                orphans.append((path.name, lines))
     assert empty_endings == []
+    assert orphans == []
 
 
 def test_small_layout_promises(svc: services.Services) -> None:
@@ -127,6 +144,15 @@ def test_small_layout_promises(svc: services.Services) -> None:
     assert "(temporary code, masked)" in joined
     assert "(temporary code) (masked)" not in joined
     assert any("To police" in line for page in police for line in page.splitlines())
+    # The reports table's last header takes two lines at most, in every language.
+    for language, header in ((Language.ENGLISH, ("Injured", "copy")),
+                             (Language.FINNISH, ("Asianomistajalla", "kopio")),
+                             (Language.SWEDISH, ("Målsäganden", "kopia"))):
+        with i18n.speaking(language):
+            raw = "\n".join(_raw_pages(setup.exports.render_case(setup.case_id,
+                                                                 Profile.POLICE)))
+        start = raw.rindex(header[0])  # the table's, after the "Injured party" heading
+        assert raw[start:raw.index(header[1], start)].count("\n") <= 1, (language, raw)
     # A client with no address recorded shows none, not the country alone.
     case_id = svc.cases.create_intake(VictimDraft(first_names="Osoite", last_name="Puuttuu"),
                                       CaseDraft(risk_level=RiskLevel.LOW)).id
@@ -156,19 +182,21 @@ def test_the_caseload_report_says_the_same_in_its_headline_and_its_section(
     assert re.search(r"20\.5\.2024[ \xa0]12\.04\s*\n\s*\(UTC\+3\)", raw), raw
 
 
-@pytest.mark.parametrize(("language", "words"), [
-    ("en", "no support session in 7 days"),
-    ("fi", "ei ole ollut tukikeskustelua 7 päivään"),
-    ("sv", "inte har haft något stödsamtal på 7 dagar"),
+@pytest.mark.parametrize(("language", "words", "out"), [
+    ("en", "no support session in 7 days", "the PDF file to write"),
+    ("fi", "ei ole ollut tukikeskustelua 7 päivään", "kirjoitettava PDF-tiedosto"),
+    ("sv", "inte har haft något stödsamtal på 7 dagar", "PDF-filen som skrivs"),
 ])
 def test_the_report_command_says_what_the_report_says(
-        language: str, words: str, capsys: pytest.CaptureFixture[str]) -> None:
+        language: str, words: str, out: str, capsys: pytest.CaptureFixture[str]) -> None:
     from main import main
 
     with pytest.raises(SystemExit):
         main(["--lang", language, "report", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert words in help_text and "no contact" not in help_text
+    # Every option says what it is for, --out too.
+    assert re.search(r"--out \S+ " + re.escape(out), help_text), help_text
 
 
 # -- fonts and encryption ------------------------------------------------------------------
@@ -263,3 +291,61 @@ def test_the_command_line_refuses_a_short_pdf_password(
         assert "Traceback" not in err and len(err.splitlines()) == 1
         assert "at least 12 characters" in err
     assert not out.exists() and not (tmp_path / "report.pdf").exists()
+
+
+# -- amounts and senders stay whole (issue 18 review) ----------------------------------------
+
+#: Amounts as a case may hold them: (demanded, currency, paid).
+AMOUNTS = ((Decimal("2500"), Currency.USD, None),
+           (Decimal("12500"), Currency.EUR, Decimal("12500")),
+           (Decimal("0.00012345"), Currency.BTC, Decimal("0.00012345")),
+           (Decimal("1234567.89"), Currency.EUR, Decimal("1234567.89")))
+#: A wallet address as long as they come (a taproot address, 62 characters).
+LONG_WALLET = "bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297"
+SENDERS = ("asiakastiedot@mailbox.invalid", "https://tietovuoto-julkaisu.example/uhri_12345/maksa")
+
+
+def _amount_case(svc: services.Services) -> int:
+    case_id = intake(svc, "Summa", "Pitkä")
+    for number, (demanded, currency, paid) in enumerate(AMOUNTS):
+        svc.records.add_extortion_contact(case_id, ExtortionContactDraft(
+            received_at=dt.datetime(2024, 5, 2 + number, 9, 30, tzinfo=dt.UTC),
+            channel=Channel.EMAIL, sender=SENDERS[number % 2], amount_demanded=demanded,
+            currency=currency, wallet_address=LONG_WALLET if number % 2 else WALLETS[0],
+            paid=paid is not None, amount_paid=paid, message_text="Maksa."))
+    return case_id
+
+
+def _lines(data: bytes) -> list[str]:
+    """Every line of the PDF's text, its spaces (non-breaking too) as one space."""
+    return [" ".join(line.replace("\xa0", " ").split())
+            for page in _raw_pages(data) for line in page.splitlines()]
+
+
+def _whole(value: str, separators: str = "") -> re.Pattern[str]:
+    """``value`` in a text, broken at most right after one of ``separators``."""
+    parts = [re.escape(char) + (r"\s*" if char in separators else "") for char in value]
+    return re.compile("".join(parts))
+
+
+@pytest.mark.parametrize("language", [Language.ENGLISH, Language.FINNISH, Language.SWEDISH])
+def test_amounts_wallets_and_senders_are_never_broken_inside(
+        svc: services.Services, language: Language) -> None:
+    case_id = _amount_case(svc)
+    with i18n.speaking(language):
+        data = exports_of(svc).render_case(case_id, Profile.POLICE)
+        shown = [" ".join(money_text(amount, currency).replace("\xa0", " ").split())
+                 for demanded, currency, paid in AMOUNTS
+                 for amount in (demanded, paid) if amount is not None]
+    lines = _lines(data)
+    text = "\n".join(lines)
+    for amount in shown:
+        # In the overview and in the contacts table (demanded; paid after "yes,").
+        assert sum(line.count(amount) for line in lines) >= 2, (amount, text)
+    for wallet in (LONG_WALLET, WALLETS[0]):
+        assert sum(line.count(wallet) for line in lines) >= 2, wallet
+    for sender in SENDERS:
+        # Broken, if at all, only after "@", ".", "/", "-" or "_": never inside a word.
+        found = _whole(sender, "@./-_").findall(text)
+        assert len(found) == 4, (sender, text)  # two contacts each, in both tables
+    assert "\u200b" not in text

@@ -46,6 +46,7 @@ from models.domain.i18n import ngettext, pgettext
 from models.pdf import victim_letter
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import (
+    CELL_PADDING,
     FONT,
     RULE_GREY,
     ZEBRA_FILL,
@@ -54,8 +55,8 @@ from models.pdf.layout import (
     KeepHeading,
     Metadata,
     PageFrame,
+    broken_lines,
     build_pdf,
-    cell,
     chunks,
     data_table,
     encrypt_pdf,
@@ -230,8 +231,12 @@ def _victim_table(summary: CaseSummary) -> LongTable:
         pairs.append((_("Postal address"), address or not_recorded))
     pairs.append((_("Preferred language"), label(victim.language, languages())))
     if not care:
-        # The care profile gives the rules a section of their own.
+        # The care profile gives the rules a section of their own. An investigator who
+        # calls the injured party needs the note too ("call only in the evenings"); it is
+        # the person's own instruction, not a support-session note.
         pairs.append((_("Safe-contact rules"), _contact_rules(victim)))
+        if victim.safe_contact_note.strip():
+            pairs.append((_("Safe-contact note"), victim.safe_contact_note.strip()))
     if victim.breaches:
         pairs.append((_("Breach"), ", ".join(victim.breaches)))
     return key_value_table(pairs)
@@ -287,6 +292,20 @@ def _moment_samples() -> list[str]:
     return [datetime_text(widest, compact=True)]
 
 
+def _amounts(contacts: Sequence[ExtortionContactData]) -> tuple[list[str], list[str]]:
+    """The amounts demanded and the amounts paid, as shown: a column holding them is
+    sized so that none breaks ("1 234 567,89 €" stays on one line)."""
+    demanded = [money_text(c.amount_demanded, c.currency) for c in contacts
+                if c.amount_demanded is not None]
+    paid = [money_text(c.amount_paid, c.currency) for c in contacts
+            if c.paid and c.amount_paid is not None]
+    return demanded, paid
+
+
+#: The least width of the overview's channel-and-sender column ("asiakastiedot@").
+SENDER_WIDTH = 30 * mm
+
+
 def _paid(contact: ExtortionContactData) -> str:
     if not contact.paid:
         return yes_no(False)
@@ -339,23 +358,36 @@ def _overview_section(summary: CaseSummary) -> list[Flowable]:
         return section
     header = ["#", _("Received"), _("Channel and sender"), _("Wallet"), _("Demanded"),
               _("Paid")]
+    small = s.cell_small
     wallets = [c.wallet_address for c in contacts if c.wallet_address]
     # The wallet column as wide as the longest address (within reason), so that each
     # address stays on one line and can be read (and copied) whole.
-    wallet_width = min(max((stringWidth(w, FONT, s.cell_small.fontSize) for w in wallets),
-                           default=0.0) + 6.5, 215.0)
+    wallet_width = min(max((stringWidth(w, FONT, small.fontSize) for w in wallets),
+                           default=0.0) + CELL_PADDING, 215.0)
+    demanded, paid = _amounts(contacts)
     widths = fitted_widths([16, 60, 0, wallet_width, 48, 40], header,
-                           {5: (yes_no(True), yes_no(False))}, lines={1: _moment_samples()})
+                           {5: (yes_no(True), yes_no(False))},
+                           lines={1: _moment_samples(), 4: demanded, 5: paid})
+    # Amounts never break: the channel and sender keep a readable width, and what the
+    # amounts need more comes from the wallet column (an address then breaks in fours).
+    short = SENDER_WIDTH - widths[2]
+    if short > 0:
+        widths[3] -= short
+        widths[2] += short
     rows: list[list[Cell]] = []
     for number, c in enumerate(contacts, start=1):
         channel = text(label(c.channel, channels()))
+        sender = broken_lines(c.sender, widths[2] - CELL_PADDING, small)
+        wallet = (broken_lines(c.wallet_address, widths[3] - CELL_PADDING, small,
+                               after="", group=4)
+                  if c.wallet_address else text(_("none recorded")))
         rows.append([
             para(str(number), s.cell_bold),
-            _moment(c.received_at, s.cell_small),
-            para(f"{muted(channel)}<br/>{text(c.sender)}", s.cell_small),
-            para(text(c.wallet_address or _("none recorded")), s.cell_small),
-            para(text(money_text(c.amount_demanded, c.currency)), s.cell_small),
-            para(text(_paid(c)), s.cell_small),
+            _moment(c.received_at, small),
+            para(f"{muted(channel)}<br/>{sender}", small),
+            para(wallet, small),
+            para(text(money_text(c.amount_demanded, c.currency)), small),
+            para(text(_paid(c)), small),
         ])
     title = Paragraph(text(ngettext("{n} extortion contact, oldest first",
                                     "{n} extortion contacts, oldest first", len(contacts))
@@ -370,9 +402,11 @@ def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable
     header = ["#", _("Received"), _("Channel"), _("Sender"), _("Demanded"), _("Deadline"),
               _("Paid"), _("To police")]
     answers = (yes_no(True), yes_no(False))
+    demanded, paid = _amounts(contacts)
     widths = fitted_widths([18, 54, 46, 0, 54, 54, 56, 38], header,
                            {2: channels().values(), 6: answers, 7: answers}, whole=(7,),
-                           lines={1: _moment_samples(), 5: _moment_samples()})
+                           lines={1: _moment_samples(), 4: demanded, 5: _moment_samples(),
+                                  6: paid})
     rows: list[list[Cell]] = []
     commands: list[tuple[Any, ...]] = []
     for number, contact in enumerate(contacts, start=1):
@@ -380,7 +414,7 @@ def _contacts_section(contacts: Sequence[ExtortionContactData]) -> list[Flowable
             para(str(number), s.cell_bold),
             _moment(contact.received_at),
             label(contact.channel, channels()),
-            cell(contact.sender),
+            para(broken_lines(contact.sender, widths[3] - CELL_PADDING)),
             para(text(money_text(contact.amount_demanded, contact.currency))),
             _moment(contact.deadline_at),
             _paid(contact),
@@ -407,7 +441,8 @@ def _reports_section(reports: Sequence[PoliceReportData]) -> list[Flowable]:
     header = [_("Report number"), _("Police department"), _("Filed"), _("State"),
               _("Injured party has copy")]
     widths = fitted_widths([92, 0, 56, 112, 62], header,
-                           {3: report_states().values(), 4: (yes_no(True), yes_no(False))})
+                           {3: report_states().values(), 4: (yes_no(True), yes_no(False))},
+                           two_lines=(4,))
     return _section(_("Police reports"), len(reports), data_table(header, rows, widths))
 
 

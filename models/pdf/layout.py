@@ -229,10 +229,77 @@ class KeepTail(Flowable):
         _width, body = self._body.wrapOn(canv, availWidth, availHeight)
         if body + tail <= availHeight:
             return [self._body, *self._tail]
-        pieces = self._body.splitOn(canv, availWidth, availHeight - tail)
+        room = availHeight - tail
+        pieces = self._body.splitOn(canv, availWidth, room)
+        # Orphan control: the last part of a table carries at least MIN_LAST_ROWS rows,
+        # split earlier where the page allows it, so that the last page holds more than
+        # a row or two; else as it was.
+        while len(pieces) >= 2 and _rows(pieces[-1]) < MIN_LAST_ROWS and room > ROW_STEP:
+            room -= ROW_STEP
+            earlier = self._body.splitOn(canv, availWidth, room)
+            if len(earlier) < 2:
+                # No earlier split: a table long enough moves whole to the next page,
+                # unless this page is a fresh one already (it would not fit there either).
+                frame = self._doctemplateAttr("frame")
+                table = self._body._body if isinstance(self._body, KeepHeading) else self._body
+                if (_rows(table) >= MIN_LAST_ROWS and frame is not None
+                        and not getattr(frame, "_atTop", True)):
+                    return []
+                break
+            if _rows(earlier[-1]) >= MIN_LAST_ROWS:
+                pieces = earlier
         if len(pieces) < 2:
             return []
         return [*pieces[:-1], KeepTail(pieces[-1], self._tail)]
+
+    def natural_height(self, availWidth: float, availHeight: float) -> float:  # noqa: N803
+        """The height of the body and the tail laid out in one piece."""
+        canv = getattr(self, "canv", None)
+        return _natural_height(self._body, canv, availWidth, availHeight) + sum(
+            f.wrapOn(canv, availWidth, availHeight)[1] + f.getSpaceBefore()
+            + f.getSpaceAfter() for f in self._tail)
+
+
+#: The least data rows the last part of a table split across pages carries.
+MIN_LAST_ROWS = 3
+#: How much earlier a table is split, each try, to give its last part more rows.
+ROW_STEP = 6.0
+
+
+def _rows(flowable: Flowable) -> int:
+    """Data rows of a table (its repeated header not counted); many for anything else."""
+    if not isinstance(flowable, LongTable):
+        return MIN_LAST_ROWS
+    return len(flowable._cellvalues) - int(flowable.repeatRows or 0)
+
+
+def _natural_height(flowable: Flowable, canv: Any, width: float, height: float) -> float:
+    """A flowable's height in one piece, with the spaces around it."""
+    if isinstance(flowable, KeepHeading):
+        return sum(_natural_height(part, canv, width, height)
+                   for part in (flowable._head, flowable._body))
+    if isinstance(flowable, KeepTail):
+        return flowable.natural_height(width, height)
+    return float(flowable.wrapOn(canv, width, height)[1] + flowable.getSpaceBefore()
+                 + flowable.getSpaceAfter())
+
+
+class RoomFor(CondPageBreak):
+    """A :class:`~reportlab.platypus.CondPageBreak` that asks for ``room``, or only for
+    what ``follower`` needs when it is shorter: a short last section with its tail of
+    empty sections stays on the page where it fits whole."""
+
+    def __init__(self, room: float, follower: Flowable) -> None:
+        super().__init__(room)
+        self._room = room
+        self._follower = follower
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Override of CondPageBreak.wrap: the room is the smaller of the two."""
+        canv = getattr(self, "canv", None)
+        self.height = min(self._room, _natural_height(self._follower, canv, availWidth,
+                                                      availHeight) + 1)
+        return super().wrap(availWidth, availHeight)
 
 
 def keep_empty_sections(story: Sequence[Flowable]) -> list[Flowable]:
@@ -246,6 +313,8 @@ def keep_empty_sections(story: Sequence[Flowable]) -> list[Flowable]:
             continue
         if tail:
             result[-1] = KeepTail(result[-1], tail)
+            if len(result) > 1 and type(result[-2]) is CondPageBreak:
+                result[-2] = RoomFor(result[-2].height, result[-1])
             tail = []
         if flowable is not None:
             result.append(flowable)
@@ -279,6 +348,61 @@ def chunks(value: str, limit: int = MAX_CELL_CHARS) -> list[str]:
     return pieces
 
 
+#: A cell's left and right padding in a table, and a little air.
+CELL_PADDING = 6.5
+
+#: Where an address (e-mail, web) may break across lines: right after one of these.
+ADDRESS_BREAKS = "@./-_"
+
+
+def broken_lines(value: str, width: float, style: ParagraphStyle | None = None, *,
+                 after: str = ADDRESS_BREAKS, group: int = 1) -> str:
+    """Paragraph markup of ``value`` (escaped here) whose words too wide for ``width`` are
+    broken where a reader expects it: right after one of ``after`` ("asiakastiedot@" /
+    "mailbox.invalid"), or, in a run with none of them, after a whole number of ``group``
+    characters (a wallet address in fours), never inside a number or a name.
+
+    A break is a line break in the markup (``<br/>``), not an invisible character:
+    copied text holds nothing the value did not, and a value that fits is left whole.
+    reportlab would otherwise cut a long word at any character; it treats U+200B as a
+    space, joining the pieces again with a visible one.
+
+    Args:
+        width: the room for a line (a cell's width less its padding).
+    """
+    style = style or styles().cell
+    font, size = style.fontName, style.fontSize
+
+    def fits(piece: str) -> bool:
+        return stringWidth(piece, font, size) <= width
+
+    words: list[str] = []
+    for word in value.split(" "):
+        if fits(word) or not word:
+            words.append(text(word))
+            continue
+        segments = re.findall(rf"[^{re.escape(after)}]*[{re.escape(after)}]|[^{re.escape(after)}]+",
+                              word) if after else [word]
+        lines: list[str] = [""]
+        for segment in segments:
+            if fits(lines[-1] + segment):
+                lines[-1] += segment
+                continue
+            if lines[-1]:
+                lines.append("")
+            while not fits(segment):
+                # A segment wider than a line: as many whole groups as fit.
+                cut = group
+                while cut + group <= len(segment) and fits(segment[:cut + group]):
+                    cut += group
+                lines[-1] = segment[:cut]
+                lines.append("")
+                segment = segment[cut:]
+            lines[-1] = segment
+        words.append("<br/>".join(text(line) for line in lines if line))
+    return " ".join(words)
+
+
 # -- tables ------------------------------------------------------------------------------
 
 #: Every table's font: a table sets its cells' font whatever they hold (flowables, empty
@@ -302,7 +426,7 @@ def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
 def fitted_widths(fixed: Sequence[float], header: Sequence[str],
                   samples: Mapping[int, Iterable[str]] | None = None, *,
                   whole: Iterable[int] = (), lines: Mapping[int, Iterable[str]] | None = None,
-                  ) -> list[float]:
+                  two_lines: Iterable[int] = ()) -> list[float]:
     """Column widths for :func:`data_table`: ``fixed`` (points; ``0`` for the one column
     that takes the rest of :data:`BODY_WIDTH`), each widened where needed so that no word
     of its header (bold) or of its ``samples`` (the words a column of labels may hold) has
@@ -310,16 +434,23 @@ def fitted_widths(fixed: Sequence[float], header: Sequence[str],
 
     Args:
         whole: columns whose header stays on one line ("To police").
+        two_lines: columns whose header takes at most two lines ("Injured party" /
+            "has copy"), where a narrower column would take three.
         lines: columns whose values of ``lines`` each stay on one line (a date and a
             time: "24.10.2020 klo 16.04").
     """
     s = styles()
-    padding = 6.5  # the table's left and right padding, and a little air
+    padding = CELL_PADDING
     needs = []
     for index in range(len(fixed)):
         words = [header[index]] if index in set(whole) else header[index].split()
         need = max((stringWidth(word, FONT_BOLD, s.header_cell.fontSize) for word in words),
                    default=0.0)
+        if index in set(two_lines) and len(words) > 2:
+            need = max(need, min(
+                max(stringWidth(" ".join(part), FONT_BOLD, s.header_cell.fontSize)
+                    for part in (words[:cut], words[cut:]))
+                for cut in range(1, len(words))))
         for value in (samples or {}).get(index, ()):
             need = max(need, *(stringWidth(word, FONT, s.cell.fontSize)
                                for word in value.split() or [""]))

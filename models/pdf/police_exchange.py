@@ -202,6 +202,7 @@ def police_document(summary: CaseSummary, stamp: ExportStamp, pdf_file: str) -> 
                 "may_email": victim.may_email,
                 "may_send_post": victim.may_send_post,
             },
+            "safe_contact_note": victim.safe_contact_note.strip() or None,
             "breaches": list(victim.breaches),
         },
         "extortion_contacts": [
