@@ -135,6 +135,25 @@ def test_ignored_columns_are_named_and_the_rest_imported(
             in capsys.readouterr().err)
 
 
+def test_a_file_without_a_header_never_shows_a_whole_identity_code_in_a_message(
+    cli_database: Database, db_path: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Line 1 of a list without a header is a person: the columns it names are shown
+    with the identity code masked, as everywhere."""
+    source = write(tmp_path / "ilman.csv", [row(1), row(2)])
+    out: list[str] = []
+    whole, masked = code(1), code(1)[:7] + "****"
+    maps = ("--map", "first_names=1", "--map", "last_name=2")
+    assert run_cli(db_path, source, *maps, out=out) == 2
+    refused = capsys.readouterr().err
+    assert masked in refused and whole not in refused
+    assert run_cli(db_path, source, *maps, "--ignore-column", "Nope", out=out) == 2
+    refused = capsys.readouterr().err
+    assert f"its columns are 'Aino', 'Testinen1', '{masked}'" in refused
+    assert whole not in refused
+
+
 def test_columns_with_the_same_name_are_told_apart_by_their_numbers(
     cli_database: Database, db_path: Path, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -270,7 +270,6 @@ class ImportDialog(QDialog):
             .success(self._loaded).failure(self._read_failed).run())
 
     def _read_failed(self, error: BaseException) -> None:
-        self._clear_file()
         if isinstance(error, OSError):
             self.detected.setText(self.tr("The file could not be opened."))
         elif isinstance(error, KnownError):

@@ -20,6 +20,7 @@ is a failed case, and its PDF is removed again.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import signal
@@ -35,14 +36,14 @@ from models.domain import i18n
 from models.domain.enums import Language
 from models.domain.errors import KnownError
 from models.domain.i18n import N_, gettext
-from models.pdf.case_summary import render_case_summary
+from models.pdf.case_summary import protected, render_case_summary
 from models.pdf.data import CaseSummary, ExportStamp, Profile
 from models.pdf.layout import styles, write_atomically
 from models.pdf.police_exchange import (
     WrittenFile,
-    describe_pdf,
     document_bytes,
     json_name,
+    page_count,
     police_document,
 )
 
@@ -99,8 +100,9 @@ def render_to_file(summary: CaseSummary, stamp: ExportStamp, target: Path,
     Raises:
         ValueError: ``with_json`` for a summary that is not the police profile's.
     """
-    data = render_case_summary(summary, stamp, password=password)
-    sha256, pages = describe_pdf(data, password)
+    plain = render_case_summary(summary, stamp)
+    pages = page_count(plain)
+    data = protected(summary, plain, password)
     companion = None
     if with_json:
         document = document_bytes(police_document(summary, stamp, target.name))
@@ -114,7 +116,7 @@ def render_to_file(summary: CaseSummary, stamp: ExportStamp, target: Path,
             raise
     return WrittenFile(
         case_id=summary.case.id, reference=summary.reference, profile=summary.profile,
-        pdf=target, sha256=sha256, pages=pages,
+        pdf=target, sha256=hashlib.sha256(data).hexdigest(), pages=pages,
         report_numbers=tuple(r.report_number for r in summary.police_reports),
         contacts=(len(summary.extortion_contacts) if summary.profile is Profile.POLICE
                   else None),

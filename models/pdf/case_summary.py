@@ -138,9 +138,14 @@ def render_case_summary(
     story = keep_empty_sections(story)
     frame = PageFrame(document=document_name(summary.profile), reference=summary.reference,
                       stamp=stamp)
-    info = metadata(summary)
-    data = build_pdf(story, frame=frame, metadata=info)
-    return encrypt_pdf(data, password, info) if password else data
+    return protected(summary, build_pdf(story, frame=frame, metadata=metadata(summary)),
+                     password)
+
+
+def protected(summary: CaseSummary, data: bytes, password: str | None) -> bytes:
+    """A rendered summary encrypted with AES-256 under ``password``, or as it is without
+    one (a batch counts the pages before, so it never has to decrypt its own file)."""
+    return encrypt_pdf(data, password, metadata(summary)) if password else data
 
 
 # -- shared pieces -----------------------------------------------------------------------
@@ -346,10 +351,8 @@ def _overview_section(summary: CaseSummary) -> list[Flowable]:
     ]
     # How investigators reach the service: the organisation's contact for the police (a
     # victim's data-request address is not that). Not set: no line rather than an empty one.
-    organisation = summary.organisation
-    police_contact = organisation.police_contact.strip() if organisation else ""
-    if police_contact:
-        pairs.append((_("The crisis service's contact details"), police_contact))
+    if summary.police_contact:
+        pairs.append((_("The crisis service's contact details"), summary.police_contact))
     contacts = summary.extortion_contacts
     if not contacts:
         pairs.append((_("Extortion contacts"), _("none recorded")))

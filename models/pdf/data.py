@@ -118,6 +118,12 @@ class CaseSummary:
     def reference(self) -> str:
         return self.case.reference
 
+    @property
+    def police_contact(self) -> str:
+        """How investigators reach the crisis service (the organisation's setting), or
+        ``""``."""
+        return self.organisation.police_contact.strip() if self.organisation else ""
+
 
 @dataclass(frozen=True, kw_only=True)
 class OverdueByAssignee:

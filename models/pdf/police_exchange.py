@@ -18,7 +18,6 @@ codes, each with its words in the export's language under ``…_label``.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Iterable, Mapping
@@ -161,8 +160,6 @@ def police_document(summary: CaseSummary, stamp: ExportStamp, pdf_file: str) -> 
     case, victim = summary.case, summary.victim
     numbers = {c.id: n for n, c in enumerate(summary.extortion_contacts, start=1)}
     titles = action_titles()
-    organisation = summary.organisation
-    police_contact = organisation.police_contact.strip() if organisation else ""
     return {
         "schema": CASE_SCHEMA,
         "schema_version": CASE_SCHEMA_VERSION,
@@ -184,7 +181,7 @@ def police_document(summary: CaseSummary, stamp: ExportStamp, pdf_file: str) -> 
         "contact_person": ({"name": case.assigned_to_name} if case.assigned_to_name
                            else None),
         # The organisation's contact for the police, as the PDF's overview prints it.
-        "crisis_service_contact": police_contact or None,
+        "crisis_service_contact": summary.police_contact or None,
         "injured_party": {
             "last_name": victim.last_name,
             "first_names": victim.first_names,
@@ -253,13 +250,10 @@ def document_bytes(document: Mapping[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def describe_pdf(data: bytes, password: str | None = None) -> tuple[str, int]:
-    """The SHA-256 (hex) and the page count of a PDF file's bytes; an encrypted file is
-    hashed as it is and opened with ``password`` only to count its pages."""
-    reader = PdfReader(io.BytesIO(data))
-    if reader.is_encrypted:
-        reader.decrypt(password or "")
-    return hashlib.sha256(data).hexdigest(), len(reader.pages)
+def page_count(data: bytes) -> int:
+    """The pages of an unencrypted PDF file's bytes (a batch counts them before it
+    encrypts, instead of decrypting what it wrote)."""
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def index_row(written: WrittenFile) -> dict[str, Any]:

@@ -53,15 +53,12 @@ from models.domain.enums import ActionState, AuditAction, CaseStatus, Language, 
 from models.domain.errors import NotFound, ValidationError
 from models.domain.i18n import gettext as _
 from models.domain.private_files import new_folders
-from models.pdf.batch import BatchResult, export_batch, summary_file_name
+from models.pdf.batch import BatchResult, export_batch, render_to_file, summary_file_name
 from models.pdf.case_summary import render_case_summary
 from models.pdf.caseload import render_caseload_report
 from models.pdf.data import Advice, CaseloadReport, CaseSummary, ExportStamp, Profile
 from models.pdf.layout import write_atomically
 from models.pdf.police_exchange import (
-    document_bytes,
-    json_name,
-    police_document,
     remove_index,
     write_index,
 )
@@ -404,19 +401,9 @@ class ExportService(Service):
                                     language=language, with_json=with_json)
         if target.is_dir():
             target = target / summary_file_name(summary.reference, summary.profile)
-        stamp = self.stamp()
         with i18n.speaking(self.language_of(summary, language)):
-            data = render_case_summary(summary, stamp, password=password)
-            document = (document_bytes(police_document(summary, stamp, target.name))
-                        if with_json else None)
-        write_atomically(target, data)
-        if document is not None:
-            try:
-                write_atomically(target.with_name(json_name(target.name)), document)
-            except BaseException:
-                target.unlink(missing_ok=True)  # the pair is written whole or not at all
-                raise
-        return target
+            # As a batch writes each case: the PDF and its JSON whole, or neither.
+            return render_to_file(summary, self.stamp(), target, password, with_json).pdf
 
     # -- many cases ---------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from models.domain.errors import KnownError, UsageError, ValidationError
 from models.domain.formatting import count_text
 from models.domain.i18n import N_, ngettext
 from models.domain.i18n import gettext as _
-from models.domain.validation import parse_date
+from models.domain.validation import mask_code_shaped, parse_date
 
 #: The largest file accepted (a 40,000-row list is a few megabytes).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -204,9 +204,8 @@ class CsvTable:
                 yield record
 
     def column_name(self, index: int) -> str:
-        """A column's header name, or ``column N`` (1-based) when it has none."""
-        name = self.header[index] if index < len(self.header) else ""
-        return name or _("column {n}").format(n=index + 1)
+        """A column's header name as shown, or ``column N`` (1-based) when it has none."""
+        return shown_column_name(self.header, index)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -445,8 +444,16 @@ def find_column(header: Sequence[str], column: str) -> int | None:
     return found[0] if found else None
 
 
+def shown_column_name(header: Sequence[str], index: int) -> str:
+    """A header name as messages and the dialog show it, or ``column N`` (1-based) when
+    it has none. A file without a header row has a person in line 1: an identity code
+    there is shown masked, as everywhere."""
+    name = header[index] if index < len(header) else ""
+    return mask_code_shaped(name) if name else _("column {n}").format(n=index + 1)
+
+
 def _no_such_column(header: Sequence[str], column: str, option: str) -> UsageError:
-    named = [name or _("column {n}").format(n=index + 1) for index, name in enumerate(header)]
+    named = [shown_column_name(header, index) for index in range(len(header))]
     return UsageError(_(
         "The file has no column {column} ({option}); its columns are {columns}."
     ).format(column=repr(column.strip()), option=option,
@@ -499,11 +506,10 @@ def column_label(table: CsvTable, index: int) -> str:
     """A column as a message names it: its name, with its number when another column has
     the same name (``'Huom' (column 6)``), or ``'column N'`` when it has none."""
     name = table.header[index] if index < len(table.header) else ""
-    if not name:
-        return repr(table.column_name(index))
-    if sum(1 for other in table.header if header_key(other) == header_key(name)) > 1:
-        return _("{name} (column {n})").format(name=repr(name), n=index + 1)
-    return repr(name)
+    shown = repr(table.column_name(index))
+    if name and sum(1 for other in table.header if header_key(other) == header_key(name)) > 1:
+        return _("{name} (column {n})").format(name=shown, n=index + 1)
+    return shown
 
 
 def _names(names: Sequence[str]) -> str:
