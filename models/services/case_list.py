@@ -133,10 +133,9 @@ _user = User.__table__
 #: index ``ix_victim_code_shown_id`` holds it: literals, so both databases match the
 #: index's expression. Sorted by the hidden digits, a case whose code one may change,
 #: listed beside another, would tell them by comparison.
-CODE_SHOWN = func.coalesce(
-    func.substr(_victim.c.identity_code, literal_column("1"), literal_column(str(MASK_SHOWS))),
-    literal_column("''"),
-)
+_CODE_VISIBLE = func.substr(_victim.c.identity_code, literal_column("1"),
+                            literal_column(str(MASK_SHOWS)))
+CODE_SHOWN = func.coalesce(_CODE_VISIBLE, literal_column("''"))
 
 #: Keyed sorts: (sort value, unique tiebreak, whether they are the victim's).
 _KEYED: dict[str, tuple[Any, Any, bool]] = {
@@ -160,8 +159,7 @@ _RISK_GROUPS = (RiskLevel.ACUTE.value, RiskLevel.HIGH.value, RiskLevel.MEDIUM.va
 #: digits never leave the database for a list).
 _ROW_COLUMNS = (
     _case.c.id, _case.c.reference, _victim.c.first_names, _victim.c.last_name,
-    func.substr(_victim.c.identity_code, literal_column("1"), literal_column(str(MASK_SHOWS))),
-    _case.c.status, _case.c.risk_level, _user.c.display_name,
+    _CODE_VISIBLE, _case.c.status, _case.c.risk_level, _user.c.display_name,
     _case.c.opened_on,
 )
 _ROWS_FROM = _case.join(_victim, _case.c.victim_id == _victim.c.id).outerjoin(
