@@ -41,9 +41,14 @@ def seeded(database: Database, supervisor: Actor) -> services.Services:
 def _filters(svc: services.Services) -> list[CaseFilter]:
     counsellor = next(user.id for user in svc.accounts.list_users()
                       if user.role == Role.COUNSELLOR.value)
+    rows = svc.case_list.case_rows(svc.case_list.list_case_ids())
+    # The visible part of an identity code (its date of birth).
+    code_part = next(row.identity_code_masked for row in rows if row.identity_code_masked)[:6]
     return [CaseFilter(), CaseFilter(statuses=(CaseStatus.OPEN, CaseStatus.NEW)),
             CaseFilter(text="a"), CaseFilter(assigned_to_id=counsellor),
-            CaseFilter(unassigned_only=True)]
+            CaseFilter(unassigned_only=True), CaseFilter(text=code_part),
+            CaseFilter(text="ma", statuses=(CaseStatus.OPEN, CaseStatus.NEW)),
+            CaseFilter(text="a", assigned_to_id=counsellor)]
 
 
 @pytest.mark.both_databases

@@ -395,12 +395,17 @@ def test_every_connection_gives_up_waiting_and_drops_dead_transactions(
         with engine.connect() as connection:
             settings = {name: connection.exec_driver_sql(f"SHOW {name}").scalar() for name in
                         ("lock_timeout", "idle_in_transaction_session_timeout",
-                         "application_name")}
+                         "application_name", "plan_cache_mode",
+                         "max_parallel_workers_per_gather", "random_page_cost")}
             used = connection.connection.dbapi_connection.info.get_parameters()
     finally:
         engine.dispose()
+    # A search's statement is planned for its values every time (a rare name must not
+    # run a broad name's plan), without parallel workers for a page of 100 rows, and for
+    # data in memory (models/storage/server_url.py: connect_arguments).
     assert settings == {"lock_timeout": "5s", "idle_in_transaction_session_timeout": "1min",
-                        "application_name": "suoja"}
+                        "application_name": "suoja", "plan_cache_mode": "force_custom_plan",
+                        "max_parallel_workers_per_gather": "0", "random_page_cost": "1.1"}
     # libpq notices a vanished server (or a cut cable) by TCP keepalives, not in hours.
     assert {k: used.get(k) for k in ("keepalives", "keepalives_idle", "connect_timeout")} == {
         "keepalives": "1", "keepalives_idle": "30", "connect_timeout": "10"}

@@ -81,6 +81,8 @@ from models.services.search import (
     search_plan,
     searched_values,
     value_scope,
+    victim_row_condition,
+    victims_matching,
     within_scope,
 )
 
@@ -183,13 +185,23 @@ def _row(values: Sequence[Any]) -> CaseRow:
 class _Query:
     """One filter's shape (hashable, for the statement cache) and its parameter values."""
 
-    def __init__(self, case_filter: CaseFilter, scope: dict[str, Any] | None) -> None:
+    def __init__(self, case_filter: CaseFilter, scope: dict[str, Any] | None,
+                 on_server: bool = False) -> None:
         f = case_filter
         plan = search_plan(f.text) if f.text.strip() else None
+        #: On a database server the statements leave the plan to its planner, which
+        #: weighs walking the sort's index against collecting the matches by its
+        #: statistics: a search by name or by the visible part of a code is a condition on
+        #: the joined victim row (:func:`victim_row_condition`), any other a plain
+        #: subquery. SQLite is steered by hand instead (:data:`FEW`).
+        self.on_server = on_server
+        self.by_victim = (on_server and plan is not None
+                          and victim_row_condition(plan.shape) is not None)
         self.shape: tuple[Any, ...] = (
             bool(f.statuses), bool(f.risk_levels), f.assigned_to_id is not None,
             f.unassigned_only, f.breach_id is not None, f.case_ids is not None,
             None if plan is None else plan.shape, plan is not None and scope is not None,
+            on_server,
         )
         #: The whole codes and phone numbers the search looks for (audited).
         self.searched = [] if plan is None else searched_values(f.text, plan.kinds)
@@ -215,7 +227,7 @@ class _Query:
         """The filter as conditions on ``case_file`` (values as bound parameters);
         ``walk``: tested on each row, never searched in an index (:data:`FEW`);
         ``matched``: the search's case ids as a common table expression (read once)."""
-        statuses, risks, assigned, unassigned, breach, ids, search, scoped = self.shape
+        statuses, risks, assigned, unassigned, breach, ids, search, scoped, _ = self.shape
 
         def column(name: str) -> Any:
             return _Unindexed(_case.c[name]) if walk else _case.c[name]
@@ -232,13 +244,20 @@ class _Query:
         if breach:
             where.append(column("victim_id").in_(select(victim_breach.c.victim_id).where(
                 victim_breach.c.breach_id == bindparam("f_breach"))))
-        if search is not None:
+        if self.by_victim:
+            where.append(_of_victim_row(search))
+        elif search is not None:
             found: Any = select(*matched.c) if matched is not None else plan_statement(
                 search, PARAMETERISED_SCOPE if scoped else None, distinct=False)
             where.append(column("id").in_(found))
         if ids:
             where.append(column("id").in_(bindparam("f_case_ids", expanding=True)))
         return where
+
+    def source(self, of_victim: bool = False) -> Any:
+        """What a statement on its conditions reads: case_file, joined with victim when
+        the sort or the search needs the victim's columns."""
+        return _VICTIMS_FROM if of_victim or self.by_victim else _case
 
 
 def _after(first: Any, second: Any, descending: bool) -> ColumnElement[bool]:
@@ -277,12 +296,13 @@ class CaseListService(Service):
             if sort in _KEYED:
                 first, second, of_victim = _KEYED[sort]
                 statement = select(_case.c.id).select_from(
-                    _VICTIMS_FROM if of_victim else _case).where(*query.conditions())
+                    query.source(of_victim)).where(*query.conditions())
                 order = [first, second]
             else:
                 groups = self._groups(connection, sort, query.filter)
                 ranks = {g: i for i, g in enumerate(groups) if g is not None}
-                statement = select(_case.c.id).where(*query.conditions())
+                statement = select(_case.c.id).select_from(query.source()).where(
+                    *query.conditions())
                 # Unassigned (no group value) first, as the window reads it.
                 order = [case(ranks, value=_GROUPED[sort], else_=-1), _case.c.id] if ranks \
                     else [_case.c.id]
@@ -362,7 +382,7 @@ class CaseListService(Service):
                     before, {**query.values, "k1": key[0], "k2": key[1]}).scalar() or 0)
             group_of = self._statement(
                 ("group_of", sort, query.shape),
-                lambda: select(_GROUPED[sort]).where(
+                lambda: select(_GROUPED[sort]).select_from(query.source()).where(
                     _case.c.id == bindparam("position_case"), *query.conditions()))
             found = connection.execute(group_of, values).first()
             if found is None:
@@ -489,7 +509,8 @@ class CaseListService(Service):
 
     def _query(self, case_filter: CaseFilter) -> _Query:
         return _Query(case_filter,
-                      scope_parameters(self._actor.role, self._actor.user_id, utcnow()))
+                      scope_parameters(self._actor.role, self._actor.user_id, utcnow()),
+                      self._db.on_server)
 
     @staticmethod
     def _statement(shape: Hashable, build: Callable[[], Any]) -> Any:
@@ -499,17 +520,7 @@ class CaseListService(Service):
         return statement
 
     def _count(self, connection: Connection, query: _Query) -> int:
-        def build() -> Any:
-            statuses, risks, assigned, unassigned, breach, ids, search, scoped = query.shape
-            if search is not None and not any(query.shape[:6]):
-                # A search alone: its distinct case ids counted from its indexes, no case
-                # row read.
-                found = plan_statement(search, PARAMETERISED_SCOPE if scoped else None,
-                                       distinct=False).subquery()
-                return select(func.count(distinct(next(iter(found.c)))))
-            return select(func.count()).select_from(_case).where(*query.conditions())
-
-        statement = self._statement(("count", query.shape), build)
+        statement = self._statement(("count", query.shape), lambda: _count_statement(query))
         return int(connection.execute(statement, query.values).scalar() or 0)
 
     def _page(self, connection: Connection, query: _Query, sort: str, descending: bool,
@@ -531,8 +542,20 @@ class CaseListService(Service):
         database runs one of them.
         """
         def build() -> Any:
-            search, scoped = query.shape[6:]
+            search, scoped, on_server = query.shape[6:]
             matched: Any = None
+            if on_server:
+                # The server's planner chooses between walking the sort's index and
+                # sorting the matches, by its statistics (:attr:`_Query.on_server`).
+                counted = _count_statement(query).cte("counted").prefix_with(
+                    "MATERIALIZED")
+                first, second, _ = _KEYED[sort]
+                order = (first.desc(), second.desc()) if descending \
+                    else (first.asc(), second.asc())
+                return select(select(counted.c[0]).scalar_subquery().label("matches"),
+                              first.label("k1"), second.label("k2"), *_ROW_COLUMNS
+                              ).select_from(_ROWS_FROM).where(*query.conditions()).order_by(
+                    *order).limit(bindparam("limit", type_=Integer))
             if search is not None:
                 matched = plan_statement(
                     search, PARAMETERISED_SCOPE if scoped else None, distinct=False
@@ -585,7 +608,7 @@ class CaseListService(Service):
             first, second, of_victim = _KEYED[sort]
             if ids_only:
                 statement = select(first, second, _case.c.id.label("case_id")).select_from(
-                    _VICTIMS_FROM if of_victim else _case)
+                    query.source(of_victim))
             else:
                 statement = select(first, second, *_ROW_COLUMNS).select_from(_ROWS_FROM)
             statement = statement.where(*query.conditions(walk))
@@ -652,7 +675,8 @@ class CaseListService(Service):
         def build() -> Any:
             column = _GROUPED[sort]
             if ids_only:
-                statement = select(column, _case.c.id, _case.c.id.label("case_id"))
+                statement = select(column, _case.c.id, _case.c.id.label("case_id")
+                                   ).select_from(query.source())
             else:
                 statement = select(column, _case.c.id, *_ROW_COLUMNS).select_from(_ROWS_FROM)
             statement = statement.where(
@@ -677,7 +701,7 @@ class CaseListService(Service):
         """The rows of ``group`` (after ``after_id`` in that direction, if given)."""
         def build() -> Any:
             column = _GROUPED[sort]
-            statement = select(func.count()).select_from(_case).where(
+            statement = select(func.count()).select_from(query.source()).where(
                 column.is_(None) if group is None else column == bindparam("group"),
                 *query.conditions())
             if after_id is not None:
@@ -694,7 +718,8 @@ class CaseListService(Service):
     def _group_counts(self, connection: Connection, query: _Query, sort: str) -> dict[Any, int]:
         column = _GROUPED[sort]
         statement = self._statement(("group_counts", sort, query.shape), lambda: select(
-            column, func.count()).where(*query.conditions()).group_by(column))
+            column, func.count()).select_from(query.source()).where(
+                *query.conditions()).group_by(column))
         counted = connection.execute(statement, query.values)
         return {group: int(n) for group, n in counted}
 
@@ -719,14 +744,37 @@ class CaseListService(Service):
     @staticmethod
     def _key_of(sort: str, query: _Query) -> Any:
         first, second, of_victim = _KEYED[sort]
-        return select(first, second).select_from(_VICTIMS_FROM if of_victim else _case).where(
+        return select(first, second).select_from(query.source(of_victim)).where(
             _case.c.id == bindparam("position_case"), *query.conditions())
 
     @staticmethod
     def _count_before(sort: str, descending: bool, query: _Query) -> Any:
         first, second, of_victim = _KEYED[sort]
-        return select(func.count()).select_from(_VICTIMS_FROM if of_victim else _case).where(
+        return select(func.count()).select_from(query.source(of_victim)).where(
             _after(first, second, not descending), *query.conditions())
+
+
+def _count_statement(query: _Query) -> Any:
+    """A select of how many cases the filter lets through."""
+    search, scoped, _ = query.shape[6:]
+    if query.by_victim and not any(query.shape[:6]):
+        # Names and codes alone: their victims counted on the victim table's indexes
+        # (one case per victim, each: the two are created together and cases are never
+        # deleted), each branch from its own index, no row read.
+        found = victims_matching(search).subquery()
+        return select(func.count(distinct(found.c.id)))
+    if search is not None and not any(query.shape[:6]):
+        # A search alone: its distinct case ids counted from its indexes, no case row read.
+        found = plan_statement(search, PARAMETERISED_SCOPE if scoped else None,
+                               distinct=False).subquery()
+        return select(func.count(distinct(next(iter(found.c)))))
+    return select(func.count()).select_from(query.source()).where(*query.conditions())
+
+
+def _of_victim_row(search: tuple[str, ...]) -> ColumnElement[bool]:
+    condition = victim_row_condition(search)
+    assert condition is not None, "only for a query by the victim's row"
+    return condition
 
 
 def _as_page(found: list[Any], ids_only: bool) -> CasePage:

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Select,
     bindparam,
     false,
@@ -303,10 +304,52 @@ def _of_victim(condition: Any) -> Select[Any]:
     return select(_case.c.id).join(_victim, _case.c.victim_id == _victim.c.id).where(condition)
 
 
+#: Listed branches that are conditions on the victim's own row (names, the visible part
+#: of the identity code): :func:`victim_row_condition`.
+_OF_VICTIM_ROW = ("code_part", "first_names", "full_name", "first_and_last")
+
+
+def _victim_row(name: str) -> ColumnElement[bool]:
+    if name == "code_part":
+        return _range(_victim.c.identity_code, name)
+    if name == "first_names":
+        return _range(_victim.c.search_first_names, name)
+    if name == "full_name":
+        return _range(_victim.c.search_full_name, name)
+    if name == "first_and_last":
+        return (_range(_victim.c.search_first_names, name)
+                & _range(_victim.c.search_last_name, "last_token"))
+    raise ValueError(f"not a condition on the victim's row: {name!r}")
+
+
+def victim_row_condition(shape: tuple[str, ...]) -> ColumnElement[bool] | None:
+    """A search of ``shape`` as one condition on the victim's row (its branches OR-ed),
+    when every branch is one (a name, the visible part of a code; none is limited to a
+    scope); else None.
+
+    For a database server's planner, which weighs an index walk against collecting the
+    matches by their statistics when the condition is in the statement itself; a list of
+    case ids in a subquery hides that choice (``models/services/case_list.py``).
+    """
+    if not shape or any(name not in _OF_VICTIM_ROW for name in shape):
+        return None
+    return or_(*(_victim_row(name) for name in shape))
+
+
+def victims_matching(shape: tuple[str, ...]) -> Select[Any] | CompoundSelect[Any]:
+    """A select of the ids of the victims a search of ``shape`` finds (every branch a
+    condition on the victim's row: :func:`victim_row_condition`), one branch at a time
+    so each reads its own index (an id may come more than once)."""
+    if not shape or any(name not in _OF_VICTIM_ROW for name in shape):
+        raise ValueError(f"not a search by the victim's row: {shape!r}")
+    branches = [select(_victim.c.id).where(_victim_row(name)) for name in shape]
+    return branches[0] if len(branches) == 1 else union_all(*branches)
+
+
 def _branch(name: str) -> Select[Any]:
     """The select of case ids of one branch, its values bound parameters."""
-    if name == "code_part":
-        return _of_victim(_range(_victim.c.identity_code, name))
+    if name in _OF_VICTIM_ROW:
+        return _of_victim(_victim_row(name))
     if name == "code":
         return _of_victim(_victim.c.identity_code == bindparam("code"))
     if name == "earlier_code":
@@ -327,13 +370,6 @@ def _branch(name: str) -> Select[Any]:
         return select(_contact.c.case_id).where(_range(_contact.c.wallet_address, name))
     if name == "sender":
         return select(_contact.c.case_id).where(_range(_contact.c.sender, name))
-    if name == "first_names":
-        return _of_victim(_range(_victim.c.search_first_names, name))
-    if name == "full_name":
-        return _of_victim(_range(_victim.c.search_full_name, name))
-    if name == "first_and_last":
-        return _of_victim(_range(_victim.c.search_first_names, name)
-                          & _range(_victim.c.search_last_name, "last_token"))
     raise ValueError(f"unknown search branch {name!r}")
 
 

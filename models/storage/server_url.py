@@ -205,8 +205,18 @@ def connect_arguments(target: ServerUrl) -> dict[str, object]:
         # A workstation that vanishes mid-transaction (a pulled cable) must not hold the
         # writers' lock for long: the server ends such a session after a minute, and TCP
         # keepalives notice a dead peer within about a minute too.
+        #
+        # psycopg prepares a statement run five times on a connection, and the server
+        # may then keep one generic plan for any values. A search's plan depends on its
+        # values (a name prefix matching 13 cases or 38,000), and the generic one walked
+        # every case for a rare name (150 ms at 200,000 instead of 0.6): plan each run.
+        # Parallel workers for a page of 100 rows walked three times as many rows, and a
+        # workstation's data is read from memory, not from a spinning disk: a match is
+        # looked up by its index rather than every case read (BENCHMARKS.md).
         "options": (f"-c lock_timeout={LOCK_TIMEOUT_MS} "
-                    f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"),
+                    f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} "
+                    "-c plan_cache_mode=force_custom_plan -c max_parallel_workers_per_gather=0 "
+                    "-c random_page_cost=1.1"),
     }
     arguments.update(connection_defaults(target))
     if target.password:
