@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
@@ -139,8 +139,12 @@ class AuditLog:
             event.signer = signer
             event.signature = self._signer.sign(signed_message(event, signer))
         db_session.add(event)
-        db_session.merge(Meta(key=HEAD_KEY,
-                              value=f"{seq}:{_head_mac(self._key, seq, event.chain_hash)}"))
+        head = f"{seq}:{_head_mac(self._key, seq, event.chain_hash)}"
+        # The end marker moved in one statement (the event is flushed before it); the
+        # first event of a database inserts it.
+        moved = db_session.execute(update(Meta).where(Meta.key == HEAD_KEY).values(value=head))
+        if not getattr(moved, "rowcount", 0):
+            db_session.add(Meta(key=HEAD_KEY, value=head))
         db_session.flush()
         return event
 

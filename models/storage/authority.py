@@ -374,8 +374,10 @@ def check_account(database: Database, trust: Trust, user_id: int, role: str) -> 
                           "cannot be trusted."))
 
 
-def confirm_sign_in(database: Database, username: str, *, may_establish: bool = True) -> None:
-    """At sign-in, before the account's role is used (see the module's docstring).
+def confirm_sign_in(database: Database, username: str, *,
+                    may_establish: bool = True) -> Trust:
+    """At sign-in, before the account's role is used (see the module's docstring); the
+    trust it checked against is returned for the rest of the sign-in.
 
     Raises:
         DataError: the account's row does not verify or names another key; the
@@ -387,17 +389,18 @@ def confirm_sign_in(database: Database, username: str, *, may_establish: bool = 
             User.username == username)).first()
     check_authority(trust, remember=False)
     if row is None:
-        return  # refused by the caller, as a wrong username
+        return trust  # refused by the caller, as a wrong username
     user_id, role, active = row
     if not trust.established and not trust.authority_problem:
         if not (may_establish and active and Role(role) in AUTHORITY_ROLES
                 and establish(database, user_id)):
-            return  # not checked until a supervisor or an administrator signs in
+            return trust  # not checked until a supervisor or an administrator signs in
         with database.reading() as db_session:
             trust = load_trust(db_session)
         check_authority(trust, remember=False)
     check_account(database, trust, user_id, role)
     check_authority(trust)  # this workstation remembers the first authority it saw
+    return trust
 
 
 def confirm_recovery(database: Database) -> None:

@@ -29,6 +29,7 @@ from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
 from models.security.signatures import (
     RECOVERY_SIGNER,
+    Trust,
     database_id_of,
     decode,
     generation_message,
@@ -70,16 +71,18 @@ def record_missing(database: Database, db_session: Session) -> None:
             record(database, db_session, key, generation, value)
 
 
-def check(database: Database, role: Role) -> None:
+def check(database: Database, role: Role, trust: Trust | None = None) -> None:
     """Refuse a content key whose record was not made by an account that holds it, or
-    that does not match the key this account was granted.
+    that does not match the key this account was granted; ``trust``: the account
+    records as this sign-in checked them (read again without it).
 
     Raises:
         DataError: the record is missing, unsigned, signed by the wrong account, or the
             granted key differs (the key file or the database was changed outside Suoja).
     """
     with database.reading() as db_session:
-        trust = load_trust(db_session)
+        if trust is None:
+            trust = load_trust(db_session)
         if not trust.established:
             return  # an upgraded database before its authority: unchecked (see above)
         database_id = database_id_of(db_session)

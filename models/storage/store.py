@@ -43,7 +43,7 @@ from models.domain.private_files import create_private, private_folder, refuse_l
 from models.domain.sealed import FieldCipher
 from models.domain.validation import validate_text, validate_username
 from models.security.passwords import check_password, is_published_demo_password
-from models.security.signatures import load_trust
+from models.security.signatures import Trust, load_trust
 from models.security.signin import (
     CountersReplaced,
     CountersUnusable,
@@ -712,11 +712,11 @@ def open_unlocked(
             check_anchor(db_session, db_path)
         # Before the row's role counts: it must be as a supervisor or an administrator
         # signed it, naming the key this password unwrapped (models.storage.authority).
-        authority.confirm_sign_in(database, username)
+        trust = authority.confirm_sign_in(database, username)
         with database.reading() as db_session:
             role = db_session.scalar(select(User.role).where(User.username == username))
         if role is not None:
-            _take_role_keys(database, Role(role))
+            _take_role_keys(database, Role(role), trust)
         with database.writing() as db_session:
             user = _active_user(db_session, username)
             guard = database.sign_in_guard()
@@ -756,7 +756,7 @@ def open_unlocked(
     return database, actor
 
 
-def _take_role_keys(database: Database, role: Role) -> None:
+def _take_role_keys(database: Database, role: Role, trust: Trust) -> None:
     """Use only the content keys ``role`` holds, and refuse an account that has not been
     given them yet (a new account, or a new password, set by an administrator: they
     hold no content key to give)."""
@@ -764,7 +764,9 @@ def _take_role_keys(database: Database, role: Role) -> None:
         raise AuthenticationError(_(
             "This account does not hold the keys to case content its role needs; ask a "
             "supervisor to set a new password for it."))
-    generations.check(database, role)  # the generation in use is one its holders made
+    # The generation in use is one its holders made (checked against the account
+    # records this sign-in has just checked: each holds signatures to verify).
+    generations.check(database, role, trust)
     database.load_content_keys(role)
 
 
