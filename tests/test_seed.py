@@ -14,7 +14,14 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 from stdnum.fi import hetu
 
-from models.demo.seed import DEMO_PASSWORD, DEMO_SUPERVISOR, SeedSummary, demo_accounts, seed_demo
+from models.demo.seed import (
+    DEMO_KDF,
+    DEMO_PASSWORD,
+    DEMO_SUPERVISOR,
+    SeedSummary,
+    demo_accounts,
+    seed_demo,
+)
 from models.domain.entities import (
     Attachment,
     AuditEvent,
@@ -42,7 +49,8 @@ from models.domain.validation import (
 )
 from models.security.audit import verify_chain
 from models.security.passwords import check_password, demo_password_allowed
-from models.storage.store import create_database, open_database
+from models.storage.keyfile import SLOT_USER, KdfParams
+from models.storage.store import create_database, load_key_slots, open_database
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
 
@@ -158,6 +166,29 @@ def test_a_demo_account_signs_in_with_the_demo_password(
         assert actor.role == Role.POLICE_LIAISON
     finally:
         database.dispose()
+
+
+def test_demo_accounts_get_the_published_passwords_cost_and_the_seeder_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    """Their password is in the README: a production Argon2id cost would protect nothing
+    and only slow seeding (112 accounts at 200,000 victims)."""
+    path = tmp_path / "demo.db"
+    own = KdfParams(time_cost=2, memory_kib=16 * 1024, parallelism=1)
+    result = create_database(path, username="super", password=PASSWORD, kdf=own)
+    try:
+        summary = seed_demo(result.database, result.actor, victims=3, today=TODAY)
+    finally:
+        result.database.dispose()
+    keys = load_key_slots(path)
+    seeder = keys.slot(SLOT_USER, "super")
+    assert seeder is not None and seeder.kdf == own
+    for account in summary.accounts:
+        slot = keys.slot(SLOT_USER, account.username)
+        assert slot is not None and slot.kdf == DEMO_KDF, account.username
+    database, actor = open_database(path, summary.accounts[0].username, DEMO_PASSWORD)
+    database.dispose()
+    assert actor.username == summary.accounts[0].username
 
 
 def test_one_seed_audit_event_and_an_intact_chain(
