@@ -220,6 +220,16 @@ def vacuum(engine: Engine, tables: list[str]) -> bool:
     return False
 
 
+def analyze(engine: Engine, tables: list[str]) -> None:
+    """Gather the planner's statistics of ``tables`` now (after a bulk load): until the
+    autovacuum daemon gets to them, its plans are made for empty tables, and a search
+    that walks every case for a rare name took 50 ms instead of 2. A table this role
+    does not own is skipped with the server's own warning."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        quote = connection.dialect.identifier_preparer.quote
+        connection.exec_driver_sql("ANALYZE " + ", ".join(quote(table) for table in tables))
+
+
 #: The audit trail's table: on a server, only its owner may change or remove its rows.
 AUDIT_TABLE = "audit_event"
 #: Privileges that let a role rewrite events: a trigger runs as the workstation that
