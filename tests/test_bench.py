@@ -86,6 +86,17 @@ def test_harness_runs_and_writes_every_figure(backend: str, tmp_path: Path,
     else:
         assert figures["database_name"].startswith(f"suoja_bench_n{VICTIMS}_")
         assert figures["server_version"]
+    if backend == "sqlite":
+        # The A/B tool on the same cached database: the samples, and every typed prefix.
+        for typed in ([], ["--typed"]):
+            cost = subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "search_cost.py"), "--victims",
+                 str(VICTIMS), "--cache", str(cache), "--rounds", "2", *typed],
+                capture_output=True, text=True, timeout=600, cwd=ROOT)
+            assert cost.returncode == 0, cost.stderr[-3000:]
+            assert cost.stdout.startswith(f"sqlite, {VICTIMS} victims, "), cost.stdout
+            assert "median of the best times" in cost.stdout
+            assert "p95 of the medians" in cost.stdout
 
 
 def _databases(server: pg_server.PgServer) -> set[str]:
