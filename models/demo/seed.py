@@ -72,6 +72,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from models.demo import words
@@ -290,7 +291,10 @@ def seed_demo(
             phases["slots"] = time.perf_counter() - t0
             if database.on_server:
                 t0 = time.perf_counter()
-                analyze(database.engine, [table.name for table, _rows in Batch().tables()])
+                try:
+                    analyze(database.engine, [table.name for table, _rows in Batch().tables()])
+                except DBAPIError:  # the data is in: autovacuum gathers them later
+                    log.warning("seed: the planner's statistics were not gathered now")
                 phases["analyze"] = time.perf_counter() - t0
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -10,8 +10,10 @@ key and the visible part of the identity code (with the victim's id) are keys of
 another (the statuses and risk levels in their working order, the counsellors by name,
 unassigned first), each read in case id order from an index on (group, id). A jump to
 the middle skips rows with OFFSET over those indexes; from the end, a reversed keyset.
-A keyed list's count and first page (a keystroke in the search box) are one statement:
-the search's matches are found once (:meth:`CaseListService._first_page`).
+A keyed list's count and first page (a keystroke in the search box) are one statement
+(:meth:`CaseListService._first_page`). On SQLite the search's matches are found once and
+the page read one of two ways by hand (:data:`FEW`); on a PostgreSQL server the search is
+a condition its planner weighs with its statistics (:attr:`_Query.on_server`).
 
 Statements are built once per shape (sort, direction, which filters, the search's
 branches: :func:`models.services.search.search_plan`) with bound parameters, kept in
@@ -535,11 +537,13 @@ class CaseListService(Service):
 
     def _first_page(self, query: _Query, sort: str, descending: bool) -> Any:
         """One statement for a keyed list's count and first page (each row carries the
-        count; no row: none match), the search's matches found once.
+        count; no row: none match).
 
-        The matches are a materialised common table expression, counted once; the page
-        is read one of two ways (:data:`FEW`), each guarded by that count, so the
-        database runs one of them.
+        SQLite: the matches are a materialised common table expression, counted once; the
+        page is read one of two ways (:data:`FEW`), each guarded by that count, so the
+        database runs one of them. A server: the count is materialised, and the page
+        tests the search as a condition (on the victim's row for a name or code part,
+        else a plain subquery) for its planner to walk the sort's index or collect.
         """
         def build() -> Any:
             search, scoped, on_server = query.shape[6:]

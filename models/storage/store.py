@@ -764,9 +764,10 @@ def _take_role_keys(database: Database, role: Role, trust: Trust) -> None:
         raise AuthenticationError(_(
             "This account does not hold the keys to case content its role needs; ask a "
             "supervisor to set a new password for it."))
-    # The generation in use is one its holders made (checked against the account
-    # records this sign-in has just checked: each holds signatures to verify).
-    generations.check(database, role, trust)
+    # The generation in use is one its holders made, checked against the account
+    # records this sign-in has just verified (each holds signatures); read again when
+    # they were not yet under an authority (another workstation may be establishing it).
+    generations.check(database, role, trust if trust.established else None)
     database.load_content_keys(role)
 
 
