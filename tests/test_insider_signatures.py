@@ -468,6 +468,44 @@ def test_a_database_without_any_authority_gets_one_at_a_supervisors_sign_in(
         open_database(target, "kaisa", STRONG)
 
 
+def test_a_sign_in_that_loses_the_race_to_establish_the_authority_still_checks_the_keys(
+        database: Database, target: Target, staff: dict[Role, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two supervisors sign in at once to a database without an authority: the other
+    workstation establishes it a moment first. This sign-in's account records were read
+    before that, so the records of the keys in use are read again and checked, not taken
+    as unchecked (here one was changed meanwhile: the sign-in is refused)."""
+    from models.storage import authority, migration
+    from models.storage.keyfile import KEY_AUTHORITY, KEY_CASE
+    from models.storage.unit_of_work import CONTENT_GENERATION
+
+    keys = database.load_keyfile()
+    keys.grants = [grant for grant in keys.grants if grant.key != KEY_AUTHORITY]
+    database.save_keyfile(keys)
+    migration.downgrade(database.engine, "0009", field_cipher=database.field_cipher)
+    database.dispose()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-workstation"))
+    first, _actor = open_database(target, "kaisa", STRONG)  # upgrades; rows unchecked
+    first.dispose()
+
+    establish = authority.establish
+
+    def lost_the_race(racing: Database, user_id: int) -> bool:
+        assert establish(racing, user_id)  # as the other workstation did a moment ago
+        with racing.engine.begin() as connection:  # and then someone changed a record
+            key = CONTENT_GENERATION[KEY_CASE]
+            value = connection.execute(select(Meta.value).where(Meta.key == key)).scalar_one()
+            generation, signer, _signature, check = value.split("|")
+            forged = f"{generation}|{signer}|{'A' * 86}|{check}"
+            connection.execute(text("UPDATE suoja_meta SET value = :v WHERE key = :k"),
+                               {"v": forged, "k": key})
+        return False  # this workstation's own attempt found it done
+
+    monkeypatch.setattr(authority, "establish", lost_the_race)
+    with pytest.raises(DataError, match="changed outside Suoja"):
+        open_database(target, "super", PASSWORD)
+
+
 def test_a_damaged_authority_file_refuses_sign_in_until_verify_after_restore(
         database: Database, target: Target, staff: dict[Role, str],
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
