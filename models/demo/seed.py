@@ -37,7 +37,9 @@ event records the whole run. Per slice of victims (250–2,000):
   after slice), and drawn here where no process can start or it ends early. It holds no
   key: sealing stays in this process;
 * the sealed values are sealed per case (``FieldCipher.seal_rows``: the case's victim
-  key and derived key looked up once), in the same stored form (v3) as one by one;
+  key and derived key looked up once), in the same stored form (v3) as one by one, on a
+  thread of this process while the slice before is written (the driver lets go of the
+  GIL while the database inserts);
 * each table's rows go to the database in one statement (:mod:`models.demo.bulk`): a
   prepared INSERT with the driver's ``executemany`` on SQLite, a ``COPY`` on PostgreSQL,
   the values bound exactly as SQLAlchemy would bind them;
