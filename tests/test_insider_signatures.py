@@ -423,13 +423,11 @@ def test_old_events_stay_unsigned_and_signing_starts_after_the_upgrade(
     assert "Audit event signatures: " in output
 
 
-def test_a_database_without_any_authority_gets_one_at_a_supervisors_sign_in(
-        database: Database, target: Target, staff: dict[Role, str], tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """Generation 0: a database from before key file version 2 has no authority key at
-    all (here: every grant of it removed, and the schema back at 0009), on a workstation
-    that never saw it. A counsellor signing in first is not checked; the first
-    supervisor makes the authority, grants it and signs every row."""
+def _without_an_authority(database: Database, tmp_path: Path,
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database as from before key file version 2: no authority key at all (every
+    grant of it removed, the schema back at 0009), closed, on a workstation that never
+    saw it."""
     from models.storage import migration
     from models.storage.keyfile import KEY_AUTHORITY
 
@@ -440,6 +438,17 @@ def test_a_database_without_any_authority_gets_one_at_a_supervisors_sign_in(
     database.dispose()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-workstation"))
 
+
+def test_a_database_without_any_authority_gets_one_at_a_supervisors_sign_in(
+        database: Database, target: Target, staff: dict[Role, str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Generation 0: a database from before key file version 2 has no authority key at
+    all (here: every grant of it removed, and the schema back at 0009), on a workstation
+    that never saw it. A counsellor signing in first is not checked; the first
+    supervisor makes the authority, grants it and signs every row."""
+    from models.storage.keyfile import KEY_AUTHORITY
+
+    _without_an_authority(database, tmp_path, monkeypatch)
     first, _actor = open_database(target, "kaisa", STRONG)  # upgrades; rows unchecked
     first.dispose()
     code, output = _verify(target, monkeypatch, capsys)
@@ -475,16 +484,11 @@ def test_a_sign_in_that_loses_the_race_to_establish_the_authority_still_checks_t
     workstation establishes it a moment first. This sign-in's account records were read
     before that, so the records of the keys in use are read again and checked, not taken
     as unchecked (here one was changed meanwhile: the sign-in is refused)."""
-    from models.storage import authority, migration
-    from models.storage.keyfile import KEY_AUTHORITY, KEY_CASE
+    from models.storage import authority
+    from models.storage.keyfile import KEY_CASE
     from models.storage.unit_of_work import CONTENT_GENERATION
 
-    keys = database.load_keyfile()
-    keys.grants = [grant for grant in keys.grants if grant.key != KEY_AUTHORITY]
-    database.save_keyfile(keys)
-    migration.downgrade(database.engine, "0009", field_cipher=database.field_cipher)
-    database.dispose()
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-workstation"))
+    _without_an_authority(database, tmp_path, monkeypatch)
     first, _actor = open_database(target, "kaisa", STRONG)  # upgrades; rows unchecked
     first.dispose()
 

@@ -78,6 +78,7 @@ from models.services.search import (
     Searched,
     audit_detail,
     derive_search_key,
+    of_victim_row,
     plan_statement,
     scope_parameters,
     search_plan,
@@ -197,8 +198,7 @@ class _Query:
         #: the joined victim row (:func:`victim_row_condition`), any other a plain
         #: subquery. SQLite is steered by hand instead (:data:`FEW`).
         self.on_server = on_server
-        self.by_victim = (on_server and plan is not None
-                          and victim_row_condition(plan.shape) is not None)
+        self.by_victim = on_server and plan is not None and of_victim_row(plan.shape)
         self.shape: tuple[Any, ...] = (
             bool(f.statuses), bool(f.risk_levels), f.assigned_to_id is not None,
             f.unassigned_only, f.breach_id is not None, f.case_ids is not None,
@@ -247,7 +247,7 @@ class _Query:
             where.append(column("victim_id").in_(select(victim_breach.c.victim_id).where(
                 victim_breach.c.breach_id == bindparam("f_breach"))))
         if self.by_victim:
-            where.append(_of_victim_row(search))
+            where.append(victim_row_condition(search))
         elif search is not None:
             found: Any = select(*matched.c) if matched is not None else plan_statement(
                 search, PARAMETERISED_SCOPE if scoped else None, distinct=False)
@@ -270,6 +270,11 @@ def _after(first: Any, second: Any, descending: bool) -> ColumnElement[bool]:
     if descending:
         return and_(first <= k1, or_(first < k1, second < k2))
     return and_(first >= k1, or_(first > k1, second > k2))
+
+
+def _in_order(first: Any, second: Any, descending: bool) -> tuple[Any, Any]:
+    """ORDER BY the sort value, then the tiebreak, both one way."""
+    return (first.desc(), second.desc()) if descending else (first.asc(), second.asc())
 
 
 class CaseListService(Service):
@@ -547,15 +552,14 @@ class CaseListService(Service):
         """
         def build() -> Any:
             search, scoped, on_server = query.shape[6:]
+            first, second, _ = _KEYED[sort]
+            order = _in_order(first, second, descending)
             matched: Any = None
             if on_server:
                 # The server's planner chooses between walking the sort's index and
                 # sorting the matches, by its statistics (:attr:`_Query.on_server`).
                 counted = _count_statement(query).cte("counted").prefix_with(
                     "MATERIALIZED")
-                first, second, _ = _KEYED[sort]
-                order = (first.desc(), second.desc()) if descending \
-                    else (first.asc(), second.asc())
                 return select(select(counted.c[0]).scalar_subquery().label("matches"),
                               first.label("k1"), second.label("k2"), *_ROW_COLUMNS
                               ).select_from(_ROWS_FROM).where(*query.conditions()).order_by(
@@ -571,8 +575,6 @@ class CaseListService(Service):
                     *query.conditions(matched=matched))
             counted = counting.cte("counted").prefix_with("MATERIALIZED")
             matches = select(counted.c.n).scalar_subquery()
-            first, second, _ = _KEYED[sort]
-            order = (first.desc(), second.desc()) if descending else (first.asc(), second.asc())
 
             def read(walk: bool | None) -> Any:
                 statement = select(matches.label("matches"), first.label("k1"),
@@ -591,9 +593,7 @@ class CaseListService(Service):
             # Only one half returns rows; sorting those again costs next to nothing.
             halves = [select(*read(walk).subquery().c) for walk in (False, True)]
             both = union_all(*halves).subquery()
-            return select(*both.c).order_by(
-                *((both.c.k1.desc(), both.c.k2.desc()) if descending
-                  else (both.c.k1.asc(), both.c.k2.asc())))
+            return select(*both.c).order_by(*_in_order(both.c.k1, both.c.k2, descending))
 
         return self._statement(("first_page", sort, descending, query.shape), build)
 
@@ -618,8 +618,8 @@ class CaseListService(Service):
             statement = statement.where(*query.conditions(walk))
             if after is not None:
                 statement = statement.where(_after(first, second, descending))
-            order = (first.desc(), second.desc()) if descending else (first.asc(), second.asc())
-            return statement.order_by(*order).limit(bindparam("limit")).offset(
+            return statement.order_by(*_in_order(first, second, descending)).limit(
+                bindparam("limit")).offset(
                 bindparam("skip"))
 
         statement = self._statement(
@@ -773,12 +773,6 @@ def _count_statement(query: _Query) -> Any:
                                distinct=False).subquery()
         return select(func.count(distinct(next(iter(found.c)))))
     return select(func.count()).select_from(query.source()).where(*query.conditions())
-
-
-def _of_victim_row(search: tuple[str, ...]) -> ColumnElement[bool]:
-    condition = victim_row_condition(search)
-    assert condition is not None, "only for a query by the victim's row"
-    return condition
 
 
 def _as_page(found: list[Any], ids_only: bool) -> CasePage:

@@ -322,26 +322,27 @@ def _victim_row(name: str) -> ColumnElement[bool]:
     raise ValueError(f"not a condition on the victim's row: {name!r}")
 
 
-def victim_row_condition(shape: tuple[str, ...]) -> ColumnElement[bool] | None:
-    """A search of ``shape`` as one condition on the victim's row (its branches OR-ed),
-    when every branch is one (a name, the visible part of a code; none is limited to a
-    scope); else None.
+def of_victim_row(shape: tuple[str, ...]) -> bool:
+    """Whether every branch of ``shape`` is a condition on the victim's row (a name, the
+    visible part of a code; none is limited to a scope)."""
+    return bool(shape) and all(name in _OF_VICTIM_ROW for name in shape)
+
+
+def victim_row_condition(shape: tuple[str, ...]) -> ColumnElement[bool]:
+    """A search of ``shape`` (:func:`of_victim_row`) as one condition on the victim's
+    row, its branches OR-ed.
 
     For a database server's planner, which weighs an index walk against collecting the
     matches by their statistics when the condition is in the statement itself; a list of
     case ids in a subquery hides that choice (``models/services/case_list.py``).
     """
-    if not shape or any(name not in _OF_VICTIM_ROW for name in shape):
-        return None
     return or_(*(_victim_row(name) for name in shape))
 
 
 def victims_matching(shape: tuple[str, ...]) -> Select[Any] | CompoundSelect[Any]:
-    """A select of the ids of the victims a search of ``shape`` finds (every branch a
-    condition on the victim's row: :func:`victim_row_condition`), one branch at a time
-    so each reads its own index (an id may come more than once)."""
-    if not shape or any(name not in _OF_VICTIM_ROW for name in shape):
-        raise ValueError(f"not a search by the victim's row: {shape!r}")
+    """A select of the ids of the victims a search of ``shape`` (:func:`of_victim_row`)
+    finds, one branch at a time so each reads its own index (an id may come more than
+    once)."""
     branches = [select(_victim.c.id).where(_victim_row(name)) for name in shape]
     return branches[0] if len(branches) == 1 else union_all(*branches)
 

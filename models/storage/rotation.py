@@ -73,6 +73,7 @@ from models.storage.keyfile import (
     KeyFile,
     new_data_key,
 )
+from models.storage.server import is_server
 from models.storage.unit_of_work import CONTENT_GENERATION, Database, content_generation
 
 log = logging.getLogger("suoja.rotation")
@@ -364,24 +365,21 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
             work.append((source, col, binary, ids))
     total = sum(len(ids) for *_rest, ids in work)
     done = unopenable = 0
-    on_server = db_session.get_bind().dialect.name == "postgresql"
+    on_server = is_server(db_session)
     for source, col, binary, ids in work:
         name = source.name
-        statement = (update(source).where(source.c.id == bindparam("row_id"))
-                     .values({col: bindparam("sealed")}))
-        if on_server and not binary:
-            # One UPDATE a batch, its values as two arrays: a server runs an UPDATE (and
-            # the dashboard's statement triggers, migration 0018) per statement, so row
-            # by row cost a round trip and a trigger each (128 s at 200,000 victims).
-            resealed = func.unnest(bindparam("row_ids", type_=ARRAY(Integer)),
-                                   bindparam("values", type_=ARRAY(Text))
-                                   ).table_valued("row_id", "sealed").render_derived("resealed")
-            statement = (update(source).where(source.c.id == resealed.c.row_id)
-                         .values({col: resealed.c.sealed}))
+        # On a server a batch's values go as two arrays in one UPDATE: it runs an UPDATE
+        # (and the dashboard's statement triggers, migration 0018) per statement, so row
+        # by row cost a round trip and a trigger each (128 s at 200,000 victims).
+        arrays = on_server and not binary
+        statement = _array_update(source, col) if arrays else (
+            update(source).where(source.c.id == bindparam("row_id"))
+            .values({col: bindparam("sealed")}))
         size = 8 if binary else BATCH
         for start in range(0, len(ids), size):
             chunk = ids[start:start + size]
-            batch = []
+            row_ids: list[int] = []
+            values: list[Any] = []
             for row_id, case_id, stored in db_session.execute(
                     select(source.c.id, source.c.case_id, source.c[col])
                     .where(source.c.id.in_(chunk))):
@@ -397,16 +395,26 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
                     # found (verify names it) rather than let it block every revocation.
                     unopenable += 1
                     continue
-                batch.append({"row_id": row_id, "sealed": sealed})
-            if batch and on_server and not binary:
-                db_session.execute(statement, {"row_ids": [b["row_id"] for b in batch],
-                                               "values": [b["sealed"] for b in batch]})
-            elif batch:
-                db_session.execute(statement, batch)
+                row_ids.append(row_id)
+                values.append(sealed)
+            if row_ids:
+                db_session.execute(statement, {"row_ids": row_ids, "values": values} if arrays
+                                   else [{"row_id": r, "sealed": v}
+                                         for r, v in zip(row_ids, values, strict=True)])
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
     return done - unopenable, unopenable
+
+
+def _array_update(source: TableClause, col: str) -> Any:
+    """``UPDATE source SET col = r.sealed FROM unnest(:row_ids, :values) r(row_id,
+    sealed) WHERE source.id = r.row_id`` (PostgreSQL)."""
+    resealed = func.unnest(bindparam("row_ids", type_=ARRAY(Integer)),
+                           bindparam("values", type_=ARRAY(Text))
+                           ).table_valued("row_id", "sealed").render_derived("resealed")
+    return update(source).where(source.c.id == resealed.c.row_id).values(
+        {col: resealed.c.sealed})
 
 
 def _set_meta(db_session: Session, key: str, value: str) -> None:
