@@ -258,6 +258,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     from cli import erasure, export, importing, organisation, subject
     from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
     from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
+    from models.domain import deployment
     from models.storage.errors import from_database_error
 
     handlers = {
@@ -272,6 +273,9 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         **subject.HANDLERS,
     }
     try:
+        # The organisation's policy is never ignored: an unusable deployment file stops
+        # every command (one sentence naming the file and the key, exit code 4).
+        deployment.current()
         return handlers[args.command](args, out)
     except KnownError as error:
         _fail(str(error))

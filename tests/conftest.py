@@ -48,6 +48,17 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(autouse=True)
+def _nothing_deployed() -> Iterator[None]:
+    """No organisation's deployment file, whatever this computer has in /etc/suoja (tests
+    of one point the process at their own with ``deployment.use``)."""
+    from models.domain import deployment
+
+    deployment.use(deployment.NOTHING_DEPLOYED)
+    yield
+    deployment.use(deployment.NOTHING_DEPLOYED)
+
+
+@pytest.fixture(autouse=True)
 def _english() -> Iterator[None]:
     """Each test starts in English, the source language, whatever a test before chose."""
     from models.domain import i18n

@@ -571,6 +571,7 @@ class OrganisationSettings:
     """What the organisation sets once for every workstation and every PDF.
 
     Attributes:
+        name: the organisation's name, shown in the main window's title.
         classification_line: printed under the confidentiality marking on every page of
             every PDF, e.g. the statutory basis of the secrecy.
         help_lines: the help a victim letter offers, one per line
@@ -582,6 +583,7 @@ class OrganisationSettings:
             beside the case's counsellor; empty: not printed.
     """
 
+    name: str = ""
     classification_line: str = ""
     help_lines: str = ""
     data_requests: str = ""

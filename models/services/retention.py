@@ -81,8 +81,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from models.domain import deployment
 from models.domain.base import local_today, utcnow
 from models.domain.changes import ChangeKind
+from models.domain.deployment import RETENTION_RANGE
 from models.domain.entities import (
     AuditEvent,
     Case,
@@ -117,8 +119,7 @@ from models.storage.maintenance import CopiesReport, erase_in_copies
 
 log = logging.getLogger("suoja.retention")
 
-MIN_RETENTION_DAYS = 30
-MAX_RETENTION_DAYS = 100 * 365
+MIN_RETENTION_DAYS, MAX_RETENTION_DAYS = RETENTION_RANGE
 __all__ = ["DEFAULT_RETENTION_DAYS", "ERASED_NAME", "ErasableCase", "ErasureReport",
            "RetentionService"]
 #: ``organisation_setting`` key: "on" when an erasure needs a second supervisor.
@@ -207,7 +208,8 @@ class RetentionService(Service):
     """The retention period, the cases due for erasure, and erasure itself (supervisors)."""
 
     def retention_days(self) -> int:
-        """The retention period after closing, in days."""
+        """The retention period after closing, in days (the deployment file's where it
+        enforces one, or has a default and nothing is saved)."""
         with self._db.reading() as db_session:
             return retention_days(db_session)
 
@@ -216,11 +218,16 @@ class RetentionService(Service):
 
         Raises:
             PermissionDenied: not an administrator or a supervisor.
-            ValidationError: ``days`` is outside 30 days – 100 years.
+            ValidationError: ``days`` is outside 30 days – 100 years, or the
+                organisation's deployment file enforces the period (nothing is saved or
+                audited then).
         """
         self._require(Operation.SET_RETENTION)
         if isinstance(days, bool) or not isinstance(days, int):
             raise TypeError("days must be an int")
+        deployed = deployment.current()
+        if deployed.enforces("retention_days"):
+            raise deployed.refusal(_("Retention period"))
         if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
             raise ValidationError(
                 _("Retention period"),

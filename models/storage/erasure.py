@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import ColumnElement, Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from models.domain import deployment
 from models.domain.base import utcnow
 from models.domain.entities import (
     AccessGrant,
@@ -93,8 +94,13 @@ ERASED_TABLES = ["victim", "identity_code_record", "case_file", "extortion_conta
 
 
 def retention_days(db_session: Session) -> int:
-    """The retention period after a case's closing, in days."""
-    return _meta_days(db_session, RETENTION_META_KEY, DEFAULT_RETENTION_DAYS)
+    """The retention period after a case's closing, in days: the deployment file's if it
+    enforces one, else the one saved, else the file's default, else five years."""
+    deployed = deployment.current()
+    days = deployed.number("retention_days")
+    if days is not None and deployed.enforces("retention_days"):
+        return days
+    return _meta_days(db_session, RETENTION_META_KEY, days or DEFAULT_RETENTION_DAYS)
 
 
 def upgrade_copy_days(db_session: Session) -> int:
