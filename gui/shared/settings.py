@@ -21,6 +21,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from models.domain import deployment
+from models.domain.deployment import IDLE_LOCK_RANGE, Deployment
 from models.domain.errors import KnownError, UsageError
 from models.domain.private_files import ensure_private_file, new_folders, private_folder
 from models.storage.server_url import ServerUrl
@@ -52,7 +54,10 @@ class IntSetting:
 
 #: Minutes without keyboard or mouse input before the window locks itself. The design
 #: brief fixes 5 as the default; a lock can be made sooner or later but never switched off.
-IDLE_LOCK_MINUTES = IntSetting("preferences/idle_lock_minutes", default=5, minimum=1, maximum=60)
+#: The organisation's deployment file may give another default or enforce a value
+#: (:attr:`Preferences.idle_lock_minutes`).
+IDLE_LOCK_MINUTES = IntSetting("preferences/idle_lock_minutes", default=5,
+                               minimum=IDLE_LOCK_RANGE[0], maximum=IDLE_LOCK_RANGE[1])
 
 #: The PostgreSQL server database the app opens when no ``--db``/``--db-url`` is given
 #: (set by the first-run setup when it creates the database on a server). Never a password.
@@ -101,13 +106,24 @@ class Preferences:
     Args:
         store: where they are kept; the platform's default place for the application
             when omitted (tests pass an INI file in their own folder).
+        deployed: the organisation's deployment file; the one this process read when
+            omitted.
     """
 
-    def __init__(self, store: QSettings | None = None) -> None:
+    def __init__(self, store: QSettings | None = None,
+                 deployed: Deployment | None = None) -> None:
         self._store = store if store is not None else _default_store()
+        self._deployed = deployed
 
     @property
     def idle_lock_minutes(self) -> int:
+        """The minutes this workstation locks after: the deployment file's if it enforces
+        them, else the person's own if they chose, else the file's default, else 5."""
+        deployed = self._deployed if self._deployed is not None else deployment.current()
+        from_file = deployed.number("idle_lock_minutes")
+        if from_file is not None and (deployed.enforces("idle_lock_minutes")
+                                      or not self._store.contains(IDLE_LOCK_MINUTES.key)):
+            return from_file
         return IDLE_LOCK_MINUTES.read(self._store)
 
     @idle_lock_minutes.setter

@@ -12,6 +12,9 @@ views destroyed) and shows the sign-in window again, in the same process. ``--de
 prepares a fresh demo database in a temporary folder, removed on every way out (Ctrl+C
 and SIGTERM included); quitting the demo asks first, since its changes are lost then.
 
+The organisation's deployment file (:mod:`models.domain.deployment`) is read first: one
+that is there but unusable is shown in one sentence, and the app exits with code 4.
+
 The sign-in window is shown before the database's modules are imported (SQLAlchemy, the
 entities, the services, the main window): nothing it shows needs them. While it waits for
 a password, a thread imports the Qt-free ones (:func:`preload`); signing in waits for that
@@ -53,6 +56,7 @@ from gui.start.crash import install_excepthook
 from gui.start.login import LoginDialog
 from gui.start.qt_platform import create_application
 from gui.start.setup import SetupDialog
+from models.domain import deployment
 from models.domain.errors import AuthenticationError, DataError, KnownError
 from models.storage.errors import from_database_error
 from models.storage.server_url import (
@@ -302,6 +306,11 @@ def run_app(db_path: Path | None = None, demo: bool = False,
     script = os.environ.get(ui_script.VARIABLE)
     if script:
         ui_script.start(app, Path(script))
+    try:  # the organisation's policy is never ignored: an unusable file stops the start
+        deployment.current()
+    except KnownError as error:
+        show_problem(str(error))
+        return error.exit_code
 
     stop = _StopOnSignal(app)
     demo_dir: tempfile.TemporaryDirectory[str] | None = None
@@ -431,7 +440,8 @@ def _start(
             preferences.server_url = setup.created_target  # the URL only, no password
         setup.deleteLater()
     else:
-        dialog = LoginDialog(target, open_database, accounts, demo_password)
+        dialog = LoginDialog(target, open_database, accounts, demo_password,
+                             organisation=deployment.current().text("name"))
         QTimer.singleShot(PRELOAD_DELAY_MS, preload)  # runs once the window is shown
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_value is None:
             return 0

@@ -116,7 +116,7 @@ class LoginDialog(QDialog):
     def __init__(
         self, db_path: Target, opener: Opener,
         demo_accounts: Sequence[DemoEntry] = (), demo_password: str = "",
-        parent: object | None = None,
+        parent: object | None = None, organisation: str = "",
     ) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._db_path: Target = db_path
@@ -127,7 +127,11 @@ class LoginDialog(QDialog):
         self.restored_to: Path | None = None
         #: The demo accounts' table (demo mode only).
         self.demo_accounts: QTableWidget | None = None
-        self.setWindowTitle(self.tr("Suoja — sign in"))
+        if organisation:  # the deployment file's name: where the person is signing in
+            self.setWindowTitle(self.tr("Suoja — {organisation} — sign in").format(
+                organisation=organisation))
+        else:
+            self.setWindowTitle(self.tr("Suoja — sign in"))
         self.setObjectName("loginDialog")
         self.setMinimumWidth(max(440, 48 * self.fontMetrics().averageCharWidth()))
         grow_for_wrapped_text(self)  # a refusal of two lines stays readable
@@ -140,7 +144,8 @@ class LoginDialog(QDialog):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
         title_font.setBold(True)
         title.setFont(title_font)
-        subtitle = QLabel(self.tr("Case management for breach victims"))
+        subtitle = QLabel(organisation or self.tr("Case management for breach victims"))
+        subtitle.setObjectName("subtitle")
         subtitle.setStyleSheet("color: palette(placeholder-text);")
         names = QVBoxLayout()
         names.setSpacing(0)

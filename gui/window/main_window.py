@@ -157,11 +157,17 @@ class MainWindow(QMainWindow):
         actor = services.actor
         self._may_list = allows(actor.role, Operation.LIST_CASES)
         self._may_intake = allows(actor.role, Operation.CREATE_INTAKE)
-        self.setWindowTitle(
-            self.tr("Suoja — {name} ({role})").format(
-                name=actor.display_name, role=role_label(actor.role.value)
+        organisation = services.organisation.settings().name
+        if organisation:
+            self.setWindowTitle(self.tr("Suoja — {organisation} — {name} ({role})").format(
+                organisation=organisation, name=actor.display_name,
+                role=role_label(actor.role.value)))
+        else:
+            self.setWindowTitle(
+                self.tr("Suoja — {name} ({role})").format(
+                    name=actor.display_name, role=role_label(actor.role.value)
+                )
             )
-        )
         # Every role, the administrator too: whether the data is synthetic is no case content.
         if services.case_list.is_demo_database():
             self.setWindowTitle(self.windowTitle() + self.tr(" — DEMO DATABASE, synthetic data"))

@@ -1,6 +1,7 @@
 """The organisation's settings (Accounts ▸ Organisation…): what every PDF and every letter
 to a client says on the organisation's behalf.
 
+* the organisation's name (the main window's title);
 * the classification line under the confidentiality marking on every page of every PDF
   (e.g. the statutory basis of the secrecy);
 * the help a letter to a client offers, one place per line;
@@ -13,7 +14,9 @@ to a client says on the organisation's behalf.
   supervisor changes (for an administrator the box is shown, off to change).
 
 Administrators and supervisors change them (the services check and audit each change);
-an empty text field means the letter's own default.
+an empty text field means the default: the organisation's deployment file's if it has one
+(shown as the placeholder), else the letter's own. What the deployment file enforces is
+shown read-only, and named in a note above the fields.
 """
 
 from __future__ import annotations
@@ -53,11 +56,18 @@ class OrganisationDialog(QDialog):
         self.setWindowTitle(self.tr("Organisation settings"))
         grow_for_wrapped_text(self)
         self._session = session
-        settings = session.services.organisation.settings()
+        organisation = session.services.organisation
+        settings = organisation.for_editing()
+        self._deployed = organisation.deployment()
         intro = QLabel(self.tr(
             "These texts appear in every PDF and every letter to a client, on every "
             "workstation. Leave a field empty to use the default."))
         intro.setWordWrap(True)
+        self.name = QLineEdit(settings.name)
+        self.name.setObjectName("organisationName")
+        self.name.setAccessibleName(self.tr("Name of the organisation"))
+        self.name.setPlaceholderText(self.tr("Shown in the window's title"))
+        fit_hint(self.name)
         self.classification = QLineEdit(settings.classification_line)
         self.classification.setObjectName("classificationLine")
         self.classification.setAccessibleName(self.tr("Classification line"))
@@ -85,10 +95,18 @@ class OrganisationDialog(QDialog):
         for box in (self.help_lines, self.data_requests, self.police_contact):
             box.setMinimumHeight(4 * box.fontMetrics().lineSpacing())
         form = QFormLayout()
-        form.addRow(self.tr("&Classification line"), self.classification)
-        form.addRow(self.tr("&Help lines"), self.help_lines)
-        form.addRow(self.tr("&Data requests"), self.data_requests)
-        form.addRow(self.tr("Contact for the &police"), self.police_contact)
+        captions = {"name": self.tr("&Name of the organisation"),
+                    "classification_line": self.tr("&Classification line"),
+                    "help_lines": self.tr("&Help lines"),
+                    "data_requests": self.tr("&Data requests"),
+                    "police_contact": self.tr("Contact for the &police")}
+        self._texts: dict[str, QLineEdit | QPlainTextEdit] = {
+            "name": self.name, "classification_line": self.classification,
+            "help_lines": self.help_lines, "data_requests": self.data_requests,
+            "police_contact": self.police_contact}
+        for key, field in self._texts.items():
+            form.addRow(captions[key], field)
+            self._show_deployed(key, field)
         erasure = self._erasure_settings(session)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -96,11 +114,28 @@ class OrganisationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        enforced = [captions[key].replace("&", "") for key in self._texts
+                    if self._deployed.enforces(key)]
+        if self._deployed.enforces("retention_days"):
+            enforced.append(self.tr("Retention period"))
+        if enforced:
+            # Which fields the organisation fixed, in words: a read-only field looks alike
+            # in many styles, and a screen reader says this once.
+            self.deployment_note = QLabel(self.tr(
+                "Set by your organisation's deployment file, and not changeable here: "
+                "{settings}.").format(settings=", ".join(enforced)))
+            self.deployment_note.setObjectName("deploymentNote")
+            self.deployment_note.setWordWrap(True)
+            self.deployment_note.setToolTip(str(self._deployed.source))
+            layout.addWidget(self.deployment_note)
         layout.addLayout(form)
         layout.addWidget(erasure)
         layout.addWidget(buttons)
         self.setMinimumWidth(60 * self.fontMetrics().averageCharWidth())
         assign_mnemonics(self)
+        editable = [field for field in self._texts.values() if not field.isReadOnly()]
+        if editable:  # the cursor starts where something can be typed
+            editable[0].setFocus()
 
     def _erasure_settings(self, session: Session) -> QGroupBox:
         """The retention period and the second supervisor's approval of erasures."""
@@ -122,6 +157,9 @@ class OrganisationDialog(QDialog):
         self.retention_words.setObjectName("retentionWords")
         self.retention_days.valueChanged.connect(self._show_retention)
         self._show_retention(self._days)
+        if self._deployed.enforces("retention_days"):
+            self.retention_days.setReadOnly(True)
+            self.retention_days.setToolTip(self._enforced_tip())
         days_row = QHBoxLayout()
         days_row.addWidget(self.retention_days)
         days_row.addWidget(self.retention_words, 1)
@@ -139,6 +177,22 @@ class OrganisationDialog(QDialog):
         form.addRow(self.second_approval)
         return box
 
+    def _show_deployed(self, key: str, field: QLineEdit | QPlainTextEdit) -> None:
+        """An enforced text read-only; a default of the deployment file as the
+        placeholder of an empty field (saved only if someone types it)."""
+        if self._deployed.enforces(key):
+            field.setReadOnly(True)
+            field.setToolTip(self._enforced_tip())
+            if isinstance(field, QLineEdit):
+                field.setCursorPosition(0)  # the start of a long line shows, not its end
+        elif self._deployed.text(key):
+            field.setPlaceholderText(self.tr("Default of your organisation: {text}").format(
+                text=" · ".join(self._deployed.text(key).splitlines())))
+
+    def _enforced_tip(self) -> str:
+        return self.tr("Set by your organisation's deployment file ({file})").format(
+            file=self._deployed.source)
+
     def _show_retention(self, days: int) -> None:
         years, rest = divmod(days, 365)
         year_text = plural(years, self.tr("{n} year"), self.tr("{n} years"))
@@ -153,6 +207,7 @@ class OrganisationDialog(QDialog):
 
     def settings(self) -> OrganisationSettings:
         return OrganisationSettings(
+            name=self.name.text(),
             classification_line=self.classification.text(),
             help_lines=self.help_lines.toPlainText(),
             data_requests=self.data_requests.toPlainText(),
@@ -167,8 +222,9 @@ class OrganisationDialog(QDialog):
         services = self._session.services
         try:
             services.organisation.update(self.settings())
-            if self.retention_days.value() != self._days:
-                self._days = services.retention.set_retention_days(self.retention_days.value())
+            days = self.retention_days.value()
+            if not self.retention_days.isReadOnly() and days != self._days:
+                self._days = services.retention.set_retention_days(days)
             approval = self.second_approval.isChecked()
             if self.second_approval.isEnabled() and approval != self._approval:
                 self._approval = services.retention.set_erasure_needs_approval(approval)

@@ -358,7 +358,7 @@
     <name>settings</name>
     <message>
         <source>The database URL is not valid; expected {form}.</source>
-        <extracomment>Minutes without keyboard or mouse input before the window locks itself. The design brief fixes 5 as the default; a lock can be made sooner or later but never switched off. The PostgreSQL server database the app opens when no ``--db``/``--db-url`` is given (set by the first-run setup when it creates the database on a server). Never a password.</extracomment>
+        <extracomment>Minutes without keyboard or mouse input before the window locks itself. The design brief fixes 5 as the default; a lock can be made sooner or later but never switched off. The organisation&apos;s deployment file may give another default or enforce a value (:attr:`Preferences.idle_lock_minutes`). The PostgreSQL server database the app opens when no ``--db``/``--db-url`` is given (set by the first-run setup when it creates the database on a server). Never a password.</extracomment>
         <translation>Databasens URL är ogiltig; den ska ha formen {form}.</translation>
     </message>
 </context>

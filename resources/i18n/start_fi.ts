@@ -33,8 +33,12 @@ Palautetaanko uusin automaattinen varmuuskopio ({backup})?
 Se tarkistetaan ja palautetaan uuteen tiedostoon {target}, joka avataan. Vioittunut tiedosto säilyy ennallaan; varmuuskopion jälkeen tehdyt muutokset eivät ole palautetussa tiedostossa.</translation>
     </message>
     <message>
-        <source>Suoja — sign in</source>
+        <source>Suoja — {organisation} — sign in</source>
         <extracomment>Where a backup was restored to and opened from, when the database was damaged. The demo accounts&apos; table (demo mode only).</extracomment>
+        <translation>Suoja — {organisation} — kirjaudu sisään</translation>
+    </message>
+    <message>
+        <source>Suoja — sign in</source>
         <translation>Suoja — kirjaudu sisään</translation>
     </message>
     <message>

@@ -33,8 +33,12 @@ Vill du återställa den senaste automatiska säkerhetskopian ({backup})?
 Den kontrolleras och återställs till en ny fil, {target}, som sedan öppnas. Den skadade filen lämnas oförändrad; ändringar som gjorts efter säkerhetskopian finns inte med i den.</translation>
     </message>
     <message>
-        <source>Suoja — sign in</source>
+        <source>Suoja — {organisation} — sign in</source>
         <extracomment>Where a backup was restored to and opened from, when the database was damaged. The demo accounts&apos; table (demo mode only).</extracomment>
+        <translation>Suoja — {organisation} — logga in</translation>
+    </message>
+    <message>
+        <source>Suoja — sign in</source>
         <translation>Suoja — logga in</translation>
     </message>
     <message>

@@ -28,7 +28,7 @@
     <name>CaseList</name>
     <message>
         <source>Search all cases</source>
-        <extracomment>The places that show the case list.</extracomment>
+        <extracomment>The places that show the case list. The selected rows as spans: the cases of each span&apos;s first and last row.</extracomment>
         <translation>Sök i alla ärenden</translation>
     </message>
     <message>
@@ -430,8 +430,12 @@
         <translation>Avsluta och förkasta</translation>
     </message>
     <message>
-        <source>Suoja — {name} ({role})</source>
+        <source>Suoja — {organisation} — {name} ({role})</source>
         <extracomment>Extra places: the ``register`` of modules of ``gui.workspaces``, in navigation order; each checks the role.</extracomment>
+        <translation>Suoja — {organisation} — {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Suoja — {name} ({role})</source>
         <translation>Suoja — {name} ({role})</translation>
     </message>
     <message>

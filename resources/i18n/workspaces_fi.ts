@@ -1051,6 +1051,14 @@
         <translation>Nämä tekstit näkyvät jokaisessa PDF:ssä ja jokaisessa kirjeessä asiakkaalle kaikilla työasemilla. Jätä kenttä tyhjäksi, niin käytetään oletusta.</translation>
     </message>
     <message>
+        <source>Name of the organisation</source>
+        <translation>Organisaation nimi</translation>
+    </message>
+    <message>
+        <source>Shown in the window&apos;s title</source>
+        <translation>Näkyy ikkunan otsikossa</translation>
+    </message>
+    <message>
         <source>Classification line</source>
         <translation>Turvaluokitusrivi</translation>
     </message>
@@ -1083,6 +1091,10 @@
         <translation>Miten poliisin tutkijat tavoittavat teidät asiasta: puhelinnumero, sähköpostiosoite, tavoitettavuusajat</translation>
     </message>
     <message>
+        <source>&amp;Name of the organisation</source>
+        <translation>Organisaation &amp;nimi</translation>
+    </message>
+    <message>
         <source>&amp;Classification line</source>
         <translation>&amp;Turvaluokitusrivi</translation>
     </message>
@@ -1097,6 +1109,14 @@
     <message>
         <source>Contact for the &amp;police</source>
         <translation>&amp;Yhteystiedot poliisille</translation>
+    </message>
+    <message>
+        <source>Retention period</source>
+        <translation>Säilytysaika</translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s deployment file, and not changeable here: {settings}.</source>
+        <translation>Organisaatiosi asetustiedosto määrää nämä, eikä niitä voi muuttaa täällä: {settings}.</translation>
     </message>
     <message>
         <source>Retention and erasure</source>
@@ -1121,6 +1141,14 @@
     <message>
         <source>&amp;Retention period</source>
         <translation>&amp;Säilytysaika</translation>
+    </message>
+    <message>
+        <source>Default of your organisation: {text}</source>
+        <translation>Organisaatiosi oletus: {text}</translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s deployment file ({file})</source>
+        <translation>Organisaatiosi asetustiedosto määrää tämän ({file})</translation>
     </message>
     <message>
         <source>{n} year</source>

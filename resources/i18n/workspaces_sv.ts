@@ -1051,6 +1051,14 @@
         <translation>De här texterna visas i varje PDF-fil och varje brev till en klient, på alla arbetsstationer. Lämna ett fält tomt för att använda standardtexten.</translation>
     </message>
     <message>
+        <source>Name of the organisation</source>
+        <translation>Organisationens namn</translation>
+    </message>
+    <message>
+        <source>Shown in the window&apos;s title</source>
+        <translation>Visas i fönstrets rubrik</translation>
+    </message>
+    <message>
         <source>Classification line</source>
         <translation>Klassificeringsrad</translation>
     </message>
@@ -1083,6 +1091,10 @@
         <translation>Hur polisens utredare når er i ett ärende: ett telefonnummer, en e-postadress, tider när ni nås</translation>
     </message>
     <message>
+        <source>&amp;Name of the organisation</source>
+        <translation>Organisationens &amp;namn</translation>
+    </message>
+    <message>
         <source>&amp;Classification line</source>
         <translation>&amp;Klassificeringsrad</translation>
     </message>
@@ -1097,6 +1109,14 @@
     <message>
         <source>Contact for the &amp;police</source>
         <translation>Kontaktuppgifter för &amp;polisen</translation>
+    </message>
+    <message>
+        <source>Retention period</source>
+        <translation>Bevarandetid</translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s deployment file, and not changeable here: {settings}.</source>
+        <translation>Bestäms av organisationens inställningsfil och kan inte ändras här: {settings}.</translation>
     </message>
     <message>
         <source>Retention and erasure</source>
@@ -1121,6 +1141,14 @@
     <message>
         <source>&amp;Retention period</source>
         <translation>&amp;Bevarandetid</translation>
+    </message>
+    <message>
+        <source>Default of your organisation: {text}</source>
+        <translation>Organisationens standardvärde: {text}</translation>
+    </message>
+    <message>
+        <source>Set by your organisation&apos;s deployment file ({file})</source>
+        <translation>Bestäms av organisationens inställningsfil ({file})</translation>
     </message>
     <message>
         <source>{n} year</source>
