@@ -360,3 +360,13 @@ def test_a_real_process_reads_the_file_the_variable_names(tmp_path: Path) -> Non
     assert done.stderr == (f"suoja: In the organisation's deployment file {bad}, "
                            "enforced.idle_lock_minutes must be a whole number.\n")
     assert not (tmp_path / "x.db").exists()
+
+
+def test_the_documented_example_is_a_valid_file_with_every_key(tmp_path: Path) -> None:
+    guide = (ROOT / "docs" / "DEPLOYMENT.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 8. Settings an organisation deploys"):]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    deployed = deployment.load(_file(tmp_path, example))
+    assert sorted({**deployed.defaults, **deployed.enforced}) == sorted(
+        [*deployment.TEXT_KEYS, *deployment.NUMBER_RANGES])
+    assert str(deployment.platform_location("linux")) in section

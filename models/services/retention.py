@@ -7,7 +7,9 @@ limitation period of damages claims (counted from when the harm became known), f
 criminal case and the State Treasury compensation that can only follow it, and for the
 victims who come back when the case is in the news again; no longer, because the data
 must not be kept longer than needed (GDPR art. 5(1)(e)). A supervisor sets the period
-the organisation's data protection officer decides. Erasure is never automatic: a
+the organisation's data protection officer decides, unless the organisation's deployment
+file enforces one (:mod:`models.domain.deployment`; a default of the file stands in where
+none is saved). Erasure is never automatic: a
 supervisor erases one case at a time and confirms it by typing the case reference. A
 case may also be erased before its period ends (a victim's request under GDPR art. 17).
 
