@@ -7,6 +7,7 @@
     python main.py init --db PATH --user NAME
     python main.py seed-demo --db PATH --user NAME --victims N [--seed S]
     python main.py verify --db PATH --user NAME
+    python main.py check-install                 (is this installation complete?)
     python main.py backup --db PATH --user NAME --out FILE
     python main.py restore --from FILE --db PATH --user NAME
     python main.py user --db PATH --user NAME list|add|lock|unlock|reset-password [USERNAME]
@@ -35,12 +36,29 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from cli.main import build_parser, choose_language, run, window_options
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except ImportError as error:  # a part of the installation is missing
+        from cli.main import program_name
+        from models.domain.i18n import gettext as _
+
+        print("suoja: " + _("This installation of Suoja is incomplete ({module} is missing); "
+                            "reinstall it, or run “{program} check-install”.").format(
+            module=error.name or "?", program=program_name()), file=sys.stderr)
+        return 4
+
+
+def _main(argv: list[str]) -> int:
+    from cli.main import build_parser, choose_language, only_check_install, run, window_options
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    argv = sys.argv[1:] if argv is None else argv
     if not choose_language(argv):  # before the parser: its --help speaks the language too
         return 2
+    if only_check_install(argv):  # before the parser, which needs every part installed
+        from cli.installation import cmd_check_install
+        from gui.start.installation import qt_checks
+
+        return cmd_check_install(None, print, more=qt_checks)
     # The desktop app's options alone are read without the commands' modules (SQLAlchemy,
     # the services): the sign-in window shows before they are loaded.
     args = window_options(argv)

@@ -113,6 +113,9 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         database = open_keyed(target, keyring)
         engine = database.engine
     try:
+        # A schema this version does not know (a newer Suoja made it) is not checked with
+        # this version's idea of it: refused in one sentence. An older one is reported below.
+        migration.needs_upgrade(engine)
         if isinstance(target, Path):
             _verify_file(engine, out)
         with database.reading() as db_session:

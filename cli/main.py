@@ -40,12 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
     from cli.target import add_target, add_user
 
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=program_name(),
         description=_("Suoja: case management for victims of a psychotherapy-records breach."),
         epilog=_("Passwords are read from ${variable} or asked for; never give them "
                  "as arguments.").format(variable=PASSWORD_VARIABLE),
     )
     _add_window_options(parser)
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help=_("print Suoja's version and the database schema it expects, "
+                               "then exit"))
     commands = parser.add_subparsers(dest="command", metavar=pgettext("metavar", "COMMAND"))
 
     init = commands.add_parser("init", help=_("create a new encrypted database"))
@@ -66,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("allow seeding a server database: demo accounts share a published password, "
                "so only ever on a database made for trying Suoja out"),
     )
+
+    commands.add_parser(
+        "check-install",
+        help=_("check that this installation is complete: the encryption library, fonts, "
+               "catalogs, migrations and Qt's plugins; touches no database"))
 
     verify = commands.add_parser(
         "verify", help=_("check encryption pages, database structure, the audit chain, its "
@@ -193,6 +201,30 @@ class _WindowParser(argparse.ArgumentParser):
         raise _NotTheWindow(message)
 
 
+def program_name() -> str:
+    """``suoja`` when run as the installed command or the standalone build, else ``main.py``."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "suoja" if Path(name).stem == "suoja" else "main.py"
+
+
+def version_line() -> str:
+    """"Suoja 0.1.0, database schema 0019": what ``--version`` prints."""
+    from models import __version__
+    from models.storage.migration import head_revision
+
+    return _("Suoja {version}, database schema {schema}").format(
+        version=__version__, schema=head_revision())
+
+
+class _Version(argparse.Action):
+    """``--version``: the schema is read from the migrations only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(version_line())
+        parser.exit(0)
+
+
 def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
     """The desktop app's options (``command`` None), if ``argv`` holds nothing else.
 
@@ -201,7 +233,7 @@ def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
     with the same option definitions as :func:`build_parser`, without importing any
     command's module.
     """
-    parser = _WindowParser(prog="main.py", add_help=False)
+    parser = _WindowParser(prog=program_name(), add_help=False)
     _add_window_options(parser)
     _add_language_option(parser)
     try:
@@ -212,6 +244,15 @@ def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
         return None
     args.command = None
     return args
+
+
+def only_check_install(argv: Sequence[str]) -> bool:
+    """Is the line ``check-install`` (and perhaps ``--lang``) alone? It runs without the
+    parser, whose commands' modules need every part of the installation to import."""
+    words = [word for index, word in enumerate(argv)
+             if not word.startswith("--lang=") and word != "--lang"
+             and not (index > 0 and argv[index - 1] == "--lang")]
+    return words == ["check-install"]
 
 
 def choose_language(argv: Sequence[str]) -> bool:
@@ -255,7 +296,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     """Run one headless command; returns the exit code."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from cli import erasure, export, importing, organisation, subject
+    from cli import erasure, export, importing, installation, organisation, subject
     from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
     from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
     from models.domain import deployment
@@ -271,6 +312,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         **organisation.HANDLERS,
         **erasure.HANDLERS,
         **subject.HANDLERS,
+        **installation.HANDLERS,
     }
     try:
         # The organisation's policy is never ignored: an unusable deployment file stops

@@ -7,6 +7,7 @@ from ``SUOJA_PASSWORD`` or asked for (:mod:`cli.prompts`).
 from __future__ import annotations
 
 import argparse
+import sys
 
 from cli import prompts
 from cli.target import target_of, with_server_password
@@ -23,4 +24,6 @@ def sign_in(args: argparse.Namespace) -> tuple[Database, Actor]:
     database, actor = with_server_password(
         target, lambda t: open_database(t, args.user, password))
     i18n.after_sign_in(actor.language)
+    if database.schema_upgrade is not None:  # on stderr: the command's own output stays clean
+        print(f"suoja: {database.schema_upgrade.notice()}", file=sys.stderr)
     return database, actor

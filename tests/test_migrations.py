@@ -171,7 +171,7 @@ def test_a_database_from_a_newer_version_is_refused_in_plain_words(
     with database.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     database.dispose()
-    with pytest.raises(DataError, match="upgraded by a newer version of Suoja"):
+    with pytest.raises(DataError, match="which a newer version of Suoja made"):
         open_database(target, "super", PASSWORD)
 
 

@@ -34,6 +34,7 @@ from models.pdf.data import Profile
 from models.services.exports import ExportService
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF, PASSWORD
+from tests.helpers.pdf_fonts import unembedded_fonts
 from tests.test_pdf import REPORTS, WALLETS, Setup, as_role, exports_of, intake, pages
 
 PDF_PASSWORD = "Poliisille-vain-2024"
@@ -202,27 +203,6 @@ def test_the_report_command_says_what_the_report_says(
 # -- fonts and encryption ------------------------------------------------------------------
 
 
-def _unembedded_fonts(data: bytes, password: str | None = None) -> set[str]:
-    """The fonts the pages use whose program is not in the file."""
-    reader = PdfReader(io.BytesIO(data))
-    if password is not None:
-        reader.decrypt(password)
-    missing = set()
-    for page in reader.pages:
-        resources = page.get("/Resources")
-        fonts = resources.get_object().get("/Font") if resources else None
-        for font in (fonts.get_object().values() if fonts else ()):
-            font = font.get_object()
-            if font.get("/Subtype") == "/Type0":
-                font = font["/DescendantFonts"][0].get_object()
-            descriptor = font.get("/FontDescriptor")
-            if descriptor is None or not any(
-                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2",
-                                                           "/FontFile3")):
-                missing.add(str(font.get("/BaseFont")))
-    return missing
-
-
 def test_every_font_is_embedded_in_every_kind_of_pdf(svc: services.Services,
                                                       tmp_path: Path) -> None:
     setup = Setup(svc)
@@ -234,7 +214,7 @@ def test_every_font_is_embedded_in_every_kind_of_pdf(svc: services.Services,
         "report": exports.export_caseload_report(tmp_path / "r.pdf").read_bytes(),
     }
     for name, data in documents.items():
-        assert _unembedded_fonts(data) == set(), name
+        assert unembedded_fonts(data) == set(), name
         if shutil.which("pdffonts"):
             path = tmp_path / f"{name}.pdf"
             path.write_bytes(data)
@@ -264,7 +244,7 @@ def test_a_protected_pdf_is_aes_256_readable_printable_and_unchangeable(
     assert allowed & 4 and allowed & 2048  # print, in high quality too
     assert not allowed & (8 | 32 | 256 | 1024)  # modify, annotate, fill in, assemble
     assert all(number in str(reader.metadata["/Keywords"]) for number in REPORTS)
-    assert _unembedded_fonts(data, PDF_PASSWORD) == set()
+    assert unembedded_fonts(data, PDF_PASSWORD) == set()
     if shutil.which("qpdf"):
         shown = subprocess.run(["qpdf", "--show-encryption", f"--password={PDF_PASSWORD}",
                                 str(target)], capture_output=True, text=True).stdout

@@ -139,6 +139,16 @@ def show_problem(message: str) -> None:
     QMessageBox.critical(None, QApplication.translate("app", "Suoja"), message)
 
 
+def tell_schema_upgrade(notice: str) -> None:
+    """Say that this sign-in upgraded the database's schema, and where the copy from before
+    it is (tests replace this)."""
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QApplication.translate("app", "Suoja — database upgraded"), notice,
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("schemaUpgraded")
+    box.exec()
+
+
 def probe_server(target: ServerUrl) -> tuple[ServerUrl, bool] | int:
     """Look at the server: (the target, whether it already holds Suoja), or an exit code.
 
@@ -447,6 +457,8 @@ def _start(
             return 0
         (database, actor), dialog.result_value = dialog.result_value, None
         dialog.deleteLater()
+        if database.schema_upgrade is not None:
+            tell_schema_upgrade(database.schema_upgrade.notice())
         if isinstance(target, ServerUrl):
             # Signed in to a server (e.g. started once with --db-url): the next start
             # goes there too. The URL only; a server password is never kept.

@@ -57,7 +57,7 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "resources" / "locale"
 #: translated apart), and the folders each is extracted from.
 DOMAINS: Mapping[str, tuple[str, ...]] = {
     "core": ("models/domain", "models/security", "models/storage"),
-    "services": ("models/services", "models/demo"),
+    "services": ("models/services", "models/demo", "models/installation.py"),
     "pdf": ("models/pdf",),
     "cli": ("cli", "main.py"),
 }

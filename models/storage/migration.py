@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -18,6 +19,7 @@ from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
 from sqlalchemy import Engine, text
 
+from models import __version__
 from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
 from models.domain.sealed import FieldCipher
@@ -25,6 +27,30 @@ from models.domain.sealed import FieldCipher
 log = logging.getLogger("suoja.migration")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+@dataclass(frozen=True)
+class SchemaUpgrade:
+    """What a sign-in's schema upgrade did, for the person who signed in to be told.
+
+    Attributes:
+        before: the revision the database was at.
+        after: the revision it is at now (the code's newest).
+        backup: the checked copy taken first; None on a server (pg_dump covers it).
+    """
+
+    before: str
+    after: str
+    backup: Path | None
+
+    def notice(self) -> str:
+        """One or two sentences saying what happened, in the language in use."""
+        if self.backup is None:
+            return _("Suoja upgraded this server database from schema {before} to {after}.").format(
+                before=self.before, after=self.after)
+        return _("Suoja upgraded this database from schema {before} to {after}. A checked copy "
+                 "from before the upgrade was saved as {backup}.").format(
+            before=self.before, after=self.after, backup=self.backup)
 
 
 def _config() -> Config:
@@ -68,8 +94,11 @@ def needs_upgrade(engine: Engine) -> bool:
         try:
             _scripts().get_revision(current)
         except (CommandError, ResolutionError):
-            raise DataError(_("This database was upgraded by a newer version of Suoja; "
-                              "install that version on this workstation.")) from None
+            raise DataError(_("This database has schema {database}, which a newer version "
+                              "of Suoja made; this one ({version}) knows schemas up to "
+                              "{known}: install the newer version on this workstation.")
+                            .format(database=current, version=__version__,
+                                    known=head_revision())) from None
     return current != head_revision()
 
 

@@ -695,6 +695,8 @@ def open_unlocked(
         database.load_content_keys()
         with translated_database_errors():
             upgrade = migration.needs_upgrade(engine)
+        before = migration.current_revision(engine) if upgrade else None
+        backup = None
         if upgrade and isinstance(db_path, ServerUrl):
             # PostgreSQL's DDL is transactional: a failed upgrade changes nothing. The
             # server's own backups (pg_dump, docs/DEPLOYMENT.md) cover the rest.
@@ -703,7 +705,11 @@ def open_unlocked(
                 "make; the administrator signs in once as the database owner "
                 "(docs/DEPLOYMENT.md)."))
         elif upgrade:
-            _upgrade_with_backup(database, backup_dir or database.path.parent / "backups")
+            backup = _upgrade_with_backup(database,
+                                          backup_dir or database.path.parent / "backups")
+        if upgrade and before is not None:  # an empty database has nothing to tell
+            database.schema_upgrade = migration.SchemaUpgrade(
+                before, migration.head_revision(), backup)
         if isinstance(db_path, ServerUrl):  # only the owner may rewrite audit events
             server.secure_audit_trail(engine)
         with database.reading() as db_session:
@@ -797,10 +803,12 @@ def _check_database_id(database: Database, expected: str) -> None:
         raise DataError(_("The database and its key file do not belong together."))
 
 
-def _upgrade_with_backup(database: Database, backup_dir: Path) -> None:
+def _upgrade_with_backup(database: Database, backup_dir: Path) -> Path:
+    """Take a checked copy into ``backup_dir``, then upgrade; returns the copy."""
     private_folder(backup_dir)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{database.path.stem}-before-upgrade-{stamp}.db"
     write_checked_copy(database, target)
     log.info("backup taken before upgrading the schema")
     migration.upgrade(database.engine, field_cipher=database.field_cipher)
+    return target

@@ -13,6 +13,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -54,6 +55,9 @@ from models.storage.keyfile import (
     KeySlot,
 )
 from models.storage.server import ServerCounters, ServerUrl
+
+if TYPE_CHECKING:  # only the annotation: the migrations stay unloaded until a sign-in
+    from models.storage.migration import SchemaUpgrade
 
 #: Where a database is: the SQLCipher file, or a PostgreSQL server.
 Target = Path | ServerUrl
@@ -104,6 +108,9 @@ class Database:
                  storage_key: bytes | None = None) -> None:
         self.target = target
         self.on_server = isinstance(target, ServerUrl)
+        #: Set when this sign-in upgraded the schema (``models.storage.store``), so that
+        #: the front end can say so; None otherwise.
+        self.schema_upgrade: SchemaUpgrade | None = None
         self.engine = engine
         self._keyring = keyring
         latest = keyring.latest(KEY_STORAGE)

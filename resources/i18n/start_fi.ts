@@ -283,6 +283,10 @@ Se tarkistetaan ja palautetaan uuteen tiedostoon {target}, joka avataan. Vioittu
         <translation>Suoja</translation>
     </message>
     <message>
+        <source>Suoja — database upgraded</source>
+        <translation>Suoja — tietokanta päivitetty</translation>
+    </message>
+    <message>
         <source>The database server ({server}) could not be opened ({kind}); check the database URL and its options.</source>
         <translation>Tietokantapalvelinta ({server}) ei voitu avata ({kind}); tarkista tietokannan URL-osoite ja sen asetukset.</translation>
     </message>
@@ -304,6 +308,41 @@ Se tarkistetaan ja palautetaan uuteen tiedostoon {target}, joka avataan. Vioittu
     <message>
         <source>Suoja</source>
         <translation>Suoja</translation>
+    </message>
+</context>
+<context>
+    <name>installation</name>
+    <message>
+        <source>Desktop platform plugin</source>
+        <translation>Työpöydän alustaliitännäinen</translation>
+    </message>
+    <message>
+        <source>{name} is missing</source>
+        <translation>{name} puuttuu</translation>
+    </message>
+    <message>
+        <source>Icons (SVG)</source>
+        <translation>Kuvakkeet (SVG)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SVG image plugin is missing</source>
+        <translation>Qt:n SVG-kuvaliitännäinen puuttuu</translation>
+    </message>
+    <message>
+        <source>no icons in {folder}</source>
+        <translation>kansiossa {folder} ei ole kuvakkeita</translation>
+    </message>
+    <message>
+        <source>Finnish and Swedish windows</source>
+        <translation>Suomen- ja ruotsinkieliset ikkunat</translation>
+    </message>
+    <message>
+        <source>missing: {names}</source>
+        <translation>puuttuu: {names}</translation>
+    </message>
+    <message>
+        <source>Style sheet</source>
+        <translation>Tyylitiedosto</translation>
     </message>
 </context>
 <context>

@@ -283,6 +283,10 @@ Den kontrolleras och återställs till en ny fil, {target}, som sedan öppnas. D
         <translation>Suoja</translation>
     </message>
     <message>
+        <source>Suoja — database upgraded</source>
+        <translation>Suoja — databasen uppdaterad</translation>
+    </message>
+    <message>
         <source>The database server ({server}) could not be opened ({kind}); check the database URL and its options.</source>
         <translation>Databasservern ({server}) kunde inte öppnas ({kind}); kontrollera databasens URL och dess alternativ.</translation>
     </message>
@@ -304,6 +308,41 @@ Den kontrolleras och återställs till en ny fil, {target}, som sedan öppnas. D
     <message>
         <source>Suoja</source>
         <translation>Suoja</translation>
+    </message>
+</context>
+<context>
+    <name>installation</name>
+    <message>
+        <source>Desktop platform plugin</source>
+        <translation>Skrivbordets plattformsinsticksprogram</translation>
+    </message>
+    <message>
+        <source>{name} is missing</source>
+        <translation>{name} saknas</translation>
+    </message>
+    <message>
+        <source>Icons (SVG)</source>
+        <translation>Ikoner (SVG)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s SVG image plugin is missing</source>
+        <translation>Qt:s SVG-bildinsticksprogram saknas</translation>
+    </message>
+    <message>
+        <source>no icons in {folder}</source>
+        <translation>inga ikoner i {folder}</translation>
+    </message>
+    <message>
+        <source>Finnish and Swedish windows</source>
+        <translation>Finska och svenska fönster</translation>
+    </message>
+    <message>
+        <source>missing: {names}</source>
+        <translation>saknas: {names}</translation>
+    </message>
+    <message>
+        <source>Style sheet</source>
+        <translation>Stilmall</translation>
     </message>
 </context>
 <context>

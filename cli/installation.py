@@ -1,0 +1,52 @@
+"""``check-install``: is this installation complete? One line a part, for an IT department.
+
+The core's checks come from :mod:`models.installation`; the composition root
+(``main.py``) adds the desktop app's (Qt's plugins, icons and catalogs). Exit code 0 when
+every required part works (a warning, such as a desktop plugin a server cannot load, does
+not count), 4 when one is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterable, Iterator
+
+from models import __version__
+from models.domain.i18n import gettext as _
+from models.domain.i18n import ngettext
+from models.installation import Check, core_checks
+
+#: The exit code of an incomplete installation (the command line's "data" problem).
+INCOMPLETE_EXIT_CODE = 4
+
+
+def cmd_check_install(args: argparse.Namespace | None, out: Callable[[str], None], *,
+                      more: Callable[[], Iterator[Check]] | None = None) -> int:
+    """Print each part's finding; 0 if every required part works, else 4."""
+    del args
+    out(_("Suoja {version}").format(version=__version__))
+    checks: list[Iterable[Check]] = [core_checks()]
+    if more is not None:
+        checks.append(more())
+    failed = 0
+    for group in checks:
+        for check in group:
+            if check.ok:
+                status = _("ok")
+            elif check.required:
+                status = _("MISSING")
+                failed += 1
+            else:
+                status = _("warning")
+            out(f"{status:<8} {check.part}: {check.detail}")
+    if failed:
+        out(ngettext("This installation is incomplete ({count} part is missing); "
+                     "reinstall Suoja.",
+                     "This installation is incomplete ({count} parts are missing); "
+                     "reinstall Suoja.", failed).format(count=failed))
+        return INCOMPLETE_EXIT_CODE
+    out(_("This installation is complete."))
+    return 0
+
+
+HANDLERS = {"check-install": cmd_check_install}

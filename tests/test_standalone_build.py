@@ -1,0 +1,102 @@
+"""The standalone build (issue 20): ``tools/build_app.py --out DIR`` makes ``DIR/Suoja/suoja``,
+which runs with nothing of this checkout's or of its virtual environment.
+
+One test, because the build takes most of a minute and the checks of a broken build need
+one: it builds, walks the bundle through what an installation must do
+(:func:`tests.helpers.installed.walk_through`), then takes out one part at a time (a font,
+a catalog, a Qt plugin, the SQLCipher library) and checks that ``check-install`` or the
+start of the desktop app fails, naming it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.installed import check_install, clean_environment, run, walk_through
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="CI builds and smoke-tests the Linux bundle")
+
+
+def _build(out: Path) -> Path:
+    built = subprocess.run([sys.executable, str(ROOT / "tools" / "build_app.py"), "--out",
+                            str(out)], capture_output=True, text=True, timeout=900,
+                           check=False, cwd=out.parent)
+    assert built.returncode == 0, built.stdout + built.stderr[-3000:]
+    # "built …/Suoja/suoja: 267 MB in 370 files, 49 s": nothing large crept in (Qt
+    # WebEngine alone is 200 MB more).
+    size = re.search(r": (\d+) MB in \d+ files", built.stdout)
+    assert size is not None and int(size.group(1)) < 350, built.stdout
+    return out / "Suoja"
+
+
+def _without(path: Path, holding: Path) -> Path:
+    """``path`` moved out of the bundle into ``holding`` (put back by the caller): a file
+    renamed in place can still be found (Qt loads ``libqsvg.so.aside`` as a plugin)."""
+    holding.mkdir(exist_ok=True)
+    aside = holding / f"{len(list(holding.iterdir()))}-{path.name}"
+    path.rename(aside)
+    return aside
+
+
+def test_the_standalone_build_runs_alone_and_its_check_finds_a_missing_part(
+        tmp_path: Path) -> None:
+    app = _build(tmp_path / "dist")
+    executable = app / "suoja"
+    internal = app / "_internal"
+    assert (app / "suoja.desktop").is_file() and (app / "suoja.svg").is_file()
+    # Nothing unused: no web engine, QML, Quick or PDF module of Qt's; three languages.
+    names = {path.name for path in internal.rglob("*")}
+    for unused in ("libQt6WebEngineCore.so.6", "libQt6Qml.so.6", "libQt6Quick.so.6",
+                   "libQt6Pdf.so.6", "tkinter", "pytest"):
+        assert unused not in names
+    assert {path.name for path in (internal / "PySide6" / "Qt" / "translations").iterdir()
+            } >= {"qtbase_fi.qm", "qtbase_sv.qm"}
+    assert not any(name.endswith("_de.qm") for name in names)
+    assert not (internal / "tests").exists() and not (internal / "bench").exists()
+
+    work = tmp_path / "workstation"
+    work.mkdir()
+    walk_through([str(executable)], work)
+
+    environment = clean_environment(tmp_path / "home")
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    parts = {
+        "Fonts of the PDFs": [internal / "resources" / "fonts" / "DejaVuSans.ttf"],
+        "Finnish and Swedish windows": [internal / "resources" / "i18n" / "start_sv.qm"],
+        "Finnish and Swedish catalogs": [
+            internal / "resources" / "locale" / "fi" / "LC_MESSAGES" / "pdf.mo"],
+        "Icons (SVG)": [*plugins.glob("imageformats/libqsvg*"),
+                        *plugins.glob("iconengines/libqsvgicon*")],
+        "Encrypted database (SQLCipher)": list((internal / "sqlcipher3").glob("_sqlite3*")),
+        "Schema migrations": [internal / "migrations" / "versions"],
+    }
+    for part, paths in parts.items():
+        assert paths and all(path.exists() for path in paths), part
+        moved = [_without(path, tmp_path / "aside") for path in paths]
+        try:
+            checked = check_install([str(executable)], work, environment)
+        finally:
+            for path, aside in zip(paths, moved, strict=True):
+                aside.rename(path)
+        assert checked.returncode == 4, (part, checked.stdout, checked.stderr)
+        assert f"MISSING  {part}:" in checked.stdout, checked.stdout
+        assert "installation is incomplete" in checked.stdout
+
+    # Without the platform plugin it was started on, the app says so in one sentence.
+    offscreen = next(plugins.glob("platforms/libqoffscreen*"))
+    aside = _without(offscreen, tmp_path / "aside")
+    try:
+        started = run([str(executable)], ["--lang", "en", "--db", "suoja.db"], work,
+                      environment)
+    finally:
+        aside.rename(offscreen)
+    assert started.returncode == 1, started.stderr
+    assert "Traceback" not in started.stderr and "offscreen" in started.stderr
