@@ -222,3 +222,18 @@ def test_a_dashboard_figure_opens_the_matching_case_list(
     # Choosing a filter ends the drill-down: every case is back.
     window.show_place("all_cases")
     assert window.model.rowCount() > 1
+
+
+@pytest.mark.parametrize(("top", "ticks"), [(0, [0, 1]), (1, [0, 1]), (3, [0, 1, 2, 3]),
+                                            (40, [0, 10, 20, 30, 40])])
+def test_count_axes_label_whole_numbers_once_each(qapp, top: int,  # type: ignore[no-untyped-def]
+                                                   ticks: list[int]) -> None:
+    """A week with one new intake labelled its axis 0, 0, 0, 0, 1 (five ticks, "%d")."""
+    from PySide6.QtCharts import QValueAxis
+
+    axis = QValueAxis()
+    dashboard.count_axis(axis, top)
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    shown = [axis.min() + i * step for i in range(axis.tickCount())]
+    assert all(value == int(value) for value in shown), shown
+    assert [int(value) for value in shown] == ticks

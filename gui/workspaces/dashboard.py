@@ -72,6 +72,16 @@ CHANGE_BATCH_MS = 300
 REFRESH_MS = 60_000
 
 
+def count_axis(axis: QValueAxis, top: int) -> None:
+    """An axis of counts from 0 to ``top`` (rounded up to a nice number), a tick on whole
+    numbers only: with Qt's five ticks from 0 to 1, "%d" labelled them 0, 0, 0, 0, 1."""
+    axis.setLabelFormat("%d")
+    axis.setRange(0, top or 1)
+    axis.applyNiceNumbers()
+    span = round(axis.max() - axis.min())
+    if span < axis.tickCount() - 1:  # fewer whole numbers than ticks: one tick each
+        axis.setTickCount(span + 1)
+
 class FigureButton(QPushButton):
     """One headline count (large) over its caption; a click opens the cases behind it."""
 
@@ -367,9 +377,7 @@ class DashboardView(QWidget):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        axis_x.setRange(0, max([r.open_cases for r in rows], default=0) or 1)
-        axis_x.applyNiceNumbers()
+        count_axis(axis_x, max([r.open_cases for r in rows], default=0))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         chart.legend().hide()
@@ -407,10 +415,8 @@ class DashboardView(QWidget):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        top = max([max(w.intakes, w.extortion_contacts) for w in data.weeks], default=0)
-        axis_y.setRange(0, top or 1)
-        axis_y.applyNiceNumbers()
+        count_axis(axis_y, max([max(w.intakes, w.extortion_contacts) for w in data.weeks],
+                               default=0))
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         chart.legend().show()
