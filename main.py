@@ -33,6 +33,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator, MutableMapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from models.installation import Check
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,9 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from cli.main import program_name
         from models.domain.i18n import gettext as _
 
-        print("suoja: " + _("This installation of Suoja is incomplete ({module} is missing); "
+        # The module, and what the system said (a library it could not load, by name).
+        print("suoja: " + _("This installation of Suoja is incomplete ({module}: {reason}); "
                             "reinstall it, or run “{program} check-install”.").format(
-            module=error.name or "?", program=program_name()), file=sys.stderr)
+            module=error.name or "?", reason=str(error)[:200], program=program_name()),
+            file=sys.stderr)
         return 4
 
 
@@ -56,9 +63,8 @@ def _main(argv: list[str]) -> int:
         return 2
     if only_check_install(argv):  # before the parser, which needs every part installed
         from cli.installation import cmd_check_install
-        from gui.start.installation import qt_checks
 
-        return cmd_check_install(None, print, more=qt_checks)
+        return cmd_check_install(None, print, more=_desktop_checks)
     # The desktop app's options alone are read without the commands' modules (SQLAlchemy,
     # the services): the sign-in window shows before they are loaded.
     args = window_options(argv)
@@ -72,9 +78,40 @@ def _main(argv: list[str]) -> int:
     return run_app(db_path=args.db, demo=args.demo, db_url=args.db_url)
 
 
+def restore_library_path(environment: MutableMapping[str, str]) -> None:
+    """Give the programs a frozen build starts the system's libraries back.
+
+    PyInstaller's bootloader points ``LD_LIBRARY_PATH`` at the bundle (keeping the original
+    in ``LD_LIBRARY_PATH_ORIG``). This process read it when it started, so changing it now
+    changes only what its children inherit: a PDF viewer or file manager opened through
+    ``xdg-open`` loaded the bundle's Qt, glib and libstdc++ instead of its own, and crashed.
+    """
+    original = environment.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is None:
+        environment.pop("LD_LIBRARY_PATH", None)
+    else:
+        environment["LD_LIBRARY_PATH"] = original
+
+
+def _desktop_checks() -> Iterator[Check]:
+    """The desktop app's part of check-install, after the core's: Qt that cannot be
+    imported is a finding too (the system library it could not load, by name)."""
+    from models.installation import Check
+
+    try:
+        from gui.start.installation import qt_checks
+    except ImportError as error:
+        yield Check("Qt", False, str(error)[:300])
+        return
+    yield from qt_checks()
+
+
 if __name__ == "__main__":
     if getattr(sys, "frozen", False):  # only a frozen build needs (and imports) it
         import multiprocessing
 
         multiprocessing.freeze_support()  # the PDF batch's render workers in a frozen build
+        import os
+
+        restore_library_path(os.environ)
     sys.exit(main())

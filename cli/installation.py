@@ -28,22 +28,27 @@ def cmd_check_install(args: argparse.Namespace | None, out: Callable[[str], None
     checks: list[Iterable[Check]] = [core_checks()]
     if more is not None:
         checks.append(more())
-    failed = 0
+    failed = []
     for group in checks:
         for check in group:
             if check.ok:
                 status = _("ok")
             elif check.required:
                 status = _("MISSING")
-                failed += 1
+                failed.append(check)
             else:
                 status = _("warning")
             out(f"{status:<8} {check.part}: {check.detail}")
-    if failed:
+    missing = sum(check.reinstall for check in failed)
+    if missing:
         out(ngettext("This installation is incomplete ({count} part is missing); "
                      "reinstall Suoja.",
                      "This installation is incomplete ({count} parts are missing); "
-                     "reinstall Suoja.", failed).format(count=failed))
+                     "reinstall Suoja.", missing).format(count=missing))
+    if len(failed) > missing:
+        out(_("Suoja will not start until the organisation's settings file is corrected "
+              "or removed (docs/DEPLOYMENT.md, section 8)."))
+    if failed:
         return INCOMPLETE_EXIT_CODE
     out(_("This installation is complete."))
     return 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from models.domain import i18n
 from models.domain.enums import Language
+from models.domain.errors import KnownError
 from models.domain.i18n import gettext as _
 
 
@@ -30,20 +31,27 @@ class Check:
         detail: the version found, or what is missing (no personal data, no path of a
             user's files).
         required: ``False`` for what only some workstations need (a failure warns).
+        reinstall: a failure is mended by installing Suoja again (``False``: by mending
+            something else, such as the organisation's settings file).
     """
 
     part: str
     ok: bool
     detail: str
     required: bool = True
+    reinstall: bool = True
 
 
-def _attempt(part: str, probe: Callable[[], str], *, required: bool = True) -> Check:
+def _attempt(part: str, probe: Callable[[], str], *, required: bool = True,
+             reinstall: bool = True) -> Check:
     """``probe()``'s detail as a passed check, or its exception as a failed one."""
     try:
-        return Check(part, True, probe(), required)
+        return Check(part, True, probe(), required, reinstall)
+    except KnownError as error:  # already one sentence for a person
+        return Check(part, False, str(error)[:300], required, reinstall)
     except Exception as error:  # noqa: BLE001 - any failure is the finding
-        return Check(part, False, f"{type(error).__name__}: {error}"[:300], required)
+        return Check(part, False, f"{type(error).__name__}: {error}"[:300], required,
+                     reinstall)
 
 
 def _sqlcipher() -> str:
@@ -78,7 +86,7 @@ def _fonts() -> str:
     for name in (FONT, FONT_BOLD):
         face = pdfmetrics.getFont(name).face
         if face.charWidths.get(ord("ä")) is None:
-            raise RuntimeError(f"{name}: no glyph for ä")
+            raise RuntimeError(_("{font} has no letter “ä”").format(font=name))
     return f"{FONT}, {FONT_BOLD}"
 
 
@@ -90,7 +98,8 @@ def _catalogs() -> str:
             with path.open("rb") as file:
                 catalog = _gettext.GNUTranslations(file)
             if not catalog._catalog:  # type: ignore[attr-defined]  # an empty catalog
-                raise RuntimeError(f"{path.name} ({language.value}) is empty")
+                raise RuntimeError(_("{file} is empty").format(
+                    file=f"{language.value}/{path.name}"))
             names.append(f"{domain}_{language.value}")
     return ", ".join(names)
 
@@ -145,4 +154,4 @@ def core_checks() -> Iterator[Check]:
     yield _attempt(_("Identity code checks"), _identity_codes)
     yield _attempt(_("Password strength checks"), _password_strength)
     yield _attempt(_("PostgreSQL driver"), _postgresql, required=False)
-    yield _attempt(_("The organisation's settings file"), _deployment)
+    yield _attempt(_("The organisation's settings file"), _deployment, reinstall=False)

@@ -370,3 +370,14 @@ def test_the_documented_example_is_a_valid_file_with_every_key(tmp_path: Path) -
     assert sorted({**deployed.defaults, **deployed.enforced}) == sorted(
         [*deployment.TEXT_KEYS, *deployment.NUMBER_RANGES])
     assert str(deployment.platform_location("linux")) in section
+
+
+def test_a_file_saved_with_a_bom_is_read_and_utf_16_is_named(tmp_path: Path) -> None:
+    """Windows PowerShell 5.1 writes UTF-8 with a BOM; some editors write UTF-16."""
+    with_bom = tmp_path / "bom.toml"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + "[enforced]\nname = 'Kriisiapu Häme'\n".encode())
+    assert deployment.load(with_bom).text("name") == "Kriisiapu Häme"
+    wide = tmp_path / "wide.toml"
+    wide.write_bytes("[enforced]\nname = 'Kriisiapu ry'\n".encode("utf-16"))
+    with pytest.raises(DeploymentError, match=r"wide\.toml is not UTF-8 text; save it as UTF-8"):
+        deployment.load(wide)

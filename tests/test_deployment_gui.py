@@ -194,3 +194,23 @@ def test_the_app_does_not_start_on_an_unusable_file(
     assert app_module.run_app(db_path=tmp_path / "x.db") == 4
     assert shown == [f"In the organisation's deployment file {path}, enforced.retention_days "
                      "must be between 30 and 36500."]
+
+
+def test_an_enforced_text_with_a_no_break_space_does_not_block_saving(
+        tmp_path: Path, boss: services.Services, qtbot,  # type: ignore[no-untyped-def]
+        shown_errors: list[BaseException]) -> None:
+    """QPlainTextEdit hands back a no-break space as a space: the enforced text as the
+    box showed it differed from the file's, and every save was refused."""
+    _deploy(tmp_path, '[enforced]\npolice_contact = "Päivystys 0800\u00a0000\u00a0000"\n')
+    window = MainWindow(boss, opener=open_database)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = _open_dialog(window, qtbot)
+    assert dialog.police_contact.isReadOnly()
+    qtbot.keyClicks(dialog.data_requests, "Kirjoita meille")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert shown_errors == []
+    saved = boss.organisation.settings()
+    assert saved.data_requests == "Kirjoita meille"
+    assert saved.police_contact == "Päivystys 0800\u00a0000\u00a0000"

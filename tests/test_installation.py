@@ -117,5 +117,55 @@ def test_a_missing_module_is_one_sentence_not_a_traceback(
     assert main(["verify"]) == 4
     captured = capsys.readouterr()
     assert captured.err == ("suoja: This installation of Suoja is incomplete "
-                            "(sqlcipher3._sqlite3 is missing); reinstall it, or run "
-                            "“main.py check-install”.\n")
+                            "(sqlcipher3._sqlite3: No module named 'sqlcipher3._sqlite3'); "
+                            "reinstall it, or run “main.py check-install”.\n")
+
+
+def test_check_install_reports_qt_that_cannot_be_imported(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Qt's library failing to load (a system library missing) is a finding of its own,
+    after the core's checks, naming what the system said."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_qt(name: str, *args: object, **kwargs: object) -> object:
+        if name == "gui.start.installation":
+            raise ImportError("libEGL.so.1: cannot open shared object file",
+                              name="PySide6.QtGui")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", without_qt)
+    assert main(["--lang", "en", "check-install"]) == 4
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == "MISSING  Qt: libEGL.so.1: cannot open shared object file"
+    assert "ok       Encrypted database (SQLCipher):" in "\n".join(out)
+    assert out[-1] == "This installation is incomplete (1 part is missing); reinstall Suoja."
+
+
+def test_a_broken_settings_file_is_mended_not_reinstalled(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        qapp) -> None:  # type: ignore[no-untyped-def]
+    from models.domain import deployment
+
+    broken = tmp_path / "suoja.toml"
+    broken.write_text("[policy]\n", encoding="utf-8")
+    deployment.use(broken)
+    assert main(["--lang", "en", "check-install"]) == 4
+    out = capsys.readouterr().out
+    assert "reinstall" not in out
+    assert out.endswith("Suoja will not start until the organisation's settings file is "
+                        "corrected or removed (docs/DEPLOYMENT.md, section 8).\n")
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ({"LD_LIBRARY_PATH": "/opt/suoja/_internal", "LD_LIBRARY_PATH_ORIG": "/usr/local/lib",
+      "HOME": "/home/x"}, {"LD_LIBRARY_PATH": "/usr/local/lib", "HOME": "/home/x"}),
+    ({"LD_LIBRARY_PATH": "/opt/suoja/_internal", "HOME": "/home/x"}, {"HOME": "/home/x"}),
+    ({"HOME": "/home/x"}, {"HOME": "/home/x"}),
+])
+def test_programs_a_frozen_build_opens_get_the_systems_libraries(
+        before: dict[str, str], after: dict[str, str]) -> None:
+    environment = dict(before)
+    main_module.restore_library_path(environment)
+    assert environment == after

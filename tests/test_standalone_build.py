@@ -10,12 +10,15 @@ start of the desktop app fails, naming it.
 
 from __future__ import annotations
 
+import configparser
+import ctypes.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from PyInstaller.archive.readers import CArchiveReader
 
 from tests.helpers.installed import check_install, clean_environment, run, walk_through
 
@@ -37,6 +40,12 @@ def _build(out: Path) -> Path:
     return out / "Suoja"
 
 
+def _desktop_libraries() -> bool:
+    """Are the system libraries Qt's X11 plugin needs on this machine (README.md)?"""
+    return all(ctypes.util.find_library(name) for name in (
+        "xcb-cursor", "xcb-icccm", "xcb-keysyms", "xcb-shape", "xcb-xkb", "xkbcommon-x11"))
+
+
 def _without(path: Path, holding: Path) -> Path:
     """``path`` moved out of the bundle into ``holding`` (put back by the caller): a file
     renamed in place can still be found (Qt loads ``libqsvg.so.aside`` as a plugin)."""
@@ -51,12 +60,28 @@ def test_the_standalone_build_runs_alone_and_its_check_finds_a_missing_part(
     app = _build(tmp_path / "dist")
     executable = app / "suoja"
     internal = app / "_internal"
-    assert (app / "suoja.desktop").is_file() and (app / "suoja.svg").is_file()
-    # Nothing unused: no web engine, QML, Quick or PDF module of Qt's; three languages.
+    assert (app / "suoja.svg").read_bytes() == (ROOT / "resources" / "icons" / "shield.svg"
+                                                ).read_bytes()
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
+    entry.read(app / "suoja.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    # Where docs/DEPLOYMENT.md section 9 installs the folder and the icon.
+    assert desktop["Exec"] == "/opt/suoja/suoja" and desktop["Icon"] == "suoja"
+    assert desktop["Type"] == "Application" and desktop["Version"] == "1.4"
+    assert {desktop["GenericName[fi]"], desktop["GenericName[sv]"]} == {
+        "Kriisiavun asianhallinta", "Ärendehantering för krishjälp"}
+    # Nothing unused: no web engine, QML, Quick or PDF module of Qt's; three languages;
+    # no test or build tool among the Python modules (they are inside the executable).
     names = {path.name for path in internal.rglob("*")}
     for unused in ("libQt6WebEngineCore.so.6", "libQt6Qml.so.6", "libQt6Quick.so.6",
-                   "libQt6Pdf.so.6", "tkinter", "pytest"):
+                   "libQt6Pdf.so.6", "libQt6VirtualKeyboard.so.6"):
         assert unused not in names
+    archive = CArchiveReader(str(executable)).open_embedded_archive("PYZ.pyz")
+    modules = {name.split(".")[0] for name in archive.toc}
+    assert {"models", "gui", "cli", "sqlalchemy", "alembic", "reportlab"} <= modules
+    assert modules.isdisjoint({"tests", "bench", "tools", "pytest", "pytestqt", "hypothesis",
+                               "tkinter", "setuptools", "pkg_resources", "pygments", "mypy"})
     assert {path.name for path in (internal / "PySide6" / "Qt" / "translations").iterdir()
             } >= {"qtbase_fi.qm", "qtbase_sv.qm"}
     assert not any(name.endswith("_de.qm") for name in names)
@@ -78,6 +103,13 @@ def test_the_standalone_build_runs_alone_and_its_check_finds_a_missing_part(
         "Encrypted database (SQLCipher)": list((internal / "sqlcipher3").glob("_sqlite3*")),
         "Schema migrations": [internal / "migrations" / "versions"],
     }
+    if _desktop_libraries():
+        # Qt's own half of the X11 plugin (with the system's half, README.md's packages,
+        # present: .ci/run installs them) is a part of the installation.
+        parts["Desktop platform plugin"] = [internal / "PySide6" / "Qt" / "lib" /
+                                            "libQt6XcbQpa.so.6"]
+        desktop = check_install([str(executable)], work, environment)
+        assert "ok       Desktop platform plugin: xcb" in desktop.stdout, desktop.stdout
     for part, paths in parts.items():
         assert paths and all(path.exists() for path in paths), part
         moved = [_without(path, tmp_path / "aside") for path in paths]

@@ -58,6 +58,7 @@ class OrganisationDialog(QDialog):
         self._session = session
         organisation = session.services.organisation
         settings = organisation.for_editing()
+        self._editing = settings
         self._deployed = organisation.deployment()
         intro = QLabel(self.tr(
             "These texts appear in every PDF and every letter to a client, on every "
@@ -206,13 +207,18 @@ class OrganisationDialog(QDialog):
         self.retention_words.setText(self.tr("days after closing ({span})").format(span=span))
 
     def settings(self) -> OrganisationSettings:
-        return OrganisationSettings(
-            name=self.name.text(),
-            classification_line=self.classification.text(),
-            help_lines=self.help_lines.toPlainText(),
-            data_requests=self.data_requests.toPlainText(),
-            police_contact=self.police_contact.toPlainText(),
-        )
+        """The texts as typed; an enforced one as the service gave it (a text box's own
+        copy is not the same text: QPlainTextEdit turns a no-break space into a space)."""
+        typed = {
+            "name": self.name.text(),
+            "classification_line": self.classification.text(),
+            "help_lines": self.help_lines.toPlainText(),
+            "data_requests": self.data_requests.toPlainText(),
+            "police_contact": self.police_contact.toPlainText(),
+        }
+        return OrganisationSettings(**{
+            key: getattr(self._editing, key) if self._deployed.enforces(key) else text
+            for key, text in typed.items()})
 
     def accept(self) -> None:
         """Save for every workstation, then close; a refused text keeps the dialog open.

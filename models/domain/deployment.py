@@ -149,7 +149,10 @@ def find() -> Path | None:
     """The file to read: the platform's if anything is there, else the one
     ``SUOJA_DEPLOYMENT_FILE`` names, else None (nothing deployed)."""
     placed = platform_location()
-    if placed.exists() or placed.is_symlink():
+    try:
+        if placed.exists() or placed.is_symlink():
+            return placed
+    except OSError:  # a folder this account may not look into: read (and refused) there
         return placed
     named = os.environ.get(VARIABLE, "").strip()
     return Path(named).expanduser().absolute() if named else None
@@ -174,8 +177,15 @@ def load(path: Path) -> Deployment:
             "The organisation's deployment file {file} is larger than {size} KB."
         ).format(file=path, size=MAX_FILE_BYTES // 1024))
     try:
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        # utf-8-sig: Windows PowerShell 5.1 and older Notepad begin a UTF-8 file with a BOM.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DeploymentError(_(
+            "The organisation's deployment file {file} is not UTF-8 text; save it as UTF-8."
+        ).format(file=path)) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         where = re.search(r"line (\d+)", str(error))
         raise DeploymentError(_(
             "The organisation's deployment file {file} is not valid TOML (line {line})."

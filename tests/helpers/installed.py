@@ -77,6 +77,10 @@ def walk_through(command: list[str], workdir: Path) -> dict[str, Any]:
         ["verify", "--db", "suoja.db", "--user", "admin"],
         ["export-pdf", "--db", "suoja.db", "--user", "admin", "--case", "SUO-2020-00001",
          "--profile", "police", "--out", "SUO-2020-00001-police.pdf"],
+        # Every case, on two render processes: a frozen build's workers start the
+        # executable again.
+        ["export-pdf", "--db", "suoja.db", "--user", "admin", "--all", "--profile", "police",
+         "--out", "police", "--workers", "2"],
     ]
     for step in steps:
         done = run(command, ["--lang", "fi", *step], workdir, signed)
@@ -84,6 +88,7 @@ def walk_through(command: list[str], workdir: Path) -> dict[str, Any]:
         assert "Traceback" not in done.stderr, done.stderr
     pdf = (workdir / "SUO-2020-00001-police.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and unembedded_fonts(pdf) == set()
+    assert len(list((workdir / "police").glob("SUO-*-police.pdf"))) == 50
 
     # The desktop app, in Finnish: the sign-in window, a sign-in, the main window, closed.
     report = workdir / "report.json"
