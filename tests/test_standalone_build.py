@@ -33,7 +33,7 @@ def _build(out: Path) -> Path:
                             str(out)], capture_output=True, text=True, timeout=900,
                            check=False, cwd=out.parent)
     assert built.returncode == 0, built.stdout + built.stderr[-3000:]
-    # "built …/Suoja/suoja: 267 MB in 370 files, 49 s": nothing large crept in (Qt
+    # "built …/Suoja/suoja: 261 MB in 365 files, 39 s": nothing large crept in (Qt
     # WebEngine alone is 200 MB more).
     size = re.search(r": (\d+) MB in \d+ files", built.stdout)
     assert size is not None and int(size.group(1)) < 350, built.stdout
