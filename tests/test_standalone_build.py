@@ -3,9 +3,10 @@ which runs with nothing of this checkout's or of its virtual environment.
 
 One test, because the build takes most of a minute and the checks of a broken build need
 one: it builds, walks the bundle through what an installation must do
-(:func:`tests.helpers.installed.walk_through`), then takes out one part at a time (a font,
-a catalog, a Qt plugin, the SQLCipher library) and checks that ``check-install`` or the
-start of the desktop app fails, naming it.
+(:func:`tests.helpers.installed.walk_through`), makes it the build before it (without the
+newest migration) to see it refuse the newer database, then takes out one part at a time
+(a font, a catalog, a Qt plugin, the SQLCipher library) and checks that ``check-install``
+or the start of the desktop app fails, naming it.
 """
 
 from __future__ import annotations
@@ -20,9 +21,19 @@ from pathlib import Path
 import pytest
 from PyInstaller.archive.readers import CArchiveReader
 
-from tests.helpers.installed import check_install, clean_environment, run, walk_through
+from models import __version__
+from models.storage import migration
+from tests.helpers.installed import (
+    PASSWORD,
+    check_install,
+    clean_environment,
+    run,
+    walk_through,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
+HEAD = migration.head_revision()
+PREVIOUS = migration._scripts().get_revision(HEAD).down_revision
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="CI builds and smoke-tests the Linux bundle")
@@ -92,6 +103,25 @@ def test_the_standalone_build_runs_alone_and_its_check_finds_a_missing_part(
     walk_through([str(executable)], work)
 
     environment = clean_environment(tmp_path / "home")
+    # The build before this one: the same bundle without the newest migration. It refuses
+    # the database this build made in one sentence, and changes nothing.
+    newest = next((internal / "migrations" / "versions").glob(f"{HEAD}_*.py"))
+    aside = _without(newest, tmp_path / "aside")
+    try:
+        older = run([str(executable)], ["--lang", "en", "--version"], work, environment)
+        refused = run([str(executable)], ["--lang", "en", "verify", "--db", "suoja.db",
+                                          "--user", "admin"], work, environment,
+                      SUOJA_PASSWORD=PASSWORD)
+    finally:
+        aside.rename(newest)
+    assert older.stdout.strip() == f"Suoja {__version__}, database schema {PREVIOUS}"
+    assert refused.returncode == 4, refused.stdout + refused.stderr
+    assert refused.stderr == (
+        f"suoja: This database has schema {HEAD}, which a newer version of Suoja made; this "
+        f"one ({__version__}) knows schemas up to {PREVIOUS}: install the newer version on "
+        "this workstation.\n")
+    assert run([str(executable)], ["verify", "--db", "suoja.db", "--user", "admin"], work,
+               environment, SUOJA_PASSWORD=PASSWORD).returncode == 0
     plugins = internal / "PySide6" / "Qt" / "plugins"
     parts = {
         "Fonts of the PDFs": [internal / "resources" / "fonts" / "DejaVuSans.ttf"],
