@@ -34,7 +34,8 @@ def cmd_check_install(args: argparse.Namespace | None, out: Callable[[str], None
             if check.ok:
                 status = _("ok")
             elif check.required:
-                status = _("MISSING")
+                # Missing from the installation, or there but wrong (a settings file).
+                status = _("MISSING") if check.reinstall else _("INVALID")
                 failed.append(check)
             else:
                 status = _("warning")

@@ -12,12 +12,13 @@ The desktop app's checks (Qt's plugins and catalogs) are in ``gui.start.installa
 from __future__ import annotations
 
 import gettext as _gettext
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from models.domain import i18n
 from models.domain.enums import Language
-from models.domain.errors import KnownError
+from models.domain.errors import DataError, KnownError
 from models.domain.i18n import gettext as _
 
 
@@ -144,6 +145,25 @@ def _deployment() -> str:
     return str(path)
 
 
+def _deployment_rights() -> str:
+    """Only an administrator may change the organisation's file (POSIX systems: owned by
+    root, and neither it nor its folder writable by others); on Windows the folder's ACL
+    is IT's to set (docs/DEPLOYMENT.md, section 8)."""
+    from models.domain import deployment
+
+    path = deployment.find()
+    if path is None or path != deployment.platform_location():
+        return _("no file in the system's place")
+    if os.name != "posix":
+        return _("set by the folder's access rights")
+    for checked in (path, path.parent):
+        info = checked.stat()
+        if info.st_uid != 0 or info.st_mode & 0o022:
+            raise DataError(_("{path} may be changed by others than root: chown root and "
+                              "chmod go-w it").format(path=checked))
+    return _("only root may change it")
+
+
 def core_checks() -> Iterator[Check]:
     """Every check of the Qt-free core, one at a time (each takes at most a moment)."""
     yield _attempt(_("Encrypted database (SQLCipher)"), _sqlcipher)
@@ -155,3 +175,5 @@ def core_checks() -> Iterator[Check]:
     yield _attempt(_("Password strength checks"), _password_strength)
     yield _attempt(_("PostgreSQL driver"), _postgresql, required=False)
     yield _attempt(_("The organisation's settings file"), _deployment, reinstall=False)
+    yield _attempt(_("Rights of the organisation's settings file"), _deployment_rights,
+                   required=False, reinstall=False)

@@ -103,7 +103,7 @@ def test_a_broken_deployment_file_fails_the_check(
     deployment.use(broken)
     assert main(["--lang", "en", "check-install"]) == 4
     out = capsys.readouterr().out
-    assert "MISSING  The organisation's settings file:" in out and "idle_lock_minutes" in out
+    assert "INVALID  The organisation's settings file:" in out and "idle_lock_minutes" in out
 
 
 def test_a_missing_module_is_one_sentence_not_a_traceback(
@@ -169,3 +169,23 @@ def test_programs_a_frozen_build_opens_get_the_systems_libraries(
     environment = dict(before)
     main_module.restore_library_path(environment)
     assert environment == after
+
+
+def test_a_settings_file_others_may_change_is_warned_of(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        qapp) -> None:  # type: ignore[no-untyped-def]
+    """The file in the system's place, writable by everyone: a warning naming it (Suoja
+    still starts: the file is the organisation's, and root decides its rights)."""
+    from models.domain import deployment
+
+    folder = tmp_path / "etc-suoja"
+    folder.mkdir()
+    placed = folder / "suoja.toml"
+    placed.write_text("[defaults]\nidle_lock_minutes = 10\n", encoding="utf-8")
+    placed.chmod(0o666)
+    monkeypatch.setattr(deployment, "platform_location", lambda platform=None: placed)
+    deployment.use(None)
+    assert main(["--lang", "en", "check-install"]) == 0
+    out = capsys.readouterr().out
+    assert (f"warning  Rights of the organisation's settings file: {placed} may be changed "
+            "by others than root: chown root and chmod go-w it") in out

@@ -5,8 +5,8 @@
 makes ``DIR/Suoja/``: the executable ``DIR/Suoja/suoja`` (``suoja.exe`` on Windows) with
 Python, Qt (its plugins and Finnish, Swedish and English catalogs), the SQLCipher library,
 the fonts, Suoja's catalogs and its migrations inside. On Linux the folder also holds
-``suoja.desktop`` and ``suoja.svg`` for the desktop's menu (docs/DEPLOYMENT.md, "The
-standalone build", says where each goes). The recipe is ``tools/suoja.spec``; the same spec
+``suoja.desktop`` and ``suoja.svg`` for the desktop's menu (docs/DEPLOYMENT.md, section
+9, says where each goes). The recipe is ``tools/suoja.spec``; the same spec
 builds on Windows and macOS. PyInstaller's scratch files go to a temporary folder, never
 into the source tree. Prints the size of what was built; exit code 0, or 1 with one line
 saying what failed.

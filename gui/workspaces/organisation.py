@@ -160,6 +160,8 @@ class OrganisationDialog(QDialog):
         self._show_retention(self._days)
         if self._deployed.enforces("retention_days"):
             self.retention_days.setReadOnly(True)
+            # No arrows: they would look as if they changed it (the style sheet greys it).
+            self.retention_days.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
             self.retention_days.setToolTip(self._enforced_tip())
         days_row = QHBoxLayout()
         days_row.addWidget(self.retention_days)
