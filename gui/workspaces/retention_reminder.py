@@ -258,7 +258,9 @@ def register(host: Host) -> RetentionNotice | None:
     if not isinstance(host, QMainWindow):
         return None
     notice = RetentionNotice(host.session, host)
-    host.statusBar().insertPermanentWidget(0, notice)
+    # After the counts (index 0 is the lock hint's, not a permanent widget's: inserting
+    # there made Qt warn on every start and append it here anyway).
+    host.statusBar().addPermanentWidget(notice)
     notice.refresh()
     return notice
 
