@@ -42,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=program_name(),
         description=_("Suoja: case management for victims of a psychotherapy-records breach."),
-        epilog=_("Passwords are read from ${variable} or asked for; never give them "
-                 "as arguments.").format(variable=PASSWORD_VARIABLE),
+        epilog=_("Passwords are read from ${variable} (a new account's or a new password "
+                 "from ${new}, the recovery code from ${recovery}) or asked for; never give "
+                 "them as arguments.").format(variable=PASSWORD_VARIABLE,
+                                              new=NEW_PASSWORD_VARIABLE,
+                                              recovery=RECOVERY_VARIABLE),
     )
     _add_window_options(parser)
     parser.add_argument("--version", action=_Version, nargs=0,
