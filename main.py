@@ -62,9 +62,9 @@ def _main(argv: list[str]) -> int:
     if not choose_language(argv):  # before the parser: its --help speaks the language too
         return 2
     if only_check_install(argv):  # before the parser, which needs every part installed
-        from cli.installation import cmd_check_install
+        from cli.installation import check_install
 
-        return cmd_check_install(None, print, more=_desktop_checks)
+        return check_install(print, more=_desktop_checks)
     # The desktop app's options alone are read without the commands' modules (SQLAlchemy,
     # the services): the sign-in window shows before they are loaded.
     args = window_options(argv)

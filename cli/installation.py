@@ -8,7 +8,6 @@ not count), 4 when one is missing.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Iterable, Iterator
 
 from models import __version__
@@ -20,10 +19,14 @@ from models.installation import Check, core_checks
 INCOMPLETE_EXIT_CODE = 4
 
 
-def cmd_check_install(args: argparse.Namespace | None, out: Callable[[str], None], *,
-                      more: Callable[[], Iterator[Check]] | None = None) -> int:
-    """Print each part's finding; 0 if every required part works, else 4."""
-    del args
+def check_install(out: Callable[[str], None], *,
+                  more: Callable[[], Iterator[Check]] | None = None) -> int:
+    """Print each part's finding; 0 if every required part works, else 4.
+
+    Run by ``main.py`` before the parser (whose commands' modules need every part to
+    import), never through :func:`cli.main.run`, which would stop first at a broken
+    deployment file instead of reporting it.
+    """
     out(_("Suoja {version}").format(version=__version__))
     checks: list[Iterable[Check]] = [core_checks()]
     if more is not None:
@@ -54,5 +57,3 @@ def cmd_check_install(args: argparse.Namespace | None, out: Callable[[str], None
     out(_("This installation is complete."))
     return 0
 
-
-HANDLERS = {"check-install": cmd_check_install}

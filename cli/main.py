@@ -299,7 +299,7 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
     """Run one headless command; returns the exit code."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from cli import erasure, export, importing, installation, organisation, subject
+    from cli import erasure, export, importing, organisation, subject
     from cli.accounts import cmd_recover, cmd_recovery_code, cmd_reset_signin, cmd_user
     from cli.database import cmd_backup, cmd_init, cmd_restore, cmd_seed_demo, cmd_verify
     from models.domain import deployment
@@ -315,7 +315,6 @@ def run(args: argparse.Namespace, *, out: Callable[[str], None] = print) -> int:
         **organisation.HANDLERS,
         **erasure.HANDLERS,
         **subject.HANDLERS,
-        **installation.HANDLERS,
     }
     try:
         # The organisation's policy is never ignored: an unusable deployment file stops

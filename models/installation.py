@@ -137,12 +137,11 @@ def _postgresql() -> str:
 def _deployment() -> str:
     from models.domain import deployment
 
-    path = deployment.find()
-    deployment.current()  # an unusable file raises, naming the file and the key
-    if path is None:
+    source = deployment.current().source  # an unusable file raises, naming file and key
+    if source is None:
         return _("none deployed (Suoja looks for {path})").format(
             path=deployment.platform_location())
-    return str(path)
+    return str(source)
 
 
 def _deployment_rights() -> str:

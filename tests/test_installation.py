@@ -80,30 +80,14 @@ def test_a_complete_installation_passes_every_check(
 def test_a_missing_catalog_fails_the_check_and_names_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         qapp) -> None:  # type: ignore[no-untyped-def]
-    import gui.start.installation as qt_checks
-
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
-    monkeypatch.setattr(qt_checks, "CATALOG_DIR", tmp_path / "i18n")
+    monkeypatch.setattr(qt_i18n, "CATALOG_DIR", tmp_path / "i18n")
     assert main(["--lang", "en", "check-install"]) == 4
     out = capsys.readouterr().out
     assert "MISSING  Finnish and Swedish catalogs: FileNotFoundError" in out
     assert "MISSING  Finnish and Swedish windows: missing: start_fi, window_fi" in out
     assert out.endswith("This installation is incomplete (2 parts are missing); "
                         "reinstall Suoja.\n")
-    assert qt_i18n.CATALOG_DIR.is_dir()  # the app's own setting untouched
-
-
-def test_a_broken_deployment_file_fails_the_check(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        qapp) -> None:  # type: ignore[no-untyped-def]
-    from models.domain import deployment
-
-    broken = tmp_path / "suoja.toml"
-    broken.write_text("[defaults]\nidle_lock_minutes = 'soon'\n", encoding="utf-8")
-    deployment.use(broken)
-    assert main(["--lang", "en", "check-install"]) == 4
-    out = capsys.readouterr().out
-    assert "INVALID  The organisation's settings file:" in out and "idle_lock_minutes" in out
 
 
 def test_a_missing_module_is_one_sentence_not_a_traceback(
@@ -143,16 +127,17 @@ def test_check_install_reports_qt_that_cannot_be_imported(
     assert out[-1] == "This installation is incomplete (1 part is missing); reinstall Suoja."
 
 
-def test_a_broken_settings_file_is_mended_not_reinstalled(
+def test_a_broken_settings_file_is_invalid_and_mended_not_reinstalled(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         qapp) -> None:  # type: ignore[no-untyped-def]
     from models.domain import deployment
 
     broken = tmp_path / "suoja.toml"
-    broken.write_text("[policy]\n", encoding="utf-8")
+    broken.write_text("[defaults]\nidle_lock_minutes = 'soon'\n", encoding="utf-8")
     deployment.use(broken)
     assert main(["--lang", "en", "check-install"]) == 4
     out = capsys.readouterr().out
+    assert "INVALID  The organisation's settings file:" in out and "idle_lock_minutes" in out
     assert "reinstall" not in out
     assert out.endswith("Suoja will not start until the organisation's settings file is "
                         "corrected or removed (docs/DEPLOYMENT.md, section 8).\n")

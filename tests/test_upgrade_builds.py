@@ -11,7 +11,6 @@ left it.
 
 from __future__ import annotations
 
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from models.domain.dto import CaseDraft, VictimDraft
 from models.storage import migration
 from models.storage.store import open_database
 from tests.conftest import FAST_KDF, PASSWORD
-from tests.helpers.installed import clean_environment, run
+from tests.helpers.installed import clean_environment, drive
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = migration.head_revision()
@@ -66,6 +65,13 @@ def _left_by_the_previous_build(db_path: Path) -> None:
         made.database.dispose()
 
 
+def _made_by_this_build(db_path: Path) -> None:
+    from models.storage.store import create_database
+
+    create_database(db_path, username="super", password=PASSWORD, kdf=FAST_KDF
+                    ).database.dispose()
+
+
 def test_the_newer_build_upgrades_an_older_database_after_a_checked_copy_and_says_so(
         db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -100,10 +106,7 @@ def test_an_older_build_refuses_a_newer_database_in_one_sentence_and_changes_not
         db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from models.storage.store import create_database
-
-    create_database(db_path, username="super", password=PASSWORD, kdf=FAST_KDF
-                    ).database.dispose()
+    _made_by_this_build(db_path)
     _previous_build(tmp_path, monkeypatch)
     monkeypatch.setenv("SUOJA_PASSWORD", PASSWORD)
 
@@ -126,10 +129,8 @@ def test_the_older_builds_sign_in_window_says_the_sentence(
         qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     from gui.start.login import LoginDialog
-    from models.storage.store import create_database
 
-    create_database(db_path, username="super", password=PASSWORD, kdf=FAST_KDF
-                    ).database.dispose()
+    _made_by_this_build(db_path)
     _previous_build(tmp_path, monkeypatch)
     dialog = LoginDialog(db_path, open_database)
     qtbot.addWidget(dialog)
@@ -147,20 +148,17 @@ def test_the_desktop_app_says_it_upgraded_the_database(tmp_path: Path) -> None:
     """As a person meets it: main.py, the sign-in window, the notice, the main window."""
     db_path = tmp_path / "suoja.db"
     _left_by_the_previous_build(db_path)
-    report = tmp_path / "report.json"
-    script = tmp_path / "script.json"
-    script.write_text(json.dumps({"report": str(report), "steps": [
-        {"wait": "loginDialog", "timeout": 120},
-        {"type": "username", "text": "super"},
-        {"type": "password", "text": PASSWORD},
-        {"click": "signIn"},
-        {"answer": "schemaUpgraded", "button": "OK", "timeout": 60},
-        {"wait": "mainWindow", "timeout": 60},
-        {"close": "mainWindow"},
-    ]}), encoding="utf-8")
-    done = run([sys.executable, str(ROOT / "main.py")], ["--lang", "en", "--db", str(db_path)],
-               tmp_path, clean_environment(tmp_path / "home"), SUOJA_TEST_SCRIPT=str(script))
-    entries = json.loads(report.read_text(encoding="utf-8")) if report.exists() else []
+    done, entries = drive(
+        [sys.executable, str(ROOT / "main.py")], ["--lang", "en", "--db", str(db_path)],
+        tmp_path, clean_environment(tmp_path / "home"), [
+            {"wait": "loginDialog", "timeout": 120},
+            {"type": "username", "text": "super"},
+            {"type": "password", "text": PASSWORD},
+            {"click": "signIn"},
+            {"answer": "schemaUpgraded", "button": "OK", "timeout": 60},
+            {"wait": "mainWindow", "timeout": 60},
+            {"close": "mainWindow"},
+        ])
     assert done.returncode == 0, f"{done.stderr}\n{entries}"
     shown = [entry for entry in entries if entry["event"] == "shown"]
     assert [entry["name"] for entry in shown][:3] == ["loginDialog", "schemaUpgraded",

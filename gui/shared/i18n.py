@@ -58,16 +58,21 @@ def install(language: Language | None = None) -> Language:
     _installed.clear()
     QLocale.setDefault(_QT_LOCALES[language])
     if language is not Language.ENGLISH:
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        catalogs = [(f"qtbase_{language.value}", qt_folder)]
-        catalogs += [(f"{part}_{language.value}", str(CATALOG_DIR)) for part in PARTS]
-        for name, folder in catalogs:
+        for name, folder in catalogs(language):
             translator = QTranslator()
             if translator.load(name, folder):
                 QCoreApplication.installTranslator(translator)
                 _installed.append(translator)
     _installed_language = language
     return language
+
+
+def catalogs(language: Language) -> list[tuple[str, str]]:
+    """The Qt catalogs ``language`` loads, as (name, folder): Qt's own ``qtbase`` and the
+    app's, one per folder of gui/ (``suoja check-install`` loads each too)."""
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return [(f"qtbase_{language.value}", qt_folder),
+            *((f"{part}_{language.value}", str(CATALOG_DIR)) for part in PARTS)]
 
 
 def switch_after_sign_in(account: Language | str | None) -> Language:

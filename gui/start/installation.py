@@ -3,8 +3,9 @@
 Run from the composition root after :func:`models.installation.core_checks`.
 It needs a QApplication: on a machine without a display it makes one on Qt's offscreen
 platform (``QT_QPA_PLATFORM`` still wins when set), and then tries to load the desktop's
-own platform plugin (X11's ``xcb`` on Linux), whose failure names the missing system
-library. That one only warns: a server or a build machine has no desktop.
+own platform plugin (X11's ``xcb`` on Linux), whose failure names the missing library. A
+system library only warns (a server or a build machine has no desktop); one of Qt's own
+is a missing part of the installation.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtGui import QIcon, QImageReader
 from PySide6.QtWidgets import QApplication
 
 from gui.shared import i18n
-from gui.shared.i18n import CATALOG_DIR, PARTS
 from gui.shared.style import ICONS, RESOURCES
 from gui.start.qt_platform import create_application
 from models.domain.enums import Language
@@ -85,18 +85,13 @@ def _icons() -> Check:
 
 def _catalogs() -> Check:
     part = QCoreApplication.translate("installation", "Finnish and Swedish windows")
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    missing = []
-    for language in (Language.FINNISH, Language.SWEDISH):
-        names = [(f"{part_name}_{language.value}", str(CATALOG_DIR)) for part_name in PARTS]
-        names.append((f"qtbase_{language.value}", qt_folder))
-        for name, folder in names:
-            if not QTranslator().load(name, folder):
-                missing.append(name)
+    names = [name for language in (Language.FINNISH, Language.SWEDISH)
+             for name in i18n.catalogs(language)]
+    missing = [name for name, folder in names if not QTranslator().load(name, folder)]
     if missing:
         return Check(part, False, QCoreApplication.translate(
             "installation", "missing: {names}").format(names=", ".join(missing)))
-    return Check(part, True, str(2 * (len(PARTS) + 1)))
+    return Check(part, True, str(len(names)))
 
 
 def _style() -> Check:

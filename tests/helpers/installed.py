@@ -47,6 +47,19 @@ def run(command: list[str], args: list[str], workdir: Path, environment: dict[st
                           capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
 
 
+def drive(command: list[str], args: list[str], workdir: Path, environment: dict[str, str],
+          steps: list[dict[str, Any]]) -> tuple[subprocess.CompletedProcess[str],
+                                                 list[dict[str, Any]]]:
+    """``command args`` driven through the test hook ``SUOJA_TEST_SCRIPT`` by ``steps``;
+    what it did, and the hook's report (the windows shown, the steps done)."""
+    report = workdir / "report.json"
+    script = workdir / "script.json"
+    script.write_text(json.dumps({"report": str(report), "steps": steps}), encoding="utf-8")
+    done = run(command, args, workdir, environment, SUOJA_TEST_SCRIPT=str(script))
+    entries = json.loads(report.read_text(encoding="utf-8")) if report.exists() else []
+    return done, entries
+
+
 def check_install(command: list[str], workdir: Path, environment: dict[str, str]
                   ) -> subprocess.CompletedProcess[str]:
     return run(command, ["--lang", "en", "check-install"], workdir, environment)
@@ -91,19 +104,15 @@ def walk_through(command: list[str], workdir: Path) -> dict[str, Any]:
     assert len(list((workdir / "police").glob("SUO-*-police.pdf"))) == 50
 
     # The desktop app, in Finnish: the sign-in window, a sign-in, the main window, closed.
-    report = workdir / "report.json"
-    script = workdir / "script.json"
-    script.write_text(json.dumps({"report": str(report), "steps": [
-        {"wait": "loginDialog", "timeout": 120},
-        {"type": "username", "text": "admin"},
-        {"type": "password", "text": PASSWORD},
-        {"click": "signIn"},
-        {"wait": "mainWindow", "timeout": 60},
-        {"close": "mainWindow"},
-    ]}), encoding="utf-8")
-    window = run(command, ["--lang", "fi", "--db", "suoja.db"], workdir, environment,
-                 SUOJA_TEST_SCRIPT=str(script))
-    entries = json.loads(report.read_text(encoding="utf-8")) if report.exists() else []
+    window, entries = drive(command, ["--lang", "fi", "--db", "suoja.db"], workdir,
+                            environment, [
+                                {"wait": "loginDialog", "timeout": 120},
+                                {"type": "username", "text": "admin"},
+                                {"type": "password", "text": PASSWORD},
+                                {"click": "signIn"},
+                                {"wait": "mainWindow", "timeout": 60},
+                                {"close": "mainWindow"},
+                            ])
     assert window.returncode == 0, f"{window.stderr}\n{entries}"
     shown = {entry["name"]: entry for entry in entries if entry["event"] == "shown"}
     assert "mainWindow" in shown, entries
