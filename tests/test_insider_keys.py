@@ -223,10 +223,24 @@ def test_rotation_keeps_every_other_account_working_and_verify_clean(
         staff: dict[Role, str], case_id: int, capsys: pytest.CaptureFixture[str]) -> None:
     from cli import main as cli
 
+    evidence = bytes(range(256)) * 40  # an evidence file: a binary sealed column
+    attachment = boss.records.add_attachment(case_id, "viesti.png", evidence)
+
+    def stored_file() -> bytes:
+        with database.engine.connect() as connection:
+            return bytes(connection.execute(text("SELECT content FROM attachment WHERE id = :id"),
+                                            {"id": attachment.id}).scalar_one())
+
+    before, file_before = _stored(database), stored_file()
     kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
     boss.accounts.set_active(kaisa.id, False)
+    # Every value was sealed again under the new keys, and opens.
+    after = _stored(database)
+    assert all(after[kind][2] != before[kind][2] for kind in before)
+    assert stored_file() != file_before and evidence not in stored_file()
     # The supervisor who locked goes on working in the same session.
     assert boss.cases.get_detail(case_id).support_sessions[0].notes == NOTE
+    assert boss.records.attachment_content(attachment.id) == evidence
     for role in (Role.POLICE_LIAISON, Role.ADMINISTRATOR, Role.SUPERVISOR):
         opened, actor = open_database(target, staff[role], _password(staff[role]))
         opened.dispose()

@@ -327,13 +327,15 @@ class FieldCipher:
 
     def _open(self, table: str, column: str, row_id: int, case_id: int | None,
               raw: bytes, *, v3: bool = False) -> bytes:
-        aead = self._aead(table, column)
-        aad = self._aad(table, column, row_id, case_id)
         if v3:
             assert case_id is not None
+            self._aead(table, column)  # refuses a key the role does not hold first
             aead = self._aead_v3(table, column, case_id,
                                  self._victim_key_for_opening(table, row_id, case_id))
             aad = self._aad_v3(table, column, row_id, case_id)
+        else:
+            aead = self._aead(table, column)
+            aad = self._aad(table, column, row_id, case_id)
         try:
             return aead.decrypt(raw[:12], raw[12:], aad)
         except (ValueError, InvalidTag):

@@ -43,6 +43,7 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
+    Connection,
     Integer,
     TableClause,
     Text,
@@ -361,28 +362,31 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
             picked = select(source.c.id).order_by(source.c.id)
             if only is not None:
                 picked = picked.where(only(source, col, binary))
-            ids = list(db_session.scalars(picked))
+            ids = db_session.scalars(picked).all()
             work.append((source, col, binary, ids))
     total = sum(len(ids) for *_rest, ids in work)
     done = unopenable = 0
+    connection = db_session.connection()
     on_server = is_server(db_session)
     for source, col, binary, ids in work:
         name = source.name
         # On a server a batch's values go as two arrays in one UPDATE: it runs an UPDATE
         # (and the dashboard's statement triggers, migration 0018) per statement, so row
-        # by row cost a round trip and a trigger each (128 s at 200,000 victims).
+        # by row cost a round trip and a trigger each (128 s at 200,000 victims). On
+        # SQLite the driver's own executemany takes the (value, id) tuples: SQLAlchemy's
+        # binding of a dict per row cost more than the UPDATE itself.
         arrays = on_server and not binary
-        statement = _array_update(source, col) if arrays else (
-            update(source).where(source.c.id == bindparam("row_id"))
-            .values({col: bindparam("sealed")}))
+        write = _array_writer(connection, source, col) if arrays else (
+            _row_writer(connection, source, col))
+        read = select(source.c.id, source.c.case_id, source.c[col])
         size = 8 if binary else BATCH
         for start in range(0, len(ids), size):
             chunk = ids[start:start + size]
             row_ids: list[int] = []
             values: list[Any] = []
-            for row_id, case_id, stored in db_session.execute(
-                    select(source.c.id, source.c.case_id, source.c[col])
-                    .where(source.c.id.in_(chunk))):
+            # All at once: a result's rows one by one cost as much as the UPDATE.
+            for row_id, case_id, stored in connection.execute(
+                    read.where(source.c.id.in_(chunk))).all():
                 try:
                     if binary:
                         plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
@@ -398,13 +402,46 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
                 row_ids.append(row_id)
                 values.append(sealed)
             if row_ids:
-                db_session.execute(statement, {"row_ids": row_ids, "values": values} if arrays
-                                   else [{"row_id": r, "sealed": v}
-                                         for r, v in zip(row_ids, values, strict=True)])
+                write(row_ids, values)
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
     return done - unopenable, unopenable
+
+
+Writer = Callable[[list[int], list[Any]], None]
+
+
+def _array_writer(connection: Connection, source: TableClause, col: str) -> Writer:
+    """PostgreSQL: a batch in one ``UPDATE … FROM unnest(ids, values)``."""
+    statement = _array_update(source, col)
+
+    def write(row_ids: list[int], values: list[Any]) -> None:
+        connection.execute(statement, {"row_ids": row_ids, "values": values})
+
+    return write
+
+
+def _row_writer(connection: Connection, source: TableClause, col: str) -> Writer:
+    """An UPDATE per row in one executemany: on SQLite the driver's own, given the
+    (value, id) tuples as they are (the values are already what the column stores),
+    elsewhere (a server's binary column) SQLAlchemy's."""
+    if connection.dialect.name == "sqlite":
+        quote = connection.dialect.identifier_preparer.quote
+        sql = f"UPDATE {quote(source.name)} SET {quote(col)} = ? WHERE id = ?"
+
+        def write_driver(row_ids: list[int], values: list[Any]) -> None:
+            connection.exec_driver_sql(sql, list(zip(values, row_ids, strict=True)))
+
+        return write_driver
+    statement = (update(source).where(source.c.id == bindparam("row_id"))
+                 .values({col: bindparam("sealed")}))
+
+    def write(row_ids: list[int], values: list[Any]) -> None:
+        connection.execute(statement, [{"row_id": r, "sealed": v}
+                                       for r, v in zip(row_ids, values, strict=True)])
+
+    return write
 
 
 def _array_update(source: TableClause, col: str) -> Any:
