@@ -287,8 +287,9 @@ def plain_copy(db_path: Path, data_key: bytes) -> Path:
     import sqlcipher3.dbapi2 as sqlcipher
 
     target = db_path.with_name("plain.db")
-    if target.exists():
+    if target.exists() and target.stat().st_size:
         return target
+    target.unlink(missing_ok=True)  # empty: a copy cut short, or opened before it was made
     connection = sqlcipher.connect(str(db_path))
     connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     connection.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
