@@ -249,7 +249,7 @@ def seed_demo(
     with (Slices(victims) as slices,
           ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-seed-slots") as pool):
         try:
-            with database.writing() as db_session:
+            with database.loading() as db_session:
                 if db_session.scalar(select(Victim.id).limit(1)) is not None:
                     raise DataError(_(
                         "The database already holds victims; demo data can only be seeded "

@@ -38,7 +38,7 @@ from models.domain.sealed import (
 from models.security.audit import AuditLog, EventSigner, derive_chain_key
 from models.security.signin import SignInGuard
 from models.storage import server
-from models.storage.database import keyfile_path
+from models.storage.database import BULK_LOAD, keyfile_path
 from models.storage.errors import from_database_error
 from models.storage.keyfile import (
     KEY_CARE,
@@ -262,6 +262,26 @@ class Database:
         # Committed: the keys made are known here, the erased cases' forgotten.
         self._victims.add(scope.created)
         self._victims.destroy(scope.erasing)
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[Session]:
+        """A unit of work that loads a whole caseload into a new database (the demo
+        seed), committed only if the block succeeds, as :meth:`writing`.
+
+        On SQLite the file takes a rollback journal for it instead of the WAL: the
+        loaded pages are written once, not to the WAL and again at its checkpoint. That
+        needs the file to itself, so idle connections are closed first; with one in use
+        elsewhere the WAL stays.
+
+        Raises:
+            DataError: as :meth:`writing`.
+        """
+        if not self.on_server:
+            self.engine.dispose()  # idle connections only: one in use stays usable
+        with self.writing() as db_session:
+            if not self.on_server:
+                db_session.connection(execution_options={BULK_LOAD: True})
+            yield db_session
 
     def _store_victim_keys(self, db_session: Session, scope: VictimKeyScope) -> None:
         """Add the victim keys the unit of work made to the key store, under its writer's

@@ -1,0 +1,71 @@
+"""Loading a caseload in one unit of work on SQLite (``Database.loading``, the demo seed):
+a rollback journal for its transaction, and every connection as before afterwards
+(in the WAL), whatever happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from models.demo.seed import seed_demo
+from models.domain.entities import Victim
+from models.storage.database import CONNECTION_PRAGMAS, read_pragmas
+from models.storage.unit_of_work import Actor, Database
+from tests.conftest import FAST_KDF
+from tests.test_seed import TODAY
+
+
+def _settings_everywhere(database: Database) -> None:
+    """Every connection the pool hands out (two at once) is in the WAL again."""
+    with database.engine.connect() as first, database.engine.connect() as second:
+        for connection in (first, second):
+            for name in ("journal_mode", "foreign_keys"):
+                found = connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+                assert str(found).lower() == str(CONNECTION_PRAGMAS[name]).lower(), name
+    expected = {k: (str(v).lower() if isinstance(v, str) else v)
+                for k, v in CONNECTION_PRAGMAS.items()}
+    assert {k: (str(v).lower() if isinstance(v, str) else v)
+            for k, v in read_pragmas(database.engine).items()} == expected
+
+
+def test_a_seed_loads_through_a_rollback_journal_and_leaves_the_wal_behind(
+        database: Database, supervisor: Actor, db_path: Path) -> None:
+    journal = db_path.with_name(db_path.name + "-journal")
+    journal_seen: list[bool] = []
+
+    def progress(_done: int, _total: int) -> None:
+        # During the load: a rollback journal beside the file (none with the WAL).
+        journal_seen.append(journal.exists())
+
+    seed_demo(database, supervisor, victims=120, seed=2, kdf=FAST_KDF, today=TODAY,
+              progress=progress)
+    assert any(journal_seen)
+    assert not journal.exists()
+    _settings_everywhere(database)
+    with database.reading() as db_session:
+        assert len(db_session.scalars(select(Victim.id)).all()) == 120
+
+
+def test_a_failed_load_leaves_every_connection_as_it_was(database: Database) -> None:
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop), database.loading():
+        raise Stop
+    _settings_everywhere(database)
+
+
+def test_a_load_while_another_connection_is_open_keeps_the_wal_and_still_loads(
+        database: Database, supervisor: Actor, db_path: Path) -> None:
+    """The journal mode changes only with the file to itself: with a connection in use
+    elsewhere the load goes through the WAL instead, as safe and as complete."""
+    wal = db_path.with_name(db_path.name + "-wal")
+    with database.engine.connect() as other:
+        other.exec_driver_sql("SELECT count(*) FROM victim").scalar()
+        seed_demo(database, supervisor, victims=60, seed=4, kdf=FAST_KDF, today=TODAY)
+        assert wal.exists()
+        other.rollback()  # its read transaction began before the load
+        assert other.exec_driver_sql("SELECT count(*) FROM victim").scalar() == 60
+    _settings_everywhere(database)
