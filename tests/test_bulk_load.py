@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import event, select
 
 from models.demo.seed import seed_demo
 from models.domain.entities import Victim
-from models.storage.database import CONNECTION_PRAGMAS, read_pragmas
+from models.domain.errors import Unavailable
+from models.storage import database as database_module
+from models.storage.database import CONNECTION_PRAGMAS, open_engine, read_pragmas
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
 from tests.test_seed import TODAY
@@ -69,3 +72,42 @@ def test_a_load_while_another_connection_is_open_keeps_the_wal_and_still_loads(
         other.rollback()  # its read transaction began before the load
         assert other.exec_driver_sql("SELECT count(*) FROM victim").scalar() == 60
     _settings_everywhere(database)
+
+
+def test_a_connection_that_cannot_go_back_to_the_wal_is_not_used_again(
+        database: Database, db_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Right after the load's commit another program starts reading, so the switch back
+    to the WAL is refused: that connection is closed, and the next one is in the WAL."""
+    reader = sqlcipher.connect(str(db_path), isolation_level=None)
+    reader.execute(f"PRAGMA key = \"x'{database.data_key.hex()}'\"")
+    with database.loading() as db_session:
+        db_session.connection().exec_driver_sql("SELECT count(*) FROM victim").scalar()
+
+        @event.listens_for(db_session, "after_commit")
+        def read_meanwhile(_session: object) -> None:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM victim").fetchone()
+
+    assert "outside the WAL and was closed" in caplog.text
+    reader.execute("COMMIT")
+    reader.close()
+    _settings_everywhere(database)
+
+
+def test_opening_a_database_another_program_holds_says_busy_not_damaged(
+        database: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a load (or a re-key) holds the whole file, another program opening it waits,
+    and then hears that the database is busy: not that it is damaged."""
+    database.dispose()
+    holder = sqlcipher.connect(str(db_path), isolation_level=None)
+    holder.execute(f"PRAGMA key = \"x'{database.data_key.hex()}'\"")
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 100)
+    try:
+        with pytest.raises(Unavailable, match="busy"):
+            open_engine(db_path, database.data_key)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    open_engine(db_path, database.data_key).dispose()

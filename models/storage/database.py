@@ -17,7 +17,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool, QueuePool
 
-from models.domain.errors import DamagedData, DataError, KnownError
+from models.domain.errors import DamagedData, DataError, KnownError, Unavailable
 from models.domain.i18n import gettext as _
 from models.storage.errors import from_database_error
 
@@ -54,9 +54,15 @@ def _connect(path: str, data_key: bytes, *, create: bool) -> sqlcipher.Connectio
         # Before the key, so a failed decryption is not logged to stderr by SQLCipher.
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        # Before the first read: a load or re-key holding the whole file is waited for,
+        # and if it takes longer the file is busy, not damaged.
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher.DatabaseError:
+        except sqlcipher.DatabaseError as error:
+            busy = from_database_error(error)
+            if isinstance(busy, Unavailable):
+                raise busy from None
             raise DamagedData(_(
                 "The database cannot be decrypted with its key file: the file is damaged, "
                 "or the database and key file do not belong together."
@@ -66,7 +72,6 @@ def _connect(path: str, data_key: bytes, *, create: bool) -> sqlcipher.Connectio
             connection.execute(f"PRAGMA application_id = {SUOJA_APPLICATION_ID}")
         elif app_id != SUOJA_APPLICATION_ID:
             raise DataError(_("This file is not a Suoja database."))
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         for name, value in CONNECTION_PRAGMAS.items():
             connection.execute(f"PRAGMA {name} = {value}")
         return connection
@@ -152,8 +157,11 @@ def _install_begin_handler(engine: Engine) -> None:
 
     @event.listens_for(engine, "checkin")
     def _on_checkin(dbapi_connection: Any, record: Any) -> None:
-        if record.info.pop(BULK_LOAD, False) and dbapi_connection is not None:
-            _end_bulk_load(dbapi_connection)
+        if (record.info.pop(BULK_LOAD, False) and dbapi_connection is not None
+                and not _end_bulk_load(dbapi_connection)):
+            # Not back in the WAL: closed, so the pool's next checkout opens a new one
+            # through _connect, which puts the file back in the WAL.
+            record.invalidate()
 
 
 #: Execution option of a unit of work that loads a whole caseload into a new database
@@ -165,30 +173,39 @@ def _start_bulk_load(driver: Any, info: dict[str, Any]) -> None:
     """Before the unit of work's BEGIN: a rollback journal instead of the WAL, so the
     loaded pages are written to the file once at the commit, not to the WAL and then
     again by its checkpoint (200,000 victims: 1.4 GB). Only if no other connection has
-    the file open (a switch away from the WAL needs it to itself); else the WAL stays,
-    slower and as safe. A crash rolls back from the journal to the database as it was,
-    as it would from the WAL."""
+    the file open (a switch away from the WAL needs it to itself); else the WAL stays.
+    ``synchronous = EXTRA`` makes the journal's deletion, which is the commit, as
+    durable as a commit in the WAL; a crash rolls back from the journal to the database
+    as it was. While the load holds the file, another program opening it is told that
+    it is busy (``_connect``)."""
     info[BULK_LOAD] = True
     driver.execute("PRAGMA busy_timeout = 0")  # in use elsewhere: no waiting, the WAL stays
     try:
         driver.execute("PRAGMA journal_mode = DELETE").fetchall()
+        driver.execute("PRAGMA synchronous = EXTRA")
     except sqlcipher.OperationalError:
         log.info("bulk load through the WAL: the database is open elsewhere")
     finally:
         driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
-def _end_bulk_load(driver: Any) -> None:
-    """When the connection goes back to the pool: the WAL again. If the file cannot go
-    back now (another connection is reading), the next connection opened puts it back
-    (``_connect``): the WAL is the file's, and this connection follows it."""
-    driver.execute("PRAGMA busy_timeout = 0")
+def _end_bulk_load(driver: Any) -> bool:
+    """When the connection goes back to the pool: the settings every connection has,
+    the WAL again. False if they could not be set (another connection is reading)."""
     try:
-        driver.execute(f"PRAGMA journal_mode = {CONNECTION_PRAGMAS['journal_mode']}").fetchall()
-    except sqlcipher.OperationalError:
-        log.warning("the database stays in rollback-journal mode until the next connection")
-    finally:
-        driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        driver.execute("PRAGMA busy_timeout = 0")
+        try:
+            for name in ("synchronous", "journal_mode"):
+                driver.execute(f"PRAGMA {name} = {CONNECTION_PRAGMAS[name]}").fetchall()
+            mode = driver.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except sqlcipher.Error:
+        mode = None
+    if str(mode).lower() != str(CONNECTION_PRAGMAS["journal_mode"]).lower():
+        log.warning("a connection left the bulk load outside the WAL and was closed")
+        return False
+    return True
 
 
 def read_pragmas(engine: Engine) -> dict[str, Any]:

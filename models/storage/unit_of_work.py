@@ -271,7 +271,8 @@ class Database:
         On SQLite the file takes a rollback journal for it instead of the WAL: the
         loaded pages are written once, not to the WAL and again at its checkpoint. That
         needs the file to itself, so idle connections are closed first; with one in use
-        elsewhere the WAL stays.
+        elsewhere the WAL stays. Meanwhile another program opening the file waits, and is
+        then told that it is busy.
 
         Raises:
             DataError: as :meth:`writing`.
