@@ -32,11 +32,14 @@ export) stays readable to whoever held the keys of its time.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import hashlib
 import hmac
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,6 +94,10 @@ ROTATED = (KEY_AUTHORITY, KEY_CARE, KEY_CASE, KEY_STORAGE)
 NEXT_STORAGE_KEY = "rotation_next_storage"
 #: Rows re-sealed per statement.
 BATCH = 500
+#: Rows read per statement (then written :data:`BATCH` at a time).
+READ_AHEAD = 10 * BATCH
+#: Batches a server's writer thread may have waiting.
+AHEAD = 2
 
 Progress = Callable[[int, int], None]
 #: Which rows of a sealed column to re-seal: (table, column, binary?) -> a condition.
@@ -367,59 +374,96 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
     total = sum(len(ids) for *_rest, ids in work)
     done = unopenable = 0
     connection = db_session.connection()
-    on_server = is_server(db_session)
-    for source, col, binary, ids in work:
-        name = source.name
-        # On a server a batch's values go as two arrays in one UPDATE: it runs an UPDATE
-        # (and the dashboard's statement triggers, migration 0018) per statement, so row
-        # by row cost a round trip and a trigger each (128 s at 200,000 victims). On
-        # SQLite the driver's own executemany takes the (value, id) tuples: SQLAlchemy's
-        # binding of a dict per row cost more than the UPDATE itself.
-        arrays = on_server and not binary
-        write = _array_writer(connection, source, col) if arrays else (
-            _row_writer(connection, source, col))
-        read = select(source.c.id, source.c.case_id, source.c[col])
-        size = 8 if binary else BATCH
-        for start in range(0, len(ids), size):
-            chunk = ids[start:start + size]
-            row_ids: list[int] = []
-            values: list[Any] = []
-            # All at once: a result's rows one by one cost as much as the UPDATE.
-            for row_id, case_id, stored in connection.execute(
-                    read.where(source.c.id.in_(chunk))).all():
-                try:
-                    if binary:
-                        plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
-                        sealed: Any = new.seal_bytes(name, col, row_id, case_id, plain)
-                    else:
-                        plain = old.open(name, col, row_id, case_id, stored)
-                        sealed = new.seal(name, col, row_id, case_id, plain)
-                except DataError:
-                    # Altered outside Suoja: nobody can open it, now or later. Left as
-                    # found (verify names it) rather than let it block every revocation.
-                    unopenable += 1
-                    continue
-                row_ids.append(row_id)
-                values.append(sealed)
-            if row_ids:
-                write(row_ids, values)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
+    with _server_writer(connection) as send:
+        for source, col, binary, ids in work:
+            name = source.name
+            # On a server a batch's values go as two arrays in one UPDATE, sent from a
+            # thread of its own while this one opens and seals the next batch: the
+            # server's work (a new version of every row, and of its index entries) is
+            # the larger part. Row by row cost a round trip and a firing of the
+            # dashboard's statement triggers (migration 0018) each (128 s at 200,000
+            # victims). On SQLite the driver's own executemany takes the (value, id)
+            # tuples: SQLAlchemy's binding of a dict per row cost more than the UPDATE.
+            write = (send(_array_update(source, col)) if send is not None and not binary
+                     else _row_writer(connection, source, col))
+            read = select(source.c.id, source.c.case_id, source.c[col])
+            size = 8 if binary else READ_AHEAD
+            for start in range(0, len(ids), size):
+                chunk = ids[start:start + size]
+                row_ids: list[int] = []
+                values: list[Any] = []
+                # All at once: a result's rows one by one cost as much as the UPDATE.
+                for row_id, case_id, stored in connection.execute(
+                        read.where(source.c.id.in_(chunk))).all():
+                    try:
+                        if binary:
+                            plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
+                            sealed: Any = new.seal_bytes(name, col, row_id, case_id, plain)
+                        else:
+                            plain = old.open(name, col, row_id, case_id, stored)
+                            sealed = new.seal(name, col, row_id, case_id, plain)
+                    except DataError:
+                        # Altered outside Suoja: nobody can open it, now or later. Left
+                        # as found (verify names it) rather than let it block every
+                        # revocation.
+                        unopenable += 1
+                        continue
+                    row_ids.append(row_id)
+                    values.append(sealed)
+                    if len(row_ids) == BATCH:
+                        write(row_ids, values)
+                        row_ids, values = [], []
+                if row_ids:
+                    write(row_ids, values)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
     return done - unopenable, unopenable
 
 
 Writer = Callable[[list[int], list[Any]], None]
 
 
-def _array_writer(connection: Connection, source: TableClause, col: str) -> Writer:
-    """PostgreSQL: a batch in one ``UPDATE … FROM unnest(ids, values)``."""
-    statement = _array_update(source, col)
+@contextlib.contextmanager
+def _server_writer(connection: Connection) -> Iterator[Callable[[Any], Writer] | None]:
+    """On a server: gives, for an UPDATE statement with ``row_ids`` and ``values``
+    arrays, a writer that sends each batch from a thread of its own, at most
+    :data:`AHEAD` batches ahead (``None`` on SQLite). The thread uses only the unit of
+    work's psycopg connection, in its transaction (its lock gives it to one thread at a
+    time; the Session stays on this thread). Leaving waits for every batch and raises
+    the first failure; leaving on an error drops what has not been sent."""
+    if not is_server(connection):
+        yield None
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    pending: collections.deque[Future[None]] = collections.deque()
 
-    def write(row_ids: list[int], values: list[Any]) -> None:
-        connection.execute(statement, {"row_ids": row_ids, "values": values})
+    def run(sql: str, row_ids: list[int], values: list[Any]) -> None:
+        with driver.cursor() as cursor:
+            cursor.execute(sql, {"row_ids": row_ids, "values": values})
 
-    return write
+    # Leaving the pool waits for the batch being sent: nothing runs in the transaction
+    # once this returns (the unit of work may roll it back).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-reseal") as pool:
+
+        def send(statement: Any) -> Writer:
+            sql = str(statement.compile(dialect=connection.dialect))
+
+            def write(row_ids: list[int], values: list[Any]) -> None:
+                while len(pending) >= AHEAD:
+                    pending.popleft().result()
+                pending.append(pool.submit(run, sql, row_ids, values))
+
+            return write
+
+        try:
+            yield send
+            while pending:
+                pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _row_writer(connection: Connection, source: TableClause, col: str) -> Writer:
