@@ -18,17 +18,20 @@ import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from models import services
 from models.domain.dto import CaseDraft, ExtortionContactDraft, SupportSessionDraft, VictimDraft
 from models.domain.enums import Channel, Role
 from models.domain.errors import AuthenticationError, DamagedData, DataError
+from models.domain.sealed import FieldCipher
 from models.storage import rotation
 from models.storage.database import keyfile_path, open_engine
 from models.storage.keyfile import KEY_CARE, KEY_CASE, KEY_STORAGE, SLOT_USER, KeyFile
@@ -401,6 +404,60 @@ def test_a_revocation_cut_short_is_owed_and_the_next_sign_in_pays_it(
             case_id).support_sessions[0].notes == NOTE
     finally:
         opened.dispose()
+
+
+@pytest.mark.both_databases
+@pytest.mark.parametrize("fails", ["sealing", "writing"])
+def test_a_re_sealing_that_fails_half_way_leaves_every_value_as_it_was(
+        boss: services.Services, database: Database, case_id: int, target: Target,
+        staff: dict[Role, str], monkeypatch: pytest.MonkeyPatch, fails: str) -> None:
+    """A failure while batches are on their way (on a server they are written from a
+    thread of their own) rolls the whole re-sealing back: no value is left under keys
+    that were never committed."""
+    for hour in range(11, 15):  # more values than one batch of one
+        boss.records.add_support_session(case_id, SupportSessionDraft(
+            started_at=dt.datetime(2024, 3, 1, hour, tzinfo=dt.UTC), notes=NOTE))
+    before = _all_sealed(database)
+    monkeypatch.setattr(rotation, "BATCH", 1)
+    monkeypatch.setattr(rotation, "READ_AHEAD", 2)
+    if fails == "sealing":
+        sealed: list[str] = []
+        real_seal = FieldCipher.seal
+
+        def seal(self: FieldCipher, *args: Any) -> str:
+            if len(sealed) == 3:
+                raise RuntimeError("stopped here")
+            sealed.append(real_seal(self, *args))
+            return sealed[-1]
+
+        monkeypatch.setattr(FieldCipher, "seal", seal)
+        expected: type[Exception] = RuntimeError
+    else:
+        if not isinstance(target, ServerUrl):
+            pytest.skip("SQLite writes on the re-sealing thread itself")
+        real_update = rotation._array_update
+        calls: list[str] = []
+
+        def update_that_fails(source: Any, col: str) -> Any:
+            calls.append(source.name)
+            statement = real_update(source, col)
+            # The second table's batches fail on the server, from the writer thread.
+            return statement if len(calls) == 1 else statement.values({col: func.no_such()})
+
+        monkeypatch.setattr(rotation, "_array_update", update_that_fails)
+        expected = DBAPIError  # as the statement would have raised it on this thread
+    kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
+    with pytest.raises(expected):
+        boss.accounts.set_active(kaisa.id, False)
+    assert _all_sealed(database) == before
+
+
+def _all_sealed(database: Database) -> dict[tuple[str, int], str]:
+    with database.engine.connect() as connection:
+        return {(table, row_id): value for table, column in (
+                    ("support_session", "notes"), ("extortion_contact", "message_text"))
+                for row_id, value in connection.execute(text(
+                    f"SELECT id, {column} FROM {table}"))}
 
 
 @pytest.mark.parametrize("damage", ["duplicate grant", "duplicate slot", "deep nesting"])

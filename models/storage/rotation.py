@@ -56,6 +56,7 @@ from sqlalchemy import (
     table,
     update,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
 
@@ -439,9 +440,15 @@ def _server_writer(connection: Connection) -> Iterator[Callable[[Any], Writer] |
     assert driver is not None
     pending: collections.deque[Future[None]] = collections.deque()
 
+    driver_error = connection.dialect.loaded_dbapi.Error
+
     def run(sql: str, row_ids: list[int], values: list[Any]) -> None:
-        with driver.cursor() as cursor:
-            cursor.execute(sql, {"row_ids": row_ids, "values": values})
+        try:
+            with driver.cursor() as cursor:
+                cursor.execute(sql, {"row_ids": row_ids, "values": values})
+        except driver_error as error:  # raised as SQLAlchemy raises it, values hidden
+            raise DBAPIError.instance(sql, None, error, driver_error, hide_parameters=True,
+                                      dialect=connection.dialect) from error
 
     # Leaving the pool waits for the batch being sent: nothing runs in the transaction
     # once this returns (the unit of work may roll it back).
