@@ -393,9 +393,10 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
                 chunk = ids[start:start + size]
                 row_ids: list[int] = []
                 values: list[Any] = []
-                # All at once: a result's rows one by one cost as much as the UPDATE.
-                for row_id, case_id, stored in connection.execute(
-                        read.where(source.c.id.in_(chunk))).all():
+                # Text all at once (a result's rows one by one cost as much as the
+                # UPDATE); evidence files one by one (each may be 25 MB).
+                result = connection.execute(read.where(source.c.id.in_(chunk)))
+                for row_id, case_id, stored in (result if binary else result.all()):
                     try:
                         if binary:
                             plain: Any = old.open_bytes(name, col, row_id, case_id, stored)
