@@ -433,19 +433,31 @@ def test_a_re_sealing_that_fails_half_way_leaves_every_value_as_it_was(
         monkeypatch.setattr(FieldCipher, "seal", seal)
         expected: type[Exception] = RuntimeError
     else:
-        if not isinstance(target, ServerUrl):
-            pytest.skip("SQLite writes on the re-sealing thread itself")
-        real_update = rotation._array_update
-        calls: list[str] = []
+        # The second table's batches fail: on a server from the writer thread (its
+        # UPDATE calls a function that does not exist), on SQLite on this one.
+        tables: list[str] = []
+        if isinstance(target, ServerUrl):
+            real_update = rotation._array_update
 
-        def update_that_fails(source: Any, col: str) -> Any:
-            calls.append(source.name)
-            statement = real_update(source, col)
-            # The second table's batches fail on the server, from the writer thread.
-            return statement if len(calls) == 1 else statement.values({col: func.no_such()})
+            def update_that_fails(source: Any, col: str) -> Any:
+                tables.append(source.name)
+                statement = real_update(source, col)
+                return statement if len(tables) == 1 else statement.values(
+                    {col: func.no_such()})
 
-        monkeypatch.setattr(rotation, "_array_update", update_that_fails)
-        expected = DBAPIError  # as the statement would have raised it on this thread
+            monkeypatch.setattr(rotation, "_array_update", update_that_fails)
+        else:
+            real_writer = rotation._row_writer
+
+            def writer_that_fails(connection: Any, source: Any, col: str) -> Any:
+                tables.append(source.name)
+                if len(tables) == 1:
+                    return real_writer(connection, source, col)
+                return lambda _ids, _values: connection.exec_driver_sql(
+                    "UPDATE no_such_table SET no_such_column = 1")
+
+            monkeypatch.setattr(rotation, "_row_writer", writer_that_fails)
+        expected = DBAPIError  # as the statement raises it
     kaisa = next(u for u in boss.accounts.list_users() if u.username == "kaisa")
     with pytest.raises(expected):
         boss.accounts.set_active(kaisa.id, False)

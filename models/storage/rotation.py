@@ -439,9 +439,8 @@ def _server_writer(connection: Connection) -> Iterator[Callable[[Any], Writer] |
         return
     driver = connection.connection.driver_connection
     assert driver is not None
-    pending: collections.deque[Future[None]] = collections.deque()
-
     driver_error = connection.dialect.loaded_dbapi.Error
+    pending: collections.deque[Future[None]] = collections.deque()
 
     def run(sql: str, row_ids: list[int], values: list[Any]) -> None:
         try:
