@@ -65,6 +65,15 @@ def _left_by_the_previous_build(db_path: Path) -> None:
         made.database.dispose()
 
 
+def _schema_after_sign_in(db_path: Path) -> str | None:
+    """The schema the database has once the supervisor has signed in with this build."""
+    database, _actor = open_database(db_path, "super", PASSWORD)
+    try:
+        return migration.current_revision(database.engine)
+    finally:
+        database.dispose()
+
+
 def _made_by_this_build(db_path: Path) -> None:
     from models.storage.store import create_database
 
@@ -95,11 +104,7 @@ def test_the_newer_build_upgrades_an_older_database_after_a_checked_copy_and_say
         database.dispose()
     # The copy is the previous build's database, as it was.
     _previous_build(db_path.parent, monkeypatch)
-    old, _actor = open_database(copies[0], "super", PASSWORD)
-    try:
-        assert migration.current_revision(old.engine) == PREVIOUS
-    finally:
-        old.dispose()
+    assert _schema_after_sign_in(copies[0]) == PREVIOUS
 
 
 def test_an_older_build_refuses_a_newer_database_in_one_sentence_and_changes_nothing(
@@ -117,11 +122,7 @@ def test_an_older_build_refuses_a_newer_database_in_one_sentence_and_changes_not
                    "the newer version on this workstation.\n")
     assert not (db_path.parent / "backups").exists()
     monkeypatch.undo()
-    database, _actor = open_database(db_path, "super", PASSWORD)
-    try:
-        assert migration.current_revision(database.engine) == HEAD
-    finally:
-        database.dispose()
+    assert _schema_after_sign_in(db_path) == HEAD
 
 
 def test_the_older_builds_sign_in_window_says_the_sentence(

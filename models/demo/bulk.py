@@ -29,19 +29,19 @@ connection, in its transaction.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import datetime as dt
 import operator
 from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Dialect, Table
 
 from models.domain.base import UTCDateTime
 from models.domain.sealed import SEALED_BYTES, SEALED_COLUMNS, FieldCipher
+from models.storage.server import BackgroundSender
 
 Row = dict[str, Any]
 
@@ -343,12 +343,11 @@ class BulkInserter:
     """Writes slices of rows (dicts with the same keys per table) with :class:`TableInsert`.
 
     On SQLite the caller's thread writes each slice (the driver takes the GIL back for
-    every row, so a second thread would only wait for it). On a server a thread of its
-    own sends each slice's COPYs while the caller generates the next one, so the server
-    inserts while Python works; at most :attr:`AHEAD` slices wait. That thread uses only
-    the psycopg connection, whose lock gives it to one thread at a time; the caller's
-    Session stays on the caller's thread. Use as a context manager: leaving it waits for
-    every slice (and raises the first failure), or, on an error, drops what waits.
+    every row, so a second thread would only wait for it). On a server a
+    :class:`~models.storage.server.BackgroundSender` sends each slice's COPYs while the
+    caller generates the next one; at most :attr:`AHEAD` slices wait. Use as a context
+    manager: leaving it waits for every slice (and raises the first failure), or, on an
+    error, drops what waits.
     """
 
     AHEAD = 2
@@ -357,25 +356,18 @@ class BulkInserter:
         self.connection = connection
         self.preparer = Preparer(connection.dialect)
         self._tables: dict[str, Table] = {}
+        self._sender: BackgroundSender | None = None
         self._driver: Any = None
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: collections.deque[Future[None]] = collections.deque()
         if connection.dialect.name == "postgresql":
-            self._driver = connection.connection.driver_connection
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-seed-copy")
+            self._sender = BackgroundSender(connection, "suoja-seed-copy", self.AHEAD)
+            self._driver = self._sender.driver
 
     def __enter__(self) -> BulkInserter:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
-        if self._pool is None:
-            return
-        try:
-            if kind is None:
-                while self._pending:
-                    self._pending.popleft().result()
-        finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if self._sender is not None:
+            self._sender.__exit__(kind, *rest)
 
     def _statement(self, table: Table, rows: Sequence[Row]) -> TableInsert:
         return self.preparer.insert_for(table, tuple(rows[0]))
@@ -394,13 +386,11 @@ class BulkInserter:
         """Write one slice's rows, table by table in the order given (the foreign keys'):
         at once on SQLite, queued behind the slices before it on a server."""
         work = [(self._statement(table, rows), rows) for table, rows in tables if rows]
-        if self._pool is None:
+        if self._sender is None:
             for statement, rows in work:
                 statement.execute(self.connection, rows)
             return
-        while len(self._pending) >= self.AHEAD:
-            self._pending.popleft().result()
-        self._pending.append(self._pool.submit(self._copy_all, work))
+        self._sender.send(partial(self._copy_all, work))
 
     def _copy_all(self, work: list[tuple[TableInsert, Sequence[Row]]]) -> None:
         for statement, rows in work:
@@ -421,13 +411,11 @@ class BulkInserter:
                 index = item.keys.index(name)
                 item.columns[index] = insert.bind(name, item.columns[index])
             work.append((insert.statement(item.unix), list(zip(*item.columns, strict=True))))
-        if self._pool is None:
+        if self._sender is None:
             for statement, parameters in work:
                 self.connection.exec_driver_sql(statement, parameters)
             return
-        while len(self._pending) >= self.AHEAD:
-            self._pending.popleft().result()
-        self._pending.append(self._pool.submit(self._copy_prepared, work))
+        self._sender.send(partial(self._copy_prepared, work))
 
     def _copy_prepared(self, work: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
         for statement, parameters in work:

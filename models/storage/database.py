@@ -8,8 +8,9 @@ before SQLAlchemy sees it. Nothing here creates a file unless ``create=True``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -179,33 +180,38 @@ def _start_bulk_load(driver: Any, info: dict[str, Any]) -> None:
     as it was. While the load holds the file, another program opening it is told that
     it is busy (``_connect``)."""
     info[BULK_LOAD] = True
-    driver.execute("PRAGMA busy_timeout = 0")  # in use elsewhere: no waiting, the WAL stays
     try:
-        driver.execute("PRAGMA journal_mode = DELETE").fetchall()
-        driver.execute("PRAGMA synchronous = EXTRA")
+        with _not_waiting(driver):  # in use elsewhere: the WAL stays
+            driver.execute("PRAGMA journal_mode = DELETE").fetchall()
+            driver.execute("PRAGMA synchronous = EXTRA")
     except sqlcipher.OperationalError:
         log.info("bulk load through the WAL: the database is open elsewhere")
-    finally:
-        driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _end_bulk_load(driver: Any) -> bool:
     """When the connection goes back to the pool: the settings every connection has,
     the WAL again. False if they could not be set (another connection is reading)."""
+    wal = str(CONNECTION_PRAGMAS["journal_mode"])
     try:
-        driver.execute("PRAGMA busy_timeout = 0")
-        try:
-            for name in ("synchronous", "journal_mode"):
-                driver.execute(f"PRAGMA {name} = {CONNECTION_PRAGMAS[name]}").fetchall()
-            mode = driver.execute("PRAGMA journal_mode").fetchone()[0]
-        finally:
-            driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        with _not_waiting(driver):
+            driver.execute(f"PRAGMA synchronous = {CONNECTION_PRAGMAS['synchronous']}")
+            mode = driver.execute(f"PRAGMA journal_mode = {wal}").fetchone()[0]
     except sqlcipher.Error:
         mode = None
-    if str(mode).lower() != str(CONNECTION_PRAGMAS["journal_mode"]).lower():
+    if str(mode).lower() != wal.lower():
         log.warning("a connection left the bulk load outside the WAL and was closed")
         return False
     return True
+
+
+@contextlib.contextmanager
+def _not_waiting(driver: Any) -> Iterator[None]:
+    """No busy timeout for the block: a lock held elsewhere fails at once."""
+    driver.execute("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def read_pragmas(engine: Engine) -> dict[str, Any]:

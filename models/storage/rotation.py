@@ -32,15 +32,14 @@ export) stays readable to whoever held the keys of its time.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import hashlib
 import hmac
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -56,7 +55,6 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import column
 
@@ -78,7 +76,7 @@ from models.storage.keyfile import (
     KeyFile,
     new_data_key,
 )
-from models.storage.server import is_server
+from models.storage.server import BackgroundSender, is_server
 from models.storage.unit_of_work import CONTENT_GENERATION, Database, content_generation
 
 log = logging.getLogger("suoja.rotation")
@@ -97,8 +95,6 @@ NEXT_STORAGE_KEY = "rotation_next_storage"
 BATCH = 500
 #: Rows read per statement (then written :data:`BATCH` at a time).
 READ_AHEAD = 10 * BATCH
-#: Batches a server's writer thread may have waiting.
-AHEAD = 2
 
 Progress = Callable[[int, int], None]
 #: Which rows of a sealed column to re-seal: (table, column, binary?) -> a condition.
@@ -375,7 +371,8 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
     total = sum(len(ids) for *_rest, ids in work)
     done = unopenable = 0
     connection = db_session.connection()
-    with _server_writer(connection) as send:
+    with (BackgroundSender(connection, "suoja-reseal") if is_server(connection)
+          else contextlib.nullcontext()) as sender:
         for source, col, binary, ids in work:
             name = source.name
             # On a server a batch's values go as two arrays in one UPDATE, sent from a
@@ -385,7 +382,7 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
             # dashboard's statement triggers (migration 0018) each (128 s at 200,000
             # victims). On SQLite the driver's own executemany takes the (value, id)
             # tuples: SQLAlchemy's binding of a dict per row cost more than the UPDATE.
-            write = (send(_array_update(source, col)) if send is not None and not binary
+            write = (_array_writer(sender, source, col) if sender is not None and not binary
                      else _row_writer(connection, source, col))
             read = select(source.c.id, source.c.case_id, source.c[col])
             size = 8 if binary else READ_AHEAD
@@ -426,51 +423,16 @@ def _reseal(db_session: Session, old: FieldCipher, new: FieldCipher, rotated: se
 Writer = Callable[[list[int], list[Any]], None]
 
 
-@contextlib.contextmanager
-def _server_writer(connection: Connection) -> Iterator[Callable[[Any], Writer] | None]:
-    """On a server: gives, for an UPDATE statement with ``row_ids`` and ``values``
-    arrays, a writer that sends each batch from a thread of its own, at most
-    :data:`AHEAD` batches ahead (``None`` on SQLite). The thread uses only the unit of
-    work's psycopg connection, in its transaction (its lock gives it to one thread at a
-    time; the Session stays on this thread). Leaving waits for every batch and raises
-    the first failure; leaving on an error drops what has not been sent."""
-    if not is_server(connection):
-        yield None
-        return
-    driver = connection.connection.driver_connection
-    assert driver is not None
-    driver_error = connection.dialect.loaded_dbapi.Error
-    pending: collections.deque[Future[None]] = collections.deque()
+def _array_writer(sender: BackgroundSender, source: TableClause, col: str) -> Writer:
+    """PostgreSQL: a batch in one ``UPDATE … FROM unnest(ids, values)``, sent by
+    ``sender``'s thread while the next batch is opened and sealed."""
+    sql = str(_array_update(source, col).compile(dialect=sender.dialect))
 
-    def run(sql: str, row_ids: list[int], values: list[Any]) -> None:
-        try:
-            with driver.cursor() as cursor:
-                cursor.execute(sql, {"row_ids": row_ids, "values": values})
-        except driver_error as error:  # raised as SQLAlchemy raises it, values hidden
-            raise DBAPIError.instance(sql, None, error, driver_error, hide_parameters=True,
-                                      dialect=connection.dialect) from error
+    def run(row_ids: list[int], values: list[Any]) -> None:
+        with sender.driver.cursor() as cursor:
+            cursor.execute(sql, {"row_ids": row_ids, "values": values})
 
-    # Leaving the pool waits for the batch being sent: nothing runs in the transaction
-    # once this returns (the unit of work may roll it back).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="suoja-reseal") as pool:
-
-        def send(statement: Any) -> Writer:
-            sql = str(statement.compile(dialect=connection.dialect))
-
-            def write(row_ids: list[int], values: list[Any]) -> None:
-                while len(pending) >= AHEAD:
-                    pending.popleft().result()
-                pending.append(pool.submit(run, sql, row_ids, values))
-
-            return write
-
-        try:
-            yield send
-            while pending:
-                pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    return lambda row_ids, values: sender.send(partial(run, row_ids, values))
 
 
 def _row_writer(connection: Connection, source: TableClause, col: str) -> Writer:

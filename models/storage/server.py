@@ -20,13 +20,18 @@ one place that knows the server's specifics:
   behave the same on both databases.
 * the audit trail's table: no role but its owner may change or remove events; the
   workstations' role only adds and reads them (:func:`restrict_audit_grants`).
+* bulk writes (the seed's ``COPY``, a rotation's ``UPDATE``) sent from a thread of their
+  own while Python prepares the next (:class:`BackgroundSender`).
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -177,6 +182,52 @@ class ServerCounters:
         except SQLAlchemyError:
             raise OSError("the sign-in counters could not be set aside") from None
         log.warning("unusable sign-in counters were set aside")
+
+
+class BackgroundSender:
+    """Work on a unit of work's psycopg connection, run by a thread of its own while the
+    caller prepares the next piece, so the server works while Python does; at most
+    ``ahead`` pieces wait. The thread uses only the psycopg connection (:attr:`driver`),
+    whose lock gives it to one thread at a time, in the unit of work's transaction; the
+    caller's Session stays on the caller's thread. A driver error is raised as SQLAlchemy
+    raises it, with no values. Use as a context manager: leaving waits for every piece
+    (and raises the first failure), or, on an error, drops what waits; either way nothing
+    runs in the transaction once it has left (the unit of work may roll it back).
+    """
+
+    def __init__(self, connection: Connection, name: str, ahead: int = 2) -> None:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        self.driver: Any = driver
+        self.dialect = connection.dialect
+        self._ahead = ahead
+        self._pending: collections.deque[Future[None]] = collections.deque()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+
+    def __enter__(self) -> BackgroundSender:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_rest: object) -> None:
+        try:
+            if kind is None:
+                while self._pending:
+                    self._pending.popleft().result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def send(self, work: Callable[[], None]) -> None:
+        """Run ``work`` on the thread, after what was sent before it."""
+        while len(self._pending) >= self._ahead:
+            self._pending.popleft().result()
+        self._pending.append(self._pool.submit(self._run, work))
+
+    def _run(self, work: Callable[[], None]) -> None:
+        driver_error = self.dialect.loaded_dbapi.Error
+        try:
+            work()
+        except driver_error as error:
+            raise DBAPIError.instance(None, None, error, driver_error, hide_parameters=True,
+                                      dialect=self.dialect) from error
 
 
 def resync_sequences(db_session: Session | Connection) -> None:
