@@ -251,8 +251,7 @@ class SignInGuard:
         Raises:
             CountersUnusable: the counters cannot be read, or are damaged.
         """
-        return [FailedAttempt(item.get("username"), dt.datetime.fromisoformat(item["at"]))
-                for item in self._load()["pending"]]
+        return _attempts(self._load())
 
     def identity(self) -> str | None:
         """The counters' random id (None: there are none, or none with an id yet).
@@ -269,11 +268,25 @@ class SignInGuard:
         Raises:
             CountersUnusable: the counters cannot be read or written, or are damaged.
         """
-        self._change(lambda state: None)
-        found = self.identity()
-        if found is None:  # removed again in between: as good as unusable
-            raise CountersUnusable
-        return found
+        state = self._load()
+        if not _has_identity(state):
+            self._change(lambda state: None)
+            state = self._load()
+            if not _has_identity(state):  # removed again in between: as good as unusable
+                raise CountersUnusable
+        return str(state["id"])
+
+    def at_sign_in(self) -> tuple[list[FailedAttempt], str]:
+        """:meth:`pending` and :meth:`ensure` from one reading of the counters (a sign-in
+        needs both; on a server each reading is a round trip).
+
+        Raises:
+            CountersUnusable: the counters cannot be read or written, or are damaged.
+        """
+        state = self._load()
+        if not _has_identity(state):
+            return self.pending(), self.ensure()
+        return _attempts(state), str(state["id"])
 
     def settle(self, username: str | None, audited: list[FailedAttempt]) -> None:
         """After a sign-in committed: reset the account's count (``username``; None for
@@ -340,6 +353,16 @@ def _key(state: dict[str, Any], username: str, known: bool) -> str:
     salt = str(state.get("salt", ""))
     tag = hmac.new(salt.encode(), username.casefold().encode("utf-8"), hashlib.sha256)
     return _UNKNOWN_PREFIX + tag.hexdigest()[:4]
+
+
+def _attempts(state: dict[str, Any]) -> list[FailedAttempt]:
+    return [FailedAttempt(item.get("username"), dt.datetime.fromisoformat(item["at"]))
+            for item in state["pending"]]
+
+
+def _has_identity(state: dict[str, Any]) -> bool:
+    """Have the counters an id (and the salt made with it)? Older ones, or none, have not."""
+    return isinstance(state.get("id"), str) and "salt" in state
 
 
 def _empty() -> dict[str, Any]:

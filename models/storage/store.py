@@ -622,7 +622,7 @@ def _usable_counters(database: Database) -> tuple[SignInGuard, list[FailedAttemp
     were unusable and set aside for new ones)."""
     guard = database.sign_in_guard()
     try:
-        return guard, guard.pending(), guard.ensure(), False
+        return guard, *guard.at_sign_in(), False
     except CountersUnusable:
         guard.set_aside()
         return guard, [], guard.ensure(), True
@@ -723,11 +723,14 @@ def open_unlocked(
             role = db_session.scalar(select(User.role).where(User.username == username))
         if role is not None:
             _take_role_keys(database, Role(role), trust)
+        # Read before the unit of work: the counters are outside its transaction (they
+        # count failures that must stay counted), and read here they take the connection
+        # it will take next instead of opening a second one beside it.
+        guard = database.sign_in_guard()
+        attempts, counters_id = guard.at_sign_in()
         with database.writing() as db_session:
             user = _active_user(db_session, username)
-            guard = database.sign_in_guard()
-            attempts = guard.pending()
-            replaced = not _counters_match(db_session, db_path, guard.ensure())
+            replaced = not _counters_match(db_session, db_path, counters_id)
             _audit_failed_attempts(database, db_session, attempts)
             if replaced:  # recorded, and refused below once this is committed
                 database.audit.record(db_session, user_id=user.id,
