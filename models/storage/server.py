@@ -27,16 +27,20 @@ one place that knows the server's specifics:
 from __future__ import annotations
 
 import collections
+import functools
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, delete, event, inspect, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError, InvalidatePoolError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from models.domain.entities import Base, ServerState
 from models.domain.errors import DataError
@@ -61,6 +65,10 @@ WRITER_LOCK = 0x53554F4A
 #: behind a long write, and a sign-in holding the writers' lock updates the counters).
 SIGNIN_LOCK = 0x53554F4B
 SIGNIN = "signin"
+#: A pooled connection idle this long is pinged before it is used again (see
+#: :func:`_ping_if_idle`).
+PING_AFTER_IDLE_S = 1.0
+_IDLE_SINCE = "suoja_idle_since"
 
 
 def open_server_engine(target: ServerUrl) -> Engine:
@@ -73,8 +81,10 @@ def open_server_engine(target: ServerUrl) -> Engine:
     """
     engine = create_engine(
         target.url, connect_args=connect_arguments(target), pool_size=4, max_overflow=4,
-        pool_pre_ping=True, hide_parameters=True,
+        hide_parameters=True,
     )
+    event.listen(engine, "checkin", _note_idle)
+    event.listen(engine, "checkout", functools.partial(_ping_if_idle, engine.dialect))
     try:
         engine.connect().close()
     except OperationalError as error:
@@ -82,6 +92,32 @@ def open_server_engine(target: ServerUrl) -> Engine:
         raise connection_error(error, target) from None
     warn_unless_certificate_checked(target)
     return engine
+
+
+def _note_idle(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _ping_if_idle(dialect: Dialect, dbapi_connection: Any, record: ConnectionPoolEntry,
+                  _proxy: Any) -> None:
+    """Before a pooled connection is used again after a pause, a round trip to the server
+    to see it is still there (a restarted server, a dropped network path): a dead one is
+    replaced (the pool tries again) instead of failing the user's first action.
+
+    A connection given back moments ago is not pinged (SQLAlchemy's ``pool_pre_ping``
+    pings every checkout: 20 of a sign-in's round trips, and one in four of a search's).
+    One that died in that moment fails its statement, and the pool drops every
+    connection it had (SQLAlchemy's disconnect handling), so the next action reconnects.
+    """
+    idle_since = record.info.get(_IDLE_SINCE)
+    if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+        return  # new, or given back moments ago
+    try:
+        dialect.do_ping(dbapi_connection)
+    except Exception as error:  # noqa: BLE001 - any failure: a connection not to use
+        # As pool_pre_ping does: the server probably restarted, so none of the pooled
+        # connections is any good; the pool tries a new one.
+        raise InvalidatePoolError("the server connection was lost") from error
 
 
 def is_server(engine: Engine | Connection | Session) -> bool:
