@@ -18,6 +18,7 @@ from alembic.script import ScriptDirectory
 from alembic.script.revision import ResolutionError
 from alembic.util import CommandError
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from models import __version__
 from models.domain.errors import DataError
@@ -78,8 +79,21 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at (``None`` for an empty database)."""
+    """The revision the database is at (``None`` for an empty database).
+
+    Read with one plain statement: Alembic's own reading (a migration context, the
+    catalogue asked whether the table exists) cost 5 ms of each sign-in on a server. It
+    still answers whenever the plain reading does not: no table yet, more than one row,
+    or an error (which it raises as before).
+    """
     with engine.connect() as connection:
+        try:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        except DBAPIError:
+            rows = []
+            connection.rollback()
+        if len(rows) == 1:
+            return str(rows[0][0])
         return MigrationContext.configure(connection).get_current_revision()
 
 
