@@ -117,7 +117,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         # this version's idea of it: refused in one sentence. An older one is reported below.
         migration.needs_upgrade(engine)
         if isinstance(target, Path):
-            _verify_file(engine, out)
+            _verify_file(engine)  # reported below, once the account's language is known
         with database.reading() as db_session:
             found_id = db_session.scalar(select(Meta.value).where(Meta.key == "database_id"))
             if found_id != keys.database_id:
@@ -138,6 +138,9 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                           Language(user.language))
             i18n.after_sign_in(actor.language)
+            if isinstance(target, Path):
+                out(_("SQLCipher page check: every page authenticates"))
+                out(_("SQLite integrity check: ok"))
             generations.check(database, actor.role)  # which keys seal, as their holders said
             database.load_content_keys(actor.role)
             # Before the sealed values: an erased victim's in such a copy do not open
@@ -240,13 +243,17 @@ def _check_audit_grants(engine: Engine, out: Callable[[str], None]) -> None:
                   role=found.role))
 
 
-def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
+def _verify_file(engine: Engine) -> None:
+    """The SQLCipher page check and SQLite's integrity check, before anything is read.
+
+    Raises:
+        DataError: a page does not authenticate, or the structure is damaged.
+    """
     pages = cipher_integrity_problems(engine)
     if pages:
         more = (_(" (and {n} more)").format(n=len(pages) - 1) if len(pages) > 1 else "")
         raise DataError(_("The database is damaged: {problem}").format(
             problem=page_problem(pages[0])) + more)
-    out(_("SQLCipher page check: every page authenticates"))
     try:
         structure = sqlite_integrity_problems(engine)
     except SQLAlchemyError:
@@ -254,7 +261,6 @@ def _verify_file(engine: Engine, out: Callable[[str], None]) -> None:
     if structure:
         raise DataError(_("The database structure is damaged: {problem}").format(
             problem=structure[0]))
-    out(_("SQLite integrity check: ok"))
 
 
 def open_every_sealed_text(db_session: Session, cipher: FieldCipher) -> tuple[int, int]:

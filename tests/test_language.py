@@ -112,7 +112,11 @@ def test_init_keeps_the_language_it_spoke_and_the_account_can_change_it(
     monkeypatch.delenv("SUOJA_LANG")
     assert main(["verify", "--db", str(database), "--user", "boss"]) == 0
     assert i18n.current() is Language.ENGLISH
-    capsys.readouterr()
+    # Every line in it, the file checks made before the sign-in too.
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["SQLCipher page check: every page authenticates",
+                         "SQLite integrity check: ok"]
+    assert any(line.startswith("Audit chain: ") for line in lines)
 
 
 # -- formats --------------------------------------------------------------------------------
