@@ -393,6 +393,67 @@ def test_a_row_changed_with_a_script_gets_no_key_at_a_rotation_and_is_not_signed
     assert code == 4 and "kaisa" in output, output
 
 
+# -- what a sign-in checks -------------------------------------------------------------
+
+
+def test_a_key_makers_row_changed_with_a_script_refuses_the_sign_in_of_those_it_serves(
+        boss: services.Services, target: Target, staff: dict[Role, str]) -> None:
+    """A sign-in checks only the rows it relies on: its own and those of the accounts
+    that signed its role's content keys. The supervisor made those keys; a colleague's
+    script edits the supervisor's row, and a counsellor's sign-in is refused by it."""
+    mine, _actor = open_database(target, "kaisa", STRONG)
+    try:
+        with mine.engine.begin() as connection:
+            connection.execute(text("UPDATE user_account SET is_active = FALSE "
+                                    "WHERE username = 'super'"))
+    finally:
+        mine.dispose()
+    with pytest.raises(DataError, match="changed outside Suoja"):
+        open_database(target, "kaisa", STRONG)
+
+
+def test_a_sign_in_checks_its_own_row_and_the_key_makers_not_every_account(
+        boss: services.Services, target: Target, staff: dict[Role, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One Ed25519 check per account was most of a sign-in's cost at 112 accounts; the
+    checks a sign-in makes do not grow with the accounts it does not rely on."""
+    checked: list[int] = []
+    real = signatures.verifies
+
+    def counted(*args: object) -> bool:
+        checked.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    def checks_at_sign_in() -> int:
+        checked.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(signatures, "verifies", counted)
+            opened, _actor = open_database(target, "kaisa", STRONG)
+        opened.dispose()
+        return len(checked)
+
+    before = checks_at_sign_in()
+    for number in range(6):
+        boss.accounts.create_user(f"extra{number}", f"Extra {number}", Role.COUNSELLOR,
+                                  STRONG, kdf=FAST_KDF)
+    assert checks_at_sign_in() == before
+    # A whole check (verify, the audit log's) still reads every row.
+    assert boss.audit.verify().accounts == len(staff) + 6
+
+
+def test_a_key_record_signed_by_an_account_the_sign_in_did_not_check_is_checked_then(
+        boss: services.Services, database: Database, staff: dict[Role, str]) -> None:
+    """Another workstation may sign a new key record between the sign-in's two readings:
+    its maker's row is then read and checked, not refused unread."""
+    from models.storage import generations
+
+    ids = _ids(boss)
+    with database.reading() as db_session:
+        only_kaisa = signatures.load_trust(db_session, accounts={ids["kaisa"]})
+    assert only_kaisa.partial and signatures.user_signer(ids["super"]) not in only_kaisa.signers
+    generations.check(database, Role.COUNSELLOR, only_kaisa)  # no error: checked, verifies
+
+
 def test_old_events_stay_unsigned_and_signing_starts_after_the_upgrade(
         boss: services.Services, database: Database, target: Target,
         staff: dict[Role, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -36,7 +36,7 @@ import binascii
 import datetime as dt
 import hashlib
 import hmac
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidSignature
@@ -244,6 +244,9 @@ class Trust:
         bad_rows: user id -> username of every row that does not verify.
         signed_from: the first event that must be signed.
         authority_problem: why the authority's own chain does not hold ("" if it does).
+        partial: only some accounts' rows were checked (:func:`load_trust`'s
+            ``accounts``); ``signers``, ``rows``, ``bad_rows`` and ``problem`` say nothing
+            of the others.
     """
 
     database_id: str
@@ -255,6 +258,7 @@ class Trust:
     rows: int = 0
     bad_rows: dict[int, str] = field(default_factory=dict)
     signed_from: int = 1
+    partial: bool = False
 
     @property
     def established(self) -> bool:
@@ -296,25 +300,33 @@ class Trust:
         return ""
 
 
-def load_trust(db_session: Session) -> Trust:
+def load_trust(db_session: Session, accounts: Collection[int] | None = None) -> Trust:
     """Check the authority's chain, every account row, the recovery code's key and where
     signed events start; the first problem is in :attr:`Trust.problem`.
+
+    With ``accounts``, only those accounts' rows are checked (a sign-in relies on its own
+    row and on those of the accounts that signed its role's content keys: an Ed25519
+    check per account, 112 of them at 200,000 victims, is most of its cost). The trust
+    is then :attr:`Trust.partial`: the other accounts are neither signers nor counted.
 
     Without an authority (a database upgraded to revision 0010 whose first account
     holding the authority has not signed in yet) nothing is checked.
     """
     database_id = database_id_of(db_session)
     chain, problem = authority_chain(db_session, database_id)
-    trust = Trust(database_id, chain, problem, authority_problem=problem)
+    trust = Trust(database_id, chain, problem, authority_problem=problem,
+                  partial=accounts is not None)
     signed_from = db_session.get(Meta, SIGNED_FROM_KEY)
     seq_text, _colon, signature_text = (signed_from.value if signed_from else "").partition(":")
     trust.signed_from = int(seq_text) if seq_text.isdigit() else 1
     if not chain:
         return trust
     authority = public_key(chain[-1].public)
-    for user_id, username, role, is_active, keys_text, signature in db_session.execute(
-            select(User.id, User.username, User.role, User.is_active, User.signing_keys,
-                   User.signature).order_by(User.id)):
+    rows = select(User.id, User.username, User.role, User.is_active, User.signing_keys,
+                  User.signature).order_by(User.id)
+    if accounts is not None:
+        rows = rows.where(User.id.in_(sorted(accounts)))
+    for user_id, username, role, is_active, keys_text, signature in db_session.execute(rows):
         try:
             keys = split_keys(keys_text)
             good = verifies(authority, decode(signature or ""), account_message(

@@ -60,6 +60,7 @@ from models.security.signatures import (
     verified_recovery_key,
     verifies,
 )
+from models.storage import generations
 from models.storage.anchoring import check_authority
 from models.storage.keyfile import (
     KEY_AUTHORITY,
@@ -384,9 +385,12 @@ def confirm_sign_in(database: Database, username: str, *,
             authority is damaged or not the one this workstation saw first.
     """
     with database.reading() as db_session:
-        trust = load_trust(db_session)
         row = db_session.execute(select(User.id, User.role, User.is_active).where(
             User.username == username)).first()
+        # Only the rows this sign-in relies on: its own, and those of the accounts that
+        # signed the content keys' records (checked next, in generations.check).
+        trust = load_trust(db_session, accounts=generations.signing_accounts(db_session)
+                           | ({row[0]} if row is not None else set()))
     check_authority(trust, remember=False)
     if row is None:
         return trust  # refused by the caller, as a wrong username
