@@ -153,17 +153,25 @@ class Locking(QObject):
     def _windows_to_reopen(self) -> list[Kept]:
         """Ask the open windows how to bring them back after unlocking: cases, then forms."""
         windows: list[Kept] = []
-        forms: list[Kept] = []
         for widget in _owned_windows(self._window):
             if isinstance(widget, WindowSource):
                 reopen = widget.reopen_record()
                 if reopen is not None:
                     windows.append(reopen)
-            elif isinstance(widget, FormSource):
+        return windows + list(self._open_forms())
+
+    def _open_forms(self) -> Iterator[FormDraft]:
+        """What each open editing dialog would keep over a lock (a case window is none)."""
+        for widget in _owned_windows(self._window):
+            if not isinstance(widget, WindowSource) and isinstance(widget, FormSource):
                 draft = widget.form_draft()
                 if draft is not None:
-                    forms.append(draft)
-        return windows + forms
+                    yield draft
+
+    def unsaved_forms(self) -> int:
+        """How many open forms hold typed, unsaved input: what quitting now would throw
+        away (a form merely open does not count, as on the lock screen)."""
+        return sum(1 for draft in self._open_forms() if draft.has_input)
 
     def close_windows(self) -> None:
         """Close and delete the window's own windows and dialogs."""

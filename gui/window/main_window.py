@@ -16,6 +16,11 @@ filter lists, the counts — disposes the database and shows
 typed text. Unlocking restores the place, search, filters, sort, selection and scroll
 position, and then reopens the case windows and the forms with what was typed.
 
+Closing the window (its close button, Alt+F4) while forms hold typed, unsaved input asks
+once first (:func:`gui.shared.questions.confirm_quit`); Cancel leaves everything open. A
+sign-out closes it without asking: the lock before it has kept the forms, and signing
+out discards them, as the lock screen says.
+
 The column layout of the lists and the window geometry are saved with
 :class:`~gui.shared.settings.WindowState` when the window locks or closes.
 """
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.case.intake import IntakeWizard
+from gui.shared import questions
 from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import show_error
@@ -579,11 +585,28 @@ class MainWindow(QMainWindow):
             self.show_place(place)
         self.idle.start()
 
+    def _may_quit(self) -> bool:
+        """Whether the window may close: asked first if open forms hold typed input (the
+        forms the lock would keep, :meth:`Locking.unsaved_forms`) or the demo's data would go.
+
+        One question at most: with unsaved forms in the demo, the forms' question says the
+        demo's data goes too. The forms are never asked about when the window closes itself
+        after a sign-out, nor while locked or locking: no form is open then (the lock keeps
+        what was typed; signing out discards it, as the lock screen says).
+        """
+        if self.signed_out:
+            return True
+        unsaved = 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
+        if unsaved:
+            return questions.confirm_quit(self, unsaved, demo=self.discard_on_quit)
+        return not self.discard_on_quit or confirm_discard_demo(self)
+
     # -- Qt overrides --------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Override of QWidget.closeEvent: save the layout, close dialogs, clear secrets."""
-        if self.discard_on_quit and not self.signed_out and not confirm_discard_demo(self):
+        """Override of QWidget.closeEvent: ask what quitting would lose, save the layout,
+        close dialogs, clear secrets."""
+        if not self._may_quit():
             event.ignore()
             return
         if not self.session.is_locked:
