@@ -1,7 +1,8 @@
 """Quitting with typed, unsaved forms asks once first; locking and signing out never ask.
 
 A counsellor on the phone types notes into a record dialog of a case window and closes the
-main window by mistake (its close button, Alt+F4): one question says how many forms hold
+main window by mistake (its close button, Alt+F4, or Quit in the Lock button's menu, Ctrl+Q
+wherever the focus is): one question says how many forms hold
 unsaved input, offers "Quit and discard" and Cancel (the default), and Cancel leaves every
 window open with what was typed. A form merely open asks nothing, nor does the idle lock
 (which keeps the typed values, sealed) or signing out (which discards them, as the lock
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui.case.case_view import CaseView
@@ -197,6 +199,80 @@ def test_the_question_speaks_finnish_and_swedish(
     assert noun in seen[0].text and seen[0].text.startswith("1 ")
     assert sorted(seen[0].buttons) == sorted([discard, cancel])
     assert "Suoja" in seen[0].informative and "typed" not in seen[0].informative
+
+
+# -- Quit and Ctrl+Q ----------------------------------------------------------------------------
+
+
+def test_quit_is_in_the_lock_buttons_menu_and_asks_as_the_close_button_does(
+    window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    (action,) = [a for a in window.toolbar.lock_menu.actions()
+                 if a.objectName() == "quitAction"]
+    assert action.text() == "Quit"
+    assert QKeySequence("Ctrl+Q") in action.shortcuts()
+    _view, dialog = typed_session_notes(window, office.case_id, qtbot)
+    quit_questions.quit = False
+    action.trigger()
+    assert quit_questions.asked == [(1, False)]
+    assert window.isVisible() and dialog.isVisible()
+    assert text_of(dialog.field("notes").editor) == MARK
+
+    quit_questions.quit = True
+    action.trigger()
+    assert quit_questions.asked == [(1, False), (1, False)]
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: gone(dialog), timeout=3000)
+
+
+def test_ctrl_q_quits_and_asks_first_even_past_an_open_form(
+    window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    """The form blocks the main window (it is window-modal over the case window), so
+    Qt's shortcut alone would not fire: Ctrl+Q works there as Ctrl+L does."""
+    view, dialog = typed_session_notes(window, office.case_id, qtbot)
+    notes = dialog.field("notes").editor
+    quit_questions.quit = False
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quit_questions.asked == [(1, False)]
+    qtbot.keyClick(notes, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # where typed
+    assert quit_questions.asked == [(1, False), (1, False)]
+    assert window.isVisible() and dialog.isVisible() and text_of(notes) == MARK
+
+    quit_questions.quit = True
+    qtbot.keyClick(notes, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert len(quit_questions.asked) == 3
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: gone(dialog) and gone(view), timeout=3000)
+
+
+def test_ctrl_q_in_a_case_window_with_nothing_typed_quits_without_asking(
+    window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    view = open_case_window(window, office.case_id, qtbot)
+    qtbot.keyClick(view.tabs, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert quit_questions.asked == []
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: gone(view), timeout=3000)
+
+
+def test_while_locked_ctrl_q_does_nothing(
+    window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    """The lock screen offers Sign out; Ctrl+Q would throw away the kept forms there."""
+    typed_session_notes(window, office.case_id, qtbot)
+    lock(window)
+    assert not window.quit_action.isEnabled()
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Q,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible() and window.is_locked
+    assert window.locking.drafts.unsaved_forms == 1
+    unlock(window, qtbot, KAISA_PASSWORD)
+    assert window.quit_action.isEnabled()
 
 
 # -- what is counted ---------------------------------------------------------------------------
