@@ -12,6 +12,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
@@ -119,6 +120,41 @@ def crash_dialogs(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReques
     if unhandled and getattr(request.node, "qt_exception_capture_manager", None) is None:
         pytest.fail("unhandled exception under the app's crash hook:\n" + "\n".join(unhandled),
                     pytrace=False)
+
+
+@dataclass
+class QuitQuestions:
+    """How the question before quitting with unsaved forms is answered, and what it said.
+
+    Attributes:
+        quit: the answer: True is "Quit and discard", False is Cancel.
+        asked: per question, the number of forms it named and whether it spoke of the demo.
+    """
+
+    quit: bool = True
+    asked: list[tuple[int, bool]] = field(default_factory=list)
+
+
+@pytest.fixture(autouse=True)
+def quit_questions(monkeypatch: pytest.MonkeyPatch) -> QuitQuestions:
+    """The question closing a main window asks when forms hold typed input
+    (``gui.shared.questions.confirm_quit``), answered without waiting for a click.
+
+    pytest-qt closes every window a test leaves open, some with typed forms in them; that
+    close is the test's end, not a person deciding, so by default it quits as it did before
+    the question existed. Tests of the question read :attr:`QuitQuestions.asked`, set
+    :attr:`QuitQuestions.quit`, or put the real message box back.
+    """
+    from gui.shared import questions
+
+    answers = QuitQuestions()
+
+    def confirm_quit(parent: object, unsaved_forms: int, *, demo: bool = False) -> bool:
+        answers.asked.append((unsaved_forms, demo))
+        return answers.quit
+
+    monkeypatch.setattr(questions, "confirm_quit", confirm_quit)
+    return answers
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

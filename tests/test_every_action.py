@@ -6,8 +6,8 @@ navigation is visited (clicked), a case is opened ("Open case" on a selected row
 button there and in every window and dialog that opens: ``QAction.trigger()``,
 ``qtbot.mouseClick``, typing with ``qtbot.keyClicks``; never a slot. Questions are answered
 "no" once and "yes" once (files go to the test's folder), so the caseload report really
-writes its PDF. Last, the window is locked, unlocked with the password typed, locked again
-and signed out.
+writes its PDF. Last, Quit is pressed and cancelled when the demo asks, and the window is
+locked, unlocked with the password typed, locked again and signed out.
 
 A test fails on any unhandled exception (pytest-qt, and tests/conftest.py's crash hook)
 and lists every control that was seen enabled but never pressed, so a new button gets
@@ -46,7 +46,7 @@ from models.domain.errors import KnownError
 from models.domain.validation import generate_temporary_identity_code
 from models.services.figures import OPEN_STATUSES
 from models.storage.store import create_database, open_database
-from tests.conftest import FAST_KDF, PASSWORD
+from tests.conftest import FAST_KDF, PASSWORD, QuitQuestions
 from tests.helpers.every_control import STRONG, Control, Explorer, windows
 
 VICTIMS = 30
@@ -59,6 +59,7 @@ USERS = {
 LOCK: Control = ("MainWindow › MainToolbar", "lock_action")
 UNLOCK: Control = ("MainWindow › LockScreen", "unlock_button")
 SIGN_OUT: Control = ("MainWindow › LockScreen", "sign_out_button")
+QUIT: Control = ("MainWindow › MainToolbar", "quit_action")
 
 
 # -- how a person fills in the dialogs ---------------------------------------------------
@@ -182,7 +183,10 @@ def window_for(demo_folder: Path, tmp_path: Path, qtbot  # type: ignore[no-untyp
         folder = tmp_path / "db"
         shutil.copytree(demo_folder, folder)
         database, actor = open_database(folder / "demo.db", username, DEMO_PASSWORD)
-        window = MainWindow(services.build(database, actor), opener=open_database)
+        # As ``main.py --demo`` opens it: quitting asks first, so Quit can be pressed
+        # (and cancelled) without ending the walk.
+        window = MainWindow(services.build(database, actor), opener=open_database,
+                            discard_on_quit=True)
         qtbot.addWidget(window)
         opened.append(window)
         window.resize(1280, 800)
@@ -229,8 +233,18 @@ def _search(explorer: Explorer, window: MainWindow) -> None:
     explorer.qtbot.waitUntil(lambda: not window.model.case_filter.text, timeout=3000)
 
 
-def _lock_unlock_sign_out(explorer: Explorer, window: MainWindow, password: str) -> None:
-    """Lock, type the password, unlock; lock again and sign out."""
+def _lock_unlock_sign_out(explorer: Explorer, window: MainWindow, password: str,
+                          quit_questions: QuitQuestions) -> None:
+    """Quit, cancelled when asked; lock, type the password, unlock; lock again and sign
+    out."""
+    asked = len(explorer.answers.asked)
+    quit_questions.quit = False
+    explorer.press(window, QUIT, window.quit_action)
+    # The question about forms left typed into (the walk may leave one open), which names
+    # the demo too, or else the demo's own.
+    assert ([demo for _forms, demo in quit_questions.asked] == [True]
+            or explorer.answers.asked[asked:] == ["dialog: QMessageBox"])
+    assert window.isVisible()
     explorer.press(window, LOCK, window.lock_action)
     assert window.is_locked
     explorer.type_into(window.lock_screen.password, password)
@@ -239,7 +253,7 @@ def _lock_unlock_sign_out(explorer: Explorer, window: MainWindow, password: str)
     explorer.press(window, LOCK, window.lock_action)
     explorer.press(window, SIGN_OUT, window.lock_screen.sign_out_button)
     assert not window.isVisible()
-    explorer.pressed += [LOCK, UNLOCK, SIGN_OUT]
+    explorer.pressed += [QUIT, LOCK, UNLOCK, SIGN_OUT]
 
 
 def _decide_on_closures_in_their_cases(explorer: Explorer, window: MainWindow) -> None:
@@ -357,12 +371,12 @@ def test_the_explorer_presses_everything_and_reports_what_it_could_not(
 @pytest.mark.parametrize("role", list(USERS))
 def test_every_action_and_button_of_every_screen(
         role: str, window_for, opened_files: list[str], tmp_path: Path,  # type: ignore[no-untyped-def]
-        monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+        monkeypatch: pytest.MonkeyPatch, quit_questions: QuitQuestions, qtbot) -> None:
     window = window_for(USERS[role])
     explorer = Explorer(qtbot, monkeypatch, tmp_path / "files", FILLERS,
-                        deferred={LOCK, UNLOCK, SIGN_OUT})
+                        deferred={QUIT, LOCK, UNLOCK, SIGN_OUT})
     explore_role(window, explorer)
-    _lock_unlock_sign_out(explorer, window, DEMO_PASSWORD)
+    _lock_unlock_sign_out(explorer, window, DEMO_PASSWORD, quit_questions)
     print(f"{role}: {len(set(explorer.pressed))} controls pressed")  # noqa: T201
     print("\n".join(explorer.log))  # noqa: T201
 

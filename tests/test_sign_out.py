@@ -82,7 +82,7 @@ def test_sign_out_is_offered_beside_lock_in_the_toolbar(
     menu = button.menu()
     assert menu is not None
     assert [a.text().replace("&", "") for a in menu.actions()] == [
-        "Lock", "Sign out", "", "Language…"]  # "" is the separator
+        "Lock", "Sign out", "Quit", "", "Language…"]  # "" is the separator
     (sign_out,) = [a for a in menu.actions() if a.objectName() == "signOutAction"]
     with qtbot.waitSignal(window.session.locked, timeout=2000):
         sign_out.trigger()

@@ -15,6 +15,10 @@ the same user, so role checks and audit events happen as usual. A form that was 
 record keeps the version it was editing: if someone saved the record meanwhile, Save meets
 the usual "changed by someone else" handling. Signing out instead discards everything.
 
+Quitting (the main window's close button, Alt+F4, Quit) asks the same open dialogs for
+their :class:`FormDraft` first: if any :attr:`~FormDraft.has_input`, one question says how
+many forms would lose what was typed (``gui.window.locking.Locking.unsaved_forms``).
+
 Nothing here is written anywhere: no file, no ``QSettings``, no log. Passwords typed into
 the account dialogs are not kept at all (they are typed again).
 

@@ -1,5 +1,5 @@
-"""The questions a window asks before it goes on: discard? go ahead? reload? — each a real
-message box (or a dialog of the caller's) run to its end.
+"""The questions a window asks before it goes on: discard? quit? go ahead? reload? — each a
+real message box (or a dialog of the caller's) run to its end.
 
 Callers reach them through the module (``questions.confirm(...)``), so a test answers them
 with ``monkeypatch.setattr(questions, …)`` instead of waiting in a nested event loop.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from gui.shared.labels import plural
 from models.domain.errors import ConflictError
 
 
@@ -28,6 +29,39 @@ def confirm_discard(parent: QWidget) -> bool:
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is discard
+
+
+def confirm_quit(parent: QWidget, unsaved_forms: int, *, demo: bool = False) -> bool:
+    """Ask before quitting throws away what was typed into ``unsaved_forms`` open forms.
+    True means quit.
+
+    ``demo``: the demo database is deleted at exit too. This one question says so, and
+    the demo's own question is then not asked after it.
+    """
+    box = QMessageBox(parent)
+    box.setObjectName("quitUnsaved")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("questions", "Suoja — unsaved changes"))
+    box.setText(plural(
+        unsaved_forms,
+        QCoreApplication.translate(
+            "questions", "{n} form has unsaved changes. Quit and discard them?"),
+        QCoreApplication.translate(
+            "questions", "{n} forms have unsaved changes. Quit and discard them?")))
+    if demo:
+        box.setInformativeText(QCoreApplication.translate(
+            "questions", "Anything typed but not saved is lost when Suoja quits, and the "
+            "demo database is deleted with every change made in it."))
+    else:
+        box.setInformativeText(QCoreApplication.translate(
+            "questions", "Anything typed but not saved is lost when Suoja quits."))
+    quit_button = box.addButton(QCoreApplication.translate("questions", "Quit and discard"),
+                                QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is quit_button
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:

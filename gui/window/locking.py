@@ -14,12 +14,13 @@ available is told in one sentence and its form dropped). Signing out from the lo
 discards what was kept. Every lock (a sign-out locks first) takes an audit anchor
 (``models.storage.anchoring``) before the database closes.
 
-:class:`LockKey` makes Ctrl+L lock from any of the main window's windows.
+:class:`WindowKeys` makes Ctrl+L lock, and Ctrl+Q quit, from any of the main window's
+windows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -57,33 +58,35 @@ def _owned_windows(window: QWidget) -> Iterator[QWidget]:
             yield widget
 
 
-class LockKey(QObject):
-    """Ctrl+L wherever the user is typing, a form over a case included.
+class WindowKeys(QObject):
+    """Ctrl+L (Lock) and Ctrl+Q (Quit) wherever the user is typing, a form over a case
+    included.
 
-    The Lock action's shortcut is application-wide, but Qt does not fire a shortcut of a
-    window that a window-modal form blocks, and the forms of a case window block it. This
-    filter sees the key press that no shortcut took and locks, for the windows of its own
-    main window only.
+    The actions' shortcuts are application-wide, but Qt does not fire a shortcut of a
+    window that a window-modal form blocks, and the forms block the main window (a case
+    window's forms, the intake, the account dialogs). This filter sees the key press that
+    no shortcut took and triggers the action, for the windows of its own main window only.
     """
 
-    def __init__(self, window: QWidget, lock_action: QAction) -> None:
+    def __init__(self, window: QWidget, actions: Sequence[QAction]) -> None:
         super().__init__(window)
         self._window = window
-        self._lock_action = lock_action
-        self._sequence = lock_action.shortcut()
+        self._actions = list(actions)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Override of QObject.eventFilter."""
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
-        if QKeySequence(event.keyCombination()) != self._sequence:
+        pressed = QKeySequence(event.keyCombination())
+        action = next((action for action in self._actions
+                       if action.isEnabled() and pressed in action.shortcuts()), None)
+        if action is None:
             return False
         top = watched.window()
-        if not self._lock_action.isEnabled() or not (
-                top is self._window or owns(self._window, top)):
+        if not (top is self._window or owns(self._window, top)):
             return False
-        self._lock_action.trigger()
+        action.trigger()
         return True
 
 
@@ -153,17 +156,25 @@ class Locking(QObject):
     def _windows_to_reopen(self) -> list[Kept]:
         """Ask the open windows how to bring them back after unlocking: cases, then forms."""
         windows: list[Kept] = []
-        forms: list[Kept] = []
         for widget in _owned_windows(self._window):
             if isinstance(widget, WindowSource):
                 reopen = widget.reopen_record()
                 if reopen is not None:
                     windows.append(reopen)
-            elif isinstance(widget, FormSource):
+        return windows + list(self._open_forms())
+
+    def _open_forms(self) -> Iterator[FormDraft]:
+        """What each open editing dialog would keep over a lock (a case window is none)."""
+        for widget in _owned_windows(self._window):
+            if not isinstance(widget, WindowSource) and isinstance(widget, FormSource):
                 draft = widget.form_draft()
                 if draft is not None:
-                    forms.append(draft)
-        return windows + forms
+                    yield draft
+
+    def unsaved_forms(self) -> int:
+        """How many open forms hold typed, unsaved input: what quitting now would throw
+        away (a form merely open does not count, as on the lock screen)."""
+        return sum(1 for draft in self._open_forms() if draft.has_input)
 
     def close_windows(self) -> None:
         """Close and delete the window's own windows and dialogs."""

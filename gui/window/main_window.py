@@ -6,7 +6,7 @@ Places: *My cases* (the counsellor's own) and *All cases* show the case list
 the follow-ups due today and overdue; the workspaces of :mod:`gui.workspaces` add theirs
 with :meth:`MainWindow.add_place`, the window being their
 :class:`~gui.shared.workspace.Host`. Ctrl+1, Ctrl+2… choose a place; activating a case
-opens it in the case view; Ctrl+N starts an intake.
+opens it in the case view; Ctrl+N starts an intake; Ctrl+Q quits.
 
 Locking (after ``idle_lock_minutes`` without input, or Ctrl+L) remembers where the user
 was, closes the window's own windows, keeping what was typed in them
@@ -15,6 +15,11 @@ filter lists, the counts — disposes the database and shows
 :class:`~gui.window.lock_screen.LockScreen`. While locked no widget holds case data or
 typed text. Unlocking restores the place, search, filters, sort, selection and scroll
 position, and then reopens the case windows and the forms with what was typed.
+
+Closing the window (its close button, Alt+F4, or Quit: Ctrl+Q) while forms hold typed,
+unsaved input asks once first (:func:`gui.shared.questions.confirm_quit`); Cancel leaves
+everything open. A sign-out closes it without asking: the lock before it has kept the
+forms, and signing out discards them, as the lock screen says.
 
 The column layout of the lists and the window geometry are saved with
 :class:`~gui.shared.settings.WindowState` when the window locks or closes.
@@ -40,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.case.intake import IntakeWizard
+from gui.shared import questions
 from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import show_error
@@ -60,7 +66,7 @@ from gui.window.case_list import CASE_PLACES, CaseList, ListPosition
 from gui.window.follow_ups import FollowUpsView
 from gui.window.idle import Clock, IdleWatcher
 from gui.window.lock_screen import LockScreen
-from gui.window.locking import Locking, LockKey
+from gui.window.locking import Locking, WindowKeys
 from gui.window.status_bar import StatusBar
 from gui.window.toolbar import LOCK_SHORTCUT, MainToolbar
 from gui.workspaces import (
@@ -198,12 +204,16 @@ class MainWindow(QMainWindow):
         self.report_action = self.toolbar.report_action
         self.lock_action = self.toolbar.lock_action
         self.sign_out_action = self.toolbar.sign_out_action
-        # The window's keys: Ctrl+N and Ctrl+L work wherever its focus is.
+        self.quit_action = self.toolbar.quit_action
+        # The window's keys: Ctrl+N, Ctrl+L and Ctrl+Q work wherever its focus is.
         self.addAction(self.intake_action)
         self.addAction(self.lock_action)
+        self.addAction(self.quit_action)
         self.intake_action.triggered.connect(self.new_intake)
         self.lock_action.triggered.connect(self.lock)
         self.sign_out_action.triggered.connect(self.sign_out)
+        # The close button's way: closeEvent asks what quitting would lose.
+        self.quit_action.triggered.connect(self.close)
         self._find_shortcut = QShortcut(
             QKeySequence.StandardKey.Find, self, activated=self.case_list.focus_search
         )
@@ -256,7 +266,8 @@ class MainWindow(QMainWindow):
         self.idle.start()
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(LockKey(self, self.lock_action))  # goes with the window
+            # Goes with the window.
+            app.installEventFilter(WindowKeys(self, [self.lock_action, self.quit_action]))
 
         self._restore_layout()
         # Alt+letters: each page is shown with the toolbar (the lock screen alone).
@@ -579,11 +590,28 @@ class MainWindow(QMainWindow):
             self.show_place(place)
         self.idle.start()
 
+    def _may_quit(self) -> bool:
+        """Whether the window may close: asked first if open forms hold typed input (the
+        forms the lock would keep, :meth:`Locking.unsaved_forms`) or the demo's data would go.
+
+        One question at most: with unsaved forms in the demo, the forms' question says the
+        demo's data goes too. The forms are never asked about when the window closes itself
+        after a sign-out, nor while locked or locking: no form is open then (the lock keeps
+        what was typed; signing out discards it, as the lock screen says).
+        """
+        if self.signed_out:
+            return True
+        unsaved = 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
+        if unsaved:
+            return questions.confirm_quit(self, unsaved, demo=self.discard_on_quit)
+        return not self.discard_on_quit or confirm_discard_demo(self)
+
     # -- Qt overrides --------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Override of QWidget.closeEvent: save the layout, close dialogs, clear secrets."""
-        if self.discard_on_quit and not self.signed_out and not confirm_discard_demo(self):
+        """Override of QWidget.closeEvent: ask what quitting would lose, save the layout,
+        close dialogs, clear secrets."""
+        if not self._may_quit():
             event.ignore()
             return
         if not self.session.is_locked:

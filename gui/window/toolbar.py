@@ -1,9 +1,9 @@
 """The main window's toolbar and its actions: New intake, the global search box, the tools
 the role has (Import list, Batch export, Caseload report) and Lock, whose arrow also
-offers Sign out and Language…
+offers Sign out, Quit and Language…
 
 The tools open their dialogs over the main window, which locking closes; what New intake,
-Lock and Sign out do is the window's (it connects them).
+Lock, Sign out and Quit do is the window's (it connects them).
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ from models.security.permissions import Operation, allows
 
 INTAKE_SHORTCUT = "Ctrl+N"
 LOCK_SHORTCUT = "Ctrl+L"
+# Quit's key where the platform names none for QKeySequence.StandardKey.Quit: Windows
+# (where Alt+F4 closes a window) and Qt's generic X11 and offscreen platforms.
+QUIT_SHORTCUT = "Ctrl+Q"
 
 
 class MainToolbar(QToolBar):
@@ -68,11 +71,13 @@ class MainToolbar(QToolBar):
         self.addAction(self.report_action)
         self.addAction(self.lock_action)
         # Lock is the everyday button; its arrow also offers Sign out, for handing the
-        # workstation to the next person without restarting.
+        # workstation to the next person without restarting, and Quit: the ways of
+        # leaving Suoja, together (the window has no menu bar).
         self.lock_menu = QMenu(self)
         self.lock_menu.setObjectName("lockMenu")
         self.lock_menu.addAction(self.lock_action)
         self.lock_menu.addAction(self.sign_out_action)
+        self.lock_menu.addAction(self.quit_action)
         self.lock_menu.addSeparator()
         self.lock_menu.addAction(self.language_action)
         lock_button = self.widgetForAction(self.lock_action)
@@ -127,6 +132,18 @@ class MainToolbar(QToolBar):
         self.sign_out_action.setToolTip(
             self.tr("Sign out; the sign-in window opens for the next person"))
 
+        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+            or [QKeySequence(QUIT_SHORTCUT)])
+        # From every window of the app, as Lock (forms too: locking.WindowKeys).
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.setToolTip(
+            self.tr("Quit Suoja ({shortcut}); asks first if a form has unsaved changes").format(
+                shortcut=self.quit_action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText)))
+
         self.language_action = QAction(self.tr("Language…"), self)
         self.language_action.setObjectName("languageAction")
         self.language_action.setToolTip(
@@ -134,8 +151,11 @@ class MainToolbar(QToolBar):
         self.language_action.triggered.connect(self.choose_language)
 
     def set_locked(self, locked: bool) -> None:
-        """Hide the toolbar and turn Lock and New intake off while the window is locked."""
+        """Hide the toolbar and turn Lock, Quit and New intake off while the window is
+        locked (the lock screen offers Sign out; Ctrl+Q there would throw away the forms
+        the lock kept without the person who typed them)."""
         self.lock_action.setEnabled(not locked)
+        self.quit_action.setEnabled(not locked)
         self.intake_action.setEnabled(not locked and self._may_intake)
         self.setVisible(not locked)
 

@@ -346,6 +346,30 @@
         <translation>&amp;Jatka muokkausta</translation>
     </message>
     <message>
+        <source>Suoja — unsaved changes</source>
+        <translation>Suoja — tallentamattomia muutoksia</translation>
+    </message>
+    <message>
+        <source>{n} form has unsaved changes. Quit and discard them?</source>
+        <translation>{n} lomakkeessa on tallentamattomia muutoksia. Lopetetaanko Suoja ja hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <source>{n} forms have unsaved changes. Quit and discard them?</source>
+        <translation>{n} lomakkeessa on tallentamattomia muutoksia. Lopetetaanko Suoja ja hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <source>Anything typed but not saved is lost when Suoja quits, and the demo database is deleted with every change made in it.</source>
+        <translation>Tallentamattomat tiedot menetetään, kun Suoja suljetaan, ja demotietokanta poistetaan kaikkine siihen tehtyine muutoksineen.</translation>
+    </message>
+    <message>
+        <source>Anything typed but not saved is lost when Suoja quits.</source>
+        <translation>Tallentamattomat tiedot menetetään, kun Suoja suljetaan.</translation>
+    </message>
+    <message>
+        <source>Quit and discard</source>
+        <translation>Lopeta ja hylkää muutokset</translation>
+    </message>
+    <message>
         <source>Changed by someone else</source>
         <translation>Joku muu on muuttanut tietoja</translation>
     </message>

@@ -346,6 +346,30 @@
         <translation>&amp;Fortsätt redigera</translation>
     </message>
     <message>
+        <source>Suoja — unsaved changes</source>
+        <translation>Suoja — osparade ändringar</translation>
+    </message>
+    <message>
+        <source>{n} form has unsaved changes. Quit and discard them?</source>
+        <translation>{n} formulär har osparade ändringar. Vill du avsluta och förkasta dem?</translation>
+    </message>
+    <message>
+        <source>{n} forms have unsaved changes. Quit and discard them?</source>
+        <translation>{n} formulär har osparade ändringar. Vill du avsluta och förkasta dem?</translation>
+    </message>
+    <message>
+        <source>Anything typed but not saved is lost when Suoja quits, and the demo database is deleted with every change made in it.</source>
+        <translation>Allt som har skrivits men inte sparats går förlorat när Suoja avslutas, och demodatabasen raderas med alla ändringar som gjorts i den.</translation>
+    </message>
+    <message>
+        <source>Anything typed but not saved is lost when Suoja quits.</source>
+        <translation>Allt som har skrivits men inte sparats går förlorat när Suoja avslutas.</translation>
+    </message>
+    <message>
+        <source>Quit and discard</source>
+        <translation>Avsluta och förkasta</translation>
+    </message>
+    <message>
         <source>Changed by someone else</source>
         <translation>Någon annan har ändrat uppgifterna</translation>
     </message>

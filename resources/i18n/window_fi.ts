@@ -387,6 +387,14 @@
         <translation>Kirjaudu ulos; kirjautumisikkuna avautuu seuraavalle käyttäjälle</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>Lopeta</translation>
+    </message>
+    <message>
+        <source>Quit Suoja ({shortcut}); asks first if a form has unsaved changes</source>
+        <translation>Lopeta Suoja ({shortcut}); kysyy ensin, jos lomakkeessa on tallentamattomia muutoksia</translation>
+    </message>
+    <message>
         <source>Language…</source>
         <translation>Kieli…</translation>
     </message>

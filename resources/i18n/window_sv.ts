@@ -387,6 +387,14 @@
         <translation>Logga ut; inloggningsfönstret öppnas för nästa person</translation>
     </message>
     <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>Quit Suoja ({shortcut}); asks first if a form has unsaved changes</source>
+        <translation>Avsluta Suoja ({shortcut}); frågar först om ett formulär har osparade ändringar</translation>
+    </message>
+    <message>
         <source>Language…</source>
         <translation>Språk…</translation>
     </message>

@@ -136,9 +136,18 @@ class World:
         return window
 
     def close_all(self) -> None:
-        for window in self.windows:
-            window.close()
-            window.session.close()
+        """Close the scene's windows. What a scene typed into forms goes with them: the
+        question before quitting with unsaved forms is answered "Quit and discard"."""
+        from gui.shared import questions
+
+        asking = questions.confirm_quit
+        questions.confirm_quit = lambda *_args, **_kwargs: True
+        try:
+            for window in self.windows:
+                window.close()
+                window.session.close()
+        finally:
+            questions.confirm_quit = asking
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 widget.hide()
