@@ -17,6 +17,7 @@ import pytest
 
 from cli import importing as import_cli
 from cli import main as cli
+from models.domain.base import local_today
 from models.domain.enums import AuditAction
 from models.domain.validation import generate_temporary_identity_code
 from models.services import build
@@ -119,7 +120,7 @@ def test_ignored_columns_are_named_and_the_rest_imported(
         "rows=1 imported=1 refused=0 duplicates=0 ignored_columns=2"]
     detail = services.cases.get_detail(services.case_list.list_case_ids()[0])
     assert detail.victim.safe_contact_note == ""
-    assert detail.case.opened_on == dt.date.today()  # noqa: DTZ011 (the local day is meant)
+    assert detail.case.opened_on == local_today()  # Finland's day, not the machine's
     # Wrong usage: exit 2, naming the column and the file's columns.
     assert run_cli(db_path, source, "--ignore-column", "Nope", out=out) == 2
     assert ("The file has no column 'Nope' (--ignore-column Nope); its columns are "
@@ -252,7 +253,7 @@ def test_a_bad_mapped_date_names_the_spreadsheet_row_and_the_file_line(
 
 
 def test_a_date_ahead_is_refused_like_at_intake(tmp_path: Path) -> None:
-    ahead = (dt.date.today() + dt.timedelta(days=3)).isoformat()  # noqa: DTZ011
+    ahead = (local_today() + dt.timedelta(days=3)).isoformat()
     table = read_csv(("\n".join([HEADER, row(1, notified=ahead)]) + "\n").encode())
     mapping = {**guess_mapping(table.header), "safe_contact_note": 4, "opened_on": 5}
     (problem,) = validate_rows(table, mapping)

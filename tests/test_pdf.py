@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from models import services
+from models.domain.base import local_today
 from models.domain.dto import (
     CaseDraft,
     ExtortionContactDraft,
@@ -446,7 +447,7 @@ def test_caseload_report_counts(svc: services.Services, tmp_path: Path) -> None:
     low = intake(svc, "L", "Low", risk=RiskLevel.LOW, assigned_to_id=mine)
     svc.records.add_support_session(high, SupportSessionDraft(
         started_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)))
-    today = dt.date.today()  # noqa: DTZ011 - the report's "today" is the local date
+    today = local_today()  # the report's "today": Finland's day
     svc.records.add_follow_up(low, FollowUpDraft(
         due_on=today - dt.timedelta(days=3), description="call", assignee_id=mine))
     svc.records.add_follow_up(low, FollowUpDraft(

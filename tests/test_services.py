@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy import text as sql
 
 from models import services
+from models.domain.base import local_today
 from models.domain.dto import (
     CaseDraft,
     CaseFilter,
@@ -75,7 +76,7 @@ def _as(svc: services.Services, role: Role, name: str) -> services.Services:
 def test_intake_creates_victim_and_case(svc: services.Services, database: Database) -> None:
     created = svc.cases.create_intake(_victim(), CaseDraft(risk_level=RiskLevel.HIGH,
                                                            risk_reason="threatened"))
-    assert created.reference == f"SUO-{dt.date.today().year}-00001"  # noqa: DTZ011
+    assert created.reference == f"SUO-{local_today().year}-00001"
     second = svc.cases.create_intake(_victim(identity_code=None, phone=None), CaseDraft())
     assert second.reference.endswith("-00002")
     detail = svc.cases.get_detail(created.id)
