@@ -133,12 +133,17 @@ class QuitQuestions:
 
     quit: bool = True
     asked: list[tuple[int, bool]] = field(default_factory=list)
+    #: The same for Sign out from the Lock button's menu: its answer, and per question
+    #: the number of forms it named.
+    sign_out: bool = True
+    asked_sign_out: list[int] = field(default_factory=list)
 
 
 @pytest.fixture(autouse=True)
 def quit_questions(monkeypatch: pytest.MonkeyPatch) -> QuitQuestions:
-    """The question closing a main window asks when forms hold typed input
-    (``gui.shared.questions.confirm_quit``), answered without waiting for a click.
+    """The questions closing a main window and signing out ask when forms hold typed input
+    (``gui.shared.questions.confirm_quit``, ``confirm_sign_out``), answered without
+    waiting for a click.
 
     pytest-qt closes every window a test leaves open, some with typed forms in them; that
     close is the test's end, not a person deciding, so by default it quits as it did before
@@ -153,7 +158,12 @@ def quit_questions(monkeypatch: pytest.MonkeyPatch) -> QuitQuestions:
         answers.asked.append((unsaved_forms, demo))
         return answers.quit
 
+    def confirm_sign_out(parent: object, unsaved_forms: int) -> bool:
+        answers.asked_sign_out.append(unsaved_forms)
+        return answers.sign_out
+
     monkeypatch.setattr(questions, "confirm_quit", confirm_quit)
+    monkeypatch.setattr(questions, "confirm_sign_out", confirm_sign_out)
     return answers
 
 

@@ -1,13 +1,14 @@
-"""Quitting with typed, unsaved forms asks once first; locking and signing out never ask.
+"""Quitting or signing out with typed, unsaved forms asks once first; locking never asks.
 
 A counsellor on the phone types notes into a record dialog of a case window and closes the
 main window by mistake (its close button, Alt+F4, or Quit in the Lock button's menu, Ctrl+Q
-wherever the focus is): one question says how many forms hold
-unsaved input, offers "Quit and discard" and Cancel (the default), and Cancel leaves every
-window open with what was typed. A form merely open asks nothing, nor does the idle lock
-(which keeps the typed values, sealed) or signing out (which discards them, as the lock
-screen says). The question is the one ``tests/conftest.py``'s ``quit_questions`` answers;
-one test runs the real message box and clicks its buttons.
+wherever the focus is): one question says how many forms hold unsaved input, offers "Quit
+and discard" and Cancel (the default), and Cancel leaves every window open with what was
+typed. A form merely open asks nothing, nor does the idle lock (which keeps the typed
+values, sealed). Sign out in the Lock button's menu asks the same way; the lock screen's
+Sign out does not (the screen says it discards them). The questions are the ones
+``tests/conftest.py``'s ``quit_questions`` answers; one test runs the real message box and
+clicks its buttons.
 """
 
 from __future__ import annotations
@@ -388,16 +389,36 @@ def test_ctrl_l_then_closing_the_locked_window_asks_nothing(
     assert not window.isVisible()
 
 
-def test_signing_out_asks_nothing(
+def test_signing_out_with_typed_forms_asks_first_and_cancel_keeps_them(
     window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
     qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    """Sign out locks (keeping the form) and closes the window itself: no question, and
-    the kept form is discarded, as the lock screen says signing out does."""
-    typed_session_notes(window, office.case_id, qtbot)
-    quit_questions.quit = False  # were it asked, the window would stay open
+    """Sign out in the Lock button's menu would discard the typed form: asked first;
+    Cancel leaves the window unlocked with the form and its text."""
+    _view, dialog = typed_session_notes(window, office.case_id, qtbot)
+    quit_questions.sign_out = False
     window.sign_out_action.trigger()
-    assert quit_questions.asked == []
+    assert quit_questions.asked_sign_out == [1] and quit_questions.asked == []
+    assert not window.signed_out and not window.is_locked
+    assert dialog.isVisible() and text_of(dialog.field("notes").editor) == MARK
+    quit_questions.sign_out = True
+    window.sign_out_action.trigger()
+    assert quit_questions.asked_sign_out == [1, 1] and quit_questions.asked == []
+    assert window.signed_out and not window.isVisible()
+    assert len(window.locking.drafts) == 0
+
+
+def test_signing_out_from_the_lock_screen_asks_nothing(
+    window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    """Locked, the form is kept and the lock screen says signing out discards it: its
+    Sign out asks nothing, and the kept form is discarded."""
+    typed_session_notes(window, office.case_id, qtbot)
+    lock(window)
+    quit_questions.sign_out = quit_questions.quit = False  # were it asked, nothing would go
+    click(qtbot, window.lock_screen.sign_out_button)
+    assert quit_questions.asked_sign_out == [] and quit_questions.asked == []
     assert window.signed_out and not window.isVisible()
     assert len(window.locking.drafts) == 0
 

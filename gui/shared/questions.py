@@ -38,30 +38,52 @@ def confirm_quit(parent: QWidget, unsaved_forms: int, *, demo: bool = False) -> 
     ``demo``: the demo database is deleted at exit too. This one question says so, and
     the demo's own question is then not asked after it.
     """
+    return _confirm_discarding(
+        parent, "quitUnsaved",
+        plural(unsaved_forms,
+               QCoreApplication.translate(
+                   "questions", "{n} form has unsaved changes. Quit and discard them?"),
+               QCoreApplication.translate(
+                   "questions", "{n} forms have unsaved changes. Quit and discard them?")),
+        QCoreApplication.translate(
+            "questions", "Anything typed but not saved is lost when Suoja quits, and the "
+            "demo database is deleted with every change made in it.") if demo else
+        QCoreApplication.translate(
+            "questions", "Anything typed but not saved is lost when Suoja quits."),
+        QCoreApplication.translate("questions", "Quit and discard"))
+
+
+def confirm_sign_out(parent: QWidget, unsaved_forms: int) -> bool:
+    """Ask before signing out throws away what was typed into ``unsaved_forms`` open
+    forms (the lock screen's Sign out says so on the screen itself). True: sign out."""
+    return _confirm_discarding(
+        parent, "signOutUnsaved",
+        plural(unsaved_forms,
+               QCoreApplication.translate(
+                   "questions", "{n} form has unsaved changes. Sign out and discard them?"),
+               QCoreApplication.translate(
+                   "questions", "{n} forms have unsaved changes. Sign out and discard them?")),
+        QCoreApplication.translate(
+            "questions", "Anything typed but not saved is lost when you sign out. Lock "
+            "instead keeps it for when you unlock."),
+        QCoreApplication.translate("questions", "Sign out and discard"))
+
+
+def _confirm_discarding(parent: QWidget, name: str, text: str, informative: str,
+                        action: str) -> bool:
+    """One question before typed input is thrown away; Cancel is the default."""
     box = QMessageBox(parent)
-    box.setObjectName("quitUnsaved")
+    box.setObjectName(name)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("questions", "Suoja — unsaved changes"))
-    box.setText(plural(
-        unsaved_forms,
-        QCoreApplication.translate(
-            "questions", "{n} form has unsaved changes. Quit and discard them?"),
-        QCoreApplication.translate(
-            "questions", "{n} forms have unsaved changes. Quit and discard them?")))
-    if demo:
-        box.setInformativeText(QCoreApplication.translate(
-            "questions", "Anything typed but not saved is lost when Suoja quits, and the "
-            "demo database is deleted with every change made in it."))
-    else:
-        box.setInformativeText(QCoreApplication.translate(
-            "questions", "Anything typed but not saved is lost when Suoja quits."))
-    quit_button = box.addButton(QCoreApplication.translate("questions", "Quit and discard"),
-                                QMessageBox.ButtonRole.DestructiveRole)
+    box.setText(text)
+    box.setInformativeText(informative)
+    go_ahead = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()
-    return box.clickedButton() is quit_button
+    return box.clickedButton() is go_ahead
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:

@@ -527,8 +527,13 @@ class MainWindow(QMainWindow):
         """Lock (every view cleared, the database closed), then close for the sign-in window.
 
         The app (``gui.start.app``) shows the sign-in window again when a window that signed
-        out has closed; the demo database is kept until the final quit.
+        out has closed; the demo database is kept until the final quit. Open forms holding
+        typed input are asked about first (from the lock screen they are not: it says
+        signing out discards them).
         """
+        unsaved = 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
+        if unsaved and not questions.confirm_sign_out(self, unsaved):
+            return
         self.lock()
         self.signed_out = True
         self.close()

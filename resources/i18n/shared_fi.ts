@@ -370,6 +370,22 @@
         <translation>Lopeta ja hylkää muutokset</translation>
     </message>
     <message>
+        <source>{n} form has unsaved changes. Sign out and discard them?</source>
+        <translation>{n} lomakkeessa on tallentamattomia muutoksia. Kirjaudutaanko ulos ja hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <source>{n} forms have unsaved changes. Sign out and discard them?</source>
+        <translation>{n} lomakkeessa on tallentamattomia muutoksia. Kirjaudutaanko ulos ja hylätäänkö muutokset?</translation>
+    </message>
+    <message>
+        <source>Anything typed but not saved is lost when you sign out. Lock instead keeps it for when you unlock.</source>
+        <translation>Tallentamattomat tiedot menetetään, kun kirjaudut ulos. Lukitseminen säilyttää ne, kunnes avaat lukituksen.</translation>
+    </message>
+    <message>
+        <source>Sign out and discard</source>
+        <translation>Kirjaudu ulos ja hylkää muutokset</translation>
+    </message>
+    <message>
         <source>Changed by someone else</source>
         <translation>Joku muu on muuttanut tietoja</translation>
     </message>

@@ -370,6 +370,22 @@
         <translation>Avsluta och förkasta</translation>
     </message>
     <message>
+        <source>{n} form has unsaved changes. Sign out and discard them?</source>
+        <translation>{n} formulär har osparade ändringar. Vill du logga ut och förkasta dem?</translation>
+    </message>
+    <message>
+        <source>{n} forms have unsaved changes. Sign out and discard them?</source>
+        <translation>{n} formulär har osparade ändringar. Vill du logga ut och förkasta dem?</translation>
+    </message>
+    <message>
+        <source>Anything typed but not saved is lost when you sign out. Lock instead keeps it for when you unlock.</source>
+        <translation>Allt som har skrivits men inte sparats går förlorat när du loggar ut. Lås behåller det i stället tills du låser upp.</translation>
+    </message>
+    <message>
+        <source>Sign out and discard</source>
+        <translation>Logga ut och förkasta</translation>
+    </message>
+    <message>
         <source>Changed by someone else</source>
         <translation>Någon annan har ändrat uppgifterna</translation>
     </message>
