@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 
 from gui.shared import errors
 from gui.shared.settings import IDLE_LOCK_MINUTES, Preferences
@@ -24,6 +24,7 @@ from models.domain.deployment import Deployment
 from models.domain.dto import OrganisationSettings
 from models.storage.store import open_database
 from models.storage.unit_of_work import Actor, Database
+from tests.conftest import QuitQuestions
 
 DEPLOYED = """\
 [defaults]
@@ -214,3 +215,21 @@ def test_an_enforced_text_with_a_no_break_space_does_not_block_saving(
     saved = boss.organisation.settings()
     assert saved.data_requests == "Kirjoita meille"
     assert saved.police_contact == "Päivystys 0800\u00a0000\u00a0000"
+
+
+def test_ctrl_q_in_the_organisation_dialog_does_not_quit_past_what_was_typed(
+        window: MainWindow, qtbot, quit_questions: QuitQuestions) -> None:  # type: ignore[no-untyped-def]
+    """The dialog cannot tell the quit question what it holds, so Ctrl+Q typed in it
+    quits nothing (as before Quit existed); from the main window it quits."""
+    dialog = _open_dialog(window, qtbot)
+    field = next(edit for edit in dialog.findChildren(QLineEdit)
+                 if edit.isVisible() and not edit.isReadOnly())
+    field.setFocus()
+    qtbot.keyClicks(field, "Kriisikeskus")
+    qtbot.keyClick(field, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible() and dialog.isVisible()
+    assert "Kriisikeskus" in field.text()
+    assert quit_questions.asked == []
+    dialog.reject()
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

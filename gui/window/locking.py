@@ -66,12 +66,18 @@ class WindowKeys(QObject):
     window that a window-modal form blocks, and the forms block the main window (a case
     window's forms, the intake, the account dialogs). This filter sees the key press that
     no shortcut took and triggers the action, for the windows of its own main window only.
+
+    ``only_from_forms``: actions (Quit) not taken from a dialog that cannot tell what
+    closing would lose (not a :class:`~gui.shared.drafts.FormSource`: the organisation's
+    settings, an export's choices…); there the key does what it did before, nothing.
     """
 
-    def __init__(self, window: QWidget, actions: Sequence[QAction]) -> None:
+    def __init__(self, window: QWidget, actions: Sequence[QAction], *,
+                 only_from_forms: Sequence[QAction] = ()) -> None:
         super().__init__(window)
         self._window = window
         self._actions = list(actions)
+        self._only_from_forms = list(only_from_forms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Override of QObject.eventFilter."""
@@ -85,6 +91,9 @@ class WindowKeys(QObject):
             return False
         top = watched.window()
         if not (top is self._window or owns(self._window, top)):
+            return False
+        if (action in self._only_from_forms and isinstance(top, QDialog)
+                and not isinstance(top, FormSource)):
             return False
         action.trigger()
         return True

@@ -267,7 +267,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             # Goes with the window.
-            app.installEventFilter(WindowKeys(self, [self.lock_action, self.quit_action]))
+            app.installEventFilter(WindowKeys(self, [self.lock_action, self.quit_action],
+                                              only_from_forms=[self.quit_action]))
 
         self._restore_layout()
         # Alt+letters: each page is shown with the toolbar (the lock screen alone).
