@@ -589,6 +589,47 @@ def test_a_content_key_of_an_insiders_choosing_is_refused(
 
 
 @pytest.mark.both_databases
+def test_a_key_makers_role_is_the_one_its_signed_row_gave_not_one_set_since(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], case_id: int) -> None:
+    """Police liaison signs a care-key record of her own choosing, and between the check of
+    her signed row (police liaison: no care key) and the check that the maker's role
+    holds the key, a script sets her row to supervisor: the role that counts is the one
+    her verified row named (from the review of the sign-in's partial check)."""
+    from models.domain.entities import Meta, User
+    from models.security.signatures import (
+        encode,
+        generation_message,
+        key_check,
+        load_trust,
+    )
+    from models.storage import generations
+    from models.storage.keyfile import KEY_CARE
+
+    chosen = b"\x07" * 32
+    keys = load_key_slots(target)
+    for slot in keys.slots:
+        keys.grant(slot.kind, slot.name, KEY_CARE, 7, chosen)
+    _plant(database, keys)
+    leena = keys.unwrap(SLOT_USER, "leena", STRONG)
+    assert leena.identity is not None
+    with database.writing() as db_session:
+        leena_id = db_session.scalar(select(User.id).where(User.username == "leena"))
+        database_id = db_session.get(Meta, "database_id").value  # type: ignore[union-attr]
+        signature = encode(leena.identity.signing.sign(generation_message(
+            database_id, KEY_CARE, 7, key_check(chosen))))
+        db_session.merge(Meta(key="key_generation:care",
+                              value=f"7|user:{leena_id}|{signature}|{key_check(chosen)}"))
+    with database.reading() as db_session:
+        trust = load_trust(db_session)  # her row verifies, as police liaison
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE user_account SET role = 'supervisor' "
+                                "WHERE username = 'leena'"))
+    with pytest.raises(DataError, match="changed outside Suoja"):
+        generations.check(database, Role.SUPERVISOR, trust)
+
+
+@pytest.mark.both_databases
 def test_a_grant_replaced_with_another_key_is_refused(
         database: Database, target: Target, staff: dict[Role, str], case_id: int) -> None:
     """Key-file access only: Kaisa's care grant swapped for one of a key someone else

@@ -240,13 +240,16 @@ class Trust:
         chain: the authority's keys, oldest first (empty: no authority yet, or broken).
         problem: the first thing that does not verify ("" when everything does).
         signers: signer name -> its public keys, newest first, from rows that verify.
+        roles: signer name -> the role its verified row names (what a check that the
+            signer may hold a key must read, not the row as it is now).
         rows: how many account rows verify.
         bad_rows: user id -> username of every row that does not verify.
         signed_from: the first event that must be signed.
         authority_problem: why the authority's own chain does not hold ("" if it does).
         partial: only some accounts' rows were checked (:func:`load_trust`'s
-            ``accounts``); ``signers``, ``rows``, ``bad_rows`` and ``problem`` say nothing
-            of the others.
+            ``accounts``); ``signers``, ``roles``, ``rows``, ``bad_rows`` and ``problem``
+            say nothing of the others: an account absent from ``bad_rows`` is not thereby
+            good (look it up in ``signers`` or ``newest_keys``).
     """
 
     database_id: str
@@ -254,6 +257,7 @@ class Trust:
     problem: str = ""
     authority_problem: str = ""
     signers: dict[str, tuple[Ed25519PublicKey, ...]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
     newest_keys: dict[int, bytes | None] = field(default_factory=dict)
     rows: int = 0
     bad_rows: dict[int, str] = field(default_factory=dict)
@@ -275,7 +279,9 @@ class Trust:
 
     def event_problem(self, event: AuditEvent) -> str:
         """Why ``event``'s signature does not stand ("" if it does). Only for events from
-        :attr:`signed_from` on, in an established database."""
+        :attr:`signed_from` on, in an established database, with every row checked
+        (a :attr:`partial` trust would name good events of unchecked accounts)."""
+        assert not self.partial, "events are checked against every account's row"
         signer, signature_text = event.signer, event.signature
         if not signer or not signature_text:
             return _("Audit event {seq} is not signed: it was written outside Suoja.").format(
@@ -336,6 +342,7 @@ def load_trust(db_session: Session, accounts: Collection[int] | None = None) -> 
         if good:
             trust.rows += 1
             trust.signers[user_signer(user_id)] = tuple(public_key(k) for k in reversed(keys))
+            trust.roles[user_signer(user_id)] = role
             trust.newest_keys[user_id] = keys[-1] if keys else None
         else:
             trust.bad_rows[user_id] = username

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import hmac
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.domain.entities import Meta, User
+from models.domain.entities import Meta
 from models.domain.enums import Role
 from models.domain.errors import DataError
 from models.domain.i18n import gettext as _
@@ -97,7 +96,7 @@ def check(database: Database, role: Role, trust: Trust | None = None) -> None:
             if trust.partial and signer not in trust.signers:
                 # Signed meanwhile by an account the sign-in did not check: all of them.
                 trust = load_trust(db_session)
-            if not _holder(db_session, signer, key) or not any(
+            if not _holder(trust, signer, key) or not any(
                     verifies(public, _decoded(signature),
                              generation_message(database_id, key, generation, expected))
                     for public in trust.signers.get(signer, ())):
@@ -123,14 +122,13 @@ def signing_accounts(db_session: Session) -> set[int]:
     return found
 
 
-def _holder(db_session: Session, signer: str, key: str) -> bool:
-    """Whether ``signer`` is the recovery code or an account whose role holds ``key``."""
+def _holder(trust: Trust, signer: str, key: str) -> bool:
+    """Whether ``signer`` is the recovery code or an account whose role holds ``key``, as
+    its row read for ``trust`` says (the row it verified: read again, a script could have
+    changed it since)."""
     if signer == RECOVERY_SIGNER:
         return True
-    kind, _colon, user_id = signer.partition(":")
-    if kind != "user" or not user_id.isdigit():
-        return False
-    role = db_session.scalar(select(User.role).where(User.id == int(user_id)))
+    role = trust.roles.get(signer)
     return role is not None and key in ROLE_KEYS.get(role, frozenset())
 
 
