@@ -113,11 +113,13 @@ def _ping_if_idle(dialect: Dialect, dbapi_connection: Any, record: ConnectionPoo
     if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
         return  # new, or given back moments ago
     try:
-        dialect.do_ping(dbapi_connection)
+        alive = dialect.do_ping(dbapi_connection)
     except Exception as error:  # noqa: BLE001 - any failure: a connection not to use
+        raise InvalidatePoolError("the server connection was lost") from error
+    if not alive:
         # As pool_pre_ping does: the server probably restarted, so none of the pooled
         # connections is any good; the pool tries a new one.
-        raise InvalidatePoolError("the server connection was lost") from error
+        raise InvalidatePoolError("the server connection was lost")
 
 
 def is_server(engine: Engine | Connection | Session) -> bool:
