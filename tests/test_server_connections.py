@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from models.domain.entities import User
-from models.domain.errors import DataError
+from models.domain.errors import DataError, Unavailable
 from models.storage import server
 from models.storage.notify import conninfo
 from models.storage.server import ServerUrl
@@ -96,3 +96,16 @@ def test_a_connection_dropped_moments_after_use_fails_once_plainly_then_reconnec
     assert "\n" not in str(refused.value) and "SELECT" not in str(refused.value)
     assert _count_users(database) == 1  # the pool dropped the dead connections
     assert pings == []
+
+
+def test_the_sign_in_counters_on_a_dropped_connection_say_the_server_was_lost(
+    database: Database, server_target: ServerUrl, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not "the counters are unusable" (whose way out is a supervisor's reset): the
+    connection went, and the next try reconnects."""
+    monkeypatch.setattr(server, "PING_AFTER_IDLE_S", 3600.0)
+    database.sign_in_guard().pending()  # a connection in the pool
+    assert _drop_pooled_connections(server_target) >= 1
+    with pytest.raises(Unavailable, match="connection to the database server was lost"):
+        database.sign_in_guard().pending()
+    assert database.sign_in_guard().pending() == []

@@ -187,6 +187,12 @@ class SignInGuard:
     def __init__(self, where: Path | CounterStore) -> None:
         self.store: CounterStore = FileCounters(where) if isinstance(where, Path) else where
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether changes commit with the caller's unit of work (a server's counters read
+        through a sign-in's session) rather than at once on their own."""
+        return bool(getattr(self.store, "in_transaction", False))
+
     def check(self, username: str, known: bool, now: dt.datetime | None = None) -> None:
         """Refuse a sign-in while the name is locked out, and make sure the counters can be
         written before any password is tried (they are rewritten as they are; where there
@@ -289,7 +295,8 @@ class SignInGuard:
         return _attempts(state), str(state["id"])
 
     def settle(self, username: str | None, audited: list[FailedAttempt]) -> None:
-        """After a sign-in committed: reset the account's count (``username``; None for
+        """After a sign-in committed (or in its transaction, :attr:`in_transaction`):
+        reset the account's count (``username``; None for
         none) and forget the failures that are now in the audit trail (others that came
         meanwhile stay).
 

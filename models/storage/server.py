@@ -43,9 +43,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from models.domain.entities import Base, ServerState
-from models.domain.errors import DataError
+from models.domain.errors import DataError, Unavailable
 from models.domain.i18n import gettext as _
 from models.security.signin import set_aside_name
+from models.storage.errors import from_database_error
 from models.storage.keyfile import KeyFile
 from models.storage.server_url import (  # ServerPasswordNeeded, connection_defaults: re-exported
     KEY_SLOTS,
@@ -181,29 +182,55 @@ def _upsert(connection: Connection | Session, name: str, document: str) -> None:
 class ServerCounters:
     """The sign-in counters as a ``suoja_server_state`` row (``models.security.signin``)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, db_session: Session | None = None) -> None:
         self._engine = engine
+        self._session = db_session
 
     def read(self) -> str | None:
+        """The row as it is; with a unit of work's session, read in its transaction on
+        its connection (a sign-in's, behind the writers' lock: sign-ins that overlap read
+        the failures to audit one after another, and no second connection is opened).
+
+        Raises:
+            Unavailable: the server went away or is busy (not a fault of the counters).
+            OSError: the counters could not be read.
+        """
+        statement = select(ServerState.document).where(ServerState.name == SIGNIN)
         try:
+            if self._session is not None:
+                return self._session.scalar(statement)
             with self._engine.connect() as connection:
-                return connection.scalar(
-                    select(ServerState.document).where(ServerState.name == SIGNIN))
-        except SQLAlchemyError:
+                return connection.scalar(statement)
+        except SQLAlchemyError as error:
+            _raise_if_unavailable(error)
             raise OSError("the sign-in counters could not be read") from None
 
     def update(self, change: Callable[[str | None], str]) -> None:
         """Read, change and write the row in one transaction, queued behind every other
-        workstation's update (so simultaneous failed sign-ins are all counted)."""
+        workstation's update (so simultaneous failed sign-ins are all counted). With a
+        unit of work's session, in its transaction: committed with it (a sign-in forgets
+        the failures it audited in the transaction that audits them) or not at all."""
         try:
+            if self._session is not None:
+                self._change(self._session, change)
+                return
             with self._engine.begin() as connection:
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                   {"key": SIGNIN_LOCK})
-                document = connection.scalar(
-                    select(ServerState.document).where(ServerState.name == SIGNIN))
-                _upsert(connection, SIGNIN, change(document))
-        except SQLAlchemyError:
+                self._change(connection, change)
+        except SQLAlchemyError as error:
+            _raise_if_unavailable(error)
             raise OSError("the sign-in counters could not be written") from None
+
+    @staticmethod
+    def _change(connection: Connection | Session, change: Callable[[str | None], str]) -> None:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SIGNIN_LOCK})
+        document = connection.scalar(
+            select(ServerState.document).where(ServerState.name == SIGNIN))
+        _upsert(connection, SIGNIN, change(document))
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether changes commit with a unit of work (see :meth:`update`)."""
+        return self._session is not None
 
     def set_aside(self) -> None:
         """Keep the present row under another name (for investigation) and remove it."""
@@ -220,6 +247,14 @@ class ServerCounters:
         except SQLAlchemyError:
             raise OSError("the sign-in counters could not be set aside") from None
         log.warning("unusable sign-in counters were set aside")
+
+
+def _raise_if_unavailable(error: SQLAlchemyError) -> None:
+    """A lost connection or a busy server is said as such, not as unusable counters (whose
+    way out is a supervisor's reset)."""
+    known = from_database_error(error)
+    if isinstance(known, Unavailable):
+        raise known from None
 
 
 class BackgroundSender:

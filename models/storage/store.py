@@ -723,13 +723,12 @@ def open_unlocked(
             role = db_session.scalar(select(User.role).where(User.username == username))
         if role is not None:
             _take_role_keys(database, Role(role), trust)
-        # Read before the unit of work: the counters are outside its transaction (they
-        # count failures that must stay counted), and read here they take the connection
-        # it will take next instead of opening a second one beside it.
-        guard = database.sign_in_guard()
-        attempts, counters_id = guard.at_sign_in()
         with database.writing() as db_session:
             user = _active_user(db_session, username)
+            # Read behind the writers' lock (two sign-ins do not both audit the same
+            # failures), on a server through this unit of work's connection.
+            guard = database.sign_in_guard(db_session)
+            attempts, counters_id = guard.at_sign_in()
             replaced = not _counters_match(db_session, db_path, counters_id)
             _audit_failed_attempts(database, db_session, attempts)
             if replaced:  # recorded, and refused below once this is committed
@@ -741,8 +740,12 @@ def open_unlocked(
                 database.audit.record(db_session, user_id=user.id, action=purpose)
                 actor = Actor(user.id, user.username, user.display_name, Role(user.role),
                               Language(user.language))
-        # Forgotten only now that the events recording them are committed.
-        guard.settle(None if replaced else username, attempts)
+            if guard.in_transaction:  # a server: forgotten as the events are committed
+                guard.settle(None if replaced else username, attempts)
+        if not guard.in_transaction:
+            # The counters file: forgotten only now that the events recording them are
+            # committed (a crash in between audits them again, it loses none).
+            guard.settle(None if replaced else username, attempts)
         if replaced:
             raise CountersReplaced
         finish_interrupted(database, actor.user_id, actor.role)

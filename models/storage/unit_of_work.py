@@ -389,10 +389,12 @@ class Database:
                      if self._keyring.get(KEY_STORAGE, gen) == self._storage_key),
                     max(keys.generations(KEY_STORAGE), default=0))
 
-    def sign_in_guard(self) -> SignInGuard:
-        """This database's sign-in counters (``models.security.signin``)."""
+    def sign_in_guard(self, db_session: Session | None = None) -> SignInGuard:
+        """This database's sign-in counters (``models.security.signin``); on a server, read
+        in ``db_session``'s transaction when one is given (changes still commit on their
+        own: a failure counted must stay counted)."""
         if self.on_server:
-            return SignInGuard(ServerCounters(self.engine))
+            return SignInGuard(ServerCounters(self.engine, db_session))
         return SignInGuard(self.path)
 
     def dispose(self) -> None:
