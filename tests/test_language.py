@@ -110,6 +110,10 @@ def test_init_keeps_the_language_it_spoke_and_the_account_can_change_it(
     assert actor.language is Language.ENGLISH
     # Without --lang or SUOJA_LANG, a command speaks the account's language after sign-in.
     monkeypatch.delenv("SUOJA_LANG")
+    # The system speaks Finnish, so a line printed before the sign-in would be Finnish.
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
     assert main(["verify", "--db", str(database), "--user", "boss"]) == 0
     assert i18n.current() is Language.ENGLISH
     # Every line in it, the file checks made before the sign-in too.
