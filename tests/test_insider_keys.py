@@ -556,14 +556,15 @@ def _plant(database: Database, keys: KeyFile) -> None:
         database.save_keyfile(keys, db_session)
 
 
-@pytest.mark.both_databases
-def test_a_content_key_of_an_insiders_choosing_is_refused(
-        boss: services.Services, database: Database, target: Target,
-        staff: dict[Role, str], case_id: int) -> None:
-    """Police liaison, with the storage key and a script: makes a care key of her own
-    choosing generation 7, seals it to every slot (public keys are public) and points the
-    database at it, so that notes written afterwards would be under her key (review
-    finding H-F). The record must be signed by an account whose role holds the key."""
+#: A content-key record as Suoja writes it: generation, signer, signature, check value.
+SIGNED_RECORD = "7|user:{id}|{sig}|{check}"
+
+
+def _care_key_of_leenas_choosing(database: Database, target: Target,
+                                 forms: tuple[str, ...]) -> None:
+    """Police liaison's script: a care key of her choosing made generation 7, sealed to
+    every slot, and the care key's record pointed at it in each of ``forms`` in turn
+    (``SIGNED_RECORD``: signed with her own signing key)."""
     from models.domain.entities import Meta, User
     from models.security.signatures import encode, generation_message, key_check
     from models.storage.keyfile import KEY_CARE
@@ -578,11 +579,22 @@ def test_a_content_key_of_an_insiders_choosing_is_refused(
     with database.writing() as db_session:
         leena_id = db_session.scalar(select(User.id).where(User.username == "leena"))
         database_id = db_session.get(Meta, "database_id").value  # type: ignore[union-attr]
-        for value in ("7", "7|user:{id}|{sig}|{check}"):
-            signature = encode(leena.identity.signing.sign(generation_message(
-                database_id, KEY_CARE, 7, key_check(chosen))))
+        signature = encode(leena.identity.signing.sign(generation_message(
+            database_id, KEY_CARE, 7, key_check(chosen))))
+        for value in forms:
             db_session.merge(Meta(key="key_generation:care", value=value.format(
                 id=leena_id, sig=signature, check=key_check(chosen))))
+
+
+@pytest.mark.both_databases
+def test_a_content_key_of_an_insiders_choosing_is_refused(
+        boss: services.Services, database: Database, target: Target,
+        staff: dict[Role, str], case_id: int) -> None:
+    """Police liaison, with the storage key and a script: makes a care key of her own
+    choosing generation 7, seals it to every slot (public keys are public) and points the
+    database at it, so that notes written afterwards would be under her key (review
+    finding H-F). The record must be signed by an account whose role holds the key."""
+    _care_key_of_leenas_choosing(database, target, forms=("7", SIGNED_RECORD))
     for username in ("kaisa", "super"):
         with pytest.raises(DataError, match="changed outside Suoja"):
             open_database(target, username, _password(username))
@@ -596,30 +608,10 @@ def test_a_key_makers_role_is_the_one_its_signed_row_gave_not_one_set_since(
     her signed row (police liaison: no care key) and the check that the maker's role
     holds the key, a script sets her row to supervisor: the role that counts is the one
     her verified row named (from the review of the sign-in's partial check)."""
-    from models.domain.entities import Meta, User
-    from models.security.signatures import (
-        encode,
-        generation_message,
-        key_check,
-        load_trust,
-    )
+    from models.security.signatures import load_trust
     from models.storage import generations
-    from models.storage.keyfile import KEY_CARE
 
-    chosen = b"\x07" * 32
-    keys = load_key_slots(target)
-    for slot in keys.slots:
-        keys.grant(slot.kind, slot.name, KEY_CARE, 7, chosen)
-    _plant(database, keys)
-    leena = keys.unwrap(SLOT_USER, "leena", STRONG)
-    assert leena.identity is not None
-    with database.writing() as db_session:
-        leena_id = db_session.scalar(select(User.id).where(User.username == "leena"))
-        database_id = db_session.get(Meta, "database_id").value  # type: ignore[union-attr]
-        signature = encode(leena.identity.signing.sign(generation_message(
-            database_id, KEY_CARE, 7, key_check(chosen))))
-        db_session.merge(Meta(key="key_generation:care",
-                              value=f"7|user:{leena_id}|{signature}|{key_check(chosen)}"))
+    _care_key_of_leenas_choosing(database, target, forms=(SIGNED_RECORD,))
     with database.reading() as db_session:
         trust = load_trust(db_session)  # her row verifies, as police liaison
     with database.engine.begin() as connection:

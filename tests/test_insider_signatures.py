@@ -81,6 +81,18 @@ def _verify(target: Target, monkeypatch: pytest.MonkeyPatch,
     return code, captured.out + captured.err
 
 
+def _as_script(target: Target, username: str, *statements: str, **values: object) -> None:
+    """What a script does with ``username``'s own password: opens the database as the app
+    does and runs ``statements`` (SQL, with ``values`` bound) in one transaction."""
+    mine, _actor = open_database(target, username, STRONG)
+    try:
+        with mine.engine.begin() as connection:
+            for statement in statements:
+                connection.execute(text(statement), values)
+    finally:
+        mine.dispose()
+
+
 def _rechain(db_session: Session, chain_key: bytes) -> None:
     """What a script with the chain's key does after editing the trail: number the
     events 1, 2, 3… again, recompute every link and the end marker."""
@@ -106,13 +118,8 @@ def test_an_account_that_sets_its_own_role_with_a_script_cannot_sign_in_with_it(
         boss: services.Services, target: Target, staff: dict[Role, str], role: Role,
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     username = staff[role]
-    mine, _actor = open_database(target, username, STRONG)
-    try:
-        with mine.engine.begin() as connection:
-            connection.execute(text("UPDATE user_account SET role = 'supervisor' "
-                                    "WHERE username = :name"), {"name": username})
-    finally:
-        mine.dispose()
+    _as_script(target, username, "UPDATE user_account SET role = 'supervisor' "
+               "WHERE username = :name", name=username)
 
     # Refused by the record's signature (a police liaison or an administrator also
     # lacks the care key a supervisor holds: refused for that first).
@@ -375,13 +382,8 @@ def test_a_row_changed_with_a_script_gets_no_key_at_a_rotation_and_is_not_signed
         boss: services.Services, target: Target, staff: dict[Role, str],
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     ids = _ids(boss)
-    mine, _actor = open_database(target, "kaisa", STRONG)
-    try:
-        with mine.engine.begin() as connection:
-            connection.execute(text("UPDATE user_account SET role = 'supervisor' "
-                                    "WHERE username = 'kaisa'"))
-    finally:
-        mine.dispose()
+    _as_script(target, "kaisa",
+               "UPDATE user_account SET role = 'supervisor' WHERE username = 'kaisa'")
     boss.accounts.set_active(ids["leena"], False)  # a rotation: new keys for who remains
     held = load_key_slots(target).unwrap(SLOT_USER, "kaisa", STRONG).secrets
     assert held == {}  # as if locked: not the supervisor's keys, nor her own role's
@@ -401,13 +403,8 @@ def test_a_key_makers_row_changed_with_a_script_refuses_the_sign_in_of_those_it_
     """A sign-in checks only the rows it relies on: its own and those of the accounts
     that signed its role's content keys. The supervisor made those keys; a colleague's
     script edits the supervisor's row, and a counsellor's sign-in is refused by it."""
-    mine, _actor = open_database(target, "kaisa", STRONG)
-    try:
-        with mine.engine.begin() as connection:
-            connection.execute(text("UPDATE user_account SET is_active = FALSE "
-                                    "WHERE username = 'super'"))
-    finally:
-        mine.dispose()
+    _as_script(target, "kaisa",
+               "UPDATE user_account SET is_active = FALSE WHERE username = 'super'")
     with pytest.raises(DataError, match="changed outside Suoja"):
         open_database(target, "kaisa", STRONG)
 
@@ -527,13 +524,8 @@ def test_a_database_without_any_authority_gets_one_at_a_supervisors_sign_in(
     code, output = _verify(target, monkeypatch, capsys)
     assert code == 0, output
 
-    mine, _actor = open_database(target, "kaisa", STRONG)
-    try:
-        with mine.engine.begin() as connection:
-            connection.execute(text("UPDATE user_account SET role = 'supervisor' "
-                                    "WHERE username = 'kaisa'"))
-    finally:
-        mine.dispose()
+    _as_script(target, "kaisa",
+               "UPDATE user_account SET role = 'supervisor' WHERE username = 'kaisa'")
     with pytest.raises(DataError, match="Sign-in refused"):
         open_database(target, "kaisa", STRONG)
 
@@ -597,14 +589,9 @@ def test_an_authority_removed_with_a_script_is_refused_where_it_was_seen(
     """Everything the authority signed removed (its keys, the rows' signatures), so a
     supervisor's next sign-in would sign the rows as it finds them: not here."""
     database.dispose()
-    mine, _actor = open_database(target, "kaisa", STRONG)
-    try:
-        with mine.engine.begin() as connection:
-            connection.execute(text("DELETE FROM suoja_meta WHERE key LIKE 'authority:%'"))
-            connection.execute(text("UPDATE user_account SET signature = NULL, "
-                                    "role = 'supervisor' WHERE username = 'kaisa'"))
-    finally:
-        mine.dispose()
+    _as_script(target, "kaisa", "DELETE FROM suoja_meta WHERE key LIKE 'authority:%'",
+               "UPDATE user_account SET signature = NULL, role = 'supervisor' "
+               "WHERE username = 'kaisa'")
     for username, password in (("kaisa", STRONG), ("super", PASSWORD)):
         with pytest.raises(DataError, match="removed outside Suoja"):
             open_database(target, username, password)

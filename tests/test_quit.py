@@ -100,6 +100,18 @@ def typed_session_notes(main: MainWindow, case_id: int, qtbot  # type: ignore[no
     return view, dialog
 
 
+def notes_come_back_after_unlocking(main: MainWindow, case_id: int,
+                                    qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Unlock: the case window and its session form are back, with the notes typed."""
+    unlock(main, qtbot, KAISA_PASSWORD)
+    view = case_window(main, case_id, qtbot)
+    qtbot.waitUntil(lambda: any(isinstance(d, SupportSessionDialog)
+                                for d in view.open_dialogs()), timeout=3000)
+    again = dialog_of(view, SupportSessionDialog)
+    assert isinstance(again, RecordDialog)
+    assert text_of(again.field("notes").editor) == MARK
+
+
 def gone(widget: QWidget) -> bool:
     return not shiboken6.isValid(widget) or not widget.isVisible()
 
@@ -336,13 +348,7 @@ def test_the_idle_lock_keeps_typed_notes_without_asking(
     assert quit_questions.asked == []
     assert window.locking.drafts.unsaved_forms == 1
 
-    unlock(window, qtbot, KAISA_PASSWORD)
-    view = case_window(window, office.case_id, qtbot)
-    qtbot.waitUntil(lambda: any(isinstance(d, SupportSessionDialog)
-                                for d in view.open_dialogs()), timeout=3000)
-    again = dialog_of(view, SupportSessionDialog)
-    assert isinstance(again, RecordDialog)
-    assert text_of(again.field("notes").editor) == MARK
+    notes_come_back_after_unlocking(window, office.case_id, qtbot)
     assert quit_questions.asked == []
 
 
@@ -354,7 +360,6 @@ def test_the_idle_lock_while_the_question_waits_keeps_the_notes(
     closes the question like any window, which is no "Quit", and keeps the notes."""
     typed_session_notes(window, office.case_id, qtbot)
     seen: list[Seen] = []
-
     outlived: list[bool] = []
 
     def answer_if_still_there(box: QMessageBox) -> None:
@@ -375,13 +380,7 @@ def test_the_idle_lock_while_the_question_waits_keeps_the_notes(
     assert len(seen) == 1 and outlived == []
     assert window.is_locked and window.isVisible()
     assert window.locking.drafts.unsaved_forms == 1
-    unlock(window, qtbot, KAISA_PASSWORD)
-    view = case_window(window, office.case_id, qtbot)
-    qtbot.waitUntil(lambda: any(isinstance(d, SupportSessionDialog)
-                                for d in view.open_dialogs()), timeout=3000)
-    again = dialog_of(view, SupportSessionDialog)
-    assert isinstance(again, RecordDialog)
-    assert text_of(again.field("notes").editor) == MARK
+    notes_come_back_after_unlocking(window, office.case_id, qtbot)
 
 
 def test_ctrl_l_then_closing_the_locked_window_asks_nothing(

@@ -532,7 +532,7 @@ class MainWindow(QMainWindow):
         typed input are asked about first (from the lock screen they are not: it says
         signing out discards them).
         """
-        unsaved = 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
+        unsaved = self._unsaved_forms()
         if unsaved and not questions.confirm_sign_out(self, unsaved):
             return
         self.lock()
@@ -596,6 +596,11 @@ class MainWindow(QMainWindow):
             self.show_place(place)
         self.idle.start()
 
+    def _unsaved_forms(self) -> int:
+        """Open forms holding typed input; none while locked or locking (the lock keeps
+        them, and closing a window that is locking must not ask about them)."""
+        return 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
+
     def _may_quit(self) -> bool:
         """Whether the window may close: asked first if open forms hold typed input (the
         forms the lock would keep, :meth:`Locking.unsaved_forms`) or the demo's data would go.
@@ -607,7 +612,7 @@ class MainWindow(QMainWindow):
         """
         if self.signed_out:
             return True
-        unsaved = 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
+        unsaved = self._unsaved_forms()
         if unsaved:
             return questions.confirm_quit(self, unsaved, demo=self.discard_on_quit)
         return not self.discard_on_quit or confirm_discard_demo(self)

@@ -94,6 +94,12 @@ def signin_path(db_path: Path) -> Path:
 class CounterStore(Protocol):
     """Where the counters live: a JSON document, changed as one atomic step."""
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether changes commit with the caller's unit of work (a server's counters read
+        through a sign-in's session) rather than at once on their own."""
+        ...
+
     def read(self) -> str | None:
         """The document, or None if there is none (OSError: it cannot be read)."""
         ...
@@ -138,6 +144,8 @@ class FileCounters:
 
     One workstation uses an SQLite file, so read-change-write needs no lock here.
     """
+
+    in_transaction = False  # a file: every change is written at once
 
     def __init__(self, db_path: Path) -> None:
         self.path = signin_path(db_path)
@@ -189,9 +197,8 @@ class SignInGuard:
 
     @property
     def in_transaction(self) -> bool:
-        """Whether changes commit with the caller's unit of work (a server's counters read
-        through a sign-in's session) rather than at once on their own."""
-        return bool(getattr(self.store, "in_transaction", False))
+        """Whether changes commit with the caller's unit of work (:class:`CounterStore`)."""
+        return self.store.in_transaction
 
     def check(self, username: str, known: bool, now: dt.datetime | None = None) -> None:
         """Refuse a sign-in while the name is locked out, and make sure the counters can be
