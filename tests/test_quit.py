@@ -383,14 +383,41 @@ def test_the_idle_lock_while_the_question_waits_keeps_the_notes(
     notes_come_back_after_unlocking(window, office.case_id, qtbot)
 
 
-def test_ctrl_l_then_closing_the_locked_window_asks_nothing(
+def test_closing_the_locked_window_asks_about_the_kept_forms(
     window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
     qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    """Locked, no form is open: the close button ends the app as it always did."""
+    """Locked, the typed notes are kept for unlocking: the close button asks before it
+    throws them away, and Cancel leaves the window locked with the notes still kept."""
     typed_session_notes(window, office.case_id, qtbot)
     lock(window)
     assert window.locking.drafts.unsaved_forms == 1
+
+    quit_questions.quit = False
+    window.close()
+    assert quit_questions.asked == [(1, False)]
+    assert window.isVisible() and window.is_locked
+    assert window.locking.drafts.unsaved_forms == 1
+    notes_come_back_after_unlocking(window, office.case_id, qtbot)
+
+    lock(window)
+    quit_questions.quit = True
+    window.close()
+    assert quit_questions.asked == [(1, False), (1, False)]
+    assert not window.isVisible()
+    assert window.locking.drafts.unsaved_forms == 0
+
+
+def test_closing_the_locked_window_with_nothing_kept_asks_nothing(
+    window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
+    qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    view = open_case_window(window, office.case_id, qtbot)
+    click_tab(view, view.sessions, qtbot)
+    click(qtbot, view.sessions.add_button)
+    dialog_of(view, SupportSessionDialog)  # open, nothing typed: nothing to lose
+    lock(window)
+    quit_questions.quit = False  # were it asked, the window would stay open
     window.close()
     assert quit_questions.asked == []
     assert not window.isVisible()

@@ -601,18 +601,27 @@ class MainWindow(QMainWindow):
         them, and closing a window that is locking must not ask about them)."""
         return 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
 
+    def _forms_quitting_loses(self) -> int:
+        """Forms whose typed input quitting now would throw away: the open ones, or while
+        locked those the lock keeps for unlocking; none while locking."""
+        if self.is_locking:
+            return 0
+        if self.is_locked:
+            return self.locking.drafts.unsaved_forms
+        return self.locking.unsaved_forms()
+
     def _may_quit(self) -> bool:
-        """Whether the window may close: asked first if open forms hold typed input (the
-        forms the lock would keep, :meth:`Locking.unsaved_forms`) or the demo's data would go.
+        """Whether the window may close: asked first if forms hold typed input (open ones,
+        or those kept over the lock) or the demo's data would go.
 
         One question at most: with unsaved forms in the demo, the forms' question says the
         demo's data goes too. The forms are never asked about when the window closes itself
-        after a sign-out, nor while locked or locking: no form is open then (the lock keeps
-        what was typed; signing out discards it, as the lock screen says).
+        after a sign-out (the lock screen's Sign out says it discards them), nor while
+        locking.
         """
         if self.signed_out:
             return True
-        unsaved = self._unsaved_forms()
+        unsaved = self._forms_quitting_loses()
         if unsaved:
             return questions.confirm_quit(self, unsaved, demo=self.discard_on_quit)
         return not self.discard_on_quit or confirm_discard_demo(self)
