@@ -1,4 +1,4 @@
-"""Every screen fits a small laptop screen at 100 % and at 150 %, and no text is cut off,
+"""Every screen fits a small laptop screen at 100 %, 125 % and 150 %, and no text is cut off,
 in English, Finnish and Swedish, and in a pseudo-locale (every string 40 % longer, with
 accents: tests/helpers/pseudo.py) at 100 %, which finds a string that would not fit before
 a translator does.
@@ -31,14 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.shared.fit import ElidedLabel
+from gui.shared.fit import ElidedLabel, PageStack, WrappingSplitter
 from tests.helpers.layout import fit_problems, text_problems
 from tests.helpers.scenes import SCENES
 from tests.screenshots import launch
 
-#: Physical screen size and scale factor: a 1280×720 laptop at 100 % and a 1600×1000
-#: one at 150 % (1067×667 logical pixels) — the smallest screens Suoja supports.
-SCREENS = {"1280x720@100%": (1280, 720, 1.0), "1600x1000@150%": (1600, 1000, 1.5)}
+#: Physical screen size and scale factor: a 1280×720 laptop at 100 %, a 1280×800 one at
+#: 125 % (1024×640 logical pixels) and a 1600×1000 one at 150 % (1067×667) — the smallest
+#: screens Suoja supports.
+SCREENS = {"1280x720@100%": (1280, 720, 1.0), "1280x800@125%": (1280, 800, 1.25),
+           "1600x1000@150%": (1600, 1000, 1.5)}
 #: Each screen in each language, and the pseudo-locale on the smaller screen.
 RUNS = [f"{screen} {lang}" for screen in SCREENS for lang in ("en", "fi", "sv")]
 RUNS.append("1280x720@100% pseudo")
@@ -170,3 +172,51 @@ def test_an_elided_label_keeps_its_text_and_shows_it_whole_in_the_tooltip(
     dialog.layout().addWidget(plain)
     qtbot.waitUntil(plain.isVisible)
     assert any("without the whole text" in p for p in text_problems(dialog))
+
+
+def _wide(width: int) -> QWidget:
+    page = QWidget()
+    page.setMinimumWidth(width)
+    return page
+
+
+def test_only_the_page_shown_sets_how_narrow_the_window_may_be(
+        dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A supervisor's wide caseload page kept every page of the main window that wide."""
+    stack = PageStack()
+    narrow, wide = _wide(300), _wide(900)
+    stack.addWidget(narrow)
+    stack.addWidget(wide)
+    dialog.layout().addWidget(stack)
+    _show(dialog, qtbot)
+    assert stack.minimumSizeHint().width() < 400
+    dialog.resize(500, dialog.height())
+    qtbot.waitUntil(lambda: dialog.width() == 500)
+
+    stack.setCurrentWidget(wide)  # the window grows for the page shown
+    qtbot.waitUntil(lambda: dialog.width() >= 900)
+    stack.setCurrentWidget(narrow)
+    assert dialog.minimumSizeHint().width() < 400
+
+
+def test_two_lists_go_one_above_the_other_when_the_window_is_too_narrow(
+        dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    lists = WrappingSplitter(side_by_side=(3000, 1), stacked=(3, 1))
+    left, right = _wide(400), _wide(300)
+    lists.addWidget(left)
+    lists.addWidget(right)
+    dialog.layout().addWidget(lists)
+    _show(dialog, qtbot)
+    assert lists.minimumSizeHint().width() == 400  # never wider than the wider list
+    dialog.resize(900, 400)
+    qtbot.waitUntil(lambda: lists.orientation() == Qt.Orientation.Horizontal)
+    assert right.width() == 300 and left.width() > 400  # the second at its minimum
+
+    dialog.resize(500, 400)
+    qtbot.waitUntil(lambda: lists.orientation() == Qt.Orientation.Vertical)
+    assert left.width() == right.width() >= 400 and left.y() < right.y()
+    assert left.height() > right.height()
+    assert text_problems(dialog) == []
+
+    dialog.resize(900, 400)
+    qtbot.waitUntil(lambda: lists.orientation() == Qt.Orientation.Horizontal)

@@ -60,6 +60,7 @@ from gui.case.sections.timeline import TimelineSection
 from gui.shared import drafts, errors
 from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import CaseReopen, FormDraft
+from gui.shared.fit import fit_to_screen
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
 from gui.shared.style import readable_style
@@ -344,16 +345,10 @@ class CaseView(QWidget):
         return found[0] if found else None
 
     def _size_to_screen(self) -> None:
-        screen = self.screen().availableGeometry() if self.screen() else None
         # Wider with a bigger desktop font (the header's buttons wrap, so they no longer
-        # widen the window): about 160 characters, at least the designed 1180 px.
-        width = max(1180, self.fontMetrics().averageCharWidth() * 160)
-        height = 860
-        if screen is not None:
-            # Nearly the whole width on a small screen: every tab title stays in sight.
-            width = min(width, int(screen.width() * 0.96))
-            height = min(height, int(screen.height() * 0.9))
-        self.resize(width, height)
+        # widen the window): about 160 characters, at least the designed 1180 px. On a
+        # small screen the whole work area, so that every tab title stays in sight.
+        fit_to_screen(self, max(1180, self.fontMetrics().averageCharWidth() * 160), 860)
 
     # -- showing ---------------------------------------------------------------------------
 

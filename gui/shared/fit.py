@@ -8,6 +8,9 @@
 * :class:`WrappingRow` — a search box and its drop-downs in one row, or (narrow: long
   Finnish words, large scaling) the box above its drop-downs.
 * :func:`fit_to_screen` — a window's preferred size, within the screen's work area.
+* :class:`PageStack` — pages of which only the one shown sets how small the window may be.
+* :class:`WrappingSplitter` — two lists side by side, or one above the other when the
+  window is too narrow for both.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QSplitter,
+    QStackedWidget,
     QStyleOption,
     QWidget,
 )
@@ -168,6 +173,38 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
 
 
+class PageStack(QStackedWidget):
+    """A stacked widget sized by the page shown, not by the widest of its pages.
+
+    Qt's own counts every page, hidden ones too, so one wide page (a supervisor's caseload
+    with its two lists) would keep the window wider than a small screen on every page.
+    A page wider than the window can be is the page's own to scroll.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._current_changed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Override: the shown page's minimum (frame included)."""
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        frame = 2 * self.frameWidth()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) + QSize(frame, frame)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Override: the shown page's preferred size (frame included)."""
+        page = self.currentWidget()
+        if page is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        return page.sizeHint().expandedTo(page.minimumSize()) + QSize(frame, frame)
+
+    def _current_changed(self, _index: int) -> None:
+        self.updateGeometry()  # the window's minimum follows the page shown
+
+
 class WrappingRow(QWidget):
     """``first`` (stretching) and ``rest`` in one row when they fit whole, else ``first``
     on a row of its own above ``rest``: nothing is ever squeezed below its size hint, and
@@ -235,5 +272,53 @@ class WrappingRow(QWidget):
         super().resizeEvent(event)
 
 
-__all__ = ["ElidedLabel", "WrappingRow", "available_size", "fit_hint", "fit_to_screen",
-           "grow_for_wrapped_text"]
+class WrappingSplitter(QSplitter):
+    """Its widgets side by side when the width has room for each one's minimum, else one
+    above the other: the splitter never makes its window wider than the widest of them.
+
+    ``side_by_side`` and ``stacked`` are the proportions each arrangement starts with
+    (``(3000, 1)``: the second at its minimum).
+    """
+
+    def __init__(self, side_by_side: tuple[int, ...], stacked: tuple[int, ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._sizes = {Qt.Orientation.Horizontal: list(side_by_side),
+                       Qt.Orientation.Vertical: list(stacked)}
+
+    def _minimum(self, widget: QWidget) -> QSize:
+        return widget.minimumSizeHint().expandedTo(widget.minimumSize())
+
+    def _widgets(self) -> list[QWidget]:
+        return [w for w in (self.widget(i) for i in range(self.count()))
+                if w is not None and not w.isHidden()]
+
+    def _side_by_side_width(self) -> int:
+        widgets = self._widgets()
+        return (sum(self._minimum(w).width() for w in widgets)
+                + self.handleWidth() * max(len(widgets) - 1, 0))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Override: as narrow as one above the other allows; as high as shown."""
+        minimums = [self._minimum(w) for w in self._widgets()]
+        if not minimums:
+            return super().minimumSizeHint()
+        width = max(m.width() for m in minimums)
+        if self.orientation() == Qt.Orientation.Horizontal:
+            return QSize(width, max(m.height() for m in minimums))
+        handles = self.handleWidth() * (len(minimums) - 1)
+        return QSize(width, sum(m.height() for m in minimums) + handles)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Override: side by side or one above the other, for the new width."""
+        wide = event.size().width() >= self._side_by_side_width()
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if orientation != self.orientation():
+            self.setOrientation(orientation)
+            self.setSizes(self._sizes[orientation])
+            self.updateGeometry()  # the height needed changed
+        super().resizeEvent(event)
+
+
+__all__ = ["ElidedLabel", "PageStack", "WrappingRow", "WrappingSplitter", "available_size",
+           "fit_hint", "fit_to_screen", "grow_for_wrapped_text"]

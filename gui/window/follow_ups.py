@@ -276,6 +276,9 @@ class FollowUpsView(QWidget):
             metrics.horizontalAdvance("00.00.0000"),
             metrics.horizontalAdvance("SUO-2020-00000"),
             metrics.horizontalAdvance("Mmmmmmmmm, Mmmmmmmm Mmmmm"),
+            # The follow-up stretches; scrolled sideways on a narrow window, it is still
+            # as wide as its title.
+            0,
         )
         for column, width in enumerate(widths):
             # The title with its sort arrow too: a translated one may be the wider.

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -49,7 +48,7 @@ from gui.shared import questions
 from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import FormDraft
 from gui.shared.errors import show_error
-from gui.shared.fit import fit_to_screen
+from gui.shared.fit import PageStack, fit_to_screen
 from gui.shared.labels import role_label
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.navigation import ALL_CASES, FOLLOW_UPS, MY_CASES, NavigationList, Place
@@ -229,7 +228,7 @@ class MainWindow(QMainWindow):
 
         self.lock_screen = LockScreen(actor.display_name, actor.username)
         self.lock_screen.sign_out_requested.connect(self.sign_out_action.trigger)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.pages.addWidget(self.table)
         self.pages.addWidget(self.follow_ups)
         self.pages.addWidget(self.no_access)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import CaseTableModel, selected_row_count
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
-from gui.shared.fit import WrappingRow
+from gui.shared.fit import WrappingRow, WrappingSplitter
 from gui.shared.forms import with_clear_button
 from gui.shared.labels import label, plural, risk_label, status_label
 from gui.shared.navigation import Place
@@ -224,13 +224,16 @@ class CaseloadView(QWidget):
         loads_hint.setObjectName("hint")
         loads_layout.addWidget(loads_hint)
 
-        lists = QSplitter(Qt.Orientation.Horizontal)
+        # Side by side (the loads start at their minimum: the cases need more), or on a
+        # narrow window the loads below the cases.
+        lists = WrappingSplitter(side_by_side=(3000, 1), stacked=(3, 1))
         lists.addWidget(cases_box)
         lists.addWidget(loads_box)
         lists.setStretchFactor(0, 3)
         lists.setStretchFactor(1, 1)
+        lists.setCollapsible(0, False)
         lists.setCollapsible(1, False)
-        lists.setSizes([3000, 1])  # the loads start at their minimum: the cases need more
+        lists.setSizes([3000, 1])
         # The reassignment spans both lists: the cases chosen on the left go to a
         # counsellor whose load shows on the right.
         top = QWidget()
