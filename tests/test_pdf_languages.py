@@ -11,10 +11,11 @@ import pytest
 from main import main
 from models import services
 from models.domain import i18n
-from models.domain.dto import OrganisationSettings, VictimDraft
+from models.domain.dto import OrganisationSettings, ProtectiveActionDraft, VictimDraft
 from models.domain.entities import AuditEvent
-from models.domain.enums import Language, Role
+from models.domain.enums import PROTECTIVE_ACTION_CATALOGUE, ActionState, Language, Role
 from models.domain.errors import PermissionDenied, ValidationError
+from models.domain.i18n import gettext as _
 from models.pdf.data import Profile
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import PASSWORD
@@ -123,7 +124,41 @@ def test_the_letter_says_the_next_contact_and_the_organisations_help(setup: Setu
     assert "Kirje asiakkaalle" in whole and "Hyvä Aino Maria," in whole
     assert "Kriisipiste 09 000 0000" in whole and "PL 1, 00100 Helsinki" in whole
     assert "9.5.2024" in whole  # the open follow-up is the next agreed contact
-    assert "Pankille ilmoitettu" in whole or "Pankki" in whole  # a step done
+    assert "Ilmoitus pankeille" in whole  # a step done, named for the victim
+    assert "Pankille ilmoitettu" not in whole  # (the staff's record of it)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_letter_advises_the_victim_in_their_words_never_the_staffs(
+        setup: Setup, language: Language) -> None:
+    """The staff's guidance records grounds and checks ("a leak alone is not enough.
+    Record grounds, evidence and decision"); the letter tells the victim what to do."""
+    _set_language(setup, language)
+    whole = " ".join(pages(setup.exports.render_case(setup.case_id, Profile.VICTIM)))
+    flat = " ".join(whole.split())
+    with i18n.speaking(language):
+        for step in PROTECTIVE_ACTION_CATALOGUE:
+            assert _(step.guidance) not in flat, step.code
+            advised = step.advise_all and step.code != "bank_notified"  # (done)
+            assert (_(step.to_victim) in flat) is advised, step.code
+        # Eligibility is the counsellor's call: a step not for everyone is not advised
+        # to everyone, and the help lines stay on one page together.
+        assert _("Identity-code change application (DVV)") not in flat
+    help_page = next(page for page in pages(setup.exports.render_case(
+        setup.case_id, Profile.VICTIM)) if "112" in page)
+    with i18n.speaking(language):
+        assert _("Victim Support Finland (RIKU): 116 006, riku.fi") in help_page
+
+
+def test_a_step_not_for_everyone_is_advised_once_the_case_records_it(setup: Setup) -> None:
+    setup.svc.records.add_protective_action(setup.case_id, ProtectiveActionDraft(
+        type_code="identity_code_change", state=ActionState.NOT_STARTED))
+    _set_language(setup, Language.ENGLISH)
+    flat = " ".join(" ".join(pages(setup.exports.render_case(
+        setup.case_id, Profile.VICTIM))).split())
+    assert "Identity-code change application (DVV)" in flat
+    assert "possible if repeated misuse has caused you significant harm" in flat
+    assert "Record grounds" not in flat
 
 
 def test_lang_chooses_another_language_for_the_letter(setup: Setup) -> None:

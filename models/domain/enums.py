@@ -145,12 +145,21 @@ class ProtectiveActionKind:
         title: what the counsellor sees.
         guidance: what the step involves, in one or two sentences.
         validity_days: how long the step stays in force once done, if it expires.
+        to_victim: what the letter to the victim says of the step, addressed to them
+            (``guidance`` is for staff).
+        letter_title: the step's name in the letter, where ``title`` (a staff record,
+            "Bank notified") would read wrongly.
+        advise_all: whether the letter advises the step to every victim; if not, only
+            to those whose case records it (eligibility is the counsellor's judgement).
     """
 
     code: str
     title: str
     guidance: str
     validity_days: int | None = None
+    to_victim: str = ""
+    letter_title: str = ""
+    advise_all: bool = True
 
 
 def N_(message: str) -> str:  # noqa: N802 - gettext's own name for it
@@ -168,55 +177,77 @@ PROTECTIVE_ACTION_CATALOGUE: tuple[ProtectiveActionKind, ...] = (
         "credit_ban_positive_register",
         N_("Credit ban (positive credit register)"),
         N_("Free credit ban in the Tax Administration's positive credit register."),
+        to_victim=N_("You can set a credit ban free of charge in the Tax Administration's "
+                     "positive credit register, so that lenders grant no credit in your "
+                     "name."),
     ),
     ProtectiveActionKind(
         "credit_ban_asiakastieto",
         N_("Credit ban at Suomen Asiakastieto"),
         N_("Paid credit ban recorded by Suomen Asiakastieto."),
         validity_days=365,
+        to_victim=N_("Suomen Asiakastieto records a credit ban for a fee; lenders who check "
+                     "its register then grant no credit in your name."),
     ),
     ProtectiveActionKind(
         "credit_ban_bisnode",
         N_("Credit ban at Bisnode"),
         N_("Paid credit ban recorded by Bisnode (Dun & Bradstreet)."),
         validity_days=365,
+        to_victim=N_("Bisnode (Dun & Bradstreet) records a credit ban for a fee in the same "
+                     "way."),
     ),
     ProtectiveActionKind(
         "bank_notified",
         N_("Bank notified"),
         N_("The victim's banks know the identity code leaked and watch for misuse."),
+        to_victim=N_("Tell your banks that your identity code has leaked, so that they "
+                     "watch for misuse of it."),
+        letter_title=N_("Notice to your banks"),
     ),
     ProtectiveActionKind(
         "dvv_disclosure_ban",
         N_("DVV ban on disclosing contact details"),
         N_("Ban on disclosing contact details and moving notifications (Digital and "
            "Population Data Services Agency)."),
+        to_victim=N_("The Digital and Population Data Services Agency (DVV) can ban the "
+                     "disclosure of your contact details and of your moves."),
     ),
     ProtectiveActionKind(
         "posti_moving_protection",
         N_("Posti moving protection"),
         N_("Posti does not pass on the new address."),
+        to_victim=N_("Ask Posti not to pass on your new address when you move."),
     ),
     ProtectiveActionKind(
         "teleoperator_disclosure_ban",
         N_("Teleoperator address-disclosure ban"),
         N_("The phone operator does not disclose the victim's address."),
+        to_victim=N_("Ask your phone operator not to disclose your address."),
     ),
     ProtectiveActionKind(
         "prh_registration_ban",
         N_("PRH registration ban"),
         N_("Finnish Patent and Registration Office refuses company registrations in the "
            "victim's name without checks."),
+        to_victim=N_("Ask the Finnish Patent and Registration Office (PRH) for a "
+                     "registration ban, so that no company is registered in your name "
+                     "without checks."),
     ),
     ProtectiveActionKind(
         "new_identity_documents",
         N_("New identity documents"),
         N_("Passport and identity card replaced."),
+        to_victim=N_("If copies of your passport or identity card may have leaked, apply "
+                     "for new ones at the police."),
     ),
     ProtectiveActionKind(
         "passwords_changed",
         N_("Passwords changed"),
         N_("Passwords of e-mail, bank and other services changed."),
+        to_victim=N_("Change the passwords of your e-mail, bank and other services, and "
+                     "use a different password for each."),
+        letter_title=N_("Password change"),
     ),
     ProtectiveActionKind(
         "identity_code_change",
@@ -224,11 +255,18 @@ PROTECTIVE_ACTION_CATALOGUE: tuple[ProtectiveActionKind, ...] = (
         N_("Only for repeated misuse causing significant harm or a threat to safety with a "
            "police threat assessment; a leak alone is not enough. Record grounds, evidence "
            "and decision."),
+        to_victim=N_("An application to the Digital and Population Data Services Agency "
+                     "(DVV), possible if repeated misuse has caused you significant harm or "
+                     "your safety is threatened. We go through it with you."),
+        advise_all=False,
     ),
     ProtectiveActionKind(
         "state_treasury_claim",
         N_("State Treasury compensation claim"),
         N_("Compensation from the State Treasury, possible after the court case."),
+        to_victim=N_("Compensation from the State Treasury, which can be applied for after "
+                     "the court case; we can help you with the application."),
+        advise_all=False,
     ),
 )
 

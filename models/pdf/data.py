@@ -61,14 +61,15 @@ class Advice:
     Attributes:
         code: the checklist code.
         title: the step's name, in the letter's language.
-        guidance: what it involves, in the letter's language.
+        to_victim: what the victim can do, addressed to them, in the letter's language
+            (never the staff's guidance); may be empty.
         state: the step's state in this case, or ``None`` if nothing is recorded yet
             (then it is still advisable).
     """
 
     code: str
     title: str
-    guidance: str
+    to_victim: str
     state: str | None = None
 
 

@@ -106,9 +106,11 @@ def _advice(advice: tuple[Advice, ...]) -> list[Flowable]:
         if not steps:
             continue
         flowables.append(Paragraph(text(title), s.cell_bold))
+        advisable = title == groups[-1][0]
         for step in steps:
-            flowables.append(Paragraph(
-                f"• <b>{text(step.title)}</b> – {text(step.guidance)}", s.body))
+            # What to do is said of the steps still advisable; the others are named.
+            how = f" – {text(step.to_victim)}" if advisable and step.to_victim else ""
+            flowables.append(Paragraph(f"• <b>{text(step.title)}</b>{how}", s.body))
         flowables.append(Spacer(1, 2 * mm))
     if not flowables:
         flowables.append(Paragraph(text(_("No protective steps are recorded.")), s.body))
@@ -136,8 +138,9 @@ def _help(summary: CaseSummary) -> list[Flowable]:
         ]
     count = ngettext("{n} place to turn to:", "{n} places to turn to:", len(lines)).format(
         n=len(lines))
-    return [Paragraph(text(count), s.body),
-            *(Paragraph("• " + text(line), s.body) for line in lines)]
+    # The places as one block: an emergency number alone on the next page is missed.
+    return [KeepTogether([Paragraph(text(count), s.body),
+                          *(Paragraph("• " + text(line), s.body) for line in lines)])]
 
 
 def _data_rights(summary: CaseSummary) -> str:

@@ -49,7 +49,14 @@ from models.domain.entities import (
     Victim,
     victim_breach,
 )
-from models.domain.enums import ActionState, AuditAction, CaseStatus, Language, Role
+from models.domain.enums import (
+    PROTECTIVE_ACTION_CATALOGUE,
+    ActionState,
+    AuditAction,
+    CaseStatus,
+    Language,
+    Role,
+)
 from models.domain.errors import NotFound, ValidationError
 from models.domain.i18n import gettext as _
 from models.domain.private_files import new_folders
@@ -323,11 +330,8 @@ class ExportService(Service):
         checklist = db_session.scalars(
             select(ProtectiveActionType).order_by(ProtectiveActionType.sort_order)).all()
         with i18n.speaking(language or case_row.victim.language):
-            advice = tuple(
-                Advice(code=t.code, title=_(t.title), guidance=_(t.guidance) if t.guidance
-                       else "", state=states.get(t.code))
-                for t in checklist
-                if states.get(t.code) not in (ActionState.DECLINED, ActionState.NOT_APPLICABLE))
+            advice = tuple(_advice(t.code, t.title, states.get(t.code)) for t in checklist
+                           if _in_letter(t.code, states.get(t.code)))
         return CaseSummary(
             profile=Profile.VICTIM, **self._identity(case_row, reveal=False),
             police_reports=tuple(
@@ -499,6 +503,30 @@ class ExportService(Service):
         write_atomically(target, render_caseload_report(report, self.stamp(),
                                                         password=password))
         return target
+
+
+#: The checklist's steps by code, with what a letter tells the victim of each.
+_STEPS = {kind.code: kind for kind in PROTECTIVE_ACTION_CATALOGUE}
+
+
+def _in_letter(code: str, state: str | None) -> bool:
+    """Whether the letter names a step: not when declined or not applicable, and a step
+    only some victims are eligible for (or one Suoja has no words to the victim for)
+    only when the case records it."""
+    if state in (ActionState.DECLINED, ActionState.NOT_APPLICABLE):
+        return False
+    step = _STEPS.get(code)
+    return state is not None or (step is not None and step.advise_all)
+
+
+def _advice(code: str, title: str, state: str | None) -> Advice:
+    """A step as the letter explains it, in the language spoken: the victim's words,
+    never the staff's guidance (which records grounds and checks)."""
+    step = _STEPS.get(code)
+    if step is None:
+        return Advice(code=code, title=_(title), to_victim="", state=state)
+    return Advice(code=code, title=_(step.letter_title or title),
+                  to_victim=_(step.to_victim) if step.to_victim else "", state=state)
 
 
 def _check_password(password: str | None) -> None:
