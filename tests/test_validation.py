@@ -398,6 +398,11 @@ def test_valid_phone_numbers(value: str, expected: str) -> None:
         ("000 123 456 789", "cannot start with 0"),
         ("040 1", "is too short"),
         ("+1 23456", "is too short"),
+        # Seven digits as E.164 counts them, but no Finnish number is that short.
+        ("040 12", "is too short"),
+        ("+358 40 12", "is too short"),
+        ("+999 123 4567", "country code that does not exist"),
+        ("+1 202 555 01234", "is too long"),  # (North America: ten digits)
         ("+358 40 1234 5678 9012", "is too long"),
         ("٠٤٠١٢٣٤٥٦٧", "may contain only"),  # Arabic-Indic digits
     ],

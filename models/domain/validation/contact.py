@@ -95,8 +95,9 @@ def validate_phone(value: str, *, field: str = N_("Phone")) -> str:
 
     Raises:
         ValidationError: the number is empty, contains other characters, does not start
-            with ``+``, ``00`` or ``0``, has a country code starting with 0, or has too
-            few or too many digits.
+            with ``+``, ``00`` or ``0``, has a country code starting with 0 or one that
+            does not exist, or has too few or too many digits (for E.164, or for its
+            country's numbering plan).
     """
     text = "".join(require_str(value).split()).translate(_PHONE_SEPARATORS)
     field = field_name(field)
@@ -128,4 +129,29 @@ def validate_phone(value: str, *, field: str = N_("Phone")) -> str:
         raise ValidationError(field, _("is too short"))
     if len(digits) > _PHONE_MAX_DIGITS:
         raise ValidationError(field, _("is too long"))
+    _check_length_for_country(digits, field)
     return "+" + digits
+
+
+def _check_length_for_country(digits: str, field: str) -> None:
+    """The number's length must be one its country's numbering plan has (libphonenumber's
+    data): "040 12" has the seven digits of an E.164 number, but no Finnish number is
+    that short."""
+    import phonenumbers  # (its data loads on first use: not at start-up)
+    from phonenumbers import NumberParseException, ValidationResult
+
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except NumberParseException as error:
+        if error.error_type == NumberParseException.INVALID_COUNTRY_CODE:
+            raise ValidationError(field, _("has a country code that does not exist")) from None
+        raise ValidationError(field, _("is too short")) from None
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == ValidationResult.INVALID_COUNTRY_CODE:
+        raise ValidationError(field, _("has a country code that does not exist"))
+    if reason in (ValidationResult.TOO_SHORT, ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
+        raise ValidationError(field, _("is too short"))
+    if reason == ValidationResult.TOO_LONG:
+        raise ValidationError(field, _("is too long"))
+    if reason == ValidationResult.INVALID_LENGTH:
+        raise ValidationError(field, _("has the wrong number of digits for its country"))
