@@ -38,11 +38,13 @@ from gui.case.sections.reports import PoliceReportModel
 from gui.case.sections.sessions import SupportSessionModel
 from gui.case.sections.timeline import TimelineModel, build_timeline
 from gui.shared import errors, questions
+from gui.shared.labels import one_full_stop
 from gui.shared.session import Session
 from models import services
 from models.domain.base import local_today
 from models.domain.dto import (
     CaseDraft,
+    CaseRow,
     ExtortionContactDraft,
     FollowUpDraft,
     PoliceReportDraft,
@@ -715,6 +717,18 @@ def test_break_the_glass_asks_for_a_reason(  # type: ignore[no-untyped-def]
     prompts.modal = None
     assert open_case(main_window, session, world.others_case_id) is view
     view.close()
+
+
+def test_a_counsellor_whose_name_ends_in_a_full_stop_ends_the_sentence_once(
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    row = CaseRow(case_id=1, reference="SUO-2026-00001", victim_name="Aino Virtanen",
+                  identity_code_masked=None, status="open", risk_level="high",
+                  counsellor="Eero K.", opened_on=dt.date(2026, 1, 5))
+    dialog = BreakGlassDialog(row)
+    qtbot.addWidget(dialog)
+    assert "is assigned to Eero K.<br>" in dialog.explanation.text()
+    assert ".." not in dialog.explanation.text().replace("...", "")
+    assert one_full_stop("Hours: 1...") == "Hours: 1..."  # an ellipsis stays
 
 
 def test_administrator_is_told_plainly(world: World, main_window: QWidget,  # type: ignore[no-untyped-def]

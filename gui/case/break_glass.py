@@ -17,6 +17,7 @@ from gui.shared import drafts, questions
 from gui.shared.drafts import FormDraft
 from gui.shared.fit import grow_for_wrapped_text
 from gui.shared.forms import Form
+from gui.shared.labels import one_full_stop
 from gui.shared.mnemonics import assign_mnemonics
 from models.domain import validation as v
 from models.domain.dto import CaseRow
@@ -54,9 +55,10 @@ class BreakGlassDialog(QDialog):
         grow_for_wrapped_text(self)  # the explanation and a refusal wrap
         hours = int(BREAK_GLASS_DURATION.total_seconds() // 3600)
         if row is not None:
-            whose = self.tr("Case <b>{reference}</b> ({name}) is assigned to {counsellor}.").format(
+            whose = one_full_stop(self.tr(
+                "Case <b>{reference}</b> ({name}) is assigned to {counsellor}.").format(
                 reference=row.reference, name=_escape(row.victim_name),
-                counsellor=_escape(row.counsellor or self.tr("another counsellor")))
+                counsellor=_escape(row.counsellor or self.tr("another counsellor"))))
         else:
             whose = self.tr("This case is assigned to another counsellor.")
         self.explanation = QLabel(

@@ -153,6 +153,13 @@ def yes_no(value: bool) -> str:
     return QCoreApplication.translate("labels", "No")
 
 
+def one_full_stop(sentence: str) -> str:
+    """``sentence`` without the doubled full stop a name ending in one ("Eero K.") makes
+    at its end ("…assigned to Eero K..")."""
+    return sentence[:-1] if sentence.endswith("..") and not sentence.endswith("...") \
+        else sentence
+
+
 def plural(count: int, one: str, other: str, **values: object) -> str:
     """``one`` when ``count`` is 1, else ``other``, with ``{n}`` and ``values`` filled in.
 

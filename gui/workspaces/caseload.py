@@ -36,7 +36,7 @@ from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
 from gui.shared.fit import WrappingRow, WrappingSplitter
 from gui.shared.forms import with_clear_button
-from gui.shared.labels import label, plural, risk_label, status_label
+from gui.shared.labels import label, one_full_stop, plural, risk_label, status_label
 from gui.shared.navigation import Place
 from gui.shared.record_table import Column, RecordTableModel
 from gui.shared.session import Session
@@ -427,8 +427,7 @@ class CaseloadView(QWidget):
         self.table.clearSelection()
         text = plural(moved, self.tr("{n} case reassigned to {name}."),
                       self.tr("{n} cases reassigned to {name}."), name=self._name_of(user_id))
-        # "Aino K." ends the sentence with its own period.
-        self.result_label.setText(text[:-1] if text.endswith("..") else text)
+        self.result_label.setText(one_full_stop(text))  # "…to Aino K."
         self.result_label.show()
         return moved
 
