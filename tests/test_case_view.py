@@ -419,6 +419,27 @@ def test_follow_up_is_marked_done(open_view, world: World, qtbot) -> None:  # ty
     qtbot.waitUntil(lambda: not model.record(0).done)
 
 
+def test_mark_done_from_the_keyboard_leaves_the_focus_on_the_list(  # type: ignore[no-untyped-def]
+        open_view, world: World, qtbot) -> None:
+    """The button is disabled once the follow-up is done; the focus went on to the next
+    button in the window, the header's Reveal, where the next Space revealed the code."""
+    world.boss.records.add_follow_up(world.case_id, FollowUpDraft(
+        due_on=local_today(), description="Call back", assignee_id=world.counsellor.user_id))
+    view = open_view()
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.tabs.setCurrentWidget(view.follow_ups)
+    view.follow_ups.select_row(0)
+    button = view.follow_ups.done_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.follow_ups.model.record(0).done)
+    assert not button.isEnabled()
+    assert QApplication.focusWidget() is view.follow_ups.table
+
+
 def test_protective_action_checklist_lists_every_step(open_view, world: World, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = open_view()
     catalogue = view.protective_action_catalogue()

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -314,7 +315,14 @@ class RecordSection(QWidget):
         return self.host.forms.remove_record(self.kind, record)
 
     def _on_current_changed(self, *_args: object) -> None:
+        focused = QApplication.focusWidget()
         self._update_buttons()
+        if (focused is not None and self.isAncestorOf(focused) and not focused.isEnabled()
+                and self.table.isVisible()):
+            # A button that had the keyboard focus is disabled now (Mark done, once done):
+            # Qt passed the focus on to the next widget of the window, the header's Reveal,
+            # where the next Space would reveal the identity code. The list keeps it.
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.current_changed.emit(self.current_record())
 
     def _update_buttons(self) -> None:
