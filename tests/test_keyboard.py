@@ -67,6 +67,7 @@ from gui.shared.session import Session
 from gui.shared.style import FOCUS_RING_WIDTH, FocusRing, install_focus_ring
 from gui.window.main_window import MainWindow
 from models import services
+from models.domain import i18n
 from models.domain.base import local_today
 from models.domain.dto import (
     CaseDraft,
@@ -76,7 +77,7 @@ from models.domain.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.domain.enums import Channel, ClosureReason, Role
+from models.domain.enums import Channel, ClosureReason, Language, Role
 from models.domain.formatting import local_time
 from models.domain.validation import generate_temporary_identity_code
 from models.storage.store import open_database
@@ -633,6 +634,33 @@ def test_a_date_and_time_types_as_it_reads_and_tab_leaves_the_field(  # type: ig
     qtbot.keyClicks(when, typed)
     assert press(qtbot, Qt.Key.Key_Tab) is day  # not the next section of the time
     assert when.dateTime().toString("d.M.yyyy HH:mm") == shown
+
+
+@pytest.mark.parametrize(("language", "typed", "text"), [
+    (Language.FINNISH, "14.6.2024 10.30", "14.6.2024 klo 10.30"),
+    (Language.FINNISH, "1.2.2024 8.05", "1.2.2024 klo 8.05"),
+    (Language.SWEDISH, "3.12.2024 7.5", "3.12.2024 kl. 7.05"),
+    (Language.SWEDISH, "14062024 1030", "14.6.2024 kl. 10.30"),
+])
+def test_a_date_and_time_reads_as_the_lists_write_it_in_finnish_and_swedish(  # type: ignore[no-untyped-def]
+        language: Language, typed: str, text: str, qtbot) -> None:
+    """The lists and PDFs write "klo 9.05" / "kl. 9.05"; the field wrote "09:05"."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    before, after = QLineEdit(), QLineEdit()
+    with i18n.speaking(language):
+        when = DateTimeEdit(QDateTime(QDate(2025, 3, 3), QTime(9, 5)))
+    assert when.text() == "3.3.2025 " + ("klo" if language is Language.FINNISH
+                                         else "kl.") + " 9.05"
+    form = QFormLayout(window)
+    for name, widget in (("Before", before), ("When", when), ("After", after)):
+        form.addRow(name, widget)
+    show(window, qtbot)
+    before.setFocus()
+    assert press(qtbot, Qt.Key.Key_Tab) is when
+    qtbot.keyClicks(when, typed)
+    assert press(qtbot, Qt.Key.Key_Tab) is after
+    assert when.text() == text
 
 
 @pytest.mark.parametrize(("typed", "shown"), [

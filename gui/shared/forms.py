@@ -53,11 +53,19 @@ from PySide6.QtWidgets import (
 
 from gui.shared.fit import fit_hint
 from gui.shared.style import readable_style
+from models.domain import i18n
+from models.domain.enums import Language
 from models.domain.errors import ValidationError
 from models.domain.formatting import from_local, local_now, local_time, local_today
 
 DATE_FORMAT = "d.M.yyyy"
-DATETIME_FORMAT = "d.M.yyyy HH:mm"
+#: A date-and-time field's text, as the lists write a moment in each language
+#: (``formatting.datetime_text``: ``5.3.2024 klo 9.04``, ``kl. 9.04``, ``09:04``).
+DATETIME_FORMATS = {
+    Language.FINNISH: "d.M.yyyy 'klo' H.mm",
+    Language.SWEDISH: "d.M.yyyy 'kl.' H.mm",
+    Language.ENGLISH: "d.M.yyyy HH:mm",
+}
 #: The colour of error messages on the light palette (:func:`error_style` adapts it).
 ERROR_COLOUR = "#b00020"
 
@@ -215,11 +223,12 @@ class DateEdit(_FieldKeys, QDateEdit):
 
 
 class DateTimeEdit(_FieldKeys, QDateTimeEdit):
-    """A date-and-time field (``d.M.yyyy HH:mm``) that Tab leaves at once."""
+    """A date-and-time field (``d.M.yyyy klo H.mm`` in Finnish, ``kl. H.mm`` in Swedish,
+    ``HH:mm`` in English) that Tab leaves at once."""
 
     def __init__(self, value: QDateTime | None = None, parent: QWidget | None = None) -> None:
         super().__init__(value or now(), parent)
-        self.setDisplayFormat(DATETIME_FORMAT)
+        self.setDisplayFormat(DATETIME_FORMATS[i18n.current()])
         self.setCalendarPopup(True)
 
 
