@@ -16,6 +16,7 @@ The check itself is tested below on widgets that are cut off on purpose.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -25,16 +26,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTableView,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.shared.fit import ElidedLabel, PageStack, WrappingSplitter
-from tests.helpers.layout import fit_problems, text_problems
+from tests.helpers.layout import _toolbar_problems, fit_problems, text_problems
 from tests.helpers.scenes import SCENES
 from tests.screenshots import launch
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Physical screen size and scale factor: a 1280×720 laptop at 100 %, a 1280×800 one at
 #: 125 % (1024×640 logical pixels) and a 1600×1000 one at 150 % (1067×667) — the smallest
@@ -220,3 +226,28 @@ def test_two_lists_go_one_above_the_other_when_the_window_is_too_narrow(
 
     dialog.resize(900, 400)
     qtbot.waitUntil(lambda: lists.orientation() == Qt.Orientation.Horizontal)
+
+
+def test_the_toolbars_more_button_is_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Actions a narrow window has no room for go into Qt's » menu; the style sheet's
+    padding left that button no room to draw its arrow, so it was there but invisible."""
+    window = QMainWindow()
+    window.setStyleSheet((ROOT / "resources" / "style.qss").read_text(encoding="utf-8"))
+    bar = QToolBar()
+    bar.setObjectName("mainToolbar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name in ("Import list…", "Batch export…", "Caseload report…", "Lock"):
+        bar.addAction(name)
+    window.addToolBar(bar)
+    window.setCentralWidget(QWidget())
+    qtbot.addWidget(window)
+    window.resize(150, 200)
+    _show(window, qtbot)
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more is not None
+    qtbot.waitUntil(more.isVisible)
+    assert _toolbar_problems(bar) and "Lock" in _toolbar_problems(bar)[0]
+    picture = more.grab().toImage()
+    colours = {picture.pixel(x, y) for x in range(picture.width())
+               for y in range(picture.height())}
+    assert len(colours) > 2, "the » button draws nothing"

@@ -8,6 +8,7 @@
 * :class:`WrappingRow` — a search box and its drop-downs in one row, or (narrow: long
   Finnish words, large scaling) the box above its drop-downs.
 * :func:`fit_to_screen` — a window's preferred size, within the screen's work area.
+* :class:`ShorterHintLineEdit` — a box's long hint, or a short one when it is narrow.
 * :class:`PageStack` — pages of which only the one shown sets how small the window may be.
 * :class:`WrappingSplitter` — two lists side by side, or one above the other when the
   window is too narrow for both.
@@ -147,6 +148,38 @@ def grow_for_wrapped_text(window: QWidget) -> None:
     """
     watcher = _GrowForWrappedText(window)
     window.installEventFilter(watcher)
+
+
+class ShorterHintLineEdit(QLineEdit):
+    """A line edit that asks for the room its long hint needs and, narrower, shows its
+    short hint instead (a search box that leaves room for a toolbar's buttons; its
+    tooltip says everything the long hint does)."""
+
+    def __init__(self, long: str, short: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._long, self._short = long, short
+        self.setPlaceholderText(long)
+        self.setMinimumWidth(self._room_for(short))
+
+    def _room_for(self, hint: str) -> int:
+        """The width that shows ``hint`` whole: its text, the frame and padding, and the
+        icons (a magnifier, the clear button)."""
+        metrics = self.fontMetrics()
+        return (metrics.horizontalAdvance(hint) + 2 * metrics.height()
+                + 4 * metrics.averageCharWidth())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Override: as wide as the long hint needs."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._room_for(self._long)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Override: the long hint when it fits, else the short one."""
+        fits = event.size().width() >= self._room_for(self._long)
+        hint = self._long if fits else self._short
+        if self.placeholderText() != hint:
+            self.setPlaceholderText(hint)
+        super().resizeEvent(event)
 
 
 def fit_hint(edit: QLineEdit) -> None:
@@ -321,4 +354,4 @@ class WrappingSplitter(QSplitter):
 
 
 __all__ = ["ElidedLabel", "PageStack", "WrappingRow", "WrappingSplitter", "available_size",
-           "fit_hint", "fit_to_screen", "grow_for_wrapped_text"]
+           "fit_hint", "fit_to_screen", "grow_for_wrapped_text", "ShorterHintLineEdit"]

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from gui.shared.case_table import COLUMNS, CaseTableModel, row_spans
 from gui.shared.empty_state import show_when_empty
 from gui.shared.errors import show_error
+from gui.shared.fit import ShorterHintLineEdit
 from gui.shared.forms import with_clear_button
 from gui.shared.labels import options, plural
 from gui.shared.navigation import ALL_CASES, MY_CASES, NavigationList
@@ -118,23 +119,22 @@ class CaseList(QObject):
     # -- building ------------------------------------------------------------------------
 
     def _build_search(self) -> None:
-        self.search = QLineEdit()
+        # The whole hint where the window has room; narrower, a short one, so that Lock and
+        # the tools stay in sight (only a window narrower still moves them into the »
+        # menu).
+        self.search = ShorterHintLineEdit(
+            self.tr("Name, identity code, case, police report, phone, e-mail, wallet…"),
+            self.tr("Search all cases…"))
         self.search.setObjectName("search")
         self.search.setAccessibleName(self.tr("Search all cases"))
-        self.search.setPlaceholderText(
-            self.tr("Name, identity code, case, police report, phone, e-mail, wallet…")
-        )
-        self.search.setToolTip(self.tr("Search every case (Ctrl+F)"))
+        self.search.setToolTip(self.tr(
+            "Search every case by name, identity code, case, police report, phone, e-mail "
+            "or wallet (Ctrl+F)"))
         with_clear_button(self.search)
         # The magnifier is a button too: a screen reader names it, a click starts typing.
         magnifier = QAction(icon("search"), self.tr("Search"), self.search)
         self.search.addAction(magnifier, QLineEdit.ActionPosition.LeadingPosition)
         magnifier.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.OtherFocusReason))
-        # Wide enough for its hint (and the search icon and clear button) at any scaling;
-        # in a narrower window the toolbar's other actions move into its » menu.
-        metrics = self.search.fontMetrics()
-        self.search.setMinimumWidth(metrics.horizontalAdvance(self.search.placeholderText())
-                                    + 2 * metrics.height() + 4 * metrics.averageCharWidth())
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def _build_table(self) -> None:

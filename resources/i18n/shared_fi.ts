@@ -37,7 +37,7 @@
     <name>Field</name>
     <message>
         <source>Required.</source>
-        <extracomment>The colour of error messages on the light palette (:func:`error_style` adapts it). The value before a new day was typed, while the month and year are stand-ins.</extracomment>
+        <extracomment>A date-and-time field&apos;s text, as the lists write a moment in each language (``formatting.datetime_text``: ``5.3.2024 klo 9.04``, ``kl. 9.04``, ``09:04``). The colour of error messages on the light palette (:func:`error_style` adapts it). The value before a new day was typed, while the month and year are stand-ins.</extracomment>
         <translation>Pakollinen.</translation>
     </message>
 </context>

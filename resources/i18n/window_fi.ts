@@ -28,20 +28,24 @@
     <name>CaseList</name>
     <message>
         <source>Search all cases</source>
-        <extracomment>The places that show the case list. The selected rows as spans: the cases of each span&apos;s first and last row.</extracomment>
         <translation>Hae kaikista asioista</translation>
     </message>
     <message>
-        <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
-        <translation>Nimi, henkilötunnus, asia, rikosilmoitus, puhelin, sähköposti, bitcoin-osoite…</translation>
+        <source>Search every case by name, identity code, case, police report, phone, e-mail or wallet (Ctrl+F)</source>
+        <translation>Hae kaikista asioista nimellä, henkilötunnuksella, asiatunnuksella, rikosilmoituksella, puhelinnumerolla, sähköpostilla tai bitcoin-osoitteella (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Search every case (Ctrl+F)</source>
-        <translation>Hae kaikista asioista (Ctrl+F)</translation>
+        <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
+        <extracomment>The places that show the case list. The selected rows as spans: the cases of each span&apos;s first and last row.</extracomment>
+        <translation>Nimi, henkilötunnus, asia, rikosilmoitus, puhelin, sähköposti, bitcoin-osoite…</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>Hae</translation>
+    </message>
+    <message>
+        <source>Search all cases…</source>
+        <translation>Hae kaikista asioista…</translation>
     </message>
     <message>
         <source>Cases</source>

@@ -28,20 +28,24 @@
     <name>CaseList</name>
     <message>
         <source>Search all cases</source>
-        <extracomment>The places that show the case list. The selected rows as spans: the cases of each span&apos;s first and last row.</extracomment>
         <translation>Sök i alla ärenden</translation>
     </message>
     <message>
-        <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
-        <translation>Namn, personbeteckning, ärende, brottsanmälan, telefon, e-post, plånbok…</translation>
+        <source>Search every case by name, identity code, case, police report, phone, e-mail or wallet (Ctrl+F)</source>
+        <translation>Sök i alla ärenden på namn, personbeteckning, ärende, brottsanmälan, telefon, e-post eller plånbok (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Search every case (Ctrl+F)</source>
-        <translation>Sök i alla ärenden (Ctrl+F)</translation>
+        <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
+        <extracomment>The places that show the case list. The selected rows as spans: the cases of each span&apos;s first and last row.</extracomment>
+        <translation>Namn, personbeteckning, ärende, brottsanmälan, telefon, e-post, plånbok…</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Search all cases…</source>
+        <translation>Sök i alla ärenden…</translation>
     </message>
     <message>
         <source>Cases</source>

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QStyleOptionFrame,
     QStyleOptionGroupBox,
     QTabBar,
+    QToolBar,
     QTableView,
     QToolButton,
     QTreeView,
@@ -494,6 +495,19 @@ def _scroll_area_problems(area: QScrollArea) -> list[str]:
     return []
 
 
+def _toolbar_problems(bar: QToolBar) -> list[str]:
+    """On the screens Suoja supports every action of a toolbar is in sight, none only in
+    its » menu (Lock, Sign out and Quit went there, behind a » that was not drawn)."""
+    hidden = [action.text().replace("&", "") for action in bar.actions()
+              if action.isVisible() and not action.isSeparator()
+              and (widget := bar.widgetForAction(action)) is not None
+              and not widget.isVisible()]
+    if hidden:
+        return [f"{widget_name(bar)}: no room for {', '.join(map(_short, hidden))} "
+                f"(only in its » menu)"]
+    return []
+
+
 def text_problems(window: QWidget) -> list[str]:
     """Every text of ``window`` that is clipped or elided where a person needs it whole."""
     problems: list[str] = []
@@ -520,6 +534,8 @@ def text_problems(window: QWidget) -> list[str]:
             problems += _list_problems(widget)
         elif isinstance(widget, QScrollArea):
             problems += _scroll_area_problems(widget)
+        elif isinstance(widget, QToolBar):
+            problems += _toolbar_problems(widget)
         else:
             problems += _chart_problems(widget)
     return problems
