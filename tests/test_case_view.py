@@ -55,6 +55,7 @@ from models.domain.dto import (
 from models.domain.entities import MAX_ATTACHMENT_BYTES
 from models.domain.enums import ActionState, AuditAction, Channel, Role, SessionMode
 from models.domain.errors import KnownError
+from models.domain.formatting import datetime_text
 from models.domain.validation import generate_temporary_identity_code
 from models.services.audit_log import AuditQuery
 from models.storage.store import open_database
@@ -732,6 +733,15 @@ def test_break_the_glass_asks_for_a_reason(  # type: ignore[no-untyped-def]
     assert view.header.name.text() == "Pekka Toinen"
     grants = world.boss.break_glass.list_access_grants()
     assert len(grants) == 1 and grants[0].reason.startswith("urgent: victim called")
+    # The view says the access is an emergency one, until when, and that it is reviewed.
+    assert view.access_banner.isVisibleTo(view)
+    assert view.access_text.text() == (
+        f"Emergency access (break the glass) until {datetime_text(grants[0].expires_at)}. "
+        "Everything you do in this case is in the audit log, and a supervisor reviews "
+        "the access.")
+    own = open_case(main_window, session, world.case_id)
+    assert own is not None and not own.access_banner.isVisibleTo(own)
+    own.close()
     assert world.boss.audit.query(AuditQuery(case_id=world.others_case_id,
                                              actions=(AuditAction.BREAK_GLASS,)))
     # Opening it again (access granted) asks nothing and brings the same window forward.

@@ -409,6 +409,7 @@ def _journey(  # type: ignore[no-untyped-def]
     assert [path.name for path in asked] == [f"{reference}-police.pdf"]
     show(view, qtbot)
     assert focused() is view.follow_ups.table  # back where the export started
+    assert view.status_text.text() == f"{target.name} tallennettu kansioon {target.parent}."
 
     text = " ".join(page.extract_text() or "" for page in PdfReader(target).pages)
     assert "SALASSA PIDETTÄVÄ" in text

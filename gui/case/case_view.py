@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import shiboken6
@@ -34,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -48,7 +50,7 @@ from gui.case.case_forms import CaseForms, as_edited
 from gui.case.corrections_dialog import CorrectionHistoryDialog
 from gui.case.erasure import CaseErasure
 from gui.case.files import CaseFiles, PrivateFiles
-from gui.case.header import CaseHeader
+from gui.case.header import CaseHeader, banner_style
 from gui.case.sections.attachments import AttachmentSection
 from gui.case.sections.base import RecordSection
 from gui.case.sections.contacts import ExtortionContactSection
@@ -60,7 +62,7 @@ from gui.case.sections.timeline import TimelineSection
 from gui.shared import drafts, errors
 from gui.shared.clipboard import clear_sensitive
 from gui.shared.drafts import CaseReopen, FormDraft
-from gui.shared.fit import fit_to_screen
+from gui.shared.fit import ElidedLabel, fit_to_screen
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
 from gui.shared.style import readable_style
@@ -68,9 +70,14 @@ from models.domain.changes import Change, ChangeBus
 from models.domain.dto import CaseDetail, CorrectionHistory
 from models.domain.enums import Role
 from models.domain.errors import KnownError
+from models.domain.formatting import datetime_text
 from models.security.permissions import Operation, allows
 
 T = TypeVar("T")
+
+#: (background, text, border, left edge) of the break-the-glass banner; on a dark or
+#: high-contrast desktop its own window colours (``header.banner_style``).
+ACCESS_BANNER_COLOURS = ("#fdf5e2", "#4a3600", "#e3cf98", "#a87400")
 
 
 # -- the way in ------------------------------------------------------------------------------
@@ -206,7 +213,16 @@ class CaseView(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 10)
         self.busy.hide()
-        self.status_text = QLabel()
+        # Break-the-glass access: until when, and that it is reviewed.
+        self.access_banner = QFrame()
+        self.access_banner.setObjectName("accessBanner")
+        self.access_banner.setStyleSheet(banner_style("accessBanner", ACCESS_BANNER_COLOURS))
+        self.access_text = QLabel()
+        self.access_text.setObjectName("accessText")
+        self.access_text.setWordWrap(True)
+        QHBoxLayout(self.access_banner).addWidget(self.access_text)
+        self.access_banner.hide()
+        self.status_text = ElidedLabel()  # a long folder's name never widens the window
         self.status_text.setObjectName("statusText")
         self.status_text.setStyleSheet(readable_style("#4a4a4a"))
         status = QHBoxLayout()
@@ -217,6 +233,7 @@ class CaseView(QWidget):
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(8)
         layout.addWidget(self.header)
+        layout.addWidget(self.access_banner)
         layout.addWidget(self.erasure.banner)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(status)
@@ -319,7 +336,14 @@ class CaseView(QWidget):
         dialog = ExportCaseDialog(self._session, self._case_id,
                                   self._detail.case.reference, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._exported(dialog.written))
         dialog.open()  # closed with the view when the app locks
+
+    def _exported(self, written: Path | None) -> None:
+        """Say where the export went (a PDF, or an access copy's folder)."""
+        if written is not None:
+            self.status_text.setText(self.tr("Saved {name} in {folder}.").format(
+                name=written.name, folder=str(written.parent)))
 
     def show_corrections(self) -> CorrectionHistoryDialog | None:
         """The victim's correction history (supervisors; the service audits the read)."""
@@ -355,6 +379,12 @@ class CaseView(QWidget):
     def _show(self, detail: CaseDetail) -> None:
         self._detail = detail
         self.header.show_detail(detail)
+        if detail.access_until is not None:
+            self.access_text.setText(self.tr(
+                "Emergency access (break the glass) until {time}. Everything you do in "
+                "this case is in the audit log, and a supervisor reviews the access.").format(
+                time=datetime_text(detail.access_until)))
+        self.access_banner.setVisible(detail.access_until is not None)
         self.erasure.show_detail(detail)
         self.timeline.show_detail(detail)
         if self.contacts is not None:

@@ -403,6 +403,8 @@ class CaseDetail:
     protective_actions: tuple[ProtectiveActionData, ...] | None
     follow_ups: tuple[FollowUpData, ...] | None
     attachments: tuple[AttachmentInfo, ...] | None
+    #: When the reader's break-the-glass access ends, if that is how they may read it.
+    access_until: dt.datetime | None = None
 
 
 #: The field of a :class:`CorrectionEntry` that changed an identity code (those changes

@@ -12,6 +12,7 @@ case content at all.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -143,6 +144,8 @@ class CaseScope:
 
     assigned_to_id: int | None
     has_grant: bool = False
+    #: When the user's break-the-glass access to the case ends (if that is their access).
+    grant_until: dt.datetime | None = None
 
 
 def allows(role: Role, operation: Operation) -> bool:

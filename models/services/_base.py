@@ -3,7 +3,7 @@ announcements."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.domain.base import utcnow
@@ -42,16 +42,16 @@ class Service:
         ).first()
         if assigned is None:
             raise NotFound(_("That case does not exist."))
-        has_grant = False
+        until = None
         if self._actor.role is Role.COUNSELLOR and assigned[0] not in (None, self._actor.user_id):
-            has_grant = db_session.scalar(
-                select(AccessGrant.id).where(
+            until = db_session.scalar(
+                select(func.max(AccessGrant.expires_at)).where(
                     AccessGrant.user_id == self._actor.user_id,
                     AccessGrant.case_id == case_id,
                     AccessGrant.expires_at > utcnow(),
-                ).limit(1)
-            ) is not None
-        return CaseScope(assigned[0], has_grant)
+                )
+            )
+        return CaseScope(assigned[0], until is not None, until)
 
     def _case(self, db_session: Session, case_id: int) -> Case:
         """The case row.

@@ -8,6 +8,7 @@ Case lists are :mod:`models.services.case_list`'s, a supervisor's caseload work
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,7 +36,7 @@ from models.domain.i18n import N_
 from models.domain.i18n import gettext as _
 from models.domain.text import KEY_END
 from models.domain.validation import IdentityCode
-from models.security.permissions import Operation
+from models.security.permissions import Operation, require_case
 from models.services import corrections, normalise
 from models.services._base import Service
 from models.services.case_detail import case_data, load_detail, victim_data
@@ -337,13 +338,14 @@ class CaseService(Service):
         """
         unit = self._db.reading() if refresh else self._db.writing()
         with unit as db_session:
-            self._require_case(db_session, case_id, Operation.OPEN_CASE)
+            scope = self._scope(db_session, case_id)
+            require_case(self._actor.role, self._actor.user_id, Operation.OPEN_CASE, scope)
             # Read (and opened) before the event is written; the event commits with the
             # unit of work, before anything is returned.
             detail = load_detail(db_session, case_id, self._actor.role)
             if not refresh:
                 self._audit(db_session, AuditAction.VIEW, "case", case_id, case_id)
-            return detail
+            return dataclasses.replace(detail, access_until=scope.grant_until)
 
     # -- breaches -----------------------------------------------------------------------
 

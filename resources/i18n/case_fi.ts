@@ -640,12 +640,20 @@
     <name>CaseView</name>
     <message>
         <source>{reference} — Suoja</source>
-        <extracomment>Emitted with the case id when the view has closed. A change to this case was announced (from any thread); reload on the GUI thread.</extracomment>
+        <extracomment>(background, text, border, left edge) of the break-the-glass banner; on a dark or high-contrast desktop its own window colours (``header.banner_style``). Emitted with the case id when the view has closed. A change to this case was announced (from any thread); reload on the GUI thread.</extracomment>
         <translation>{reference} – Suoja</translation>
     </message>
     <message>
         <source>Timeline</source>
         <translation>Aikajana</translation>
+    </message>
+    <message>
+        <source>Saved {name} in {folder}.</source>
+        <translation>{name} tallennettu kansioon {folder}.</translation>
+    </message>
+    <message>
+        <source>Emergency access (break the glass) until {time}. Everything you do in this case is in the audit log, and a supervisor reviews the access.</source>
+        <translation>Hätäkäyttö {time} asti. Kaikki, mitä teet tässä asiassa, kirjautuu käyttölokiin, ja esihenkilö tarkastaa käytön.</translation>
     </message>
     <message>
         <source>Extortion contacts</source>

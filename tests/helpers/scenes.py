@@ -634,6 +634,25 @@ def break_glass_dialog(world: World, check: Check) -> None:
         questions.run_modal = original
     assert asked, "break-the-glass was not asked"
 
+    def give_a_reason(dialog: QDialog) -> bool:
+        dialog.show()
+        settle()
+        type_into(dialog.reason.editor, "The victim called in distress; their counsellor is away")
+        click(dialog.open_button)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    questions.run_modal = give_a_reason
+    try:
+        QTest.keyClick(window.table, Qt.Key.Key_Return)
+        settle()
+    finally:
+        questions.run_modal = original
+    from gui.case.case_view import CaseView
+
+    view = top_level(CaseView)
+    assert view.access_banner.isVisible(), "no banner for the emergency access"
+    check(view, "opened for a reason", shot="break-glass-case")
+
 
 def accounts_dialogs(world: World, check: Check) -> None:
     from gui.workspaces.accounts_admin import (
