@@ -318,14 +318,20 @@ def test_every_form_with_typed_input_counts(
     assert not window.isVisible()
 
 
+def untyped_session_form(main: MainWindow, case_id: int,
+                         qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    """A case window's new-session form, opened and not typed into."""
+    view = open_case_window(main, case_id, qtbot)
+    click_tab(view, view.sessions, qtbot)
+    click(qtbot, view.sessions.add_button)
+    return dialog_of(view, SupportSessionDialog)
+
+
 def test_a_form_opened_but_not_typed_into_asks_nothing(
     window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
     qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    view = open_case_window(window, office.case_id, qtbot)
-    click_tab(view, view.sessions, qtbot)
-    click(qtbot, view.sessions.add_button)
-    dialog = dialog_of(view, SupportSessionDialog)
+    dialog = untyped_session_form(window, office.case_id, qtbot)
     quit_questions.quit = False  # were it asked, the window would stay open
     window.close()
     assert quit_questions.asked == []
@@ -412,10 +418,7 @@ def test_closing_the_locked_window_with_nothing_kept_asks_nothing(
     window: MainWindow, office: Office, answers: Answers, quit_questions: QuitQuestions,  # noqa: F811
     qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    view = open_case_window(window, office.case_id, qtbot)
-    click_tab(view, view.sessions, qtbot)
-    click(qtbot, view.sessions.add_button)
-    dialog_of(view, SupportSessionDialog)  # open, nothing typed: nothing to lose
+    untyped_session_form(window, office.case_id, qtbot)  # nothing typed: nothing to lose
     lock(window)
     quit_questions.quit = False  # were it asked, the window would stay open
     window.close()

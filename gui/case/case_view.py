@@ -35,9 +35,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -50,7 +48,7 @@ from gui.case.case_forms import CaseForms, as_edited
 from gui.case.corrections_dialog import CorrectionHistoryDialog
 from gui.case.erasure import CaseErasure
 from gui.case.files import CaseFiles, PrivateFiles
-from gui.case.header import CaseHeader, banner_style
+from gui.case.header import CaseHeader, banner
 from gui.case.sections.attachments import AttachmentSection
 from gui.case.sections.base import RecordSection
 from gui.case.sections.contacts import ExtortionContactSection
@@ -214,14 +212,8 @@ class CaseView(QWidget):
         self.busy.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 10)
         self.busy.hide()
         # Break-the-glass access: until when, and that it is reviewed.
-        self.access_banner = QFrame()
-        self.access_banner.setObjectName("accessBanner")
-        self.access_banner.setStyleSheet(banner_style("accessBanner", ACCESS_BANNER_COLOURS))
-        self.access_text = QLabel()
-        self.access_text.setObjectName("accessText")
-        self.access_text.setWordWrap(True)
-        QHBoxLayout(self.access_banner).addWidget(self.access_text)
-        self.access_banner.hide()
+        self.access_banner, self.access_text = banner(
+            "accessBanner", "accessText", ACCESS_BANNER_COLOURS)
         self.status_text = ElidedLabel()  # a long folder's name never widens the window
         self.status_text.setObjectName("statusText")
         self.status_text.setStyleSheet(readable_style("#4a4a4a"))

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.case.header import banner_style
+from gui.case.header import banner
 from gui.shared import questions
 from gui.shared.background import run_with_progress
 from gui.shared.errors import show_error
@@ -208,22 +206,13 @@ class CaseErasure(QObject):
         self.button.setVisible(self.may_erase)
         self.button.clicked.connect(self.erase)
 
-        self.banner = QFrame()
-        self.banner.setObjectName("erasureBanner")
-        self.banner.setStyleSheet(banner_style("erasureBanner", BANNER_COLOURS))
-        self.banner_text = QLabel()
-        self.banner_text.setObjectName("erasureRequestText")
-        self.banner_text.setWordWrap(True)
         self.approve_button = QPushButton(self.tr("A&pprove erasure…"))
         self.approve_button.setObjectName("approveErasure")
         self.decline_button = QPushButton(self.tr("Decli&ne"))
         self.decline_button.setObjectName("declineErasure")
-        row = QHBoxLayout(self.banner)
-        row.setContentsMargins(12, 6, 12, 6)
-        row.addWidget(self.banner_text, 1)
-        row.addWidget(self.approve_button)
-        row.addWidget(self.decline_button)
-        self.banner.hide()
+        self.banner, self.banner_text = banner(
+            "erasureBanner", "erasureRequestText", BANNER_COLOURS,
+            self.approve_button, self.decline_button)
         self.approve_button.clicked.connect(self.approve)
         self.decline_button.clicked.connect(self.decline)
 

@@ -71,6 +71,25 @@ def banner_style(name: str, colours: tuple[str, ...]) -> str:
             " border-radius: 4px; }"
             f" QLabel {{ color: {text}; background: transparent; border: none; }}")
 
+def banner(name: str, text_name: str, colours: tuple[str, ...],
+           *buttons: QPushButton) -> tuple[QFrame, QLabel]:
+    """A hidden banner of the case window: a frame in ``colours`` (see
+    :func:`banner_style`) holding a wrapping text and, at its right, ``buttons``."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setStyleSheet(banner_style(name, colours))
+    text = QLabel()
+    text.setObjectName(text_name)
+    text.setWordWrap(True)
+    row = QHBoxLayout(frame)
+    row.setContentsMargins(12, 6, 12, 6)
+    row.addWidget(text, 1)
+    for button in buttons:
+        row.addWidget(button)
+    frame.hide()
+    return frame, text
+
+
 #: The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.
 SAFE_CONTACT_TEXTS = (
     QT_TRANSLATE_NOOP("safe_contact", "Do not leave voicemail"),
@@ -182,27 +201,19 @@ class CaseHeader(QFrame):
         self.safe_note.setObjectName("safeContactNote")
         self.safe_note.setWordWrap(True)
         self.safe_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        banner = QVBoxLayout(self.safe_contact)
-        banner.setContentsMargins(12, 6, 12, 6)
-        banner.setSpacing(2)
-        banner.addWidget(self.safe_rules)
-        banner.addWidget(self.safe_note)
+        safe_rows = QVBoxLayout(self.safe_contact)
+        safe_rows.setContentsMargins(12, 6, 12, 6)
+        safe_rows.setSpacing(2)
+        safe_rows.addWidget(self.safe_rules)
+        safe_rows.addWidget(self.safe_note)
 
-        self.closure = QFrame()
-        self.closure.setObjectName("closureBanner")
-        self.closure.setStyleSheet(banner_style("closureBanner", CLOSURE_COLOURS))
-        self.closure_text = QLabel()
-        self.closure_text.setObjectName("closureText")
-        self.closure_text.setWordWrap(True)
         self.approve_button = QPushButton(self.tr("Approve clo&sure…"))
         self.approve_button.setObjectName("approveClosure")
         self.return_button = QPushButton(self.tr("Re&turn to counsellor"))
         self.return_button.setObjectName("returnClosure")
-        closure_row = QHBoxLayout(self.closure)
-        closure_row.setContentsMargins(12, 6, 12, 6)
-        closure_row.addWidget(self.closure_text, 1)
-        closure_row.addWidget(self.approve_button)
-        closure_row.addWidget(self.return_button)
+        self.closure, self.closure_text = banner(
+            "closureBanner", "closureText", CLOSURE_COLOURS,
+            self.approve_button, self.return_button)
 
         self.edit_victim_button = QPushButton(self.tr("Edit &victim…"))
         self.edit_victim_button.setObjectName("editVictim")

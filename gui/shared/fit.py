@@ -223,16 +223,18 @@ class PageStack(QStackedWidget):
         page = self.currentWidget()
         if page is None:
             return super().minimumSizeHint()
-        frame = 2 * self.frameWidth()
-        return page.minimumSizeHint().expandedTo(page.minimumSize()) + QSize(frame, frame)
+        return self._framed(page.minimumSizeHint(), page)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """Override: the shown page's preferred size (frame included)."""
         page = self.currentWidget()
         if page is None:
             return super().sizeHint()
+        return self._framed(page.sizeHint(), page)
+
+    def _framed(self, hint: QSize, page: QWidget) -> QSize:
         frame = 2 * self.frameWidth()
-        return page.sizeHint().expandedTo(page.minimumSize()) + QSize(frame, frame)
+        return hint.expandedTo(page.minimumSize()) + QSize(frame, frame)
 
     def _current_changed(self, _index: int) -> None:
         self.updateGeometry()  # the window's minimum follows the page shown
