@@ -101,6 +101,29 @@ def test_invalid_identity_code_saves_nothing(svc: services.Services,
         assert db_session.scalar(select(func.count(Victim.id))) == 0
 
 
+def test_a_number_stored_before_the_numbering_plan_was_checked_is_kept(
+        svc: services.Services, database: Database) -> None:
+    """"040 12" was saved as +3584012 before numbers were checked against Finland's plan:
+    editing another detail keeps it, search and the duplicate check still find it; a new
+    number must be one in use."""
+    created = svc.cases.create_intake(_victim(), CaseDraft())
+    victim_id = svc.cases.get_detail(created.id).victim.id
+    with database.writing() as db_session:
+        row = db_session.get(Victim, victim_id)
+        assert row is not None
+        row.phone = "+3584012"
+    victim = svc.cases.get_detail(created.id).victim
+    svc.cases.update_victim(victim.id, victim.version,
+                            _victim(first_names="Aino", phone="040 12"))
+    victim = svc.cases.get_detail(created.id).victim
+    assert (victim.first_names, victim.phone) == ("Aino", "+3584012")
+    assert svc.case_list.list_case_ids(CaseFilter(text="040 12")) == [created.id]
+    with pytest.raises(ValidationError, match="^Phone: is not a Finnish phone number in use"):
+        svc.cases.update_victim(victim.id, victim.version, _victim(phone="040 123"))
+    with pytest.raises(ValidationError, match="^Phone: is too short"):
+        svc.cases.create_intake(_victim(identity_code=None, phone="040 12"), CaseDraft())
+
+
 def test_birth_date_must_match_identity_code(svc: services.Services) -> None:
     with pytest.raises(ValidationError, match="Date of birth"):
         svc.cases.create_intake(_victim(birth_date=dt.date(1985, 3, 15)), CaseDraft())

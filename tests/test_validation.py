@@ -403,12 +403,19 @@ def test_valid_phone_numbers(value: str, expected: str) -> None:
         ("+358 40 12", "is too short"),
         ("+999 123 4567", "country code that does not exist"),
         ("+1 202 555 01234", "is too long"),  # (North America: ten digits)
+        ("040 123", "is not a Finnish phone number in use"),  # (a landline's length)
         ("+358 40 1234 5678 9012", "is too long"),
         ("٠٤٠١٢٣٤٥٦٧", "may contain only"),  # Arabic-Indic digits
     ],
 )
 def test_invalid_phone_numbers(value: str, reason: str) -> None:
     assert reason in refused(validate_phone, value).reason
+
+
+def test_a_number_searched_for_or_stored_before_needs_only_its_form() -> None:
+    assert validate_phone("040 12", plan=False) == "+3584012"
+    assert validate_phone("+999 123 4567", plan=False) == "+9991234567"
+    assert "is too short" in refused(lambda v: validate_phone(v, plan=False), "040 1").reason
 
 
 @modest

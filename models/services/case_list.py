@@ -466,7 +466,7 @@ class CaseListService(Service):
                 listed.append(same_person.where(or_(scope, Victim.identity_code.is_not(None))))
         phone = (draft.phone or "").strip()
         if phone:
-            number = v.validate_phone(phone)
+            number = v.validate_phone(phone, plan=False)  # a duplicate as stored
             searched.append(Searched(PHONE, number))
             unlisted.append(by_victim.where(Victim.phone == number))
         statements = listed + within_scope(unlisted, scope)

@@ -118,12 +118,12 @@ class CaseService(Service):
 
     def update_victim(self, victim_id: int, version: int, draft: VictimDraft) -> VictimData:
         """Save edited personal and contact details (identity codes change apart)."""
-        values = normalise.victim_columns(draft)
-        values.pop("identity_code")
         with self._db.writing() as db_session:
             victim = self._victim(db_session, victim_id)
             self._require_victim(db_session, victim, Operation.EDIT_VICTIM)
             check_version(victim, version)
+            values = normalise.victim_columns(draft, stored_phone=victim.phone)
+            values.pop("identity_code")
             if victim.identity_code and values["birth_date"] != victim.birth_date:
                 raise ValidationError(_("Date of birth"), _("does not match the identity code"))
             before = corrections.snapshot(victim)

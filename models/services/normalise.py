@@ -101,8 +101,18 @@ def optional_identity_code(value: IdentityCode | str | None) -> IdentityCode | N
 
 
 @_fields_in_words
-def victim_columns(draft: VictimDraft, *, today: dt.date | None = None) -> dict[str, Any]:
-    """Columns of a victim; the identity code is returned compact under ``identity_code``."""
+def _phone(typed: str, stored: str | None) -> str:
+    number = v.validate_phone(typed, plan=False)
+    return number if number == stored else v.validate_phone(typed)
+
+
+def victim_columns(draft: VictimDraft, *, today: dt.date | None = None,
+                   stored_phone: str | None = None) -> dict[str, Any]:
+    """Columns of a victim; the identity code is returned compact under ``identity_code``.
+
+    A new phone number is checked against its country's numbering plan; ``stored_phone``,
+    the victim's number as stored (which may predate that check), is kept as it is.
+    """
     first = v.validate_text(draft.first_names, field=N_("First names"), max_length=NAME_MAX)
     last = v.validate_text(draft.last_name, field=N_("Last name"), max_length=NAME_MAX)
     code = optional_identity_code(draft.identity_code)
@@ -129,7 +139,7 @@ def victim_columns(draft: VictimDraft, *, today: dt.date | None = None) -> dict[
         "search_full_name": full_name_key(first, last),
         "identity_code": code.compact if code else None,
         "birth_date": birth_date,
-        "phone": v.validate_phone(phone) if phone else None,
+        "phone": _phone(phone, stored_phone) if phone else None,
         "email": v.validate_email(email).lower() if email else None,
         "street_address": v.validate_text(
             draft.street_address, field=N_("Street address"), max_length=200, required=False
@@ -181,7 +191,7 @@ def extortion_contact_columns(draft: ExtortionContactDraft) -> dict[str, Any]:
         # A number is stored in E.164 so the global search finds it however it is typed;
         # a withheld or alphanumeric sender ID is kept as it was written.
         try:
-            sender = v.validate_phone(sender, field=N_("Sender"))
+            sender = v.validate_phone(sender, field=N_("Sender"), plan=False)
         except ValidationError:
             pass
     values["sender"] = sender

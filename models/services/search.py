@@ -127,7 +127,7 @@ def whole_identity_code(text: str) -> str | None:
 def whole_phone(text: str) -> str | None:
     """The E.164 number if ``text`` is a whole phone number as stored, else None."""
     try:
-        return v.validate_phone(text)
+        return v.validate_phone(text, plan=False)  # as stored, whenever it was
     except ValidationError:
         return None
 

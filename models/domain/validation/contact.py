@@ -78,7 +78,7 @@ _PHONE_MAX_DIGITS = 15  # ITU-T E.164
 _FINLAND = "358"
 
 
-def validate_phone(value: str, *, field: str = N_("Phone")) -> str:
+def validate_phone(value: str, *, field: str = N_("Phone"), plan: bool = True) -> str:
     """Check a Finnish or international phone number and store it as E.164.
 
     Spaces, hyphens and parentheses are ignored. ``00`` at the start means the
@@ -89,6 +89,9 @@ def validate_phone(value: str, *, field: str = N_("Phone")) -> str:
     Args:
         value: the number as typed, e.g. ``"040 123 4567"`` or ``"+44 20 7946 0958"``.
         field: the field name used in the error message.
+        plan: check the number against its country's numbering plan too (a person's own
+            number as entered); without it only the form (a number searched for, an
+            extortioner's, one stored before the plan was checked).
 
     Returns:
         ``"+"`` followed by 7–15 digits, e.g. ``"+358401234567"``.
@@ -129,14 +132,16 @@ def validate_phone(value: str, *, field: str = N_("Phone")) -> str:
         raise ValidationError(field, _("is too short"))
     if len(digits) > _PHONE_MAX_DIGITS:
         raise ValidationError(field, _("is too long"))
-    _check_length_for_country(digits, field)
+    if plan:
+        _check_numbering_plan(digits, field)
     return "+" + digits
 
 
-def _check_length_for_country(digits: str, field: str) -> None:
+def _check_numbering_plan(digits: str, field: str) -> None:
     """The number's length must be one its country's numbering plan has (libphonenumber's
     data): "040 12" has the seven digits of an E.164 number, but no Finnish number is
-    that short."""
+    that short. A Finnish number must also be in a range Finland has opened ("040 123"
+    has the length of some landline numbers, but no mobile number is that short)."""
     import phonenumbers  # (its data loads on first use: not at start-up)
     from phonenumbers import NumberParseException, ValidationResult
 
@@ -155,3 +160,5 @@ def _check_length_for_country(digits: str, field: str) -> None:
         raise ValidationError(field, _("is too long"))
     if reason == ValidationResult.INVALID_LENGTH:
         raise ValidationError(field, _("has the wrong number of digits for its country"))
+    if digits.startswith(_FINLAND) and not phonenumbers.is_valid_number(number):
+        raise ValidationError(field, _("is not a Finnish phone number in use"))
