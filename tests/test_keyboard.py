@@ -641,8 +641,12 @@ def test_a_date_and_time_types_as_it_reads_and_tab_leaves_the_field(  # type: ig
     (Language.FINNISH, "1.2.2024 8.05", "1.2.2024 klo 8.05"),
     (Language.SWEDISH, "3.12.2024 7.5", "3.12.2024 kl. 7.05"),
     (Language.SWEDISH, "14062024 1030", "14.6.2024 kl. 10.30"),
+    # Typed the other language's way: the hour is still 1, not 10.
+    (Language.FINNISH, "14.6.2024 1:05", "14.6.2024 klo 1.05"),
+    (Language.SWEDISH, "1/2/2024 8:5", "1.2.2024 kl. 8.05"),
+    (Language.ENGLISH, "14.6.2024 1.05", "14.6.2024 01:05"),
 ])
-def test_a_date_and_time_reads_as_the_lists_write_it_in_finnish_and_swedish(  # type: ignore[no-untyped-def]
+def test_a_date_and_time_reads_as_the_lists_write_it_in_every_language(  # type: ignore[no-untyped-def]
         language: Language, typed: str, text: str, qtbot) -> None:
     """The lists and PDFs write "klo 9.05" / "kl. 9.05"; the field wrote "09:05"."""
     window = QWidget()
@@ -650,8 +654,9 @@ def test_a_date_and_time_reads_as_the_lists_write_it_in_finnish_and_swedish(  # 
     before, after = QLineEdit(), QLineEdit()
     with i18n.speaking(language):
         when = DateTimeEdit(QDateTime(QDate(2025, 3, 3), QTime(9, 5)))
-    assert when.text() == "3.3.2025 " + ("klo" if language is Language.FINNISH
-                                         else "kl.") + " 9.05"
+    assert when.text() == {Language.FINNISH: "3.3.2025 klo 9.05",
+                           Language.SWEDISH: "3.3.2025 kl. 9.05",
+                           Language.ENGLISH: "3.3.2025 09:05"}[language]
     form = QFormLayout(window)
     for name, widget in (("Before", before), ("When", when), ("After", after)):
         form.addRow(name, widget)

@@ -86,7 +86,8 @@ class _FieldKeys:
     * Focus arriving by keyboard selects the first section, so a whole date can be typed.
     * A separator typed right after a section filled itself up (``14`` moves on to the
       month by itself) is swallowed, so ``14.6.2024`` does not skip the month; typed
-      earlier (``1.6.2024``) it moves on as in Qt.
+      earlier (``1.6.2024``) it moves on to the next section, whichever separator it is
+      (``1:05`` and ``1.05`` both, whatever the field shows between hour and minute).
     * Typing a new day starts from a month of 31 days in a leap year, because Qt checks
       each section against the others as they are typed: with February showing, ``30``
       would become ``3`` and ``0`` the month. The month and year not typed come back
@@ -147,6 +148,15 @@ class _FieldKeys:
         separator = bool(text) and text.isprintable() and not text.isalnum()
         if separator and self._advanced:
             self._advanced = False
+            event.accept()
+            return
+        index = editor.currentSectionIndex()
+        if separator and not editor.isReadOnly() and index < editor.sectionCount() - 1:
+            # Any separator moves on, not only the one the field shows there: Qt ignores
+            # "1:05" typed where the field reads "klo 1.05", and the 05 made the hour 10.
+            self._advanced = False
+            editor.setCurrentSectionIndex(index + 1)
+            editor.setSelectedSection(editor.currentSection())
             event.accept()
             return
         section = editor.currentSection()
