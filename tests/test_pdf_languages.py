@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from reportlab.platypus import KeepTogether
 
 from main import main
 from models import services
@@ -16,6 +18,7 @@ from models.domain.entities import AuditEvent
 from models.domain.enums import PROTECTIVE_ACTION_CATALOGUE, ActionState, Language, Role
 from models.domain.errors import PermissionDenied, ValidationError
 from models.domain.i18n import gettext as _
+from models.pdf import victim_letter
 from models.pdf.data import Profile
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import PASSWORD
@@ -141,6 +144,8 @@ def test_the_letter_advises_the_victim_in_their_words_never_the_staffs(
             assert _(step.guidance) not in flat, step.code
             advised = step.advise_all and step.code != "bank_notified"  # (done)
             assert (_(step.to_victim) in flat) is advised, step.code
+            # (in the letter's language: translated, not the English left in)
+            assert (_(step.to_victim) != step.to_victim) is (language != Language.ENGLISH)
         # Eligibility is the counsellor's call: a step not for everyone is not advised
         # to everyone, and the help lines stay on one page together.
         assert _("Identity-code change application (DVV)") not in flat
@@ -148,6 +153,16 @@ def test_the_letter_advises_the_victim_in_their_words_never_the_staffs(
         setup.case_id, Profile.VICTIM)) if "112" in page)
     with i18n.speaking(language):
         assert _("Victim Support Finland (RIKU): 116 006, riku.fi") in help_page
+
+
+def test_the_places_to_turn_to_are_one_block() -> None:
+    """However the pages fall, the emergency number is never alone on the next one."""
+    summary = SimpleNamespace(organisation=OrganisationSettings(
+        help_lines="Kriisipiste 09 000 0000\nRikosuhripäivystys 116 006\nHätänumero 112"))
+    (block,) = victim_letter._help(summary)  # type: ignore[arg-type]
+    assert isinstance(block, KeepTogether)
+    assert "Hätänumero 112" in " ".join(
+        flowable.getPlainText() for flowable in block._content)  # type: ignore[attr-defined]
 
 
 def test_a_step_not_for_everyone_is_advised_once_the_case_records_it(setup: Setup) -> None:

@@ -194,8 +194,8 @@ PROTECTIVE_ACTION_CATALOGUE: tuple[ProtectiveActionKind, ...] = (
         N_("Credit ban at Bisnode"),
         N_("Paid credit ban recorded by Bisnode (Dun & Bradstreet)."),
         validity_days=365,
-        to_victim=N_("Bisnode (Dun & Bradstreet) records a credit ban for a fee in the same "
-                     "way."),
+        to_victim=N_("Bisnode (Dun & Bradstreet) records a credit ban for a fee; lenders "
+                     "who check its register then grant no credit in your name."),
     ),
     ProtectiveActionKind(
         "bank_notified",
@@ -264,8 +264,8 @@ PROTECTIVE_ACTION_CATALOGUE: tuple[ProtectiveActionKind, ...] = (
         "state_treasury_claim",
         N_("State Treasury compensation claim"),
         N_("Compensation from the State Treasury, possible after the court case."),
-        to_victim=N_("Compensation from the State Treasury, which can be applied for after "
-                     "the court case; we can help you with the application."),
+        to_victim=N_("After the court case you can apply to the State Treasury for "
+                     "compensation; we can help you with the application."),
         advise_all=False,
     ),
 )

@@ -95,20 +95,19 @@ def _reports(summary: CaseSummary) -> list[Flowable]:
 
 def _advice(advice: tuple[Advice, ...]) -> list[Flowable]:
     s = styles()
+    # (title, steps, whether the letter says what to do: only of the steps not begun)
     groups = (
-        (_("Done"), [a for a in advice if a.state == ActionState.DONE]),
-        (_("Under way"), [a for a in advice if a.state == ActionState.IN_PROGRESS]),
+        (_("Done"), [a for a in advice if a.state == ActionState.DONE], False),
+        (_("Under way"), [a for a in advice if a.state == ActionState.IN_PROGRESS], False),
         (_("Still advisable"),
-         [a for a in advice if a.state in (None, ActionState.NOT_STARTED)]),
+         [a for a in advice if a.state in (None, ActionState.NOT_STARTED)], True),
     )
     flowables: list[Flowable] = []
-    for title, steps in groups:
+    for title, steps, advisable in groups:
         if not steps:
             continue
         flowables.append(Paragraph(text(title), s.cell_bold))
-        advisable = title == groups[-1][0]
         for step in steps:
-            # What to do is said of the steps still advisable; the others are named.
             how = f" – {text(step.to_victim)}" if advisable and step.to_victim else ""
             flowables.append(Paragraph(f"• <b>{text(step.title)}</b>{how}", s.body))
         flowables.append(Spacer(1, 2 * mm))
