@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from sqlalchemy import select
 
 from gui.case import files
 from gui.case.break_glass import BreakGlassDialog
@@ -41,7 +42,7 @@ from gui.shared import errors, questions
 from gui.shared.labels import one_full_stop
 from gui.shared.session import Session
 from models import services
-from models.domain.base import local_today
+from models.domain.base import local_today, utcnow
 from models.domain.dto import (
     CaseDraft,
     CaseRow,
@@ -52,12 +53,13 @@ from models.domain.dto import (
     SupportSessionDraft,
     VictimDraft,
 )
-from models.domain.entities import MAX_ATTACHMENT_BYTES
+from models.domain.entities import MAX_ATTACHMENT_BYTES, AccessGrant
 from models.domain.enums import ActionState, AuditAction, Channel, Role, SessionMode
 from models.domain.errors import KnownError
 from models.domain.formatting import datetime_text
 from models.domain.validation import generate_temporary_identity_code
 from models.services.audit_log import AuditQuery
+from models.services.break_glass import BREAK_GLASS_DURATION
 from models.storage.store import open_database
 from models.storage.unit_of_work import Actor, Database
 from tests.conftest import FAST_KDF
@@ -741,13 +743,23 @@ def test_break_the_glass_asks_for_a_reason(  # type: ignore[no-untyped-def]
         "the access.")
     own = open_case(main_window, session, world.case_id)
     assert own is not None and not own.access_banner.isVisibleTo(own)
+    assert not own.access_ends.isActive()
     own.close()
     assert world.boss.audit.query(AuditQuery(case_id=world.others_case_id,
                                              actions=(AuditAction.BREAK_GLASS,)))
     # Opening it again (access granted) asks nothing and brings the same window forward.
     prompts.modal = None
     assert open_case(main_window, session, world.others_case_id) is view
-    view.close()
+    # When the access ends the case is read again, refused, and the view closes.
+    left = view.access_ends.remainingTime() / 1000
+    assert BREAK_GLASS_DURATION.total_seconds() - 60 < left <= \
+        BREAK_GLASS_DURATION.total_seconds() + 2  # (a second after it ends)
+    with world.database.writing() as db_session:
+        for grant in db_session.scalars(select(AccessGrant)):
+            grant.expires_at = utcnow() - dt.timedelta(seconds=1)
+    view.access_ends.timeout.emit()
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=3000)
+    assert prompts.errors and "another counsellor" in str(prompts.errors[-1])
 
 
 def test_a_counsellor_whose_name_ends_in_a_full_stop_ends_the_sentence_once(

@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.case import case_view, header
+from gui.case import header
 from gui.case.sections import base as sections
 from gui.shared import forms, style
 from gui.workspaces import accounts_admin, audit_viewer, caseload
@@ -117,7 +117,7 @@ def light_pairs() -> list[tuple[str, QColor, QColor, float]]:
              "safe-contact banner": header.BANNER_COLOURS,
              "calm safe-contact banner": header.CALM_BANNER_COLOURS,
              "closure banner": header.CLOSURE_COLOURS,
-             "break-the-glass banner": case_view.ACCESS_BANNER_COLOURS}
+             "break-the-glass banner": header.ACCESS_BANNER_COLOURS}
     for what, colours in chips.items():
         pairs.append((what, QColor(colours[1]), QColor(colours[0]), TEXT_CONTRAST))
     for level, colour in style.RISK_COLOURS.items():

@@ -48,7 +48,7 @@ from gui.case.case_forms import CaseForms, as_edited
 from gui.case.corrections_dialog import CorrectionHistoryDialog
 from gui.case.erasure import CaseErasure
 from gui.case.files import CaseFiles, PrivateFiles
-from gui.case.header import CaseHeader, banner
+from gui.case.header import ACCESS_BANNER_COLOURS, CaseHeader, banner
 from gui.case.sections.attachments import AttachmentSection
 from gui.case.sections.base import RecordSection
 from gui.case.sections.contacts import ExtortionContactSection
@@ -64,6 +64,7 @@ from gui.shared.fit import ElidedLabel, fit_to_screen
 from gui.shared.mnemonics import assign_mnemonics
 from gui.shared.session import Session, SessionLocked
 from gui.shared.style import readable_style
+from models.domain.base import utcnow
 from models.domain.changes import Change, ChangeBus
 from models.domain.dto import CaseDetail, CorrectionHistory
 from models.domain.enums import Role
@@ -72,10 +73,6 @@ from models.domain.formatting import datetime_text
 from models.security.permissions import Operation, allows
 
 T = TypeVar("T")
-
-#: (background, text, border, left edge) of the break-the-glass banner; on a dark or
-#: high-contrast desktop its own window colours (``header.banner_style``).
-ACCESS_BANNER_COLOURS = ("#fdf5e2", "#4a3600", "#e3cf98", "#a87400")
 
 
 # -- the way in ------------------------------------------------------------------------------
@@ -214,6 +211,10 @@ class CaseView(QWidget):
         # Break-the-glass access: until when, and that it is reviewed.
         self.access_banner, self.access_text = banner(
             "accessBanner", "accessText", ACCESS_BANNER_COLOURS)
+        # When the emergency access ends, the case is read again: refused, the view closes.
+        self.access_ends = QTimer(self)
+        self.access_ends.setSingleShot(True)
+        self.access_ends.timeout.connect(self.reload)
         self.status_text = ElidedLabel()  # a long folder's name never widens the window
         self.status_text.setObjectName("statusText")
         self.status_text.setStyleSheet(readable_style("#4a4a4a"))
@@ -377,6 +378,11 @@ class CaseView(QWidget):
                 "this case is in the audit log, and a supervisor reviews the access.").format(
                 time=datetime_text(detail.access_until)))
         self.access_banner.setVisible(detail.access_until is not None)
+        if detail.access_until is None:
+            self.access_ends.stop()
+        else:
+            left = (detail.access_until - utcnow()).total_seconds()
+            self.access_ends.start(max(0, int(left * 1000)) + 1000)
         self.erasure.show_detail(detail)
         self.timeline.show_detail(detail)
         if self.contacts is not None:

@@ -47,6 +47,8 @@ STATUS_COLOURS = ("#eef0f3", "#33393f", "#b8bec6")
 BANNER_COLOURS = ("#fff5c8", "#3f3200", "#e2c45a", "#d6a800")
 CALM_BANNER_COLOURS = ("#eef5ee", "#23452a", "#bcd6bd", "#7fb283")
 CLOSURE_COLOURS = ("#e8f0fa", "#1f3a5a", "#a9c3e3", "#a9c3e3")
+#: The break-the-glass banner's, as above.
+ACCESS_BANNER_COLOURS = ("#fdf5e2", "#4a3600", "#e3cf98", "#a87400")
 #: The red of "no consent recorded" in the contact line.
 NO_CONSENT_COLOUR = "#8c1d18"
 

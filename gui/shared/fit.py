@@ -320,6 +320,7 @@ class WrappingSplitter(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._sizes = {Qt.Orientation.Horizontal: list(side_by_side),
                        Qt.Orientation.Vertical: list(stacked)}
+        self._arranged = False
 
     def _minimum(self, widget: QWidget) -> QSize:
         return widget.minimumSizeHint().expandedTo(widget.minimumSize())
@@ -345,10 +346,12 @@ class WrappingSplitter(QSplitter):
         return QSize(width, sum(m.height() for m in minimums) + handles)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        """Override: side by side or one above the other, for the new width."""
+        """Override: side by side or one above the other, for the new width (and the
+        arrangement's proportions, the first time and at each change)."""
         wide = event.size().width() >= self._side_by_side_width()
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        if orientation != self.orientation():
+        if orientation != self.orientation() or not self._arranged:
+            self._arranged = True
             self.setOrientation(orientation)
             self.setSizes(self._sizes[orientation])
             self.updateGeometry()  # the height needed changed

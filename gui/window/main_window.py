@@ -595,18 +595,14 @@ class MainWindow(QMainWindow):
             self.show_place(place)
         self.idle.start()
 
-    def _unsaved_forms(self) -> int:
-        """Open forms holding typed input; none while locked or locking (the lock keeps
-        them, and closing a window that is locking must not ask about them)."""
-        return 0 if self.is_locked or self.is_locking else self.locking.unsaved_forms()
-
-    def _forms_quitting_loses(self) -> int:
-        """Forms whose typed input quitting now would throw away: the open ones, or while
-        locked those the lock keeps for unlocking; none while locking."""
+    def _unsaved_forms(self, *, kept: bool = False) -> int:
+        """Open forms holding typed input; while locked, with ``kept``, the forms the lock
+        keeps for unlocking (else none: signing out from the lock screen says it discards
+        them); none while locking (closing a window that is locking must not ask)."""
         if self.is_locking:
             return 0
         if self.is_locked:
-            return self.locking.drafts.unsaved_forms
+            return self.locking.drafts.unsaved_forms if kept else 0
         return self.locking.unsaved_forms()
 
     def _may_quit(self) -> bool:
@@ -620,7 +616,7 @@ class MainWindow(QMainWindow):
         """
         if self.signed_out:
             return True
-        unsaved = self._forms_quitting_loses()
+        unsaved = self._unsaved_forms(kept=True)
         if unsaved:
             return questions.confirm_quit(self, unsaved, demo=self.discard_on_quit)
         return not self.discard_on_quit or confirm_discard_demo(self)

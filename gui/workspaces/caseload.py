@@ -233,7 +233,6 @@ class CaseloadView(QWidget):
         lists.setStretchFactor(1, 1)
         lists.setCollapsible(0, False)
         lists.setCollapsible(1, False)
-        lists.setSizes([3000, 1])
         # The reassignment spans both lists: the cases chosen on the left go to a
         # counsellor whose load shows on the right.
         top = QWidget()

@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>Emergency access (break the glass) until {time}. Everything you do in this case is in the audit log, and a supervisor reviews the access.</source>
-        <translation>Hätäkäyttö {time} asti. Kaikki, mitä teet tässä asiassa, kirjautuu käyttölokiin, ja esihenkilö tarkastaa käytön.</translation>
+        <translation>Hätäkäyttö on voimassa {time} asti. Kaikki, mitä teet tässä asiassa, kirjautuu käyttölokiin, ja esihenkilö tarkastaa käytön.</translation>
     </message>
     <message>
         <source>Extortion contacts</source>

@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>Emergency access (break the glass) until {time}. Everything you do in this case is in the audit log, and a supervisor reviews the access.</source>
-        <translation>Nödåtkomst till {time}. Allt du gör i det här ärendet förs in i användningsloggen, och en förman granskar åtkomsten.</translation>
+        <translation>Nödåtkomsten gäller till {time}. Allt du gör i det här ärendet förs in i användningsloggen, och en förman granskar åtkomsten.</translation>
     </message>
     <message>
         <source>Extortion contacts</source>

@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Search every case by name, identity code, case, police report, phone, e-mail or wallet (Ctrl+F)</source>
-        <translation>Hae kaikista asioista nimellä, henkilötunnuksella, asiatunnuksella, rikosilmoituksella, puhelinnumerolla, sähköpostilla tai bitcoin-osoitteella (Ctrl+F)</translation>
+        <translation>Hae kaikista asioista nimellä, henkilötunnuksella, asiatunnuksella, rikosilmoituksen numerolla, puhelinnumerolla, sähköpostilla tai bitcoin-osoitteella (Ctrl+F)</translation>
     </message>
     <message>
         <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>

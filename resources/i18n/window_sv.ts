@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Search every case by name, identity code, case, police report, phone, e-mail or wallet (Ctrl+F)</source>
-        <translation>Sök i alla ärenden på namn, personbeteckning, ärende, brottsanmälan, telefon, e-post eller plånbok (Ctrl+F)</translation>
+        <translation>Sök i alla ärenden på namn, personbeteckning, ärendebeteckning, brottsanmälans nummer, telefon, e-post eller bitcoinadress (Ctrl+F)</translation>
     </message>
     <message>
         <source>Name, identity code, case, police report, phone, e-mail, wallet…</source>
