@@ -119,6 +119,15 @@ def _identity_codes() -> str:
     return "python-stdnum"
 
 
+def _phone_numbers() -> str:
+    import phonenumbers
+
+    # Finland's numbering plan (its data loads on first use): a mobile number in use.
+    if not phonenumbers.is_valid_number(phonenumbers.parse("+358401234567", None)):
+        raise RuntimeError(_("its numbering plans are missing"))
+    return "phonenumberslite " + phonenumbers.__version__
+
+
 def _password_strength() -> str:
     from zxcvbn import zxcvbn
 
@@ -171,6 +180,7 @@ def core_checks() -> Iterator[Check]:
     yield _attempt(_("Finnish and Swedish catalogs"), _catalogs)
     yield _attempt(_("Time zone data"), _time_zone)
     yield _attempt(_("Identity code checks"), _identity_codes)
+    yield _attempt(_("Phone number checks"), _phone_numbers)
     yield _attempt(_("Password strength checks"), _password_strength)
     yield _attempt(_("PostgreSQL driver"), _postgresql, required=False)
     yield _attempt(_("The organisation's settings file"), _deployment, reinstall=False)

@@ -69,7 +69,8 @@ def test_a_complete_installation_passes_every_check(
     assert out[-1] == "This installation is complete."
     parts = {line[9:].partition(":")[0]: line[:8].strip() for line in out[1:-1]}
     for part in ("Encrypted database (SQLCipher)", "Schema migrations", "Fonts of the PDFs",
-                 "Finnish and Swedish catalogs", "Time zone data", "Qt", "Icons (SVG)",
+                 "Finnish and Swedish catalogs", "Time zone data", "Identity code checks",
+                 "Phone number checks", "Password strength checks", "Qt", "Icons (SVG)",
                  "Finnish and Swedish windows", "Style sheet",
                  "The organisation's settings file"):
         assert parts[part] == "ok", (part, out)

@@ -640,7 +640,7 @@
     <name>CaseView</name>
     <message>
         <source>{reference} — Suoja</source>
-        <extracomment>(background, text, border, left edge) of the break-the-glass banner; on a dark or high-contrast desktop its own window colours (``header.banner_style``). Emitted with the case id when the view has closed. A change to this case was announced (from any thread); reload on the GUI thread.</extracomment>
+        <extracomment>Emitted with the case id when the view has closed. A change to this case was announced (from any thread); reload on the GUI thread.</extracomment>
         <translation>{reference} – Suoja</translation>
     </message>
     <message>
@@ -2252,7 +2252,7 @@
     <name>safe_contact</name>
     <message>
         <source>Do not leave voicemail</source>
-        <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. (background, text, border, left edge) of the banners under the header. The red of &quot;no consent recorded&quot; in the contact line. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
+        <extracomment>How long a revealed identity code stays on screen. (background, text, border) of the risk chip: calm, but unmistakable. (background, text, border, left edge) of the banners under the header. The break-the-glass banner&apos;s, as above. The red of &quot;no consent recorded&quot; in the contact line. The rules ``VictimData.safe_contact_warnings()`` returns, marked for translation.</extracomment>
         <translation>Lämna inget röstmeddelande</translation>
     </message>
     <message>
