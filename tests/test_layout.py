@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.shared.fit import ElidedLabel, PageStack, WrappingSplitter
+from gui.shared.fit import ElidedLabel, PageStack, ShorterHintLineEdit, WrappingSplitter
 from tests.helpers.layout import _toolbar_problems, fit_problems, text_problems
 from tests.helpers.scenes import SCENES
 from tests.screenshots import launch
@@ -251,3 +251,18 @@ def test_the_toolbars_more_button_is_drawn(qtbot) -> None:  # type: ignore[no-un
     colours = {picture.pixel(x, y) for x in range(picture.width())
                for y in range(picture.height())}
     assert len(colours) > 2, "the » button draws nothing"
+
+
+def test_a_search_box_shows_its_short_hint_only_when_narrow(
+        dialog: QDialog, qtbot) -> None:  # type: ignore[no-untyped-def]
+    long, short = "Name, identity code, case, police report, phone, e-mail, wallet…", "Search…"
+    box = ShorterHintLineEdit(long, short)
+    dialog.layout().addWidget(box)
+    _show(dialog, qtbot)
+    assert box.sizeHint().width() > box.fontMetrics().horizontalAdvance(long)
+    assert box.minimumSizeHint().width() <= box.minimumWidth() < box.sizeHint().width()
+    dialog.resize(box.sizeHint().width() + 40, dialog.height())
+    qtbot.waitUntil(lambda: box.placeholderText() == long)
+    dialog.resize(box.minimumWidth() + 20, dialog.height())
+    qtbot.waitUntil(lambda: box.placeholderText() == short)
+    assert text_problems(dialog) == []  # the short hint fits whole
