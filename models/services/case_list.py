@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ColumnElement,
     Integer,
     Select,
@@ -106,6 +107,38 @@ PAGE_SIZE = 100
 #: entries (pages are decrypted), so the turn comes early: at 40,000 cases a name
 #: prefix matching 2,400 is read in 9 ms one way and 97 ms the other.
 FEW = 300
+#: The same turn on a database server, for a search that is not by the victim's row (a
+#: police report number, an e-mail, a wallet…): up to this many matches its case ids are
+#: collected first and those cases sorted; more, and its planner chooses. Left to itself
+#: it walked the sort's index testing each case, expecting the matches spread evenly:
+#: report numbers of one department and year belong to the newest cases, so "5500/R/6"
+#: (2,836 of 200,000) walked 150,000 cases, 90 ms; collected, 8 ms. Collecting 32,000
+#: takes about 100 ms, where the walk finds a page at once.
+FEW_ON_SERVER = 4000
+
+
+class _Collected(FunctionElement[Any]):
+    """``column IN (subquery)`` that a server evaluates first, as one array
+    (``column = ANY(ARRAY(subquery))``): its planner cannot walk an index instead."""
+
+    name = "collected"
+    inherit_cache = True
+
+    def __init__(self, column: Any, subquery: Any) -> None:
+        super().__init__(column, subquery.scalar_subquery())
+        self.type = Boolean()
+
+
+@compiles(_Collected)
+def _in_subquery(element: _Collected, compiler: SQLCompiler, **kw: Any) -> str:
+    column, subquery = element.clauses
+    return f"{compiler.process(column, **kw)} IN {compiler.process(subquery, **kw)}"
+
+
+@compiles(_Collected, "postgresql")
+def _any_of_array(element: _Collected, compiler: SQLCompiler, **kw: Any) -> str:
+    column, subquery = element.clauses
+    return f"{compiler.process(column, **kw)} = ANY(ARRAY{compiler.process(subquery, **kw)})"
 
 
 class _Unindexed(FunctionElement[Any]):
@@ -199,6 +232,9 @@ class _Query:
         #: subquery. SQLite is steered by hand instead (:data:`FEW`).
         self.on_server = on_server
         self.by_victim = on_server and plan is not None and of_victim_row(plan.shape)
+        #: On a server, a search not by the victim's row: counted first, so that a few
+        #: matches are collected (:data:`FEW_ON_SERVER`), at one round trip more.
+        self.collects = on_server and plan is not None and not self.by_victim
         self.shape: tuple[Any, ...] = (
             bool(f.statuses), bool(f.risk_levels), f.assigned_to_id is not None,
             f.unassigned_only, f.breach_id is not None, f.case_ids is not None,
@@ -224,11 +260,13 @@ class _Query:
                 self.values.update(scope)
         self.filter = f
 
-    def conditions(self, walk: bool = False, matched: Any = None
+    def conditions(self, walk: bool = False, matched: Any = None, collect: bool = False
                    ) -> list[ColumnElement[bool]]:
         """The filter as conditions on ``case_file`` (values as bound parameters);
         ``walk``: tested on each row, never searched in an index (:data:`FEW`);
-        ``matched``: the search's case ids as a common table expression (read once)."""
+        ``matched``: the search's case ids as a common table expression (read once);
+        ``collect``: on a server, the search's case ids collected first
+        (:data:`FEW_ON_SERVER`)."""
         statuses, risks, assigned, unassigned, breach, ids, search, scoped, _ = self.shape
 
         def column(name: str) -> Any:
@@ -251,7 +289,10 @@ class _Query:
         elif search is not None:
             found: Any = select(*matched.c) if matched is not None else plan_statement(
                 search, PARAMETERISED_SCOPE if scoped else None, distinct=False)
-            where.append(column("id").in_(found))
+            if self.collects and collect:
+                where.append(_Collected(_case.c.id, found))
+            else:
+                where.append(column("id").in_(found))
         if ids:
             where.append(column("id").in_(bindparam("f_case_ids", expanding=True)))
         return where
@@ -334,7 +375,7 @@ class CaseListService(Service):
         _check_sort(sort)
         query = self._query(case_filter)
         with self._searching(query.searched, "list") as connection:
-            if sort in _KEYED and limit > 0:
+            if sort in _KEYED and limit > 0 and not query.collects:
                 found = list(connection.execute(
                     self._first_page(query, sort, descending),
                     {**query.values, "limit": limit, "few": FEW}))
@@ -615,7 +656,7 @@ class CaseListService(Service):
                     query.source(of_victim))
             else:
                 statement = select(first, second, *_ROW_COLUMNS).select_from(_ROWS_FROM)
-            statement = statement.where(*query.conditions(walk))
+            statement = statement.where(*query.conditions(walk, collect=not walk))
             if after is not None:
                 statement = statement.where(_after(first, second, descending))
             return statement.order_by(*_in_order(first, second, descending)).limit(
@@ -787,8 +828,10 @@ def _as_page(found: list[Any], ids_only: bool) -> CasePage:
 
 
 def _walk(query: _Query, matches: int | None) -> bool:
-    """Whether a filtered list is read in its sort's index order (see :data:`FEW`)."""
-    if matches is not None and matches <= FEW:
+    """Whether a filtered list is read in its sort's index order (see :data:`FEW`); on a
+    server, whether a search not by the victim's row is left to its planner
+    (:data:`FEW_ON_SERVER`; the planner weighs the rest)."""
+    if matches is not None and matches <= (FEW_ON_SERVER if query.on_server else FEW):
         return False
     return any(query.shape[:6]) or query.shape[6] is not None
 
