@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy import text as sql
 
 from models import services
+from models.domain import i18n
 from models.domain.base import local_today
 from models.domain.dto import (
     CaseDraft,
@@ -30,6 +31,7 @@ from models.domain.enums import (
     ClosureReason,
     Currency,
     Decision,
+    Language,
     RiskLevel,
     Role,
 )
@@ -122,6 +124,12 @@ def test_a_number_stored_before_the_numbering_plan_was_checked_is_kept(
         svc.cases.update_victim(victim.id, victim.version, _victim(phone="040 123"))
     with pytest.raises(ValidationError, match="^Phone: is too short"):
         svc.cases.create_intake(_victim(identity_code=None, phone="040 12"), CaseDraft())
+    # Every field of a victim is named in the language in use, the phone's and the rest.
+    with i18n.speaking(Language.FINNISH):
+        with pytest.raises(ValidationError, match="^Puhelin: on liian lyhyt"):
+            svc.cases.create_intake(_victim(identity_code=None, phone="040 12"), CaseDraft())
+        with pytest.raises(ValidationError, match="^Syntymäaika: "):
+            svc.cases.create_intake(_victim(birth_date=dt.date(1985, 3, 15)), CaseDraft())
 
 
 def test_birth_date_must_match_identity_code(svc: services.Services) -> None:

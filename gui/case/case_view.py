@@ -372,16 +372,16 @@ class CaseView(QWidget):
     def _show(self, detail: CaseDetail) -> None:
         self._detail = detail
         self.header.show_detail(detail)
-        if detail.access_until is not None:
+        until = detail.access_until
+        self.access_banner.setVisible(until is not None)
+        if until is None:
+            self.access_ends.stop()
+        else:
             self.access_text.setText(self.tr(
                 "Emergency access (break the glass) until {time}. Everything you do in "
                 "this case is in the audit log, and a supervisor reviews the access.").format(
-                time=datetime_text(detail.access_until)))
-        self.access_banner.setVisible(detail.access_until is not None)
-        if detail.access_until is None:
-            self.access_ends.stop()
-        else:
-            left = (detail.access_until - utcnow()).total_seconds()
+                time=datetime_text(until)))
+            left = (until - utcnow()).total_seconds()
             self.access_ends.start(max(0, int(left * 1000)) + 1000)
         self.erasure.show_detail(detail)
         self.timeline.show_detail(detail)

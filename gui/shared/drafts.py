@@ -16,8 +16,9 @@ record keeps the version it was editing: if someone saved the record meanwhile, 
 the usual "changed by someone else" handling. Signing out instead discards everything.
 
 Quitting (the main window's close button, Alt+F4, Quit) asks the same open dialogs for
-their :class:`FormDraft` first: if any :attr:`~FormDraft.has_input`, one question says how
-many forms would lose what was typed (``gui.window.locking.Locking.unsaved_forms``).
+their :class:`FormDraft` first (while locked, :class:`LockedDrafts` answers for them): if
+any :attr:`~FormDraft.has_input`, one question says how many forms would lose what was
+typed (``gui.window.locking.Locking.unsaved_forms``).
 
 Nothing here is written anywhere: no file, no ``QSettings``, no log. Passwords typed into
 the account dialogs are not kept at all (they are typed again).

@@ -358,5 +358,5 @@ class WrappingSplitter(QSplitter):
         super().resizeEvent(event)
 
 
-__all__ = ["ElidedLabel", "PageStack", "WrappingRow", "WrappingSplitter", "available_size",
-           "fit_hint", "fit_to_screen", "grow_for_wrapped_text", "ShorterHintLineEdit"]
+__all__ = ["ElidedLabel", "PageStack", "ShorterHintLineEdit", "WrappingRow", "WrappingSplitter",
+           "available_size", "fit_hint", "fit_to_screen", "grow_for_wrapped_text"]

@@ -143,9 +143,12 @@ class CaseScope:
     """Who a case belongs to, as far as access is concerned."""
 
     assigned_to_id: int | None
-    has_grant: bool = False
     #: When the user's break-the-glass access to the case ends (if that is their access).
     grant_until: dt.datetime | None = None
+
+    @property
+    def has_grant(self) -> bool:
+        return self.grant_until is not None
 
 
 def allows(role: Role, operation: Operation) -> bool:

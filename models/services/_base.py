@@ -51,7 +51,7 @@ class Service:
                     AccessGrant.expires_at > utcnow(),
                 )
             )
-        return CaseScope(assigned[0], until is not None, until)
+        return CaseScope(assigned[0], until)
 
     def _case(self, db_session: Session, case_id: int) -> Case:
         """The case row.

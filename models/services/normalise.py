@@ -100,12 +100,13 @@ def optional_identity_code(value: IdentityCode | str | None) -> IdentityCode | N
     return identity_code(value)
 
 
-@_fields_in_words
 def _phone(typed: str, stored: str | None) -> str:
+    """A victim's phone number: a new one checked against its numbering plan too."""
     number = v.validate_phone(typed, plan=False)
     return number if number == stored else v.validate_phone(typed)
 
 
+@_fields_in_words
 def victim_columns(draft: VictimDraft, *, today: dt.date | None = None,
                    stored_phone: str | None = None) -> dict[str, Any]:
     """Columns of a victim; the identity code is returned compact under ``identity_code``.
